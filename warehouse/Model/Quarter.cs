@@ -24,7 +24,7 @@ public readonly record struct Quarter : IComparable<Quarter>
     public DateOnly FirstDay => new(Year, (Number - 1) * 3 + 1, 1);
     public DateOnly LastDay => FirstDay.AddMonths(3).AddDays(-1);
 
-    public IEnumerable<DateOnly> Months => Enumerable.Range(0, 3).Select(i => FirstDay.AddMonths(i));
+    public IReadOnlyList<DateOnly> Months => [FirstDay, FirstDay.AddMonths(1), FirstDay.AddMonths(2)];
 
     public bool Contains(DateOnly date) => date >= FirstDay && date <= LastDay;
 
