@@ -1,0 +1,87 @@
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using QualityAnalytics.Etl.Staging;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>Type-2 history for departments: a new name, manager or parent closes the current version on the load's
+/// business date and opens a new one from that date. A department's first version is valid from the beginning, so
+/// facts older than the department file still find it.</summary>
+public sealed class DepartmentWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, DateOnly today)
+{
+    private static readonly DateOnly Beginning = new(2000, 1, 1);
+    private readonly HashSet<string> _seenInFile = new(StringComparer.OrdinalIgnoreCase);
+
+    public UpsertOutcome Write(StagedDepartment d)
+    {
+        // Departments are few: remembering codes seen in this file is cheap and catches a code listed twice.
+        if (!_seenInFile.Add(d.Code)) return UpsertOutcome.DuplicateInFile;
+        using var select = Command("SELECT department_key, name, manager, parent_code, valid_from FROM dim_department WHERE code = $code AND is_current = 1");
+        Param(select, "$code", d.Code);
+        int? key = null;
+        string? name = null, manager = null, parent = null;
+        DateOnly validFrom = default;
+        using (var r = select.ExecuteReader())
+        {
+            if (r.Read())
+            {
+                key = r.GetInt32(0);
+                name = r.GetString(1);
+                manager = r.IsDBNull(2) ? null : r.GetString(2);
+                parent = r.IsDBNull(3) ? null : r.GetString(3);
+                validFrom = DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            }
+        }
+        if (key is null)
+        {
+            Insert(d, Beginning);
+            return UpsertOutcome.Loaded;
+        }
+        if (name == d.Name && manager == d.Manager && parent == d.ParentCode) return UpsertOutcome.Unchanged;
+
+        if (validFrom >= today)
+        {
+            // Changed twice on one business day: correct today's version in place rather than make a one-day version.
+            using var update = Command("UPDATE dim_department SET name = $n, manager = $m, parent_code = $p, batch_id = $b WHERE department_key = $k");
+            Param(update, "$n", d.Name); Param(update, "$m", d.Manager); Param(update, "$p", d.ParentCode); Param(update, "$b", batchId); Param(update, "$k", key);
+            update.ExecuteNonQuery();
+        }
+        else
+        {
+            using var close = Command("UPDATE dim_department SET valid_to = $to, is_current = 0 WHERE department_key = $k");
+            Param(close, "$to", today); Param(close, "$k", key);
+            close.ExecuteNonQuery();
+            Insert(d, today);
+        }
+        audit.RecordChange("dim_department", d.Code,
+            JsonSerializer.Serialize(new { name, manager, parent_code = parent }),
+            JsonSerializer.Serialize(new { name = d.Name, manager = d.Manager, parent_code = d.ParentCode }));
+        return UpsertOutcome.Updated;
+    }
+
+    private void Insert(StagedDepartment d, DateOnly from)
+    {
+        using var insert = Command("INSERT INTO dim_department (code, name, manager, parent_code, valid_from, valid_to, is_current, batch_id) " +
+                                   "VALUES ($c, $n, $m, $p, $from, NULL, 1, $b)");
+        Param(insert, "$c", d.Code); Param(insert, "$n", d.Name); Param(insert, "$m", d.Manager); Param(insert, "$p", d.ParentCode);
+        Param(insert, "$from", from); Param(insert, "$b", batchId);
+        insert.ExecuteNonQuery();
+    }
+
+    private DbCommand Command(string sql)
+    {
+        var c = connection.CreateCommand();
+        c.Transaction = transaction;
+        c.CommandText = sql;
+        return c;
+    }
+
+    private static void Param(DbCommand c, string name, object? value)
+    {
+        var p = c.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value ?? DBNull.Value;
+        c.Parameters.Add(p);
+    }
+}

@@ -1,0 +1,131 @@
+using System.Data.Common;
+using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>Resolves a staged row's references (department version on the fact's date, question, customer, category)
+/// and writes it through the table's prepared upsert. A reference that does not resolve is a row error, not an exception.</summary>
+public sealed class FactRowWriter : IDisposable
+{
+    private readonly ReferenceResolver _refs;
+    private readonly UpsertCommand? _upsert;
+    private readonly DepartmentWriter? _departments;
+    private readonly DbCommand? _checkExists;
+
+    public FactRowWriter(DataKind kind, DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, long sourceFileId,
+        DateOnly today, ReferenceResolver refs)
+    {
+        _refs = refs;
+        var spec = kind switch
+        {
+            DataKind.Departments => null,
+            DataKind.SurveyQuestions => FactTables.Question,
+            DataKind.Checks => FactTables.Check,
+            DataKind.CheckDeductions => FactTables.CheckDeduction,
+            DataKind.Surveys => FactTables.SurveyAnswer,
+            DataKind.Complaints => FactTables.Complaint,
+            DataKind.Callbacks => FactTables.Callback,
+            _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+        };
+        _upsert = spec is null ? null : new UpsertCommand(connection, transaction, spec, audit, batchId, sourceFileId);
+        if (kind == DataKind.Departments) _departments = new DepartmentWriter(connection, transaction, audit, batchId, today);
+        if (kind == DataKind.CheckDeductions)
+        {
+            _checkExists = connection.CreateCommand();
+            _checkExists.Transaction = transaction;
+            _checkExists.CommandText = "SELECT 1 FROM fact_check WHERE check_id = $id";
+            var p = _checkExists.CreateParameter();
+            p.ParameterName = "$id";
+            _checkExists.Parameters.Add(p);
+            _checkExists.Prepare();
+        }
+    }
+
+    public UpsertOutcome Write(StagedRow row, List<RowError> errors) => row switch
+    {
+        StagedDepartment d => _departments!.Write(d),
+        StagedQuestion q => _upsert!.Write([q.Question, q.Text, q.Weight, q.Scale], q.Line),
+        StagedCheck c => WriteCheck(c, errors),
+        StagedCheckDeduction d => WriteDeduction(d, errors),
+        StagedSurveyAnswer a => WriteAnswer(a, errors),
+        StagedComplaint c => WriteComplaint(c, errors),
+        StagedCallback c => WriteCallback(c, errors),
+        _ => throw new ArgumentOutOfRangeException(nameof(row)),
+    };
+
+    private UpsertOutcome WriteCheck(StagedCheck c, List<RowError> errors)
+    {
+        var department = Department(c.Department, c.Month, errors);
+        InCalendar("month", c.Month, errors);
+        if (c.CheckedOn is { } on) InCalendar("checked_on", on, errors);
+        if (errors.Count > 0) return default;
+        return _upsert!.Write([c.CheckId, department, DateKeys.Of(c.Month), Quarter.Of(c.Month).Key, c.Kind, c.Score, c.Inspector,
+            c.CheckedOn is { } d ? DateKeys.Of(d) : null, c.Note], c.Line);
+    }
+
+    private UpsertOutcome WriteDeduction(StagedCheckDeduction d, List<RowError> errors)
+    {
+        _checkExists!.Parameters[0].Value = d.CheckId;
+        if (_checkExists.ExecuteScalar() is null)
+        {
+            errors.Add(new RowError("check_id", d.CheckId, "no check with this check_id in the warehouse or earlier in this load"));
+            return default;
+        }
+        return _upsert!.Write([d.CheckId, d.Item, d.Points, d.Note], d.Line);
+    }
+
+    private UpsertOutcome WriteAnswer(StagedSurveyAnswer a, List<RowError> errors)
+    {
+        var department = Department(a.Department, a.Quarter.FirstDay, errors);
+        InCalendar("quarter", a.Quarter.FirstDay, errors);
+        if (a.SubmittedOn is { } s) InCalendar("submitted_on", s, errors);
+        var question = _refs.Question(a.Question);
+        if (question is null) errors.Add(new RowError("question", a.Question, "unknown survey question (not in the warehouse or this load)"));
+        else if (a.Score > question.Value.Scale) errors.Add(new RowError("score", a.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"must be between 0 and {question.Value.Scale} (the scale of question {a.Question})"));
+        if (errors.Count > 0) return default;
+        return _upsert!.Write([a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, _refs.Customer(a.Customer), a.Score,
+            a.SubmittedOn is { } d ? DateKeys.Of(d) : null, a.Excluded, a.ExcludedBy, a.ExcludedReason, a.Note], a.Line);
+    }
+
+    private UpsertOutcome WriteComplaint(StagedComplaint c, List<RowError> errors)
+    {
+        var date = DateOnly.FromDateTime(c.ReceivedAt);
+        var department = Department(c.Department, date, errors);
+        InCalendar("received_at", date, errors);
+        if (errors.Count > 0) return default;
+        return _upsert!.Write([c.ComplaintId, department, c.ReceivedAt, DateKeys.Of(date), Quarter.Of(date).Key, c.ChannelKey, c.Valid,
+            c.Customer is null ? null : _refs.Customer(c.Customer), c.Category is null ? null : _refs.Category(c.Category), c.Description,
+            c.RepliedAt, c.ResolvedAt, c.DirectDeduction, c.Handler, c.Satisfaction], c.Line);
+    }
+
+    private UpsertOutcome WriteCallback(StagedCallback c, List<RowError> errors)
+    {
+        var department = Department(c.Department, c.CalledOn, errors);
+        InCalendar("called_on", c.CalledOn, errors);
+        if (errors.Count > 0) return default;
+        return _upsert!.Write([c.CallbackId, department, DateKeys.Of(c.CalledOn), Quarter.Of(c.CalledOn).Key, c.Finding, c.Deduction,
+            c.Customer is null ? null : _refs.Customer(c.Customer), c.Note], c.Line);
+    }
+
+    private int Department(string codeOrName, DateOnly date, List<RowError> errors)
+    {
+        var key = _refs.Department(codeOrName, date);
+        if (key is null) errors.Add(new RowError("department", codeOrName, "unknown department (neither a code nor a current name in the warehouse or this load)"));
+        return key ?? 0;
+    }
+
+    private static void InCalendar(string column, DateOnly date, List<RowError> errors)
+    {
+        if (!DateKeys.InRange(date))
+            errors.Add(new RowError(column, date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                $"is outside the warehouse calendar ({DateKeys.First:yyyy-MM-dd} to {DateKeys.Last:yyyy-MM-dd})"));
+    }
+
+    public void Dispose()
+    {
+        _upsert?.Dispose();
+        _checkExists?.Dispose();
+    }
+}

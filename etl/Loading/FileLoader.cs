@@ -1,0 +1,180 @@
+using System.Data.Common;
+using System.Diagnostics;
+using System.Security.Cryptography;
+using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>Loads files and folders as one batch: plan every file (decode, recognise kinds), take dimension files
+/// first, then write each file in one transaction so that a failure leaves the warehouse as it was before that file.</summary>
+public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, LoaderOptions? options = null)
+{
+    private readonly LoaderOptions _options = options ?? new LoaderOptions();
+
+    public LoadResult Load(IEnumerable<string> paths)
+    {
+        var plans = Expand(paths).Select(PlanFile).OrderBy(p => p.Priority).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        using var connection = warehouse.OpenConnection();
+        var batch = new BatchRecorder(connection, clock);
+        var batchId = batch.Start(_options.LoadedBy, plans.Count);
+        var summaries = new List<LoadSummary>();
+        try
+        {
+            foreach (var plan in plans)
+            {
+                summaries.AddRange(LoadFile(connection, batch, batchId, plan));
+            }
+            batch.Finish(batchId, summaries, failed: false);
+            return new LoadResult(batchId, summaries);
+        }
+        catch
+        {
+            batch.Finish(batchId, summaries, failed: true);
+            throw;
+        }
+        finally
+        {
+            foreach (var source in plans.SelectMany(p => p.Sources)) source.Source.Dispose();
+        }
+    }
+
+    private IEnumerable<LoadSummary> LoadFile(DbConnection connection, BatchRecorder batch, long batchId, FilePlan plan)
+    {
+        var fileName = Path.GetFileName(plan.Path);
+        if (plan.RejectedReason is not null)
+        {
+            var rejected = Rejected(plan.Path, null, null, null, plan.RejectedReason);
+            return [rejected with { SourceFileId = batch.RecordRejected(batchId, plan, null, null, null, plan.RejectedReason) }];
+        }
+        var results = new List<LoadSummary>();
+        using var transaction = connection.BeginTransaction();
+        try
+        {
+            foreach (var source in plan.Sources.OrderBy(s => s.Match.Kind is null ? 99 : (int)s.Match.Kind.Value))
+            {
+                results.Add(LoadSource(connection, transaction, batch, batchId, plan, source));
+            }
+            transaction.Commit();
+            return results;
+        }
+        catch (FileRejectedException ex)
+        {
+            // A problem found while reading (say, a malformed quote halfway down): nothing of this file is kept.
+            transaction.Rollback();
+            var reason = ex.Reason;
+            return [Rejected(plan.Path, ex.Sheet, null, null, $"{fileName}: {reason}") with
+            {
+                SourceFileId = batch.RecordRejected(batchId, plan, ex.Sheet, null, null, reason),
+            }];
+        }
+        catch (Exception ex)
+        {
+            transaction.Rollback();
+            batch.RecordRejected(batchId, plan, null, null, null, $"load failed and was rolled back: {ex.Message}");
+            throw;
+        }
+    }
+
+    private LoadSummary LoadSource(DbConnection connection, DbTransaction transaction, BatchRecorder batch, long batchId, FilePlan plan, SourcePlan sp)
+    {
+        var source = sp.Source;
+        var match = sp.Match;
+        var fileName = Path.GetFileName(plan.Path);
+        var where = source.Sheet is null ? fileName : $"{fileName} [{source.Sheet}]";
+        if (match.Kind is null)
+        {
+            var reason = $"{where}: the header row matches no kind of the data contract ({string.Join(", ", source.Header)})";
+            // An unrecognised sheet in a workbook (a cover or notes sheet) is skipped; an unrecognised CSV is refused.
+            var rejected = source.Sheet is null;
+            var id = batch.RecordSource(transaction, batchId, plan, source, null, rejected, reason, match.UnknownColumns);
+            return new LoadSummary(plan.Path, source.Sheet, null, 0, 0, 0, 0, 0, 0, rejected, reason, match.UnknownColumns, source.EncodingName, id, 0);
+        }
+        if (!match.IsComplete)
+        {
+            var reason = $"{where}: looks like {match.Kind.Value.Name()} but lacks required column(s) {string.Join(", ", match.MissingRequired)}";
+            var id = batch.RecordSource(transaction, batchId, plan, source, match.Kind.Value.Name(), true, reason, match.UnknownColumns);
+            return new LoadSummary(plan.Path, source.Sheet, match.Kind.Value.Name(), 0, 0, 0, 0, 0, 0, true, reason, match.UnknownColumns,
+                source.EncodingName, id, 0);
+        }
+
+        var watch = Stopwatch.StartNew();
+        var kind = match.Kind.Value;
+        var sourceFileId = batch.RecordSource(transaction, batchId, plan, source, kind.Name(), false, null, match.UnknownColumns);
+        var counts = new SourceCounts();
+        using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
+        using (var refs = new ReferenceResolver(connection, transaction))
+        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs))
+        {
+            var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
+            var errors = new List<RowError>();
+            foreach (var raw in source.ReadRows())
+            {
+                counts.Read++;
+                var row = new RowReader(match, raw.Cells);
+                var staged = mapper.Stage(row, raw.Line);
+                errors.Clear();
+                if (staged is null) errors.AddRange(row.Errors);
+                else counts.Add(writer.Write(staged, errors), raw, match, errors);
+                if (errors.Count > 0)
+                {
+                    counts.Quarantined++;
+                    foreach (var e in errors) audit.Quarantine(raw.Line, e.Column, e.Value, e.Reason);
+                }
+                _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, counts.Read);
+            }
+            if (kind is DataKind.Checks or DataKind.CheckDeductions) CheckDeductionConsistency.Warn(connection, transaction, sourceFileId, audit);
+            counts.Warnings = audit.WarningCount;
+        }
+        watch.Stop();
+        batch.CompleteSource(transaction, sourceFileId, counts, watch.ElapsedMilliseconds);
+        return new LoadSummary(plan.Path, source.Sheet, kind.Name(), counts.Read, counts.Loaded, counts.Updated, counts.Unchanged,
+            counts.Quarantined, counts.Warnings, false, null, match.UnknownColumns, source.EncodingName, sourceFileId, watch.ElapsedMilliseconds);
+    }
+
+    private static LoadSummary Rejected(string path, string? sheet, string? kind, string? encoding, string reason) =>
+        new(path, sheet, kind, 0, 0, 0, 0, 0, 0, true, reason, [], encoding, null, 0);
+
+    private static FilePlan PlanFile(string path)
+    {
+        var fileName = Path.GetFileName(path);
+        if (!File.Exists(path)) return new FilePlan(path, "", 0, [], $"{path}: no such file or folder");
+        var (hash, size) = Hash(path);
+        if (!TabularFile.IsSupported(path))
+            return new FilePlan(path, hash, size, [], $"{fileName}: not a supported file type (.csv, .tsv, .txt or .xlsx)");
+        try
+        {
+            var sources = TabularFile.Open(path).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
+            if (sources.Count == 0) return new FilePlan(path, hash, size, [], $"{fileName}: the file holds no data (no header row found)");
+            return new FilePlan(path, hash, size, sources, null);
+        }
+        catch (FileRejectedException ex)
+        {
+            return new FilePlan(path, hash, size, [], ex.Message);
+        }
+    }
+
+    private static (string Hash, long Size) Hash(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);
+    }
+
+    /// <summary>Files as given, folders recursively (sorted, so a load is repeatable); hidden files are skipped.</summary>
+    public static IEnumerable<string> Expand(IEnumerable<string> paths)
+    {
+        foreach (var path in paths)
+        {
+            if (Directory.Exists(path))
+            {
+                var files = Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+                    .Where(f => TabularFile.IsSupported(f) && !Path.GetFileName(f).StartsWith('.') && !Path.GetFileName(f).StartsWith("~$", StringComparison.Ordinal))
+                    .Order(StringComparer.Ordinal);
+                foreach (var f in files) yield return Path.GetFullPath(f);
+            }
+            else yield return Path.GetFullPath(path);
+        }
+    }
+}

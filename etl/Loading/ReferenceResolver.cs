@@ -1,0 +1,105 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>The loader's lookups: department versions (by code or current name, valid on a date), survey questions,
+/// and the customer and category dimensions (created as new names appear). Read once per file into memory:
+/// dimensions are small, facts are never held.</summary>
+public sealed class ReferenceResolver : IDisposable
+{
+    private sealed record DepartmentVersion(int Key, string Code, string Name, DateOnly ValidFrom, DateOnly? ValidTo, bool IsCurrent);
+
+    private readonly Dictionary<string, List<DepartmentVersion>> _byCode = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, string> _codeByCurrentName = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Key, decimal Scale)> _questions = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
+    private readonly DbCommand _insertCustomer;
+    private readonly DbCommand _insertCategory;
+
+    public ReferenceResolver(DbConnection connection, DbTransaction transaction)
+    {
+        using (var cmd = Command(connection, transaction, "SELECT department_key, code, name, valid_from, valid_to, is_current FROM dim_department"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var v = new DepartmentVersion(r.GetInt32(0), r.GetString(1), r.GetString(2), ParseDate(r.GetString(3)),
+                    r.IsDBNull(4) ? null : ParseDate(r.GetString(4)), r.GetBoolean(5));
+                if (!_byCode.TryGetValue(v.Code, out var list)) _byCode[v.Code] = list = [];
+                list.Add(v);
+                if (v.IsCurrent) _codeByCurrentName[v.Name] = v.Code;
+            }
+        }
+        using (var cmd = Command(connection, transaction, "SELECT question_key, question, scale FROM dim_survey_question"))
+        using (var r = cmd.ExecuteReader())
+        {
+            while (r.Read()) _questions[r.GetString(1)] = (r.GetInt32(0), decimal.Parse(r.GetString(2), CultureInfo.InvariantCulture));
+        }
+        Fill(connection, transaction, "SELECT customer_key, name FROM dim_customer", _customers);
+        Fill(connection, transaction, "SELECT category_key, name FROM dim_category", _categories);
+        _insertCustomer = Command(connection, transaction, "INSERT INTO dim_customer (name) VALUES ($n) RETURNING customer_key");
+        _insertCategory = Command(connection, transaction, "INSERT INTO dim_category (name) VALUES ($n) RETURNING category_key");
+        foreach (var c in new[] { _insertCustomer, _insertCategory })
+        {
+            var p = c.CreateParameter();
+            p.ParameterName = "$n";
+            c.Parameters.Add(p);
+        }
+    }
+
+    /// <summary>The department version valid on <paramref name="date"/>, found by code or by exact current name.</summary>
+    public int? Department(string codeOrName, DateOnly date)
+    {
+        if (!_byCode.TryGetValue(codeOrName, out var versions))
+        {
+            if (!_codeByCurrentName.TryGetValue(codeOrName, out var code)) return null;
+            versions = _byCode[code];
+        }
+        foreach (var v in versions)
+        {
+            if (v.ValidFrom <= date && (v.ValidTo is null || date < v.ValidTo)) return v.Key;
+        }
+        // A fact dated before the first known version belongs to the earliest one.
+        return versions.MinBy(v => v.ValidFrom)!.Key;
+    }
+
+    public (int Key, decimal Scale)? Question(string question) => _questions.TryGetValue(question, out var q) ? q : null;
+
+    public int Customer(string name) => GetOrCreate(_customers, _insertCustomer, name);
+
+    public int Category(string name) => GetOrCreate(_categories, _insertCategory, name);
+
+    private static int GetOrCreate(Dictionary<string, int> cache, DbCommand insert, string name)
+    {
+        if (cache.TryGetValue(name, out var key)) return key;
+        insert.Parameters[0].Value = name;
+        key = Convert.ToInt32(insert.ExecuteScalar(), CultureInfo.InvariantCulture);
+        cache[name] = key;
+        return key;
+    }
+
+    private static void Fill(DbConnection connection, DbTransaction transaction, string sql, Dictionary<string, int> target)
+    {
+        using var cmd = Command(connection, transaction, sql);
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) target[r.GetString(1)] = r.GetInt32(0);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql)
+    {
+        var cmd = connection.CreateCommand();
+        cmd.Transaction = transaction;
+        cmd.CommandText = sql;
+        return cmd;
+    }
+
+    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    public void Dispose()
+    {
+        _insertCustomer.Dispose();
+        _insertCategory.Dispose();
+    }
+}

@@ -1,0 +1,122 @@
+using System.Data.Common;
+using System.Text.Json;
+
+namespace QualityAnalytics.Etl.Loading;
+
+public enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
+
+/// <summary>The fast path: three prepared commands reused for every row of a file inside its one transaction.
+/// A row is first offered as an INSERT … ON CONFLICT DO NOTHING (one round trip for the common case, a new row);
+/// only on conflict are the stored values read, compared and, when they differ, updated with the change recorded.</summary>
+public sealed class UpsertCommand : IDisposable
+{
+    private readonly TableSpec _spec;
+    private readonly DbCommand _insert;
+    private readonly DbCommand _select;
+    private readonly DbCommand _update;
+    private readonly AuditWriter _audit;
+    private readonly long _sourceFileId;
+
+    public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId)
+    {
+        _spec = spec;
+        _audit = audit;
+        _sourceFileId = sourceFileId;
+        var all = spec.KeyColumns.Concat(spec.ValueColumns).ToList();
+        var lineage = spec.HasLineage ? new[] { "batch_id", "source_file_id", "source_line" } : [];
+        var insertColumns = all.Concat(lineage).ToList();
+        var keyWhere = string.Join(" AND ", spec.KeyColumns.Select((c, i) => $"{c} = $k{i}"));
+
+        _insert = Command(connection, transaction,
+            $"INSERT INTO {spec.Table} ({string.Join(", ", insertColumns)}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => $"$p{i}"))}) " +
+            $"ON CONFLICT ({string.Join(", ", spec.KeyColumns)}) DO NOTHING", insertColumns.Count, "$p");
+        var selectExtra = spec.HasLineage ? ", source_file_id" : "";
+        _select = Command(connection, transaction,
+            $"SELECT {string.Join(", ", spec.ValueColumns)}{selectExtra} FROM {spec.Table} WHERE {keyWhere}", spec.KeyColumns.Count, "$k");
+        var sets = spec.ValueColumns.Select((c, i) => $"{c} = $v{i}").Concat(spec.HasLineage
+            ? ["batch_id = $lb", "source_file_id = $lf", "source_line = $ll"] : Array.Empty<string>());
+        _update = Command(connection, transaction, $"UPDATE {spec.Table} SET {string.Join(", ", sets)} WHERE {keyWhere}", 0, "");
+        for (var i = 0; i < spec.ValueColumns.Count; i++) AddParameter(_update, $"$v{i}");
+        for (var i = 0; i < spec.KeyColumns.Count; i++) AddParameter(_update, $"$k{i}");
+        if (spec.HasLineage)
+        {
+            AddParameter(_update, "$lb").Value = batchId;
+            AddParameter(_update, "$lf").Value = sourceFileId;
+            AddParameter(_update, "$ll");
+        }
+        if (spec.HasLineage)
+        {
+            _insert.Parameters[all.Count].Value = batchId;
+            _insert.Parameters[all.Count + 1].Value = sourceFileId;
+        }
+        _insert.Prepare();
+        _select.Prepare();
+        _update.Prepare();
+    }
+
+    /// <param name="values">Key values then value columns, in the spec's order.</param>
+    public UpsertOutcome Write(object?[] values, int line)
+    {
+        var keyCount = _spec.KeyColumns.Count;
+        for (var i = 0; i < values.Length; i++) _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        if (_spec.HasLineage) _insert.Parameters[values.Length + 2].Value = line;
+        if (_insert.ExecuteNonQuery() == 1) return UpsertOutcome.Loaded;
+
+        for (var i = 0; i < keyCount; i++) _select.Parameters[i].Value = values[i] ?? DBNull.Value;
+        var old = new object?[_spec.ValueColumns.Count];
+        long? storedFileId = null;
+        using (var reader = _select.ExecuteReader())
+        {
+            if (!reader.Read()) throw new InvalidOperationException($"{_spec.Table}: a conflicting row vanished inside the transaction.");
+            for (var i = 0; i < old.Length; i++) old[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            if (_spec.HasLineage) storedFileId = reader.GetInt64(old.Length);
+        }
+        // The same key twice in one file would make a reload flip-flop between the two; the second is quarantined.
+        if (storedFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
+
+        var changedOld = new Dictionary<string, string?>();
+        var changedNew = new Dictionary<string, string?>();
+        for (var i = 0; i < old.Length; i++)
+        {
+            var before = StoredValue.Canonical(old[i]);
+            var after = StoredValue.Canonical(values[keyCount + i]);
+            if (before == after) continue;
+            changedOld[_spec.ValueColumns[i]] = before;
+            changedNew[_spec.ValueColumns[i]] = after;
+        }
+        if (changedOld.Count == 0) return UpsertOutcome.Unchanged;
+
+        for (var i = 0; i < old.Length; i++) _update.Parameters[i].Value = values[keyCount + i] ?? DBNull.Value;
+        for (var i = 0; i < keyCount; i++) _update.Parameters[old.Length + i].Value = values[i] ?? DBNull.Value;
+        if (_spec.HasLineage) _update.Parameters["$ll"].Value = line;
+        _update.ExecuteNonQuery();
+        var naturalKey = string.Join("|", values.Take(keyCount).Select(StoredValue.Canonical));
+        _audit.RecordChange(_spec.Table, naturalKey, JsonSerializer.Serialize(changedOld), JsonSerializer.Serialize(changedNew));
+        return UpsertOutcome.Updated;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int parameters, string prefix)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++) AddParameter(command, $"{prefix}{i}");
+        return command;
+    }
+
+    private static DbParameter AddParameter(DbCommand command, string name)
+    {
+        var p = command.CreateParameter();
+        p.ParameterName = name;
+        p.Value = DBNull.Value;
+        command.Parameters.Add(p);
+        return p;
+    }
+
+    public void Dispose()
+    {
+        _insert.Dispose();
+        _select.Dispose();
+        _update.Dispose();
+    }
+}

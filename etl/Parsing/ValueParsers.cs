@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Etl.Parsing;
+
+/// <summary>Every value form the data contract accepts. Each parser takes trimmed text and says yes or no;
+/// the staging mappers turn a "no" into a quarantine reason naming the column and the value.</summary>
+public static partial class ValueParsers
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    // 2026-04-03, 2026/4/3, 2026.4.3, 2026年4月3日 (日 optional), optionally followed by a time 14:05 or 14:05:30.
+    [GeneratedRegex(@"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$")]
+    private static partial Regex DateTimePattern();
+
+    // 2026-04, 2026/4, 2026年4月
+    [GeneratedRegex(@"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$")]
+    private static partial Regex MonthPattern();
+
+    // 2026Q2, 2026-Q2, 2026 Q2, 2026年第2季度, 2026年二季度
+    [GeneratedRegex(@"^(\d{4})\s*(?:[-\s]?[Qq]\s*([1-4])|年\s*第?\s*([1-4一二三四])\s*季度?)$")]
+    private static partial Regex QuarterPattern();
+
+    public static bool TryParseDateTime(string text, out DateTime value)
+    {
+        value = default;
+        var m = DateTimePattern().Match(text.Trim());
+        if (!m.Success) return false;
+        var year = int.Parse(m.Groups[1].ValueSpan, Inv);
+        var month = int.Parse(m.Groups[2].ValueSpan, Inv);
+        var day = int.Parse(m.Groups[3].ValueSpan, Inv);
+        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        int hour = 0, minute = 0, second = 0;
+        if (m.Groups[4].Success)
+        {
+            hour = int.Parse(m.Groups[4].ValueSpan, Inv);
+            minute = int.Parse(m.Groups[5].ValueSpan, Inv);
+            second = m.Groups[6].Success ? int.Parse(m.Groups[6].ValueSpan, Inv) : 0;
+            if (hour > 23 || minute > 59 || second > 59) return false;
+        }
+        value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
+        return true;
+    }
+
+    /// <summary>A date; a time part, if any, is accepted and dropped (Excel often writes 00:00:00).</summary>
+    public static bool TryParseDate(string text, out DateOnly value)
+    {
+        var ok = TryParseDateTime(text, out var dt);
+        value = ok ? DateOnly.FromDateTime(dt) : default;
+        return ok;
+    }
+
+    /// <summary>A month as its first day. A full date is accepted too (an Excel date cell formatted as a month).</summary>
+    public static bool TryParseMonth(string text, out DateOnly firstDay)
+    {
+        firstDay = default;
+        var t = text.Trim();
+        var m = MonthPattern().Match(t);
+        if (m.Success)
+        {
+            var year = int.Parse(m.Groups[1].ValueSpan, Inv);
+            var month = int.Parse(m.Groups[2].ValueSpan, Inv);
+            if (month is < 1 or > 12) return false;
+            firstDay = new DateOnly(year, month, 1);
+            return true;
+        }
+        if (!TryParseDate(t, out var date)) return false;
+        firstDay = new DateOnly(date.Year, date.Month, 1);
+        return true;
+    }
+
+    public static bool TryParseQuarter(string text, out Quarter quarter)
+    {
+        quarter = default;
+        var m = QuarterPattern().Match(text.Trim());
+        if (!m.Success) return false;
+        var year = int.Parse(m.Groups[1].ValueSpan, Inv);
+        var n = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
+        var number = n switch { "一" => 1, "二" => 2, "三" => 3, "四" => 4, _ => int.Parse(n, Inv) };
+        quarter = new Quarter(year, number);
+        return true;
+    }
+
+    public static bool TryParseBool(string text, out bool value)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "是" or "y" or "yes" or "true" or "1" or "有效" or "t" or "√":
+                value = true;
+                return true;
+            case "否" or "n" or "no" or "false" or "0" or "无效" or "f" or "×":
+                value = false;
+                return true;
+            default:
+                value = false;
+                return false;
+        }
+    }
+
+    /// <summary>Invariant decimal; a thousands separator or a trailing 分 (points) is tolerated.</summary>
+    public static bool TryParseDecimal(string text, out decimal value)
+    {
+        var t = text.Trim();
+        if (t.EndsWith('分')) t = t[..^1].TrimEnd();
+        return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Inv, out value);
+    }
+}

@@ -1,0 +1,46 @@
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Etl.Staging.Mappers;
+
+internal sealed class ComplaintMapper : IStagingMapper
+{
+    public DataKind Kind => DataKind.Complaints;
+
+    public StagedRow? Stage(RowReader row, int line)
+    {
+        var id = row.Required("complaint_id");
+        var department = row.Required("department");
+        var received = row.RequiredDateTime("received_at");
+        var channelText = row.Required("channel");
+        var channel = channelText.Length == 0 ? null : ChannelCatalog.Find(channelText);
+        if (channelText.Length > 0 && channel is null) row.Fail("channel", channelText, "must be one of 电话, 邮件, 网站, 意见箱, 其他");
+        var valid = row.RequiredBool("valid");
+        var replied = row.OptionalDateTime("replied_at");
+        var resolved = row.OptionalDateTime("resolved_at");
+        var receivedOk = !row.Errors.Any(e => e.Column == "received_at");
+        if (receivedOk && replied < received) row.Fail("replied_at", row.Optional("replied_at"), "is before received_at");
+        if (receivedOk && resolved < received) row.Fail("resolved_at", row.Optional("resolved_at"), "is before received_at");
+        var deduction = row.OptionalDecimal("direct_deduction");
+        if (deduction is { } d) row.RequireRange("direct_deduction", d, 0, 100);
+        var satisfaction = Satisfaction(row);
+        return row.HasErrors || channel is null
+            ? null
+            : new StagedComplaint(line, id, department, received, channel.Key, valid, row.Optional("customer"), row.Optional("category"),
+                row.Optional("description"), replied, resolved, deduction, row.Optional("handler"), satisfaction);
+    }
+
+    private static string? Satisfaction(RowReader row)
+    {
+        var text = row.Optional("satisfaction");
+        if (text is null) return null;
+        switch (text.ToLowerInvariant())
+        {
+            case "满意" or "非常满意" or "satisfied" or "very satisfied": return "satisfied";
+            case "基本满意" or "一般" or "neutral": return "neutral";
+            case "不满意" or "非常不满意" or "dissatisfied": return "dissatisfied";
+            default:
+                row.Fail("satisfaction", text, "must be 满意, 基本满意 or 不满意 (satisfied, neutral, dissatisfied)");
+                return null;
+        }
+    }
+}

@@ -1,0 +1,83 @@
+using QualityAnalytics.Etl.Parsing;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Etl.Staging;
+
+/// <summary>Reads one raw row by contract column name, parsing each value and collecting every error of the row
+/// (not just the first), so that a quarantined row tells the sender everything to fix at once.</summary>
+public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
+{
+    private readonly List<RowError> _errors = [];
+
+    public IReadOnlyList<RowError> Errors => _errors;
+    public bool HasErrors => _errors.Count > 0;
+
+    public void Fail(string column, string? value, string reason) => _errors.Add(new RowError(column, value, reason));
+
+    public string? Optional(string column)
+    {
+        var index = header.IndexOf(column);
+        if (index is null || index.Value >= cells.Count) return null;
+        var text = cells[index.Value].Trim();
+        return text.Length == 0 ? null : text;
+    }
+
+    public string Required(string column)
+    {
+        var text = Optional(column);
+        if (text is null) Fail(column, null, "required value is missing");
+        return text ?? "";
+    }
+
+    public decimal RequiredDecimal(string column) => ParseRequired<decimal>(column, ValueParsers.TryParseDecimal, "is not a number");
+
+    public decimal? OptionalDecimal(string column) => ParseOptional<decimal>(column, ValueParsers.TryParseDecimal, "is not a number");
+
+    public DateTime RequiredDateTime(string column) =>
+        ParseRequired<DateTime>(column, ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+
+    public DateTime? OptionalDateTime(string column) =>
+        ParseOptional<DateTime>(column, ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+
+    public DateOnly RequiredDate(string column) => ParseRequired<DateOnly>(column, ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+
+    public DateOnly? OptionalDate(string column) => ParseOptional<DateOnly>(column, ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+
+    public DateOnly RequiredMonth(string column) => ParseRequired<DateOnly>(column, ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)");
+
+    public Quarter RequiredQuarter(string column) => ParseRequired<Quarter>(column, ValueParsers.TryParseQuarter, "is not a quarter (e.g. 2026Q2)");
+
+    public bool RequiredBool(string column) => ParseRequired<bool>(column, ValueParsers.TryParseBool, "is not a yes/no value (是/否, Y/N, 1/0, 有效/无效)");
+
+    public bool? OptionalBool(string column) =>
+        ParseOptional<bool>(column, ValueParsers.TryParseBool, "is not a yes/no value (是/否, Y/N, 1/0, 有效/无效)");
+
+    public void RequireRange(string column, decimal value, decimal min, decimal max)
+    {
+        if (value < min || value > max) Fail(column, Optional(column), $"must be between {min} and {max}");
+    }
+
+    private delegate bool TryParse<T>(string text, out T value);
+
+    private T ParseRequired<T>(string column, TryParse<T> parse, string problem) where T : struct
+    {
+        var text = Optional(column);
+        if (text is null)
+        {
+            Fail(column, null, "required value is missing");
+            return default;
+        }
+        if (parse(text, out var value)) return value;
+        Fail(column, text, problem);
+        return default;
+    }
+
+    private T? ParseOptional<T>(string column, TryParse<T> parse, string problem) where T : struct
+    {
+        var text = Optional(column);
+        if (text is null) return null;
+        if (parse(text, out var value)) return value;
+        Fail(column, text, problem);
+        return null;
+    }
+}

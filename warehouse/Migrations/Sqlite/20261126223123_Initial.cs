@@ -1,0 +1,705 @@
+﻿using System;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+#pragma warning disable CA1814 // Prefer jagged arrays over multidimensional
+
+namespace QualityAnalytics.Warehouse.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class Initial : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateTable(
+                name: "dim_category",
+                columns: table => new
+                {
+                    category_key = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dim_category", x => x.category_key);
+                },
+                comment: "One row per complaint category.");
+
+            migrationBuilder.CreateTable(
+                name: "dim_channel",
+                columns: table => new
+                {
+                    channel_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    code = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dim_channel", x => x.channel_key);
+                },
+                comment: "One row per complaint channel.");
+
+            migrationBuilder.CreateTable(
+                name: "dim_customer",
+                columns: table => new
+                {
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    name = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dim_customer", x => x.customer_key);
+                },
+                comment: "One row per customer.");
+
+            migrationBuilder.CreateTable(
+                name: "dim_date",
+                columns: table => new
+                {
+                    date_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    date = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    year = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    month = table.Column<int>(type: "INTEGER", nullable: false),
+                    day = table.Column<int>(type: "INTEGER", nullable: false),
+                    day_of_week = table.Column<int>(type: "INTEGER", nullable: false),
+                    iso_year = table.Column<int>(type: "INTEGER", nullable: false),
+                    iso_week = table.Column<int>(type: "INTEGER", nullable: false),
+                    is_working_day = table.Column<bool>(type: "INTEGER", nullable: false),
+                    holiday_name = table.Column<string>(type: "TEXT", nullable: true),
+                    is_official = table.Column<bool>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dim_date", x => x.date_key);
+                },
+                comment: "One row per calendar day, with the official working-day flag.");
+
+            migrationBuilder.CreateTable(
+                name: "dim_department",
+                columns: table => new
+                {
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    code = table.Column<string>(type: "TEXT", nullable: false),
+                    name = table.Column<string>(type: "TEXT", nullable: false),
+                    manager = table.Column<string>(type: "TEXT", nullable: true),
+                    parent_code = table.Column<string>(type: "TEXT", nullable: true),
+                    valid_from = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    valid_to = table.Column<DateOnly>(type: "TEXT", nullable: true),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dim_department", x => x.department_key);
+                },
+                comment: "One row per department version (SCD type 2).");
+
+            migrationBuilder.CreateTable(
+                name: "dim_survey_question",
+                columns: table => new
+                {
+                    question_key = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    question = table.Column<string>(type: "TEXT", nullable: false),
+                    text = table.Column<string>(type: "TEXT", nullable: false),
+                    weight = table.Column<decimal>(type: "TEXT", nullable: false),
+                    scale = table.Column<decimal>(type: "TEXT", nullable: false),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_dim_survey_question", x => x.question_key);
+                },
+                comment: "One row per survey question.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_check_deduction",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    check_id = table.Column<string>(type: "TEXT", nullable: false),
+                    item = table.Column<string>(type: "TEXT", nullable: false),
+                    points = table.Column<decimal>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_check_deduction", x => x.id);
+                },
+                comment: "One row per deduction item of a check.");
+
+            migrationBuilder.CreateTable(
+                name: "load_batch",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    started_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    finished_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: true),
+                    loaded_by = table.Column<string>(type: "TEXT", nullable: false),
+                    status = table.Column<string>(type: "TEXT", nullable: false),
+                    files = table.Column<int>(type: "INTEGER", nullable: false),
+                    read = table.Column<int>(type: "INTEGER", nullable: false),
+                    loaded = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarantined = table.Column<int>(type: "INTEGER", nullable: false),
+                    rejected = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_load_batch", x => x.id);
+                },
+                comment: "One row per load.");
+
+            migrationBuilder.CreateTable(
+                name: "row_change",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    table_name = table.Column<string>(type: "TEXT", nullable: false),
+                    natural_key = table.Column<string>(type: "TEXT", nullable: false),
+                    changed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    old_values = table.Column<string>(type: "TEXT", nullable: false),
+                    new_values = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_row_change", x => x.id);
+                },
+                comment: "One row per update of an existing row by natural key.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_callback",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    callback_id = table.Column<string>(type: "TEXT", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    called_on_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    finding = table.Column<string>(type: "TEXT", nullable: false),
+                    deduction = table.Column<decimal>(type: "TEXT", nullable: true),
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_callback", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_fact_callback_dim_date_called_on_key",
+                        column: x => x.called_on_key,
+                        principalTable: "dim_date",
+                        principalColumn: "date_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_callback_dim_department_department_key",
+                        column: x => x.department_key,
+                        principalTable: "dim_department",
+                        principalColumn: "department_key",
+                        onDelete: ReferentialAction.Restrict);
+                },
+                comment: "One row per audited phone callback.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_check",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    check_id = table.Column<string>(type: "TEXT", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    month_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    score = table.Column<decimal>(type: "TEXT", nullable: false),
+                    inspector = table.Column<string>(type: "TEXT", nullable: true),
+                    checked_on_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_check", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_fact_check_dim_date_month_key",
+                        column: x => x.month_key,
+                        principalTable: "dim_date",
+                        principalColumn: "date_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_check_dim_department_department_key",
+                        column: x => x.department_key,
+                        principalTable: "dim_department",
+                        principalColumn: "department_key",
+                        onDelete: ReferentialAction.Restrict);
+                },
+                comment: "One row per check record (self-check or spot check).");
+
+            migrationBuilder.CreateTable(
+                name: "fact_complaint",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    complaint_id = table.Column<string>(type: "TEXT", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    received_date_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    valid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    category_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    direct_deduction = table.Column<decimal>(type: "TEXT", nullable: true),
+                    handler = table.Column<string>(type: "TEXT", nullable: true),
+                    satisfaction = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_complaint", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_fact_complaint_dim_category_category_key",
+                        column: x => x.category_key,
+                        principalTable: "dim_category",
+                        principalColumn: "category_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_complaint_dim_channel_channel_key",
+                        column: x => x.channel_key,
+                        principalTable: "dim_channel",
+                        principalColumn: "channel_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_complaint_dim_customer_customer_key",
+                        column: x => x.customer_key,
+                        principalTable: "dim_customer",
+                        principalColumn: "customer_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_complaint_dim_date_received_date_key",
+                        column: x => x.received_date_key,
+                        principalTable: "dim_date",
+                        principalColumn: "date_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_complaint_dim_department_department_key",
+                        column: x => x.department_key,
+                        principalTable: "dim_department",
+                        principalColumn: "department_key",
+                        onDelete: ReferentialAction.Restrict);
+                },
+                comment: "One row per complaint.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_survey_answer",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    response_id = table.Column<string>(type: "TEXT", nullable: false),
+                    question = table.Column<string>(type: "TEXT", nullable: false),
+                    question_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    score = table.Column<decimal>(type: "TEXT", nullable: false),
+                    submitted_on_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    excluded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    excluded_by = table.Column<string>(type: "TEXT", nullable: true),
+                    excluded_reason = table.Column<string>(type: "TEXT", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_survey_answer", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_fact_survey_answer_dim_customer_customer_key",
+                        column: x => x.customer_key,
+                        principalTable: "dim_customer",
+                        principalColumn: "customer_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_survey_answer_dim_department_department_key",
+                        column: x => x.department_key,
+                        principalTable: "dim_department",
+                        principalColumn: "department_key",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_fact_survey_answer_dim_survey_question_question_key",
+                        column: x => x.question_key,
+                        principalTable: "dim_survey_question",
+                        principalColumn: "question_key",
+                        onDelete: ReferentialAction.Restrict);
+                },
+                comment: "One row per answer: one question of one questionnaire.");
+
+            migrationBuilder.CreateTable(
+                name: "source_file",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    path = table.Column<string>(type: "TEXT", nullable: false),
+                    file_name = table.Column<string>(type: "TEXT", nullable: false),
+                    sheet = table.Column<string>(type: "TEXT", nullable: true),
+                    kind = table.Column<string>(type: "TEXT", nullable: true),
+                    sha256 = table.Column<string>(type: "TEXT", nullable: false),
+                    size_bytes = table.Column<long>(type: "INTEGER", nullable: false),
+                    encoding = table.Column<string>(type: "TEXT", nullable: true),
+                    read = table.Column<int>(type: "INTEGER", nullable: false),
+                    loaded = table.Column<int>(type: "INTEGER", nullable: false),
+                    updated = table.Column<int>(type: "INTEGER", nullable: false),
+                    unchanged = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarantined = table.Column<int>(type: "INTEGER", nullable: false),
+                    rejected = table.Column<bool>(type: "INTEGER", nullable: false),
+                    reason = table.Column<string>(type: "TEXT", nullable: true),
+                    unknown_columns = table.Column<string>(type: "TEXT", nullable: true),
+                    elapsed_ms = table.Column<long>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_source_file", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_source_file_load_batch_batch_id",
+                        column: x => x.batch_id,
+                        principalTable: "load_batch",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                },
+                comment: "One row per file or workbook sheet in a batch.");
+
+            migrationBuilder.CreateTable(
+                name: "load_warning",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    file = table.Column<string>(type: "TEXT", nullable: false),
+                    sheet = table.Column<string>(type: "TEXT", nullable: true),
+                    line = table.Column<int>(type: "INTEGER", nullable: false),
+                    column = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true),
+                    message = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_load_warning", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_load_warning_source_file_source_file_id",
+                        column: x => x.source_file_id,
+                        principalTable: "source_file",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                },
+                comment: "One row per data warning on a row that loaded.");
+
+            migrationBuilder.CreateTable(
+                name: "quarantined_row",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    file = table.Column<string>(type: "TEXT", nullable: false),
+                    sheet = table.Column<string>(type: "TEXT", nullable: true),
+                    line = table.Column<int>(type: "INTEGER", nullable: false),
+                    column = table.Column<string>(type: "TEXT", nullable: false),
+                    value = table.Column<string>(type: "TEXT", nullable: true),
+                    reason = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarantined_row", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_quarantined_row_source_file_source_file_id",
+                        column: x => x.source_file_id,
+                        principalTable: "source_file",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Cascade);
+                },
+                comment: "One row per rejected row.");
+
+            migrationBuilder.InsertData(
+                table: "dim_channel",
+                columns: new[] { "channel_key", "code", "name" },
+                values: new object[,]
+                {
+                    { 1, "phone", "电话" },
+                    { 2, "email", "邮件" },
+                    { 3, "web", "网站" },
+                    { 4, "box", "意见箱" },
+                    { 5, "other", "其他" }
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_category_name",
+                table: "dim_category",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_channel_code",
+                table: "dim_channel",
+                column: "code",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_customer_name",
+                table: "dim_customer",
+                column: "name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_date_quarter_key",
+                table: "dim_date",
+                column: "quarter_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_department_code_valid_from",
+                table: "dim_department",
+                columns: new[] { "code", "valid_from" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_department_name",
+                table: "dim_department",
+                column: "name");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_dim_survey_question_question",
+                table: "dim_survey_question",
+                column: "question",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_callback_callback_id",
+                table: "fact_callback",
+                column: "callback_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_callback_called_on_key",
+                table: "fact_callback",
+                column: "called_on_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_callback_department_key",
+                table: "fact_callback",
+                column: "department_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_callback_quarter_key_department_key",
+                table: "fact_callback",
+                columns: new[] { "quarter_key", "department_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_check_check_id",
+                table: "fact_check",
+                column: "check_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_check_department_key",
+                table: "fact_check",
+                column: "department_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_check_month_key",
+                table: "fact_check",
+                column: "month_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_check_quarter_key_department_key",
+                table: "fact_check",
+                columns: new[] { "quarter_key", "department_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_check_deduction_check_id_item",
+                table: "fact_check_deduction",
+                columns: new[] { "check_id", "item" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_category_key",
+                table: "fact_complaint",
+                column: "category_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_channel_key",
+                table: "fact_complaint",
+                column: "channel_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_complaint_id",
+                table: "fact_complaint",
+                column: "complaint_id",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_customer_key",
+                table: "fact_complaint",
+                column: "customer_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_department_key",
+                table: "fact_complaint",
+                column: "department_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_quarter_key_department_key",
+                table: "fact_complaint",
+                columns: new[] { "quarter_key", "department_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_complaint_received_date_key",
+                table: "fact_complaint",
+                column: "received_date_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_survey_answer_customer_key",
+                table: "fact_survey_answer",
+                column: "customer_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_survey_answer_department_key",
+                table: "fact_survey_answer",
+                column: "department_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_survey_answer_quarter_key_department_key",
+                table: "fact_survey_answer",
+                columns: new[] { "quarter_key", "department_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_survey_answer_question_key",
+                table: "fact_survey_answer",
+                column: "question_key");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_fact_survey_answer_response_id_question",
+                table: "fact_survey_answer",
+                columns: new[] { "response_id", "question" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_load_warning_batch_id",
+                table: "load_warning",
+                column: "batch_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_load_warning_source_file_id",
+                table: "load_warning",
+                column: "source_file_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_row_batch_id",
+                table: "quarantined_row",
+                column: "batch_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarantined_row_source_file_id",
+                table: "quarantined_row",
+                column: "source_file_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_row_change_table_name_natural_key",
+                table: "row_change",
+                columns: new[] { "table_name", "natural_key" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_source_file_batch_id",
+                table: "source_file",
+                column: "batch_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_source_file_sha256",
+                table: "source_file",
+                column: "sha256");
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropTable(
+                name: "fact_callback");
+
+            migrationBuilder.DropTable(
+                name: "fact_check");
+
+            migrationBuilder.DropTable(
+                name: "fact_check_deduction");
+
+            migrationBuilder.DropTable(
+                name: "fact_complaint");
+
+            migrationBuilder.DropTable(
+                name: "fact_survey_answer");
+
+            migrationBuilder.DropTable(
+                name: "load_warning");
+
+            migrationBuilder.DropTable(
+                name: "quarantined_row");
+
+            migrationBuilder.DropTable(
+                name: "row_change");
+
+            migrationBuilder.DropTable(
+                name: "dim_category");
+
+            migrationBuilder.DropTable(
+                name: "dim_channel");
+
+            migrationBuilder.DropTable(
+                name: "dim_date");
+
+            migrationBuilder.DropTable(
+                name: "dim_customer");
+
+            migrationBuilder.DropTable(
+                name: "dim_department");
+
+            migrationBuilder.DropTable(
+                name: "dim_survey_question");
+
+            migrationBuilder.DropTable(
+                name: "source_file");
+
+            migrationBuilder.DropTable(
+                name: "load_batch");
+        }
+    }
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace QualityAnalytics.Warehouse.Schema;
+
+/// <summary>The star schema. Tables and columns are snake_case so that the loader's hand-written fast-path SQL
+/// and ad-hoc SQL by analysts read naturally, on SQLite and PostgreSQL alike.</summary>
+public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
+{
+    public DbSet<DimDepartment> Departments => Set<DimDepartment>();
+    public DbSet<DimDate> Dates => Set<DimDate>();
+    public DbSet<DimSurveyQuestion> SurveyQuestions => Set<DimSurveyQuestion>();
+    public DbSet<DimChannel> Channels => Set<DimChannel>();
+    public DbSet<DimCategory> Categories => Set<DimCategory>();
+    public DbSet<DimCustomer> Customers => Set<DimCustomer>();
+    public DbSet<FactCheck> Checks => Set<FactCheck>();
+    public DbSet<FactCheckDeduction> CheckDeductions => Set<FactCheckDeduction>();
+    public DbSet<FactSurveyAnswer> SurveyAnswers => Set<FactSurveyAnswer>();
+    public DbSet<FactComplaint> Complaints => Set<FactComplaint>();
+    public DbSet<FactCallback> Callbacks => Set<FactCallback>();
+    public DbSet<LoadBatch> LoadBatches => Set<LoadBatch>();
+    public DbSet<SourceFile> SourceFiles => Set<SourceFile>();
+    public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
+    public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
+    public DbSet<RowChange> RowChanges => Set<RowChange>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WarehouseDbContext).Assembly);
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            foreach (var property in entity.GetProperties())
+                property.SetColumnName(SnakeCase(property.Name));
+        }
+    }
+
+    public static string SnakeCase(string name)
+    {
+        var sb = new StringBuilder(name.Length + 8);
+        for (var i = 0; i < name.Length; i++)
+        {
+            var c = name[i];
+            if (char.IsUpper(c) && i > 0) sb.Append('_');
+            sb.Append(char.ToLowerInvariant(c));
+        }
+        return sb.ToString();
+    }
+}
