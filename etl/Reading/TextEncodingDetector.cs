@@ -83,8 +83,10 @@ internal static class TextEncodingDetector
         return encoding.IsUtf8 ? stream : Encoding.CreateTranscodingStream(stream, encoding.Encoding, Encoding.UTF8, leaveOpen: false);
     }
 
-    private static FileStream OpenSequential(string path) =>
-        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
+    // FileShare.ReadWrite: on Windows a workbook or CSV still open in Excel is held for writing, and sharing only
+    // reads would refuse to open it. bufferSize 1 turns FileStream's own buffer off; every read here is 64 KiB.
+    internal static FileStream OpenSequential(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 1, FileOptions.SequentialScan);
 
     /// <summary>
     /// The offset of the first byte that is not valid UTF-8, or null. Validates whole buffers with the vectorised
