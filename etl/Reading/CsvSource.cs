@@ -1,0 +1,119 @@
+using System.Text;
+using CsvHelper;
+
+namespace QualityAnalytics.Etl.Reading;
+
+/// <summary>
+/// A CSV (or TSV/TXT) file read with CsvHelper 34: it parses UTF-8 bytes directly (SIMD), handles RFC 4180 quoting,
+/// "" escapes and multi-line quoted fields, and with <see cref="CsvReaderOptions.TrackLineNumbers"/> reports the
+/// physical line on which each record starts. Files in other encodings are transcoded to UTF-8 on the fly.
+/// </summary>
+internal sealed class CsvSource : ITabularSource
+{
+    private readonly DetectedEncoding _encoding;
+    private readonly CsvReaderOptions _options;
+    private bool _disposed;
+
+    private CsvSource(string filePath, DetectedEncoding encoding, CsvReaderOptions options, string[] header, int headerLine)
+    {
+        FilePath = filePath;
+        _encoding = encoding;
+        _options = options;
+        Header = header;
+        HeaderLine = headerLine;
+    }
+
+    public string FilePath { get; }
+
+    public string? Sheet => null;
+
+    public string? EncodingName => _encoding.Name;
+
+    public IReadOnlyList<string> Header { get; }
+
+    public int HeaderLine { get; }
+
+    public static CsvSource Open(string path)
+    {
+        var encoding = TextEncodingDetector.Detect(path);
+        var separator = CsvSeparatorDetector.Detect(path, encoding);
+        var options = new CsvReaderOptions
+        {
+            Separator = separator,
+            // The header is found by us (the first non-blank record), so that its line is known and blank lines
+            // or rows of empty cells above it are skipped like any other blank row.
+            HasHeader = false,
+            TrimWhitespace = true,
+            TrimInsideQuotes = true,
+            SkipEmptyLines = true,
+            AllowLineBreaksInQuotes = true,
+            TrackLineNumbers = true,
+            FieldCountMismatch = CsvFieldCountHandling.Allow,
+            // A stray quote is kept as text rather than losing the row; the row is then judged by its values.
+            MalformedData = CsvMalformedDataHandling.Recover,
+            DetectSeparatorHint = false,
+        };
+
+        using var reader = CsvReader.Create(TextEncodingDetector.OpenAsUtf8(path, encoding), options, leaveOpen: false);
+        while (reader.Read())
+        {
+            if (TryReadCells(reader, out var cells))
+            {
+                return new CsvSource(path, encoding, options, cells, LineOf(reader));
+            }
+        }
+
+        throw new FileRejectedException(path, null, "has no header row (the file is empty or blank)");
+    }
+
+    public IEnumerable<RawRow> ReadRows()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ReadRowsIterator();
+    }
+
+    private IEnumerable<RawRow> ReadRowsIterator()
+    {
+        using var reader = CsvReader.Create(TextEncodingDetector.OpenAsUtf8(FilePath, _encoding), _options, leaveOpen: false);
+        // Skip up to and including the header record found by Open.
+        while (reader.Read() && reader.LineNumber < HeaderLine)
+        {
+        }
+
+        while (reader.Read())
+        {
+            if (TryReadCells(reader, out var cells))
+            {
+                yield return new RawRow(LineOf(reader), cells);
+            }
+        }
+    }
+
+    // RawRow.Line is an int: a file of more than 2^31 lines is not a department's export.
+    private static int LineOf(CsvReader reader) => checked((int)reader.LineNumber);
+
+    /// <summary>The trimmed cells of the current record; false when every cell is empty (a blank row, such as ",,,").</summary>
+    private static bool TryReadCells(CsvReader reader, out string[] cells)
+    {
+        var count = reader.FieldCount;
+        cells = new string[count];
+        var anyValue = false;
+        for (var i = 0; i < count; i++)
+        {
+            var value = reader.GetString(i);
+            // CsvHelper trims spaces and tabs; other whitespace (a line break at the edge of a quoted field,
+            // the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here, only when present.
+            if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
+            {
+                value = value.Trim();
+            }
+
+            cells[i] = value;
+            anyValue |= value.Length > 0;
+        }
+
+        return anyValue;
+    }
+
+    public void Dispose() => _disposed = true;
+}

@@ -1,0 +1,24 @@
+namespace QualityAnalytics.Etl.Reading;
+
+/// <summary>A CSV file, or one sheet of a workbook: a header row and the rows after it.</summary>
+public interface ITabularSource : IDisposable
+{
+    string FilePath { get; }
+
+    /// <summary>Null for CSV; the sheet name for XLSX.</summary>
+    string? Sheet { get; }
+
+    /// <summary>"utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "gb18030"; null for XLSX.</summary>
+    string? EncodingName { get; }
+
+    /// <summary>The trimmed cells of the first non-blank row.</summary>
+    IReadOnlyList<string> Header { get; }
+
+    int HeaderLine { get; }
+
+    /// <summary>
+    /// The non-blank rows after the header, streamed: the file is read as the sequence is enumerated, so memory
+    /// stays flat however large the file is. Each enumeration reads the file again from the start.
+    /// </summary>
+    IEnumerable<RawRow> ReadRows();
+}

@@ -1,0 +1,161 @@
+using MiniExcelLibs;
+
+namespace QualityAnalytics.Etl.Reading;
+
+/// <summary>
+/// One sheet of an .xlsx workbook, read with MiniExcel's streaming query. MiniExcel yields every row from row 1,
+/// including rows that are absent from the file (it fills gaps with empty rows), so counting the rows it yields
+/// gives the Excel row number even though blank rows are not returned to the caller.
+/// </summary>
+internal sealed class XlsxSource : ITabularSource
+{
+    private bool _disposed;
+
+    private XlsxSource(string filePath, string sheet, string[] header, int headerLine)
+    {
+        FilePath = filePath;
+        Sheet = sheet;
+        Header = header;
+        HeaderLine = headerLine;
+    }
+
+    public string FilePath { get; }
+
+    public string? Sheet { get; }
+
+    public string? EncodingName => null;
+
+    public IReadOnlyList<string> Header { get; }
+
+    public int HeaderLine { get; }
+
+    /// <summary>One source per sheet that has a header row; empty sheets are left out.</summary>
+    public static IReadOnlyList<ITabularSource> OpenAll(string path)
+    {
+        List<string> sheetNames;
+        try
+        {
+            sheetNames = MiniExcel.GetSheetNames(path);
+        }
+        catch (Exception e) when (IsContentProblem(e))
+        {
+            throw Corrupt(path, null, e);
+        }
+
+        var sources = new List<ITabularSource>(sheetNames.Count);
+        foreach (var sheet in sheetNames)
+        {
+            foreach (var (line, cells) in NonBlankRows(path, sheet))
+            {
+                sources.Add(new XlsxSource(path, sheet, cells, line));
+                break; // the first non-blank row is the header; the rest is read by ReadRows
+            }
+        }
+
+        return sources.Count > 0
+            ? sources
+            : throw new FileRejectedException(path, null, "has no sheet with a header row (every sheet is empty)");
+    }
+
+    public IEnumerable<RawRow> ReadRows()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return ReadRowsIterator();
+    }
+
+    private IEnumerable<RawRow> ReadRowsIterator()
+    {
+        var sheet = Sheet!;
+        foreach (var (line, cells) in NonBlankRows(FilePath, sheet))
+        {
+            if (line > HeaderLine)
+            {
+                yield return new RawRow(line, cells);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The non-blank rows of a sheet with their Excel row numbers, streamed. A failure inside the workbook while
+    /// reading becomes a <see cref="FileRejectedException"/> (a yield cannot sit in a try with a catch, hence
+    /// the hand-driven enumerator).
+    /// </summary>
+    private static IEnumerable<(int Line, string[] Cells)> NonBlankRows(string path, string sheet)
+    {
+        using var rows = Query(path, sheet);
+        var line = 0;
+        while (true)
+        {
+            object? row;
+            try
+            {
+                if (!rows.MoveNext())
+                {
+                    yield break;
+                }
+
+                row = rows.Current;
+            }
+            catch (Exception e) when (IsContentProblem(e))
+            {
+                throw Corrupt(path, sheet, e);
+            }
+
+            line++;
+            if (row is IDictionary<string, object?> values && TryReadCells(values, out var cells))
+            {
+                yield return (line, cells);
+            }
+        }
+    }
+
+    private static IEnumerator<object> Query(string path, string sheet)
+    {
+        try
+        {
+            return MiniExcel.Query(path, useHeaderRow: false, sheetName: sheet).GetEnumerator();
+        }
+        catch (Exception e) when (IsContentProblem(e))
+        {
+            throw Corrupt(path, sheet, e);
+        }
+    }
+
+    /// <summary>
+    /// The cells of a row as text, without the empty cells at its end (MiniExcel pads every row to the width of the
+    /// widest one); false when the row is blank.
+    /// </summary>
+    private static bool TryReadCells(IDictionary<string, object?> values, out string[] cells)
+    {
+        cells = new string[values.Count];
+        var used = 0;
+        var i = 0;
+        foreach (var pair in values)
+        {
+            var text = XlsxCellText.From(pair.Value);
+            cells[i++] = text;
+            if (text.Length > 0)
+            {
+                used = i;
+            }
+        }
+
+        if (used < cells.Length)
+        {
+            Array.Resize(ref cells, used);
+        }
+
+        return used > 0;
+    }
+
+    // MiniExcel reports a damaged workbook with whatever the zip or XML layer throws (InvalidDataException,
+    // XmlException, EndOfStreamException, InvalidOperationException...); only a missing or locked file is not the
+    // workbook's fault and keeps its own exception.
+    private static bool IsContentProblem(Exception e) =>
+        e is not (FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException or OutOfMemoryException);
+
+    private static FileRejectedException Corrupt(string path, string? sheet, Exception e) =>
+        new(path, sheet, $"is not a readable .xlsx workbook ({e.Message.TrimEnd('.')})", e);
+
+    public void Dispose() => _disposed = true;
+}
