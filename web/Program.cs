@@ -1,1 +1,3 @@
-return 0;
+using QualityAnalytics.Web.Cli;
+
+return await QaCommandLine.RunAsync(args, new CliEnvironment(Console.Out, Console.Error, TimeProvider.System, Directory.GetCurrentDirectory()));

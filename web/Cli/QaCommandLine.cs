@@ -1,0 +1,41 @@
+using System.CommandLine;
+
+namespace QualityAnalytics.Web.Cli;
+
+/// <summary>The `qa` command line of the data contract. Usage errors print what was wrong and exit 2.</summary>
+public static class QaCommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int UsageError = 2;
+
+    public static async Task<int> RunAsync(string[] args, CliEnvironment env)
+    {
+        var root = new RootCommand("QualityAnalytics 服务质量分析: load, score, report and serve the quarterly service-quality assessment.");
+        root.Add(LoadCommand.Create(env));
+        root.Add(QuarantineCommand.Create(env));
+        root.Add(BatchesCommand.Create(env));
+        root.Add(CalendarCommand.Create(env));
+        root.Add(DemoCommand.Create(env));
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await env.Error.WriteLineAsync($"qa: {error.Message}");
+            await env.Error.WriteLineAsync("Run 'qa --help' (or 'qa VERB --help') for usage.");
+            return UsageError;
+        }
+        try
+        {
+            return await parse.InvokeAsync(new InvocationConfiguration { Output = env.Out, Error = env.Error, EnableDefaultExceptionHandler = false });
+        }
+        catch (UsageException ex)
+        {
+            await env.Error.WriteLineAsync($"qa: {ex.Message}");
+            return UsageError;
+        }
+    }
+}
+
+/// <summary>A usage problem found after parsing (say, --format xml): reported like a parse error, exit 2.</summary>
+public sealed class UsageException(string message) : Exception(message);
