@@ -1,4 +1,3 @@
-using System.Text;
 using CsvHelper;
 
 namespace QualityAnalytics.Etl.Reading;
@@ -51,6 +50,14 @@ internal sealed class CsvSource : ITabularSource
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             // A stray quote is kept as text rather than losing the row; the row is then judged by its values.
             MalformedData = CsvMalformedDataHandling.Recover,
+            // ...but a quote never closed would swallow the rest of the file into one value: reject the file.
+            OnMalformedRecord = malformed =>
+            {
+                if (malformed.Reason == CsvMalformedReason.UnterminatedQuote)
+                {
+                    throw new FileRejectedException(path, null, $"has a quoted field starting on line {malformed.LineNumber} that is never closed");
+                }
+            },
             DetectSeparatorHint = false,
         };
 

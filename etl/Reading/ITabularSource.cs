@@ -20,5 +20,6 @@ public interface ITabularSource : IDisposable
     /// The non-blank rows after the header, streamed: the file is read as the sequence is enumerated, so memory
     /// stays flat however large the file is. Each enumeration reads the file again from the start.
     /// </summary>
+    /// <exception cref="FileRejectedException">The file turns out to be unreadable past its header.</exception>
     IEnumerable<RawRow> ReadRows();
 }

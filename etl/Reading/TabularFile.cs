@@ -13,8 +13,10 @@ public static class TabularFile
     }
 
     /// <summary>
-    /// A CSV file gives one source; a workbook gives one per sheet that has a header row. The encoding and the
-    /// header are read now, so a file that cannot be read is rejected here, before any row is loaded.
+    /// A CSV file gives one source; a workbook gives one per sheet that has a header row. The encoding (a pass
+    /// over the whole file) and the header are settled now, so most unreadable files are rejected here, before any
+    /// row is loaded. Damage found only further on (a quote never closed, a workbook corrupt past its header) is
+    /// thrown as <see cref="FileRejectedException"/> by <see cref="ITabularSource.ReadRows"/>.
     /// </summary>
     /// <exception cref="FileRejectedException">The file as a whole cannot be read.</exception>
     public static IReadOnlyList<ITabularSource> Open(string path)

@@ -109,6 +109,32 @@ public sealed class RejectionTests
         Assert.Contains("no header", e.Reason);
     }
 
+    [Fact]
+    public void A_quote_that_is_never_closed_rejects_the_csv_instead_of_swallowing_the_rest()
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteText("checks.csv", "id,note\n1,ok\n2,\"never closed\n3,x\n4,y\n");
+        using var source = Assert.Single(TabularFile.Open(path));
+
+        var e = Assert.Throws<FileRejectedException>(() => source.ReadRows().ToList());
+
+        Assert.Equal(path, e.FilePath);
+        Assert.Contains("starting on line 3 that is never closed", e.Message);
+    }
+
+    [Fact]
+    public void A_stray_quote_inside_a_value_is_kept_as_text()
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteText("checks.csv", "id,note\n1,5\" screen\n2,ok\n");
+        using var source = Assert.Single(TabularFile.Open(path));
+
+        var rows = source.ReadRows().ToList();
+
+        Assert.Equal(["1", "5\" screen"], rows[0].Cells);
+        Assert.Equal(["2", "ok"], rows[1].Cells);
+    }
+
     [Theory]
     [InlineData("a.csv", true)]
     [InlineData("a.CSV", true)]
