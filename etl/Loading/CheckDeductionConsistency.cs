@@ -7,6 +7,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// the warning names the check and both numbers. Checked in decimal, in C#, for the checks this file touched.</summary>
 internal static class CheckDeductionConsistency
 {
+    private static string Text(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+
     public static void Warn(DbConnection connection, DbTransaction transaction, long sourceFileId, AuditWriter audit)
     {
         using var cmd = connection.CreateCommand();
@@ -37,8 +39,7 @@ internal static class CheckDeductionConsistency
         foreach (var (id, s) in sums)
         {
             if (s.Score == 100 - s.Points) continue;
-            audit.Warn(s.Line, "score", s.Score.ToString(CultureInfo.InvariantCulture),
-                $"check {id} scores {s.Score} but its deductions total {s.Points} (expected {100 - s.Points})");
+            audit.Warn(s.Line, "score", Text(s.Score), $"check {id} scores {Text(s.Score)} but its deductions total {Text(s.Points)} (expected {Text(100 - s.Points)})");
         }
     }
 }

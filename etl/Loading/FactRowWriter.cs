@@ -83,7 +83,7 @@ public sealed class FactRowWriter : IDisposable
         var question = _refs.Question(a.Question);
         if (question is null) errors.Add(new RowError("question", a.Question, "unknown survey question (not in the warehouse or this load)"));
         else if (a.Score > question.Value.Scale) errors.Add(new RowError("score", a.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            $"must be between 0 and {question.Value.Scale} (the scale of question {a.Question})"));
+            $"must be between 0 and {question.Value.Scale.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)} (the scale of question {a.Question})"));
         if (errors.Count > 0) return default;
         return _upsert!.Write([a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, _refs.Customer(a.Customer), a.Score,
             a.SubmittedOn is { } d ? DateKeys.Of(d) : null, a.Excluded, a.ExcludedBy, a.ExcludedReason, a.Note], a.Line);
