@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using System.Text.Json;
 using QualityAnalytics.Etl.Staging;
 
 namespace QualityAnalytics.Etl.Loading;
@@ -55,8 +54,8 @@ public sealed class DepartmentWriter(DbConnection connection, DbTransaction tran
             Insert(d, today);
         }
         audit.RecordChange("dim_department", d.Code,
-            JsonSerializer.Serialize(new { name, manager, parent_code = parent }),
-            JsonSerializer.Serialize(new { name = d.Name, manager = d.Manager, parent_code = d.ParentCode }));
+            ChangeJson.Of(new { name, manager, parent_code = parent }),
+            ChangeJson.Of(new { name = d.Name, manager = d.Manager, parent_code = d.ParentCode }));
         return UpsertOutcome.Updated;
     }
 

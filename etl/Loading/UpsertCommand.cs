@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Text.Json;
 
 namespace QualityAnalytics.Etl.Loading;
 
@@ -91,7 +90,7 @@ public sealed class UpsertCommand : IDisposable
         if (_spec.HasLineage) _update.Parameters["$ll"].Value = line;
         _update.ExecuteNonQuery();
         var naturalKey = string.Join("|", values.Take(keyCount).Select(StoredValue.Canonical));
-        _audit.RecordChange(_spec.Table, naturalKey, JsonSerializer.Serialize(changedOld), JsonSerializer.Serialize(changedNew));
+        _audit.RecordChange(_spec.Table, naturalKey, ChangeJson.Of(changedOld), ChangeJson.Of(changedNew));
         return UpsertOutcome.Updated;
     }
 

@@ -1,0 +1,52 @@
+using QualityAnalytics.Etl.Staging;
+
+namespace QualityAnalytics.Etl.Tests.Staging;
+
+public sealed class HeaderMatcherTests
+{
+    [Theory]
+    [InlineData("code,name,manager", DataKind.Departments)]
+    [InlineData("部门编码,部门名称,负责人,上级部门编码", DataKind.Departments)]
+    [InlineData("检查编号,部门编码,月份,检查类型,得分,检查人", DataKind.Checks)]
+    [InlineData("check_id,item,points", DataKind.CheckDeductions)]
+    [InlineData("检查编号,考核项目,扣分,备注", DataKind.CheckDeductions)]
+    [InlineData("题号,题目,权重,满分", DataKind.SurveyQuestions)]
+    [InlineData("score,question,customer,quarter,department,response_id", DataKind.Surveys)]
+    [InlineData("投诉编号,部门编码,受理时间,投诉渠道,是否有效,投诉类别", DataKind.Complaints)]
+    [InlineData("回访编号,部门编码,回访日期,回访问题,扣分", DataKind.Callbacks)]
+    [InlineData(" Complaint_ID , DEPARTMENT ,received_at,channel,valid", DataKind.Complaints)]
+    [InlineData("complaint_id (投诉编号),department (部门编码),received_at (受理时间),channel (投诉渠道),valid (是否有效)", DataKind.Complaints)]
+    public void The_kind_is_recognised_from_the_header_in_either_language_and_any_order(string header, DataKind kind)
+    {
+        var match = HeaderMatcher.Match(header.Split(','));
+        Assert.Equal(kind, match.Kind);
+        Assert.True(match.IsComplete);
+    }
+
+    [Fact]
+    public void Unknown_extra_columns_are_listed()
+    {
+        var match = HeaderMatcher.Match(["callback_id", "department", "called_on", "finding", "录入人"]);
+        Assert.Equal(["录入人"], match.UnknownColumns);
+    }
+
+    [Fact]
+    public void A_header_lacking_a_required_column_names_it()
+    {
+        var match = HeaderMatcher.Match(["complaint_id", "department", "received_at", "valid"]);
+        Assert.Equal(DataKind.Complaints, match.Kind);
+        Assert.False(match.IsComplete);
+        Assert.Equal(["channel (投诉渠道)"], match.MissingRequired);
+    }
+
+    [Fact]
+    public void A_parent_department_column_is_not_taken_for_the_department()
+    {
+        var match = HeaderMatcher.Match(["code", "name", "parent_code"]);
+        Assert.Equal(2, match.IndexOf("parent_code"));
+        Assert.Equal(0, match.IndexOf("code"));
+    }
+
+    [Fact]
+    public void A_header_of_nothing_known_has_no_kind() => Assert.Null(HeaderMatcher.Match(["说明", "内容"]).Kind);
+}
