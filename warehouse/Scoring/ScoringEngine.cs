@@ -28,7 +28,7 @@ public static class ScoringEngine
         var checks = facts.Checks.Where(c => q.Contains(c.Month)).ToLookup(c => c.DepartmentCode, StringComparer.Ordinal);
         var answers = facts.Answers.Where(a => a.Quarter == q).ToLookup(a => a.DepartmentCode, StringComparer.Ordinal);
         // ReceivedAt is Asia/Shanghai wall time: its date decides the quarter (23:59:59 on the last day is in, 00:00 next day out).
-        var complaints = facts.Complaints.Where(c => q.Contains(DateOnly.FromDateTime(c.ReceivedAt))).ToLookup(c => c.DepartmentCode, StringComparer.Ordinal);
+        var complaints = facts.Complaints.Where(c => q.Contains(BusinessDate(c.ReceivedAt))).ToLookup(c => c.DepartmentCode, StringComparer.Ordinal);
         var callbacks = facts.Callbacks.Where(c => q.Contains(c.CalledOn)).ToLookup(c => c.DepartmentCode, StringComparer.Ordinal);
 
         var questionWarnings = new List<string>();
@@ -51,6 +51,10 @@ public static class ScoringEngine
         }
         return result;
     }
+
+    /// <summary>The Asia/Shanghai date of a complaint: wall time as given, or converted when a caller passes a UTC instant.</summary>
+    private static DateOnly BusinessDate(DateTime receivedAt) =>
+        DateOnly.FromDateTime(receivedAt.Kind == DateTimeKind.Utc ? TimeZoneInfo.ConvertTimeFromUtc(receivedAt, BusinessTime.Zone) : receivedAt);
 
     private static Assessment Combine(DepartmentRef department, Quarter quarter, ScoringPolicy policy,
         SelfCheckComponent.Result s, SurveyComponent.Result v, ComplaintComponent.Result c, CallbackComponent.Result k, List<string> warnings)

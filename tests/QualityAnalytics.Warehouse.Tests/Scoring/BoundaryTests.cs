@@ -197,6 +197,16 @@ public sealed class BoundaryTests
     }
 
     [Fact]
+    public void Complaint_given_as_a_UTC_instant_is_dated_in_Asia_Shanghai()
+    {
+        // 2026-06-30 15:59:59Z is 23:59:59 in Shanghai (in); 16:00:00Z is 00:00 on 1 July (out).
+        var a = One(new FactsBuilder().Department("D").Self("D", 1, 90)
+            .Complaint("D", "C-IN", receivedAt: new DateTime(2026, 6, 30, 15, 59, 59, DateTimeKind.Utc))
+            .Complaint("D", "C-OUT", receivedAt: new DateTime(2026, 6, 30, 16, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal("C = 100 − 10 × 1 valid (C-IN) = 90.00", Line(a, "C"));
+    }
+
+    [Fact]
     public void Facts_of_other_quarters_are_ignored()
     {
         var b = WithSelfCheck(90)
