@@ -1,0 +1,265 @@
+using System.Text.Json;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Warehouse.Scoring;
+
+/// <summary>
+/// Reads the policy file: <c>{ "versions": [ { "version": "2013-07", "effective_from": "2013Q3", ... } ] }</c>, snake_case keys,
+/// every key required except a tier's <c>up_to</c>, unknown keys rejected, // comments allowed.
+/// default-policy.json beside this file is the documented sample. Reading validates and reports every problem at once.
+/// </summary>
+public static class PolicyFile
+{
+    private const string ResourceName = "QualityAnalytics.Warehouse.Scoring.default-policy.json";
+
+    private static readonly JsonDocumentOptions Options = new()
+    {
+        CommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+    };
+
+    private static readonly Lazy<PolicySet> DefaultSet = new(LoadDefault);
+
+    /// <summary>The defaults of policy.md, from the embedded default-policy.json.</summary>
+    public static PolicySet Default => DefaultSet.Value;
+
+    public static PolicySet Load(string path)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(path);
+        return Parse(File.ReadAllText(path), path);
+    }
+
+    /// <summary>Parses and validates; <paramref name="sourceName"/> (a path or resource name) prefixes every message.</summary>
+    public static PolicySet Parse(string json, string sourceName)
+    {
+        ArgumentNullException.ThrowIfNull(json);
+        ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(json, Options);
+        }
+        catch (JsonException e)
+        {
+            throw new PolicyValidationException(sourceName,
+                [$"(file): not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}"]);
+        }
+
+        using (doc)
+        {
+            var problems = new List<string>();
+            var versions = ReadFile(doc.RootElement, problems, out var count);
+            // Semantic rules run on every version that could be read, so one pass reports type errors and rule breaks together.
+            if (problems.Count == 0 || count > 0) problems.AddRange(PolicySet.Problems(versions, count));
+            if (problems.Count > 0) throw new PolicyValidationException(sourceName, problems);
+            return new PolicySet(versions.Select(v => v.Policy), sourceName);
+        }
+    }
+
+    private static PolicySet LoadDefault()
+    {
+        using var stream = typeof(PolicyFile).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException($"Embedded resource {ResourceName} is missing from {typeof(PolicyFile).Assembly.GetName().Name}.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd(), "default-policy.json (embedded)");
+    }
+
+    /// <summary>The versions that could be read, each with its index in the file (for key paths); problems collected on the way.</summary>
+    private static List<(int Index, ScoringPolicy Policy)> ReadFile(JsonElement root, List<string> problems, out int count)
+    {
+        count = 0;
+        var result = new List<(int, ScoringPolicy)>();
+        var file = Obj.Open(root, "", problems, "versions");
+        if (file?.Get("versions") is not { } versions) return result;
+        if (versions.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add($"versions: expected an array, found {versions.ValueKind}");
+            return result;
+        }
+        foreach (var element in versions.EnumerateArray())
+        {
+            if (ReadVersion(element, $"versions[{count}]", problems) is { } policy) result.Add((count, policy));
+            count++;
+        }
+        return result;
+    }
+
+    private static ScoringPolicy? ReadVersion(JsonElement element, string path, List<string> problems)
+    {
+        var o = Obj.Open(element, path, problems,
+            "version", "effective_from", "weights", "consistency_tiers", "survey_full_mark_threshold",
+            "complaint_cost_per_valid", "complaint_floor", "callback_defaults", "callback_deduction_range",
+            "excellent_above", "pass_at", "penalty_per_point", "penalty_floor_total", "reward_per_point",
+            "missing_data", "budget");
+        if (o is null) return null;
+
+        var version = o.String("version");
+        Quarter? effectiveFrom = null;
+        if (o.String("effective_from") is { } ef)
+        {
+            if (Quarter.TryParse(ef, out var q)) effectiveFrom = q;
+            else problems.Add($"{path}.effective_from: '{ef}' is not a quarter such as 2026Q2");
+        }
+
+        ComponentWeights? weights = null;
+        if (o.Object("weights", "self_check", "survey", "complaint") is { } w)
+        {
+            var s = w.Decimal("self_check");
+            var v = w.Decimal("survey");
+            var c = w.Decimal("complaint");
+            if (s is not null && v is not null && c is not null) weights = new ComponentWeights(s.Value, v.Value, c.Value);
+        }
+
+        List<ConsistencyTier>? tiers = null;
+        if (o.Get("consistency_tiers") is { } tiersElement)
+        {
+            if (tiersElement.ValueKind != JsonValueKind.Array)
+                problems.Add($"{path}.consistency_tiers: expected an array, found {tiersElement.ValueKind}");
+            else
+            {
+                tiers = [];
+                var j = 0;
+                foreach (var t in tiersElement.EnumerateArray())
+                {
+                    var tier = Obj.Open(t, $"{path}.consistency_tiers[{j}]", problems, "up_to", "penalty");
+                    if (tier is not null)
+                    {
+                        var upTo = tier.Decimal("up_to", optional: true);
+                        var penalty = tier.Decimal("penalty");
+                        if (penalty is not null) tiers.Add(new ConsistencyTier(upTo, penalty.Value));
+                    }
+                    j++;
+                }
+            }
+        }
+
+        CallbackDefaults? defaults = null;
+        if (o.Object("callback_defaults", "incomplete", "mismatch") is { } d)
+        {
+            var inc = d.Decimal("incomplete");
+            var mis = d.Decimal("mismatch");
+            if (inc is not null && mis is not null) defaults = new CallbackDefaults(inc.Value, mis.Value);
+        }
+
+        DeductionRange? range = null;
+        if (o.Object("callback_deduction_range", "min", "max") is { } r)
+        {
+            var min = r.Decimal("min");
+            var max = r.Decimal("max");
+            if (min is not null && max is not null) range = new DeductionRange(min.Value, max.Value);
+        }
+
+        MissingDataOption? missing = null;
+        if (o.String("missing_data") is { } md)
+        {
+            missing = md switch
+            {
+                "rescale" => MissingDataOption.Rescale,
+                "zero" => MissingDataOption.Zero,
+                "withhold" => MissingDataOption.Withhold,
+                _ => null,
+            };
+            if (missing is null) problems.Add($"{path}.missing_data: '{md}' is not one of \"rescale\", \"zero\", \"withhold\"");
+        }
+
+        var surveyThreshold = o.Decimal("survey_full_mark_threshold");
+        var costPerValid = o.Decimal("complaint_cost_per_valid");
+        var complaintFloor = o.Decimal("complaint_floor");
+        var excellentAbove = o.Decimal("excellent_above");
+        var passAt = o.Decimal("pass_at");
+        var penaltyPerPoint = o.Decimal("penalty_per_point");
+        var penaltyFloor = o.Decimal("penalty_floor_total");
+        var rewardPerPoint = o.Decimal("reward_per_point");
+        var budget = o.Decimal("budget");
+
+        if (version is null || effectiveFrom is null || weights is null || tiers is null || defaults is null || range is null
+            || missing is null || surveyThreshold is null || costPerValid is null || complaintFloor is null || excellentAbove is null
+            || passAt is null || penaltyPerPoint is null || penaltyFloor is null || rewardPerPoint is null || budget is null)
+        {
+            return null;
+        }
+
+        return new ScoringPolicy
+        {
+            Version = version,
+            EffectiveFrom = effectiveFrom.Value,
+            Weights = weights,
+            ConsistencyTiers = tiers,
+            SurveyFullMarkThreshold = surveyThreshold.Value,
+            ComplaintCostPerValid = costPerValid.Value,
+            ComplaintFloor = complaintFloor.Value,
+            CallbackDefaults = defaults,
+            CallbackDeductionRange = range,
+            ExcellentAbove = excellentAbove.Value,
+            PassAt = passAt.Value,
+            PenaltyPerPoint = penaltyPerPoint.Value,
+            PenaltyFloorTotal = penaltyFloor.Value,
+            RewardPerPoint = rewardPerPoint.Value,
+            MissingData = missing.Value,
+            Budget = budget.Value,
+        };
+    }
+
+    /// <summary>One JSON object being read: checks it is an object, rejects unknown and duplicate keys, reports missing and mistyped ones.</summary>
+    private sealed class Obj
+    {
+        private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
+        private readonly string _path;
+        private readonly List<string> _problems;
+
+        private Obj(string path, List<string> problems)
+        {
+            _path = path;
+            _problems = problems;
+        }
+
+        public static Obj? Open(JsonElement element, string path, List<string> problems, params string[] allowed)
+        {
+            var where = path.Length == 0 ? "(root)" : path;
+            if (element.ValueKind != JsonValueKind.Object)
+            {
+                problems.Add($"{where}: expected an object, found {element.ValueKind}");
+                return null;
+            }
+            var o = new Obj(path, problems);
+            foreach (var property in element.EnumerateObject())
+            {
+                if (!allowed.Contains(property.Name, StringComparer.Ordinal))
+                    problems.Add($"{o.Key(property.Name)}: unknown key (allowed here: {string.Join(", ", allowed)})");
+                else if (!o._properties.TryAdd(property.Name, property.Value))
+                    problems.Add($"{o.Key(property.Name)}: key appears more than once");
+            }
+            return o;
+        }
+
+        private string Key(string name) => _path.Length == 0 ? name : $"{_path}.{name}";
+
+        public JsonElement? Get(string name, bool optional = false)
+        {
+            if (_properties.TryGetValue(name, out var value)) return value;
+            if (!optional) _problems.Add($"{Key(name)}: required key is missing");
+            return null;
+        }
+
+        public Obj? Object(string name, params string[] allowed) =>
+            Get(name) is { } e ? Open(e, Key(name), _problems, allowed) : null;
+
+        public string? String(string name)
+        {
+            if (Get(name) is not { } e) return null;
+            if (e.ValueKind == JsonValueKind.String) return e.GetString();
+            _problems.Add($"{Key(name)}: expected a string, found {e.ValueKind}");
+            return null;
+        }
+
+        /// <summary>A number; with <paramref name="optional"/>, absent or null gives null without a problem.</summary>
+        public decimal? Decimal(string name, bool optional = false)
+        {
+            if (Get(name, optional) is not { } e) return null;
+            if (optional && e.ValueKind == JsonValueKind.Null) return null;
+            if (e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out var d)) return d;
+            _problems.Add($"{Key(name)}: expected a number, found {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind.ToString())}");
+            return null;
+        }
+    }
+}

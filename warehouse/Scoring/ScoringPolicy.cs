@@ -1,0 +1,163 @@
+using System.Globalization;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Warehouse.Scoring;
+
+/// <summary>What to do with a component that has no data in the quarter (policy §5).</summary>
+public enum MissingDataOption
+{
+    /// <summary>Scale the weights of the present components up to sum to 1; the result is provisional.</summary>
+    Rescale,
+    /// <summary>Count the missing component as 0; the result is provisional.</summary>
+    Zero,
+    /// <summary>No grade, no total and no money until the data arrives.</summary>
+    Withhold,
+}
+
+/// <summary>w<sub>S</sub>, w<sub>V</sub>, w<sub>C</sub> (第九条); they must sum to exactly 1.</summary>
+public sealed record ComponentWeights(decimal SelfCheck, decimal Survey, decimal Complaint);
+
+/// <summary>One row of the consistency table: d ≤ <paramref name="UpTo"/> (inclusive) gives <paramref name="Penalty"/>; a null UpTo is the open-ended last row.</summary>
+public sealed record ConsistencyTier(decimal? UpTo, decimal Penalty);
+
+/// <summary>Deduction used when an audited callback records none: 记录不全 and 与实际不符.</summary>
+public sealed record CallbackDefaults(decimal Incomplete, decimal Mismatch);
+
+/// <summary>Inclusive range a recorded callback deduction must lie in for a finding.</summary>
+public sealed record DeductionRange(decimal Min, decimal Max);
+
+/// <summary>
+/// One version of the assessment policy (policy.md §3–5). Every number the engine uses is here; none is in code.
+/// Read from the policy file (<see cref="PolicyFile"/>), whose snake_case keys are named in the comments.
+/// </summary>
+public sealed record ScoringPolicy
+{
+    /// <summary><c>version</c></summary>
+    public required string Version { get; init; }
+    /// <summary><c>effective_from</c>: the first quarter this version applies to.</summary>
+    public required Quarter EffectiveFrom { get; init; }
+    /// <summary><c>weights</c>: <c>self_check</c>, <c>survey</c>, <c>complaint</c>.</summary>
+    public required ComponentWeights Weights { get; init; }
+    /// <summary><c>consistency_tiers</c>: [{ <c>up_to</c>, <c>penalty</c> }], ascending, the last one open-ended.</summary>
+    public required IReadOnlyList<ConsistencyTier> ConsistencyTiers { get; init; }
+    /// <summary><c>survey_full_mark_threshold</c>: V at or above it counts as 100.</summary>
+    public required decimal SurveyFullMarkThreshold { get; init; }
+    /// <summary><c>complaint_cost_per_valid</c>: points off C per valid complaint.</summary>
+    public required decimal ComplaintCostPerValid { get; init; }
+    /// <summary><c>complaint_floor</c>: C never goes below it.</summary>
+    public required decimal ComplaintFloor { get; init; }
+    /// <summary><c>callback_defaults</c>: <c>incomplete</c>, <c>mismatch</c>.</summary>
+    public required CallbackDefaults CallbackDefaults { get; init; }
+    /// <summary><c>callback_deduction_range</c>: <c>min</c>, <c>max</c>.</summary>
+    public required DeductionRange CallbackDeductionRange { get; init; }
+    /// <summary><c>excellent_above</c>: T strictly above it is 优秀.</summary>
+    public required decimal ExcellentAbove { get; init; }
+    /// <summary><c>pass_at</c>: T at or above it (and not excellent) is 合格; below it 不合格.</summary>
+    public required decimal PassAt { get; init; }
+    /// <summary><c>penalty_per_point</c>: yuan per point below <see cref="PassAt"/>.</summary>
+    public required decimal PenaltyPerPoint { get; init; }
+    /// <summary><c>penalty_floor_total</c>: totals below it are penalised as if they were at it.</summary>
+    public required decimal PenaltyFloorTotal { get; init; }
+    /// <summary><c>reward_per_point</c>: yuan per point above <see cref="ExcellentAbove"/>.</summary>
+    public required decimal RewardPerPoint { get; init; }
+    /// <summary><c>missing_data</c>: "rescale", "zero" or "withhold".</summary>
+    public required MissingDataOption MissingData { get; init; }
+    /// <summary><c>budget</c>: the working group's fund in yuan (第十四条 4).</summary>
+    public required decimal Budget { get; init; }
+
+    /// <summary>The penalty for a self/spot difference <paramref name="d"/>: the first tier whose bound is ≥ d.</summary>
+    public decimal ConsistencyPenaltyFor(decimal d)
+    {
+        foreach (var tier in ConsistencyTiers)
+            if (tier.UpTo is not { } upTo || d <= upTo) return tier.Penalty;
+        throw new InvalidOperationException($"Policy {Version} has no consistency tier for d = {d.ToString(CultureInfo.InvariantCulture)}.");
+    }
+
+    /// <summary>
+    /// Every rule this version breaks, each as "key.path: message" with the policy file's key names; empty when valid.
+    /// </summary>
+    public IReadOnlyList<string> Problems()
+    {
+        var p = new List<string>();
+        if (string.IsNullOrWhiteSpace(Version)) p.Add("version: must not be empty");
+
+        if (Weights is null) p.Add("weights: required");
+        else
+        {
+            Range(p, "weights.self_check", Weights.SelfCheck, 0, 1);
+            Range(p, "weights.survey", Weights.Survey, 0, 1);
+            Range(p, "weights.complaint", Weights.Complaint, 0, 1);
+            var sum = Weights.SelfCheck + Weights.Survey + Weights.Complaint;
+            if (sum != 1m)
+                p.Add($"weights: self_check + survey + complaint = {Text.N(sum)}, must be exactly 1");
+        }
+
+        if (ConsistencyTiers is null || ConsistencyTiers.Count == 0) p.Add("consistency_tiers: at least one tier is required (the last one without up_to)");
+        else
+        {
+            var open = 0;
+            for (var i = 0; i < ConsistencyTiers.Count; i++)
+            {
+                var t = ConsistencyTiers[i];
+                var key = $"consistency_tiers[{i}]";
+                if (t.Penalty < 0) p.Add($"{key}.penalty: {Text.N(t.Penalty)} is negative");
+                if (t.UpTo is null) open++;
+                else if (t.UpTo < 0) p.Add($"{key}.up_to: {Text.N(t.UpTo.Value)} is negative");
+                if (t.UpTo is null && i != ConsistencyTiers.Count - 1) p.Add($"{key}.up_to: only the last tier may be open-ended (no up_to)");
+                if (i == 0) continue;
+                var prev = ConsistencyTiers[i - 1];
+                if (t.UpTo is { } up && prev.UpTo is { } prevUp && up <= prevUp)
+                    p.Add($"{key}.up_to: {Text.N(up)} is not above the previous tier's {Text.N(prevUp)}; tiers must ascend");
+                if (t.Penalty < prev.Penalty)
+                    p.Add($"{key}.penalty: {Text.N(t.Penalty)} is below the previous tier's {Text.N(prev.Penalty)}; penalties must not decrease");
+            }
+            if (open != 1) p.Add($"consistency_tiers: exactly one open-ended last tier (no up_to) is required, found {open}");
+        }
+
+        Range(p, "survey_full_mark_threshold", SurveyFullMarkThreshold, 0, 100);
+        Range(p, "complaint_floor", ComplaintFloor, 0, 100);
+        Range(p, "excellent_above", ExcellentAbove, 0, 100);
+        Range(p, "pass_at", PassAt, 0, 100);
+        Range(p, "penalty_floor_total", PenaltyFloorTotal, 0, 100);
+        if (ExcellentAbove < PassAt) p.Add($"excellent_above: {Text.N(ExcellentAbove)} is below pass_at {Text.N(PassAt)}");
+        if (PenaltyFloorTotal > PassAt) p.Add($"penalty_floor_total: {Text.N(PenaltyFloorTotal)} is above pass_at {Text.N(PassAt)}");
+
+        NonNegative(p, "complaint_cost_per_valid", ComplaintCostPerValid);
+        NonNegative(p, "penalty_per_point", PenaltyPerPoint);
+        NonNegative(p, "reward_per_point", RewardPerPoint);
+        NonNegative(p, "budget", Budget);
+
+        if (CallbackDeductionRange is null) p.Add("callback_deduction_range: required");
+        else
+        {
+            NonNegative(p, "callback_deduction_range.min", CallbackDeductionRange.Min);
+            if (CallbackDeductionRange.Max < CallbackDeductionRange.Min)
+                p.Add($"callback_deduction_range: max {Text.N(CallbackDeductionRange.Max)} is below min {Text.N(CallbackDeductionRange.Min)}");
+        }
+        if (CallbackDefaults is null) p.Add("callback_defaults: required");
+        else if (CallbackDeductionRange is not null)
+        {
+            InDeductionRange(p, "callback_defaults.incomplete", CallbackDefaults.Incomplete);
+            InDeductionRange(p, "callback_defaults.mismatch", CallbackDefaults.Mismatch);
+        }
+
+        if (!Enum.IsDefined(MissingData)) p.Add($"missing_data: {(int)MissingData} is not one of rescale, zero, withhold");
+        return p;
+    }
+
+    private void InDeductionRange(List<string> p, string key, decimal value)
+    {
+        if (value < CallbackDeductionRange.Min || value > CallbackDeductionRange.Max)
+            p.Add($"{key}: {Text.N(value)} is outside callback_deduction_range [{Text.N(CallbackDeductionRange.Min)}, {Text.N(CallbackDeductionRange.Max)}]");
+    }
+
+    private static void Range(List<string> p, string key, decimal value, decimal min, decimal max)
+    {
+        if (value < min || value > max) p.Add($"{key}: {Text.N(value)} is outside {Text.N(min)}–{Text.N(max)}");
+    }
+
+    private static void NonNegative(List<string> p, string key, decimal value)
+    {
+        if (value < 0) p.Add($"{key}: {Text.N(value)} is negative, must be ≥ 0");
+    }
+}

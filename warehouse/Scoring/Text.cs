@@ -1,0 +1,28 @@
+using System.Globalization;
+
+namespace QualityAnalytics.Warehouse.Scoring;
+
+/// <summary>Number formatting for explanation lines and messages: invariant culture, true minus sign (−).</summary>
+internal static class Text
+{
+    private const string Normal = "0.############################";
+
+    /// <summary>A score or amount, 2 decimals: 94.00, −5000.00.</summary>
+    public static string F2(decimal value) => Minus(value.ToString("0.00", CultureInfo.InvariantCulture));
+
+    /// <summary>A parameter or exact value without trailing zeros: 0.4, 10, 88.199.</summary>
+    public static string N(decimal value) => Minus(value.ToString(Normal, CultureInfo.InvariantCulture));
+
+    /// <summary>An unrounded intermediate: exact when short, else "≈" and 6 decimals.</summary>
+    public static string Raw(decimal value)
+    {
+        var six = Math.Round(value, 6, MidpointRounding.AwayFromZero);
+        return six == value ? N(value) : "≈" + N(six);
+    }
+
+    public static string Month(DateOnly month) => month.ToString("MMM", CultureInfo.InvariantCulture);
+
+    public static string Ids(IEnumerable<string> ids) => string.Join(", ", ids);
+
+    private static string Minus(string s) => s.StartsWith('-') ? "−" + s[1..] : s;
+}
