@@ -158,9 +158,24 @@ public class DemoDataGeneratorTests(DemoFolderFixture demo) : IClassFixture<Demo
     {
         var bad = demo.Manifest.BadRows;
         Assert.InRange(bad.Count, 6, 10);
+        AssertBadRowsAreWhereListed(demo.Folder, bad);
+        var why = string.Join("\n", bad.Select(b => b.Why));
+        Assert.Contains(bad, b => b.Value == "105");
+        Assert.Contains(bad, b => b.Value == "WHB");
+        Assert.Contains(bad, b => b.Column == "resolved_at");
+        Assert.Contains(bad, b => b.Value.StartsWith("2026-13-01", StringComparison.Ordinal));
+        Assert.Contains(bad, b => b.Value == "2.0" && b.Why.Contains("记录不全", StringComparison.Ordinal));
+        Assert.Contains(bad, b => b.Value == "6" && b.Why.Contains("scale", StringComparison.Ordinal));
+        Assert.Contains(bad, b => b.Value == "" && b.Why.Contains("blank", StringComparison.Ordinal));
+        Assert.Contains(bad, b => b.Sheet is not null);
+        Assert.NotEmpty(why);
+    }
+
+    internal static void AssertBadRowsAreWhereListed(string folder, IReadOnlyList<DemoBadRow> bad)
+    {
         foreach (var row in bad)
         {
-            var path = Path.Combine(demo.Folder, row.File);
+            var path = Path.Combine(folder, row.File);
             string actual;
             if (row.Sheet is null)
             {
@@ -175,17 +190,34 @@ public class DemoDataGeneratorTests(DemoFolderFixture demo) : IClassFixture<Demo
             }
             Assert.True(row.Value == actual, $"{row.File}/{row.Sheet} line {row.Line} column {row.Column}: manifest says '{row.Value}', file has '{actual}'");
         }
-        var why = string.Join("\n", bad.Select(b => b.Why));
-        Assert.Contains(bad, b => b.Value == "105");
-        Assert.Contains(bad, b => b.Value == "WHB");
-        Assert.Contains(bad, b => b.Column == "resolved_at");
-        Assert.Contains(bad, b => b.Value.StartsWith("2026-13-01", StringComparison.Ordinal));
-        Assert.Contains(bad, b => b.Value == "2.0" && b.Why.Contains("记录不全", StringComparison.Ordinal));
-        Assert.Contains(bad, b => b.Value == "6" && b.Why.Contains("scale", StringComparison.Ordinal));
-        Assert.Contains(bad, b => b.Value == "" && b.Why.Contains("blank", StringComparison.Ordinal));
-        Assert.Contains(bad, b => b.Sheet is not null);
-        Assert.NotEmpty(why);
     }
+
+    [Theory]
+    [InlineData(1, 2026, 2, 2026, 2)]
+    [InlineData(42, 2025, 1, 2025, 4)]
+    [InlineData(20260710, 2023, 3, 2027, 1)]
+    public void Other_seeds_and_ranges_generate_readable_files_with_bad_rows_where_listed(int seed, int y1, int q1, int y2, int q2)
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "qa-demo-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var manifest = DemoDataGenerator.Generate(new DemoOptions(folder, seed, new Quarter(y1, q1), new Quarter(y2, q2)));
+            Assert.InRange(manifest.BadRows.Count, 6, 10);
+            AssertBadRowsAreWhereListed(folder, manifest.BadRows);
+            var rows = DemoFileReader.ReadAll(folder);
+            Assert.Contains(rows, r => r.Kind == "complaints");
+            Assert.Contains(rows, r => r.Kind == "survey_questions");
+            Assert.Equal(manifest.Files.Order(StringComparer.Ordinal), Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void A_first_quarter_after_the_last_is_refused() =>
+        Assert.Throws<ArgumentException>(() => DemoDataGenerator.Generate(new DemoOptions(Path.GetTempPath(), 1, new Quarter(2026, 2), new Quarter(2026, 1))));
 
     [Fact]
     public void Bad_rows_really_break_a_rule()
