@@ -9,6 +9,7 @@ namespace QualityAnalytics.Etl.Loading;
 public sealed class FactRowWriter : IDisposable
 {
     private readonly ReferenceResolver _refs;
+    private readonly AuditWriter _audit;
     private readonly UpsertCommand? _upsert;
     private readonly DepartmentWriter? _departments;
     private readonly DbCommand? _checkExists;
@@ -17,6 +18,7 @@ public sealed class FactRowWriter : IDisposable
         DateOnly today, ReferenceResolver refs)
     {
         _refs = refs;
+        _audit = audit;
         var spec = kind switch
         {
             DataKind.Departments => null,
@@ -67,11 +69,10 @@ public sealed class FactRowWriter : IDisposable
     private UpsertOutcome WriteDeduction(StagedCheckDeduction d, List<RowError> errors)
     {
         _checkExists!.Parameters[0].Value = d.CheckId;
+        // The contract does not require the check first: deductions often arrive in the working group's workbook before
+        // or after the departments' self-check files. Kept, with a warning; the score test runs when the check arrives.
         if (_checkExists.ExecuteScalar() is null)
-        {
-            errors.Add(new RowError("check_id", d.CheckId, "no check with this check_id in the warehouse or earlier in this load"));
-            return default;
-        }
+            _audit.Warn(d.Line, "check_id", d.CheckId, "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives");
         return _upsert!.Write([d.CheckId, d.Item, d.Points, d.Note], d.Line);
     }
 

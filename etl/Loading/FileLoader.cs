@@ -16,7 +16,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
 
     public LoadResult Load(IEnumerable<string> paths)
     {
-        var plans = Expand(paths).Select(PlanFile).OrderBy(p => p.Priority).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var plans = Expand(paths).Select(PlanFile).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         using var connection = warehouse.OpenConnection();
         var batch = new BatchRecorder(connection, clock);
         var batchId = batch.Start(_options.LoadedBy, plans.Count);

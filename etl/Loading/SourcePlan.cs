@@ -8,7 +8,13 @@ namespace QualityAnalytics.Etl.Loading;
 internal sealed record FilePlan(string Path, string Sha256, long SizeBytes, IReadOnlyList<SourcePlan> Sources, string? RejectedReason)
 {
     /// <summary>Files holding dimensions load first, so the facts of the same load can refer to them.</summary>
-    public int Priority => Sources.Where(s => s.Match.Kind is not null).Select(s => (int)s.Match.Kind!.Value).DefaultIfEmpty(99).Min();
+    public int Priority => Kinds.DefaultIfEmpty(99).Min();
+
+    /// <summary>Among files of the same first kind, those holding fewer later kinds go first (a CSV of self-checks before
+    /// the working group's workbook of spot checks and deductions).</summary>
+    public int LastKind => Kinds.DefaultIfEmpty(99).Max();
+
+    private IEnumerable<int> Kinds => Sources.Where(s => s.Match.Kind is not null).Select(s => (int)s.Match.Kind!.Value);
 }
 
 internal sealed record SourcePlan(ITabularSource Source, HeaderMatch Match);

@@ -192,11 +192,19 @@ public sealed class LoaderEndToEndTests : IDisposable
     }
 
     [Fact]
-    public void A_deduction_for_an_unknown_check_is_quarantined()
+    public void A_deduction_that_arrives_before_its_check_loads_with_a_warning_and_is_checked_when_the_check_arrives()
     {
-        _w.Write("deductions.csv", "check_id,item,points\nK-404,台账不全,2\n");
-        var result = _w.Load(_w.Inbox);
-        Assert.Equal(1, result.Files.Single().Quarantined);
+        _w.Write("departments.csv", Samples.Departments);
+        var deductions = _w.Write("deductions.csv", "check_id,item,points\nK-1,台账不全,5\n");
+        var first = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "check_deductions");
+        Assert.Equal((1, 0, 1), (first.Loaded, first.Quarantined, first.Warnings));
+
+        File.Delete(deductions);
+        _w.Write("checks.csv", Samples.Checks);
+        var checks = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "checks");
+        Assert.Equal(1, checks.Warnings);
+        Assert.Equal("check K-1 scores 96 but its deductions total 5 (expected 95)",
+            _w.Scalar("SELECT message FROM load_warning ORDER BY id DESC LIMIT 1"));
     }
 
     [Fact]
