@@ -25,6 +25,16 @@ public sealed class WarehouseDb
         return new WarehouseDb(cs, full);
     }
 
+    /// <summary>Deletes a SQLite warehouse file (and its WAL files), first letting go of pooled connections to it.</summary>
+    public static void DeleteSqlite(string filePath)
+    {
+        SqliteConnection.ClearAllPools();
+        foreach (var suffix in new[] { "", "-wal", "-shm" })
+        {
+            if (File.Exists(filePath + suffix)) File.Delete(filePath + suffix);
+        }
+    }
+
     public DbContextOptions<WarehouseDbContext> ContextOptions() =>
         new DbContextOptionsBuilder<WarehouseDbContext>().UseSqlite(ConnectionString).Options;
 

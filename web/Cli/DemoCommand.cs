@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityAnalytics.Etl.Demo;
 using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -18,10 +19,7 @@ internal static class DemoCommand
         {
             var dbPath = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb);
             // The demo always starts from an empty warehouse, so that running it twice gives the same result.
-            foreach (var suffix in new[] { "", "-wal", "-shm" })
-            {
-                if (File.Exists(dbPath + suffix)) File.Delete(dbPath + suffix);
-            }
+            WarehouseDb.DeleteSqlite(dbPath);
             var folder = env.Resolve(parse.GetValue(files)!);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             var manifest = DemoDataGenerator.Generate(new DemoOptions(folder, parse.GetValue(seed)));

@@ -1,0 +1,39 @@
+using Microsoft.Extensions.Time.Testing;
+using QualityAnalytics.Web.Cli;
+
+namespace QualityAnalytics.Web.Tests.Cli;
+
+/// <summary>Runs `qa` in-process, exactly as Program.cs does, in a working folder of its own with a fake clock.</summary>
+internal sealed class CliRun : IDisposable
+{
+    public CliRun()
+    {
+        Folder = Path.Combine(Path.GetTempPath(), "qa-cli-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(Folder);
+    }
+
+    public string Folder { get; }
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.Zero));
+
+    public (int Exit, string Out, string Error) Run(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder)).GetAwaiter().GetResult();
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    public string Write(string relativePath, string text)
+    {
+        var path = Path.Combine(Folder, relativePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text;
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Cli;
+
+public sealed class LoadCliTests : IDisposable
+{
+    private readonly CliRun _qa = new();
+
+    public void Dispose() => _qa.Dispose();
+
+    [Fact]
+    public void Load_json_prints_one_object_per_file_with_the_contract_keys_and_exits_0_despite_quarantined_rows()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Write("inbox/complaints.csv", "complaint_id,department,received_at,channel,valid,extra\nC-1,LOG,2026-04-01 10:00,电话,是,x\nC-2,NOPE,2026-04-01 10:00,电话,是,x\n");
+
+        var (exit, output, _) = _qa.Run("load", "inbox", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var files = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(2, files.Count);
+        foreach (var key in new[] { "file", "sheet", "kind", "read", "loaded", "updated", "unchanged", "quarantined", "rejected", "reason" })
+            Assert.All(files, f => Assert.True(f.TryGetProperty(key, out _), key));
+        var complaints = files[1];
+        Assert.Equal(Path.Combine("inbox", "complaints.csv"), complaints.GetProperty("file").GetString());
+        Assert.Equal(JsonValueKind.Null, complaints.GetProperty("sheet").ValueKind);
+        Assert.Equal("complaints", complaints.GetProperty("kind").GetString());
+        Assert.Equal((2, 1, 1), (complaints.GetProperty("read").GetInt32(), complaints.GetProperty("loaded").GetInt32(), complaints.GetProperty("quarantined").GetInt32()));
+        Assert.False(complaints.GetProperty("rejected").GetBoolean());
+        Assert.Equal("extra", complaints.GetProperty("unknown_columns")[0].GetString());
+    }
+
+    [Fact]
+    public void Load_exits_1_when_a_file_is_rejected_whole_and_says_why()
+    {
+        _qa.Write("inbox/complaints.csv", "complaint_id,department\nC-1,LOG\n");
+        var (exit, output, _) = _qa.Run("load", "inbox");
+        Assert.Equal(1, exit);
+        Assert.Contains("REJECTED", output);
+        Assert.Contains("complaints.csv", output);
+    }
+
+    [Theory]
+    [InlineData("load")]
+    [InlineData("load", "x.csv", "--format", "xml")]
+    [InlineData("frobnicate")]
+    [InlineData("quarantine", "--batch", "abc")]
+    public void Usage_errors_are_clear_and_exit_2(params string[] args)
+    {
+        var (exit, _, error) = _qa.Run(args);
+        Assert.Equal(2, exit);
+        Assert.StartsWith("qa: ", error);
+    }
+
+    [Fact]
+    public void Loading_the_same_folder_twice_reports_every_row_unchanged()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Write("inbox/callbacks.csv", "callback_id,department,called_on,finding\nB-1,LOG,2026-05-01,无\nB-2,LOG,2026-05-02,记录不全\n");
+        _qa.Run("load", "inbox");
+        var (_, output, _) = _qa.Run("load", "inbox", "--format", "json");
+        using var json = JsonDocument.Parse(output);
+        Assert.All(json.RootElement.EnumerateArray(), f =>
+        {
+            Assert.Equal(0, f.GetProperty("loaded").GetInt32());
+            Assert.Equal(f.GetProperty("read").GetInt32(), f.GetProperty("unchanged").GetInt32());
+        });
+    }
+
+    [Fact]
+    public void Quarantined_rows_export_as_CSV_with_a_BOM_so_Excel_opens_it()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Write("inbox/complaints.csv", "complaint_id,department,received_at,channel,valid\nC-1,LOG,2026-04-01 10:00,传真,是\n");
+        _qa.Run("load", "inbox");
+
+        var (exit, output, _) = _qa.Run("quarantine", "--out", "rows.csv");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("rows.csv", output);
+        var bytes = File.ReadAllBytes(Path.Combine(_qa.Folder, "rows.csv"));
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("batch,file,sheet,line,column,value,reason", lines[0]);
+        Assert.Equal("1,complaints.csv,,2,channel,传真,\"must be one of 电话, 邮件, 网站, 意见箱, 其他\"", lines[1]);
+    }
+
+    [Fact]
+    public void Batches_lists_the_load_history()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Run("load", "inbox");
+        var (exit, output, _) = _qa.Run("batches");
+        Assert.Equal(0, exit);
+        Assert.Contains("batch 1", output);
+        Assert.Contains("succeeded", output);
+    }
+}
