@@ -23,6 +23,9 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<QuarantinedRow> QuarantinedRows => Set<QuarantinedRow>();
     public DbSet<LoadWarning> LoadWarnings => Set<LoadWarning>();
     public DbSet<RowChange> RowChanges => Set<RowChange>();
+    public DbSet<MartAssessment> Assessments => Set<MartAssessment>();
+    public DbSet<ApprovedAssessment> ApprovedAssessments => Set<ApprovedAssessment>();
+    public DbSet<QuarterApproval> QuarterApprovals => Set<QuarterApproval>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

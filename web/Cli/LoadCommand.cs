@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Warehouse.Scoring.Mart;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -21,6 +22,11 @@ internal static class LoadCommand
             var result = new FileLoader(warehouse, env.Clock).Load(inputs);
             if (parse.GetValue(format) == "json") WriteJson(env, result);
             else WriteText(env, result);
+            // The assessment mart follows the data: every quarter whose facts changed is rescored (drafts only;
+            // approved results never change).
+            using var ctx = warehouse.CreateContext();
+            var rescored = AssessmentMart.RefreshStale(ctx, Policies.Active(env, parse.GetValue(db), null), env.Clock);
+            if (rescored.Count > 0) env.Error.WriteLine($"rescored: {string.Join(", ", rescored)}");
             return result.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
         });
         return command;

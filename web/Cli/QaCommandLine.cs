@@ -16,6 +16,10 @@ public static class QaCommandLine
         root.Add(QuarantineCommand.Create(env));
         root.Add(BatchesCommand.Create(env));
         root.Add(CalendarCommand.Create(env));
+        root.Add(ScoreCommand.Create(env));
+        root.Add(ApproveCommand.Create(env));
+        root.Add(ExplainCommand.Create(env));
+        root.Add(ExcludeCommand.Create(env));
         root.Add(DemoCommand.Create(env));
 
         var parse = root.Parse(args);

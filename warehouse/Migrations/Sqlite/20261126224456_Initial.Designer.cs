@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QualityAnalytics.Warehouse.Schema;
 
@@ -10,12 +11,131 @@ using QualityAnalytics.Warehouse.Schema;
 namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 {
     [DbContext(typeof(WarehouseDbContext))]
-    partial class WarehouseDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261126224456_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.ApprovedAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<long>("ApprovalId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("approval_id");
+
+                    b.Property<decimal>("CallbackDeduction")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("callback_deduction");
+
+                    b.Property<decimal>("Complaint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complete");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("ConsistencyPenalty")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consistency_penalty");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_name");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("InputFingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input_fingerprint");
+
+                    b.Property<string>("Missing")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<decimal?>("SelfCheck")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_check");
+
+                    b.Property<decimal?>("SelfCheckBase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_check_base");
+
+                    b.Property<string>("SourceBatches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_batches");
+
+                    b.Property<decimal?>("Survey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ApprovalId");
+
+                    b.HasIndex("QuarterKey", "DepartmentCode", "PolicyVersion")
+                        .IsUnique();
+
+                    b.ToTable("mart_assessment_approved", null, t =>
+                        {
+                            t.HasComment("One row per department of an approved quarter and policy version; never updated.");
+                        });
+                });
 
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.DimCategory", b =>
                 {
@@ -778,6 +898,117 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartAssessment", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("Amount")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("amount");
+
+                    b.Property<decimal>("CallbackDeduction")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("callback_deduction");
+
+                    b.Property<decimal>("Complaint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("complaint");
+
+                    b.Property<bool>("Complete")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complete");
+
+                    b.Property<DateTimeOffset>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.Property<decimal>("ConsistencyPenalty")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("consistency_penalty");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("DepartmentName")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_name");
+
+                    b.Property<string>("Explanation")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("explanation");
+
+                    b.Property<string>("Grade")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grade");
+
+                    b.Property<string>("InputFingerprint")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("input_fingerprint");
+
+                    b.Property<string>("Missing")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("missing");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<int?>("Rank")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rank");
+
+                    b.Property<decimal?>("SelfCheck")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_check");
+
+                    b.Property<decimal?>("SelfCheckBase")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("self_check_base");
+
+                    b.Property<string>("SourceBatches")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source_batches");
+
+                    b.Property<decimal?>("Survey")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("survey");
+
+                    b.Property<decimal?>("Total")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("total");
+
+                    b.Property<string>("Warnings")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("warnings");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "DepartmentCode", "PolicyVersion")
+                        .IsUnique();
+
+                    b.ToTable("mart_assessment", null, t =>
+                        {
+                            t.HasComment("One row per department, quarter and policy version (the current draft).");
+                        });
+                });
+
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.QuarantinedRow", b =>
                 {
                     b.Property<long>("Id")
@@ -829,6 +1060,46 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     b.ToTable("quarantined_row", null, t =>
                         {
                             t.HasComment("One row per rejected row.");
+                        });
+                });
+
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.QuarterApproval", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTimeOffset>("ApprovedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_at");
+
+                    b.Property<string>("ApprovedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("approved_by");
+
+                    b.Property<string>("Note")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<string>("PolicyVersion")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_version");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "PolicyVersion")
+                        .IsUnique();
+
+                    b.ToTable("quarter_approval", null, t =>
+                        {
+                            t.HasComment("One row per approved quarter and policy version.");
                         });
                 });
 
@@ -969,6 +1240,15 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         {
                             t.HasComment("One row per file or workbook sheet in a batch.");
                         });
+                });
+
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.ApprovedAssessment", b =>
+                {
+                    b.HasOne("QualityAnalytics.Warehouse.Schema.QuarterApproval", null)
+                        .WithMany()
+                        .HasForeignKey("ApprovalId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.FactCallback", b =>

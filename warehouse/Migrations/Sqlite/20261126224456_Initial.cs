@@ -163,6 +163,58 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 comment: "One row per load.");
 
             migrationBuilder.CreateTable(
+                name: "mart_assessment",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", nullable: false),
+                    department_name = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_version = table.Column<string>(type: "TEXT", nullable: false),
+                    self_check_base = table.Column<decimal>(type: "TEXT", nullable: true),
+                    consistency_penalty = table.Column<decimal>(type: "TEXT", nullable: false),
+                    self_check = table.Column<decimal>(type: "TEXT", nullable: true),
+                    survey = table.Column<decimal>(type: "TEXT", nullable: true),
+                    complaint = table.Column<decimal>(type: "TEXT", nullable: false),
+                    callback_deduction = table.Column<decimal>(type: "TEXT", nullable: false),
+                    total = table.Column<decimal>(type: "TEXT", nullable: true),
+                    grade = table.Column<string>(type: "TEXT", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    complete = table.Column<bool>(type: "INTEGER", nullable: false),
+                    missing = table.Column<string>(type: "TEXT", nullable: false),
+                    warnings = table.Column<string>(type: "TEXT", nullable: false),
+                    explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    source_batches = table.Column<string>(type: "TEXT", nullable: false),
+                    input_fingerprint = table.Column<string>(type: "TEXT", nullable: false),
+                    computed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mart_assessment", x => x.id);
+                },
+                comment: "One row per department, quarter and policy version (the current draft).");
+
+            migrationBuilder.CreateTable(
+                name: "quarter_approval",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    policy_version = table.Column<string>(type: "TEXT", nullable: false),
+                    approved_by = table.Column<string>(type: "TEXT", nullable: false),
+                    approved_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    note = table.Column<string>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarter_approval", x => x.id);
+                },
+                comment: "One row per approved quarter and policy version.");
+
+            migrationBuilder.CreateTable(
                 name: "row_change",
                 columns: table => new
                 {
@@ -399,6 +451,47 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 comment: "One row per file or workbook sheet in a batch.");
 
             migrationBuilder.CreateTable(
+                name: "mart_assessment_approved",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    approval_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", nullable: false),
+                    department_name = table.Column<string>(type: "TEXT", nullable: false),
+                    policy_version = table.Column<string>(type: "TEXT", nullable: false),
+                    self_check_base = table.Column<decimal>(type: "TEXT", nullable: true),
+                    consistency_penalty = table.Column<decimal>(type: "TEXT", nullable: false),
+                    self_check = table.Column<decimal>(type: "TEXT", nullable: true),
+                    survey = table.Column<decimal>(type: "TEXT", nullable: true),
+                    complaint = table.Column<decimal>(type: "TEXT", nullable: false),
+                    callback_deduction = table.Column<decimal>(type: "TEXT", nullable: false),
+                    total = table.Column<decimal>(type: "TEXT", nullable: true),
+                    grade = table.Column<string>(type: "TEXT", nullable: false),
+                    amount = table.Column<decimal>(type: "TEXT", nullable: false),
+                    rank = table.Column<int>(type: "INTEGER", nullable: true),
+                    complete = table.Column<bool>(type: "INTEGER", nullable: false),
+                    missing = table.Column<string>(type: "TEXT", nullable: false),
+                    warnings = table.Column<string>(type: "TEXT", nullable: false),
+                    explanation = table.Column<string>(type: "TEXT", nullable: false),
+                    source_batches = table.Column<string>(type: "TEXT", nullable: false),
+                    input_fingerprint = table.Column<string>(type: "TEXT", nullable: false),
+                    computed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mart_assessment_approved", x => x.id);
+                    table.ForeignKey(
+                        name: "FK_mart_assessment_approved_quarter_approval_approval_id",
+                        column: x => x.approval_id,
+                        principalTable: "quarter_approval",
+                        principalColumn: "id",
+                        onDelete: ReferentialAction.Restrict);
+                },
+                comment: "One row per department of an approved quarter and policy version; never updated.");
+
+            migrationBuilder.CreateTable(
                 name: "load_warning",
                 columns: table => new
                 {
@@ -625,6 +718,23 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 column: "source_file_id");
 
             migrationBuilder.CreateIndex(
+                name: "IX_mart_assessment_quarter_key_department_code_policy_version",
+                table: "mart_assessment",
+                columns: new[] { "quarter_key", "department_code", "policy_version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mart_assessment_approved_approval_id",
+                table: "mart_assessment_approved",
+                column: "approval_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mart_assessment_approved_quarter_key_department_code_policy_version",
+                table: "mart_assessment_approved",
+                columns: new[] { "quarter_key", "department_code", "policy_version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_quarantined_row_batch_id",
                 table: "quarantined_row",
                 column: "batch_id");
@@ -633,6 +743,12 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 name: "IX_quarantined_row_source_file_id",
                 table: "quarantined_row",
                 column: "source_file_id");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarter_approval_quarter_key_policy_version",
+                table: "quarter_approval",
+                columns: new[] { "quarter_key", "policy_version" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_row_change_table_name_natural_key",
@@ -672,6 +788,12 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 name: "load_warning");
 
             migrationBuilder.DropTable(
+                name: "mart_assessment");
+
+            migrationBuilder.DropTable(
+                name: "mart_assessment_approved");
+
+            migrationBuilder.DropTable(
                 name: "quarantined_row");
 
             migrationBuilder.DropTable(
@@ -694,6 +816,9 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "dim_survey_question");
+
+            migrationBuilder.DropTable(
+                name: "quarter_approval");
 
             migrationBuilder.DropTable(
                 name: "source_file");

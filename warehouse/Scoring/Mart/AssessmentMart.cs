@@ -1,0 +1,157 @@
+using Microsoft.EntityFrameworkCore;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Warehouse.Scoring.Mart;
+
+/// <summary>A quarter's scored result as shown: the assessments (with ranks), the approval if any, and how the current
+/// draft differs from the approved snapshot.</summary>
+public sealed record ScoredQuarter(
+    Quarter Quarter,
+    ScoringPolicy Policy,
+    IReadOnlyList<Assessment> Assessments,
+    IReadOnlyDictionary<string, int> Ranks,
+    IReadOnlyList<long> SourceBatches,
+    QuarterApproval? Approval,
+    IReadOnlyList<AssessmentDifference> DifferencesFromApproved)
+{
+    public BudgetSummary Budget => BudgetSummary.Of(Assessments, Policy);
+}
+
+/// <summary>One value that differs between the approved snapshot and the current draft.</summary>
+public sealed record AssessmentDifference(string DepartmentCode, string Field, string? Approved, string? Draft);
+
+/// <summary>The assessment mart: compute and store a quarter's assessments, keep them fresh as data changes, and
+/// freeze them when the committee approves (第六条).</summary>
+public static class AssessmentMart
+{
+    /// <summary>Scores the quarter from the warehouse under the policy version in force, stores the draft rows
+    /// (replacing that quarter's draft under that version) and returns them.</summary>
+    public static ScoredQuarter Score(WarehouseDbContext db, Quarter quarter, PolicySet policies, TimeProvider clock)
+    {
+        var policy = policies.For(quarter);
+        var (assessments, input, fingerprint) = Compute(db, quarter, policy);
+        var ranks = AssessmentRows.Ranks(assessments);
+        var now = clock.GetUtcNow();
+        var existing = db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ToList();
+        db.Assessments.RemoveRange(existing.Where(e => assessments.All(a => a.DepartmentCode != e.DepartmentCode)));
+        foreach (var a in assessments)
+        {
+            var row = existing.FirstOrDefault(e => e.DepartmentCode == a.DepartmentCode);
+            if (row is null)
+            {
+                row = new MartAssessment { DepartmentCode = a.DepartmentCode, DepartmentName = a.DepartmentName, PolicyVersion = policy.Version, Grade = "", Missing = "", Warnings = "", Explanation = "", SourceBatches = "", InputFingerprint = "" };
+                db.Assessments.Add(row);
+            }
+            AssessmentRows.Fill(row, a, ranks.GetValueOrDefault(a.DepartmentCode) is var r && r > 0 ? r : null, input.SourceBatches, fingerprint, now);
+        }
+        db.SaveChanges();
+        return Shape(db, quarter, policy, assessments, ranks, input.SourceBatches);
+    }
+
+    /// <summary>What-if: scores under another policy without storing anything.</summary>
+    public static ScoredQuarter Preview(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy)
+    {
+        var (assessments, input, _) = Compute(db, quarter, policy);
+        return Shape(db, quarter, policy, assessments, AssessmentRows.Ranks(assessments), input.SourceBatches);
+    }
+
+    /// <summary>The stored draft of a quarter under a policy version, or null when it was never scored.</summary>
+    public static ScoredQuarter? Stored(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy)
+    {
+        var rows = db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).OrderBy(a => a.DepartmentCode).ToList();
+        if (rows.Count == 0) return null;
+        var assessments = rows.Select(AssessmentRows.ToAssessment).ToList();
+        var batches = System.Text.Json.JsonSerializer.Deserialize<List<long>>(rows[0].SourceBatches) ?? [];
+        return Shape(db, quarter, policy, assessments, AssessmentRows.Ranks(assessments), batches);
+    }
+
+    /// <summary>Rescores every quarter with data whose facts (or policy) changed since it was last scored. Returns them.</summary>
+    public static IReadOnlyList<Quarter> RefreshStale(WarehouseDbContext db, PolicySet policies, TimeProvider clock)
+    {
+        var refreshed = new List<Quarter>();
+        foreach (var quarter in QuarterFactsReader.QuartersWithData(db))
+        {
+            ScoringPolicy policy;
+            try { policy = policies.For(quarter); }
+            catch (InvalidOperationException) { continue; } // no policy version covers this quarter: nothing to score
+            var input = QuarterFactsReader.Read(db, quarter);
+            var fingerprint = Fingerprint.Of(input.Facts, policy);
+            var stored = db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).Select(a => a.InputFingerprint).FirstOrDefault();
+            if (stored == fingerprint) continue;
+            Score(db, quarter, policies, clock);
+            refreshed.Add(quarter);
+        }
+        return refreshed;
+    }
+
+    /// <summary>The committee approves the quarter: the current draft (rescored first, so it reflects today's data) is
+    /// copied into the approved snapshot, which never changes afterwards.</summary>
+    public static QuarterApproval Approve(WarehouseDbContext db, Quarter quarter, PolicySet policies, string approvedBy, TimeProvider clock, string? note = null)
+    {
+        var policy = policies.For(quarter);
+        if (db.QuarterApprovals.Any(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version))
+            throw new InvalidOperationException($"{quarter} is already approved under policy {policy.Version}; approved results never change.");
+        var scored = Score(db, quarter, policies, clock);
+        if (scored.Assessments.Count == 0) throw new InvalidOperationException($"{quarter} has no departments to approve.");
+        using var transaction = db.Database.BeginTransaction();
+        var approval = new QuarterApproval { QuarterKey = quarter.Key, PolicyVersion = policy.Version, ApprovedBy = approvedBy, ApprovedAt = clock.GetUtcNow(), Note = note };
+        db.QuarterApprovals.Add(approval);
+        db.SaveChanges();
+        foreach (var draft in db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ToList())
+        {
+            var snapshot = new ApprovedAssessment { DepartmentCode = "", DepartmentName = "", PolicyVersion = "", Grade = "", Missing = "", Warnings = "", Explanation = "", SourceBatches = "", InputFingerprint = "", ApprovalId = approval.Id };
+            draft.CopyTo(snapshot);
+            db.ApprovedAssessments.Add(snapshot);
+        }
+        db.SaveChanges();
+        transaction.Commit();
+        return approval;
+    }
+
+    private static (IReadOnlyList<Assessment>, QuarterInput, string) Compute(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy)
+    {
+        var input = QuarterFactsReader.Read(db, quarter);
+        return (ScoringEngine.Score(input.Facts, policy), input, Fingerprint.Of(input.Facts, policy));
+    }
+
+    private static ScoredQuarter Shape(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy, IReadOnlyList<Assessment> assessments,
+        IReadOnlyDictionary<string, int> ranks, IReadOnlyList<long> batches)
+    {
+        var approval = db.QuarterApprovals.AsNoTracking().FirstOrDefault(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version);
+        var differences = approval is null ? [] : Differences(db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approval.Id).ToList(), assessments);
+        return new ScoredQuarter(quarter, policy, assessments, ranks, batches, approval, differences);
+    }
+
+    private static List<AssessmentDifference> Differences(IReadOnlyList<ApprovedAssessment> approved, IReadOnlyList<Assessment> draft)
+    {
+        var result = new List<AssessmentDifference>();
+        foreach (var a in approved)
+        {
+            var d = draft.FirstOrDefault(x => x.DepartmentCode == a.DepartmentCode);
+            if (d is null)
+            {
+                result.Add(new AssessmentDifference(a.DepartmentCode, "department", a.DepartmentName, null));
+                continue;
+            }
+            Compare(result, a.DepartmentCode, "self_check", a.SelfCheck, d.SelfCheck);
+            Compare(result, a.DepartmentCode, "survey", a.Survey, d.Survey);
+            Compare(result, a.DepartmentCode, "complaint", a.Complaint, d.Complaint);
+            Compare(result, a.DepartmentCode, "callback_deduction", a.CallbackDeduction, d.CallbackDeduction);
+            Compare(result, a.DepartmentCode, "total", a.Total, d.Total);
+            if (a.Grade != AssessmentRows.GradeName(d.Grade)) result.Add(new AssessmentDifference(a.DepartmentCode, "grade", a.Grade, AssessmentRows.GradeName(d.Grade)));
+            Compare(result, a.DepartmentCode, "amount", a.Amount, d.Amount);
+        }
+        foreach (var d in draft.Where(d => approved.All(a => a.DepartmentCode != d.DepartmentCode)))
+            result.Add(new AssessmentDifference(d.DepartmentCode, "department", null, d.DepartmentName));
+        return result;
+    }
+
+    private static void Compare(List<AssessmentDifference> into, string code, string field, decimal? approved, decimal? draft)
+    {
+        if (approved == draft) return;
+        into.Add(new AssessmentDifference(code, field, Text(approved), Text(draft)));
+    }
+
+    private static string? Text(decimal? value) => value?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,99 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Warehouse.Scoring.Mart;
+
+/// <summary>Between the engine's <see cref="Assessment"/> and the mart's rows (and back).</summary>
+public static class AssessmentRows
+{
+    private static readonly JsonSerializerOptions Json = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
+
+    public static string GradeName(Grade grade) => grade switch
+    {
+        Grade.Excellent => "excellent",
+        Grade.Pass => "pass",
+        Grade.Fail => "fail",
+        _ => "withheld",
+    };
+
+    public static Grade ParseGrade(string name) => name switch
+    {
+        "excellent" => Grade.Excellent,
+        "pass" => Grade.Pass,
+        "fail" => Grade.Fail,
+        _ => Grade.Withheld,
+    };
+
+    /// <summary>Ranks by total, highest first; equal totals share a rank; withheld departments have none.</summary>
+    public static IReadOnlyDictionary<string, int> Ranks(IEnumerable<Assessment> assessments)
+    {
+        var ranked = assessments.Where(a => a.Total is not null).OrderByDescending(a => a.Total).ToList();
+        var ranks = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < ranked.Count; i++)
+            ranks[ranked[i].DepartmentCode] = i > 0 && ranked[i].Total == ranked[i - 1].Total ? ranks[ranked[i - 1].DepartmentCode] : i + 1;
+        return ranks;
+    }
+
+    public static void Fill(AssessmentColumns row, Assessment a, int? rank, IReadOnlyList<long> batches, string fingerprint, DateTimeOffset at)
+    {
+        row.QuarterKey = a.Quarter.Key;
+        row.DepartmentCode = a.DepartmentCode;
+        row.DepartmentName = a.DepartmentName;
+        row.PolicyVersion = a.PolicyVersion;
+        row.SelfCheckBase = a.SelfCheckBase;
+        row.ConsistencyPenalty = a.ConsistencyPenalty;
+        row.SelfCheck = a.SelfCheck;
+        row.Survey = a.Survey;
+        row.Complaint = a.Complaint;
+        row.CallbackDeduction = a.CallbackDeduction;
+        row.Total = a.Total;
+        row.Grade = GradeName(a.Grade);
+        row.Amount = a.Amount;
+        row.Rank = rank;
+        row.Complete = a.Complete;
+        row.Missing = JsonSerializer.Serialize(a.Missing, Json);
+        row.Warnings = JsonSerializer.Serialize(a.Warnings, Json);
+        row.Explanation = JsonSerializer.Serialize(a.Explanation, Json);
+        row.SourceBatches = JsonSerializer.Serialize(batches, Json);
+        row.InputFingerprint = fingerprint;
+        row.ComputedAt = at;
+    }
+
+    public static void CopyTo(this AssessmentColumns from, AssessmentColumns to)
+    {
+        to.QuarterKey = from.QuarterKey;
+        to.DepartmentCode = from.DepartmentCode;
+        to.DepartmentName = from.DepartmentName;
+        to.PolicyVersion = from.PolicyVersion;
+        to.SelfCheckBase = from.SelfCheckBase;
+        to.ConsistencyPenalty = from.ConsistencyPenalty;
+        to.SelfCheck = from.SelfCheck;
+        to.Survey = from.Survey;
+        to.Complaint = from.Complaint;
+        to.CallbackDeduction = from.CallbackDeduction;
+        to.Total = from.Total;
+        to.Grade = from.Grade;
+        to.Amount = from.Amount;
+        to.Rank = from.Rank;
+        to.Complete = from.Complete;
+        to.Missing = from.Missing;
+        to.Warnings = from.Warnings;
+        to.Explanation = from.Explanation;
+        to.SourceBatches = from.SourceBatches;
+        to.InputFingerprint = from.InputFingerprint;
+        to.ComputedAt = from.ComputedAt;
+    }
+
+    public static Assessment ToAssessment(AssessmentColumns r) => new(
+        r.DepartmentCode, r.DepartmentName, Quarter.FromKey(r.QuarterKey), r.PolicyVersion, r.SelfCheckBase, r.ConsistencyPenalty, r.SelfCheck,
+        r.Survey, r.Complaint, r.CallbackDeduction, r.Total, ParseGrade(r.Grade), r.Amount, r.Complete,
+        JsonSerializer.Deserialize<List<string>>(r.Missing, Json) ?? [],
+        JsonSerializer.Deserialize<List<string>>(r.Warnings, Json) ?? [],
+        JsonSerializer.Deserialize<List<ScoreLine>>(r.Explanation, Json) ?? []);
+}

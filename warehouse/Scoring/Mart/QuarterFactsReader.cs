@@ -1,0 +1,62 @@
+using Microsoft.EntityFrameworkCore;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Warehouse.Scoring.Mart;
+
+/// <summary>One quarter's facts as the engine wants them, read from the star schema, with the batches they came from.</summary>
+public sealed record QuarterInput(QuarterFacts Facts, IReadOnlyList<long> SourceBatches);
+
+public static class QuarterFactsReader
+{
+    public static QuarterInput Read(WarehouseDbContext db, Quarter quarter)
+    {
+        var key = quarter.Key;
+        var versions = db.Departments.AsNoTracking().ToList();
+        var codeOf = versions.ToDictionary(v => v.DepartmentKey, v => v.Code);
+        // Every department that exists at the quarter's end is assessed, and listed even when it has no data (policy §5),
+        // under the name valid then.
+        var departments = versions
+            .Where(v => v.ValidFrom <= quarter.LastDay)
+            .GroupBy(v => v.Code, StringComparer.OrdinalIgnoreCase)
+            .Select(g => g.Where(v => v.ValidTo is null || v.ValidTo > quarter.LastDay).OrderByDescending(v => v.ValidFrom).FirstOrDefault()
+                         ?? g.OrderByDescending(v => v.ValidFrom).First())
+            .OrderBy(v => v.Code, StringComparer.Ordinal)
+            .Select(v => new DepartmentRef(v.Code, v.Name))
+            .ToList();
+
+        var batches = new SortedSet<long>();
+        var checks = db.Checks.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
+        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.QuarterKey == key).ToList();
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
+        var callbacks = db.Callbacks.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
+        foreach (var b in checks.Select(c => c.BatchId).Concat(answers.Select(a => a.BatchId)).Concat(complaints.Select(c => c.BatchId)).Concat(callbacks.Select(c => c.BatchId)))
+            batches.Add(b);
+
+        var facts = new QuarterFacts(
+            quarter,
+            departments,
+            checks.Select(c => new CheckFact(c.CheckId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.MonthKey), c.Kind == "spot" ? CheckKind.Spot : CheckKind.Self, c.Score)).ToList(),
+            db.SurveyQuestions.AsNoTracking().ToList().Select(q => new SurveyQuestionFact(q.Question, q.Weight, q.Scale)).ToList(),
+            answers.Select(a => new SurveyAnswerFact(a.ResponseId, codeOf[a.DepartmentKey], Quarter.FromKey(a.QuarterKey), a.Question, a.Score, a.Excluded,
+                a.ExcludedBy, a.ExcludedReason)).ToList(),
+            complaints.Select(c => new ComplaintFact(c.ComplaintId, codeOf[c.DepartmentKey], c.ReceivedAt, c.Valid, c.DirectDeduction)).ToList(),
+            callbacks.Select(c => new CallbackFact(c.CallbackId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.CalledOnKey), Finding(c.Finding), c.Deduction)).ToList());
+        return new QuarterInput(facts, batches.ToList());
+    }
+
+    /// <summary>The quarters that have any fact, oldest first.</summary>
+    public static IReadOnlyList<Quarter> QuartersWithData(WarehouseDbContext db) =>
+        db.Checks.Select(c => c.QuarterKey)
+            .Union(db.SurveyAnswers.Select(a => a.QuarterKey))
+            .Union(db.Complaints.Select(c => c.QuarterKey))
+            .Union(db.Callbacks.Select(c => c.QuarterKey))
+            .ToList().Distinct().Order().Select(Quarter.FromKey).ToList();
+
+    private static CallbackFinding Finding(string text) => text switch
+    {
+        "incomplete" => CallbackFinding.Incomplete,
+        "mismatch" => CallbackFinding.Mismatch,
+        _ => CallbackFinding.None,
+    };
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Warehouse.Scoring.Mart;
+
+namespace QualityAnalytics.Web.Cli;
+
+/// <summary>The assessment as a terminal table, Chinese names first, with the budget and the approval status under it.</summary>
+internal static class AssessmentTable
+{
+    public static string GradeLabel(Grade grade) => grade switch
+    {
+        Grade.Excellent => "优秀 excellent",
+        Grade.Pass => "合格 pass",
+        Grade.Fail => "不合格 fail",
+        _ => "未考核 withheld",
+    };
+
+    public static string N(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
+
+    public static string Yuan(decimal value) => (value > 0 ? "+" : "") + value.ToString("#,0.00", CultureInfo.InvariantCulture);
+
+    public static void Write(TextWriter o, ScoredQuarter q)
+    {
+        o.WriteLine($"{q.Quarter} 服务质量考核 (policy {q.Policy.Version})");
+        o.WriteLine($"{"dept",-5} {"rank",4} {"S base",7} {"pen.",5} {"S",7} {"V",7} {"C",7} {"K",5} {"total",7}  {"grade",-16} {"amount",11}  name / notes");
+        foreach (var a in q.Assessments)
+        {
+            var rank = q.Ranks.TryGetValue(a.DepartmentCode, out var r) ? r.ToString(CultureInfo.InvariantCulture) : "—";
+            var notes = a.Complete ? "" : $" (incomplete: missing {string.Join(", ", a.Missing)})";
+            o.WriteLine($"{a.DepartmentCode,-5} {rank,4} {N(a.SelfCheckBase),7} {N(a.ConsistencyPenalty),5} {N(a.SelfCheck),7} {N(a.Survey),7} {N(a.Complaint),7} " +
+                        $"{N(a.CallbackDeduction),5} {N(a.Total),7}  {Pad(GradeLabel(a.Grade), 16)} {Yuan(a.Amount),11}  {a.DepartmentName}{notes}");
+        }
+        var b = q.Budget;
+        o.WriteLine($"rewards {Yuan(b.Rewards)}, penalties {Yuan(-b.Penalties)}, net {Yuan(b.Net)}; working-group budget {b.Budget.ToString("#,0", CultureInfo.InvariantCulture)} yuan, " +
+                    $"remaining after rewards {b.Remaining.ToString("#,0.00", CultureInfo.InvariantCulture)}" + (b.OverBudget ? " — OVER BUDGET" : ""));
+        if (q.Approval is { } approval)
+        {
+            var at = TimeZoneInfo.ConvertTime(approval.ApprovedAt, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+            o.WriteLine(q.DifferencesFromApproved.Count == 0
+                ? $"approved by {approval.ApprovedBy} at {at} (Asia/Shanghai); the current data gives the same results."
+                : $"approved by {approval.ApprovedBy} at {at}; the data has changed since — this is a new draft. Differences from the approved results:");
+            foreach (var d in q.DifferencesFromApproved) o.WriteLine($"  {d.DepartmentCode} {d.Field}: approved {d.Approved ?? "—"} → draft {d.Draft ?? "—"}");
+        }
+        else o.WriteLine("status: draft (not yet approved; approve with 'qa approve --quarter " + q.Quarter + "')");
+        var warned = q.Assessments.Where(a => a.Warnings.Count > 0).ToList();
+        foreach (var a in warned)
+            foreach (var w in a.Warnings) o.WriteLine($"warning {a.DepartmentCode}: {w}");
+    }
+
+    /// <summary>Pads by display width: a CJK character takes two columns in a terminal.</summary>
+    public static string Pad(string text, int width)
+    {
+        var w = text.Sum(c => c >= 0x2E80 ? 2 : 1);
+        return w >= width ? text : text + new string(' ', width - w);
+    }
+}
