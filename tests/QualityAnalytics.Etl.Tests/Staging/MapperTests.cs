@@ -1,0 +1,93 @@
+using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Etl.Staging.Mappers;
+
+namespace QualityAnalytics.Etl.Tests.Staging;
+
+/// <summary>Each staging mapper on its own: one raw row in, a staged row or the row's every error out.</summary>
+public sealed class MapperTests
+{
+    private static (StagedRow? Row, IReadOnlyList<RowError> Errors) Stage(DataKind kind, string header, string cells)
+    {
+        var match = HeaderMatcher.Match(header.Split(','));
+        var reader = new RowReader(match, cells.Split(','));
+        var row = StagingMappers.For(kind, new StagingRules()).Stage(reader, 7);
+        return (row, reader.Errors);
+    }
+
+    [Theory]
+    [InlineData("自查", "self")]
+    [InlineData("self", "self")]
+    [InlineData("抽查", "spot")]
+    [InlineData("SPOT", "spot")]
+    public void A_check_kind_is_read_in_either_language(string text, string kind)
+    {
+        var (row, errors) = Stage(DataKind.Checks, "check_id,department,month,kind,score", $"K-1,LOG,2026-04,{text},96.5");
+        Assert.Empty(errors);
+        var check = Assert.IsType<StagedCheck>(row);
+        Assert.Equal((kind, 96.5m, new DateOnly(2026, 4, 1), 7), (check.Kind, check.Score, check.Month, check.Line));
+    }
+
+    [Fact]
+    public void Every_problem_of_a_row_is_reported_at_once()
+    {
+        var (row, errors) = Stage(DataKind.Checks, "check_id,department,month,kind,score", "K-1,,2026-13,复查,105");
+        Assert.Null(row);
+        Assert.Equal(["department: required value is missing", "month: is not a month (e.g. 2026-04)", "kind: must be self/自查 or spot/抽查",
+            "score: must be between 0 and 100"], errors.Select(e => $"{e.Column}: {e.Reason}"));
+    }
+
+    [Theory]
+    [InlineData("无", "", "none", "0")]
+    [InlineData("记录不全", "", "incomplete", null)]
+    [InlineData("与实际不符", "1", "mismatch", "1")]
+    [InlineData("incomplete", "0.5", "incomplete", "0.5")]
+    public void A_callback_finding_and_its_deduction(string finding, string deduction, string expected, string? stored)
+    {
+        var (row, errors) = Stage(DataKind.Callbacks, "callback_id,department,called_on,finding,deduction", $"B-1,LOG,2026-05-20,{finding},{deduction}");
+        Assert.Empty(errors);
+        var callback = Assert.IsType<StagedCallback>(row);
+        Assert.Equal(expected, callback.Finding);
+        Assert.Equal(stored is null ? null : decimal.Parse(stored, System.Globalization.CultureInfo.InvariantCulture), callback.Deduction);
+    }
+
+    [Theory]
+    [InlineData("记录不全", "0.4")]
+    [InlineData("与实际不符", "1.5")]
+    [InlineData("无", "0.5")]
+    public void A_callback_deduction_outside_its_rule_is_an_error(string finding, string deduction)
+    {
+        var (row, errors) = Stage(DataKind.Callbacks, "callback_id,department,called_on,finding,deduction", $"B-1,LOG,2026-05-20,{finding},{deduction}");
+        Assert.Null(row);
+        Assert.Equal("deduction", Assert.Single(errors).Column);
+    }
+
+    [Fact]
+    public void A_complaint_maps_every_column()
+    {
+        var (row, errors) = Stage(DataKind.Complaints,
+            "complaint_id,department,received_at,channel,valid,customer,category,description,replied_at,resolved_at,direct_deduction,handler,satisfaction",
+            "C-1,LOG,2026-04-03 14:05,意见箱,有效,客户甲,响应不及时,迟到,2026-04-03 16:00,2026-04-07 10:00,3,李四,基本满意");
+        Assert.Empty(errors);
+        var c = Assert.IsType<StagedComplaint>(row);
+        Assert.Equal((4, true, "客户甲", "响应不及时", 3m, "李四", "neutral"), (c.ChannelKey, c.Valid, c.Customer, c.Category, c.DirectDeduction, c.Handler, c.Satisfaction));
+        Assert.Equal(new DateTime(2026, 4, 7, 10, 0, 0), c.ResolvedAt);
+    }
+
+    [Fact]
+    public void A_questionnaire_answer_with_exclusion_keeps_who_and_why()
+    {
+        var (row, errors) = Stage(DataKind.Surveys, "问卷编号,部门编码,季度,客户名称,题号,评分,是否剔除,剔除人,剔除原因",
+            "R-1,LOG,2026年第2季度,客户甲,Q1,4,是,王主任,持异议");
+        Assert.Empty(errors);
+        var a = Assert.IsType<StagedSurveyAnswer>(row);
+        Assert.Equal((true, "王主任", "持异议", "2026Q2"), (a.Excluded, a.ExcludedBy, a.ExcludedReason, a.Quarter.ToString()));
+    }
+
+    [Fact]
+    public void A_question_needs_a_positive_weight_and_scale()
+    {
+        var (row, errors) = Stage(DataKind.SurveyQuestions, "question,text,weight,scale", "Q1,服务态度,0,5");
+        Assert.Null(row);
+        Assert.Equal("weight", Assert.Single(errors).Column);
+    }
+}
