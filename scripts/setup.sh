@@ -7,6 +7,10 @@ cd "$(dirname "$0")/.."
 need=()
 # sqlite3: the loader benchmark compares against `sqlite3 .import`; handy for looking into the warehouse.
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
+# CJK font for charts and the PDF (TrueType outlines: text extracts correctly from Skia's PDF, unlike CFF fonts).
+[ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
+# pdftoppm: the report tests render every page to check none is blank.
+command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # tzdata: business dates are Asia/Shanghai.
 [ -e /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)
 # ICU: .NET's globalisation (Chinese collation and formats).
