@@ -31,6 +31,8 @@ public abstract class AssessmentColumns
     /// <summary>Hash of the quarter's facts and the policy: a different one means the data changed since.</summary>
     public required string InputFingerprint { get; set; }
     public DateTimeOffset ComputedAt { get; set; }
+    /// <summary>True on the rows of the policy version a quarter was last scored under: the ones the dashboard shows.</summary>
+    public bool IsCurrent { get; set; }
 }
 
 /// <summary>Grain: one row per department, quarter and policy version: the current (draft) assessment, recomputed

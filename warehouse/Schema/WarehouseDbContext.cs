@@ -26,6 +26,9 @@ public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> opti
     public DbSet<MartAssessment> Assessments => Set<MartAssessment>();
     public DbSet<ApprovedAssessment> ApprovedAssessments => Set<ApprovedAssessment>();
     public DbSet<QuarterApproval> QuarterApprovals => Set<QuarterApproval>();
+    public DbSet<MartComplaintSummary> ComplaintSummaries => Set<MartComplaintSummary>();
+    public DbSet<MartCheckMonthly> CheckMonthly => Set<MartCheckMonthly>();
+    public DbSet<QuarterNote> Notes => Set<QuarterNote>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {

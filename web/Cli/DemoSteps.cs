@@ -2,6 +2,7 @@ using QualityAnalytics.Etl.Demo;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Warehouse.Scoring.Mart;
+using QualityAnalytics.Warehouse.Marts;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -14,6 +15,7 @@ internal static class DemoSteps
         () =>
         {
             using var ctx = warehouse.CreateContext();
+            SummaryMartRefresher.Refresh(ctx, QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter));
             var scored = QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter)
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();
             env.Out.WriteLine($"demo: scored {scored.Count} quarters ({manifest.FirstQuarter}–{manifest.LastQuarter}) under policy {scored[^1].Policy.Version}");

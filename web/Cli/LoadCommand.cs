@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using QualityAnalytics.Etl.Loading;
-using QualityAnalytics.Warehouse.Scoring.Mart;
+using QualityAnalytics.Warehouse.Marts;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -24,9 +24,8 @@ internal static class LoadCommand
             else WriteText(env, result);
             // The assessment mart follows the data: every quarter whose facts changed is rescored (drafts only;
             // approved results never change).
-            using var ctx = warehouse.CreateContext();
-            var rescored = AssessmentMart.RefreshStale(ctx, Policies.Active(env, parse.GetValue(db), null), env.Clock);
-            if (rescored.Count > 0) env.Error.WriteLine($"rescored: {string.Join(", ", rescored)}");
+            var after = AfterLoad.Run(warehouse, result.BatchId, Policies.Active(env, parse.GetValue(db), null), env.Clock);
+            if (after.Rescored.Count > 0) env.Error.WriteLine($"rescored: {string.Join(", ", after.Rescored)}");
             return result.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
         });
         return command;

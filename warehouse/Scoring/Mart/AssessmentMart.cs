@@ -45,6 +45,8 @@ public static class AssessmentMart
             }
             AssessmentRows.Fill(row, a, ranks.GetValueOrDefault(a.DepartmentCode) is var r && r > 0 ? r : null, input.SourceBatches, fingerprint, now);
         }
+        foreach (var other in db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion != policy.Version && a.IsCurrent)) other.IsCurrent = false;
+        foreach (var row in db.Assessments.Local.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version)) row.IsCurrent = true;
         db.SaveChanges();
         return Shape(db, quarter, policy, assessments, ranks, input.SourceBatches);
     }

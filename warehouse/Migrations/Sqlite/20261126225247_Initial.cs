@@ -188,13 +188,62 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     explanation = table.Column<string>(type: "TEXT", nullable: false),
                     source_batches = table.Column<string>(type: "TEXT", nullable: false),
                     input_fingerprint = table.Column<string>(type: "TEXT", nullable: false),
-                    computed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    computed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_mart_assessment", x => x.id);
                 },
                 comment: "One row per department, quarter and policy version (the current draft).");
+
+            migrationBuilder.CreateTable(
+                name: "mart_check_monthly",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    month_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    checks = table.Column<int>(type: "INTEGER", nullable: false),
+                    score_sum = table.Column<decimal>(type: "TEXT", nullable: false),
+                    average_score = table.Column<decimal>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mart_check_monthly", x => x.id);
+                },
+                comment: "One row per department, month and kind of check.");
+
+            migrationBuilder.CreateTable(
+                name: "mart_complaint_summary",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    month_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", nullable: false),
+                    channel = table.Column<string>(type: "TEXT", nullable: false),
+                    category = table.Column<string>(type: "TEXT", nullable: false),
+                    complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    valid_complaints = table.Column<int>(type: "INTEGER", nullable: false),
+                    direct_deduction = table.Column<decimal>(type: "TEXT", nullable: false),
+                    replied = table.Column<int>(type: "INTEGER", nullable: false),
+                    replied_late = table.Column<int>(type: "INTEGER", nullable: false),
+                    resolved = table.Column<int>(type: "INTEGER", nullable: false),
+                    resolved_late = table.Column<int>(type: "INTEGER", nullable: false),
+                    satisfied = table.Column<int>(type: "INTEGER", nullable: false),
+                    neutral = table.Column<int>(type: "INTEGER", nullable: false),
+                    dissatisfied = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_mart_complaint_summary", x => x.id);
+                },
+                comment: "One row per department, month, channel and category.");
 
             migrationBuilder.CreateTable(
                 name: "quarter_approval",
@@ -213,6 +262,25 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     table.PrimaryKey("PK_quarter_approval", x => x.id);
                 },
                 comment: "One row per approved quarter and policy version.");
+
+            migrationBuilder.CreateTable(
+                name: "quarter_note",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_code = table.Column<string>(type: "TEXT", nullable: false),
+                    causes = table.Column<string>(type: "TEXT", nullable: true),
+                    solutions = table.Column<string>(type: "TEXT", nullable: true),
+                    updated_by = table.Column<string>(type: "TEXT", nullable: false),
+                    updated_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_quarter_note", x => x.id);
+                },
+                comment: "One row per department and quarter: causes and solutions.");
 
             migrationBuilder.CreateTable(
                 name: "row_change",
@@ -477,7 +545,8 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     explanation = table.Column<string>(type: "TEXT", nullable: false),
                     source_batches = table.Column<string>(type: "TEXT", nullable: false),
                     input_fingerprint = table.Column<string>(type: "TEXT", nullable: false),
-                    computed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false)
+                    computed_at = table.Column<DateTimeOffset>(type: "TEXT", nullable: false),
+                    is_current = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -735,6 +804,16 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_mart_check_monthly_quarter_key_department_code",
+                table: "mart_check_monthly",
+                columns: new[] { "quarter_key", "department_code" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_mart_complaint_summary_quarter_key_department_code",
+                table: "mart_complaint_summary",
+                columns: new[] { "quarter_key", "department_code" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_quarantined_row_batch_id",
                 table: "quarantined_row",
                 column: "batch_id");
@@ -748,6 +827,12 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 name: "IX_quarter_approval_quarter_key_policy_version",
                 table: "quarter_approval",
                 columns: new[] { "quarter_key", "policy_version" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_quarter_note_quarter_key_department_code",
+                table: "quarter_note",
+                columns: new[] { "quarter_key", "department_code" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -794,7 +879,16 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 name: "mart_assessment_approved");
 
             migrationBuilder.DropTable(
+                name: "mart_check_monthly");
+
+            migrationBuilder.DropTable(
+                name: "mart_complaint_summary");
+
+            migrationBuilder.DropTable(
                 name: "quarantined_row");
+
+            migrationBuilder.DropTable(
+                name: "quarter_note");
 
             migrationBuilder.DropTable(
                 name: "row_change");

@@ -11,7 +11,7 @@ using QualityAnalytics.Warehouse.Schema;
 namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 {
     [DbContext(typeof(WarehouseDbContext))]
-    [Migration("20261126224456_Initial")]
+    [Migration("20261126225247_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -79,6 +79,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("input_fingerprint");
+
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
 
                     b.Property<string>("Missing")
                         .IsRequired()
@@ -954,6 +958,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("input_fingerprint");
 
+                    b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_current");
+
                     b.Property<string>("Missing")
                         .IsRequired()
                         .HasColumnType("TEXT")
@@ -1006,6 +1014,133 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     b.ToTable("mart_assessment", null, t =>
                         {
                             t.HasComment("One row per department, quarter and policy version (the current draft).");
+                        });
+                });
+
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartCheckMonthly", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<decimal>("AverageScore")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("average_score");
+
+                    b.Property<int>("Checks")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("checks");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("MonthKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month_key");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<decimal>("ScoreSum")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("score_sum");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "DepartmentCode");
+
+                    b.ToTable("mart_check_monthly", null, t =>
+                        {
+                            t.HasComment("One row per department, month and kind of check.");
+                        });
+                });
+
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintSummary", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("category");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("channel");
+
+                    b.Property<int>("Complaints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaints");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<decimal>("DirectDeduction")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("direct_deduction");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dissatisfied");
+
+                    b.Property<int>("MonthKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("month_key");
+
+                    b.Property<int>("Neutral")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("neutral");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<int>("Replied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replied");
+
+                    b.Property<int>("RepliedLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("replied_late");
+
+                    b.Property<int>("Resolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved");
+
+                    b.Property<int>("ResolvedLate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved_late");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("ValidComplaints")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("valid_complaints");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "DepartmentCode");
+
+                    b.ToTable("mart_complaint_summary", null, t =>
+                        {
+                            t.HasComment("One row per department, month, channel and category.");
                         });
                 });
 
@@ -1100,6 +1235,50 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     b.ToTable("quarter_approval", null, t =>
                         {
                             t.HasComment("One row per approved quarter and policy version.");
+                        });
+                });
+
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.QuarterNote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Causes")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("causes");
+
+                    b.Property<string>("DepartmentCode")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<string>("Solutions")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("solutions");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<string>("UpdatedBy")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_by");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("QuarterKey", "DepartmentCode")
+                        .IsUnique();
+
+                    b.ToTable("quarter_note", null, t =>
+                        {
+                            t.HasComment("One row per department and quarter: causes and solutions.");
                         });
                 });
 

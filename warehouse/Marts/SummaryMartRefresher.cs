@@ -1,0 +1,83 @@
+using Microsoft.EntityFrameworkCore;
+using QualityAnalytics.Warehouse.Calendar;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Warehouse.Marts;
+
+/// <summary>Rebuilds the dashboard's summary marts for the quarters a load touched, so that dashboard aggregates read
+/// small pre-aggregated tables instead of scanning the facts. A quarter is rebuilt whole (delete, then insert) inside
+/// one transaction: readers see the old rows or the new ones, never half.</summary>
+public static class SummaryMartRefresher
+{
+    /// <summary>The quarters whose facts a batch wrote (new or updated rows carry the batch id).</summary>
+    public static IReadOnlyList<Quarter> QuartersTouchedBy(WarehouseDbContext db, long batchId) =>
+        db.Complaints.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey)
+            .Union(db.Checks.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey))
+            .Union(db.SurveyAnswers.Where(a => a.BatchId == batchId).Select(a => a.QuarterKey))
+            .Union(db.Callbacks.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey))
+            .ToList().Distinct().Order().Select(Quarter.FromKey).ToList();
+
+    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, ServiceTargetRules? rules = null)
+    {
+        rules ??= ServiceTargetRules.Default;
+        var calendar = DateDimension.Load(db);
+        var codeOf = db.Departments.AsNoTracking().ToDictionary(d => d.DepartmentKey, d => d.Code);
+        var channels = db.Channels.AsNoTracking().ToDictionary(c => c.ChannelKey, c => c.Name);
+        var categories = db.Categories.AsNoTracking().ToDictionary(c => c.CategoryKey, c => c.Name);
+        foreach (var quarter in quarters)
+        {
+            using var transaction = db.Database.BeginTransaction();
+            db.ComplaintSummaries.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
+            db.CheckMonthly.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
+            db.ComplaintSummaries.AddRange(ComplaintRows(db, quarter, codeOf, channels, categories, calendar, rules));
+            db.CheckMonthly.AddRange(CheckRows(db, quarter, codeOf));
+            db.SaveChanges();
+            transaction.Commit();
+            db.ChangeTracker.Clear();
+        }
+    }
+
+    public const string Uncategorised = "未分类";
+
+    private static IEnumerable<MartComplaintSummary> ComplaintRows(WarehouseDbContext db, Quarter quarter, Dictionary<int, string> codeOf,
+        Dictionary<int, string> channels, Dictionary<int, string> categories, WorkdayCalendar calendar, ServiceTargetRules rules)
+    {
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList();
+        return complaints
+            .GroupBy(c => (Month: c.ReceivedDateKey / 100 * 100 + 1, Department: codeOf[c.DepartmentKey], Channel: channels[c.ChannelKey],
+                Category: c.CategoryKey is { } k ? categories[k] : Uncategorised))
+            .Select(g => new MartComplaintSummary
+            {
+                QuarterKey = quarter.Key,
+                MonthKey = g.Key.Month,
+                DepartmentCode = g.Key.Department,
+                Channel = g.Key.Channel,
+                Category = g.Key.Category,
+                Complaints = g.Count(),
+                ValidComplaints = g.Count(c => c.Valid),
+                DirectDeduction = g.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0m),
+                Replied = g.Count(c => c.RepliedAt is not null),
+                RepliedLate = g.Count(c => rules.RepliedLate(c.ReceivedAt, c.RepliedAt)),
+                Resolved = g.Count(c => c.ResolvedAt is not null),
+                ResolvedLate = g.Count(c => rules.ResolvedLate(c.ReceivedAt, c.ResolvedAt, calendar)),
+                Satisfied = g.Count(c => c.Satisfaction == "satisfied"),
+                Neutral = g.Count(c => c.Satisfaction == "neutral"),
+                Dissatisfied = g.Count(c => c.Satisfaction == "dissatisfied"),
+            }).ToList();
+    }
+
+    private static IEnumerable<MartCheckMonthly> CheckRows(WarehouseDbContext db, Quarter quarter, Dictionary<int, string> codeOf) =>
+        db.Checks.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList()
+            .GroupBy(c => (c.MonthKey, Department: codeOf[c.DepartmentKey], c.Kind))
+            .Select(g => new MartCheckMonthly
+            {
+                QuarterKey = quarter.Key,
+                MonthKey = g.Key.MonthKey,
+                DepartmentCode = g.Key.Department,
+                Kind = g.Key.Kind,
+                Checks = g.Count(),
+                ScoreSum = g.Sum(c => c.Score),
+                AverageScore = Money.Round2(g.Sum(c => c.Score) / g.Count()),
+            }).ToList();
+}

@@ -1,0 +1,49 @@
+namespace QualityAnalytics.Warehouse.Schema;
+
+/// <summary>Grain: one row per department, month, channel and category: the complaint counts the dashboard shows,
+/// with the service-target flags (reply within 24 h, solution within 3 working days) already worked out.</summary>
+public sealed class MartComplaintSummary
+{
+    public long Id { get; set; }
+    public int QuarterKey { get; set; }
+    public int MonthKey { get; set; }
+    public required string DepartmentCode { get; set; }
+    public required string Channel { get; set; }
+    public required string Category { get; set; }
+    public int Complaints { get; set; }
+    public int ValidComplaints { get; set; }
+    public decimal DirectDeduction { get; set; }
+    public int Replied { get; set; }
+    public int RepliedLate { get; set; }
+    public int Resolved { get; set; }
+    public int ResolvedLate { get; set; }
+    public int Satisfied { get; set; }
+    public int Neutral { get; set; }
+    public int Dissatisfied { get; set; }
+}
+
+/// <summary>Grain: one row per department, month and kind of check (self / spot).</summary>
+public sealed class MartCheckMonthly
+{
+    public long Id { get; set; }
+    public int QuarterKey { get; set; }
+    public int MonthKey { get; set; }
+    public required string DepartmentCode { get; set; }
+    public required string Kind { get; set; }
+    public int Checks { get; set; }
+    public decimal ScoreSum { get; set; }
+    public decimal AverageScore { get; set; }
+}
+
+/// <summary>Grain: one row per department and quarter: the working group's analysis of causes and solutions
+/// (第十五条: 查找发生的原因，提出解决的办法), written on the dashboard and printed in the report.</summary>
+public sealed class QuarterNote
+{
+    public long Id { get; set; }
+    public int QuarterKey { get; set; }
+    public required string DepartmentCode { get; set; }
+    public string? Causes { get; set; }
+    public string? Solutions { get; set; }
+    public required string UpdatedBy { get; set; }
+    public DateTimeOffset UpdatedAt { get; set; }
+}
