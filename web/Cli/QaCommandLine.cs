@@ -20,6 +20,8 @@ public static class QaCommandLine
         root.Add(ApproveCommand.Create(env));
         root.Add(ExplainCommand.Create(env));
         root.Add(ExcludeCommand.Create(env));
+        root.Add(ServeCommand.Create(env));
+        root.Add(UserCommand.Create(env));
         root.Add(DemoCommand.Create(env));
 
         var parse = root.Parse(args);

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>Every endpoint requires a signed-in user; the whitelist refuses what it does not know; the roles gate
+/// what they should.</summary>
+public sealed class EndpointSecurityTests(DashboardFactory app) : IClassFixture<DashboardFactory>
+{
+    public static TheoryData<string> ApiRoutes => new(
+        "/api/me", "/api/departments", "/api/quarters", "/api/model", "/api/query?measures=total", "/api/query/export?format=csv&measures=total",
+        "/api/rows/complaints", "/api/rows/complaints/export?format=csv", "/api/assessments/2026Q2", "/api/assessments/2026Q2/LOG/explain",
+        "/api/notes/2026Q2", "/api/data/batches", "/api/options/channel", "/api/openapi.json");
+
+    [Theory]
+    [MemberData(nameof(ApiRoutes))]
+    public async Task An_anonymous_caller_gets_401_from_every_api_route(string route)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync(route)).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/explore")]
+    [InlineData("/data")]
+    public async Task An_anonymous_browser_is_sent_to_the_sign_in_page(string page)
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.GetAsync(page);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Theory]
+    [InlineData("committee")]
+    [InlineData("wg")]
+    [InlineData("log-manager")]
+    [InlineData("viewer")]
+    public async Task Every_role_can_read_the_api(string user)
+    {
+        var client = await app.SignedIn(user);
+        var me = JsonDocument.Parse(await client.GetStringAsync("/api/me")).RootElement;
+        Assert.Equal(user, me.GetProperty("name").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/query?measures=total&dimensions=quarter")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/openapi.json")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_wrong_password_does_not_sign_in()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var token = await DashboardFactory.Token(client, "/login");
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["UserName"] = "viewer", ["Password"] = "wrong-password!", ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task The_sign_in_form_rejects_a_post_without_the_antiforgery_token()
+    {
+        var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string> { ["UserName"] = "viewer", ["Password"] = DashboardFactory.Password }));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/api/query?measures=password_hash", "Unknown measure")]
+    [InlineData("/api/query?measures=total&dimensions=1;DROP TABLE fact_complaint", "Unknown dimension")]
+    [InlineData("/api/query?measures=total,complaints", "different marts")]
+    [InlineData("/api/query?measures=total&dimensions=channel", "cannot be split")]
+    [InlineData("/api/query?measures=total&from=yesterday", "not a quarter")]
+    [InlineData("/api/rows/users", "Unknown rows")]
+    [InlineData("/api/rows/complaints?sort=password", "Cannot sort")]
+    public async Task The_whitelist_refuses_what_it_does_not_know(string route, string message)
+    {
+        var client = await app.SignedIn("committee");
+        var response = await client.GetAsync(route);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(message, await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_filter_value_is_data_not_sql()
+    {
+        var client = await app.SignedIn("committee");
+        var response = await client.GetAsync("/api/query?measures=complaints&dimensions=department&department=LOG' OR '1'='1");
+        var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Empty(json.GetProperty("rows").EnumerateArray());
+        Assert.Equal(7, JsonDocument.Parse(await client.GetStringAsync("/api/query?measures=complaints&dimensions=department")).RootElement.GetProperty("rows").GetArrayLength());
+    }
+}

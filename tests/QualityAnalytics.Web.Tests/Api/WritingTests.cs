@@ -1,0 +1,81 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>The state-changing routes: approval (committee), notes and uploads (working group); each needs its role and
+/// the antiforgery token. Each test has a dashboard of its own (they change data).</summary>
+public sealed class WritingTests : IDisposable
+{
+    private readonly DashboardFactory _app = new();
+
+    public void Dispose() => _app.Dispose();
+
+    private async Task<HttpClient> WithToken(string user)
+    {
+        var client = await _app.SignedIn(user);
+        client.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await DashboardFactory.Token(client, "/"));
+        return client;
+    }
+
+    [Fact]
+    public async Task The_committee_approves_a_quarter_with_the_token_and_not_without()
+    {
+        var bare = await _app.SignedIn("committee");
+        Assert.Equal(HttpStatusCode.BadRequest, (await bare.PostAsync("/api/assessments/2026Q2/approve", null)).StatusCode);
+
+        var committee = await WithToken("committee");
+        var response = await committee.PostAsync("/api/assessments/2026Q2/approve", null);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, (await committee.PostAsync("/api/assessments/2026Q2/approve", null)).StatusCode);
+        var quarter = JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement;
+        Assert.Equal("committee", quarter.GetProperty("approval").GetProperty("approved_by").GetString());
+
+        foreach (var user in new[] { "wg", "viewer", "log-manager" })
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await WithToken(user)).PostAsync("/api/assessments/2026Q3/approve", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_working_group_writes_notes_that_managers_read_only_for_their_department()
+    {
+        var wg = await WithToken("wg");
+        Assert.Equal(HttpStatusCode.OK, (await wg.PutAsJsonAsync("/api/notes/2026Q2/LOG", new { causes = "回访记录不全", solutions = "每周抽查回访台账" })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await wg.PutAsJsonAsync("/api/notes/2026Q2/STO", new { causes = "无", solutions = "保持" })).StatusCode);
+        var bare = await _app.SignedIn("wg");
+        Assert.Equal(HttpStatusCode.BadRequest, (await bare.PutAsJsonAsync("/api/notes/2026Q2/LOG", new { causes = "x" })).StatusCode);
+
+        var manager = await WithToken("log-manager");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PutAsJsonAsync("/api/notes/2026Q2/LOG", new { causes = "x" })).StatusCode);
+        var notes = JsonDocument.Parse(await manager.GetStringAsync("/api/notes/2026Q2")).RootElement;
+        Assert.Equal(["LOG"], notes.EnumerateArray().Select(n => n.GetProperty("department").GetString()));
+        Assert.Equal("回访记录不全", notes[0].GetProperty("causes").GetString());
+    }
+
+    [Fact]
+    public async Task An_upload_is_loaded_as_a_batch_and_over_the_limit_is_refused_clearly()
+    {
+        var wg = await WithToken("wg");
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes("complaint_id,department,received_at,channel,valid\nUP-1,LOG,2026-09-01 10:00,电话,是\nUP-2,NOPE,2026-09-01 10:00,电话,是\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", "late.csv");
+        var response = await wg.PostAsync("/api/data/uploads", form);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal((1, 1), (body.GetProperty("files")[0].GetProperty("loaded").GetInt32(), body.GetProperty("files")[0].GetProperty("quarantined").GetInt32()));
+        Assert.Contains("2026Q3", body.GetProperty("rescored").EnumerateArray().Select(q => q.GetString()));
+
+        using var big = new MultipartFormDataContent();
+        big.Add(new ByteArrayContent(new byte[3 * 1024 * 1024]), "files", "big.csv");
+        var refused = await wg.PostAsync("/api/data/uploads", big);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
+        Assert.Contains("larger than the limit of 2 MB", await refused.Content.ReadAsStringAsync());
+
+        var manager = await WithToken("log-manager");
+        using var again = new MultipartFormDataContent { { new ByteArrayContent([1]), "files", "x.csv" } };
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync("/api/data/uploads", again)).StatusCode);
+    }
+}

@@ -1,0 +1,82 @@
+using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
+using QualityAnalytics.Etl.Audit;
+using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Warehouse.Marts;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Web.Auth;
+using QualityAnalytics.Web.Host;
+
+namespace QualityAnalytics.Web.Apis;
+
+/// <summary>The working group's data desk: upload files (size-limited), see batches and their quarantined rows.
+/// Upload results name departments' rows, so only the working group and the committee may read them.</summary>
+internal static class DataApi
+{
+    public static void MapDataApi(this RouteGroupBuilder api, ServeOptions options)
+    {
+        var desk = api.MapGroup("/data").RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee));
+
+        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, TimeProvider clock) =>
+        {
+            if (request.ContentLength > options.MaxUploadBytes) return TooLarge(options);
+            if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 400);
+            IFormCollection form;
+            try { form = await request.ReadFormAsync(); }
+            catch (BadHttpRequestException) { return TooLarge(options); }
+            catch (InvalidDataException) { return TooLarge(options); }
+            if (form.Files.Count == 0) return Results.Problem("Choose at least one file.", statusCode: 400);
+            if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options);
+            var folder = Path.Combine(options.UploadFolder, clock.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture));
+            Directory.CreateDirectory(folder);
+            var paths = new List<string>();
+            foreach (var file in form.Files)
+            {
+                var name = Path.GetFileName(file.FileName);
+                if (!TabularFile.IsSupported(name)) return Results.Problem($"{name}: not a supported file type (.csv, .tsv, .txt or .xlsx).", statusCode: 400);
+                var path = Path.Combine(folder, name);
+                await using (var target = File.Create(path)) await file.CopyToAsync(target);
+                paths.Add(path);
+            }
+            var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = user.Identity!.Name! }).Load(paths);
+            var after = AfterLoad.Run(warehouse, result.BatchId, PolicyFile.Default, clock);
+            return Results.Ok(new
+            {
+                batch_id = result.BatchId,
+                rescored = after.Rescored.Select(q => q.ToString()),
+                files = result.Files.Select(f => new
+                {
+                    file = Path.GetFileName(f.File), sheet = f.Sheet, kind = f.Kind, read = f.Read, loaded = f.Loaded, updated = f.Updated,
+                    unchanged = f.Unchanged, quarantined = f.Quarantined, rejected = f.Rejected, reason = f.Reason, warnings = f.Warnings,
+                }),
+            });
+        }).RequireAuthorization(Roles.CanAdminister).AddEndpointFilter<UploadLimitFilter>().AddEndpointFilter<AntiforgeryFilter>().DisableAntiforgery().WithName("Upload")
+          .WithSummary("Upload CSV/XLSX files; they are loaded as one batch.");
+
+        desk.MapGet("/batches", (WarehouseDb warehouse) =>
+        {
+            using var db = warehouse.CreateContext();
+            return Results.Ok(db.LoadBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(100).ToList());
+        }).WithName("Batches");
+
+        desk.MapGet("/batches/{id:long}/files", (long id, WarehouseDb warehouse) =>
+        {
+            using var db = warehouse.CreateContext();
+            return Results.Ok(db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).OrderBy(f => f.Id).ToList());
+        }).WithName("BatchFiles");
+
+        desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse) =>
+        {
+            using var db = warehouse.CreateContext();
+            var rows = QuarantineExport.Rows(db, id);
+            if (format is null) return Results.Ok(rows);
+            return Exports.File(format, $"quarantine-batch-{id}", QuarantineExport.Header, rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }));
+        }).WithName("Quarantine");
+    }
+
+    private static IResult TooLarge(ServeOptions options) =>
+        Results.Problem($"The upload is larger than the limit of {options.MaxUploadBytes / (1024 * 1024)} MB: split it into smaller files.",
+            statusCode: StatusCodes.Status413PayloadTooLarge);
+}

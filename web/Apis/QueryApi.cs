@@ -1,0 +1,47 @@
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Semantic;
+using QualityAnalytics.Web.Auth;
+
+namespace QualityAnalytics.Web.Apis;
+
+/// <summary>/api/query: measures × dimensions × filters over the marts, with the caller's row scope; and its export.</summary>
+internal static class QueryApi
+{
+    public static void MapQueryApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/query", (HttpContext http, WarehouseDb warehouse) => Run(http, warehouse, r => TypedResults.Ok(QueryJson.Of(r))))
+            .WithName("Query").WithSummary("Aggregate measures by dimensions with filters (row-level security applied).")
+            .WithDescription("measures=a,b&dimensions=quarter,department&from=2025Q1&to=2026Q2&department=LOG&channel=电话&order=total desc&limit=100");
+        api.MapGet("/query/export", (HttpContext http, WarehouseDb warehouse, string format) =>
+                Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => c.LabelZh).ToList(), r.Rows)))
+            .WithName("QueryExport").WithSummary("The same query as CSV (UTF-8 with BOM) or XLSX.");
+        api.MapGet("/model", () => TypedResults.Ok(new
+        {
+            measures = SemanticModel.Measures.Select(m => new { m.Name, m.Mart, label_zh = m.LabelZh, label_en = m.LabelEn, m.Format }),
+            dimensions = SemanticModel.Dimensions.Select(d => new { d.Name, label_zh = d.LabelZh, label_en = d.LabelEn }),
+            marts = SemanticModel.Marts.Select(m => new { m.Name, dimensions = m.Dimensions.Keys }),
+        })).WithName("Model").WithSummary("The measures and dimensions /api/query accepts.");
+    }
+
+    private static IResult Run(HttpContext http, WarehouseDb warehouse, Func<QueryResult, IResult> answer)
+    {
+        try
+        {
+            using var connection = warehouse.OpenConnection();
+            return answer(SemanticQuery.Run(connection, ApiRequests.Query(http.Request), UserScope.RowScopeOf(http.User)));
+        }
+        catch (QueryRejectedException ex)
+        {
+            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}
+
+internal static class QueryJson
+{
+    public static object Of(QueryResult r) => new
+    {
+        columns = r.Columns.Select(c => new { name = c.Name, role = c.Role, label_zh = c.LabelZh, label_en = c.LabelEn, format = c.Format }),
+        rows = r.Rows,
+    };
+}

@@ -1,0 +1,48 @@
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Semantic;
+using QualityAnalytics.Web.Auth;
+
+namespace QualityAnalytics.Web.Apis;
+
+/// <summary>/api/rows/{kind}: the rows behind every number, paged, sorted and searched on the server; and their export.</summary>
+internal static class RowsApi
+{
+    public static void MapRowsApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/rows/{kind}", (string kind, HttpContext http, WarehouseDb warehouse) =>
+        {
+            try
+            {
+                using var connection = warehouse.OpenConnection();
+                var page = RowQuery.Run(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
+                return Results.Ok(new
+                {
+                    columns = page.Columns.Select(c => new { name = c.Name, label_zh = c.LabelZh, label_en = c.LabelEn }),
+                    rows = page.Rows, total = page.Total, page = page.Page, page_size = page.PageSize,
+                });
+            }
+            catch (QueryRejectedException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }).WithName("Rows").WithSummary("Complaints, checks or survey answers behind a number (row-level security applied).");
+
+        api.MapGet("/rows/{kind}/export", (string kind, string format, HttpContext http, WarehouseDb warehouse) =>
+        {
+            try
+            {
+                using var connection = warehouse.OpenConnection();
+                var request = ApiRequests.Rows(http.Request) with { Page = 1, PageSize = 100_000 };
+                var page = RowQuery.Run(connection, kind, request with { PageSize = 500 }, UserScope.RowScopeOf(http.User));
+                var all = new List<object?[]>(page.Rows);
+                for (var p = 2; all.Count < page.Total; p++)
+                    all.AddRange(RowQuery.Run(connection, kind, request with { Page = p, PageSize = 500 }, UserScope.RowScopeOf(http.User)).Rows);
+                return Exports.File(format, kind, page.Columns.Select(c => c.LabelZh).ToList(), all);
+            }
+            catch (QueryRejectedException ex)
+            {
+                return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            }
+        }).WithName("RowsExport").WithSummary("The same rows as CSV (UTF-8 with BOM) or XLSX.");
+    }
+}

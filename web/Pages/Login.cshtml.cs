@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QualityAnalytics.Web.Auth;
+
+namespace QualityAnalytics.Web.Pages;
+
+/// <summary>Sign-in with ASP.NET Core Identity (hashed passwords, lockout after repeated failures). The form carries the
+/// antiforgery token; a post without it is refused by Razor Pages.</summary>
+[AllowAnonymous]
+public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
+{
+    [BindProperty] public string UserName { get; set; } = "";
+    [BindProperty] public string Password { get; set; } = "";
+    [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
+    public string? Error { get; private set; }
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
+        if (!result.Succeeded)
+        {
+            Error = result.IsLockedOut ? "locked" : "invalid";
+            return Page();
+        }
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");
+    }
+}
