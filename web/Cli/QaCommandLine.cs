@@ -22,6 +22,7 @@ public static class QaCommandLine
         root.Add(ExcludeCommand.Create(env));
         root.Add(ServeCommand.Create(env));
         root.Add(UserCommand.Create(env));
+        root.Add(JobsCommand.Create(env));
         root.Add(DemoCommand.Create(env));
 
         var parse = root.Parse(args);

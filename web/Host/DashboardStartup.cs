@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Localization;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Apis;
 using QualityAnalytics.Web.Auth;
+using QualityAnalytics.Web.Jobs;
 
 namespace QualityAnalytics.Web.Host;
 
@@ -20,6 +21,9 @@ public sealed class DashboardStartup(ServeOptions options)
         WarehouseInitializer.EnsureReady(warehouse);
         AuthStore.Migrate(options.IdentityFile);
         services.AddSingleton(warehouse);
+        services.AddSingleton(new PolicyProvider(options.WarehouseFile));
+        services.AddTransient(sp => sp.GetRequiredService<PolicyProvider>().Current());
+        services.AddJobs(options);
 
         services.AddDbContext<AuthDbContext>(o => AuthStore.Configure(o, options.IdentityFile));
         services.AddIdentity<AppUser, IdentityRole>(PasswordRules.Apply)
@@ -66,6 +70,7 @@ public sealed class DashboardStartup(ServeOptions options)
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
+        app.UseJobs(options);
         app.UseEndpoints(endpoints =>
         {
             endpoints.MapRazorPages();
@@ -77,6 +82,7 @@ public sealed class DashboardStartup(ServeOptions options)
             api.MapAssessmentApi();
             api.MapNotesApi();
             api.MapDataApi(options);
+            api.MapJobsApi();
         });
     }
 }

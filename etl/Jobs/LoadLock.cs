@@ -1,0 +1,33 @@
+namespace QualityAnalytics.Etl.Jobs;
+
+/// <summary>Loads never run at the same time: an exclusive lock file beside the inbox, held for the whole load. It
+/// covers two Hangfire workers, a hand-triggered `qa jobs run` and a web upload on one machine alike; the operating
+/// system releases it when a process dies, so a killed load never leaves it stuck. (Several machines share
+/// Hangfire's distributed lock on top: see NightlyLoadJob.)</summary>
+public sealed class LoadLock : IDisposable
+{
+    private readonly FileStream _stream;
+
+    private LoadLock(FileStream stream) => _stream = stream;
+
+    public static LoadLock Acquire(string folder, TimeSpan timeout, CancellationToken cancel = default)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, ".load.lock");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return new LoadLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            }
+            catch (IOException) when (waited.Elapsed < timeout)
+            {
+                cancel.ThrowIfCancellationRequested();
+                Thread.Sleep(200);
+            }
+        }
+    }
+
+    public void Dispose() => _stream.Dispose();
+}

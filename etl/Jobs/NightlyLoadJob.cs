@@ -1,0 +1,59 @@
+using System.Text;
+using Hangfire;
+using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Warehouse.Marts;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
+
+namespace QualityAnalytics.Etl.Jobs;
+
+/// <summary>What one run of the nightly load did.</summary>
+public sealed record NightlyLoadResult(long? BatchId, IReadOnlyList<LoadSummary> Files, IReadOnlyList<string> Archived, IReadOnlyList<string> Rejected,
+    IReadOnlyList<string> Rescored);
+
+/// <summary>The nightly load: every file in the inbox, as one batch, then each file moved to archive/&lt;batch&gt;/ or,
+/// when refused whole, to rejected/ with its error report beside it; then the marts are rebuilt and changed quarters
+/// rescored. Safe to run twice and to retry: a file is moved only after its batch committed, and loading a file again
+/// changes nothing, so a retried or interrupted run never doubles a row.</summary>
+public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, PolicySet policies, TimeProvider clock)
+{
+    public const string Id = "nightly-load";
+
+    [DisableConcurrentExecution(timeoutInSeconds: 3600)]
+    [AutomaticRetry(Attempts = 3)]
+    public NightlyLoadResult Run(CancellationToken cancel)
+    {
+        using var exclusive = LoadLock.Acquire(folders.Inbox, TimeSpan.FromHours(1), cancel);
+        var files = Directory.Exists(folders.Inbox)
+            ? FileLoader.Expand([folders.Inbox]).Where(TabularFile.IsSupported).ToList()
+            : [];
+        if (files.Count == 0) return new NightlyLoadResult(null, [], [], [], []);
+
+        var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = Id }).Load(files);
+        var archived = new List<string>();
+        var rejected = new List<string>();
+        foreach (var group in result.Files.GroupBy(f => f.File))
+        {
+            // A workbook is rejected as a file only when nothing in it could be read; otherwise it is archived.
+            if (group.All(f => f.Rejected))
+            {
+                rejected.Add(Move(group.Key, folders.Rejected));
+                File.WriteAllText(Path.Combine(folders.Rejected, Path.GetFileName(group.Key) + ".error.txt"),
+                    string.Join(Environment.NewLine, group.Select(f => f.Reason)) + Environment.NewLine, new UTF8Encoding(true));
+            }
+            else archived.Add(Move(group.Key, Path.Combine(folders.Archive, result.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        var after = AfterLoad.Run(warehouse, result.BatchId, policies, clock);
+        return new NightlyLoadResult(result.BatchId, result.Files, archived, rejected, after.Rescored.Select(q => q.ToString()).ToList());
+    }
+
+    private string Move(string file, string folder)
+    {
+        var relative = Path.GetRelativePath(folders.Inbox, file);
+        var target = Path.Combine(folder, relative);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        File.Move(file, target, overwrite: true);
+        return target;
+    }
+}

@@ -1,0 +1,51 @@
+using System.CommandLine;
+using QualityAnalytics.Etl.Jobs;
+using QualityAnalytics.Web.Jobs;
+
+namespace QualityAnalytics.Web.Cli;
+
+/// <summary>`qa jobs run ID` runs a job now, in this process, exactly as the scheduler would (same lock, same code);
+/// `qa jobs list` shows the ids and the default schedule.</summary>
+internal static class JobsCommand
+{
+    public static Command Create(CliEnvironment env)
+    {
+        var db = CommonOptions.Db();
+        var id = new Argument<string>("ID") { Description = $"One of {string.Join(", ", RecurringJobs.Ids)}." };
+        id.AcceptOnlyFromAmong(RecurringJobs.Ids);
+        var inbox = new Option<string>("--inbox") { Description = "The folder the nightly load reads (default data/inbox beside the warehouse)." };
+        var run = new Command("run", "Run a job now.") { id, db, inbox };
+        run.SetAction((parse, cancel) =>
+        {
+            var warehouseFile = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb);
+            var warehouse = env.OpenWarehouse(warehouseFile);
+            var policies = Policies.Active(env, parse.GetValue(db), null);
+            switch (parse.GetValue(id))
+            {
+                case NightlyLoadJob.Id:
+                    var folders = JobFolders.Beside(warehouseFile);
+                    if (parse.GetValue(inbox) is { } custom) folders = folders with { Inbox = env.Resolve(custom) };
+                    var result = new NightlyLoadJob(warehouse, folders, policies, env.Clock).Run(cancel);
+                    env.Out.WriteLine(result.BatchId is null
+                        ? $"nightly-load: the inbox {folders.Inbox} is empty"
+                        : $"nightly-load: batch {result.BatchId}, {result.Files.Sum(f => f.Loaded)} new, {result.Files.Sum(f => f.Updated)} updated, " +
+                          $"{result.Files.Sum(f => f.Quarantined)} quarantined; archived {result.Archived.Count}, rejected {result.Rejected.Count}" +
+                          (result.Rescored.Count > 0 ? $"; rescored {string.Join(", ", result.Rescored)}" : ""));
+                    return Task.FromResult(result.Rejected.Count > 0 ? QaCommandLine.Failed : QaCommandLine.Ok);
+                default:
+                    var rescored = new RescoreJob(warehouse, policies, env.Clock).Run();
+                    env.Out.WriteLine($"rescore: {(rescored.Count == 0 ? "nothing changed" : "rescored " + string.Join(", ", rescored))}");
+                    return Task.FromResult(QaCommandLine.Ok);
+            }
+        });
+        var list = new Command("list", "List the jobs and their default schedule (Asia/Shanghai).");
+        list.SetAction(_ =>
+        {
+            var s = new JobSchedule();
+            env.Out.WriteLine($"{NightlyLoadJob.Id,-16} {s.NightlyLoad,-20} load every file in data/inbox, archive or reject it, rebuild marts, rescore");
+            env.Out.WriteLine($"{RescoreJob.Id,-16} {"(by hand)",-20} rebuild every mart and rescore every quarter whose data or policy changed");
+            return QaCommandLine.Ok;
+        });
+        return new Command("jobs", "The scheduled jobs.") { run, list };
+    }
+}

@@ -1,0 +1,12 @@
+using QualityAnalytics.Warehouse.Scoring;
+
+namespace QualityAnalytics.Web.Host;
+
+/// <summary>The policy in force for a warehouse: a policy.json beside it (how a company puts its own rules in place),
+/// else the defaults that ship with the product. Read on each use, so an edited file takes effect without a restart.</summary>
+public sealed class PolicyProvider(string warehouseFile)
+{
+    public string FilePath { get; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(warehouseFile))!, "policy.json");
+
+    public PolicySet Current() => File.Exists(FilePath) ? PolicyFile.Load(FilePath) : PolicyFile.Default;
+}
