@@ -43,4 +43,17 @@ public class ChartAndRenderingTests
         Assert.Contains("目录", pages[0], StringComparison.Ordinal);
         Assert.Contains($"一、总体情况{headingPage}", pages[0], StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Contents_entries_link_to_named_destinations_at_their_headings()
+    {
+        var pdf = PdfTestKit.Generate(PdfTestKit.SampleReport());
+        var headings = PdfTestKit.SampleReport().OfType<HeadingBlock>().Count(h => h.Level is 1 or 2);
+
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var links = document.GetPage(1).GetAnnotations()
+            .Count(a => a.Type == UglyToad.PdfPig.Annotations.AnnotationType.Link);
+        Assert.Equal(headings, links);
+        Assert.Equal(1, PdfTestKit.Count(pdf, "/Dests"));
+    }
 }

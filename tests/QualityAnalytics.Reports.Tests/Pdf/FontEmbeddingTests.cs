@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.Logging;
 using QualityAnalytics.Reports.Pdf;
 using UglyToad.PdfPig;
 
@@ -87,10 +88,26 @@ public class FontEmbeddingTests
     }
 
     [Fact]
-    public void Without_subsetting_the_whole_font_is_embedded()
+    public void Without_subsetting_the_whole_font_is_embedded_and_the_reason_logged()
     {
-        var pdf = new ReportDocument(PdfTestKit.Info, [new ParagraphBlock("正文")]).GeneratePdf(new PdfFontOptions { Subset = false });
+        var logger = new ListLogger();
+
+        var pdf = new ReportDocument(PdfTestKit.Info, [new ParagraphBlock("正文")]).GeneratePdf(new PdfFontOptions { Subset = false }, logger);
 
         Assert.True(pdf.Length > 2 * OneMegabyte, $"{pdf.Length} bytes");
+        var warning = Assert.Single(logger.Messages);
+        Assert.Contains("subsetting is switched off", warning, StringComparison.Ordinal);
+    }
+
+    private sealed class ListLogger : ILogger
+    {
+        public List<string> Messages { get; } = [];
+
+        public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+            Messages.Add(formatter(state, exception));
     }
 }
