@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Time.Testing;
+using QualityAnalytics.Etl.Jobs;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
+
+namespace QualityAnalytics.Web.Tests.Jobs;
+
+public sealed class NightlyLoadJobTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-jobs-" + Guid.NewGuid().ToString("N"));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 7, 1, 18, 0, 0, TimeSpan.Zero));
+
+    public NightlyLoadJobTests() => Directory.CreateDirectory(_folder);
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, true); } catch (IOException) { }
+    }
+
+    private string WarehouseFile => Path.Combine(_folder, "data", "warehouse.db");
+    private JobFolders Folders => JobFolders.Beside(WarehouseFile);
+
+    private NightlyLoadJob Job()
+    {
+        var warehouse = WarehouseDb.Sqlite(WarehouseFile);
+        WarehouseInitializer.EnsureReady(warehouse);
+        return new NightlyLoadJob(warehouse, Folders, PolicyFile.Default, _clock);
+    }
+
+    private void Drop(string name, string text)
+    {
+        Directory.CreateDirectory(Folders.Inbox);
+        File.WriteAllText(Path.Combine(Folders.Inbox, name), text);
+    }
+
+    [Fact]
+    public void A_file_dropped_into_the_inbox_is_loaded_and_archived_under_its_batch()
+    {
+        Drop("departments.csv", JobTestData.Departments);
+        Drop("complaints.csv", JobTestData.Complaints(20));
+
+        var result = Job().Run(CancellationToken.None);
+
+        Assert.Equal(20, result.Files.Single(f => f.Kind == "complaints").Loaded);
+        Assert.DoesNotContain(Directory.GetFiles(Folders.Inbox), f => !Path.GetFileName(f).StartsWith('.'));
+        Assert.True(File.Exists(Path.Combine(Folders.Archive, result.BatchId!.Value.ToString(), "complaints.csv")));
+        Assert.Contains("2026Q2", result.Rescored);
+        Assert.Null(Job().Run(CancellationToken.None).BatchId); // nothing left: the second run does nothing
+    }
+
+    [Fact]
+    public void A_file_rejected_whole_goes_to_rejected_with_its_error_report()
+    {
+        Drop("broken.csv", "complaint_id,department\nX,LOG\n");
+        var result = Job().Run(CancellationToken.None);
+        var moved = Assert.Single(result.Rejected);
+        Assert.Equal(Path.Combine(Folders.Rejected, "broken.csv"), moved);
+        var report = File.ReadAllText(Path.Combine(Folders.Rejected, "broken.csv.error.txt"));
+        Assert.Contains("lacks required column(s) received_at (受理时间), channel (投诉渠道), valid (是否有效)", report);
+    }
+
+    [Fact]
+    public void Two_triggers_at_once_load_the_file_once()
+    {
+        Drop("departments.csv", JobTestData.Departments);
+        Drop("complaints.csv", JobTestData.Complaints(3000));
+        var a = Job();
+        var b = Job();
+        var results = new NightlyLoadResult[2];
+        Parallel.Invoke(() => results[0] = a.Run(CancellationToken.None), () => results[1] = b.Run(CancellationToken.None));
+
+        Assert.Single(results, r => r.BatchId is not null);
+        Assert.Single(results, r => r.BatchId is null);
+        using var db = WarehouseDb.Sqlite(WarehouseFile).CreateContext();
+        Assert.Equal(3000, db.Complaints.Count());
+        Assert.Equal(1, db.LoadBatches.Count());
+    }
+
+    [Fact]
+    public void A_retried_run_after_the_files_were_loaded_but_not_yet_moved_doubles_nothing()
+    {
+        Drop("departments.csv", JobTestData.Departments);
+        Drop("complaints.csv", JobTestData.Complaints(50));
+        // The first attempt loads, then "dies" before moving the files: put them back into the inbox.
+        var first = Job().Run(CancellationToken.None);
+        foreach (var archived in first.Archived) File.Copy(archived, Path.Combine(Folders.Inbox, Path.GetFileName(archived)));
+        var before = JobTestData.Dump(WarehouseFile);
+
+        var retry = Job().Run(CancellationToken.None);
+
+        Assert.Equal(0, retry.Files.Sum(f => f.Loaded));
+        Assert.Equal(50, retry.Files.Single(f => f.Kind == "complaints").Unchanged);
+        Assert.Equal(before, JobTestData.Dump(WarehouseFile));
+    }
+}
