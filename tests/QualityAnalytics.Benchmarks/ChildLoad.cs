@@ -10,13 +10,15 @@ public sealed record ChildResult(double Seconds, long Read, long Loaded, long Up
     long PeakRssKb, long RssBeforeLoadKb);
 
 /// <summary>The hidden verb run in a fresh process, so that the peak RSS it reports belongs to this one load alone.
-/// With --init the warehouse is created (migrations, date dimension) and the departments loaded, untimed; then the
-/// complaints file is loaded through the real entry point, <see cref="FileLoader.Load"/>, and timed.</summary>
+/// The warehouse is prepared (migrations, date dimension, departments) by an earlier child with --init; the timed child
+/// loads the complaints file through the real entry point, <see cref="FileLoader.Load"/>.</summary>
 public static class ChildLoad
 {
     public const string Verb = "__child-load";
     public const string ResultPrefix = "RESULT ";
 
+    /// <summary>With <paramref name="init"/>: create the warehouse and load the departments, untimed, and exit (EF Core's
+    /// migrations cost memory that is not the load's). Without: load the complaints file, timed.</summary>
     public static int Run(string db, string complaints, string? departments, bool init)
     {
         var warehouse = WarehouseDb.Sqlite(db);
@@ -28,6 +30,7 @@ public static class ChildLoad
                 var d = new FileLoader(warehouse, TimeProvider.System).Load([departments]);
                 if (d.AnyRejected) throw new InvalidOperationException($"departments rejected: {d.Files[0].Reason}");
             }
+            return 0;
         }
         var before = ProcStatus.Read("VmRSS");
         var watch = Stopwatch.StartNew();

@@ -76,14 +76,15 @@ public static class LoaderBenchmark
             {
                 var db = Path.Combine(dir, $"warehouse-{r}.db");
                 DeleteDb(db);
-                var f = RunChild(db, complaints, departments, init: true);
+                RunChild(db, complaints, departments, init: true);
+                var f = RunChild(db, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the load");
                 Check(f, rows, expectedQuarantined, reloaded: false);
                 fresh.Add(f);
                 Console.WriteLine($"  run {r}: loader fresh  {f.Seconds,8:0.00} s {rows / f.Seconds,10:N0} rows/s  peak RSS {f.PeakRssKb / 1024.0,7:0} MB" +
                                   $"  (loaded {Invariant.N0(f.Loaded)}, quarantined {Invariant.N0(f.Quarantined)})");
                 if (rows <= options.ReloadMax)
                 {
-                    var u = RunChild(db, complaints, null, init: false);
+                    var u = RunChild(db, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the reload");
                     Check(u, rows, expectedQuarantined, reloaded: true);
                     reload.Add(u);
                     Console.WriteLine($"  run {r}: loader reload {u.Seconds,8:0.00} s {rows / u.Seconds,10:N0} rows/s  peak RSS {u.PeakRssKb / 1024.0,7:0} MB" +
@@ -131,7 +132,7 @@ public static class LoaderBenchmark
         if (!ok) throw new InvalidOperationException($"unexpected load counts: {JsonSerializer.Serialize(r)} (expected {quarantined} quarantined)");
     }
 
-    private static ChildResult RunChild(string db, string complaints, string? departments, bool init)
+    private static ChildResult? RunChild(string db, string complaints, string? departments, bool init)
     {
         var (file, prefix) = SelfCommand();
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
@@ -156,7 +157,8 @@ public static class LoaderBenchmark
             else Console.WriteLine("  | " + line);
         }
         process.WaitForExit();
-        return result ?? throw new InvalidOperationException($"the child load exited with {process.ExitCode} and no result");
+        if (process.ExitCode != 0) throw new InvalidOperationException($"the child exited with {process.ExitCode}");
+        return result;
     }
 
     /// <summary>This program again: its apphost, or `dotnet this.dll` when started through the muxer.</summary>

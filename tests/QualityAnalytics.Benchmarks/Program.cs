@@ -8,6 +8,7 @@ try
     return args switch
     {
         [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
+        [StageProfile.Verb, ..] => StageProfile.Run(Arg(args, "--complaints")!, Arg(args, "--db")!, Arg(args, "--departments")!, Arg(args, "--pragmas")),
         ["load", ..] => LoaderBenchmark.Run(LoaderBenchmark.Options.Parse(args[1..])),
         _ => Usage(),
     };
