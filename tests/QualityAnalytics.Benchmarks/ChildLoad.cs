@@ -1,0 +1,60 @@
+using System.Diagnostics;
+using System.Text.Json;
+using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Benchmarks;
+
+/// <summary>What one child process reports: the timed load's counts and seconds, and the process's peak RSS.</summary>
+public sealed record ChildResult(double Seconds, long Read, long Loaded, long Updated, long Unchanged, long Quarantined, bool Rejected,
+    long PeakRssKb, long RssBeforeLoadKb);
+
+/// <summary>The hidden verb run in a fresh process, so that the peak RSS it reports belongs to this one load alone.
+/// The warehouse is prepared (migrations, date dimension, departments) by an earlier child with --init; the timed child
+/// loads the complaints file through the real entry point, <see cref="FileLoader.Load"/>.</summary>
+public static class ChildLoad
+{
+    public const string Verb = "__child-load";
+    public const string ResultPrefix = "RESULT ";
+
+    /// <summary>With <paramref name="init"/>: create the warehouse and load the departments, untimed, and exit (EF Core's
+    /// migrations cost memory that is not the load's). Without: load the complaints file, timed.</summary>
+    public static int Run(string db, string complaints, string? departments, bool init)
+    {
+        var warehouse = WarehouseDb.Sqlite(db);
+        if (init)
+        {
+            WarehouseInitializer.EnsureReady(warehouse);
+            if (departments is not null)
+            {
+                var d = new FileLoader(warehouse, TimeProvider.System).Load([departments]);
+                if (d.AnyRejected) throw new InvalidOperationException($"departments rejected: {d.Files[0].Reason}");
+            }
+            return 0;
+        }
+        var before = ProcStatus.Read("VmRSS");
+        var watch = Stopwatch.StartNew();
+        var result = new FileLoader(warehouse, TimeProvider.System).Load([complaints]);
+        watch.Stop();
+        var f = result.Files.Single();
+        var child = new ChildResult(watch.Elapsed.TotalSeconds, f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined, f.Rejected,
+            ProcStatus.Read("VmHWM"), before);
+        Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(child));
+        return f.Rejected ? 1 : 0;
+    }
+}
+
+public static class ProcStatus
+{
+    /// <summary>A kB field of /proc/self/status (VmHWM is the peak resident set size; VmRSS the current one).</summary>
+    public static long Read(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+        {
+            if (!line.StartsWith(field + ":", StringComparison.Ordinal)) continue;
+            var digits = line[(field.Length + 1)..].Trim().Split(' ')[0];
+            return long.Parse(digits, System.Globalization.CultureInfo.InvariantCulture);
+        }
+        throw new InvalidOperationException($"/proc/self/status has no {field}");
+    }
+}

@@ -1,0 +1,37 @@
+using System.Globalization;
+using QualityAnalytics.Benchmarks;
+
+// dotnet run -c Release --project tests/QualityAnalytics.Benchmarks -- load --rows 1000000 [--rows 10000000]
+//   [--repeat 2] [--work /tmp/qa-bench] [--reload-max 1000000] [--doc docs/benchmarks.md | --no-doc] [--keep]
+try
+{
+    return args switch
+    {
+        [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
+        [StageProfile.Verb, ..] => StageProfile.Run(Arg(args, "--complaints")!, Arg(args, "--db")!, Arg(args, "--departments")!, Arg(args, "--pragmas")),
+        ["load", ..] => LoaderBenchmark.Run(LoaderBenchmark.Options.Parse(args[1..])),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    return Usage();
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: load --rows N [--rows M ...] [--repeat 2] [--work DIR] [--reload-max N] [--doc FILE | --no-doc] [--keep]");
+    return 2;
+}
+
+static string? Arg(string[] args, string name)
+{
+    var i = Array.IndexOf(args, name);
+    return i >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+}
+
+internal static class Invariant
+{
+    public static string N0(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+
+namespace QualityAnalytics.Benchmarks;
+
+/// <summary>Keeps the generated part of docs/benchmarks.md (between two markers) up to date: the machine, and one table
+/// row per measurement. Rows of sizes not measured in this run are kept, so 1M and 10M may be run separately.</summary>
+public static class ResultsDocument
+{
+    public const string Begin = "<!-- loader-results:begin (written by tests/QualityAnalytics.Benchmarks; edit outside the markers) -->";
+    public const string End = "<!-- loader-results:end -->";
+
+    public const string TableHeader =
+        "| rows | file size | tool | seconds | rows/s | peak RSS MB | measured (UTC) | notes |\n" +
+        "| ---: | ---: | --- | ---: | ---: | ---: | --- | --- |";
+
+    public static string Row(Measurement m, int repeat, DateTime at) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"| {m.Rows:N0} | {m.FileBytes / 1e6:0} MB | {m.Tool} | {m.Seconds:0.00} | {m.RowsPerSecond:N0} | {m.PeakRssKb / 1024.0:0} | " +
+            $"{at:yyyy-MM-dd HH:mm} | best of {repeat}; {m.Note} |");
+
+    public static void Update(string path, IReadOnlyList<Measurement> measurements, int repeat)
+    {
+        var now = DateTime.UtcNow;
+        var text = File.Exists(path) ? File.ReadAllText(path) : $"# Benchmarks\n\n## Loader: 1M and 10M complaint rows\n\n{Begin}\n{End}\n";
+        var begin = text.IndexOf(Begin, StringComparison.Ordinal);
+        var end = text.IndexOf(End, StringComparison.Ordinal);
+        if (begin < 0 || end < begin) throw new InvalidOperationException($"{path} lacks the results markers");
+        var old = text[(begin + Begin.Length)..end];
+
+        var measuredSizes = measurements.Select(m => m.Rows.ToString("N0", CultureInfo.InvariantCulture)).ToHashSet();
+        var kept = old.Split('\n')
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| rows", StringComparison.Ordinal))
+            .Where(l => !measuredSizes.Contains(l.Split('|')[1].Trim()))
+            .ToList();
+        var rows = kept.Concat(measurements.Select(m => Row(m, repeat, now)))
+            .OrderBy(l => long.Parse(l.Split('|')[1].Trim().Replace(",", ""), CultureInfo.InvariantCulture))
+            .ToList();
+
+        var block = new StringBuilder();
+        block.Append('\n');
+        block.Append(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Last run {now:yyyy-MM-dd HH:mm} UTC.\n\n");
+        block.Append(TableHeader).Append('\n');
+        foreach (var r in rows) block.Append(r).Append('\n');
+        File.WriteAllText(path, text[..(begin + Begin.Length)] + block + text[end..]);
+    }
+
+    public static string Machine()
+    {
+        var cpu = Shell("lscpu").Split('\n').FirstOrDefault(l => l.StartsWith("Model name:", StringComparison.Ordinal))?["Model name:".Length..].Trim() ?? "?";
+        var memKb = File.ReadLines("/proc/meminfo").First(l => l.StartsWith("MemTotal:", StringComparison.Ordinal))[9..].Trim().Split(' ')[0];
+        var mem = long.Parse(memKb, CultureInfo.InvariantCulture) / 1024.0 / 1024.0;
+        var sqlite = Shell("sqlite3", "--version").Split(' ').FirstOrDefault() ?? "?";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{Environment.ProcessorCount} cores (nproc), {mem:0.0} GiB memory, CPU \"{cpu}\", {Environment.OSVersion}, .NET {Environment.Version}, sqlite3 shell {sqlite}, " +
+            $"loader's SQLite {LoaderSqliteVersion()}");
+    }
+
+    private static string LoaderSqliteVersion()
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        return connection.ServerVersion;
+    }
+
+    private static string Shell(string file, params string[] args)
+    {
+        try
+        {
+            var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
+            foreach (var a in args) psi.ArgumentList.Add(a);
+            using var p = Process.Start(psi)!;
+            var output = p.StandardOutput.ReadToEnd();
+            p.WaitForExit();
+            return output.Trim();
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return "";
+        }
+    }
+}
+
