@@ -14,7 +14,7 @@ namespace QualityAnalytics.Reports.Analysis;
 ///   self-check declines significantly, and its complaint-chart signals when its complaint count rises significantly: the
 ///   signal is the trend, not a special cause, and the meeting discusses it once;</item>
 /// <item>pareto_vital_few (the quarter's leading category by count): 40 + 40·share;</item>
-/// <item>service_target_missed (per department): 35 + 40·the largest shortfall below a target, at most 80;</item>
+/// <item>service_target_missed (per department): 35 + 40·the largest shortfall below a target, each weighted by min(1, decided/5), at most 80;</item>
 /// <item>survey_decline (significant Welch decrease of a question): 40 + min(20, 5·(−log₁₀ p)), − 5 for a small sample;</item>
 /// <item>self_check_inflation: 50 + min(20, 5·consecutive quarters); high_self_check_many_complaints: 45 + min(20, 2·(complaints − threshold)).</item>
 /// </list>
@@ -119,8 +119,9 @@ public static class Findings
                 if (code is not null && foldWhenDeclining is not null && trendDrafts.TryGetValue(code, out var trend)
                     && trends.First(t => t.DepartmentCode == code).Metric(foldWhenDeclining)?.Direction == "declining")
                 {
-                    trend.EvidenceZh.Add("控制图同时报警(属趋势本身): " + zh);
-                    trend.EvidenceEn.Add("control chart also signals (the trend itself): " + en);
+                    var months = labels.Where(l => input.Quarter.Months.Any(m => Trends.Month(m) == l));
+                    trend.EvidenceZh.Add(FormattableString.Invariant($"{subjectZh}控制图 {v.Rule} 报警({string.Join("、", months)}, 属趋势本身)"));
+                    trend.EvidenceEn.Add(FormattableString.Invariant($"{subjectEn} chart {v.Rule} ({string.Join(", ", months)}; the trend itself)"));
                     continue;
                 }
                 var severity = v.Rule switch
@@ -168,9 +169,11 @@ public static class Findings
         {
             var code = row.DepartmentCode!;
             var missed = new List<(string Zh, string En, double Shortfall)>();
-            if (row.Reply.Met == false) missed.Add(($"24小时答复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", row.Reply.Target - row.Reply.Rate!.Value));
-            if (row.Solution.Met == false) missed.Add(($"3个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", row.Solution.Target - row.Solution.Rate!.Value));
-            if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}(目标 {Pct(row.Satisfaction.Target)}, 回访 {row.Satisfaction.Asked} 件)", $"satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", row.Satisfaction.Target - row.Satisfaction.Rate!.Value));
+            // A shortfall weighs in proportion to the evidence, up to 5 decided complaints: one late complaint of one is not 100%.
+            static double W(int n) => Math.Min(1.0, n / 5.0);
+            if (row.Reply.Met == false) missed.Add(($"24小时答复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
+            if (row.Solution.Met == false) missed.Add(($"3个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
+            if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}(目标 {Pct(row.Satisfaction.Target)}, 回访 {row.Satisfaction.Asked} 件)", $"satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
             if (missed.Count == 0) continue;
             var late = service.Late.Where(l => l.DepartmentCode == code).Select(l => l.ComplaintId).Distinct().ToList();
             drafts.Add(new Draft(FindingKinds.ServiceTargetMissed, Math.Min(80, 35 + 40 * missed.Max(m => m.Shortfall)), code, "finding.service_target_missed",

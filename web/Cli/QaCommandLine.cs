@@ -21,6 +21,7 @@ public static class QaCommandLine
         root.Add(ExplainCommand.Create(env));
         root.Add(ExcludeCommand.Create(env));
         root.Add(DemoCommand.Create(env));
+        root.Add(AnalyzeCommand.Create(env));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
