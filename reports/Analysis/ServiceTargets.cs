@@ -25,20 +25,22 @@ public static class ServiceTargets
         "统计范围:全部投诉(含无效投诉) (all complaints, valid or not)",
     ];
 
+    /// <summary>The reply deadline is inclusive: a reply exactly 24 hours after receipt is on time.</summary>
     public static TargetStatus Reply(ComplaintRecord c, DateTime asOf, ServiceTargetOptions o) =>
-        Status(c.ReceivedAt.AddHours(o.ReplyHours), c.RepliedAt, asOf);
+        Status(c.ReceivedAt.AddHours(o.ReplyHours), c.RepliedAt, asOf, inclusive: true);
 
     public static DateTime SolutionDue(DateTime receivedAt, WorkdayCalendar calendar, ServiceTargetOptions o) =>
         calendar.AddWorkingDays(DateOnly.FromDateTime(receivedAt), o.SolutionWorkingDays).AddDays(1).ToDateTime(TimeOnly.MinValue);
 
+    /// <summary>The solution deadline is the midnight that ends the day, exclusive: 23:59:59 is on time, 00:00 late.</summary>
     public static TargetStatus Solution(ComplaintRecord c, DateTime asOf, WorkdayCalendar calendar, ServiceTargetOptions o) =>
-        Status(SolutionDue(c.ReceivedAt, calendar, o), c.ResolvedAt, asOf);
+        Status(SolutionDue(c.ReceivedAt, calendar, o), c.ResolvedAt, asOf, inclusive: false);
 
-    private static TargetStatus Status(DateTime due, DateTime? done, DateTime asOf) => done switch
+    private static TargetStatus Status(DateTime due, DateTime? done, DateTime asOf, bool inclusive) => done switch
     {
-        { } d when d <= due => new TargetStatus(due, d, "on_time"),
+        { } d when d < due || (inclusive && d == due) => new TargetStatus(due, d, "on_time"),
         { } d => new TargetStatus(due, d, "late"),
-        null when asOf > due => new TargetStatus(due, null, "overdue"),
+        null when asOf > due || (!inclusive && asOf == due) => new TargetStatus(due, null, "overdue"),
         _ => new TargetStatus(due, null, "pending"),
     };
 
