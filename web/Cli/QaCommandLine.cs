@@ -24,6 +24,7 @@ public static class QaCommandLine
         root.Add(UserCommand.Create(env));
         root.Add(JobsCommand.Create(env));
         root.Add(DemoCommand.Create(env));
+        root.Add(AnalyzeCommand.Create(env));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

@@ -1,0 +1,41 @@
+using QualityAnalytics.Warehouse.Calendar;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Reports.Analysis;
+
+/// <summary>A department as the analysed quarter names it.</summary>
+public sealed record DepartmentInfo(string Code, string Name);
+
+/// <summary>Grain: one row per department and quarter, from the assessment mart (scores stay decimal, as scored).</summary>
+public sealed record QuarterScore(Quarter Quarter, string DepartmentCode, decimal? SelfCheck, decimal? Survey, decimal Complaint, decimal? Total, string Grade, decimal Amount);
+
+/// <summary>Grain: one row per department, month and kind ("self" or "spot"): the mean of that month's check records.</summary>
+public sealed record MonthlyCheck(string DepartmentCode, DateOnly Month, string Kind, decimal Mean, int Records);
+
+/// <summary>Grain: one row per complaint. Times are local wall time, Asia/Shanghai. Satisfaction: satisfied, neutral,
+/// dissatisfied or null (not asked yet).</summary>
+public sealed record ComplaintRecord(
+    string ComplaintId, string DepartmentCode, Quarter Quarter, DateTime ReceivedAt, DateTime? RepliedAt, DateTime? ResolvedAt,
+    bool Valid, string Category, decimal? DirectDeduction, string? Satisfaction);
+
+/// <summary>A survey question with its scale maximum.</summary>
+public sealed record QuestionInfo(string Question, string Text, decimal Scale);
+
+/// <summary>Grain: one answer (one question of one questionnaire). Questionnaires the committee excluded are not here.</summary>
+public sealed record SurveyAnswerRecord(string ResponseId, string DepartmentCode, Quarter Quarter, string Question, decimal Score);
+
+/// <summary>Everything the analysis reads, gathered by <see cref="AnalysisInputReader"/> (or built by hand in tests).
+/// <paramref name="AsOf"/> is the local time the analysis is made (an open complaint past its deadline is late by then).
+/// <paramref name="DataFrom"/> is the first month with any fact: charts start there, not before the warehouse's history.</summary>
+public sealed record AnalysisInput(
+    Quarter Quarter,
+    DateTime AsOf,
+    IReadOnlyList<Quarter> History,
+    IReadOnlyList<DepartmentInfo> Departments,
+    IReadOnlyList<QuarterScore> Scores,
+    IReadOnlyList<MonthlyCheck> Checks,
+    IReadOnlyList<ComplaintRecord> Complaints,
+    IReadOnlyList<QuestionInfo> Questions,
+    IReadOnlyList<SurveyAnswerRecord> SurveyAnswers,
+    WorkdayCalendar Calendar,
+    DateOnly? DataFrom = null);

@@ -1,0 +1,221 @@
+using System.Globalization;
+using QualityAnalytics.Reports.Analysis.Statistics;
+
+namespace QualityAnalytics.Reports.Analysis;
+
+/// <summary>
+/// The ranked problems for the quality meeting (第十五条: 分析存在的问题). Severity (0–100) by kind, larger is worse:
+/// <list type="bullet">
+/// <item>grade_fail: 70 + min(25, 95 − total);</item>
+/// <item>trend_declining (one per department, every significantly declining metric listed): 55 + min(30, 5·(−log₁₀ p)) for
+///   the smallest p, + 5 when the total itself declines;</item>
+/// <item>control_signal (violations touching a month of the analysed quarter): WE1 55 + min(35, 2.5·(|z| − 3)); WE2 48;
+///   WE3 45; WE4 42; Nelson rules 40. A department's self-check signals are folded into its trend finding when its
+///   self-check declines significantly, and its complaint-chart signals when its complaint count rises significantly: the
+///   signal is the trend, not a special cause, and the meeting discusses it once;</item>
+/// <item>pareto_vital_few (the quarter's leading category by count): 40 + 40·share;</item>
+/// <item>service_target_missed (per department): 35 + 40·the largest shortfall below a target, each weighted by min(1, decided/5), at most 80;</item>
+/// <item>survey_decline (significant Welch decrease of a question): 40 + min(20, 5·(−log₁₀ p)), − 5 for a small sample;</item>
+/// <item>self_check_inflation: 50 + min(20, 5·consecutive quarters); high_self_check_many_complaints: 45 + min(20, 2·(complaints − threshold)).</item>
+/// </list>
+/// Ties rank by kind (in that order), then department code.
+/// </summary>
+public static class Findings
+{
+    private static readonly string[] KindOrder =
+    [
+        FindingKinds.GradeFail, FindingKinds.TrendDeclining, FindingKinds.ControlSignal, FindingKinds.ParetoVitalFew, FindingKinds.ServiceTargetMissed,
+        FindingKinds.SurveyDecline, FindingKinds.SelfCheckInflation, FindingKinds.HighSelfCheckManyComplaints,
+    ];
+
+    private sealed record Draft(string Kind, double Severity, string? Code, string Key, Dictionary<string, string> Parameters, string TitleZh, string TitleEn,
+        List<string> EvidenceZh, List<string> EvidenceEn, List<string> Points);
+
+    public static IReadOnlyList<Finding> Build(AnalysisInput input, AnalysisOptions options, IReadOnlyList<DepartmentTrends> trends, ControlChartSection charts,
+        ParetoSection pareto, SurveySection survey, ServiceTargetSection service, InflationSection inflation)
+    {
+        var names = input.Departments.ToDictionary(d => d.Code, d => d.Name);
+        var drafts = new List<Draft>();
+        GradeFails(input, drafts, names);
+        var trendDrafts = TrendFindings(trends, options, drafts, names);
+        ControlFindings(input, trends, charts, options, drafts, trendDrafts, names);
+        ParetoFinding(input, pareto, drafts);
+        ServiceFindings(service, drafts, names);
+        SurveyFindings(survey, options, drafts, names);
+        InflationFindings(inflation, options, drafts);
+
+        return [.. drafts
+            .OrderByDescending(d => Math.Round(d.Severity, 1))
+            .ThenBy(d => Array.IndexOf(KindOrder, d.Kind))
+            .ThenBy(d => d.Code ?? "", StringComparer.Ordinal)
+            .ThenBy(d => d.Points.FirstOrDefault() ?? "", StringComparer.Ordinal)
+            .Select((d, i) => new Finding(i + 1, d.Kind, Math.Round(Math.Clamp(d.Severity, 0, 100), 1), d.Code, d.Code is null ? null : names.GetValueOrDefault(d.Code),
+                d.Key, d.Parameters, d.TitleZh, d.TitleEn, string.Join(";", d.EvidenceZh), string.Join("; ", d.EvidenceEn), d.Points))];
+    }
+
+    private static string F(double v, int decimals = 2) => v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    private static string F(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+    private static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + F(p, 4);
+    private static string Pct(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
+    private static void GradeFails(AnalysisInput input, List<Draft> drafts, Dictionary<string, string> names)
+    {
+        foreach (var s in input.Scores.Where(s => s.Quarter == input.Quarter && s.Grade == "fail" && s.Total is not null).OrderBy(s => s.DepartmentCode, StringComparer.Ordinal))
+        {
+            var t = s.Total!.Value;
+            drafts.Add(new Draft(FindingKinds.GradeFail, 70 + Math.Min(25, (double)(95 - t)), s.DepartmentCode, "finding.grade_fail",
+                new() { ["total"] = F(t), ["amount"] = F(s.Amount) },
+                $"{names.GetValueOrDefault(s.DepartmentCode, s.DepartmentCode)}考核不合格", $"{s.DepartmentCode} failed the assessment",
+                [$"总分 {F(t)} 分, 低于 95 分, 考核金额 {F(s.Amount)} 元"], [$"total {F(t)} below 95, amount {F(s.Amount)} yuan"], [input.Quarter.ToString()]));
+        }
+    }
+
+    private static Dictionary<string, Draft> TrendFindings(IReadOnlyList<DepartmentTrends> trends, AnalysisOptions options, List<Draft> drafts, Dictionary<string, string> names)
+    {
+        var byDepartment = new Dictionary<string, Draft>();
+        foreach (var t in trends)
+        {
+            var declining = t.Metrics.Where(m => m.Direction == "declining" && m.Fit?.PValue is not null).ToList();
+            if (declining.Count == 0) continue;
+            var minP = declining.Min(m => m.Fit!.PValue!.Value);
+            var severity = 55 + Math.Min(30, 5 * -Math.Log10(Math.Max(minP, 1e-300))) + (declining.Any(m => m.Metric == Metrics.Total) ? 5 : 0);
+            var zh = declining.Select(m => FormattableString.Invariant(
+                $"{m.Label}每季度{(m.Fit!.Slope < 0 ? "下降" : "上升")} {F(Math.Abs(m.Fit.Slope))}({P(m.Fit.PValue!.Value)}, R² = {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} 个季度: {m.Series[0].Quarter} {m.Series[0].Value} → {m.Series[^1].Quarter} {m.Series[^1].Value})")).ToList();
+            var en = declining.Select(m => FormattableString.Invariant(
+                $"{m.Metric} slope {F(m.Fit!.Slope)} per quarter ({P(m.Fit.PValue!.Value)}, R² {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} quarters)")).ToList();
+            var forecast = declining.FirstOrDefault(m => m.Metric == Metrics.Total)?.Forecast;
+            if (forecast is not null)
+            {
+                zh.Add(FormattableString.Invariant($"预计 {forecast.Quarter} 总分 {forecast.Value}(95% 预测区间 {forecast.Lower}–{forecast.Upper})"));
+                en.Add(FormattableString.Invariant($"forecast total {forecast.Quarter} {forecast.Value} (95% PI {forecast.Lower}–{forecast.Upper})"));
+            }
+            var draft = new Draft(FindingKinds.TrendDeclining, severity, t.DepartmentCode, "finding.trend_declining",
+                new() { ["metrics"] = string.Join(",", declining.Select(m => m.Metric)), ["min_p"] = minP.ToString("G4", CultureInfo.InvariantCulture), ["alpha"] = F(options.Alpha) },
+                $"{names.GetValueOrDefault(t.DepartmentCode, t.DepartmentCode)}质量持续下滑", $"{t.DepartmentCode} is significantly declining",
+                zh, en, [.. declining.Select(m => m.Metric)]);
+            drafts.Add(draft);
+            byDepartment[t.DepartmentCode] = draft;
+        }
+        return byDepartment;
+    }
+
+    private static void ControlFindings(AnalysisInput input, IReadOnlyList<DepartmentTrends> trends, ControlChartSection charts, AnalysisOptions options,
+        List<Draft> drafts, Dictionary<string, Draft> trendDrafts, Dictionary<string, string> names)
+    {
+        void Add(ControlChart chart, string? code, string subjectZh, string subjectEn, string? foldWhenDeclining)
+        {
+            foreach (var v in chart.Violations.Where(v => ControlCharts.InQuarter(chart, v, input.Quarter)))
+            {
+                var points = v.Points.Select(i => chart.Points.First(p => p.Index == i)).ToList();
+                var labels = points.Select(p => p.Label).ToList();
+                var maxZ = points.Select(p => RunRules.Z(p) is { } z ? Math.Abs(z) : 0).Max();
+                var zText = double.IsInfinity(maxZ) ? "∞" : F(maxZ, 1);
+                var first = points[0];
+                var valueZh = string.Join("、", points.Select(p => FormattableString.Invariant($"{p.Label} {F(p.Value)}")));
+                var zh = FormattableString.Invariant(
+                    $"{subjectZh}:{valueZh};中心线 {F(first.CenterLine)}, 控制限 {(first.Lower is { } lo ? F(lo) : "—")}–{(first.Upper is { } up ? F(up) : "—")}, 偏离 {zText}σ;{v.Rule} {RunRules.Describe(v.Rule)}");
+                var en = FormattableString.Invariant(
+                    $"{subjectEn}: {string.Join(", ", points.Select(p => $"{p.Label} {F(p.Value)}"))}; centre {F(first.CenterLine)}, limits {(first.Lower is { } l2 ? F(l2) : "-")}–{(first.Upper is { } u2 ? F(u2) : "-")}, {zText}σ off; {v.Rule}");
+                if (code is not null && foldWhenDeclining is not null && trendDrafts.TryGetValue(code, out var trend)
+                    && trends.First(t => t.DepartmentCode == code).Metric(foldWhenDeclining)?.Direction == "declining")
+                {
+                    var months = labels.Where(l => input.Quarter.Months.Any(m => Trends.Month(m) == l));
+                    trend.EvidenceZh.Add(FormattableString.Invariant($"{subjectZh}控制图 {v.Rule} 报警({string.Join("、", months)}, 属趋势本身)"));
+                    trend.EvidenceEn.Add(FormattableString.Invariant($"{subjectEn} chart {v.Rule} ({string.Join(", ", months)}; the trend itself)"));
+                    continue;
+                }
+                var severity = v.Rule switch
+                {
+                    RunRules.WE1 => 55 + Math.Min(35, 2.5 * (maxZ - 3)),
+                    RunRules.WE2 => 48,
+                    RunRules.WE3 => 45,
+                    RunRules.WE4 => 42,
+                    _ => 40,
+                };
+                var who = code is null ? "全公司" : names.GetValueOrDefault(code, code);
+                drafts.Add(new Draft(FindingKinds.ControlSignal, severity, code, "finding.control_signal",
+                    new() { ["chart"] = chart.Kind, ["rule"] = v.Rule, ["points"] = string.Join(",", labels), ["sigma"] = zText },
+                    $"{who}{subjectZh}失控({string.Join("、", labels)})", $"{code ?? "company"} {subjectEn} out of control ({string.Join(", ", labels)})",
+                    [zh], [en], labels));
+            }
+        }
+
+        foreach (var d in charts.Departments)
+        {
+            if (d.SelfCheck is { } xmr) Add(xmr.Individuals, d.DepartmentCode, "月度自查得分", "monthly self-check", Metrics.SelfCheck);
+            if (d.Complaints is { } c) Add(c, d.DepartmentCode, "月度有效投诉数", "monthly valid complaints", Metrics.ComplaintCount);
+        }
+        if (charts.ComplaintsPerWorkingDay is { } u) Add(u, null, "每工作日有效投诉数", "valid complaints per working day", null);
+        if (charts.LateReplies is { } p) Add(p, null, "超时答复比例", "late-reply proportion", null);
+    }
+
+    private static void ParetoFinding(AnalysisInput input, ParetoSection pareto, List<Draft> drafts)
+    {
+        if (pareto.ByCount.Leader is not { } leader) return;
+        var deduction = pareto.ByDeduction.Items.FirstOrDefault(i => i.Category == leader.Category);
+        var vital = pareto.ByCount.VitalFew;
+        drafts.Add(new Draft(FindingKinds.ParetoVitalFew, 40 + 40 * leader.Share, null, "finding.pareto_vital_few",
+            new() { ["category"] = leader.Category, ["count"] = leader.Value.ToString(CultureInfo.InvariantCulture), ["share"] = F(leader.Share, 4), ["vital_few"] = string.Join(",", vital) },
+            $"投诉主要原因:{leader.Category}", $"Leading complaint cause: {leader.Category}",
+            [FormattableString.Invariant($"{input.Quarter} 有效投诉 {pareto.ByCount.Total} 件, 其中{leader.Category} {leader.Value} 件, 占 {Pct(leader.Share)}; 关键少数(累计 {Pct(pareto.ByCount.Threshold)}): {string.Join("、", vital)}")
+                + (deduction is { Value: > 0 } ? FormattableString.Invariant($"; 直接扣分 {deduction.Value} 分, 占 {Pct(deduction.Share)}") : "")],
+            [FormattableString.Invariant($"{leader.Value} of {pareto.ByCount.Total} valid complaints in {input.Quarter} ({Pct(leader.Share)}); vital few: {string.Join(", ", vital)}")],
+            [leader.Category]));
+    }
+
+    private static void ServiceFindings(ServiceTargetSection service, List<Draft> drafts, Dictionary<string, string> names)
+    {
+        foreach (var row in service.Quarter.Where(r => r.DepartmentCode is not null))
+        {
+            var code = row.DepartmentCode!;
+            var missed = new List<(string Zh, string En, double Shortfall)>();
+            // A shortfall weighs in proportion to the evidence, up to 5 decided complaints: one late complaint of one is not 100%.
+            static double W(int n) => Math.Min(1.0, n / 5.0);
+            if (row.Reply.Met == false) missed.Add(($"24小时答复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
+            if (row.Solution.Met == false) missed.Add(($"3个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
+            if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}(目标 {Pct(row.Satisfaction.Target)}, 回访 {row.Satisfaction.Asked} 件)", $"satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
+            if (missed.Count == 0) continue;
+            var late = service.Late.Where(l => l.DepartmentCode == code).Select(l => l.ComplaintId).Distinct().ToList();
+            drafts.Add(new Draft(FindingKinds.ServiceTargetMissed, Math.Min(80, 35 + 40 * missed.Max(m => m.Shortfall)), code, "finding.service_target_missed",
+                new() { ["late"] = string.Join(",", late) },
+                $"{names.GetValueOrDefault(code, code)}未达服务时限/满意率目标", $"{code} missed service targets",
+                [.. missed.Select(m => m.Zh)], [.. missed.Select(m => m.En)], late));
+        }
+    }
+
+    private static void SurveyFindings(SurveySection survey, AnalysisOptions options, List<Draft> drafts, Dictionary<string, string> names)
+    {
+        foreach (var s in survey.Questions.Where(s => s.DepartmentCode is not null && s.Direction == "declining"))
+        {
+            var p = s.Change.PValue!.Value;
+            var code = s.DepartmentCode!;
+            drafts.Add(new Draft(FindingKinds.SurveyDecline, 40 + Math.Min(20, 5 * -Math.Log10(Math.Max(p, 1e-300))) - (s.SmallSample ? 5 : 0), code, "finding.survey_decline",
+                new() { ["question"] = s.Question, ["difference"] = F(s.Change.Difference!.Value), ["p"] = p.ToString("G4", CultureInfo.InvariantCulture) },
+                $"{names.GetValueOrDefault(code, code)}问卷{s.Question}得分显著下降", $"{code} survey {s.Question} fell significantly",
+                [FormattableString.Invariant($"{s.Question} 均分 {F(s.Previous.Mean ?? 0)} → {F(s.Current.Mean ?? 0)}(满分 {s.Scale}, Welch t 检验 {P(p)}, α = {options.Alpha}){(s.SmallSample ? ", 样本量小" : "")}")],
+                [FormattableString.Invariant($"{s.Question} mean {F(s.Previous.Mean ?? 0)} → {F(s.Current.Mean ?? 0)} (Welch {P(p)}){(s.SmallSample ? ", small sample" : "")}")],
+                [s.Question]));
+        }
+    }
+
+    private static void InflationFindings(InflationSection inflation, AnalysisOptions options, List<Draft> drafts)
+    {
+        foreach (var d in inflation.Departments.Where(d => d.Persistent))
+        {
+            var gaps = string.Join("、", d.Quarters.Where(q => q.MeanGap is not null).TakeLast(d.ConsecutiveInflated).Select(q => FormattableString.Invariant($"{q.Quarter} +{q.MeanGap}")));
+            drafts.Add(new Draft(FindingKinds.SelfCheckInflation, 50 + Math.Min(20, 5 * d.ConsecutiveInflated), d.DepartmentCode, "finding.self_check_inflation",
+                new() { ["quarters"] = d.ConsecutiveInflated.ToString(CultureInfo.InvariantCulture) },
+                $"{d.DepartmentName}自查得分持续高于抽查", $"{d.DepartmentCode} self-checks run above spot checks",
+                [FormattableString.Invariant($"连续 {d.ConsecutiveInflated} 个季度自查高于抽查超过 {options.InflationTolerance} 分: {gaps}") + (d.PValue is { } p ? $"; 配对 t 检验 {P(p)}" : "")],
+                [FormattableString.Invariant($"self above spot by more than {options.InflationTolerance} for {d.ConsecutiveInflated} quarters: {gaps}")], [.. d.Quarters.TakeLast(d.ConsecutiveInflated).Select(q => q.Quarter)]));
+        }
+        foreach (var h in inflation.HighSelfCheckManyComplaints)
+        {
+            drafts.Add(new Draft(FindingKinds.HighSelfCheckManyComplaints, 45 + Math.Min(20, 2 * (h.ValidComplaints - h.Threshold)), h.DepartmentCode, "finding.high_self_check_many_complaints",
+                new() { ["self_check"] = F(h.SelfCheckMean), ["complaints"] = h.ValidComplaints.ToString(CultureInfo.InvariantCulture) },
+                $"{h.DepartmentName}自查高分但投诉多", $"{h.DepartmentCode}: high self-checks beside many complaints",
+                [FormattableString.Invariant($"自查月均 {F(h.SelfCheckMean)} 分, 有效投诉 {h.ValidComplaints} 件(阈值 {F(h.Threshold)})")],
+                [FormattableString.Invariant($"self-check mean {F(h.SelfCheckMean)}, {h.ValidComplaints} valid complaints (threshold {F(h.Threshold)})")], []));
+        }
+    }
+}

@@ -1,0 +1,39 @@
+namespace QualityAnalytics.Reports.Analysis.Statistics;
+
+/// <summary>One bar of a Pareto chart: its value, share and cumulative share (0–1), and whether it is one of the vital few.</summary>
+public sealed record ParetoItem(string Category, decimal Value, double Share, double CumulativeShare, bool VitalFew);
+
+/// <summary>A Pareto analysis: categories by value, descending (ties by name, ordinal), and the vital few.</summary>
+public sealed record ParetoResult(decimal Total, double Threshold, IReadOnlyList<ParetoItem> Items)
+{
+    public IReadOnlyList<string> VitalFew => [.. Items.Where(i => i.VitalFew).Select(i => i.Category)];
+    public ParetoItem? Leader => Items.Count > 0 && Items[0].VitalFew ? Items[0] : null;
+}
+
+/// <summary>
+/// Pareto analysis. The vital few are the categories needed to reach the threshold (default 80%) of the total: a category
+/// is vital when the cumulative share before it is below the threshold (so the one that crosses 80% is included).
+/// Categories with value 0 are listed but never vital. An empty or all-zero input has no vital few.
+/// </summary>
+public static class Pareto
+{
+    public static ParetoResult Analyze(IEnumerable<KeyValuePair<string, decimal>> values, double threshold = 0.8)
+    {
+        ArgumentNullException.ThrowIfNull(values);
+        if (threshold is <= 0 or > 1) throw new ArgumentOutOfRangeException(nameof(threshold), threshold, "must lie in (0, 1]");
+        var grouped = values.GroupBy(v => v.Key, StringComparer.Ordinal).Select(g => (Category: g.Key, Value: g.Sum(v => v.Value)))
+            .OrderByDescending(v => v.Value).ThenBy(v => v.Category, StringComparer.Ordinal).ToList();
+        var total = grouped.Sum(v => v.Value);
+        var items = new List<ParetoItem>();
+        decimal running = 0;
+        foreach (var (category, value) in grouped)
+        {
+            var before = total == 0 ? 1 : (double)(running / total);
+            running += value;
+            var share = total == 0 ? 0 : (double)(value / total);
+            var cumulative = total == 0 ? 0 : (double)(running / total);
+            items.Add(new ParetoItem(category, value, share, cumulative, value > 0 && before < threshold));
+        }
+        return new ParetoResult(total, threshold, items);
+    }
+}

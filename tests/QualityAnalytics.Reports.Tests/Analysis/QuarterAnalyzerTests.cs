@@ -1,0 +1,150 @@
+using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Warehouse.Calendar;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Reports.Tests.Analysis;
+
+/// <summary>The pure analysis on small hand-built inputs: the edge cases and the rules of the findings.</summary>
+public sealed class QuarterAnalyzerTests
+{
+    private static readonly Quarter Q2 = new(2026, 2);
+    private static readonly DepartmentInfo Log = new("LOG", "物流业务部");
+    private static readonly DepartmentInfo Sto = new("STO", "储运中心");
+    private static readonly QuestionInfo Q1 = new("Q1", "及时性", 5);
+
+    private static AnalysisInput Input(IReadOnlyList<QuarterScore>? scores = null, IReadOnlyList<MonthlyCheck>? checks = null,
+        IReadOnlyList<ComplaintRecord>? complaints = null, IReadOnlyList<SurveyAnswerRecord>? answers = null, DateOnly? dataFrom = null) =>
+        new(Q2, new DateTime(2026, 7, 8, 8, 30, 0), [Q2], [Log, Sto], scores ?? [], checks ?? [], complaints ?? [], [Q1], answers ?? [],
+            WorkdayCalendar.Default, dataFrom ?? Q2.FirstDay);
+
+    private static QuarterScore Score(Quarter q, string code, decimal total, decimal self = 95m) => new(q, code, self, 95m, 100m, total, total > 95 ? "excellent" : total == 95 ? "pass" : "fail", 0m);
+
+    private static ComplaintRecord Complaint(string id, string code, DateTime received, string category = "响应不及时", bool valid = true, string? satisfaction = "satisfied") =>
+        new(id, code, Quarter.Of(DateOnly.FromDateTime(received)), received, received.AddHours(2), received.AddDays(1), valid, category, null, satisfaction);
+
+    [Fact]
+    public void One_quarter_of_history_gives_undefined_trends_with_a_reason_and_a_note()
+    {
+        var a = QuarterAnalyzer.Analyze(Input(scores: [Score(Q2, "LOG", 96m), Score(Q2, "STO", 97m)]));
+        var total = a.Trends.Single(t => t.DepartmentCode == "LOG").Metric(Metrics.Total)!;
+        Assert.Equal("undefined", total.Direction);
+        Assert.Null(total.Fit);
+        Assert.Contains("one point", total.Reason);
+        Assert.Null(total.Forecast);
+        Assert.Null(total.QuarterOnQuarter);
+        Assert.Contains(a.Notes, n => n.Contains("only 1 scored quarter", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Findings, f => f.Kind == FindingKinds.TrendDeclining);
+    }
+
+    [Fact]
+    public void No_complaints_give_an_empty_Pareto_no_rates_and_no_findings_about_them()
+    {
+        var a = QuarterAnalyzer.Analyze(Input(scores: [Score(Q2, "LOG", 96m)]));
+        Assert.Empty(a.Pareto.ByCount.Items);
+        Assert.Null(a.Pareto.ByCount.Leader);
+        var row = a.ServiceTargets.Quarter.Single(r => r.DepartmentCode == "LOG");
+        Assert.Null(row.Reply.Rate);
+        Assert.Null(row.Reply.Met);
+        Assert.Null(row.Satisfaction.Rate);
+        Assert.Empty(a.ServiceTargets.Late);
+        Assert.Contains(a.Notes, n => n.Contains("no complaints", StringComparison.Ordinal));
+        Assert.DoesNotContain(a.Findings, f => f.Kind is FindingKinds.ParetoVitalFew or FindingKinds.ServiceTargetMissed);
+    }
+
+    [Fact]
+    public void One_questionnaire_gives_a_mean_without_interval_and_a_small_sample_warning()
+    {
+        var a = QuarterAnalyzer.Analyze(Input(answers: [new("WJ-1", "LOG", Q2, "Q1", 4m)]));
+        var s = a.Survey.Questions.Single(q => q.DepartmentCode == "LOG");
+        Assert.Equal(4, s.Current.Mean);
+        Assert.Null(s.Current.Lower);
+        Assert.Equal(0, s.Previous.N);
+        Assert.Null(s.Change.PValue);
+        Assert.Equal("undefined", s.Direction);
+        Assert.True(s.SmallSample);
+        Assert.Contains(a.Survey.Warnings, w => w.StartsWith("LOG", StringComparison.Ordinal) && w.Contains("small sample", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Satisfaction_counts_basically_satisfied_and_late_complaints_are_listed()
+    {
+        var t = new DateTime(2026, 4, 8, 10, 0, 0);
+        ComplaintRecord[] complaints =
+        [
+            Complaint("A", "LOG", t, satisfaction: "satisfied"),
+            Complaint("B", "LOG", t, satisfaction: "neutral"),
+            Complaint("C", "LOG", t, satisfaction: "dissatisfied"),
+            Complaint("D", "LOG", t, satisfaction: "satisfied") with { RepliedAt = t.AddHours(30) },
+        ];
+        var a = QuarterAnalyzer.Analyze(Input(complaints: complaints));
+        var row = a.ServiceTargets.Quarter.Single(r => r.DepartmentCode == "LOG");
+        Assert.Equal(0.75, row.Satisfaction.Rate);
+        Assert.Equal(0.5, row.Satisfaction.StrictRate);
+        Assert.False(row.Satisfaction.Met);
+        Assert.Equal(0.75, row.Reply.Rate);
+        var late = Assert.Single(a.ServiceTargets.Late);
+        Assert.Equal(("D", "reply", "late"), (late.ComplaintId, late.Target, late.Status));
+        var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ServiceTargetMissed);
+        Assert.Equal(["D"], finding.Points);
+        Assert.Contains("满意率 75.0%", finding.EvidenceZh);
+    }
+
+    [Fact]
+    public void A_steady_decline_is_found_with_its_forecast_and_changes()
+    {
+        var quarters = Quarter.Range(new Quarter(2025, 1), Q2).ToList();
+        decimal[] totals = [98.1m, 96.9m, 96.2m, 94.8m, 94.1m, 92.9m];
+        var scores = quarters.Select((q, i) => Score(q, "LOG", totals[i])).Concat(quarters.Select(q => Score(q, "STO", 97m))).ToList();
+        var input = Input(scores: scores, dataFrom: quarters[0].FirstDay) with { History = quarters };
+        var a = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 6 });
+        var total = a.Trends.Single(t => t.DepartmentCode == "LOG").Metric(Metrics.Total)!;
+        Assert.Equal("declining", total.Direction);
+        Assert.Equal(-1.02, total.Fit!.Slope, 2);
+        Assert.Equal("2026Q3", total.Forecast!.Quarter);
+        Assert.True(total.Forecast.Lower < total.Forecast.Value && total.Forecast.Value < total.Forecast.Upper);
+        Assert.Equal(-1.2m, total.QuarterOnQuarter!.Difference);
+        Assert.Equal(new Change("2025Q2", 96.9m, 92.9m, -4.0m, -0.0413m), total.YearOnYear); // 同比: −4 / 96.9
+        var sto = a.Trends.Single(t => t.DepartmentCode == "STO").Metric(Metrics.Total)!;
+        Assert.Equal("undefined", sto.Direction); // every quarter 97: SE 0, no p-value
+        var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.TrendDeclining);
+        Assert.Equal("LOG", finding.DepartmentCode);
+    }
+
+    [Fact]
+    public void An_isolated_out_of_control_month_is_a_finding()
+    {
+        // 12 months at 97 / 96.5 and one 80: with it, X̄ 95.6 and MR̄ 3.45 put 80 about 5σ out; it leaves the baseline
+        // (11 of 12 remain), the limits tighten to 96.77 ± 1.33 (MR̄ 0.5), and 2026-05 is the one signal.
+        var months = Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 7, 1).AddMonths(i)).ToList();
+        double[] logScores = [97, 96.5, 97, 96.5, 97, 96.5, 97, 96.5, 97, 96.5, 80, 97];
+        var checks = months.Select((m, i) => new MonthlyCheck("LOG", m, "self", (decimal)logScores[i], 1))
+            .Concat(months.Select((m, i) => new MonthlyCheck("STO", m, "self", 97m, 1))).ToList();
+        var input = Input(checks: checks, dataFrom: months[0]) with { History = [.. Quarter.Range(new Quarter(2025, 3), Q2)] };
+        var a = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 4 });
+        var chart = a.ControlCharts.Departments.Single(d => d.DepartmentCode == "LOG").SelfCheck!.Individuals;
+        Assert.Equal([10], chart.ExcludedFromBaseline);
+        Assert.Equal(96.77, chart.Points[0].CenterLine, 2);
+        var f = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ControlSignal);
+        Assert.Equal(("LOG", "WE1"), (f.DepartmentCode, f.Parameters["rule"]));
+        Assert.Equal(["2026-05"], f.Points);
+    }
+
+    [Fact]
+    public void Persistent_self_check_inflation_is_found()
+    {
+        DateOnly[] spotMonths = [new(2026, 2, 1), new(2026, 5, 1)];
+        var checks = spotMonths.SelectMany(m => new[] { new MonthlyCheck("LOG", m, "self", 98m, 1), new MonthlyCheck("LOG", m, "spot", 94m, 1) }).ToList();
+        var input = Input(checks: checks, dataFrom: new DateOnly(2026, 1, 1)) with { History = [new Quarter(2026, 1), Q2] };
+        var a = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 2 });
+        var log = a.Inflation.Departments.Single(d => d.DepartmentCode == "LOG");
+        Assert.Equal(2, log.ConsecutiveInflated);
+        Assert.True(log.Persistent);
+        Assert.Equal(4.0, log.MeanGap);
+        Assert.Null(log.PValue); // two equal gaps: zero variance, no test
+        Assert.Single(a.Findings, f => f.Kind == FindingKinds.SelfCheckInflation && f.DepartmentCode == "LOG");
+    }
+
+    [Fact]
+    public void Invalid_options_are_refused() =>
+        Assert.Throws<ArgumentException>(() => QuarterAnalyzer.Analyze(Input(), AnalysisOptions.Default with { Alpha = 0 }));
+}
