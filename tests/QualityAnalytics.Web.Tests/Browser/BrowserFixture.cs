@@ -112,8 +112,22 @@ public sealed class Session(IBrowserContext context, IPage page) : IAsyncDisposa
     public Task<T> Chart<T>(string id, string expression) =>
         Page.EvaluateAsync<T>($"id => {{ const option = echarts.getInstanceByDom(document.getElementById(id)).getOption(); return {expression}; }}", id);
 
-    public async Task Screenshot(string name) =>
+    /// <summary>The whole page as name.png; a tall phone page also in screen-sized parts (name.part1.png…), readable at full size.</summary>
+    public async Task Screenshot(string name)
+    {
         await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.ScreenshotFolder, name + ".png"), FullPage = true });
+        var viewport = Page.ViewportSize!;
+        if (viewport.Width > 600) return;
+        var height = await Page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        for (int top = 0, part = 1; top < height; top += 1100, part++)
+        {
+            await Page.ScreenshotAsync(new PageScreenshotOptions
+            {
+                Path = Path.Combine(BrowserFixture.ScreenshotFolder, $"{name}.part{part}.png"), FullPage = true,
+                Clip = new Clip { X = 0, Y = top, Width = viewport.Width, Height = Math.Min(1100, height - top) },
+            });
+        }
+    }
 
     public async ValueTask DisposeAsync() => await Context.CloseAsync();
 }

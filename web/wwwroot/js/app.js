@@ -242,6 +242,11 @@
         node.dataset.drawn = String(Number(node.dataset.drawn || 0) + 1);
         return chart;
     }
+    /** A dashed target line with its label inside the plot (so it is never cut off at the edge). */
+    const targetLine = (axis, value, text) => ({
+        symbol: 'none', silent: true, data: [{ [axis]: value }], lineStyle: { color: '#9a6700', type: 'dashed' },
+        label: { formatter: text, position: 'insideEndTop', color: '#9a6700' },
+    });
     const zoom = () => [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }];
     const emptyChart = node => { const c = echarts.getInstanceByDom(node); if (c) c.clear(); };
 
@@ -250,7 +255,7 @@
      *  sort: {key, dir, onSort(key)} makes the headers buttons. */
     function table(container, columns, rows, { sort, caption, rowClass } = {}) {
         const head = el('tr', {}, columns.map(c => {
-            const th = el('th', { scope: 'col', class: c.num ? 'num' : null });
+            const th = el('th', { scope: 'col', 'data-col': c.name, class: c.num ? 'num' : null });
             if (sort && c.sortable !== false) {
                 if (sort.key === c.name) th.setAttribute('aria-sort', sort.dir === 'desc' ? 'descending' : 'ascending');
                 th.append(el('button', { type: 'button', onclick: () => sort.onSort(c.name) }, c.label));
@@ -262,7 +267,7 @@
             const tr = el('tr', { class: rowClass ? rowClass(r) : null });
             columns.forEach((c, j) => {
                 const value = Array.isArray(r) ? r[c.index ?? j] : r[c.name];
-                const td = el('td', { class: [c.num ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim() || null });
+                const td = el('td', { 'data-col': c.name, class: [c.num ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim() || null });
                 const shown = c.render ? c.render(value, r, i) : format(value, c.format);
                 td.append(shown instanceof Node ? shown : document.createTextNode(shown ?? '–'));
                 tr.append(td);
@@ -340,6 +345,6 @@
     window.QA = {
         t, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, gradeName, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
-        valueOptions, visual, draw, zoom, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
+        valueOptions, visual, draw, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

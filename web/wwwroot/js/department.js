@@ -49,22 +49,22 @@ QA.busy((async function () {
         const card = (key, value, fmt, focus, extra) => el('article', { class: 'kpi', 'data-kpi': key },
             el('div', { class: 'name' }, t('measure.' + key), ' ', a ? explainButton(quarter, code, focus, t('measure.' + key)) : null),
             el('div', { class: 'value' }, value === undefined ? '–' : format(value, fmt)), extra ? el('div', { class: 'target' }, extra) : null);
-        summary.replaceChildren(a
+        summary.replaceChildren(...(a
             ? [card('total', a.total, '0.00', null, `${QA.gradeName(a.grade)} · ${t('department.rank', a.rank ?? '–')} · ${quarter}`),
                card('amount', a.amount, '#,0.00', ['Amount', 'T']),
                card('self_check', a.self_check, '0.00', ['S']), card('survey', a.survey, '0.00', ['V']),
                card('complaint_score', a.complaint, '0.00', ['C']), card('callback_deduction', a.callback_deduction, '0.00', ['K'])]
-            : [el('p', { class: 'empty' }, t('department.noAssessment', quarter))]);
+            : [el('p', { class: 'empty' }, t('department.noAssessment', quarter))]));
 
         // 8-quarter trend: the total and its components; the 95 line; click a point → that quarter's breakdown.
         const quarters = scores.records.map(r => r.quarter);
         draw(trend.body, {
             xAxis: { type: 'category', data: quarters },
-            yAxis: { type: 'value', scale: true, name: t('axis.score') },
+            yAxis: { type: 'value', scale: true },
             dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
             series: ['total', 'self_check', 'survey', 'complaint_score'].map((m, i) => ({
                 type: 'line', name: t('measure.' + m), data: scores.records.map(r => r[m]), symbolSize: 8, lineStyle: { width: i === 0 ? 3 : 1.5 },
-                markLine: i === 0 ? { symbol: 'none', data: [{ yAxis: 95 }], label: { formatter: t('target') + ' 95' }, lineStyle: { color: '#9a6700' } } : undefined,
+                markLine: i === 0 ? QA.targetLine('yAxis', 95, t('target') + ' 95') : undefined,
             })),
         }, p => setState({ q: p.name }));
         trend.setExport('/api/query/export', scores.params);
@@ -92,7 +92,7 @@ QA.busy((async function () {
             grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
             series: [
                 { type: 'line', name: t('measure.satisfaction_rate'), data: targets.records.map(r => r.satisfaction_rate), connectNulls: true,
-                  markLine: { symbol: 'none', data: [{ yAxis: 0.85 }], label: { formatter: t('target') + ' 85%' }, lineStyle: { color: '#9a6700' } } },
+                  markLine: QA.targetLine('yAxis', 0.85, t('target') + ' 85%') },
                 { type: 'line', name: t('measure.reply_on_time_rate'), data: targets.records.map(r => r.reply_on_time_rate), connectNulls: true },
                 { type: 'line', name: t('measure.resolve_on_time_rate'), data: targets.records.map(r => r.resolve_on_time_rate), connectNulls: true },
             ],
@@ -116,7 +116,7 @@ QA.busy((async function () {
         const kindSeries = kind => months.map(m => monthly.records.find(r => r.month === m && r.kind === kind)?.check_score ?? null);
         draw(checks.body, {
             xAxis: { type: 'category', data: months },
-            yAxis: { type: 'value', scale: true, name: t('axis.score') },
+            yAxis: { type: 'value', scale: true },
             dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
             series: [
                 { type: 'line', name: t('kind.self'), data: kindSeries('self'), connectNulls: true, symbolSize: 8, kind: 'self' },

@@ -25,7 +25,7 @@ QA.busy((async function () {
 
     function renderBuilder(c) {
         // Measures grouped by mart; picking one of another mart starts a new selection (marts are queried separately).
-        const groups = model.marts.map(mart => el('div', { class: 'field' }, el('strong', {}, t('mart.' + mart.name)),
+        const groups = model.marts.map(mart => el('div', { class: 'measure-group' }, el('strong', {}, t('mart.' + mart.name)),
             ...model.measures.filter(m => m.mart === mart.name).map(m => el('label', { class: 'check' },
                 el('input', {
                     type: 'checkbox', value: m.name, 'data-measure': m.name, checked: c.measures.includes(m.name),

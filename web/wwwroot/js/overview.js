@@ -78,13 +78,14 @@ QA.busy((async function () {
         const rankRows = rank.records.filter(r => r.total !== null).reverse();
         draw(ranking.body, {
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-            grid: { left: 8, right: 40, top: 16, bottom: 8, containLabel: true },
+            legend: { show: false },
+            grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
             xAxis: { type: 'value', min: v => Math.max(0, Math.floor(v.min - 5)), max: 100 },
             yAxis: { type: 'category', data: rankRows.map(r => nameOf(r.department)) },
             series: [{
                 type: 'bar', name: t('measure.total'), data: rankRows.map(r => ({ value: r.total, code: r.department, itemStyle: { color: r.total >= 95 ? '#1a7f37' : '#c62828' } })),
                 label: { show: true, position: 'right', formatter: p => format(p.value, '0.00') },
-                markLine: { symbol: 'none', data: [{ xAxis: 95, name: t('target') }], label: { formatter: t('target') + ' 95' }, lineStyle: { color: '#9a6700' } },
+                markLine: QA.targetLine('xAxis', 95, t('target') + ' 95'),
             }],
         }, p => { if (p.data?.code) location.href = QA.withQuery('/department', { code: p.data.code, from, to }); });
         ranking.setExport('/api/query/export', rank.params);
@@ -92,7 +93,8 @@ QA.busy((async function () {
         // Grade distribution of the quarter: click a slice → filter every visual by that grade.
         const g = gradeCounts.records[0] || {};
         const gradeData = [['excellent', g.excellent, '#1a7f37'], ['pass', g.passed, '#1f6feb'], ['fail', g.failed, '#c62828'], ['withheld', g.withheld, '#9a6700']]
-            .map(([grade, value, color]) => ({ name: gradeName(grade), value: value ?? 0, grade, itemStyle: { color } }));
+            .map(([grade, value, color]) => ({ name: gradeName(grade), value: value ?? 0, grade, itemStyle: { color } }))
+            .filter(d => d.value > 0);
         draw(grades.body, {
             tooltip: { trigger: 'item', confine: true },
             legend: { bottom: 0, type: 'scroll' },
@@ -104,7 +106,7 @@ QA.busy((async function () {
         const qs = trendTotals.records.map(r => r.quarter);
         draw(trend.body, {
             xAxis: { type: 'category', data: qs },
-            yAxis: [{ type: 'value', scale: true, name: t('axis.score') }, { type: 'value', name: t('axis.count'), splitLine: { show: false } }],
+            yAxis: [{ type: 'value', scale: true }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
             dataZoom: zoom(), grid: { left: 8, right: 16, top: 48, bottom: 32, containLabel: true },
             series: [
                 ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ type: 'line', name: t('measure.' + m), data: trendTotals.records.map(r => r[m]), smooth: false })),
