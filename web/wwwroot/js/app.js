@@ -13,6 +13,8 @@
         const text = strings[key] ?? key;
         return text.replace(/\{(\d+)\}/g, (_, i) => String(args[+i] ?? ''));
     }
+    /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
+    const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
     const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
     const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
@@ -343,7 +345,7 @@
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
 
     window.QA = {
-        t, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, gradeName, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };

@@ -59,7 +59,7 @@
         const batches = await QA.get('/api/data/batches');
         table(document.getElementById('batches'), [
             col('id', { render: v => el('button', { type: 'button', class: 'small', 'data-batch': v, onclick: () => setState({ batch: v }) }, t('data.open', v)) }),
-            time('startedAt'), col('loadedBy'), col('status'), number('files'), number('read'), number('loaded'), number('updated'),
+            time('startedAt'), col('loadedBy'), col('status', { render: v => QA.tOr('data.status.' + v, v) }), number('files'), number('read'), number('loaded'), number('updated'),
             number('unchanged'), number('quarantined'), number('rejected'),
         ], batches, { rowClass: r => r.quarantined || r.rejected ? 'bad' : null });
 
