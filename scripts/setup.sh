@@ -11,6 +11,8 @@ command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || need+=(fonts-wqy-microhei)
 # pdftoppm: the report tests render every page to check none is blank.
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
+# chromium: the browser tests drive Debian's Chromium through Playwright (nothing is downloaded).
+[ -e /usr/bin/chromium ] || need+=(chromium)
 # tzdata: business dates are Asia/Shanghai.
 [ -e /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)
 # ICU: .NET's globalisation (Chinese collation and formats).

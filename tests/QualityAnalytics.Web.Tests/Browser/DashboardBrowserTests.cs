@@ -1,0 +1,171 @@
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+
+namespace QualityAnalytics.Web.Tests.Browser;
+
+/// <summary>The dashboard in a real headless Chromium: slicers cross-filter every visual, clicks drill to the rows,
+/// exports download what is shown, the language switches, and a department manager sees only their department.
+/// Charts are read through ECharts' own API (getOption) and tables through their cells.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class DashboardBrowserTests(BrowserFixture browser)
+{
+    private const string RankingNames = "option.yAxis[0].data";
+
+    [Fact]
+    public async Task A_slicer_filters_every_chart_and_the_table_and_lives_in_the_url()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/");
+        Assert.Equal(7, (await session.Chart<string[]>("chart-ranking", RankingNames)).Length);
+        var complaintsBefore = await session.Chart<double>("chart-categories", "option.series[0].data.reduce((a, b) => a + b, 0)");
+        var trendBefore = await session.Chart<double?[]>("chart-trend", "option.series[0].data");
+
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-department", "LOG"));
+
+        Assert.Equal(["物流业务部"], await session.Chart<string[]>("chart-ranking", RankingNames));
+        var complaintsAfter = await session.Chart<double>("chart-categories", "option.series[0].data.reduce((a, b) => a + b, 0)");
+        Assert.True(complaintsAfter > 0 && complaintsAfter < complaintsBefore, $"complaints {complaintsBefore} → {complaintsAfter}");
+        var expected = await Api(session, "/api/query?measures=complaints&dimensions=category&department=LOG");
+        Assert.Equal(expected.GetProperty("rows").EnumerateArray().Sum(r => r[1].GetDouble()), complaintsAfter);
+        var trendAfter = await session.Chart<double?[]>("chart-trend", "option.series[0].data");
+        Assert.NotEqual(trendBefore, trendAfter);
+        var lines = await Api(session, "/api/query?measures=total&dimensions=quarter&department=LOG");
+        Assert.Equal(lines.GetProperty("rows").EnumerateArray().Select(r => (double?)r[1].GetDouble()).TakeLast(trendAfter.Length), trendAfter);
+        var departments = await session.Page.Locator("#table-assessment td[data-col=department]").AllInnerTextsAsync();
+        Assert.Equal(["物流业务部 (LOG)"], departments);
+        Assert.Contains("department=LOG", session.Page.Url, StringComparison.Ordinal);
+
+        // The URL is the view: reloading (or sharing the link) shows the same filtered page.
+        await session.Open(session.Page.Url);
+        Assert.Equal("LOG", await session.Page.InputValueAsync("#slicer-department"));
+        Assert.Single(await session.Chart<string[]>("chart-ranking", RankingNames));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Clicking_a_category_bar_opens_the_complaints_of_that_category()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/?department=LOG");
+        var category = await session.Chart<string>("chart-categories", "option.xAxis[0].data[0]");
+        var point = await session.Page.EvaluateAsync<double[]>(
+            "() => { const c = echarts.getInstanceByDom(document.getElementById('chart-categories')); " +
+            "const bar = c.getModel().getSeriesByIndex(0).getData().getItemLayout(0); return [bar.x + bar.width / 2, bar.y + bar.height / 2]; }");
+        await session.Page.Locator("#chart-categories").ScrollIntoViewIfNeededAsync();
+        var box = (await session.Page.Locator("#chart-categories").BoundingBoxAsync())!;
+        await session.Page.Mouse.ClickAsync((float)(box.X + point[0]), (float)(box.Y + point[1]));
+        await session.Page.WaitForURLAsync(url => url.Contains("/rows/complaints", StringComparison.Ordinal));
+        await session.Settled();
+
+        Assert.Contains("category=" + Uri.EscapeDataString(category), session.Page.Url, StringComparison.Ordinal);
+        var categories = await session.Page.Locator("#rows-table td[data-col=category]").AllInnerTextsAsync();
+        Assert.NotEmpty(categories);
+        Assert.All(categories, c => Assert.Equal(category, c));
+        Assert.All(await session.Page.Locator("#rows-table td[data-col=department]").AllInnerTextsAsync(), d => Assert.Equal("LOG", d));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Exports_download_the_rows_with_the_filters_on_the_page()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/rows/complaints?department=LOG&from=2025Q1&to=2026Q2");
+        var total = await Api(session, "/api/rows/complaints?department=LOG&from=2025Q1&to=2026Q2");
+
+        var csv = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("#exports [data-export=csv]"));
+        var bytes = await File.ReadAllBytesAsync((await csv.PathAsync())!);
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        Assert.StartsWith("投诉编号", lines[0], StringComparison.Ordinal);
+        Assert.Equal(total.GetProperty("total").GetInt32(), lines.Length - 1);
+        Assert.All(lines.Skip(1), line => Assert.Contains(",LOG,", line, StringComparison.Ordinal));
+        Assert.EndsWith(".csv", csv.SuggestedFilename, StringComparison.Ordinal);
+
+        var xlsx = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("#exports [data-export=xlsx]"));
+        var zip = await File.ReadAllBytesAsync((await xlsx.PathAsync())!);
+        Assert.Equal("PK"u8.ToArray(), zip[..2]);
+
+        // A chart's export carries the chart's own query (the slicers included).
+        await session.Open("/?department=LOG");
+        var href = await session.Page.GetAttributeAsync("#chart-categories >> xpath=.. >> [data-export=csv]", "href");
+        Assert.Contains("department=LOG", href, StringComparison.Ordinal);
+        Assert.Contains("measures=complaints", href, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Switching_to_English_changes_the_pages_the_charts_and_the_api_labels()
+    {
+        await using var session = await browser.SignIn("viewer");
+        await session.Open("/");
+        Assert.Equal("zh-CN", await session.Page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("平均总分", await session.Page.InnerTextAsync("[data-kpi=total] .name"));
+
+        await session.Page.ClickAsync(".account .lang");
+        await session.Settled();
+        Assert.Equal("en", await session.Page.GetAttributeAsync("html", "lang"));
+        Assert.Equal("Overview", await session.Page.InnerTextAsync("nav a[href='/']"));
+        Assert.Equal("Average total", await session.Page.InnerTextAsync("[data-kpi=total] .name"));
+        Assert.Equal("Department", await session.Page.InnerTextAsync("#table-assessment th[data-col=department]"));
+        Assert.Contains("Complaints", await session.Chart<string[]>("chart-categories", "option.series.map(s => s.name)"));
+
+        // The choice sticks (culture cookie) on the next page, including the API's English column labels.
+        await session.Open("/rows/complaints");
+        Assert.Equal("Complaint", await session.Page.InnerTextAsync("th[data-col=complaint_id]"));
+        Assert.Equal("Previous", await session.Page.InnerTextAsync("#pager button >> nth=0"));
+        Assert.DoesNotContain("投诉编号", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        await session.Screenshot("overview-en-rows-1280");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_department_manager_sees_only_their_department_everywhere()
+    {
+        await using var session = await browser.SignIn("log-manager");
+        await session.Open("/");
+        Assert.Equal(["物流业务部"], await session.Chart<string[]>("chart-ranking", RankingNames));
+        Assert.Equal(["", "LOG"], await session.Page.Locator("#slicer-department option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)"));
+        Assert.Equal(["物流业务部 (LOG)"], await session.Page.Locator("#table-assessment td[data-col=department]").AllInnerTextsAsync());
+
+        await session.Open("/rows/complaints?page_size=200");
+        var departments = await session.Page.Locator("#rows-table td[data-col=department]").AllInnerTextsAsync();
+        Assert.NotEmpty(departments);
+        Assert.All(departments, d => Assert.Equal("LOG", d));
+
+        await session.Open("/department?code=STO");
+        Assert.Contains("LOG", await session.Page.InnerTextAsync("#department-title"), StringComparison.Ordinal);
+        await session.Open("/notes");
+        Assert.Equal(["LOG"], await session.Page.Locator("[data-department]").EvaluateAllAsync<string[]>("s => s.map(x => x.dataset.department)"));
+        Assert.DoesNotContain("/data", await session.Page.Locator("nav a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"));
+
+        await session.Page.GotoAsync("/data");
+        Assert.Contains("/denied", session.Page.Url, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_number_explains_itself_and_its_row_ids_open_the_rows()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/department?code=LOG&q=2026Q2");
+        await session.AndSettle(() => session.Page.ClickAsync("[data-kpi=complaint_score] button.explain"));
+        var dialog = session.Page.Locator("#explain-dialog");
+        Assert.True(await dialog.IsVisibleAsync());
+        Assert.Contains("C = 100 − 10 × 2 valid", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+
+        await dialog.Locator("a", new LocatorLocatorOptions { HasText = "TS-2026Q2-LOG-01" }).First.ClickAsync();
+        await session.Page.WaitForURLAsync(url => url.Contains("complaint_id=TS-2026Q2-LOG-01", StringComparison.Ordinal));
+        await session.Settled();
+        Assert.Equal(["TS-2026Q2-LOG-01"], await session.Page.Locator("#rows-table td[data-col=complaint_id]").AllInnerTextsAsync());
+        Assert.Equal(1, await session.Page.Locator("#chips [data-chip=complaint_id]").CountAsync());
+        Assert.Empty(session.Errors);
+    }
+
+    private static async Task<JsonElement> Api(Session session, string url)
+    {
+        var response = await session.Page.APIRequest.GetAsync(url);
+        Assert.True(response.Ok, $"{url}: {response.Status}");
+        return (await response.JsonAsync())!.Value;
+    }
+}

@@ -1,0 +1,352 @@
+// QualityAnalytics: what every page shares. API calls, page state in the URL, slicers, visuals (ECharts) with
+// exports, tables, the explanation dialog. UI text comes from the page (#qa-strings, rendered from the .resx files).
+'use strict';
+(function () {
+    const strings = JSON.parse(document.getElementById('qa-strings')?.textContent || '{}');
+    const lang = document.documentElement.lang.startsWith('zh') ? 'zh' : 'en';
+    const FONT = getComputedStyle(document.documentElement).getPropertyValue('--font').trim() || 'sans-serif';
+    // Browser tests drive the page through webdriver: charts then draw at once, so assertions never meet a half-drawn chart.
+    const animate = navigator.webdriver !== true;
+
+    /** A UI string by key; {0}, {1}… are replaced by the arguments. */
+    function t(key, ...args) {
+        const text = strings[key] ?? key;
+        return text.replace(/\{(\d+)\}/g, (_, i) => String(args[+i] ?? ''));
+    }
+    /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
+    const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
+    const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
+    const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
+
+    function el(tag, attrs, ...children) {
+        const node = document.createElement(tag);
+        for (const [k, v] of Object.entries(attrs || {})) {
+            if (v === undefined || v === null || v === false) continue;
+            if (k === 'class') node.className = v;
+            else if (k === 'text') node.textContent = v;
+            else if (k.startsWith('on')) node.addEventListener(k.slice(2), v);
+            else node.setAttribute(k, v === true ? '' : v);
+        }
+        for (const c of children.flat()) if (c !== null && c !== undefined && c !== false) node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+        return node;
+    }
+
+    // ---- API -------------------------------------------------------------------------------------------------
+    function qs(params) {
+        const u = new URLSearchParams();
+        for (const [k, v] of Object.entries(params || {})) {
+            if (v === undefined || v === null || v === '' || (Array.isArray(v) && v.length === 0)) continue;
+            u.set(k, Array.isArray(v) ? v.join(',') : String(v));
+        }
+        return u.toString();
+    }
+    const withQuery = (path, params) => { const q = qs(params); return q ? `${path}?${q}` : path; };
+    class ApiError extends Error { constructor(status, message) { super(message); this.status = status; } }
+    async function failure(response) {
+        let message = response.statusText;
+        try { const body = await response.json(); message = body.detail || body.title || message; } catch { /* not JSON */ }
+        if (response.status === 401) { location.href = '/login?ReturnUrl=' + encodeURIComponent(location.pathname + location.search); }
+        return new ApiError(response.status, message || String(response.status));
+    }
+    async function get(path, params) {
+        const response = await fetch(withQuery(path, params), { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+        if (!response.ok) throw await failure(response);
+        return response.json();
+    }
+    async function getOrNull(path, params) {
+        try { return await get(path, params); } catch (e) { if (e.status === 404) return null; throw e; }
+    }
+    async function send(method, path, body) {
+        const response = await fetch(path, {
+            method, credentials: 'same-origin',
+            headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': csrf() },
+            body: body === undefined ? undefined : JSON.stringify(body),
+        });
+        if (!response.ok) throw await failure(response);
+        return response.status === 204 ? null : response.json();
+    }
+
+    // ---- Cached reference data -------------------------------------------------------------------------------
+    const cache = {};
+    const once = (key, load) => (cache[key] ??= load());
+    const model = () => once('model', () => get('/api/model'));
+    const quarters = () => once('quarters', () => get('/api/quarters'));
+    const departments = () => once('departments', () => get('/api/departments'));
+    const options = dim => once('options:' + dim, () => get('/api/options/' + dim));
+    const me = () => once('me', () => get('/api/me'));
+    async function departmentName(code) {
+        const d = (await departments()).find(x => x.code === code);
+        return d ? d.name : code;
+    }
+
+    /** Runs /api/query. Filters the measures' mart does not carry are left out (an assessment has no channel), so one
+     *  set of slicers can be handed to every visual. Returns the params actually sent (for the export) and the rows
+     *  as objects keyed by column name. */
+    async function query({ measures, dimensions = [], filters = {}, order, limit }) {
+        const m = await model();
+        const measure = m.measures.find(x => x.name === measures[0]);
+        const mart = m.marts.find(x => x.name === measure.mart);
+        const params = { measures, dimensions, order, limit };
+        for (const [k, v] of Object.entries(filters)) {
+            if (v === undefined || v === null || v === '') continue;
+            if (k === 'from' || k === 'to' || mart.dimensions.includes(k)) params[k] = v;
+        }
+        const result = await get('/api/query', params);
+        const records = result.rows.map(r => Object.fromEntries(result.columns.map((c, i) => [c.name, r[i]])));
+        return { params, columns: result.columns, rows: result.rows, records };
+    }
+
+    // ---- Numbers ---------------------------------------------------------------------------------------------
+    const locale = lang === 'zh' ? 'zh-CN' : 'en';
+    function format(value, fmt) {
+        if (value === null || value === undefined || value === '') return '–';
+        if (typeof value !== 'number') return String(value);
+        if (fmt && fmt.includes('%')) return (value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
+        const decimals = fmt && fmt.includes('.') ? fmt.split('.')[1].length : (fmt === '0' ? 0 : 2);
+        return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
+    }
+    const gradeName = g => (g ? t('grade.' + g) : '–');
+
+    // ---- Quarters --------------------------------------------------------------------------------------------
+    function shiftQuarter(q, n) {
+        const m = /^(\d{4})Q([1-4])$/.exec(q || '');
+        if (!m) return q;
+        const index = Number(m[1]) * 4 + Number(m[2]) - 1 + n;
+        return `${Math.floor(index / 4)}Q${(index % 4) + 1}`;
+    }
+    function monthsOf(from, to) {
+        const months = [];
+        for (let q = from; q && q <= to; q = shiftQuarter(q, 1)) {
+            const [y, n] = [q.slice(0, 4), Number(q.slice(5))];
+            for (let i = 1; i <= 3; i++) months.push(`${y}-${String((n - 1) * 3 + i).padStart(2, '0')}`);
+        }
+        return months;
+    }
+
+    // ---- Page state in the URL --------------------------------------------------------------------------------
+    const state = Object.fromEntries(new URLSearchParams(location.search));
+    delete state.lang;
+    const listeners = [];
+    function writeUrl() {
+        const q = qs(state);
+        history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
+        const switcher = document.querySelector('.account .lang');
+        if (switcher) switcher.href = '?' + qs({ ...state, lang: switcher.dataset.lang });
+    }
+    /** Changes the page state (null or '' removes a key), writes it to the URL so the view can be bookmarked and
+     *  shared, and tells the page to redraw. */
+    function setState(patch, { silent = false } = {}) {
+        for (const [k, v] of Object.entries(patch)) {
+            if (v === undefined || v === null || v === '') delete state[k]; else state[k] = String(v);
+        }
+        writeUrl();
+        if (!silent) for (const f of listeners) f(state);
+    }
+    const onState = f => listeners.push(f);
+
+    /** The quarter range with defaults: the latest quarter and the seven before it. */
+    async function quarterRange() {
+        const all = await quarters();
+        const last = all[all.length - 1];
+        const to = all.includes(state.to) ? state.to : last;
+        const from = all.includes(state.from) && state.from <= to ? state.from : (all.find(q => q >= shiftQuarter(to, -7)) ?? all[0]);
+        return { all, from, to };
+    }
+
+    // ---- Busy marker (tests wait for it) ---------------------------------------------------------------------
+    let pending = 0;
+    let renders = 0;
+    function busy(promise) {
+        pending++;
+        document.body.dataset.loading = 'true';
+        return Promise.resolve(promise).finally(() => {
+            pending--;
+            if (pending === 0) { renders++; document.body.dataset.loading = 'false'; document.body.dataset.renders = String(renders); }
+        });
+    }
+
+    // ---- Slicers ---------------------------------------------------------------------------------------------
+    /** Renders labelled selects bound to state keys. defs: [{key, label, options:[{value,label}], all: bool, value}] */
+    function slicers(container, defs, { reset = true } = {}) {
+        const signature = defs.map(d => d.key + ':' + d.options.length).join('|');
+        if (container.dataset.signature === signature) {
+            // Same slicers: only follow the state (keeps keyboard focus where it was).
+            for (const def of defs) {
+                const select = container.querySelector(`[data-slicer="${def.key}"]`);
+                select.value = def.value ?? state[def.key] ?? '';
+                if (select.selectedIndex < 0) select.value = '';
+            }
+            return;
+        }
+        container.dataset.signature = signature;
+        container.replaceChildren();
+        container.classList.add('slicers');
+        container.setAttribute('role', 'search');
+        container.setAttribute('aria-label', t('slicers'));
+        for (const def of defs) {
+            const id = 'slicer-' + def.key;
+            const select = el('select', { id, name: def.key, 'data-slicer': def.key });
+            if (def.all) select.append(el('option', { value: '' }, def.allLabel || t('all')));
+            for (const o of def.options) select.append(el('option', { value: o.value }, o.label ?? o.value));
+            select.value = def.value ?? state[def.key] ?? '';
+            if (select.selectedIndex < 0) select.value = '';
+            select.addEventListener('change', () => setState({ [def.key]: select.value, ...(def.clears || {}) }));
+            container.append(el('label', { for: id }, def.label, select));
+        }
+        if (reset) {
+            const keys = defs.filter(d => d.all).map(d => d.key);
+            container.append(el('button', { type: 'button', class: 'small', onclick: () => setState(Object.fromEntries(keys.map(k => [k, '']))) }, t('clearFilters')));
+        }
+    }
+    async function departmentOptions() {
+        return (await departments()).map(d => ({ value: d.code, label: `${d.name} (${d.code})` }));
+    }
+    async function valueOptions(dim) {
+        return (await options(dim)).map(v => ({ value: v, label: dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v) : v }));
+    }
+
+    // ---- Visuals -------------------------------------------------------------------------------------------------
+    /** A card with a title, export buttons and a body; returns {card, body, setExport(path, params)}. */
+    function visual(container, { title, id, span = 6, chart = true, tall = false, note }) {
+        const exportsBox = el('div', { class: 'visual-tools' });
+        const body = chart ? el('div', { class: 'chart' + (tall ? ' tall' : ''), id, role: 'img', 'aria-label': title }) : el('div', { id });
+        const card = el('section', { class: `card visual span-${span}`, 'aria-label': title },
+            el('div', { class: 'visual-head' }, el('h2', {}, title), exportsBox), note ? el('p', { class: 'hint' }, note) : null, body);
+        container.append(card);
+        return {
+            card, body,
+            setExport(path, params) {
+                exportsBox.replaceChildren(...['csv', 'xlsx'].map(f =>
+                    el('a', { class: 'button small', href: withQuery(path, { ...params, format: f }), download: '', 'data-export': f }, t('export.' + f))));
+            },
+        };
+    }
+
+    function baseOption() {
+        return {
+            animation: animate,
+            textStyle: { fontFamily: FONT },
+            tooltip: { trigger: 'axis', confine: true },
+            grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
+            legend: { type: 'scroll', top: 0 },
+        };
+    }
+    /** Draws (or redraws) a chart; clicks call onClick(params). */
+    function draw(node, option, onClick) {
+        let chart = echarts.getInstanceByDom(node);
+        if (!chart) {
+            chart = echarts.init(node, null, { renderer: 'canvas' });
+            new ResizeObserver(() => chart.resize()).observe(node);
+        }
+        chart.off('click');
+        if (onClick) chart.on('click', onClick);
+        chart.setOption({ ...baseOption(), ...option }, true);
+        node.dataset.drawn = String(Number(node.dataset.drawn || 0) + 1);
+        return chart;
+    }
+    /** A dashed target line with its label inside the plot (so it is never cut off at the edge). */
+    const targetLine = (axis, value, text) => ({
+        symbol: 'none', silent: true, data: [{ [axis]: value }], lineStyle: { color: '#9a6700', type: 'dashed' },
+        label: { formatter: text, position: 'insideEndTop', color: '#9a6700' },
+    });
+    const zoom = () => [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }];
+    const emptyChart = node => { const c = echarts.getInstanceByDom(node); if (c) c.clear(); };
+
+    // ---- Tables ----------------------------------------------------------------------------------------------
+    /** columns: [{name, label, format, num, wrap, render(value,row)}]; rows: arrays or objects.
+     *  sort: {key, dir, onSort(key)} makes the headers buttons. */
+    function table(container, columns, rows, { sort, caption, rowClass } = {}) {
+        const head = el('tr', {}, columns.map(c => {
+            const th = el('th', { scope: 'col', 'data-col': c.name, class: c.num ? 'num' : null });
+            if (sort && c.sortable !== false) {
+                if (sort.key === c.name) th.setAttribute('aria-sort', sort.dir === 'desc' ? 'descending' : 'ascending');
+                th.append(el('button', { type: 'button', onclick: () => sort.onSort(c.name) }, c.label));
+            } else th.textContent = c.label;
+            return th;
+        }));
+        const body = el('tbody');
+        rows.forEach((r, i) => {
+            const tr = el('tr', { class: rowClass ? rowClass(r) : null });
+            columns.forEach((c, j) => {
+                const value = Array.isArray(r) ? r[c.index ?? j] : r[c.name];
+                const td = el('td', { 'data-col': c.name, class: [c.num ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim() || null });
+                const shown = c.render ? c.render(value, r, i) : format(value, c.format);
+                td.append(shown instanceof Node ? shown : document.createTextNode(shown ?? '–'));
+                tr.append(td);
+            });
+            body.append(tr);
+        });
+        const tableNode = el('table', {}, caption ? el('caption', { class: 'hint' }, caption) : null, el('thead', {}, head), body);
+        container.replaceChildren(rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || t('table') }, tableNode) : el('p', { class: 'empty' }, t('noData')));
+    }
+    /** Columns of an /api/query result for table(). */
+    const queryColumns = result => result.columns.map((c, i) => ({
+        name: c.name, index: i, label: label(c), format: c.format, num: c.role === 'measure',
+        render: c.name === 'grade' ? v => gradeName(v) : undefined,
+    }));
+
+    // ---- Explanation dialog -----------------------------------------------------------------------------------
+    // Which rows page shows a source id: by the component that cites it (S checks, V questionnaires, C complaints);
+    // the total cites them all again. Callback records (K) have no rows page yet.
+    const componentRows = { S: ['checks', 'check_id'], V: ['surveys', 'response_id'], C: ['complaints', 'complaint_id'] };
+    function rowsOfIds(explanation) {
+        const map = new Map();
+        for (const line of explanation) {
+            const kind = componentRows[line.component];
+            if (kind) for (const id of line.source_ids || []) map.set(id, kind);
+        }
+        return map;
+    }
+    async function explain(quarter, department, focus) {
+        let dialog = document.getElementById('explain-dialog');
+        if (!dialog) {
+            dialog = el('dialog', { id: 'explain-dialog', 'aria-labelledby': 'explain-title' },
+                el('header', {}, el('h2', { id: 'explain-title' }), el('button', { type: 'button', class: 'small', onclick: () => dialog.close() }, t('close'))),
+                el('div', { class: 'dialog-body' }));
+            document.body.append(dialog);
+        }
+        const bodyNode = dialog.querySelector('.dialog-body');
+        dialog.querySelector('h2').textContent = t('explain.title', await departmentName(department), quarter);
+        bodyNode.replaceChildren(el('p', { class: 'muted' }, t('loading')));
+        if (!dialog.open) dialog.showModal();
+        const data = await busy(getOrNull(`/api/assessments/${encodeURIComponent(quarter)}/${encodeURIComponent(department)}/explain`));
+        if (!data) { bodyNode.replaceChildren(el('p', {}, t('noData'))); return; }
+        const kinds = rowsOfIds(data.explanation);
+        const lines = focus ? data.explanation.filter(l => focus.includes(l.component)) : data.explanation;
+        const list = el('ol', { class: 'explanation' }, (lines.length ? lines : data.explanation).map(l => {
+            const ids = l.source_ids || [];
+            return el('li', { 'data-component': l.component },
+                el('strong', {}, t('component.' + l.component)), el('code', {}, l.formula),
+                ids.length ? el('div', { class: 'ids' }, el('span', { class: 'muted' }, t('explain.rows', ids.length)),
+                    ids.map(id => {
+                        const kind = kinds.get(id);
+                        return kind ? el('a', { href: withQuery('/rows/' + kind[0], { [kind[1]]: id }) }, id) : el('span', {}, id);
+                    })) : null);
+        }));
+        bodyNode.replaceChildren(list, el('p', { class: 'hint' }, t('explain.batches', (data.source_batches || []).join(', '))));
+    }
+
+    function explainButton(quarter, department, focus, what) {
+        return el('button', { type: 'button', class: 'explain', 'aria-label': t('explain.button', what), title: t('explain.button', what), onclick: () => explain(quarter, department, focus) }, '?');
+    }
+
+    function showError(container, error) {
+        container.prepend(el('p', { class: 'error', role: 'alert' }, t('error', error.message || String(error))));
+    }
+
+    // Phone navigation.
+    document.querySelector('.menu-toggle')?.addEventListener('click', e => {
+        const nav = document.getElementById('main-nav');
+        const open = nav.classList.toggle('open');
+        e.currentTarget.setAttribute('aria-expanded', String(open));
+    });
+    writeUrl();
+    // Pages without scripts (or whose scripts finished at once) are settled when the document is.
+    document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
+
+    window.QA = {
+        t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        query, format, gradeName, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        valueOptions, visual, draw, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
+    };
+})();

@@ -1,0 +1,84 @@
+// The data desk: upload files with progress (XMLHttpRequest upload events), the result per file, the batches with
+// their counts, and a batch's files and quarantined rows with reasons (download as CSV). State: ?batch=N.
+'use strict';
+(function () {
+    const { t, el, state, setState, onState, table, busy, withQuery } = QA;
+    const form = document.getElementById('upload');
+    const result = document.getElementById('upload-result');
+    const col = (name, extra) => ({ name, label: t('data.' + name), ...extra });
+    const number = name => col(name, { num: true, format: '0' });
+    const bool = name => col(name, { render: v => t(v ? 'yes' : 'no') });
+    const time = name => col(name, { render: v => (v ? new Date(v).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en') : '–') });
+
+    if (form) {
+        const progress = document.getElementById('upload-progress');
+        const status = document.getElementById('upload-status');
+        form.addEventListener('submit', e => {
+            e.preventDefault();
+            const files = document.getElementById('files').files;
+            if (!files.length) return;
+            const body = new FormData();
+            for (const f of files) body.append('files', f, f.name);
+            const xhr = new XMLHttpRequest();
+            xhr.open('POST', '/api/data/uploads');
+            xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
+            xhr.setRequestHeader('Accept', 'application/json');
+            progress.hidden = false;
+            progress.value = 0;
+            status.textContent = t('data.uploading', 0);
+            form.querySelector('button').disabled = true;
+            xhr.upload.addEventListener('progress', ev => {
+                if (!ev.lengthComputable) return;
+                const pct = Math.round(ev.loaded / ev.total * 100);
+                progress.value = pct;
+                status.textContent = pct < 100 ? t('data.uploading', pct) : t('data.loading');
+            });
+            const done = new Promise(resolve => xhr.addEventListener('loadend', resolve));
+            busy(done);
+            xhr.addEventListener('loadend', () => {
+                form.querySelector('button').disabled = false;
+                let body = null;
+                try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
+                if (xhr.status === 200 && body) {
+                    progress.value = 100;
+                    status.textContent = t('data.done', body.batch_id, (body.rescored || []).join(', ') || '–');
+                    table(result, [col('file'), col('sheet'), col('kind'), number('read'), number('loaded'), number('updated'), number('unchanged'),
+                        number('quarantined'), bool('rejected'), col('reason', { wrap: true }), col('warnings', { wrap: true, render: v => (v || []).join('; ') || '–' })],
+                        body.files, { caption: t('data.resultCaption'), rowClass: r => r.rejected || r.quarantined ? 'bad' : null });
+                    setState({ batch: body.batch_id });
+                } else {
+                    progress.hidden = true;
+                    status.textContent = t('error', body?.detail || body?.title || xhr.statusText || xhr.status);
+                }
+            });
+            xhr.send(body);
+        });
+    }
+
+    async function render() {
+        const batches = await QA.get('/api/data/batches');
+        table(document.getElementById('batches'), [
+            col('id', { render: v => el('button', { type: 'button', class: 'small', 'data-batch': v, onclick: () => setState({ batch: v }) }, t('data.open', v)) }),
+            time('startedAt'), col('loadedBy'), col('status', { render: v => QA.tOr('data.status.' + v, v) }), number('files'), number('read'), number('loaded'), number('updated'),
+            number('unchanged'), number('quarantined'), number('rejected'),
+        ], batches, { rowClass: r => r.quarantined || r.rejected ? 'bad' : null });
+
+        const detail = document.getElementById('batch-detail');
+        const id = state.batch;
+        detail.hidden = !id;
+        if (!id) return;
+        document.getElementById('batch-title').textContent = t('data.batch', id);
+        const [files, quarantine] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`)]);
+        table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), col('kind'), col('encoding'), number('read'), number('loaded'),
+            number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
+        table(document.getElementById('quarantine'), [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
+            quarantine, { caption: t('data.quarantineCaption', quarantine.length) });
+        document.getElementById('quarantine-export').replaceChildren(
+            el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'csv' }), download: '', 'data-export': 'csv' }, t('export.csv')),
+            el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'xlsx' }), download: '', 'data-export': 'xlsx' }, t('export.xlsx')));
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(document.getElementById('batches'), e)));
+    onState(run);
+    run();
+})();

@@ -1,0 +1,132 @@
+// One department over time: the total and its components (8 quarters), the breakdown of one quarter with the
+// explanation of every number, the service targets, complaints by category and the monthly self vs spot checks.
+// Slicers: department, quarter range, channel, category; clicking a point picks the quarter (q) of the breakdown.
+'use strict';
+QA.busy((async function () {
+    const { t, el, state, setState, onState, query, format, draw, zoom, visual, table, busy, explainButton } = QA;
+    const slicerBox = document.getElementById('slicers');
+    const summary = document.getElementById('summary');
+    const grid = document.getElementById('visuals');
+
+    const trend = visual(grid, { title: t('department.trend'), id: 'chart-trend', span: 8, note: t('department.trendHint') });
+    const breakdown = visual(grid, { title: t('department.breakdown'), id: 'breakdown', span: 4, chart: false });
+    const service = visual(grid, { title: t('department.service'), id: 'chart-service', span: 6 });
+    const categories = visual(grid, { title: t('department.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
+    const checks = visual(grid, { title: t('department.checks'), id: 'chart-checks', span: 12, note: t('department.checksHint') });
+
+    const depts = await QA.departments();
+
+    async function render() {
+        const { all, from, to } = await QA.quarterRange();
+        const code = depts.some(d => d.code === state.code) ? state.code : depts[0]?.code;
+        if (!code) { grid.replaceChildren(el('p', { class: 'empty' }, t('noData'))); return; }
+        const quarter = all.includes(state.q) && state.q >= from && state.q <= to ? state.q : to;
+        const dept = depts.find(d => d.code === code);
+        document.getElementById('department-title').textContent = `${dept.name} (${dept.code})`;
+        document.getElementById('department-manager').textContent = dept.manager ? t('department.manager', dept.manager) : '';
+        const quarterOptions = all.map(q => ({ value: q }));
+        QA.slicers(slicerBox, [
+            { key: 'code', label: t('slicer.department'), options: await QA.departmentOptions(), value: code, clears: { q: '' } },
+            { key: 'from', label: t('slicer.from'), options: quarterOptions, value: from },
+            { key: 'to', label: t('slicer.to'), options: quarterOptions, value: to },
+            { key: 'q', label: t('slicer.quarter'), options: quarterOptions.filter(o => o.value >= from && o.value <= to), value: quarter },
+            { key: 'channel', label: t('slicer.channel'), options: await QA.valueOptions('channel'), all: true },
+            { key: 'category', label: t('slicer.category'), options: await QA.valueOptions('category'), all: true },
+        ]);
+
+        const filters = { department: code, channel: state.channel, category: state.category };
+        const range = { ...filters, from, to };
+        const [scores, targets, cats, monthly, assessment] = await Promise.all([
+            query({ measures: ['total', 'self_check', 'survey', 'complaint_score', 'callback_deduction'], dimensions: ['quarter'], filters: range }),
+            query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: range }),
+            query({ measures: ['complaints', 'valid_complaints'], dimensions: ['category'], filters: range, order: 'complaints desc' }),
+            query({ measures: ['check_score', 'checks'], dimensions: ['month', 'kind'], filters: range }),
+            QA.getOrNull('/api/assessments/' + encodeURIComponent(quarter)),
+        ]);
+
+        // The selected quarter's numbers, each with its explanation.
+        const a = (assessment?.assessments || []).find(x => x.department === code);
+        const card = (key, value, fmt, focus, extra) => el('article', { class: 'kpi', 'data-kpi': key },
+            el('div', { class: 'name' }, t('measure.' + key), ' ', a ? explainButton(quarter, code, focus, t('measure.' + key)) : null),
+            el('div', { class: 'value' }, value === undefined ? '–' : format(value, fmt)), extra ? el('div', { class: 'target' }, extra) : null);
+        summary.replaceChildren(...(a
+            ? [card('total', a.total, '0.00', null, `${QA.gradeName(a.grade)} · ${t('department.rank', a.rank ?? '–')} · ${quarter}`),
+               card('amount', a.amount, '#,0.00', ['Amount', 'T']),
+               card('self_check', a.self_check, '0.00', ['S']), card('survey', a.survey, '0.00', ['V']),
+               card('complaint_score', a.complaint, '0.00', ['C']), card('callback_deduction', a.callback_deduction, '0.00', ['K'])]
+            : [el('p', { class: 'empty' }, t('department.noAssessment', quarter))]));
+
+        // 8-quarter trend: the total and its components; the 95 line; click a point → that quarter's breakdown.
+        const quarters = scores.records.map(r => r.quarter);
+        draw(trend.body, {
+            xAxis: { type: 'category', data: quarters },
+            yAxis: { type: 'value', scale: true },
+            dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
+            series: ['total', 'self_check', 'survey', 'complaint_score'].map((m, i) => ({
+                type: 'line', name: t('measure.' + m), data: scores.records.map(r => r[m]), symbolSize: 8, lineStyle: { width: i === 0 ? 3 : 1.5 },
+                markLine: i === 0 ? QA.targetLine('yAxis', 95, t('target') + ' 95') : undefined,
+            })),
+        }, p => setState({ q: p.name }));
+        trend.setExport('/api/query/export', scores.params);
+
+        // Breakdown of the selected quarter: S, V, C with their weights' effect, K, and T.
+        breakdown.card.querySelector('h2').textContent = t('department.breakdownOf', quarter);
+        if (a) {
+            const rows = [
+                ['self_check_base', a.self_check_base, ['S']], ['consistency_penalty', a.consistency_penalty, ['S']], ['self_check', a.self_check, ['S']],
+                ['survey', a.survey, ['V']], ['complaint_score', a.complaint, ['C']], ['callback_deduction', a.callback_deduction, ['K']], ['total', a.total, null],
+            ];
+            table(breakdown.body, [
+                { name: 'name', label: t('department.component'), render: v => t('measure.' + v) },
+                { name: 'value', label: t('department.value'), num: true, format: '0.00' },
+                { name: 'why', label: t('department.why'), render: (v, r) => explainButton(quarter, code, r.focus, t('measure.' + r.name)) },
+            ], rows.map(([name, value, focus]) => ({ name, value, focus })), { caption: a.complete ? null : t('department.incomplete', (a.missing || []).map(m => t('measure.' + m)).join(', ')) });
+        } else breakdown.body.replaceChildren(el('p', { class: 'empty' }, t('department.noAssessment', quarter)));
+        breakdown.setExport('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', department: code, from: quarter, to: quarter });
+
+        // Service targets per quarter: satisfaction ≥ 85 %, replies within 24 h and solutions within 3 working days.
+        draw(service.body, {
+            tooltip: { trigger: 'axis', confine: true, valueFormatter: v => format(v, '0.0%') },
+            xAxis: { type: 'category', data: targets.records.map(r => r.quarter) },
+            yAxis: { type: 'value', min: v => Math.max(0, Math.floor(v.min * 10) / 10 - 0.1), max: 1, axisLabel: { formatter: v => format(v, '0%') } },
+            grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
+            series: [
+                { type: 'line', name: t('measure.satisfaction_rate'), data: targets.records.map(r => r.satisfaction_rate), connectNulls: true,
+                  markLine: QA.targetLine('yAxis', 0.85, t('target') + ' 85%') },
+                { type: 'line', name: t('measure.reply_on_time_rate'), data: targets.records.map(r => r.reply_on_time_rate), connectNulls: true },
+                { type: 'line', name: t('measure.resolve_on_time_rate'), data: targets.records.map(r => r.resolve_on_time_rate), connectNulls: true },
+            ],
+        }, p => location.href = QA.withQuery('/rows/complaints', { ...filters, from: p.name, to: p.name }));
+        service.setExport('/api/query/export', targets.params);
+
+        // Complaints by category: click → the rows.
+        draw(categories.body, {
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+            xAxis: { type: 'category', data: cats.records.map(r => r.category), axisLabel: { interval: 0, rotate: cats.records.length > 4 ? 30 : 0 } },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+                { type: 'bar', name: t('measure.complaints'), data: cats.records.map(r => r.complaints) },
+                { type: 'bar', name: t('measure.valid_complaints'), data: cats.records.map(r => r.valid_complaints) },
+            ],
+        }, p => location.href = QA.withQuery('/rows/complaints', { ...range, category: p.name }));
+        categories.setExport('/api/query/export', cats.params);
+
+        // Monthly self-checks against the working group's spot checks; click a point → those check rows.
+        const months = [...new Set(monthly.records.map(r => r.month))];
+        const kindSeries = kind => months.map(m => monthly.records.find(r => r.month === m && r.kind === kind)?.check_score ?? null);
+        draw(checks.body, {
+            xAxis: { type: 'category', data: months },
+            yAxis: { type: 'value', scale: true },
+            dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
+            series: [
+                { type: 'line', name: t('kind.self'), data: kindSeries('self'), connectNulls: true, symbolSize: 8, kind: 'self' },
+                { type: 'scatter', name: t('kind.spot'), data: kindSeries('spot'), symbolSize: 14, kind: 'spot' },
+            ],
+        }, p => location.href = QA.withQuery('/rows/checks', { department: code, month: p.name, kind: p.seriesIndex === 0 ? 'self' : 'spot' }));
+        checks.setExport('/api/query/export', monthly.params);
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(grid, e)));
+    onState(run);
+    run();
+})());

@@ -1,0 +1,102 @@
+// Explore: the hand-built visual. Choose measures (of one mart), up to two dimensions, filters, and bar, line or
+// table; everything is in the URL. Clicking a bar or point filters by that value (when the mart can be filtered by it).
+'use strict';
+QA.busy((async function () {
+    const { t, el, state, setState, onState, query, draw, zoom, visual, table, queryColumns, busy } = QA;
+    const builder = document.getElementById('builder');
+    const measuresBox = document.getElementById('measures');
+    const slicerBox = document.getElementById('slicers');
+    const grid = document.getElementById('visuals');
+    const model = await QA.model();
+    const out = visual(grid, { title: t('explore.visual'), id: 'chart-explore', span: 12, tall: true });
+    const tableCard = visual(grid, { title: t('explore.table'), id: 'table-explore', span: 12, chart: false });
+    const labelOf = x => QA.label(x);
+
+    function chosen() {
+        let measures = (state.measures || 'total').split(',').filter(m => model.measures.some(x => x.name === m));
+        if (!measures.length) measures = ['total'];
+        const mart = model.measures.find(m => m.name === measures[0]).mart;
+        measures = measures.filter(m => model.measures.find(x => x.name === m).mart === mart);
+        const dims = model.marts.find(m => m.name === mart).dimensions;
+        const x = dims.includes(state.x ?? 'quarter') ? (state.x ?? 'quarter') : dims[0];
+        const series = state.series && dims.includes(state.series) && state.series !== x ? state.series : '';
+        return { measures, mart, dims, x, series, visualType: ['bar', 'line', 'table'].includes(state.visual) ? state.visual : 'bar' };
+    }
+
+    function renderBuilder(c) {
+        // Measures grouped by mart; picking one of another mart starts a new selection (marts are queried separately).
+        const groups = model.marts.map(mart => el('div', { class: 'measure-group' }, el('strong', {}, t('mart.' + mart.name)),
+            ...model.measures.filter(m => m.mart === mart.name).map(m => el('label', { class: 'check' },
+                el('input', {
+                    type: 'checkbox', value: m.name, 'data-measure': m.name, checked: c.measures.includes(m.name),
+                    onchange: e => {
+                        const next = e.target.checked ? (m.mart === c.mart ? [...c.measures, m.name] : [m.name]) : c.measures.filter(x => x !== m.name);
+                        setState({ measures: (next.length ? next : [m.name]).join(',') });
+                    },
+                }), ' ', labelOf(m)))));
+        measuresBox.replaceChildren(el('legend', {}, t('explore.measures')), ...groups);
+        const dimOptions = c.dims.map(d => ({ value: d, label: labelOf(model.dimensions.find(x => x.name === d)) }));
+        QA.slicers(builder, [
+            { key: 'x', label: t('explore.x'), options: dimOptions, value: c.x },
+            { key: 'series', label: t('explore.series'), options: dimOptions.filter(o => o.value !== c.x), all: true, allLabel: t('explore.none'), value: c.series },
+            { key: 'visual', label: t('explore.type'), options: ['bar', 'line', 'table'].map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
+        ], { reset: false });
+    }
+
+    async function render() {
+        const c = chosen();
+        renderBuilder(c);
+        const { all, from, to } = await QA.quarterRange();
+        const quarterOptions = all.map(q => ({ value: q }));
+        const defs = [
+            { key: 'from', label: t('slicer.from'), options: quarterOptions, value: from },
+            { key: 'to', label: t('slicer.to'), options: quarterOptions, value: to },
+        ];
+        for (const d of c.dims.filter(d => ['department', 'grade', 'channel', 'category', 'kind'].includes(d))) {
+            defs.push({ key: d, label: t('slicer.' + d), options: d === 'department' ? await QA.departmentOptions() : await QA.valueOptions(d), all: true });
+        }
+        QA.slicers(slicerBox, defs);
+
+        const filters = { from, to };
+        for (const d of c.dims) if (state[d]) filters[d] = state[d];
+        const dims = c.series ? [c.x, c.series] : [c.x];
+        const result = await query({ measures: c.measures, dimensions: dims, filters, limit: 5000 });
+        out.setExport('/api/query/export', result.params);
+        tableCard.setExport('/api/query/export', result.params);
+        table(tableCard.body, queryColumns(result), result.rows);
+
+        out.card.hidden = c.visualType === 'table';
+        if (c.visualType === 'table') return;
+        const name = (dim, v) => dim === 'grade' ? QA.gradeName(v) : dim === 'kind' ? t('kind.' + v) : v;
+        const xs = [...new Set(result.records.map(r => r[c.x]))];
+        let series;
+        if (c.series) {
+            const groups = [...new Set(result.records.map(r => r[c.series]))];
+            series = groups.map(g => ({
+                type: c.visualType, name: `${name(c.series, g)}`, connectNulls: true, dim: c.series, dimValue: g,
+                data: xs.map(x => result.records.find(r => r[c.x] === x && r[c.series] === g)?.[c.measures[0]] ?? null),
+            }));
+        } else {
+            series = c.measures.map(m => ({ type: c.visualType, name: labelOf(model.measures.find(x => x.name === m)), data: result.records.map(r => r[m]) }));
+        }
+        draw(out.body, {
+            tooltip: { trigger: 'axis', confine: true, axisPointer: { type: c.visualType === 'bar' ? 'shadow' : 'line' } },
+            xAxis: { type: 'category', data: xs.map(x => name(c.x, x)), axisLabel: { rotate: xs.length > 8 ? 30 : 0 } },
+            yAxis: { type: 'value', scale: c.visualType === 'line' },
+            dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 36, containLabel: true },
+            series,
+        }, p => {
+            // Cross-filter: the clicked category (and series value) become filters when the mart allows them.
+            const patch = {};
+            const xValue = xs[p.dataIndex];
+            if (c.x === 'quarter') { patch.from = xValue; patch.to = xValue; } else if (c.x !== 'month') patch[c.x] = state[c.x] === xValue ? '' : xValue;
+            const s = series[p.seriesIndex];
+            if (s?.dim && s.dim !== 'month' && s.dim !== 'quarter') patch[s.dim] = s.dimValue;
+            setState(patch);
+        });
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(grid, e)));
+    onState(run);
+    run();
+})());

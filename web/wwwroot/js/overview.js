@@ -1,0 +1,150 @@
+// Overview: KPI cards against their targets, grade distribution, ranking (click → the department), complaints by
+// category (click → the complaint rows), the trend, the findings and the assessment table; one set of slicers
+// (quarter range, department, channel, category, grade) filters every visual, and lives in the URL.
+'use strict';
+QA.busy((async function () {
+    const { t, el, state, setState, onState, query, format, draw, zoom, visual, table, queryColumns, busy, gradeName } = QA;
+    const slicerBox = document.getElementById('slicers');
+    const kpiBox = document.getElementById('kpis');
+    const grid = document.getElementById('visuals');
+
+    const ranking = visual(grid, { title: t('overview.ranking'), id: 'chart-ranking', span: 6, tall: true, note: t('overview.rankingHint') });
+    const grades = visual(grid, { title: t('overview.grades'), id: 'chart-grades', span: 6, tall: true, note: t('overview.gradesHint') });
+    const trend = visual(grid, { title: t('overview.trend'), id: 'chart-trend', span: 6 });
+    const categories = visual(grid, { title: t('overview.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
+    const findings = visual(grid, { title: t('overview.findings'), id: 'findings', span: 12, chart: false, note: t('overview.findingsHint') });
+    const assessments = visual(grid, { title: t('overview.table'), id: 'table-assessment', span: 12, chart: false });
+
+    const depts = await QA.departments();
+    const nameOf = code => depts.find(d => d.code === code)?.name ?? code;
+
+    async function renderSlicers() {
+        const { all, from, to } = await QA.quarterRange();
+        const quarterOptions = all.map(q => ({ value: q }));
+        QA.slicers(slicerBox, [
+            { key: 'from', label: t('slicer.from'), options: quarterOptions, value: from },
+            { key: 'to', label: t('slicer.to'), options: quarterOptions, value: to },
+            { key: 'department', label: t('slicer.department'), options: await QA.departmentOptions(), all: true },
+            { key: 'grade', label: t('slicer.grade'), options: await QA.valueOptions('grade'), all: true },
+            { key: 'channel', label: t('slicer.channel'), options: await QA.valueOptions('channel'), all: true },
+            { key: 'category', label: t('slicer.category'), options: await QA.valueOptions('category'), all: true },
+        ]);
+        return { from, to };
+    }
+
+    function kpi(name, value, fmt, previous, target, better) {
+        const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
+        const diff = value !== null && value !== undefined && previous !== null && previous !== undefined ? value - previous : null;
+        const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
+        const deltaText = diff === null ? t('kpi.noPrevious')
+            : t('kpi.change', (diff > 0 ? '+' : diff < 0 ? '−' : '±') + format(Math.abs(diff), fmt.includes('%') ? fmt : fmt));
+        return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
+            el('div', { class: 'name' }, t('kpi.' + name)),
+            el('div', { class: 'value' }, format(value, fmt)),
+            el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
+            el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down') }, deltaText));
+    }
+
+    async function render() {
+        const { from, to } = await renderSlicers();
+        const previous = QA.shiftQuarter(to, -1);
+        document.getElementById('overview-quarter').textContent = t('overview.quarter', to);
+        const filters = { department: state.department, channel: state.channel, category: state.category, grade: state.grade };
+        const range = { ...filters, from, to };
+        const quarterOnly = { ...filters, from: to, to: to };
+
+        const [totals, service, gradeCounts, rank, cats, trendTotals, trendComplaints, detail, full] = await Promise.all([
+            query({ measures: ['total'], dimensions: ['quarter'], filters: { ...filters, from: previous, to } }),
+            query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: { ...filters, from: previous, to } }),
+            query({ measures: ['excellent', 'passed', 'failed', 'withheld'], filters: quarterOnly }),
+            query({ measures: ['total'], dimensions: ['department'], filters: quarterOnly, order: 'total desc' }),
+            query({ measures: ['complaints', 'valid_complaints'], dimensions: ['category'], filters: range, order: 'complaints desc' }),
+            query({ measures: ['total', 'self_check', 'survey', 'complaint_score'], dimensions: ['quarter'], filters: range }),
+            query({ measures: ['complaints'], dimensions: ['quarter'], filters: range }),
+            query({ measures: ['total', 'self_check', 'survey', 'complaint_score', 'callback_deduction', 'amount'], dimensions: ['department', 'grade'], filters: quarterOnly, order: 'total desc' }),
+            QA.getOrNull('/api/assessments/' + encodeURIComponent(to)),
+        ]);
+
+        // KPI cards: this quarter against the target, and the change from the quarter before.
+        const at = (result, q, m) => result.records.find(r => r.quarter === q)?.[m] ?? null;
+        kpiBox.replaceChildren(
+            kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), { value: 95, text: '95.00' }, 'higher'),
+            kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), { value: 0.85, text: '85%' }, 'higher'),
+            kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
+            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
+            kpi('complaints', at(service, to, 'complaints'), '0', at(service, previous, 'complaints'), null, 'lower'));
+
+        // Ranking: click a bar → that department's page with the same quarter range.
+        const rankRows = rank.records.filter(r => r.total !== null).reverse();
+        draw(ranking.body, {
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+            legend: { show: false },
+            grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+            xAxis: { type: 'value', min: v => Math.max(0, Math.floor(v.min - 5)), max: 100 },
+            yAxis: { type: 'category', data: rankRows.map(r => nameOf(r.department)) },
+            series: [{
+                type: 'bar', name: t('measure.total'), data: rankRows.map(r => ({ value: r.total, code: r.department, itemStyle: { color: r.total >= 95 ? '#1a7f37' : '#c62828' } })),
+                label: { show: true, position: 'right', formatter: p => format(p.value, '0.00') },
+                markLine: QA.targetLine('xAxis', 95, t('target') + ' 95'),
+            }],
+        }, p => { if (p.data?.code) location.href = QA.withQuery('/department', { code: p.data.code, from, to }); });
+        ranking.setExport('/api/query/export', rank.params);
+
+        // Grade distribution of the quarter: click a slice → filter every visual by that grade.
+        const g = gradeCounts.records[0] || {};
+        const gradeData = [['excellent', g.excellent, '#1a7f37'], ['pass', g.passed, '#1f6feb'], ['fail', g.failed, '#c62828'], ['withheld', g.withheld, '#9a6700']]
+            .map(([grade, value, color]) => ({ name: gradeName(grade), value: value ?? 0, grade, itemStyle: { color } }))
+            .filter(d => d.value > 0);
+        draw(grades.body, {
+            tooltip: { trigger: 'item', confine: true },
+            legend: { bottom: 0, type: 'scroll' },
+            series: [{ type: 'pie', radius: ['40%', '68%'], center: ['50%', '46%'], data: gradeData, label: { formatter: '{b}: {c}' } }],
+        }, p => setState({ grade: state.grade === p.data.grade ? '' : p.data.grade }));
+        grades.setExport('/api/query/export', gradeCounts.params);
+
+        // Trend of the average total and its components, and the complaints, over the range.
+        const qs = trendTotals.records.map(r => r.quarter);
+        draw(trend.body, {
+            xAxis: { type: 'category', data: qs },
+            yAxis: [{ type: 'value', scale: true }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
+            dataZoom: zoom(), grid: { left: 8, right: 16, top: 48, bottom: 32, containLabel: true },
+            series: [
+                ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ type: 'line', name: t('measure.' + m), data: trendTotals.records.map(r => r[m]), smooth: false })),
+                { type: 'bar', name: t('measure.complaints'), yAxisIndex: 1, data: qs.map(q => trendComplaints.records.find(r => r.quarter === q)?.complaints ?? 0), itemStyle: { opacity: .35 } },
+            ],
+        }, p => { if (p.seriesType === 'bar') location.href = QA.withQuery('/rows/complaints', { ...filters, grade: undefined, from: p.name, to: p.name }); });
+        trend.setExport('/api/query/export', trendTotals.params);
+
+        // Complaints by category: click a bar → the complaint rows of that category with the same slicers.
+        draw(categories.body, {
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+            xAxis: { type: 'category', data: cats.records.map(r => r.category), axisLabel: { interval: 0, rotate: cats.records.length > 4 ? 30 : 0 } },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+                { type: 'bar', name: t('measure.complaints'), data: cats.records.map(r => r.complaints) },
+                { type: 'bar', name: t('measure.valid_complaints'), data: cats.records.map(r => r.valid_complaints) },
+            ],
+        }, p => { location.href = QA.withQuery('/rows/complaints', { from, to, department: state.department, channel: state.channel, category: p.name }); });
+        categories.setExport('/api/query/export', cats.params);
+
+        // Findings (issue 4 brings the analysis): for now the departments that failed and those with incomplete data.
+        const scoped = (full?.assessments || []).filter(a => !state.department || a.department === state.department);
+        const failing = scoped.filter(a => a.grade === 'fail');
+        const incomplete = scoped.filter(a => !a.complete || (a.missing || []).length);
+        const link = a => el('a', { href: QA.withQuery('/department', { code: a.department, from, to }) }, a.name);
+        findings.body.replaceChildren(el('ul', { class: 'findings' },
+            failing.map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
+            incomplete.map(a => el('li', { 'data-finding': 'incomplete' }, link(a), ' ', t('finding.incomplete', (a.missing || []).map(m => t('measure.' + m)).join('、') || '–'))),
+            !failing.length && !incomplete.length ? el('li', {}, t('finding.none')) : null));
+
+        // The quarter's assessment as a table (same query as its export).
+        const columns = queryColumns(detail).map(c => c.name === 'department'
+            ? { ...c, render: v => el('a', { href: QA.withQuery('/department', { code: v, from, to }) }, `${nameOf(v)} (${v})`) } : c);
+        table(assessments.body, columns, detail.rows, { caption: t('overview.tableCaption', to), rowClass: r => r[1] === 'fail' ? 'bad' : null });
+        assessments.setExport('/api/query/export', detail.params);
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(grid, e)));
+    onState(run);
+    run();
+})());

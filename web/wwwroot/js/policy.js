@@ -1,0 +1,44 @@
+// A quarter's assessment under the policy in force, with its approval status; the committee approves (POST with the
+// antiforgery header). State: ?quarter=2026Q2.
+'use strict';
+(function () {
+    const { t, el, state, onState, table, busy, format } = QA;
+    const approvalBox = document.getElementById('approval');
+    const canApprove = approvalBox.dataset.canApprove === 'true';
+
+    async function render() {
+        const { all, to } = await QA.quarterRange();
+        const quarter = all.includes(state.quarter) ? state.quarter : to;
+        QA.slicers(document.getElementById('slicers'), [{ key: 'quarter', label: t('slicer.quarter'), options: all.map(q => ({ value: q })), value: quarter }], { reset: false });
+        const data = await QA.getOrNull('/api/assessments/' + quarter);
+        const box = document.getElementById('assessment');
+        if (!data) { approvalBox.replaceChildren(); box.replaceChildren(el('p', { class: 'empty' }, t('noData'))); return; }
+        const status = data.approval
+            ? el('p', { class: 'status ok', 'data-approval': 'approved' }, t('policy.approved', data.approval.approved_by, new Date(data.approval.approved_at).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en')))
+            : el('p', { class: 'status', 'data-approval': 'draft' }, t('policy.draft', data.policy_version));
+        const approve = canApprove && !data.approval ? el('button', {
+            type: 'button', class: 'primary', id: 'approve', onclick: async e => {
+                if (!confirm(t('policy.confirm', quarter))) return;
+                e.target.disabled = true;
+                try { await busy(QA.send('POST', `/api/assessments/${quarter}/approve`)); run(); } catch (err) { QA.showError(approvalBox, err); e.target.disabled = false; }
+            },
+        }, t('policy.approve', quarter)) : null;
+        const budget = data.budget ? el('p', { class: 'hint' }, t('policy.budget', format(data.budget.budget, '#,0.00'), format(data.budget.rewards, '#,0.00'), format(data.budget.penalties, '#,0.00'), format(data.budget.remaining, '#,0.00'))) : null;
+        const diffs = (data.differences || []).length ? el('p', { class: 'status bad' }, t('policy.differences', data.differences.length)) : null;
+        approvalBox.replaceChildren(status, approve || '', budget || '', diffs || '');
+        const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
+        const c = (name, extra) => ({ name, label: t('assessment.' + name), ...extra });
+        const n = name => c(name, { num: true, format: '0.00' });
+        table(box, [c('rank', { num: true, format: '0' }), c('name', { render: (v, r) => el('a', { href: QA.withQuery('/department', { code: r.department, q: quarter }) }, v) }),
+            n('self_check'), n('survey'), n('complaint'), n('callback_deduction'), n('total'),
+            c('grade', { render: v => el('span', { class: 'grade-' + v }, QA.gradeName(v)) }), c('amount', { num: true, format: '#,0.00' }),
+            c('complete', { render: (v, r) => v ? t('yes') : t('assessment.missing', (r.missing || []).map(m => t('measure.' + m)).join(', ')) }),
+            c('why', { render: (v, r) => QA.explainButton(quarter, r.department, null, r.name) })], rows, { rowClass: r => r.grade === 'fail' ? 'bad' : null });
+        document.getElementById('assessment-tools').replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', download: '', 'data-export': f,
+            href: QA.withQuery('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', from: quarter, to: quarter, format: f }) }, t('export.' + f))));
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(approvalBox, e)));
+    onState(run);
+    run();
+})();

@@ -1,0 +1,75 @@
+// The rows behind the numbers (complaints, checks, questionnaire answers): server-side paging, sorting (click a
+// header), search, slicers and the id filters that explanations link to; CSV/XLSX export with the same parameters.
+'use strict';
+QA.busy((async function () {
+    const { t, el, state, setState, onState, format, table, busy, withQuery } = QA;
+    const kind = document.getElementById('rows-card').dataset.kind;
+    const slicerBox = document.getElementById('slicers');
+    const search = document.getElementById('search');
+    const searchText = document.getElementById('search-text');
+    const chips = document.getElementById('chips');
+    const exportsBox = document.getElementById('exports');
+    const tableBox = document.getElementById('rows-table');
+    const pager = document.getElementById('pager');
+    const extra = { complaints: ['channel', 'category', 'month'], checks: ['kind', 'month'], surveys: [] }[kind];
+    const idKeys = ['complaint_id', 'check_id', 'response_id', 'question'];
+
+    search.addEventListener('submit', e => { e.preventDefault(); setState({ search: searchText.value.trim(), page: '' }); });
+
+    async function render() {
+        const all = await QA.quarters();
+        const quarterOptions = all.map(q => ({ value: q }));
+        const defs = [
+            { key: 'from', label: t('slicer.from'), options: quarterOptions, all: true, allLabel: t('slicer.anyQuarter'), clears: { page: '' } },
+            { key: 'to', label: t('slicer.to'), options: quarterOptions, all: true, allLabel: t('slicer.anyQuarter'), clears: { page: '' } },
+            { key: 'department', label: t('slicer.department'), options: await QA.departmentOptions(), all: true, clears: { page: '' } },
+        ];
+        for (const key of extra) {
+            const options = key === 'month'
+                ? QA.monthsOf(state.from || all[0], state.to || all[all.length - 1]).map(m => ({ value: m }))
+                : await QA.valueOptions(key);
+            defs.push({ key, label: t('slicer.' + key), options, all: true, clears: { page: '' } });
+        }
+        QA.slicers(slicerBox, defs);
+        searchText.value = state.search || '';
+        chips.replaceChildren(...idKeys.filter(k => state[k]).map(k => el('span', { class: 'chip', 'data-chip': k }, `${t('filter.' + k)}: ${state[k]}`,
+            el('button', { type: 'button', 'aria-label': t('filter.remove', t('filter.' + k)), onclick: () => setState({ [k]: '', page: '' }) }, '×'))));
+
+        const params = { ...state, page: state.page || 1, page_size: state.page_size || 50 };
+        const data = await QA.get(`/api/rows/${kind}`, params);
+        const exportParams = { ...state };
+        delete exportParams.page; delete exportParams.page_size;
+        exportsBox.replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', href: withQuery(`/api/rows/${kind}/export`, { ...exportParams, format: f }), download: '', 'data-export': f }, t('export.' + f))));
+        document.getElementById('rows-total').textContent = t('rows.total', data.total.toLocaleString());
+
+        const columns = data.columns.map((c, i) => ({
+            name: c.name, index: i, label: QA.label(c), wrap: ['description', 'question_text', 'note', 'excluded_reason'].includes(c.name),
+            num: ['score', 'direct_deduction', 'scale'].includes(c.name),
+            format: ['score', 'direct_deduction'].includes(c.name) ? '0.00' : undefined,
+            render: typeof data.rows[0]?.[i] === 'boolean' || ['valid', 'excluded'].includes(c.name) ? v => (v === null ? '–' : t(v ? 'yes' : 'no'))
+                : c.name === 'department' ? v => el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v)
+                : c.name === 'kind' ? v => t('kind.' + v)
+                : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
+                : undefined,
+        }));
+        table(tableBox, columns, data.rows, {
+            caption: t('rows.caption', data.page, Math.max(1, Math.ceil(data.total / data.page_size))),
+            sort: {
+                key: state.sort || data.columns[0].name, dir: state.dir || (state.sort ? 'asc' : 'asc'),
+                onSort: key => setState({ sort: key, dir: state.sort === key && state.dir !== 'desc' ? 'desc' : 'asc', page: '' }),
+            },
+        });
+        const pages = Math.max(1, Math.ceil(data.total / data.page_size));
+        const sizeSelect = el('select', { id: 'page-size', onchange: e => setState({ page_size: e.target.value, page: '' }) },
+            [25, 50, 100, 200].map(n => el('option', { value: n, selected: n === data.page_size }, n)));
+        pager.replaceChildren(
+            el('button', { type: 'button', disabled: data.page <= 1, onclick: () => setState({ page: data.page - 1 }) }, t('pager.previous')),
+            el('span', {}, t('pager.page', data.page, pages)),
+            el('button', { type: 'button', disabled: data.page >= pages, onclick: () => setState({ page: data.page + 1 }) }, t('pager.next')),
+            el('label', { for: 'page-size', class: 'field' }, t('pager.size'), sizeSelect));
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(tableBox, e)));
+    onState(run);
+    run();
+})());
