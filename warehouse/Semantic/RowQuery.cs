@@ -65,6 +65,15 @@ public static class RowQuery
             ],
             "d.code", "f.quarter_key", new Dictionary<string, string> { ["question"] = "f.question", ["response_id"] = "f.response_id" },
             ["f.response_id", "cu.name", "f.excluded_reason"]),
+        new("callbacks", $"fact_callback f {DeptJoin} LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key",
+            [
+                new("callback_id", "f.callback_id", "回访编号", "Callback"), new("department", "d.code", "部门编码", "Department"),
+                new("department_name", "d.name", "部门", "Department name"), new("called_on", "f.called_on_key", "回访日期", "Called on"),
+                new("finding", "f.finding", "回访问题", "Finding"), new("deduction", "f.deduction", "扣分", "Deduction"),
+                new("customer", "cu.name", "客户", "Customer"), new("note", "f.note", "备注", "Note"),
+            ],
+            "d.code", "f.quarter_key", new Dictionary<string, string> { ["finding"] = "f.finding", ["callback_id"] = "f.callback_id" },
+            ["f.callback_id", "cu.name", "f.note"]),
     ];
 
     public static RowSource Source(string kind) =>
@@ -147,6 +156,7 @@ public static class RowQuery
     {
         "quarter" => Quarter.FromKey(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString(),
         "month" => DateKeys.ToDate(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString("yyyy-MM", CultureInfo.InvariantCulture),
+        "called_on" => DateKeys.ToDate(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         "valid" or "excluded" => Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         "received_at" or "replied_at" or "resolved_at" when value is string s && s.Length >= 16 => s[..16],
         _ => value,

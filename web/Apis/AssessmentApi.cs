@@ -4,6 +4,7 @@ using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Warehouse.Scoring.Mart;
 using QualityAnalytics.Web.Auth;
+using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Apis;
 
@@ -12,11 +13,11 @@ internal static class AssessmentApi
 {
     public static void MapAssessmentApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/assessments/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse) =>
+        api.MapGet("/assessments/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             using var db = warehouse.CreateContext();
-            var scored = AssessmentMart.Stored(db, q, PolicyFile.Default.For(q));
+            var scored = AssessmentMart.Stored(db, q, policies.Current().For(q));
             if (scored is null) return Results.NotFound();
             var scope = UserScope.RowScopeOf(user);
             return Results.Ok(new
@@ -30,13 +31,13 @@ internal static class AssessmentApi
             });
         }).WithName("Assessment");
 
-        api.MapGet("/assessments/{quarter}/{department}/explain", (string quarter, string department, ClaimsPrincipal user, WarehouseDb warehouse) =>
+        api.MapGet("/assessments/{quarter}/{department}/explain", (string quarter, string department, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             // Row-level security before any read: a manager asking about another department learns nothing, not even whether it exists.
             if (!UserScope.RowScopeOf(user).Allows(department)) return Results.NotFound();
             using var db = warehouse.CreateContext();
-            var scored = AssessmentMart.Preview(db, q, PolicyFile.Default.For(q));
+            var scored = AssessmentMart.Preview(db, q, policies.Current().For(q));
             var a = scored.Assessments.FirstOrDefault(x => string.Equals(x.DepartmentCode, department, StringComparison.OrdinalIgnoreCase));
             return a is null ? Results.NotFound() : Results.Ok(new
             {
@@ -46,13 +47,13 @@ internal static class AssessmentApi
             });
         }).WithName("Explain");
 
-        api.MapPost("/assessments/{quarter}/approve", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, TimeProvider clock) =>
+        api.MapPost("/assessments/{quarter}/approve", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             using var db = warehouse.CreateContext();
             try
             {
-                var approval = AssessmentMart.Approve(db, q, PolicyFile.Default, user.FindFirstValue("qa:display_name") ?? user.Identity!.Name!, clock);
+                var approval = AssessmentMart.Approve(db, q, policies.Current(), user.FindFirstValue("qa:display_name") ?? user.Identity!.Name!, clock);
                 return Results.Ok(new { quarter = q.ToString(), approved_by = approval.ApprovedBy, approved_at = approval.ApprovedAt });
             }
             catch (InvalidOperationException ex)
@@ -60,6 +61,39 @@ internal static class AssessmentApi
                 return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
             }
         }).RequireAuthorization(Roles.CanApprove).AddEndpointFilter<AntiforgeryFilter>().WithName("Approve");
+
+        api.MapPost("/assessments/{quarter}/what-if", async (string quarter, HttpRequest request, WarehouseDb warehouse, PolicyProvider policies) =>
+        {
+            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            using var reader = new StreamReader(request.Body);
+            PolicySet other;
+            try { other = PolicyFile.Parse(await reader.ReadToEndAsync(), "the posted policy"); }
+            catch (PolicyValidationException ex) { return Results.Problem(ex.Message, statusCode: 400); }
+            catch (System.Text.Json.JsonException ex) { return Results.Problem("The policy is not valid JSON: " + ex.Message, statusCode: 400); }
+            using var db = warehouse.CreateContext();
+            var active = policies.Current().For(q);
+            var stored = AssessmentMart.Stored(db, q, active) ?? AssessmentMart.Preview(db, q, active);
+            var whatIf = AssessmentMart.Preview(db, q, other.For(q));
+            return Results.Ok(new
+            {
+                quarter = q.ToString(), stored_policy = active.Version, what_if_policy = whatIf.Policy.Version,
+                stored_budget = stored.Budget, what_if_budget = whatIf.Budget,
+                departments = stored.Assessments.Select(s => (s, w: whatIf.Assessments.First(x => x.DepartmentCode == s.DepartmentCode))).Select(p => new
+                {
+                    department = p.s.DepartmentCode, name = p.s.DepartmentName,
+                    stored = new { total = p.s.Total, grade = AssessmentRows.GradeName(p.s.Grade), amount = p.s.Amount },
+                    what_if = new { total = p.w.Total, grade = AssessmentRows.GradeName(p.w.Grade), amount = p.w.Amount },
+                    amount_change = p.w.Amount - p.s.Amount,
+                }),
+            });
+        }).RequireAuthorization(p => p.RequireRole(Roles.Committee, Roles.WorkingGroup)).AddEndpointFilter<AntiforgeryFilter>().WithName("WhatIf")
+          .WithSummary("Grades and money under another policy (the JSON policy file in the body) beside the stored ones; stores nothing.");
+
+        api.MapGet("/policy", (PolicyProvider policies) =>
+        {
+            var set = policies.Current();
+            return Results.Ok(new { source = File.Exists(policies.FilePath) ? policies.FilePath : "built-in defaults", versions = set.Versions });
+        }).WithName("Policy").WithSummary("The policy in force: every version with its parameters.");
     }
 }
 

@@ -5,7 +5,6 @@ using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Schema;
-using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Web.Auth;
 using QualityAnalytics.Web.Host;
 
@@ -19,7 +18,7 @@ internal static class DataApi
     {
         var desk = api.MapGroup("/data").RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee));
 
-        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, TimeProvider clock) =>
+        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock) =>
         {
             if (request.ContentLength > options.MaxUploadBytes) return TooLarge(options);
             if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 400);
@@ -41,7 +40,7 @@ internal static class DataApi
                 paths.Add(path);
             }
             var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = user.Identity!.Name! }).Load(paths);
-            var after = AfterLoad.Run(warehouse, result.BatchId, PolicyFile.Default, clock);
+            var after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
             return Results.Ok(new
             {
                 batch_id = result.BatchId,

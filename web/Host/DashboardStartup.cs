@@ -53,6 +53,9 @@ public sealed class DashboardStartup(ServeOptions options)
         services.Configure<Microsoft.AspNetCore.Http.Features.FormOptions>(f => f.MultipartBodyLengthLimit = options.MaxUploadBytes);
         services.AddOpenApi();
         services.AddProblemDetails();
+        // Chinese in pages and JSON as itself, not as &#x...; entities: smaller pages, readable sources.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
     }
 
     public void Configure(IApplicationBuilder app)
@@ -83,6 +86,7 @@ public sealed class DashboardStartup(ServeOptions options)
             api.MapNotesApi();
             api.MapDataApi(options);
             api.MapJobsApi();
+            api.MapAnalysisApi();
         });
     }
 }

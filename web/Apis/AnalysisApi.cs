@@ -1,0 +1,56 @@
+using System.Security.Claims;
+using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Web.Auth;
+using QualityAnalytics.Web.Host;
+
+namespace QualityAnalytics.Web.Apis;
+
+/// <summary>The analysis of a quarter for the dashboard: the ranked findings (第十五条: 分析存在的问题), and one
+/// department's trends with forecast band, control chart and survey questions. Row-level security: a manager gets
+/// their department's findings only, and no company-wide ones (they are computed from every department's rows).</summary>
+internal static class AnalysisApi
+{
+    public static void MapAnalysisApi(this RouteGroupBuilder api)
+    {
+        api.MapGet("/findings/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock) =>
+        {
+            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            var scope = UserScope.RowScopeOf(user);
+            var analysis = Analyze(warehouse, q, policies, clock);
+            var visible = analysis.Findings.Where(f => f.DepartmentCode is null ? scope.AllDepartments : scope.Allows(f.DepartmentCode));
+            return Results.Ok(visible.Select(f => new
+            {
+                rank = f.Rank, kind = f.Kind, severity = Math.Round(f.Severity, 1), department = f.DepartmentCode, department_name = f.DepartmentName,
+                title_zh = f.TitleZh, title_en = f.TitleEn, evidence_zh = f.EvidenceZh, evidence_en = f.EvidenceEn, points = f.Points,
+            }));
+        }).WithName("Findings").WithSummary("The ranked problems of a quarter, each with its evidence.");
+
+        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, ClaimsPrincipal user, WarehouseDb warehouse,
+            PolicyProvider policies, TimeProvider clock) =>
+        {
+            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!UserScope.RowScopeOf(user).Allows(department)) return Results.NotFound();
+            var analysis = Analyze(warehouse, q, policies, clock);
+            var trends = analysis.Trends.FirstOrDefault(t => string.Equals(t.DepartmentCode, department, StringComparison.OrdinalIgnoreCase));
+            if (trends is null) return Results.NotFound();
+            return Results.Ok(new
+            {
+                quarter = q.ToString(),
+                trends,
+                control_charts = analysis.ControlCharts.Departments.Where(c => string.Equals(c.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
+                survey = analysis.Survey.Questions.Where(s => string.Equals(s.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
+                service_targets = analysis.ServiceTargets.History.Where(r => string.Equals(r.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
+                late = analysis.ServiceTargets.Late.Where(r => string.Equals(r.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
+            });
+        }).WithName("DepartmentAnalysis").WithSummary("One department's trends with forecast, control chart, survey questions and service targets.");
+    }
+
+    private static QuarterAnalysis Analyze(WarehouseDb warehouse, Quarter quarter, PolicyProvider policies, TimeProvider clock)
+    {
+        using var db = warehouse.CreateContext();
+        var options = new AnalysisOptions();
+        return QuarterAnalyzer.Analyze(AnalysisInputReader.Read(db, quarter, options, policies.Current(), clock), options);
+    }
+}
