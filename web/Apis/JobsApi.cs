@@ -15,10 +15,13 @@ internal static class JobsApi
         api.MapGet("/jobs", (JobStorage storage) =>
         {
             using var connection = storage.GetConnection();
+            var monitoring = storage.GetMonitoringApi();
             var recurring = connection.GetRecurringJobs().Select(j => new
             {
                 id = j.Id, cron = j.Cron, time_zone = j.TimeZoneId, next_execution = j.NextExecution, last_execution = j.LastExecution,
-                last_state = j.LastJobState, error = j.Error,
+                last_state = j.LastJobState, last_job_id = j.LastJobId,
+                // A failed attempt that Hangfire will retry is "Scheduled", not "Failed": its reason is in the state history.
+                error = j.Error ?? (j.LastJobId is null ? null : LastFailure(monitoring, j.LastJobId)),
             });
             return Results.Ok(new { recurring, failed = Failed(storage) });
         }).RequireAuthorization(Roles.CanAdminister).WithName("Jobs");
@@ -41,6 +44,11 @@ internal static class JobsApi
             return Results.Ok(new { batches, failed_jobs = Failed(storage) });
         }).RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee)).WithName("Notices");
     }
+
+    private static string? LastFailure(IMonitoringApi monitoring, string jobId) =>
+        monitoring.JobDetails(jobId)?.History.FirstOrDefault(h => h.StateName == "Failed") is { } failed
+            ? failed.Data.TryGetValue("ExceptionMessage", out var message) ? message : failed.Reason
+            : null;
 
     private static IEnumerable<object> Failed(JobStorage storage) =>
         storage.GetMonitoringApi().FailedJobs(0, 20).Select(f => (object)new

@@ -14,7 +14,7 @@ namespace QualityAnalytics.Web.Tests.Api;
 
 /// <summary>The real dashboard (same host builder as `qa serve`) over a demo warehouse made by the real `qa demo`,
 /// with one user per role. Shared by the tests of a class: they only read, or write what they clean up.</summary>
-public sealed partial class DashboardFactory : WebApplicationFactory<DashboardStartup>
+public partial class DashboardFactory : WebApplicationFactory<DashboardStartup>
 {
     public const string Password = "correct-horse-battery";
     private readonly CliRun _qa = new();

@@ -1,0 +1,83 @@
+using System.Net;
+using System.Text.Json;
+using Hangfire;
+using Hangfire.InMemory;
+
+namespace QualityAnalytics.Web.Tests.Jobs;
+
+/// <summary>The real Hangfire server inside the real dashboard host: a job triggered by hand from the dashboard runs,
+/// on Hangfire's SQLite storage (the default) and on its in-memory storage; a failing job shows its reason.</summary>
+public sealed class JobsApiTests
+{
+    private sealed class InMemoryDashboard : Api.DashboardFactory
+    {
+        protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
+            Host.DashboardHost.CreateBuilder(Options with { JobStorage = c => c.UseInMemoryStorage() }, Clock);
+    }
+
+    public static TheoryData<string> Storages => new("sqlite", "memory");
+
+    private static Api.DashboardFactory Create(string storage) => storage == "memory" ? new InMemoryDashboard() : new Api.DashboardFactory();
+
+    [Theory]
+    [MemberData(nameof(Storages))]
+    public async Task A_file_dropped_into_the_inbox_is_loaded_when_the_working_group_runs_the_nightly_load(string storage)
+    {
+        using var app = Create(storage);
+        var inbox = Path.Combine(app.Folder, "data", "inbox");
+        Directory.CreateDirectory(inbox);
+        File.WriteAllText(Path.Combine(inbox, "late.csv"), "complaint_id,department,received_at,channel,valid\nNJ-1,LOG,2026-09-02 10:00,电话,是\n");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+
+        var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement;
+        Assert.Contains(jobs.GetProperty("recurring").EnumerateArray(), j => j.GetProperty("id").GetString() == "nightly-load" && j.GetProperty("cron").GetString() == "0 2 * * *");
+        Assert.Equal(HttpStatusCode.Accepted, (await wg.PostAsync("/api/jobs/nightly-load/run", null)).StatusCode);
+
+        var archived = Path.Combine(app.Folder, "data", "archive");
+        await Until(() => Directory.Exists(archived) && Directory.EnumerateFiles(archived, "late.csv", SearchOption.AllDirectories).Any());
+        var batches = JsonDocument.Parse(await wg.GetStringAsync("/api/data/batches")).RootElement;
+        Assert.Equal("nightly-load", batches[0].GetProperty("loadedBy").GetString());
+
+        var manager = await app.SignedIn("log-manager");
+        Assert.Equal(HttpStatusCode.Forbidden, (await manager.GetAsync("/api/jobs")).StatusCode);
+        var viewer = await app.SignedIn("viewer");
+        var hangfireForViewer = (await viewer.GetAsync("/hangfire")).StatusCode;
+        Assert.True(hangfireForViewer is HttpStatusCode.Forbidden or HttpStatusCode.Unauthorized, $"viewer got {hangfireForViewer} from /hangfire");
+        Assert.Equal(HttpStatusCode.OK, (await wg.GetAsync("/hangfire")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_failing_job_shows_its_reason_to_the_working_group()
+    {
+        using var app = new InMemoryDashboard();
+        // The inbox cannot be a folder: a file stands where it should be.
+        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
+        File.WriteAllText(Path.Combine(app.Folder, "data", "inbox"), "not a folder");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+        await wg.PostAsync("/api/jobs/nightly-load/run", null);
+
+        string? error = null;
+        await Until(async () =>
+        {
+            var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement;
+            var job = jobs.GetProperty("recurring").EnumerateArray().Single(j => j.GetProperty("id").GetString() == "nightly-load");
+            error = job.GetProperty("error").ValueKind == JsonValueKind.String ? job.GetProperty("error").GetString() : null;
+            return error is not null;
+        });
+        Assert.Contains("inbox", error);
+    }
+
+    private static Task Until(Func<bool> condition) => Until(() => Task.FromResult(condition()));
+
+    private static async Task Until(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (!await condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("the job did not get there within 60 s");
+            await Task.Delay(250);
+        }
+    }
+}
