@@ -13,6 +13,7 @@ QA.busy((async function () {
     const service = visual(grid, { title: t('department.service'), id: 'chart-service', span: 6 });
     const categories = visual(grid, { title: t('department.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
     const checks = visual(grid, { title: t('department.checks'), id: 'chart-checks', span: 12, note: t('department.checksHint') });
+    const control = visual(grid, { title: t('department.control'), id: 'chart-control', span: 12, note: t('department.controlHint') });
 
     const depts = await QA.departments();
 
@@ -43,6 +44,10 @@ QA.busy((async function () {
             query({ measures: ['check_score', 'checks'], dimensions: ['month', 'kind'], filters: range }),
             QA.getOrNull('/api/assessments/' + encodeURIComponent(quarter)),
         ]);
+        // The analysis of the range's last quarter: the total's forecast band and the self-check control chart.
+        const analysis = await QA.getOrNull(`/api/analysis/${encodeURIComponent(to)}/departments/${encodeURIComponent(code)}`);
+        const totalTrend = analysis?.trends?.metrics?.find(m => m.metric === 'total');
+        const forecast = totalTrend?.forecast;
 
         // The selected quarter's numbers, each with its explanation.
         const a = (assessment?.assessments || []).find(x => x.department === code);
@@ -58,15 +63,25 @@ QA.busy((async function () {
 
         // 8-quarter trend: the total and its components; the 95 line; click a point → that quarter's breakdown.
         const quarters = scores.records.map(r => r.quarter);
+        // The forecast quarter extends the axis; its band (95% prediction interval) is drawn as a stacked area.
+        const withForecast = forecast && !quarters.includes(forecast.quarter) ? [...quarters, forecast.quarter] : quarters;
+        const pad = values => withForecast.map((q, i) => i < values.length ? values[i] : null);
+        const forecastAt = (value) => withForecast.map((q, i) => q === forecast?.quarter ? value : (i === quarters.length - 1 && forecast ? scores.records[i]?.total ?? null : null));
+        const bandSeries = forecast && forecast.lower !== null && forecast.upper !== null ? [
+            { type: 'line', name: t('department.forecastBand'), stack: 'band', data: forecastAt(forecast.lower), lineStyle: { opacity: 0 }, symbol: 'none', tooltip: { show: false } },
+            { type: 'line', name: t('department.forecastBand'), stack: 'band', data: forecastAt(forecast.upper).map((u, i) => u === null ? null : u - forecastAt(forecast.lower)[i]),
+              lineStyle: { opacity: 0 }, symbol: 'none', areaStyle: { opacity: 0.18 }, tooltip: { show: false } },
+            { type: 'line', name: t('department.forecast', forecast.quarter), data: forecastAt(forecast.value), lineStyle: { type: 'dashed', width: 2 }, symbolSize: 8 },
+        ] : [];
         draw(trend.body, {
-            xAxis: { type: 'category', data: quarters },
+            xAxis: { type: 'category', data: withForecast },
             yAxis: { type: 'value', scale: true },
             dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
             series: ['total', 'self_check', 'survey', 'complaint_score'].map((m, i) => ({
-                type: 'line', name: t('measure.' + m), data: scores.records.map(r => r[m]), symbolSize: 8, lineStyle: { width: i === 0 ? 3 : 1.5 },
+                type: 'line', name: t('measure.' + m), data: pad(scores.records.map(r => r[m])), symbolSize: 8, lineStyle: { width: i === 0 ? 3 : 1.5 },
                 markLine: i === 0 ? QA.targetLine('yAxis', 95, t('target') + ' 95') : undefined,
-            })),
-        }, p => setState({ q: p.name }));
+            })).concat(bandSeries),
+        }, p => { if (quarters.includes(p.name)) setState({ q: p.name }); });
         trend.setExport('/api/query/export', scores.params);
 
         // Breakdown of the selected quarter: S, V, C with their weights' effect, K, and T.
@@ -124,6 +139,28 @@ QA.busy((async function () {
             ],
         }, p => location.href = QA.withQuery('/rows/checks', { department: code, month: p.name, kind: p.seriesIndex === 0 ? 'self' : 'spot' }));
         checks.setExport('/api/query/export', monthly.params);
+
+        // Individuals chart (XmR) of the monthly self-check means: centre line, 3σ limits, and every point that broke a
+        // Western Electric / Nelson rule marked with the rule.
+        const xmr = analysis?.control_charts?.[0]?.selfCheck?.individuals;
+        if (xmr && xmr.points.length) {
+            const broken = new Map();
+            for (const v of xmr.violations) for (const i of v.points) broken.set(i, [...(broken.get(i) || []), v.rule]);
+            draw(control.body, {
+                tooltip: { trigger: 'axis', confine: true },
+                xAxis: { type: 'category', data: xmr.points.map(p => p.label) },
+                yAxis: { type: 'value', scale: true },
+                dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
+                series: [
+                    { type: 'line', name: t('department.controlValue'), data: xmr.points.map(p => ({ value: p.value,
+                        itemStyle: broken.has(p.index) ? { color: '#c62828' } : undefined, symbolSize: broken.has(p.index) ? 14 : 7,
+                        label: broken.has(p.index) ? { show: true, position: 'bottom', formatter: broken.get(p.index).join(' ') } : undefined })) },
+                    { type: 'line', name: t('department.controlCenter'), data: xmr.points.map(p => p.centerLine), symbol: 'none', lineStyle: { type: 'solid', width: 1 } },
+                    { type: 'line', name: t('department.controlLimits'), data: xmr.points.map(p => p.upper), symbol: 'none', lineStyle: { type: 'dashed', width: 1 } },
+                    { type: 'line', name: t('department.controlLimits'), data: xmr.points.map(p => p.lower), symbol: 'none', lineStyle: { type: 'dashed', width: 1 } },
+                ],
+            }, p => location.href = QA.withQuery('/rows/checks', { department: code, month: p.name, kind: 'self' }));
+        } else control.body.replaceChildren(el('p', { class: 'empty' }, t('noData')));
     }
 
     const run = () => busy(render().catch(e => QA.showError(grid, e)));

@@ -127,15 +127,30 @@ QA.busy((async function () {
         }, p => { location.href = QA.withQuery('/rows/complaints', { from, to, department: state.department, channel: state.channel, category: p.name }); });
         categories.setExport('/api/query/export', cats.params);
 
-        // Findings (issue 4 brings the analysis): for now the departments that failed and those with incomplete data.
+        // Findings: the analysis's ranked problems of the quarter (第十五条), each with its evidence; then the departments
+        // that failed and those with incomplete data. The working group also sees its notices (quarantined rows, failed jobs).
         const scoped = (full?.assessments || []).filter(a => !state.department || a.department === state.department);
         const failing = scoped.filter(a => a.grade === 'fail');
         const incomplete = scoped.filter(a => !a.complete || (a.missing || []).length);
         const link = a => el('a', { href: QA.withQuery('/department', { code: a.department, from, to }) }, a.name);
-        findings.body.replaceChildren(el('ul', { class: 'findings' },
-            failing.map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
-            incomplete.map(a => el('li', { 'data-finding': 'incomplete' }, link(a), ' ', t('finding.incomplete', (a.missing || []).map(m => t('measure.' + m)).join('、') || '–'))),
-            !failing.length && !incomplete.length ? el('li', {}, t('finding.none')) : null));
+        const ranked = ((await QA.getOrNull('/api/findings/' + to)) || [])
+            .filter(f => !state.department || f.department === state.department || f.department === null);
+        // Only the working group and the committee may read the notices: others do not ask (a 403 would be noise).
+        const roles = (await QA.me())?.roles || [];
+        const notices = roles.includes('working_group') || roles.includes('committee') ? await QA.get('/api/notices') : null;
+        const zh = QA.lang === 'zh';
+        findings.body.replaceChildren(
+            notices && (notices.batches.length || notices.failed_jobs.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
+                notices.batches.slice(0, 3).map(b => el('li', { 'data-notice': 'batch' },
+                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, b.quarantined, b.rejected)))),
+                notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,
+            el('ol', { class: 'findings ranked' }, ranked.slice(0, 10).map(f => el('li', { 'data-finding': f.kind },
+                el('strong', {}, zh ? f.title_zh : f.title_en), ' ', el('span', { class: 'evidence' }, zh ? f.evidence_zh : f.evidence_en),
+                f.department ? [' ', el('a', { href: QA.withQuery('/department', { code: f.department, from, to }) }, '→')] : null))),
+            el('ul', { class: 'findings' },
+                failing.map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
+                incomplete.map(a => el('li', { 'data-finding': 'incomplete' }, link(a), ' ', t('finding.incomplete', (a.missing || []).map(m => t('measure.' + m)).join('、') || '–'))),
+                !failing.length && !incomplete.length && !ranked.length ? el('li', {}, t('finding.none')) : null));
 
         // The quarter's assessment as a table (same query as its export).
         const columns = queryColumns(detail).map(c => c.name === 'department'
