@@ -10,6 +10,8 @@ try
         [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
         [StageProfile.Verb, ..] => StageProfile.Run(Arg(args, "--complaints")!, Arg(args, "--db")!, Arg(args, "--departments")!, Arg(args, "--pragmas")),
         ["load", ..] => LoaderBenchmark.Run(LoaderBenchmark.Options.Parse(args[1..])),
+        ["score", ..] => ScoringBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "200", CultureInfo.InvariantCulture),
+            int.Parse(Arg(args, "--quarters") ?? "12", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-score")),
         _ => Usage(),
     };
 }

@@ -148,7 +148,8 @@ QA.busy((async function () {
                 el('strong', {}, zh ? f.title_zh : f.title_en), ' ', el('span', { class: 'evidence' }, zh ? f.evidence_zh : f.evidence_en),
                 f.department ? [' ', el('a', { href: QA.withQuery('/department', { code: f.department, from, to }) }, '→')] : null))),
             el('ul', { class: 'findings' },
-                failing.map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
+                // The ranked findings already name each failing department; list them here only when the analysis has nothing.
+                (ranked.length ? [] : failing).map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
                 incomplete.map(a => el('li', { 'data-finding': 'incomplete' }, link(a), ' ', t('finding.incomplete', (a.missing || []).map(m => t('measure.' + m)).join('、') || '–'))),
                 !failing.length && !incomplete.length && !ranked.length ? el('li', {}, t('finding.none')) : null));
 
