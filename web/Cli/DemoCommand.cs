@@ -14,8 +14,10 @@ internal static class DemoCommand
         var db = CommonOptions.Db();
         var files = new Option<string>("--files") { Description = "Where to write the generated files.", DefaultValueFactory = _ => "data/demo-files" };
         var seed = new Option<int>("--seed") { Description = "Random seed (the same seed gives the same files).", DefaultValueFactory = _ => 20260710 };
-        var command = new Command("demo", "Make a realistic demo warehouse: generate the departments' files, load and score them.") { db, files, seed };
-        command.SetAction(parse =>
+        var serve = new Option<bool>("--serve") { Description = "Serve the dashboard at the end (use --serve false to stop after the report).", DefaultValueFactory = _ => true };
+        var urls = new Option<string>("--urls") { Description = "Where to serve.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command("demo", "Make a realistic demo warehouse: generate the departments' files, load, score, report, then serve them.") { db, files, seed, serve, urls };
+        command.SetAction(async (parse, cancel) =>
         {
             var dbPath = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb);
             // The demo always starts from an empty warehouse, so that running it twice gives the same result.
@@ -32,7 +34,10 @@ internal static class DemoCommand
                               $"{result.Files.Count(f => f.Rejected)} file(s) rejected");
             foreach (var step in DemoSteps.After(env, warehouse, manifest)) step();
             env.Out.WriteLine($"demo: warehouse at {Path.GetRelativePath(env.WorkingDirectory, dbPath)}; try 'qa quarantine', 'qa batches'.");
-            return result.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
+            await DemoUsers.Ensure(env, dbPath);
+            if (result.AnyRejected) return QaCommandLine.Failed;
+            if (parse.GetValue(serve)) await ServeCommand.Run(env, new Host.ServeOptions { WarehouseFile = dbPath, Urls = parse.GetValue(urls)! }, cancel);
+            return QaCommandLine.Ok;
         });
         return command;
     }

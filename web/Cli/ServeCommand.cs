@@ -13,12 +13,16 @@ internal static class ServeCommand
         var command = new Command("serve", "Serve the dashboard and the API.") { db, urls };
         command.SetAction(async (parse, cancel) =>
         {
-            var options = new ServeOptions { WarehouseFile = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb), Urls = parse.GetValue(urls)! };
-            using var host = DashboardHost.CreateBuilder(options, env.Clock).Build();
-            await env.Out.WriteLineAsync($"serving {options.Urls} (warehouse {options.WarehouseFile}); Ctrl+C to stop");
-            await host.RunAsync(cancel);
+            await Run(env, new ServeOptions { WarehouseFile = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb), Urls = parse.GetValue(urls)! }, cancel);
             return QaCommandLine.Ok;
         });
         return command;
+    }
+
+    public static async Task Run(CliEnvironment env, ServeOptions options, CancellationToken cancel)
+    {
+        using var host = DashboardHost.CreateBuilder(options, env.Clock).Build();
+        await env.Out.WriteLineAsync($"serving {options.Urls} (warehouse {options.WarehouseFile}); Ctrl+C to stop");
+        await host.RunAsync(cancel);
     }
 }

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using QualityAnalytics.Web.Auth;
 
 namespace QualityAnalytics.Web.Cli;
@@ -49,18 +47,7 @@ internal static class UserCommand
 
     private static int Run(CliEnvironment env, string? db, Func<UserManager<AppUser>, Task> action)
     {
-        var identityFile = AuthStore.PathBeside(env.Resolve(db ?? CliEnvironment.DefaultDb));
-        Directory.CreateDirectory(Path.GetDirectoryName(identityFile)!);
-        AuthStore.Migrate(identityFile);
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddDbContext<AuthDbContext>(o => AuthStore.Configure(o, identityFile));
-        services.AddIdentityCore<AppUser>(PasswordRules.Apply)
-            .AddRoles<IdentityRole>().AddEntityFrameworkStores<AuthDbContext>();
-        using var provider = services.BuildServiceProvider();
-        using var scope = provider.CreateScope();
-        RoleSeeder.EnsureRoles(scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>()).GetAwaiter().GetResult();
-        action(scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>()).GetAwaiter().GetResult();
+        UserStore.With(AuthStore.PathBeside(env.Resolve(db ?? CliEnvironment.DefaultDb)), action).GetAwaiter().GetResult();
         return QaCommandLine.Ok;
     }
 

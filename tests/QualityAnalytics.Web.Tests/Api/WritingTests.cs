@@ -32,7 +32,7 @@ public sealed class WritingTests : IDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await committee.PostAsync("/api/assessments/2026Q2/approve", null)).StatusCode);
         var quarter = JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement;
-        Assert.Equal("committee", quarter.GetProperty("approval").GetProperty("approved_by").GetString());
+        Assert.Equal("质量管理委员会", quarter.GetProperty("approval").GetProperty("approved_by").GetString()); // the display name of the demo's committee user
 
         foreach (var user in new[] { "wg", "viewer", "log-manager" })
             Assert.Equal(HttpStatusCode.Forbidden, (await (await WithToken(user)).PostAsync("/api/assessments/2026Q3/approve", null)).StatusCode);

@@ -17,6 +17,8 @@ internal sealed class CliRun : IDisposable
 
     public (int Exit, string Out, string Error) Run(params string[] args)
     {
+        // Tests never serve: `qa demo` ends by serving the dashboard unless told not to.
+        if (args is ["demo", ..] && !args.Contains("--serve")) args = [.. args, "--serve", "false"];
         var output = new StringWriter();
         var error = new StringWriter();
         var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder)).GetAwaiter().GetResult();
