@@ -2,6 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.InMemory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
 
 namespace QualityAnalytics.Web.Tests.Jobs;
 
@@ -13,6 +15,24 @@ public sealed class JobsApiTests
     {
         protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
             Host.DashboardHost.CreateBuilder(Options with { JobStorage = c => c.UseInMemoryStorage() }, Clock);
+    }
+
+    private sealed class RescheduledDashboard : Api.DashboardFactory
+    {
+        protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
+            Host.DashboardHost.CreateBuilder(Options with { JobStorage = c => c.UseInMemoryStorage() }, Clock)
+                .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:NightlyLoad"] = "30 1 * * *" }));
+    }
+
+    [Fact]
+    public async Task A_schedule_is_changed_by_configuration_and_the_job_keeps_its_id()
+    {
+        using var app = new RescheduledDashboard();
+        var wg = await app.SignedIn("wg");
+        var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement.GetProperty("recurring");
+        var nightly = jobs.EnumerateArray().Single(j => j.GetProperty("id").GetString() == "nightly-load");
+        Assert.Equal("30 1 * * *", nightly.GetProperty("cron").GetString());
+        Assert.Equal("Asia/Shanghai", nightly.GetProperty("time_zone").GetString());
     }
 
     public static TheoryData<string> Storages => new("sqlite", "memory");
