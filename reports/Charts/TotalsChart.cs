@@ -1,0 +1,39 @@
+using ScottPlot;
+
+namespace QualityAnalytics.Reports.Charts;
+
+/// <summary>One department's bar: its total (null: not assessed, no bar) and whether it passed.</summary>
+public sealed record DepartmentTotal(string Name, decimal? Total);
+
+/// <summary>Totals by department as bars against the pass line (95): above the line blue, at it grey, below it red.</summary>
+public static class TotalsChart
+{
+    public static Plot Build(IReadOnlyList<DepartmentTotal> departments, decimal passLine, string yLabel, string lineLabel)
+    {
+        ArgumentNullException.ThrowIfNull(departments);
+        var plot = ChartStyle.NewPlot(null, yLabel);
+        var bars = departments
+            .Select((d, i) => (d, i))
+            .Where(t => t.d.Total is not null)
+            .Select(t => new Bar
+            {
+                Position = t.i,
+                Value = (double)t.d.Total!.Value,
+                FillColor = t.d.Total > passLine ? ChartStyle.Secondary : t.d.Total == passLine ? ChartStyle.Neutral : ChartStyle.Bad,
+                Label = t.d.Total.Value.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture),
+                Size = 0.6,
+            })
+            .ToList();
+        var barPlot = plot.Add.Bars(bars);
+        barPlot.ValueLabelStyle.FontSize = ChartStyle.TickSize - 1;
+        var line = plot.Add.HorizontalLine((double)passLine, 1.2f, ChartStyle.Threshold, LinePattern.Dashed);
+        line.LegendText = lineLabel;
+        ChartStyle.CategoryTicks(plot, [.. departments.Select(d => d.Name)]);
+        var lowest = departments.Where(d => d.Total is not null).Select(d => (double)d.Total!.Value).DefaultIfEmpty((double)passLine).Min();
+        var bottom = Math.Max(0, Math.Min(lowest, (double)passLine) - 10);
+        plot.Axes.SetLimitsY(Math.Floor(bottom / 5) * 5, 102);
+        plot.Axes.SetLimitsX(-0.6, Math.Max(departments.Count, 1) - 0.4);
+        ChartStyle.Legend(plot, Alignment.LowerRight);
+        return plot;
+    }
+}
