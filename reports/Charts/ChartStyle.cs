@@ -40,15 +40,30 @@ public static class ChartStyle
     }
 
     /// <summary>Category names under the bars (turned when there are many).</summary>
-    internal static void CategoryTicks(Plot plot, IReadOnlyList<string> names)
+    internal static void CategoryTicks(Plot plot, IReadOnlyList<string> names, bool mayRotate = true)
     {
         plot.Axes.Bottom.SetTicks([.. Enumerable.Range(0, names.Count).Select(i => (double)i)], [.. names]);
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
-        if (names.Count > RotateTicksAbove)
+        if (mayRotate && names.Count > RotateTicksAbove)
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -60;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
         }
+    }
+
+    /// <summary>The legend outside the data area, on the right, so that it never covers a point.</summary>
+    internal static void LegendOutside(Plot plot)
+    {
+        plot.ShowLegend(Edge.Right);
+        plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.2);
+    }
+
+    /// <summary>Month labels ("2026-05"): at most <paramref name="most"/> of them, evenly spaced, the last one always shown.</summary>
+    internal static void SparseTicks(Plot plot, IReadOnlyList<string> labels, int most = 8)
+    {
+        var step = Math.Max(1, (int)Math.Ceiling(labels.Count / (double)most));
+        var keep = Enumerable.Range(0, labels.Count).Where(i => (labels.Count - 1 - i) % step == 0).ToList();
+        plot.Axes.Bottom.SetTicks([.. keep.Select(i => (double)i)], [.. keep.Select(i => labels[i])]);
     }
 
     internal static void Legend(Plot plot, Alignment where)

@@ -54,19 +54,16 @@ public static class ControlChartPlot
             marks.LegendText = labels.Violations;
         }
 
-        // Every other month's label when there are many, so that they never overlap.
-        var step = points.Count > 12 ? 2 : 1;
-        plot.Axes.Bottom.SetTicks([.. xs.Where((_, i) => i % step == 0)], [.. points.Where((_, i) => i % step == 0).Select(p => p.Label)]);
+        ChartStyle.SparseTicks(plot, [.. points.Select(p => p.Label)]);
         plot.Axes.SetLimitsX(-0.5, Math.Max(points.Count, 1) - 0.5);
         var all = points.Select(p => p.Value).Concat(points.Select(p => p.Upper ?? p.Value)).Concat(points.Select(p => p.Lower ?? p.Value)).ToList();
         if (all.Count > 0)
         {
             var (min, max) = (all.Min(), all.Max());
             var pad = Math.Max((max - min) * 0.1, Math.Abs(max) * 0.02 + 0.01);
-            plot.Axes.SetLimitsY(min - pad, max + pad * 3);
+            plot.Axes.SetLimitsY(min - pad, max + pad);
         }
-        ChartStyle.Legend(plot, Alignment.UpperLeft);
-        plot.Legend.Orientation = Orientation.Horizontal;
+        ChartStyle.LegendOutside(plot);
         return plot;
     }
 }

@@ -8,7 +8,7 @@ public sealed record DepartmentTotal(string Name, decimal? Total);
 /// <summary>Totals by department as bars against the pass line (95): above the line blue, at it grey, below it red.</summary>
 public static class TotalsChart
 {
-    public static Plot Build(IReadOnlyList<DepartmentTotal> departments, decimal passLine, string yLabel, string lineLabel)
+    public static Plot Build(IReadOnlyList<DepartmentTotal> departments, decimal passLine, string yLabel)
     {
         ArgumentNullException.ThrowIfNull(departments);
         var plot = ChartStyle.NewPlot(null, yLabel);
@@ -26,14 +26,13 @@ public static class TotalsChart
             .ToList();
         var barPlot = plot.Add.Bars(bars);
         barPlot.ValueLabelStyle.FontSize = ChartStyle.TickSize - 1;
-        var line = plot.Add.HorizontalLine((double)passLine, 1.2f, ChartStyle.Threshold, LinePattern.Dashed);
-        line.LegendText = lineLabel;
+        // The caption names the line; a label on it would sit in a box over the bars.
+        plot.Add.HorizontalLine((double)passLine, 1.2f, ChartStyle.Threshold, LinePattern.Dashed);
         ChartStyle.CategoryTicks(plot, [.. departments.Select(d => d.Name)]);
         var lowest = departments.Where(d => d.Total is not null).Select(d => (double)d.Total!.Value).DefaultIfEmpty((double)passLine).Min();
         var bottom = Math.Max(0, Math.Min(lowest, (double)passLine) - 10);
-        plot.Axes.SetLimitsY(Math.Floor(bottom / 5) * 5, 102);
+        plot.Axes.SetLimitsY(Math.Floor(bottom / 5) * 5, 106);
         plot.Axes.SetLimitsX(-0.6, Math.Max(departments.Count, 1) - 0.4);
-        ChartStyle.Legend(plot, Alignment.LowerRight);
         return plot;
     }
 }

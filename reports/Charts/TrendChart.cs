@@ -63,7 +63,8 @@ public static class TrendChart
             pass.LegendText = labels.PassLine;
             values.Add((double)line);
         }
-        ChartStyle.CategoryTicks(plot, names);
+        ChartStyle.CategoryTicks(plot, names, mayRotate: false);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = ChartStyle.TickSize - 1;
         plot.Axes.SetLimitsX(-0.5, Math.Max(names.Count, 1) - 0.5);
         if (values.Count > 0)
         {
@@ -71,7 +72,7 @@ public static class TrendChart
             var pad = Math.Max(1, (max - min) * 0.12);
             plot.Axes.SetLimitsY(Math.Max(0, min - pad), Math.Min(100 + pad, max + pad));
         }
-        ChartStyle.Legend(plot, Alignment.LowerLeft);
+        ChartStyle.LegendOutside(plot);
         return plot;
     }
 }

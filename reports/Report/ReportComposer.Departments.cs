@@ -8,7 +8,7 @@ namespace QualityAnalytics.Reports.Report;
 
 internal sealed partial class ReportComposer
 {
-    private const float DepartmentChart = 190;
+    private const float DepartmentChart = 165;
 
     // ---------- 7. one page or more per department ----------
 
@@ -203,8 +203,8 @@ internal sealed partial class ReportComposer
             Heading("SubFiles", 2);
             Table(
             [
-                Fixed(_t["ColBatch"], 36), Col(_t["ColFile"], 3), Col(_t["ColKind"], 1.4f), Col(_t["ColSha"], 1.7f), Col(_t["ColRead"]),
-                Col(_t["ColLoaded"]), Col(_t["ColQuarantined"]),
+                Fixed(_t["ColBatch"], 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], 96), Fixed(_t["ColSha"], 76), Fixed(_t["ColRead"], 38),
+                Fixed(_t["ColLoaded"], 38), Fixed(_t["ColQuarantined"], 38),
             ],
             l.Files.Select(f => (IReadOnlyList<string>)
             [

@@ -34,7 +34,7 @@ internal sealed partial class ReportComposer
             _f.Signed(Change(a, previous)),
         ]));
         var plot = TotalsChart.Build([.. _m.Assessments.Select(a => new DepartmentTotal(a.DepartmentName, a.Total))], _m.Policy.PassAt,
-            _t["ChartTotalsAxis"], _t.Format("LegendPassLine", _f.N(_m.Policy.PassAt)));
+            _t["ChartTotalsAxis"]);
         Add(new ChartBlock(plot, WideChart, _t.Format("ChartTotalsCaption", NextFigure(), _f.N(_m.Policy.PassAt))));
     }
 
@@ -182,9 +182,8 @@ internal sealed partial class ReportComposer
     private ControlChartLabels ControlLabels(string yLabel) =>
         new(_t["AxisMonth"], yLabel, yLabel, _t["LegendCenter"], _t["LegendLimits"], _t["LegendViolations"]);
 
-    /// <summary>The analysis labels months "2026-05"; the chart shows them as the language writes months.</summary>
-    private Analysis.Statistics.ControlChart Relabel(Analysis.Statistics.ControlChart chart) =>
-        chart with { Points = [.. chart.Points.Select(p => p with { Label = _f.MonthLabel(p.Label) })] };
+    /// <summary>Charts keep the analysis' month labels ("2026-05"): short, and the same in both languages.</summary>
+    private static Analysis.Statistics.ControlChart Relabel(Analysis.Statistics.ControlChart chart) => chart;
 
     // ---------- 6. problems ----------
 
