@@ -123,8 +123,33 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("GradeCounts", all.Count, all.Count(a => a.Grade == Grade.Excellent), all.Count(a => a.Grade == Grade.Pass),
             all.Count(a => a.Grade == Grade.Fail), all.Count(a => a.Grade == Grade.Withheld)));
         var b = _m.Budget;
-        Paragraph(_t.Format("MoneySentence", _f.Yuan(b.Rewards), _f.Yuan(b.Penalties), _f.Money(b.Net), _f.Yuan(b.Budget), _f.Money(b.Remaining)));
+        Paragraph(_t.Format("MoneySentence", _f.Yuan(b.Rewards), _f.Yuan(b.Penalties), _f.Money(b.Net), _f.Yuan(b.Budget), _f.Yuan(b.Remaining)));
         if (b.OverBudget) Paragraph(_t.Format("OverBudget", _f.Yuan(b.Rewards - b.Budget)));
+
+        Heading("SubWarnings", 2);
+        var warnings = new List<string>();
+        foreach (var a in _m.Assessments)
+        {
+            if (a.Grade == Grade.Withheld && a.Missing.Count >= 2) warnings.Add(_t.Format("WithheldDept", a.DepartmentName));
+            else if (!a.Complete)
+            {
+                var how = _m.Policy.MissingData switch
+                {
+                    MissingDataOption.Zero => _t["MissingZero"],
+                    MissingDataOption.Withhold => _t["GradeWithheld"],
+                    _ => _t["MissingRescale"],
+                };
+                warnings.Add(_t.Format("IncompleteDept", a.DepartmentName, string.Join(_t["ListSeparator"], a.Missing.Select(_f.Component)), how));
+            }
+            if (a.Warnings.Count > 0) warnings.Add(_t.Format("ScoringWarnings", a.DepartmentName, a.Warnings.Count));
+        }
+        if (_m.DifferencesFromApproved.Count > 0)
+        {
+            warnings.Add(_t.Format("ApprovedDifferences", string.Join(_t["ListSeparator"], _m.DifferencesFromApproved.Select(d =>
+                _t.Format("DifferenceItem", Name(d.DepartmentCode), d.Field, d.Approved ?? _f.Dash, d.Draft ?? _f.Dash)))));
+        }
+        if (warnings.Count == 0) warnings.Add(_t["NoWarnings"]);
+        foreach (var w in warnings) Paragraph("· " + w);
 
         Heading("SubNarrative", 2);
         var sentences = new List<string>();
@@ -163,30 +188,6 @@ internal sealed partial class ReportComposer
                 ]));
         }
 
-        Heading("SubWarnings", 2);
-        var warnings = new List<string>();
-        foreach (var a in _m.Assessments)
-        {
-            if (a.Grade == Grade.Withheld && a.Missing.Count >= 2) warnings.Add(_t.Format("WithheldDept", a.DepartmentName));
-            else if (!a.Complete)
-            {
-                var how = _m.Policy.MissingData switch
-                {
-                    MissingDataOption.Zero => _t["MissingZero"],
-                    MissingDataOption.Withhold => _t["GradeWithheld"],
-                    _ => _t["MissingRescale"],
-                };
-                warnings.Add(_t.Format("IncompleteDept", a.DepartmentName, string.Join(_t["ListSeparator"], a.Missing.Select(_f.Component)), how));
-            }
-            if (a.Warnings.Count > 0) warnings.Add(_t.Format("ScoringWarnings", a.DepartmentName, a.Warnings.Count));
-        }
-        if (_m.DifferencesFromApproved.Count > 0)
-        {
-            warnings.Add(_t.Format("ApprovedDifferences", string.Join(_t["ListSeparator"], _m.DifferencesFromApproved.Select(d =>
-                _t.Format("DifferenceItem", Name(d.DepartmentCode), d.Field, d.Approved ?? _f.Dash, d.Draft ?? _f.Dash)))));
-        }
-        if (warnings.Count == 0) warnings.Add(_t["NoWarnings"]);
-        foreach (var w in warnings) Paragraph("· " + w);
     }
 
     private IEnumerable<Assessment> LargestChanges()
