@@ -6,8 +6,8 @@ using QualityAnalytics.Warehouse.Marts;
 
 namespace QualityAnalytics.Web.Cli;
 
-/// <summary>What the demo does after loading: score every demo quarter and show the worked-example quarter.
-/// The report and serving join here as they are built.</summary>
+/// <summary>What the demo does after loading: score every demo quarter, show the worked-example quarter, then write the
+/// latest quarter's report. Serving joins here as it is built.</summary>
 internal static class DemoSteps
 {
     public static IEnumerable<Action> After(CliEnvironment env, WarehouseDb warehouse, DemoManifest manifest) =>
@@ -20,6 +20,22 @@ internal static class DemoSteps
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();
             env.Out.WriteLine($"demo: scored {scored.Count} quarters ({manifest.FirstQuarter}–{manifest.LastQuarter}) under policy {scored[^1].Policy.Version}");
             AssessmentTable.Write(env.Out, scored.Single(s => s.Quarter == new QualityAnalytics.Warehouse.Model.Quarter(2026, 2)));
+        },
+        () =>
+        {
+            // The quarterly report of the latest demo quarter, as the meeting on the 10th would read it.
+            using var ctx = warehouse.CreateContext();
+            var options = new QualityAnalytics.Reports.Report.ReportOptions();
+            var target = env.Resolve(Path.Combine(ReportCommand.DefaultFolder, QualityAnalytics.Reports.Report.QuarterlyReport.FileName(manifest.LastQuarter, options)));
+            try
+            {
+                ReportCommand.Write(ctx, manifest.LastQuarter, options, PolicyFile.Default, env, target);
+                env.Out.WriteLine($"demo: report of {manifest.LastQuarter} written to {ReportCommand.Shown(env, target)}; try 'qa report --quarter 2026Q2 --lang en'.");
+            }
+            catch (InvalidOperationException ex)
+            {
+                env.Out.WriteLine($"demo: no report ({ex.Message})");
+            }
         },
     ];
 }

@@ -25,6 +25,7 @@ public static class QaCommandLine
         root.Add(JobsCommand.Create(env));
         root.Add(DemoCommand.Create(env));
         root.Add(AnalyzeCommand.Create(env));
+        root.Add(ReportCommand.Create(env));
 
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)

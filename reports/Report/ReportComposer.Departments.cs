@@ -1,0 +1,227 @@
+using System.Globalization;
+using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Reports.Charts;
+using QualityAnalytics.Reports.Pdf;
+using QualityAnalytics.Warehouse.Scoring;
+
+namespace QualityAnalytics.Reports.Report;
+
+internal sealed partial class ReportComposer
+{
+    private const float DepartmentChart = 165;
+
+    // ---------- 7. one page or more per department ----------
+
+    private void Departments()
+    {
+        Add(new PageBreakBlock());
+        Heading("SecDepartments");
+        var first = true;
+        foreach (var a in _m.Assessments)
+        {
+            if (!first) Add(new PageBreakBlock());
+            first = false;
+            Department(a);
+        }
+    }
+
+    private void Department(Assessment a)
+    {
+        var code = a.DepartmentCode;
+        Add(new HeadingBlock($"{a.DepartmentName}({code})", 2));
+        var previous = _m.Quarter.Previous();
+        Add(new KeyValueBlock(
+        [
+            new(_t["KvTotal"], _f.F2(a.Total)),
+            new(_t["KvGrade"], _f.Grade(a)),
+            new(_t["KvAmount"], _t.Format("KvAmountValue", _f.Money(a.Amount))),
+            new(_t["KvRank"], _m.Ranks.TryGetValue(code, out var rank) ? _t.Format("KvRankValue", rank, _m.Ranks.Count) : _f.Dash),
+            new(_t["KvChanges"], $"{_f.Signed(Change(a, previous))} / {_f.Signed(Change(a, _m.Quarter.SameQuarterLastYear()))}"),
+        ]));
+
+        Heading("SubDeptExplanation", 3);
+        Table([Fixed(_t["ColItem"], 92), Col(_t["ColFormula"])],
+            a.Explanation.Select(line => (IReadOnlyList<string>)[LineName(line.Component), line.Formula]));
+
+        var trends = _m.Analysis.Trends.FirstOrDefault(t => t.DepartmentCode == code)?.Metric(Metrics.Total);
+        if (trends is { Series.Count: > 0 })
+        {
+            var history = _m.Input.History.Select(q => q.ToString()).ToList();
+            var series = history.Select(q => new TrendPoint(QuarterLabel(q), trends.Series.FirstOrDefault(s => s.Quarter == q)?.Value)).ToList();
+            var forecast = trends.Forecast is { } f ? new TrendForecast(QuarterLabel(f.Quarter), f.Value, f.Lower, f.Upper) : null;
+            var plot = TrendChart.Build(series, forecast, _m.Policy.PassAt, new TrendChartLabels(_t["AxisQuarter"], _t["AxisScore"], _t["LegendActual"],
+                _t["LegendForecast"], _t["LegendBand"], _t.Format("LegendPassLine", _f.N(_m.Policy.PassAt))));
+            var confidence = _f.Pct(trends.Forecast?.Confidence ?? _m.Analysis.Options.Confidence);
+            Add(new ChartBlock(plot, DepartmentChart, _t.Format("ChartTrendCaption", NextFigure(), a.DepartmentName, history.Count, confidence)));
+        }
+        var control = _m.Analysis.ControlCharts.Departments.FirstOrDefault(d => d.DepartmentCode == code)?.SelfCheck?.Individuals;
+        if (control is { Points.Count: > 0 })
+        {
+            Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentChart,
+                _t.Format("ChartControlCaption", NextFigure(), a.DepartmentName)));
+        }
+
+        Heading("SubDeptFindings", 3);
+        var findings = _m.Analysis.Findings.Where(f => f.DepartmentCode == code).ToList();
+        if (findings.Count == 0) Paragraph(_t["DeptNoFindings"]);
+        foreach (var f in findings) Paragraph($"{f.Rank}. {(_t.IsChinese ? f.TitleZh : f.TitleEn)}\n{(_t.IsChinese ? f.EvidenceZh : f.EvidenceEn)}");
+
+        Heading("SubDeptNotes", 3);
+        var note = _m.Notes.FirstOrDefault(n => n.DepartmentCode == code);
+        if (note is null) Paragraph(_t["DeptNoNotes"]);
+        else
+        {
+            Paragraph(_t["CausesLabel"] + (note.Causes ?? _f.Dash));
+            Paragraph(_t["SolutionsLabel"] + (note.Solutions ?? _f.Dash));
+        }
+
+        if (a.Warnings.Count > 0)
+        {
+            Heading("SubDeptWarnings", 3);
+            foreach (var w in a.Warnings) Paragraph("· " + w, Typography.Small);
+        }
+    }
+
+    private string LineName(string component) => component switch
+    {
+        "S" => _t["LineS"],
+        "V" => _t["LineV"],
+        "C" => _t["LineC"],
+        "K" => _t["LineK"],
+        "T" => _t["LineT"],
+        "Grade" => _t["LineGrade"],
+        "Amount" => _t["LineAmount"],
+        _ => component,
+    };
+
+    /// <summary>"2026Q2" as the language writes a short quarter (both keep it short enough for an axis).</summary>
+    private static string QuarterLabel(string quarter) => quarter;
+
+    // ---------- 8. causes and solutions ----------
+
+    private void CausesAndSolutions()
+    {
+        Add(new PageBreakBlock());
+        Heading("SecNotes");
+        if (_m.Notes.Count == 0)
+        {
+            Paragraph(_t["NoNotes"]);
+            return;
+        }
+        Paragraph(_m.NotesSource is { Length: > 0 } file ? _t.Format("NotesSourceFile", file) : _t["NotesSourceDb"], Typography.Small);
+        Table([Col(_t["ColDepartment"], 1.1f), Col(_t["ColCauses"], 2.5f), Col(_t["ColSolutions"], 2.5f)],
+            _m.Notes.Select(n => (IReadOnlyList<string>)[Name(n.DepartmentCode), n.Causes ?? _f.Dash, n.Solutions ?? _f.Dash]));
+    }
+
+    // ---------- appendix A: method ----------
+
+    private void Method()
+    {
+        Add(new PageBreakBlock());
+        Heading("SecAppendixMethod");
+        var p = _m.Policy;
+        Paragraph(_t.Format("MethodIntro", p.Version, p.EffectiveFrom, _m.PolicySource));
+        Heading("SubParameters", 2);
+        var missing = p.MissingData switch
+        {
+            MissingDataOption.Zero => "zero",
+            MissingDataOption.Withhold => "withhold",
+            _ => "rescale",
+        };
+        Table([Col(_t["ColParameter"], 2), Col(_t["ColValue"], 1.6f), Col(_t["ColArticle"])],
+        [
+            [_t["ParamWeights"], $"{_f.N(p.Weights.SelfCheck)} / {_f.N(p.Weights.Survey)} / {_f.N(p.Weights.Complaint)}", _t["ArticleWeights"]],
+            [_t["ParamFullMark"], _f.N(p.SurveyFullMarkThreshold), _t["ArticleSurvey"]],
+            [_t["ParamComplaintCost"], _f.N(p.ComplaintCostPerValid), _t["ArticleComplaint"]],
+            [_t["ParamComplaintFloor"], _f.N(p.ComplaintFloor), _t["ArticleComplaint"]],
+            [_t["ParamCallback"], $"{_f.N(p.CallbackDefaults.Incomplete)} / {_f.N(p.CallbackDefaults.Mismatch)}", _t["ArticleCallback"]],
+            [_t["ParamCallbackRange"], $"[{_f.N(p.CallbackDeductionRange.Min)}, {_f.N(p.CallbackDeductionRange.Max)}]", _t["ArticleCallback"]],
+            [_t["ParamExcellent"], _f.N(p.ExcellentAbove), _t["ArticleGrade"]],
+            [_t["ParamPass"], _f.N(p.PassAt), _t["ArticleGrade"]],
+            [_t["ParamPenalty"], $"{_f.Yuan(p.PenaltyPerPoint)} / {_f.N(p.PenaltyFloorTotal)}", _t["ArticleMoney"]],
+            [_t["ParamReward"], _f.Yuan(p.RewardPerPoint), _t["ArticleMoney"]],
+            [_t["ParamMissing"], missing, _t["ArticleMissing"]],
+            [_t["ParamBudget"], _f.Yuan(p.Budget), _t["ArticleMoney"]],
+        ]);
+
+        Heading("SubFormulas", 2);
+        var missingText = _t[p.MissingData switch
+        {
+            MissingDataOption.Zero => "MissingOptZero",
+            MissingDataOption.Withhold => "MissingOptWithhold",
+            _ => "MissingOptRescale",
+        }];
+        Paragraph(_t["FormulaS"]);
+        Paragraph(_t.Format("FormulaV", _f.N(p.SurveyFullMarkThreshold)));
+        Paragraph(_t.Format("FormulaC", _f.N(p.ComplaintFloor), _f.N(p.ComplaintCostPerValid)));
+        Paragraph(_t.Format("FormulaK", _f.N(p.CallbackDefaults.Incomplete), _f.N(p.CallbackDefaults.Mismatch), _f.N(p.CallbackDeductionRange.Min), _f.N(p.CallbackDeductionRange.Max)));
+        Paragraph(_t.Format("FormulaT", _f.N(p.Weights.SelfCheck), _f.N(p.Weights.Survey), _f.N(p.Weights.Complaint), missingText));
+        Paragraph(_t.Format("FormulaGrade", _f.N(p.ExcellentAbove), _f.N(p.PassAt)));
+        Paragraph(_t.Format("FormulaMoney", _f.N(p.PassAt), _f.N(p.PenaltyFloorTotal), _f.Yuan(p.PenaltyPerPoint), _f.N(p.ExcellentAbove), _f.Yuan(p.RewardPerPoint), _f.Yuan(p.Budget)));
+
+        Heading("SubTiers", 2);
+        var rows = new List<IReadOnlyList<string>>();
+        decimal? lower = null;
+        foreach (var tier in p.ConsistencyTiers)
+        {
+            var range = (lower, tier.UpTo) switch
+            {
+                (null, { } up) => _t.Format("TierFirst", _f.N(up)),
+                ({ } lo, { } up) => _t.Format("TierRow", _f.N(lo), _f.N(up)),
+                ({ } lo, null) => _t.Format("TierLast", _f.N(lo)),
+                _ => _f.Dash,
+            };
+            rows.Add([range, _f.N(tier.Penalty)]);
+            lower = tier.UpTo;
+        }
+        Table([Col(_t["ColTier"], 2), Col(_t["ColPenalty"])], rows);
+    }
+
+    // ---------- appendix B: lineage ----------
+
+    private void Lineage()
+    {
+        Heading("SecAppendixLineage");
+        var l = _m.Lineage;
+        Paragraph(_t["LineageIntro"]);
+        Heading("SubBatches", 2);
+        if (l.Batches.Count == 0) Paragraph(_t["NoBatches"]);
+        else
+        {
+            Table(
+            [
+                Fixed(_t["ColBatch"], 36), Col(_t["ColStarted"], 2), Col(_t["ColLoadedBy"], 1.2f), Col(_t["ColStatus"], 1.2f), Col(_t["ColFiles"]),
+                Col(_t["ColRead"]), Col(_t["ColLoaded"]), Col(_t["ColQuarantined"]),
+            ],
+            l.Batches.Select(b => (IReadOnlyList<string>)
+            [
+                N(b.Id), Stamp(b.StartedAt), b.LoadedBy, b.Status, N(b.Files), N(b.Read), N(b.Loaded), N(b.Quarantined),
+            ]));
+        }
+        if (l.Files.Count > 0)
+        {
+            Heading("SubFiles", 2);
+            Table(
+            [
+                Fixed(_t["ColBatch"], 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], 96), Fixed(_t["ColSha"], 76), Fixed(_t["ColRead"], 38),
+                Fixed(_t["ColLoaded"], 38), Fixed(_t["ColQuarantined"], 38),
+            ],
+            l.Files.Select(f => (IReadOnlyList<string>)
+            [
+                N(f.BatchId), f.Sheet is null ? f.FileName : $"{f.FileName} [{f.Sheet}]", f.Kind ?? _f.Dash, f.Sha256.Length > 12 ? f.Sha256[..12] : f.Sha256,
+                N(f.Read), N(f.Loaded), N(f.Quarantined),
+            ]));
+        }
+        Heading("SubQuarantine", 2);
+        Paragraph(_t.Format("QuarantineSummary", l.QuarantinedTotal));
+        if (l.Quarantined.Count > 0)
+        {
+            Table([Col(_t["ColFile"], 2.4f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], 1.2f), Col(_t["ColReason"], 3.2f)],
+                l.Quarantined.Select(q => (IReadOnlyList<string>)
+                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), q.Column, q.Reason]));
+        }
+        if (l.QuarantinedTotal > l.Quarantined.Count) Paragraph(_t.Format("QuarantineMore", l.QuarantinedTotal - l.Quarantined.Count), Typography.Small);
+    }
+
+    private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,209 @@
+using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Reports.Charts;
+using QualityAnalytics.Reports.Pdf;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Reports.Report;
+
+internal sealed partial class ReportComposer
+{
+    private const float WideChart = 250;
+    private const float NarrowChart = 210;
+
+    // ---------- 2. assessment results ----------
+
+    private void AssessmentResults()
+    {
+        Add(new PageBreakBlock());
+        Heading("SecAssessment");
+        var w = _m.Policy.Weights;
+        Paragraph(_t.Format("AssessmentNote", _f.N(w.SelfCheck), _f.N(w.Survey), _f.N(w.Complaint), _f.N(_m.Policy.ExcellentAbove), _f.N(_m.Policy.PassAt)),
+            Typography.Small);
+        var previous = _m.Quarter.Previous();
+        Table(
+        [
+            Col(_t["ColDepartment"]),
+            Fixed(_t["ColSelfCheck"], 46), Fixed(_t["ColSurvey"], 46), Fixed(_t["ColComplaint"], 46), Fixed(_t["ColCallback"], 42),
+            Fixed(_t["ColTotal"], 44), Fixed(_t["ColGrade"], 50, CellAlignment.Center), Fixed(_t["ColAmount"], 54, CellAlignment.Right),
+            Fixed(_t["ColRank"], 32, CellAlignment.Right), Fixed(_t["ColChange"], 44, CellAlignment.Right),
+        ],
+        _m.Assessments.Select(a => (IReadOnlyList<string>)
+        [
+            a.DepartmentName, _f.F2(a.SelfCheck), _f.F2(a.Survey), _f.F2(a.Complaint), _f.F2(a.CallbackDeduction), _f.F2(a.Total), _f.Grade(a),
+            _f.Money(a.Amount), _m.Ranks.TryGetValue(a.DepartmentCode, out var r) ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : _f.Dash,
+            _f.Signed(Change(a, previous)),
+        ]));
+        var plot = TotalsChart.Build([.. _m.Assessments.Select(a => new DepartmentTotal(a.DepartmentName, a.Total))], _m.Policy.PassAt,
+            _t["ChartTotalsAxis"]);
+        Add(new ChartBlock(plot, WideChart, _t.Format("ChartTotalsCaption", NextFigure(), _f.N(_m.Policy.PassAt))));
+    }
+
+    // ---------- 3. spot checks ----------
+
+    private void SpotChecks()
+    {
+        Heading("SecSpotChecks");
+        var months = _m.Quarter.Months.ToHashSet();
+        var checks = _m.Input.Checks.Where(c => months.Contains(c.Month)).ToList();
+        var spots = checks.Where(c => c.Kind == "spot").OrderBy(c => c.DepartmentCode, StringComparer.Ordinal).ThenBy(c => c.Month).ToList();
+        if (spots.Count == 0)
+        {
+            Paragraph(_t["NoSpotChecks"]);
+            return;
+        }
+        var consistentUpTo = _m.Policy.ConsistencyTiers.FirstOrDefault(t => t.Penalty == 0)?.UpTo ?? 0;
+        var rows = new List<IReadOnlyList<string>>();
+        var consistent = 0;
+        foreach (var spot in spots)
+        {
+            var self = checks.FirstOrDefault(c => c.Kind == "self" && c.DepartmentCode == spot.DepartmentCode && c.Month == spot.Month);
+            decimal? d = self is null ? null : Math.Abs(spot.Mean - self.Mean);
+            if (d is { } x && x <= consistentUpTo) consistent++;
+            rows.Add(
+            [
+                Name(spot.DepartmentCode), _f.Month(spot.Month), self is null ? _t["SpotNoSelf"] : _f.F2(Money.Round2(self.Mean)), _f.F2(Money.Round2(spot.Mean)),
+                _f.F2(d is { } v ? Money.Round2(v) : null), d is { } dv ? _f.N(_m.Policy.ConsistencyPenaltyFor(dv)) : _f.Dash,
+            ]);
+        }
+        Paragraph(_t.Format("SpotSummary", spots.Count, consistent, _f.N(consistentUpTo), _f.N(_m.Assessments.Sum(a => a.ConsistencyPenalty))));
+        Table([Col(_t["ColDepartment"], 2), Col(_t["ColMonth"], 1.2f), Col(_t["ColSelfMean"]), Col(_t["ColSpotMean"]), Col(_t["ColDifference"]), Col(_t["ColPenalty"])], rows);
+    }
+
+    // ---------- 4. survey ----------
+
+    private void Survey()
+    {
+        Heading("SecSurvey");
+        var answers = _m.Input.SurveyAnswers.Where(a => a.Quarter == _m.Quarter).ToList();
+        if (answers.Count == 0)
+        {
+            Paragraph(_t["NoSurvey"]);
+            return;
+        }
+        Paragraph(_t.Format("SurveySummary", answers.Select(a => a.ResponseId).Distinct().Count(), answers.Select(a => a.DepartmentCode).Distinct().Count(),
+            _f.N(_m.Policy.SurveyFullMarkThreshold)));
+        var company = _m.Analysis.Survey.Questions.Where(q => q.DepartmentCode is null).ToList();
+        Table(
+        [
+            Fixed(_t["ColQuestion"], 40), Col(_t["ColText"], 3), Fixed(_t["ColScale"], 34), Fixed(_t["ColMean"], 40), Fixed(_t["ColInterval"], 74, CellAlignment.Center),
+            Fixed(_t["ColN"], 30), Fixed(_t["ColPrevious"], 40), Fixed(_t["ColPValue"], 44), Col(_t["ColVerdict"], 1.6f),
+        ],
+        company.Select(q => (IReadOnlyList<string>)
+        [
+            q.Question, q.Text, _f.N(q.Scale), _f.F2(q.Current.Mean), $"{_f.F2(q.Current.Lower)} – {_f.F2(q.Current.Upper)}",
+            q.Current.N.ToString(System.Globalization.CultureInfo.InvariantCulture), _f.F2(q.Previous.Mean), _f.P(q.Change.PValue),
+            _f.Direction(q.Direction) + (q.SmallSample ? _t["SmallSample"] : ""),
+        ]));
+        if (company.Count > 0)
+        {
+            var plot = SurveyChart.Build([.. company.Select(q => new SurveyQuestionMeans(q.Question, q.Scale, q.Current, q.Previous))],
+                new SurveyChartLabels(_t["AxisShareOfScale"], _t["LegendCurrent"], _t["LegendPrevious"]));
+            Add(new ChartBlock(plot, NarrowChart, _t.Format("ChartSurveyCaption", NextFigure())));
+        }
+    }
+
+    // ---------- 5. complaints and service targets ----------
+
+    private void Complaints()
+    {
+        Heading("SecComplaints");
+        var complaints = _m.Input.Complaints.Where(c => c.Quarter == _m.Quarter).ToList();
+        var targets = _m.Analysis.ServiceTargets;
+        var companyRow = targets.Quarter.FirstOrDefault(r => r.DepartmentCode is null);
+        var options = _m.Analysis.Options.ServiceTargets;
+        Paragraph(_t.Format("ComplaintSummary", complaints.Count, complaints.Count(c => c.Valid), _f.N(complaints.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0)),
+            _f.Pct(companyRow?.Reply.Rate), _f.Pct(companyRow?.Solution.Rate), _f.Pct(companyRow?.Satisfaction.Rate), _f.Pct(options.SatisfactionTarget)));
+        Paragraph(_t.Format("ServiceDefinitions", options.ReplyHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
+            options.SolutionWorkingDays, _f.Pct(options.SatisfactionTarget)), Typography.Small);
+
+        Heading("SubServiceTargets", 2);
+        var byDepartment = _m.Assessments.Select(a => a.DepartmentCode).ToList();
+        Table(
+        [
+            Col(_t["ColDepartment"], 2), Col(_t["ColComplaints"]), Col(_t["ColValid"]), Col(_t["ColDirect"]), Col(_t["ColComplaint"]),
+            Col(_t["ColReply"], 1.2f), Col(_t["ColSolution"], 1.2f), Col(_t["ColSatisfaction"], 1.2f),
+        ],
+        byDepartment.Select(code =>
+        {
+            var mine = complaints.Where(c => c.DepartmentCode == code).ToList();
+            var row = targets.Quarter.FirstOrDefault(r => r.DepartmentCode == code);
+            var a = _m.Assessments.First(x => x.DepartmentCode == code);
+            return (IReadOnlyList<string>)
+            [
+                a.DepartmentName, Count(mine.Count), Count(mine.Count(c => c.Valid)), _f.N(mine.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0)),
+                _f.F2(a.Complaint), _f.Pct(row?.Reply.Rate), _f.Pct(row?.Solution.Rate), _f.Pct(row?.Satisfaction.Rate),
+            ];
+        }).Append(
+        [
+            _t["Company"], Count(complaints.Count), Count(complaints.Count(c => c.Valid)), _f.N(complaints.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0)),
+            _f.Dash, _f.Pct(companyRow?.Reply.Rate), _f.Pct(companyRow?.Solution.Rate), _f.Pct(companyRow?.Satisfaction.Rate),
+        ]));
+
+        Heading("SubLate", 2);
+        if (targets.Late.Count == 0) Paragraph(_t["NoLate"]);
+        else
+        {
+            Table(
+            [
+                Col(_t["ColComplaintId"], 1.3f), Col(_t["ColDepartment"], 1.5f), Col(_t["ColTarget"], 0.8f), Col(_t["ColReceived"], 1.6f),
+                Col(_t["ColDue"], 1.6f), Col(_t["ColDone"], 1.6f), Col(_t["ColStatus"], 1.2f),
+            ],
+            targets.Late.Select(l => (IReadOnlyList<string>)
+            [
+                l.ComplaintId, Name(l.DepartmentCode), _t[l.Target == "reply" ? "TargetReply" : "TargetSolution"], Stamp(l.ReceivedAt), Stamp(l.Due),
+                l.DoneAt is { } done ? Stamp(done) : _f.Dash, _t[l.Status == "overdue" ? "StatusOverdue" : "StatusLate"],
+            ]));
+        }
+
+        Heading("SubPareto", 2);
+        var pareto = _m.Analysis.Pareto.ByCount;
+        if (pareto.Items.Count == 0) Paragraph(_t["NoComplaints"]);
+        else
+        {
+            Table(
+                [Col(_t["ColCategory"], 2), Col(_t["ColCount"]), Col(_t["ColShare"]), Col(_t["ColCumulative"]), Col(_t["ColVitalFew"])],
+                pareto.Items.Select(i => (IReadOnlyList<string>)
+                    [i.Category, _f.N(i.Value), _f.Pct(i.Share), _f.Pct(i.CumulativeShare), i.VitalFew ? "★" : ""]));
+            var plot = ParetoChart.Build(pareto, new ParetoChartLabels(_t["AxisCount"], _t["LegendCount"], _t["LegendCumulative"]));
+            Add(new ChartBlock(plot, NarrowChart, _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
+        }
+
+        if (_m.Analysis.ControlCharts.ComplaintsPerWorkingDay is { Points.Count: > 0 } u)
+        {
+            Heading("SubCompanyControl", 2);
+            Add(new ChartBlock(ControlChartPlot.Build(Relabel(u), ControlLabels(_t["AxisRate"])), NarrowChart, _t.Format("ChartUCaption", NextFigure())));
+        }
+    }
+
+    private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    private string Stamp(DateTime t) => t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
+    private ControlChartLabels ControlLabels(string yLabel) =>
+        new(_t["AxisMonth"], yLabel, yLabel, _t["LegendCenter"], _t["LegendLimits"], _t["LegendViolations"]);
+
+    /// <summary>Charts keep the analysis' month labels ("2026-05"): short, and the same in both languages.</summary>
+    private static Analysis.Statistics.ControlChart Relabel(Analysis.Statistics.ControlChart chart) => chart;
+
+    // ---------- 6. problems ----------
+
+    private void Problems()
+    {
+        Add(new PageBreakBlock());
+        Heading("SecFindings");
+        var findings = _m.Analysis.Findings;
+        if (findings.Count == 0)
+        {
+            Paragraph(_t["NoFindings"]);
+            return;
+        }
+        Paragraph(_t["FindingsIntro"]);
+        foreach (var f in findings) Finding(f);
+    }
+
+    private void Finding(Finding f)
+    {
+        Add(new HeadingBlock(_t.Format("FindingTitle", f.Rank, _t.IsChinese ? f.TitleZh : f.TitleEn), 3));
+        Paragraph((_t.IsChinese ? f.EvidenceZh : f.EvidenceEn) + "\n" + _t.Format("FindingSeverity", f.Severity.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+}

@@ -1,0 +1,91 @@
+using Microsoft.EntityFrameworkCore;
+using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Warehouse.Scoring.Mart;
+
+namespace QualityAnalytics.Reports.Report;
+
+/// <summary>
+/// The report's only database access: reads the quarter's assessments (the approved snapshot when the committee has
+/// approved, else the stored draft, scoring the quarter first if it never was), the analysis, the working group's notes
+/// (the warehouse's quarter_note, overridden per department by <see cref="ReportOptions.NotesFile"/>) and the lineage.
+/// </summary>
+public static class ReportDataReader
+{
+    /// <exception cref="InvalidOperationException">No policy version covers the quarter, or the quarter has no departments.</exception>
+    /// <exception cref="FormatException">The notes file cannot be read, or names a department the quarter does not have.</exception>
+    public static ReportModel Read(WarehouseDbContext db, Quarter quarter, ReportOptions options, PolicySet policies, TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(db);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(policies);
+        ArgumentNullException.ThrowIfNull(clock);
+        var policy = policies.For(quarter);
+        var scored = AssessmentMart.Stored(db, quarter, policy) ?? AssessmentMart.Score(db, quarter, policies, clock);
+        if (scored.Assessments.Count == 0)
+            throw new InvalidOperationException($"{quarter} has no departments to report on: load its data first (qa load).");
+
+        ApprovalInfo? approval = null;
+        var assessments = scored.Assessments;
+        var ranks = scored.Ranks;
+        if (scored.Approval is { } approved)
+        {
+            approval = new ApprovalInfo(approved.ApprovedBy, LineageReader.Local(approved.ApprovedAt), approved.Note);
+            // The committee's results are the frozen snapshot (第六条); later changes are listed, not shown as results.
+            var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approved.Id).OrderBy(a => a.DepartmentCode).ToList();
+            if (snapshot.Count > 0)
+            {
+                assessments = snapshot.Select(AssessmentRows.ToAssessment).ToList();
+                ranks = AssessmentRows.Ranks(assessments);
+            }
+        }
+        assessments = assessments.OrderBy(a => a.DepartmentCode, StringComparer.Ordinal).ToList();
+
+        var lineage = LineageReader.Read(db, scored.SourceBatches, options.QuarantinedRowsListed);
+        var dataAsOf = lineage.Batches.Select(b => b.FinishedAt ?? b.StartedAt).DefaultIfEmpty().Max();
+        DateTime? asOf = lineage.Batches.Count == 0 ? null : dataAsOf;
+
+        var input = AnalysisInputReader.Read(db, quarter, options.Analysis, policies, clock);
+        // Open complaints are judged late as of the data, not as of the moment the report is made: the same data, the same report.
+        if (asOf is { } at) input = input with { AsOf = at };
+        var analysis = QuarterAnalyzer.Analyze(input, options.Analysis);
+
+        var (notes, notesSource) = Notes(db, quarter, options.NotesFile, assessments);
+        var generated = clock.GetUtcNow();
+        return new ReportModel(quarter, options.Company, LineageReader.Local(generated), generated, asOf, policy, policies.SourceName, approval,
+            scored.DifferencesFromApproved, assessments, ranks, BudgetSummary.Of(assessments, policy), input, analysis, notes, notesSource, lineage);
+    }
+
+    private static (IReadOnlyList<DepartmentNote>, string?) Notes(WarehouseDbContext db, Quarter quarter, string? notesFile, IReadOnlyList<Assessment> assessments)
+    {
+        var notes = db.Notes.AsNoTracking().Where(n => n.QuarterKey == quarter.Key).ToList()
+            .Where(n => !string.IsNullOrWhiteSpace(n.Causes) || !string.IsNullOrWhiteSpace(n.Solutions))
+            .ToDictionary(n => n.DepartmentCode, n => new DepartmentNote(n.DepartmentCode, Blank(n.Causes), Blank(n.Solutions)), StringComparer.OrdinalIgnoreCase);
+        string? source = notes.Count > 0 ? "" : null;
+        if (notesFile is not null)
+        {
+            var unknown = new List<string>();
+            foreach (var row in NotesFile.Read(notesFile))
+            {
+                if (row.Quarter is { } q && (!Quarter.TryParse(q, out var parsed) || parsed != quarter)) continue;
+                var department = assessments.FirstOrDefault(a => string.Equals(a.DepartmentCode, row.Department, StringComparison.OrdinalIgnoreCase))
+                                 ?? assessments.FirstOrDefault(a => string.Equals(a.DepartmentName, row.Department, StringComparison.Ordinal));
+                if (department is null)
+                {
+                    unknown.Add(row.Department);
+                    continue;
+                }
+                notes[department.DepartmentCode] = new DepartmentNote(department.DepartmentCode, row.Causes, row.Solutions);
+            }
+            if (unknown.Count > 0)
+                throw new FormatException($"{notesFile}: no department {string.Join(", ", unknown.Distinct())} in {quarter} (use a department code or name).");
+            source = Path.GetFileName(notesFile);
+        }
+        var ordered = notes.Values.OrderBy(n => n.DepartmentCode, StringComparer.Ordinal).ToList();
+        return (ordered, source);
+    }
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using QualityAnalytics.Reports.Resources;
+using QualityAnalytics.Warehouse.Scoring;
+
+namespace QualityAnalytics.Reports.Report;
+
+/// <summary>How the report writes numbers, money, shares and dates. Numbers are invariant ("88.20", "9,200") in both
+/// languages; minus is U+2212 as in the rest of the product.</summary>
+internal sealed class ReportFormat(ReportText text)
+{
+    public const string Minus = "−";
+
+    public ReportText Text { get; } = text;
+
+    public string Dash => Text["Dash"];
+
+    public string F2(decimal? value) => value is { } v ? Signless(v.ToString("0.00", CultureInfo.InvariantCulture)) : Dash;
+
+    public string F2(double? value) => value is { } v && double.IsFinite(v) ? Signless(v.ToString("0.00", CultureInfo.InvariantCulture)) : Dash;
+
+    /// <summary>Up to 2 decimals, no trailing zeros: 0.5, 1, 10.</summary>
+    public string N(decimal value) => Signless(value.ToString("0.##", CultureInfo.InvariantCulture));
+
+    /// <summary>A signed difference: +1.20, −0.50, 0.00.</summary>
+    public string Signed(decimal? value) => value switch
+    {
+        null => Dash,
+        > 0 => "+" + value.Value.ToString("0.00", CultureInfo.InvariantCulture),
+        _ => Signless(value.Value.ToString("0.00", CultureInfo.InvariantCulture)),
+    };
+
+    /// <summary>Yuan, signed: +9,200, −5,000, 0.</summary>
+    public string Money(decimal value) => value switch
+    {
+        > 0 => "+" + value.ToString("#,##0.##", CultureInfo.InvariantCulture),
+        < 0 => Minus + (-value).ToString("#,##0.##", CultureInfo.InvariantCulture),
+        _ => "0",
+    };
+
+    /// <summary>Yuan without a sign (a sum that is positive by definition).</summary>
+    public string Yuan(decimal value) => Signless(value.ToString("#,##0.##", CultureInfo.InvariantCulture));
+
+    public string Pct(double? share) => share is { } s && double.IsFinite(s) ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : Dash;
+
+    public string P(double? p) => p is not { } x ? Dash : x < 0.0001 ? "<0.0001" : x.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    public string Date(DateTime value) => value.ToString(Text["DateFormat"], Text.Culture);
+
+    public string Date(DateOnly value) => value.ToString(Text["DateFormat"], Text.Culture);
+
+    public string DateTime(DateTime value) => value.ToString(Text["DateTimeFormat"], Text.Culture);
+
+    public string Month(DateOnly month) => month.ToString(Text["MonthFormat"], Text.Culture);
+
+    /// <summary>"2026-05" (the analysis' month labels) as the language writes a month.</summary>
+    public string MonthLabel(string label) =>
+        DateOnly.TryParseExact(label + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var m) ? Month(m) : label;
+
+    public string Grade(Assessment a)
+    {
+        var name = Text[a.Grade switch
+        {
+            Warehouse.Scoring.Grade.Excellent => "GradeExcellent",
+            Warehouse.Scoring.Grade.Pass => "GradePass",
+            Warehouse.Scoring.Grade.Fail => "GradeFail",
+            _ => "GradeWithheld",
+        }];
+        return !a.Complete && a.Grade != Warehouse.Scoring.Grade.Withheld ? name + Text["Provisional"] : name;
+    }
+
+    /// <summary>"上升 1.20 分" / "down 0.50 points" / "持平" / "无可比数据".</summary>
+    public string Change(decimal? difference) => difference switch
+    {
+        null => Text["NoComparison"],
+        > 0 => Text.Format("Up", F2(difference)),
+        < 0 => Text.Format("Down", F2(-difference)),
+        _ => Text["Flat"],
+    };
+
+    public string Direction(string direction) => Text[direction switch
+    {
+        "improving" => "DirImproving",
+        "declining" => "DirDeclining",
+        "no_significant_change" => "DirNone",
+        _ => "DirUndefined",
+    }];
+
+    public string Component(string key) => key switch
+    {
+        ScoringEngine.SelfCheckKey => Text["ComponentSelfCheck"],
+        ScoringEngine.SurveyKey => Text["ComponentSurvey"],
+        _ => key,
+    };
+
+    private static string Signless(string text) => text.StartsWith('-') ? Minus + text[1..] : text;
+}

@@ -1,0 +1,40 @@
+using System.Globalization;
+using System.Resources;
+
+namespace QualityAnalytics.Reports.Resources;
+
+/// <summary>
+/// The report's words, from ReportText.resx (zh-CN, the neutral language) and ReportText.en.resx. One instance per
+/// language; a missing key throws, so a typo fails the first test that renders the report rather than printing a blank.
+/// </summary>
+public sealed class ReportText
+{
+    private static readonly ResourceManager Manager = new("QualityAnalytics.Reports.Resources.ReportText", typeof(ReportText).Assembly);
+
+    public ReportText(CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(culture);
+        Culture = culture;
+    }
+
+    /// <summary>The report's languages: zh-CN (default) and en.</summary>
+    public static IReadOnlyList<string> Languages { get; } = ["zh-CN", "en"];
+
+    public CultureInfo Culture { get; }
+
+    public bool IsChinese => Culture.TwoLetterISOLanguageName == "zh";
+
+    /// <summary>The text of <paramref name="key"/> in this language.</summary>
+    public string this[string key] =>
+        Manager.GetString(key, Culture) ?? throw new MissingManifestResourceException($"The report text '{key}' is missing from ReportText.resx.");
+
+    /// <summary>The text of <paramref name="key"/> with its {0}, {1}… filled in, formatted for this language.</summary>
+    public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
+
+    /// <summary>Every key of the neutral (zh-CN) resources, and of one language's own file (for tests).</summary>
+    public static IReadOnlyCollection<string> Keys(CultureInfo culture)
+    {
+        var set = Manager.GetResourceSet(culture, createIfNotExists: true, tryParents: false);
+        return set is null ? [] : set.Cast<System.Collections.DictionaryEntry>().Select(e => (string)e.Key).ToList();
+    }
+}

@@ -1,0 +1,182 @@
+using System.Globalization;
+using Microsoft.Extensions.Time.Testing;
+using QualityAnalytics.Reports.Report;
+using QualityAnalytics.Reports.Tests.Pdf;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Warehouse.Scoring.Mart;
+using UglyToad.PdfPig;
+
+namespace QualityAnalytics.Reports.Tests.Report;
+
+/// <summary>The quarterly report of the demo warehouse, read back with PdfPig (text, fonts) and pdftoppm (pixels).</summary>
+public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<DemoWarehouse>
+{
+    private byte[] Generate(ReportOptions? options = null, WarehouseDb? warehouse = null, TimeProvider? clock = null)
+    {
+        using var db = (warehouse ?? demo.Db).CreateContext();
+        return QuarterlyReport.Generate(db, DemoWarehouse.Q2, options ?? new ReportOptions(), PolicyFile.Default, clock ?? demo.Clock);
+    }
+
+    private static string AllText(byte[] pdf) => string.Concat(PdfTestKit.PageTexts(pdf));
+
+    [Fact]
+    public void Every_department_appears_with_its_total_to_the_cent_and_its_grade()
+    {
+        var pdf = Generate();
+        var text = AllText(pdf);
+
+        using var db = demo.Db.CreateContext();
+        var scored = AssessmentMart.Stored(db, DemoWarehouse.Q2, PolicyFile.Default.For(DemoWarehouse.Q2))!;
+        Assert.Equal(7, scored.Assessments.Count);
+        foreach (var a in scored.Assessments)
+        {
+            var grade = a.Grade switch { Grade.Excellent => "优秀", Grade.Pass => "合格", Grade.Fail => "不合格", _ => "未考核" };
+            var total = a.Total!.Value.ToString("0.00", CultureInfo.InvariantCulture);
+            // The assessment table's row: name, S, V, C, K, total, grade.
+            Assert.Contains($"{a.DepartmentName}{a.SelfCheck:0.00}{a.Survey:0.00}{a.Complaint:0.00}{a.CallbackDeduction:0.00}{total}{grade}", text, StringComparison.Ordinal);
+        }
+        Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格−5,000", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心99.00100.00100.000.0099.60优秀+9,200", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_zh_CN_report_has_its_title_sections_and_page_footers()
+    {
+        var pdf = Generate();
+        var pages = PdfTestKit.PageTexts(pdf);
+
+        Assert.InRange(pages.Count, 15, 60);
+        Assert.Contains("2026年第二季度服务质量分析报告", pages[0], StringComparison.Ordinal);
+        Assert.Contains("XX公司", pages[0], StringComparison.Ordinal);
+        Assert.Contains("草稿", pages[0], StringComparison.Ordinal);
+        Assert.Contains("2013-07", pages[0], StringComparison.Ordinal);
+        Assert.Contains("目录", pages[1], StringComparison.Ordinal);
+        for (var i = 0; i < pages.Count; i++) Assert.Contains($"第{i + 1}页/共{pages.Count}页", pages[i], StringComparison.Ordinal);
+        var text = string.Concat(pages);
+        foreach (var section in new[] { "一、总体情况", "二、考核结果", "三、抽查结果", "四、满意度调查", "五、客户投诉与服务目标", "六、存在的问题",
+                     "七、各部门考核说明", "八、原因分析与整改措施", "附录一考核方法", "附录二数据来源" })
+        {
+            Assert.Contains(section, text, StringComparison.Ordinal);
+        }
+        // Sentences written from the numbers, and the fund.
+        Assert.Contains("30,000元", text, StringComparison.Ordinal);
+        Assert.Contains("环比", text, StringComparison.Ordinal);
+        Assert.Contains("同比", text, StringComparison.Ordinal);
+        // Lineage: the demo's planted bad rows are counted.
+        Assert.Contains("共有8行", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_english_report_is_the_same_document_in_english()
+    {
+        var zh = PdfTestKit.PageTexts(Generate());
+        var pages = PdfTestKit.PageTexts(Generate(new ReportOptions { Language = "en" }));
+
+        Assert.Contains("ServiceQualityAnalysisReport,2026Q2", pages[0], StringComparison.Ordinal);
+        for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page{i + 1}of{pages.Count}", pages[i], StringComparison.Ordinal);
+        var text = string.Concat(pages);
+        Assert.Contains("物流业务部94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
+        Assert.Contains("AppendixB.Datalineage", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("总体情况", text, StringComparison.Ordinal);
+        Assert.InRange(pages.Count, zh.Count - 3, zh.Count + 3);
+    }
+
+    [Fact]
+    public void One_subset_cjk_font_is_embedded_and_chinese_extracts_correctly()
+    {
+        var pdf = Generate();
+
+        Assert.Equal(1, PdfTestKit.Count(pdf, "/FontFile2"));
+        using var document = PdfDocument.Open(pdf);
+        var name = Assert.Single(document.GetPages().SelectMany(p => p.Letters).Select(l => l.FontName).Distinct());
+        Assert.Matches("^[A-Z]{6}\\+", name);
+        Assert.True(pdf.Length < 1_500_000, $"{pdf.Length} bytes");
+        Assert.DoesNotContain("⼼", AllText(pdf), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_page_renders_with_ink()
+    {
+        var pdf = Generate();
+
+        var ink = PdfTestKit.InkPerPage(pdf, Path.Combine(Path.GetTempPath(), "qa-report-ink-" + Guid.NewGuid().ToString("N")));
+
+        Assert.True(ink.Count >= 15, $"{ink.Count} pages");
+        Assert.All(ink, share => Assert.True(share > 0.005, $"a page is blank ({share:P2} ink)"));
+    }
+
+    [Fact]
+    public void The_same_data_and_clock_give_identical_bytes_and_another_clock_changes_only_the_stamp()
+    {
+        var first = Generate();
+        var second = Generate();
+        Assert.Equal(first, second);
+
+        var later = Generate(clock: new FakeTimeProvider(new DateTimeOffset(2026, 9, 1, 2, 0, 0, TimeSpan.Zero)));
+        var a = PdfTestKit.PageTexts(first);
+        var b = PdfTestKit.PageTexts(later);
+        Assert.Equal(a.Count, b.Count);
+        Assert.Contains("2026年9月1日10:00", b[0], StringComparison.Ordinal);
+        Assert.Equal(a.Skip(1), b.Skip(1));
+        // Data as of: the end of the demo's load, not the clock.
+        Assert.Equal(Cover(a[0], "数据截至"), Cover(b[0], "数据截至"));
+    }
+
+    private static string Cover(string page, string label)
+    {
+        var at = page.IndexOf(label, StringComparison.Ordinal);
+        return at < 0 ? "" : page.Substring(at, Math.Min(label.Length + 16, page.Length - at));
+    }
+
+    [Fact]
+    public void The_working_groups_notes_from_the_warehouse_and_from_a_file_appear()
+    {
+        var warehouse = demo.CopyDatabase();
+        using (var db = warehouse.CreateContext())
+        {
+            db.Notes.Add(new QuarterNote { QuarterKey = DemoWarehouse.Q2.Key, DepartmentCode = "WUH", Causes = "人员流动大,新人培训不足", Solutions = "建立带教制度", UpdatedBy = "组长", UpdatedAt = demo.Clock.GetUtcNow() });
+            db.Notes.Add(new QuarterNote { QuarterKey = DemoWarehouse.Q2.Key, DepartmentCode = "LOG", Causes = "库里的原因", Solutions = "库里的措施", UpdatedBy = "组长", UpdatedAt = demo.Clock.GetUtcNow() });
+            db.SaveChanges();
+        }
+        var file = Path.Combine(demo.Folder, $"notes-{Guid.NewGuid():N}.json");
+        File.WriteAllText(file, """[{"department": "物流业务部", "causes": "文件里的原因", "solutions": "文件里的措施"}, {"department": "STO", "causes": "x", "solutions": "y", "quarter": "2026Q1"}]""");
+
+        var text = AllText(Generate(new ReportOptions { NotesFile = file }, warehouse));
+
+        Assert.Contains("人员流动大,新人培训不足", text, StringComparison.Ordinal);
+        Assert.Contains("建立带教制度", text, StringComparison.Ordinal);
+        Assert.Contains("文件里的原因", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("库里的原因", text, StringComparison.Ordinal); // the file takes the department's place
+    }
+
+    [Fact]
+    public void An_approved_quarter_says_so_on_the_cover()
+    {
+        var warehouse = demo.CopyDatabase();
+        using (var db = warehouse.CreateContext()) AssessmentMart.Approve(db, DemoWarehouse.Q2, PolicyFile.Default, "质量管理委员会", demo.Clock);
+
+        var pages = PdfTestKit.PageTexts(Generate(warehouse: warehouse));
+
+        Assert.Contains("已审定(质量管理委员会,2026年7月8日)", pages[0], StringComparison.Ordinal);
+        Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_company_name_and_an_unknown_language()
+    {
+        Assert.Contains("华东物流有限公司", PdfTestKit.PageTexts(Generate(new ReportOptions { Company = "华东物流有限公司" }))[0], StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => Generate(new ReportOptions { Language = "fr" }));
+    }
+
+    [Fact]
+    public void Writes_the_sample_reports_for_looking_at()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "report");
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, "report-zh.pdf"), Generate());
+        File.WriteAllBytes(Path.Combine(folder, "report-en.pdf"), Generate(new ReportOptions { Language = "en" }));
+        Assert.True(File.Exists(Path.Combine(folder, "report-en.pdf")));
+    }
+}
