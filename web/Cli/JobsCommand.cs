@@ -32,6 +32,10 @@ internal static class JobsCommand
                           $"{result.Files.Sum(f => f.Quarantined)} quarantined; archived {result.Archived.Count}, rejected {result.Rejected.Count}" +
                           (result.Rescored.Count > 0 ? $"; rescored {string.Join(", ", result.Rescored)}" : ""));
                     return Task.FromResult(result.Rejected.Count > 0 ? QaCommandLine.Failed : QaCommandLine.Ok);
+                case QuarterlyReportJob.Id:
+                    var written = new QuarterlyReportJob(warehouse, new Reports.ReportArchive(warehouseFile), policies, env.Clock).Run();
+                    env.Out.WriteLine($"quarterly-report: {string.Join(", ", written.Select(w => Path.GetRelativePath(env.WorkingDirectory, w)))}");
+                    return Task.FromResult(QaCommandLine.Ok);
                 default:
                     var rescored = new RescoreJob(warehouse, policies, env.Clock).Run();
                     env.Out.WriteLine($"rescore: {(rescored.Count == 0 ? "nothing changed" : "rescored " + string.Join(", ", rescored))}");
@@ -44,6 +48,7 @@ internal static class JobsCommand
             var s = new JobSchedule();
             env.Out.WriteLine($"{NightlyLoadJob.Id,-16} {s.NightlyLoad,-20} load every file in data/inbox, archive or reject it, rebuild marts, rescore");
             env.Out.WriteLine($"{RescoreJob.Id,-16} {"(by hand)",-20} rebuild every mart and rescore every quarter whose data or policy changed");
+            env.Out.WriteLine($"{QuarterlyReportJob.Id,-16} {s.QuarterlyReport,-20} the previous quarter's report (zh-CN and en), stored in data/reports");
             return QaCommandLine.Ok;
         });
         return new Command("jobs", "The scheduled jobs.") { run, list };

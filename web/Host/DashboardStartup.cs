@@ -87,6 +87,7 @@ public sealed class DashboardStartup(ServeOptions options)
             api.MapDataApi(options);
             api.MapJobsApi();
             api.MapAnalysisApi();
+            api.MapReportsApi();
         });
     }
 }

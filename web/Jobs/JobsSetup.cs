@@ -14,6 +14,8 @@ internal static class JobsSetup
         services.AddSingleton(options.Inbox is null ? folders : folders with { Inbox = options.Inbox });
         services.AddTransient<NightlyLoadJob>();
         services.AddTransient<RescoreJob>();
+        services.AddTransient<QuarterlyReportJob>();
+        services.AddSingleton(new QualityAnalytics.Web.Reports.ReportArchive(options.WarehouseFile));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Jobs").Get<JobSchedule>() ?? new JobSchedule());
         services.AddHangfire(c =>
         {

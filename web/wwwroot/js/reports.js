@@ -1,0 +1,43 @@
+// The quarterly analysis reports: the archived PDFs (written by the scheduled job before each meeting, or on demand),
+// with a download link each; the working group and the committee can generate a quarter's report now. State: ?quarter=.
+'use strict';
+(function () {
+    const { t, el, state, onState, busy } = QA;
+    const box = document.getElementById('reports');
+    const canGenerate = box.dataset.canGenerate === 'true';
+
+    async function render() {
+        const { all, to } = await QA.quarterRange();
+        const quarter = all.includes(state.quarter) ? state.quarter : to;
+        QA.slicers(document.getElementById('slicers'), [
+            { key: 'quarter', label: t('slicer.quarter'), options: all.map(q => ({ value: q })), value: quarter },
+        ]);
+        const reports = await QA.get('/api/reports');
+        const status = el('span', { role: 'status', class: 'hint' });
+        const generate = canGenerate ? el('form', { class: 'inline', id: 'generate' },
+            el('button', { type: 'submit', class: 'primary' }, t('reports.generate', quarter)), ' ', status) : null;
+        generate?.addEventListener('submit', async e => {
+            e.preventDefault();
+            status.textContent = t('loading');
+            try {
+                const made = await busy(QA.send('POST', '/api/reports/' + quarter));
+                status.textContent = t('reports.generated', made.files.join(', '));
+                render();
+            } catch (err) { status.textContent = t('error', err.message); }
+        });
+        const rows = reports.map(r => ({ ...r, size: Math.round(r.size_bytes / 1024) }));
+        const list = el('div', {});
+        QA.table(list, [
+            { name: 'quarter', label: t('slicer.quarter') },
+            { name: 'language', label: t('reports.language'), render: v => v === 'en' ? 'English' : '中文' },
+            { name: 'size', label: t('reports.size'), num: true, format: '#,0' },
+            { name: 'written_at', label: t('reports.written'), render: v => new Date(v).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en') },
+            { name: 'file', label: t('reports.download'), render: v => el('a', { href: '/api/reports/' + encodeURIComponent(v), download: v }, v) },
+        ], rows, { caption: rows.length ? null : t('reports.none') });
+        box.replaceChildren(...[generate, list].filter(Boolean));
+    }
+
+    const run = () => busy(render().catch(e => QA.showError(box, e)));
+    onState(run);
+    run();
+})();
