@@ -10,6 +10,8 @@ try
         [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
         [StageProfile.Verb, ..] => StageProfile.Run(Arg(args, "--complaints")!, Arg(args, "--db")!, Arg(args, "--departments")!, Arg(args, "--pragmas")),
         ["load", ..] => LoaderBenchmark.Run(LoaderBenchmark.Options.Parse(args[1..])),
+        [ReportBenchmark.ChildVerb, ..] => ReportBenchmark.Child(Arg(args, "--db")!, Arg(args, "--quarter")!, int.Parse(Arg(args, "--repeat") ?? "3", CultureInfo.InvariantCulture)),
+        ["report", ..] => ReportBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "7", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-report")),
         ["score", ..] => ScoringBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "200", CultureInfo.InvariantCulture),
             int.Parse(Arg(args, "--quarters") ?? "12", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-score")),
         _ => Usage(),
@@ -24,6 +26,8 @@ catch (ArgumentException ex)
 static int Usage()
 {
     Console.Error.WriteLine("usage: load --rows N [--rows M ...] [--repeat 2] [--work DIR] [--reload-max N] [--doc FILE | --no-doc] [--keep]");
+    Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
+    Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
     return 2;
 }
 

@@ -15,22 +15,30 @@ namespace QualityAnalytics.Benchmarks;
 /// the first run (cold: JIT, empty caches) and two warm runs. Prints the numbers for docs/benchmarks.md.</summary>
 internal static class ScoringBenchmark
 {
-    public static int Run(int departments, int quarters, string work)
+    public static readonly Quarter Last = new(2026, 3);
+
+    /// <summary>A warehouse of synthetic departments and quarters (ending 2026Q3), loaded through the real loader.</summary>
+    public static (WarehouseDb Warehouse, string File, Quarter First, long Rows) Build(int departments, int quarters, string work)
     {
         Directory.CreateDirectory(work);
-        var dbFile = Path.Combine(work, "scoring.db");
+        var dbFile = Path.Combine(work, $"synthetic-{departments}.db");
         WarehouseDb.DeleteSqlite(dbFile);
         var warehouse = WarehouseDb.Sqlite(dbFile);
         WarehouseInitializer.EnsureReady(warehouse);
-        var last = new Quarter(2026, 3);
-        var first = Enumerable.Range(1, quarters - 1).Aggregate(last, (q, _) => q.Previous());
-        var files = Generate(work, departments, first, last);
-        var clock = TimeProvider.System;
+        var first = Enumerable.Range(1, quarters - 1).Aggregate(Last, (q, _) => q.Previous());
+        var files = Generate(work, departments, first, Last);
         var load = Stopwatch.StartNew();
-        var result = new FileLoader(warehouse, clock).Load(files);
-        load.Stop();
+        var result = new FileLoader(warehouse, TimeProvider.System).Load(files);
         var rows = result.Files.Sum(f => f.Loaded);
-        Console.WriteLine($"setup: {Invariant.N0(rows)} fact rows loaded in {load.Elapsed.TotalSeconds:0.0} s (untimed for scoring)");
+        Console.WriteLine($"setup: {Invariant.N0(rows)} fact rows loaded in {load.Elapsed.TotalSeconds:0.0} s (untimed)");
+        return (warehouse, dbFile, first, rows);
+    }
+
+    public static int Run(int departments, int quarters, string work)
+    {
+        var (warehouse, _, first, rows) = Build(departments, quarters, work);
+        var last = Last;
+        var clock = TimeProvider.System;
 
         var timings = new List<double>();
         for (var run = 0; run < 3; run++)
