@@ -38,6 +38,38 @@
             href: QA.withQuery('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', from: quarter, to: quarter, format: f }) }, t('export.' + f))));
     }
 
+    // What-if: a policy file (JSON, the same format as policy.json) scored against the quarter beside the stored results;
+    // the server stores nothing.
+    const whatIf = document.getElementById('what-if');
+    whatIf?.addEventListener('submit', async e => {
+        e.preventDefault();
+        const status = document.getElementById('what-if-status');
+        const file = document.getElementById('what-if-policy').files[0];
+        if (!file) return;
+        const { all, to } = await QA.quarterRange();
+        const quarter = all.includes(state.quarter) ? state.quarter : to;
+        status.textContent = t('loading');
+        try {
+            const response = await fetch(`/api/assessments/${quarter}/what-if`, {
+                method: 'POST', credentials: 'same-origin', body: await file.text(),
+                headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': QA.csrf(), Accept: 'application/json' },
+            });
+            const body = await response.json();
+            if (!response.ok) throw new Error(body.detail || body.title || response.statusText);
+            status.textContent = t('policy.whatIfDone', body.what_if_policy, body.stored_policy, quarter);
+            const rows = body.departments.map(d => ({ name: d.name, stored_total: d.stored.total, stored_grade: d.stored.grade, stored_amount: d.stored.amount,
+                what_total: d.what_if.total, what_grade: d.what_if.grade, what_amount: d.what_if.amount, change: d.amount_change }));
+            const n = (name, label, fmt) => ({ name, label, num: true, format: fmt });
+            const g = (name, label) => ({ name, label, render: v => QA.gradeName(v) });
+            table(document.getElementById('what-if-result'), [
+                { name: 'name', label: t('assessment.name') },
+                n('stored_total', t('policy.whatIfStored', body.stored_policy), '0.00'), g('stored_grade', t('assessment.grade')), n('stored_amount', t('assessment.amount'), '#,0.00'),
+                n('what_total', t('policy.whatIfNew', body.what_if_policy), '0.00'), g('what_grade', t('assessment.grade')), n('what_amount', t('assessment.amount'), '#,0.00'),
+                n('change', t('policy.whatIfChange'), '#,0.00'),
+            ], rows, { caption: t('policy.whatIfBudget', format(body.what_if_budget.rewards, '#,0.00'), format(body.what_if_budget.budget, '#,0')) });
+        } catch (err) { status.textContent = t('error', err.message); }
+    });
+
     const run = () => busy(render().catch(e => QA.showError(approvalBox, e)));
     onState(run);
     run();
