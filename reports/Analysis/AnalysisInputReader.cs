@@ -43,14 +43,7 @@ public static class AnalysisInputReader
 
         var versions = db.Departments.AsNoTracking().ToList();
         var codeOf = versions.ToDictionary(v => v.DepartmentKey, v => v.Code);
-        var departments = versions
-            .Where(v => v.ValidFrom <= quarter.LastDay)
-            .GroupBy(v => v.Code, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.Where(v => v.ValidTo is null || v.ValidTo > quarter.LastDay).OrderByDescending(v => v.ValidFrom).FirstOrDefault()
-                         ?? g.OrderByDescending(v => v.ValidFrom).First())
-            .OrderBy(v => v.Code, StringComparer.Ordinal)
-            .Select(v => new DepartmentInfo(v.Code, v.Name))
-            .ToList();
+        var departments = DepartmentVersions.AsOfQuarterEnd(versions, quarter).Select(v => new DepartmentInfo(v.Code, v.Name)).ToList();
 
         var keys = history.Select(q => q.Key).ToList();
         var checks = db.Checks.AsNoTracking().Where(c => keys.Contains(c.QuarterKey))

@@ -109,15 +109,8 @@ public static class RowQuery
     private static string Where(RowSource source, RowRequest request, RowScope scope, DbCommand command)
     {
         var where = new List<string>();
-        var n = 0;
-        string Param(object value)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "$r" + n++;
-            p.Value = value;
-            command.Parameters.Add(p);
-            return p.ParameterName;
-        }
+        var parameters = new SqlParameters(command, "$r");
+        string Param(object value) => parameters.Add(value);
         if (!scope.AllDepartments)
             where.Add(scope.Departments.Count == 0 ? "1 = 0" : $"{source.DepartmentSql} IN ({string.Join(", ", scope.Departments.Order().Select(d => Param(d)))})");
         if (request.QuarterFrom is not null) where.Add($"{source.QuarterSql} >= {Param(QuarterKey(request.QuarterFrom))}");
@@ -144,13 +137,11 @@ public static class RowQuery
     private static object Value(string name, string text) => name switch
     {
         "quarter" => QuarterKey(text),
-        "month" => DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? DateKeys.Of(d)
-            : throw new QueryRejectedException($"'{text}' is not a month such as 2026-04."),
+        "month" => SlicerValues.MonthKey(text),
         _ => text,
     };
 
-    private static int QuarterKey(string text) =>
-        Quarter.TryParse(text, out var q) ? q.Key : throw new QueryRejectedException($"'{text}' is not a quarter such as 2026Q2.");
+    private static int QuarterKey(string text) => SlicerValues.QuarterKey(text);
 
     private static object Present(string column, object value) => column switch
     {

@@ -54,15 +54,8 @@ public static class SemanticQuery
 
         var where = new List<string>();
         if (mart.RowFilter is not null) where.Add(mart.RowFilter);
-        var n = 0;
-        string Param(object value)
-        {
-            var p = command.CreateParameter();
-            p.ParameterName = "$p" + n++;
-            p.Value = value;
-            command.Parameters.Add(p);
-            return p.ParameterName;
-        }
+        var parameters = new SqlParameters(command, "$p");
+        string Param(object value) => parameters.Add(value);
         // Row-level security first: a department manager's scope is part of every statement.
         if (!scope.AllDepartments)
         {
@@ -107,12 +100,9 @@ public static class SemanticQuery
         _ => value,
     };
 
-    private static int QuarterKey(string text) =>
-        Quarter.TryParse(text, out var q) ? q.Key : throw new QueryRejectedException($"'{text}' is not a quarter such as 2026Q2.");
+    private static int QuarterKey(string text) => SlicerValues.QuarterKey(text);
 
-    private static int MonthKey(string text) =>
-        DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? DateKeys.Of(d) : throw new QueryRejectedException($"'{text}' is not a month such as 2026-04.");
+    private static int MonthKey(string text) => SlicerValues.MonthKey(text);
 
     /// <summary>Keys become what people read: 20262 → "2026Q2", 20260401 → "2026-04".</summary>
     private static object Present(QueryColumn column, object value) => column.Name switch

@@ -14,16 +14,7 @@ public static class QuarterFactsReader
         var key = quarter.Key;
         var versions = db.Departments.AsNoTracking().ToList();
         var codeOf = versions.ToDictionary(v => v.DepartmentKey, v => v.Code);
-        // Every department that exists at the quarter's end is assessed, and listed even when it has no data (policy §5),
-        // under the name valid then.
-        var departments = versions
-            .Where(v => v.ValidFrom <= quarter.LastDay)
-            .GroupBy(v => v.Code, StringComparer.OrdinalIgnoreCase)
-            .Select(g => g.Where(v => v.ValidTo is null || v.ValidTo > quarter.LastDay).OrderByDescending(v => v.ValidFrom).FirstOrDefault()
-                         ?? g.OrderByDescending(v => v.ValidFrom).First())
-            .OrderBy(v => v.Code, StringComparer.Ordinal)
-            .Select(v => new DepartmentRef(v.Code, v.Name))
-            .ToList();
+        var departments = DepartmentVersions.AsOfQuarterEnd(versions, quarter).Select(v => new DepartmentRef(v.Code, v.Name)).ToList();
 
         var batches = new SortedSet<long>();
         var checks = db.Checks.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
