@@ -13,6 +13,8 @@ command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 # chromium: the browser tests drive Debian's Chromium through Playwright (nothing is downloaded).
 [ -e /usr/bin/chromium ] || need+=(chromium)
+# Node.js and npm: the first build runs `npm ci` for ECharts (web/package-lock.json).
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 # tzdata: business dates are Asia/Shanghai.
 [ -e /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)
 # ICU: .NET's globalisation (Chinese collation and formats).
