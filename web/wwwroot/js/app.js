@@ -102,7 +102,8 @@
         if (value === null || value === undefined || value === '') return '–';
         if (typeof value !== 'number') return String(value);
         if (fmt && fmt.includes('%')) return (value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
-        const decimals = fmt && fmt.includes('.') ? fmt.split('.')[1].length : (fmt === '0' ? 0 : 2);
+        // '0.00' → 2 decimals; '0', '#,0' → none; no format → 2.
+        const decimals = fmt && fmt.includes('.') ? fmt.split('.')[1].length : (fmt && /^[#,0]+$/.test(fmt) ? 0 : 2);
         return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
