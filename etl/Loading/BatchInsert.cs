@@ -19,7 +19,9 @@ public interface IBatchInsert : IDisposable
 public static class BatchInsert
 {
     public static IBatchInsert For(DbConnection connection, DbTransaction transaction, TableSpec spec, long batchId, long sourceFileId, int rows) =>
-        new AdoBatchInsert(connection, transaction, spec, batchId, sourceFileId, rows);
+        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: not null } sqlite
+            ? new SqliteBatchInsert(sqlite, spec, batchId, sourceFileId, rows)
+            : new AdoBatchInsert(connection, transaction, spec, batchId, sourceFileId, rows);
 
     /// <summary>The multi-row INSERT: key and value columns (and source_line) are parameters, batch_id and
     /// source_file_id (the same for every row of the file) literals. RETURNING names the inserted rows: by
