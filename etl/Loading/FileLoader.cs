@@ -145,15 +145,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             });
-            foreach (var raw in source.ReadRows())
+            foreach (var (raw, staged, stagingErrors) in StagingPipeline.Run(source, match, mapper))
             {
                 counts.Read++;
-                var row = new RowReader(match, raw.Cells);
-                var staged = mapper.Stage(row, raw.Line);
                 var errors = pending.Begin(raw, counts.Read);
                 if (staged is null)
                 {
-                    errors.AddRange(row.Errors);
+                    errors.AddRange(stagingErrors);
                     pending.EndNotStaged();
                 }
                 else if (writer.Upsert is null) pending.EndWritten(writer.Write(staged, errors));
