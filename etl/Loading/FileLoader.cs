@@ -145,13 +145,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             });
-            foreach (var (raw, staged, stagingErrors) in StagingPipeline.Run(source, match, mapper))
+            foreach (var raw in source.ReadRows())
             {
                 counts.Read++;
+                var row = new RowReader(match, raw.Cells);
+                var staged = mapper.Stage(row, raw.Line);
                 var errors = pending.Begin(raw, counts.Read);
                 if (staged is null)
                 {
-                    errors.AddRange(stagingErrors);
+                    errors.AddRange(row.Errors);
                     pending.EndNotStaged();
                 }
                 else if (writer.Upsert is null) pending.EndWritten(writer.Write(staged, errors));
