@@ -100,8 +100,38 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     private static ReadOnlySpan<char> Format(decimal value, Span<char> buffer) =>
         value.TryFormat(buffer, out var n, "0.0###########################", CultureInfo.InvariantCulture) ? buffer[..n] : value.ToString("0.0###########################", CultureInfo.InvariantCulture);
 
-    private static ReadOnlySpan<char> Format(DateTime value, Span<char> buffer) =>
-        value.TryFormat(buffer, out var n, @"yyyy\-MM\-dd HH\:mm\:ss.FFFFFFF", CultureInfo.InvariantCulture) ? buffer[..n] : throw new FormatException();
+    /// <summary>yyyy-MM-dd HH:mm:ss.FFFFFFF (the provider's format: the fraction without trailing zeros, and without
+    /// its point when it is zero), written digit by digit: the custom format parser cost ~0.3 s per million rows.</summary>
+    internal static ReadOnlySpan<char> Format(DateTime value, Span<char> buffer)
+    {
+        Digits(buffer[..4], value.Year);
+        buffer[4] = '-';
+        Digits(buffer.Slice(5, 2), value.Month);
+        buffer[7] = '-';
+        Digits(buffer.Slice(8, 2), value.Day);
+        buffer[10] = ' ';
+        Digits(buffer.Slice(11, 2), value.Hour);
+        buffer[13] = ':';
+        Digits(buffer.Slice(14, 2), value.Minute);
+        buffer[16] = ':';
+        Digits(buffer.Slice(17, 2), value.Second);
+        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
+        if (fraction == 0) return buffer[..19];
+        buffer[19] = '.';
+        Digits(buffer.Slice(20, 7), fraction);
+        var end = 27;
+        while (buffer[end - 1] == '0') end--;
+        return buffer[..end];
+    }
+
+    private static void Digits(Span<char> target, int value)
+    {
+        for (var i = target.Length - 1; i >= 0; i--)
+        {
+            target[i] = (char)('0' + value % 10);
+            value /= 10;
+        }
+    }
 
     private static ReadOnlySpan<char> Format(DateOnly value, Span<char> buffer) =>
         value.TryFormat(buffer, out var n, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture) ? buffer[..n] : throw new FormatException();
