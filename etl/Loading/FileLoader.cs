@@ -134,22 +134,33 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs))
         {
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
-            var errors = new List<RowError>();
-            foreach (var raw in source.ReadRows())
+            // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order.
+            var pending = new PendingRows(writer.Upsert, (raw, readSoFar, staged, outcome, errors) =>
             {
-                counts.Read++;
-                var row = new RowReader(match, raw.Cells);
-                var staged = mapper.Stage(row, raw.Line);
-                errors.Clear();
-                if (staged is null) errors.AddRange(row.Errors);
-                else counts.Add(writer.Write(staged, errors), raw, match, errors);
+                if (staged) counts.Add(outcome, raw, match, errors);
                 if (errors.Count > 0)
                 {
                     counts.Quarantined++;
                     foreach (var e in errors) audit.Quarantine(raw.Line, e.Column, e.Value, e.Reason);
                 }
-                _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, counts.Read);
+                _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
+            });
+            foreach (var raw in source.ReadRows())
+            {
+                counts.Read++;
+                var row = new RowReader(match, raw.Cells);
+                var staged = mapper.Stage(row, raw.Line);
+                var errors = pending.Begin(raw, counts.Read);
+                if (staged is null)
+                {
+                    errors.AddRange(row.Errors);
+                    pending.EndNotStaged();
+                }
+                else if (writer.Upsert is null) pending.EndWritten(writer.Write(staged, errors));
+                else pending.EndStaged(writer.Values(staged, errors));
             }
+            // Before anything reads the table (the consistency check) and before the file's commit.
+            pending.Flush();
             if (kind is DataKind.Checks or DataKind.CheckDeductions) CheckDeductionConsistency.Warn(connection, transaction, sourceFileId, audit);
             counts.Warnings = audit.WarningCount;
         }

@@ -4,19 +4,27 @@ namespace QualityAnalytics.Etl.Loading;
 
 public enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 
-/// <summary>The fast path: three prepared commands reused for every row of a file inside its one transaction.
-/// A row is first offered as an INSERT … ON CONFLICT DO NOTHING (one round trip for the common case, a new row);
-/// only on conflict are the stored values read, compared and, when they differ, updated with the change recorded.</summary>
+/// <summary>The fast path for one table inside a file's one transaction. New rows go in as multi-row batches: one
+/// prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT (key) DO NOTHING RETURNING …</c> per <see cref="BatchSize"/> rows
+/// (<see cref="IBatchInsert"/>, the provider-specific part). Rows the batch did not insert conflicted with a stored
+/// row: for exactly those, in input order, the stored values are read, compared and, when they differ, updated with
+/// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.</summary>
 public sealed class UpsertCommand : IDisposable
 {
+    /// <summary>Rows per multi-row INSERT: large enough that per-statement costs vanish, small enough that the statement
+    /// (rows × columns parameters) stays far below SQLite's limit and the buffer stays small.</summary>
+    public const int DefaultBatchSize = 128;
+
     private readonly TableSpec _spec;
     private readonly DbCommand _insert;
     private readonly DbCommand _select;
     private readonly DbCommand _update;
+    private readonly IBatchInsert _batch;
     private readonly AuditWriter _audit;
     private readonly long _sourceFileId;
 
-    public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId)
+    public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId,
+        int batchSize = DefaultBatchSize)
     {
         _spec = spec;
         _audit = audit;
@@ -51,16 +59,42 @@ public sealed class UpsertCommand : IDisposable
         _insert.Prepare();
         _select.Prepare();
         _update.Prepare();
+        _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, Math.Max(1, batchSize));
     }
 
-    /// <param name="values">Key values then value columns, in the spec's order.</param>
-    public UpsertOutcome Write(object?[] values, int line)
+    public TableSpec Spec => _spec;
+
+    /// <summary>Rows per multi-row statement; <see cref="InsertBatch"/> with exactly this many rows takes one statement.</summary>
+    public int BatchSize => _batch.RowsPerStatement;
+
+    /// <summary>Offers <paramref name="count"/> rows with distinct keys (the caller sends a key repeated within the
+    /// buffer through <see cref="WriteConflicting"/> after its first occurrence) and sets inserted[i] for each row that
+    /// was new. A full batch is one statement; fewer rows (the end of a file) go one by one.</summary>
+    public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted)
     {
-        var keyCount = _spec.KeyColumns.Count;
+        if (count == _batch.RowsPerStatement)
+        {
+            _batch.Insert(rows, lines, count, inserted);
+            return;
+        }
+        for (var i = 0; i < count; i++) inserted[i] = TryInsert(rows[i], lines[i]);
+    }
+
+    /// <summary>One row, alone: insert, or on conflict compare and update.</summary>
+    /// <param name="values">Key values then value columns, in the spec's order.</param>
+    public UpsertOutcome Write(object?[] values, int line) => TryInsert(values, line) ? UpsertOutcome.Loaded : WriteConflicting(values, line);
+
+    private bool TryInsert(object?[] values, int line)
+    {
         for (var i = 0; i < values.Length; i++) _insert.Parameters[i].Value = values[i] ?? DBNull.Value;
         if (_spec.HasLineage) _insert.Parameters[values.Length + 2].Value = line;
-        if (_insert.ExecuteNonQuery() == 1) return UpsertOutcome.Loaded;
+        return _insert.ExecuteNonQuery() == 1;
+    }
 
+    /// <summary>A row whose key is already stored: read the stored values, compare, update if they differ.</summary>
+    public UpsertOutcome WriteConflicting(object?[] values, int line)
+    {
+        var keyCount = _spec.KeyColumns.Count;
         for (var i = 0; i < keyCount; i++) _select.Parameters[i].Value = values[i] ?? DBNull.Value;
         var old = new object?[_spec.ValueColumns.Count];
         long? storedFileId = null;
@@ -117,5 +151,6 @@ public sealed class UpsertCommand : IDisposable
         _insert.Dispose();
         _select.Dispose();
         _update.Dispose();
+        _batch.Dispose();
     }
 }

@@ -31,7 +31,7 @@ public static class ResultsDocument
 
         var measuredSizes = measurements.Select(m => m.Rows.ToString("N0", CultureInfo.InvariantCulture)).ToHashSet();
         var kept = old.Split('\n')
-            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| rows", StringComparison.Ordinal))
+            .Where(l => l.StartsWith("| ", StringComparison.Ordinal) && !l.StartsWith("| rows", StringComparison.Ordinal) && !l.StartsWith("| ---", StringComparison.Ordinal))
             .Where(l => !measuredSizes.Contains(l.Split('|')[1].Trim()))
             .ToList();
         var rows = kept.Concat(measurements.Select(m => Row(m, repeat, now)))

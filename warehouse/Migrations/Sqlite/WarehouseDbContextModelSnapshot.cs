@@ -459,10 +459,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     b.HasIndex("CallbackId")
                         .IsUnique();
 
-                    b.HasIndex("CalledOnKey");
-
-                    b.HasIndex("DepartmentKey");
-
                     b.HasIndex("QuarterKey", "DepartmentKey");
 
                     b.ToTable("fact_callback", null, t =>
@@ -532,10 +528,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 
                     b.HasIndex("CheckId")
                         .IsUnique();
-
-                    b.HasIndex("DepartmentKey");
-
-                    b.HasIndex("MonthKey");
 
                     b.HasIndex("QuarterKey", "DepartmentKey");
 
@@ -675,18 +667,8 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CategoryKey");
-
-                    b.HasIndex("ChannelKey");
-
                     b.HasIndex("ComplaintId")
                         .IsUnique();
-
-                    b.HasIndex("CustomerKey");
-
-                    b.HasIndex("DepartmentKey");
-
-                    b.HasIndex("ReceivedDateKey");
 
                     b.HasIndex("QuarterKey", "DepartmentKey");
 
@@ -766,12 +748,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnName("submitted_on_key");
 
                     b.HasKey("Id");
-
-                    b.HasIndex("CustomerKey");
-
-                    b.HasIndex("DepartmentKey");
-
-                    b.HasIndex("QuestionKey");
 
                     b.HasIndex("QuarterKey", "DepartmentKey");
 
@@ -1423,88 +1399,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     b.HasOne("QualityAnalytics.Warehouse.Schema.QuarterApproval", null)
                         .WithMany()
                         .HasForeignKey("ApprovalId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.FactCallback", b =>
-                {
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDate", null)
-                        .WithMany()
-                        .HasForeignKey("CalledOnKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDepartment", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.FactCheck", b =>
-                {
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDepartment", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDate", null)
-                        .WithMany()
-                        .HasForeignKey("MonthKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.FactComplaint", b =>
-                {
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimCategory", null)
-                        .WithMany()
-                        .HasForeignKey("CategoryKey")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimChannel", null)
-                        .WithMany()
-                        .HasForeignKey("ChannelKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimCustomer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerKey")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDepartment", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDate", null)
-                        .WithMany()
-                        .HasForeignKey("ReceivedDateKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.FactSurveyAnswer", b =>
-                {
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimCustomer", null)
-                        .WithMany()
-                        .HasForeignKey("CustomerKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimDepartment", null)
-                        .WithMany()
-                        .HasForeignKey("DepartmentKey")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("QualityAnalytics.Warehouse.Schema.DimSurveyQuestion", null)
-                        .WithMany()
-                        .HasForeignKey("QuestionKey")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -3,6 +3,14 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace QualityAnalytics.Warehouse.Schema.Configurations;
 
+// Fact tables carry only what queries and the loader need: the primary key, the unique natural key (the loader's
+// upsert conflicts on it) and (quarter_key, department_key) (mart refresh and drill-down). No EF relationships, hence
+// no foreign key constraints and no foreign key indexes: the loader (etl/Loading/FactRowWriter.cs) resolves every
+// reference (department version, channel, customer, category, date in the calendar) before it inserts a row, and a
+// star schema's facts are read through the marts, not joined by the database on these keys. Each extra B-tree cost
+// the bulk load several seconds per million rows (docs/benchmarks.md). Referential integrity of the facts is a data
+// test's job: every *_key must find its dimension row.
+
 internal sealed class FactCheckConfiguration : IEntityTypeConfiguration<FactCheck>
 {
     public void Configure(EntityTypeBuilder<FactCheck> b)
@@ -11,8 +19,6 @@ internal sealed class FactCheckConfiguration : IEntityTypeConfiguration<FactChec
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CheckId).IsUnique();
         b.HasIndex(x => new { x.QuarterKey, x.DepartmentKey });
-        b.HasOne<DimDepartment>().WithMany().HasForeignKey(x => x.DepartmentKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimDate>().WithMany().HasForeignKey(x => x.MonthKey).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -34,9 +40,6 @@ internal sealed class FactSurveyAnswerConfiguration : IEntityTypeConfiguration<F
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.ResponseId, x.Question }).IsUnique();
         b.HasIndex(x => new { x.QuarterKey, x.DepartmentKey });
-        b.HasOne<DimDepartment>().WithMany().HasForeignKey(x => x.DepartmentKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimSurveyQuestion>().WithMany().HasForeignKey(x => x.QuestionKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimCustomer>().WithMany().HasForeignKey(x => x.CustomerKey).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -48,11 +51,6 @@ internal sealed class FactComplaintConfiguration : IEntityTypeConfiguration<Fact
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.ComplaintId).IsUnique();
         b.HasIndex(x => new { x.QuarterKey, x.DepartmentKey });
-        b.HasOne<DimDepartment>().WithMany().HasForeignKey(x => x.DepartmentKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimChannel>().WithMany().HasForeignKey(x => x.ChannelKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimCategory>().WithMany().HasForeignKey(x => x.CategoryKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimCustomer>().WithMany().HasForeignKey(x => x.CustomerKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimDate>().WithMany().HasForeignKey(x => x.ReceivedDateKey).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
@@ -64,7 +62,5 @@ internal sealed class FactCallbackConfiguration : IEntityTypeConfiguration<FactC
         b.HasKey(x => x.Id);
         b.HasIndex(x => x.CallbackId).IsUnique();
         b.HasIndex(x => new { x.QuarterKey, x.DepartmentKey });
-        b.HasOne<DimDepartment>().WithMany().HasForeignKey(x => x.DepartmentKey).OnDelete(DeleteBehavior.Restrict);
-        b.HasOne<DimDate>().WithMany().HasForeignKey(x => x.CalledOnKey).OnDelete(DeleteBehavior.Restrict);
     }
 }

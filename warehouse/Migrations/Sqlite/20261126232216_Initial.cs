@@ -119,6 +119,55 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 comment: "One row per survey question.");
 
             migrationBuilder.CreateTable(
+                name: "fact_callback",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    callback_id = table.Column<string>(type: "TEXT", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    called_on_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    finding = table.Column<string>(type: "TEXT", nullable: false),
+                    deduction = table.Column<decimal>(type: "TEXT", nullable: true),
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_callback", x => x.id);
+                },
+                comment: "One row per audited phone callback.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_check",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    check_id = table.Column<string>(type: "TEXT", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    month_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    kind = table.Column<string>(type: "TEXT", nullable: false),
+                    score = table.Column<decimal>(type: "TEXT", nullable: false),
+                    inspector = table.Column<string>(type: "TEXT", nullable: true),
+                    checked_on_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_check", x => x.id);
+                },
+                comment: "One row per check record (self-check or spot check).");
+
+            migrationBuilder.CreateTable(
                 name: "fact_check_deduction",
                 columns: table => new
                 {
@@ -137,6 +186,65 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     table.PrimaryKey("PK_fact_check_deduction", x => x.id);
                 },
                 comment: "One row per deduction item of a check.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_complaint",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    complaint_id = table.Column<string>(type: "TEXT", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    received_date_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    channel_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    valid = table.Column<bool>(type: "INTEGER", nullable: false),
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    category_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    description = table.Column<string>(type: "TEXT", nullable: true),
+                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    direct_deduction = table.Column<decimal>(type: "TEXT", nullable: true),
+                    handler = table.Column<string>(type: "TEXT", nullable: true),
+                    satisfaction = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_complaint", x => x.id);
+                },
+                comment: "One row per complaint.");
+
+            migrationBuilder.CreateTable(
+                name: "fact_survey_answer",
+                columns: table => new
+                {
+                    id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    response_id = table.Column<string>(type: "TEXT", nullable: false),
+                    question = table.Column<string>(type: "TEXT", nullable: false),
+                    question_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    customer_key = table.Column<int>(type: "INTEGER", nullable: false),
+                    score = table.Column<decimal>(type: "TEXT", nullable: false),
+                    submitted_on_key = table.Column<int>(type: "INTEGER", nullable: true),
+                    excluded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    excluded_by = table.Column<string>(type: "TEXT", nullable: true),
+                    excluded_reason = table.Column<string>(type: "TEXT", nullable: true),
+                    note = table.Column<string>(type: "TEXT", nullable: true),
+                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
+                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_fact_survey_answer", x => x.id);
+                },
+                comment: "One row per answer: one question of one questionnaire.");
 
             migrationBuilder.CreateTable(
                 name: "load_batch",
@@ -301,186 +409,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     table.PrimaryKey("PK_row_change", x => x.id);
                 },
                 comment: "One row per update of an existing row by natural key.");
-
-            migrationBuilder.CreateTable(
-                name: "fact_callback",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    callback_id = table.Column<string>(type: "TEXT", nullable: false),
-                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    called_on_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    finding = table.Column<string>(type: "TEXT", nullable: false),
-                    deduction = table.Column<decimal>(type: "TEXT", nullable: true),
-                    customer_key = table.Column<int>(type: "INTEGER", nullable: true),
-                    note = table.Column<string>(type: "TEXT", nullable: true),
-                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_fact_callback", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_fact_callback_dim_date_called_on_key",
-                        column: x => x.called_on_key,
-                        principalTable: "dim_date",
-                        principalColumn: "date_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_callback_dim_department_department_key",
-                        column: x => x.department_key,
-                        principalTable: "dim_department",
-                        principalColumn: "department_key",
-                        onDelete: ReferentialAction.Restrict);
-                },
-                comment: "One row per audited phone callback.");
-
-            migrationBuilder.CreateTable(
-                name: "fact_check",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    check_id = table.Column<string>(type: "TEXT", nullable: false),
-                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    month_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    kind = table.Column<string>(type: "TEXT", nullable: false),
-                    score = table.Column<decimal>(type: "TEXT", nullable: false),
-                    inspector = table.Column<string>(type: "TEXT", nullable: true),
-                    checked_on_key = table.Column<int>(type: "INTEGER", nullable: true),
-                    note = table.Column<string>(type: "TEXT", nullable: true),
-                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_fact_check", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_fact_check_dim_date_month_key",
-                        column: x => x.month_key,
-                        principalTable: "dim_date",
-                        principalColumn: "date_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_check_dim_department_department_key",
-                        column: x => x.department_key,
-                        principalTable: "dim_department",
-                        principalColumn: "department_key",
-                        onDelete: ReferentialAction.Restrict);
-                },
-                comment: "One row per check record (self-check or spot check).");
-
-            migrationBuilder.CreateTable(
-                name: "fact_complaint",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    complaint_id = table.Column<string>(type: "TEXT", nullable: false),
-                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    received_at = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    received_date_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    channel_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    valid = table.Column<bool>(type: "INTEGER", nullable: false),
-                    customer_key = table.Column<int>(type: "INTEGER", nullable: true),
-                    category_key = table.Column<int>(type: "INTEGER", nullable: true),
-                    description = table.Column<string>(type: "TEXT", nullable: true),
-                    replied_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    resolved_at = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    direct_deduction = table.Column<decimal>(type: "TEXT", nullable: true),
-                    handler = table.Column<string>(type: "TEXT", nullable: true),
-                    satisfaction = table.Column<string>(type: "TEXT", nullable: true),
-                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_fact_complaint", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_fact_complaint_dim_category_category_key",
-                        column: x => x.category_key,
-                        principalTable: "dim_category",
-                        principalColumn: "category_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_complaint_dim_channel_channel_key",
-                        column: x => x.channel_key,
-                        principalTable: "dim_channel",
-                        principalColumn: "channel_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_complaint_dim_customer_customer_key",
-                        column: x => x.customer_key,
-                        principalTable: "dim_customer",
-                        principalColumn: "customer_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_complaint_dim_date_received_date_key",
-                        column: x => x.received_date_key,
-                        principalTable: "dim_date",
-                        principalColumn: "date_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_complaint_dim_department_department_key",
-                        column: x => x.department_key,
-                        principalTable: "dim_department",
-                        principalColumn: "department_key",
-                        onDelete: ReferentialAction.Restrict);
-                },
-                comment: "One row per complaint.");
-
-            migrationBuilder.CreateTable(
-                name: "fact_survey_answer",
-                columns: table => new
-                {
-                    id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    response_id = table.Column<string>(type: "TEXT", nullable: false),
-                    question = table.Column<string>(type: "TEXT", nullable: false),
-                    question_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    department_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    quarter_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    customer_key = table.Column<int>(type: "INTEGER", nullable: false),
-                    score = table.Column<decimal>(type: "TEXT", nullable: false),
-                    submitted_on_key = table.Column<int>(type: "INTEGER", nullable: true),
-                    excluded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    excluded_by = table.Column<string>(type: "TEXT", nullable: true),
-                    excluded_reason = table.Column<string>(type: "TEXT", nullable: true),
-                    note = table.Column<string>(type: "TEXT", nullable: true),
-                    batch_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_file_id = table.Column<long>(type: "INTEGER", nullable: false),
-                    source_line = table.Column<int>(type: "INTEGER", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_fact_survey_answer", x => x.id);
-                    table.ForeignKey(
-                        name: "FK_fact_survey_answer_dim_customer_customer_key",
-                        column: x => x.customer_key,
-                        principalTable: "dim_customer",
-                        principalColumn: "customer_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_survey_answer_dim_department_department_key",
-                        column: x => x.department_key,
-                        principalTable: "dim_department",
-                        principalColumn: "department_key",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_fact_survey_answer_dim_survey_question_question_key",
-                        column: x => x.question_key,
-                        principalTable: "dim_survey_question",
-                        principalColumn: "question_key",
-                        onDelete: ReferentialAction.Restrict);
-                },
-                comment: "One row per answer: one question of one questionnaire.");
 
             migrationBuilder.CreateTable(
                 name: "source_file",
@@ -673,16 +601,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_fact_callback_called_on_key",
-                table: "fact_callback",
-                column: "called_on_key");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_callback_department_key",
-                table: "fact_callback",
-                column: "department_key");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_fact_callback_quarter_key_department_key",
                 table: "fact_callback",
                 columns: new[] { "quarter_key", "department_key" });
@@ -692,16 +610,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 table: "fact_check",
                 column: "check_id",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_check_department_key",
-                table: "fact_check",
-                column: "department_key");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_check_month_key",
-                table: "fact_check",
-                column: "month_key");
 
             migrationBuilder.CreateIndex(
                 name: "IX_fact_check_quarter_key_department_key",
@@ -715,30 +623,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_fact_complaint_category_key",
-                table: "fact_complaint",
-                column: "category_key");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_complaint_channel_key",
-                table: "fact_complaint",
-                column: "channel_key");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_fact_complaint_complaint_id",
                 table: "fact_complaint",
                 column: "complaint_id",
                 unique: true);
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_complaint_customer_key",
-                table: "fact_complaint",
-                column: "customer_key");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_complaint_department_key",
-                table: "fact_complaint",
-                column: "department_key");
 
             migrationBuilder.CreateIndex(
                 name: "IX_fact_complaint_quarter_key_department_key",
@@ -746,29 +634,9 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 columns: new[] { "quarter_key", "department_key" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_fact_complaint_received_date_key",
-                table: "fact_complaint",
-                column: "received_date_key");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_survey_answer_customer_key",
-                table: "fact_survey_answer",
-                column: "customer_key");
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_survey_answer_department_key",
-                table: "fact_survey_answer",
-                column: "department_key");
-
-            migrationBuilder.CreateIndex(
                 name: "IX_fact_survey_answer_quarter_key_department_key",
                 table: "fact_survey_answer",
                 columns: new[] { "quarter_key", "department_key" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_fact_survey_answer_question_key",
-                table: "fact_survey_answer",
-                column: "question_key");
 
             migrationBuilder.CreateIndex(
                 name: "IX_fact_survey_answer_response_id_question",
@@ -855,6 +723,24 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "dim_category");
+
+            migrationBuilder.DropTable(
+                name: "dim_channel");
+
+            migrationBuilder.DropTable(
+                name: "dim_customer");
+
+            migrationBuilder.DropTable(
+                name: "dim_date");
+
+            migrationBuilder.DropTable(
+                name: "dim_department");
+
+            migrationBuilder.DropTable(
+                name: "dim_survey_question");
+
+            migrationBuilder.DropTable(
                 name: "fact_callback");
 
             migrationBuilder.DropTable(
@@ -892,24 +778,6 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "row_change");
-
-            migrationBuilder.DropTable(
-                name: "dim_category");
-
-            migrationBuilder.DropTable(
-                name: "dim_channel");
-
-            migrationBuilder.DropTable(
-                name: "dim_date");
-
-            migrationBuilder.DropTable(
-                name: "dim_customer");
-
-            migrationBuilder.DropTable(
-                name: "dim_department");
-
-            migrationBuilder.DropTable(
-                name: "dim_survey_question");
 
             migrationBuilder.DropTable(
                 name: "quarter_approval");

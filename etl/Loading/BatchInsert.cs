@@ -1,0 +1,158 @@
+using System.Data.Common;
+using System.Globalization;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>The provider-specific seam of the fast path: one statement that offers many rows at once and reports
+/// which of them were new. SQLite (and PostgreSQL) do it with <c>INSERT … VALUES (…),(…) ON CONFLICT (key) DO NOTHING
+/// RETURNING …</c>; a provider with a bulk protocol (PostgreSQL's binary COPY into a staging table) can implement it
+/// its own way.</summary>
+public interface IBatchInsert : IDisposable
+{
+    int RowsPerStatement { get; }
+
+    /// <summary>Inserts rows[0..count) (count = <see cref="RowsPerStatement"/>, keys distinct among them) and sets
+    /// inserted[i] for each row that was new; a row left false conflicted with a stored row.</summary>
+    void Insert(object?[][] rows, int[] lines, int count, bool[] inserted);
+}
+
+public static class BatchInsert
+{
+    public static IBatchInsert For(DbConnection connection, DbTransaction transaction, TableSpec spec, long batchId, long sourceFileId, int rows) =>
+        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: not null } sqlite
+            ? new SqliteBatchInsert(sqlite, spec, batchId, sourceFileId, rows)
+            : new AdoBatchInsert(connection, transaction, spec, batchId, sourceFileId, rows);
+
+    /// <summary>The multi-row INSERT: key and value columns (and source_line) are parameters, batch_id and
+    /// source_file_id (the same for every row of the file) literals. RETURNING names the inserted rows: by
+    /// source_line (unique within a source: a row's line) where the table has lineage, else by the natural key.</summary>
+    public static string Sql(TableSpec spec, long batchId, long sourceFileId, int rows, Func<int, string> parameter)
+    {
+        var columns = spec.KeyColumns.Concat(spec.ValueColumns).ToList();
+        if (spec.HasLineage) columns.AddRange(["batch_id", "source_file_id", "source_line"]);
+        var perRow = ParametersPerRow(spec);
+        var sql = new System.Text.StringBuilder();
+        sql.Append("INSERT INTO ").Append(spec.Table).Append(" (").Append(string.Join(", ", columns)).Append(") VALUES ");
+        var n = 0;
+        for (var r = 0; r < rows; r++)
+        {
+            sql.Append(r == 0 ? "(" : ", (");
+            for (var c = 0; c < perRow; c++)
+            {
+                if (c > 0) sql.Append(", ");
+                if (spec.HasLineage && c == perRow - 1)
+                {
+                    sql.Append(batchId.ToString(CultureInfo.InvariantCulture)).Append(", ").Append(sourceFileId.ToString(CultureInfo.InvariantCulture)).Append(", ");
+                }
+                sql.Append(parameter(n++));
+            }
+            sql.Append(')');
+        }
+        sql.Append(" ON CONFLICT (").Append(string.Join(", ", spec.KeyColumns)).Append(") DO NOTHING RETURNING ")
+            .Append(spec.HasLineage ? "source_line" : string.Join(", ", spec.KeyColumns));
+        return sql.ToString();
+    }
+
+    /// <summary>Bound values per row: key and value columns, and source_line where the table has lineage.</summary>
+    public static int ParametersPerRow(TableSpec spec) => spec.KeyColumns.Count + spec.ValueColumns.Count + (spec.HasLineage ? 1 : 0);
+
+    /// <summary>A natural key as text, for telling apart the keys of a buffer (ordinal: equal text is the same key).</summary>
+    public static string Key(object?[] values, int keyCount)
+    {
+        if (keyCount == 1) return KeyText(values[0]);
+        var parts = new string[keyCount];
+        for (var i = 0; i < keyCount; i++) parts[i] = KeyText(values[i]);
+        return string.Join('\u001f', parts);
+    }
+
+    public static string KeyText(object? value) => value switch
+    {
+        string s => s,
+        null or DBNull => "\0",
+        long l => l.ToString(CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        _ => StoredValue.Canonical(value) ?? "\0",
+    };
+
+    /// <summary>Which of rows[0..count) the returned row names: by line (ascending in a buffer; binary search) or by key.</summary>
+    internal sealed class Returned(TableSpec spec)
+    {
+        private readonly Dictionary<string, int> _byKey = new(StringComparer.Ordinal);
+
+        public void Begin(object?[][] rows, int count, bool[] inserted)
+        {
+            Array.Clear(inserted, 0, count);
+            if (spec.HasLineage) return;
+            _byKey.Clear();
+            for (var i = 0; i < count; i++) _byKey[Key(rows[i], spec.KeyColumns.Count)] = i;
+        }
+
+        public int IndexOfLine(int[] lines, int count, long line)
+        {
+            var i = Array.BinarySearch(lines, 0, count, (int)line);
+            if (i >= 0) return i;
+            i = Array.IndexOf(lines, (int)line, 0, count);
+            return i >= 0 ? i : throw new InvalidOperationException($"{spec.Table}: the insert returned line {line}, which the batch does not hold.");
+        }
+
+        public int IndexOfKey(string key) =>
+            _byKey.TryGetValue(key, out var i) ? i : throw new InvalidOperationException($"{spec.Table}: the insert returned key {key}, which the batch does not hold.");
+    }
+}
+
+/// <summary>The portable implementation: one prepared DbCommand with named parameters.</summary>
+internal sealed class AdoBatchInsert : IBatchInsert
+{
+    private readonly DbCommand _command;
+    private readonly TableSpec _spec;
+    private readonly int _perRow;
+    private readonly BatchInsert.Returned _returned;
+
+    public AdoBatchInsert(DbConnection connection, DbTransaction transaction, TableSpec spec, long batchId, long sourceFileId, int rows)
+    {
+        _spec = spec;
+        _perRow = BatchInsert.ParametersPerRow(spec);
+        _returned = new BatchInsert.Returned(spec);
+        RowsPerStatement = rows;
+        _command = connection.CreateCommand();
+        _command.Transaction = transaction;
+        _command.CommandText = BatchInsert.Sql(spec, batchId, sourceFileId, rows, n => $"$p{n}");
+        for (var i = 0; i < rows * _perRow; i++)
+        {
+            var p = _command.CreateParameter();
+            p.ParameterName = $"$p{i}";
+            p.Value = DBNull.Value;
+            _command.Parameters.Add(p);
+        }
+        _command.Prepare();
+    }
+
+    public int RowsPerStatement { get; }
+
+    public void Insert(object?[][] rows, int[] lines, int count, bool[] inserted)
+    {
+        if (count != RowsPerStatement) throw new ArgumentOutOfRangeException(nameof(count));
+        _returned.Begin(rows, count, inserted);
+        var parameters = _command.Parameters;
+        var p = 0;
+        for (var r = 0; r < count; r++)
+        {
+            var values = rows[r];
+            for (var i = 0; i < values.Length; i++) parameters[p++].Value = values[i] ?? DBNull.Value;
+            if (_spec.HasLineage) parameters[p++].Value = lines[r];
+        }
+        using var reader = _command.ExecuteReader();
+        while (reader.Read())
+        {
+            if (_spec.HasLineage) inserted[_returned.IndexOfLine(lines, count, reader.GetInt64(0))] = true;
+            else
+            {
+                var key = new object?[_spec.KeyColumns.Count];
+                for (var i = 0; i < key.Length; i++) key[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                inserted[_returned.IndexOfKey(BatchInsert.Key(key, key.Length))] = true;
+            }
+        }
+    }
+
+    public void Dispose() => _command.Dispose();
+}

@@ -1,0 +1,137 @@
+using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Etl.Staging;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>The rows of one source between staging and writing: a fixed number of slots (memory does not grow with
+/// the file). Rows ready to write are sent as one multi-row batch once <see cref="UpsertCommand.BatchSize"/> of them
+/// with distinct keys are waiting; a key repeated within the buffer is held back and written after its first
+/// occurrence, one by one, so that it is found as a duplicate exactly as before. Every row then completes in input
+/// order (counts, quarantine, observer), so audit rows keep the file's order and a fault mid-file still rolls the
+/// whole file back. <see cref="Flush"/> before anything reads the table and before the file's commit.</summary>
+internal sealed class PendingRows
+{
+    public delegate void RowCompleted(RawRow raw, int readSoFar, bool staged, UpsertOutcome outcome, List<RowError> errors);
+
+    private sealed class Slot
+    {
+        public RawRow Raw = null!;
+        public int ReadSoFar;
+        public bool Staged;
+        public object?[]? Values;
+        public bool RepeatsKey;
+        public UpsertOutcome Outcome;
+        public readonly List<RowError> Errors = [];
+    }
+
+    private readonly UpsertCommand? _upsert;
+    private readonly RowCompleted _completed;
+    private readonly Slot[] _slots;
+    private readonly object?[][] _batchRows;
+    private readonly int[] _batchLines;
+    private readonly bool[] _inserted;
+    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly int _batchSize;
+    private int _count;
+    private int _ready;
+
+    /// <param name="upsert">The table's upsert; null for a writer that writes each row at once (departments).</param>
+    public PendingRows(UpsertCommand? upsert, RowCompleted completed)
+    {
+        _upsert = upsert;
+        _completed = completed;
+        _batchSize = upsert?.BatchSize ?? 1;
+        // Room for rows that are not sent (quarantined, repeated keys) besides a full batch, so a file of bad rows
+        // still completes in bounded steps.
+        var capacity = upsert is null ? 1 : _batchSize * 4;
+        _slots = new Slot[capacity];
+        for (var i = 0; i < capacity; i++) _slots[i] = new Slot();
+        _batchRows = new object?[]?[_batchSize]!;
+        _batchLines = new int[_batchSize];
+        _inserted = new bool[_batchSize];
+    }
+
+    /// <summary>Starts a row; returns the list its errors go to.</summary>
+    public List<RowError> Begin(RawRow raw, int readSoFar)
+    {
+        var slot = _slots[_count];
+        slot.Raw = raw;
+        slot.ReadSoFar = readSoFar;
+        slot.Staged = false;
+        slot.Values = null;
+        slot.RepeatsKey = false;
+        slot.Outcome = default;
+        slot.Errors.Clear();
+        return slot.Errors;
+    }
+
+    /// <summary>The row did not stage (its errors are in the list).</summary>
+    public void EndNotStaged() => End();
+
+    /// <summary>The row staged; <paramref name="values"/> are what to write (null when resolving its references failed).</summary>
+    public void EndStaged(object?[]? values)
+    {
+        var slot = _slots[_count];
+        slot.Staged = true;
+        slot.Values = values;
+        if (values is not null && _upsert is not null)
+        {
+            if (_keys.Add(BatchInsert.Key(values, _upsert.Spec.KeyColumns.Count))) _ready++;
+            else slot.RepeatsKey = true;
+        }
+        End();
+    }
+
+    /// <summary>The row staged and was written at once, with this outcome.</summary>
+    public void EndWritten(UpsertOutcome outcome)
+    {
+        var slot = _slots[_count];
+        slot.Staged = true;
+        slot.Outcome = outcome;
+        End();
+    }
+
+    private void End()
+    {
+        _count++;
+        if (_ready == _batchSize || _count == _slots.Length) Flush();
+    }
+
+    /// <summary>Writes the waiting rows and completes every buffered row in input order.</summary>
+    public void Flush()
+    {
+        if (_count == 0) return;
+        var sent = 0;
+        if (_upsert is not null)
+        {
+            for (var i = 0; i < _count; i++)
+            {
+                var slot = _slots[i];
+                if (slot.Values is null || slot.RepeatsKey) continue;
+                _batchRows[sent] = slot.Values;
+                _batchLines[sent] = slot.Raw.Line;
+                sent++;
+            }
+            if (sent > 0) _upsert.InsertBatch(_batchRows, _batchLines, sent, _inserted);
+        }
+        var b = 0;
+        var count = _count;
+        _count = 0;
+        _ready = 0;
+        _keys.Clear();
+        for (var i = 0; i < count; i++)
+        {
+            var slot = _slots[i];
+            var outcome = slot.Outcome;
+            if (slot.Values is { } values)
+            {
+                if (slot.RepeatsKey) outcome = _upsert!.Write(values, slot.Raw.Line);
+                else outcome = _inserted[b++] ? UpsertOutcome.Loaded : _upsert!.WriteConflicting(values, slot.Raw.Line);
+            }
+            _completed(slot.Raw, slot.ReadSoFar, slot.Staged, outcome, slot.Errors);
+            slot.Raw = null!;
+            slot.Values = null;
+        }
+        Array.Clear(_batchRows);
+    }
+}
