@@ -33,25 +33,38 @@ public static class AssessmentMart
         var (assessments, input, fingerprint) = Compute(db, quarter, policy);
         var ranks = AssessmentRows.Ranks(assessments);
         var now = clock.GetUtcNow();
-        var existing = db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ToList();
+        var stored = db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version)
+            .Select(a => new { a.InputFingerprint, a.IsCurrent }).ToList();
+        var otherCurrent = db.Assessments.Any(a => a.QuarterKey == quarter.Key && a.PolicyVersion != policy.Version && a.IsCurrent);
         // Same facts, same policy: the stored rows are already these results (and keep the time they were computed).
-        if (existing.Count == assessments.Count && existing.All(e => e.InputFingerprint == fingerprint && e.IsCurrent)
-            && !db.Assessments.Any(a => a.QuarterKey == quarter.Key && a.PolicyVersion != policy.Version && a.IsCurrent))
+        if (stored.Count == assessments.Count && stored.All(e => e.InputFingerprint == fingerprint && e.IsCurrent) && !otherCurrent)
             return Shape(db, quarter, policy, assessments, ranks, input.SourceBatches);
-        db.Assessments.RemoveRange(existing.Where(e => assessments.All(a => a.DepartmentCode != e.DepartmentCode)));
-        foreach (var a in assessments)
+
+        // The quarter's draft under this version is replaced whole, in one transaction: readers see the old rows or the new.
+        using (var transaction = db.Database.BeginTransaction())
         {
-            var row = existing.FirstOrDefault(e => e.DepartmentCode == a.DepartmentCode);
-            if (row is null)
+            db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ExecuteDelete();
+            db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.IsCurrent).ExecuteUpdate(u => u.SetProperty(a => a.IsCurrent, false));
+            var rows = assessments.Select(a =>
             {
-                row = new MartAssessment { DepartmentCode = a.DepartmentCode, DepartmentName = a.DepartmentName, PolicyVersion = policy.Version, Grade = "", Missing = "", Warnings = "", Explanation = "", SourceBatches = "", InputFingerprint = "" };
-                db.Assessments.Add(row);
+                var row = new MartAssessment { DepartmentCode = a.DepartmentCode, DepartmentName = a.DepartmentName, PolicyVersion = policy.Version, Grade = "", Missing = "", Warnings = "", Explanation = "", SourceBatches = "", InputFingerprint = "", IsCurrent = true };
+                AssessmentRows.Fill(row, a, ranks.GetValueOrDefault(a.DepartmentCode) is var r && r > 0 ? r : null, input.SourceBatches, fingerprint, now);
+                return row;
+            }).ToList();
+            // New rows only, nothing to compare: skip the change tracker's scans.
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            try
+            {
+                db.Assessments.AddRange(rows);
+                db.SaveChanges();
             }
-            AssessmentRows.Fill(row, a, ranks.GetValueOrDefault(a.DepartmentCode) is var r && r > 0 ? r : null, input.SourceBatches, fingerprint, now);
+            finally
+            {
+                db.ChangeTracker.AutoDetectChangesEnabled = true;
+            }
+            transaction.Commit();
         }
-        foreach (var other in db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion != policy.Version && a.IsCurrent)) other.IsCurrent = false;
-        foreach (var row in db.Assessments.Local.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version)) row.IsCurrent = true;
-        db.SaveChanges();
+        db.ChangeTracker.Clear();
         return Shape(db, quarter, policy, assessments, ranks, input.SourceBatches);
     }
 

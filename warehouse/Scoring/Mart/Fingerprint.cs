@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -9,28 +10,32 @@ namespace QualityAnalytics.Warehouse.Scoring.Mart;
 /// so that "has the data changed since it was scored or approved?" is one comparison.</summary>
 public static class Fingerprint
 {
+    // A policy is immutable: its JSON is computed once per instance.
+    private static readonly ConditionalWeakTable<ScoringPolicy, string> PolicyJson = new();
+
     public static string Of(QuarterFacts facts, ScoringPolicy policy)
     {
-        var sb = new StringBuilder();
+        var sb = new StringBuilder(64 * (facts.Checks.Count + facts.Answers.Count + facts.Complaints.Count + facts.Callbacks.Count + 16));
         sb.Append(facts.Quarter).Append('\n');
-        foreach (var d in facts.Departments.OrderBy(d => d.Code, StringComparer.Ordinal)) sb.Append("D|").Append(d.Code).Append('|').Append(d.Name).Append('\n');
-        foreach (var c in facts.Checks.OrderBy(c => c.CheckId, StringComparer.Ordinal)) sb.Append(Line("K", c.CheckId, c.DepartmentCode, c.Month, c.Kind, c.Score));
-        foreach (var q in facts.Questions.OrderBy(q => q.Question, StringComparer.Ordinal)) sb.Append(Line("Q", q.Question, q.Weight, q.Scale));
+        foreach (var d in facts.Departments.OrderBy(d => d.Code, StringComparer.Ordinal)) Field(Field(sb.Append("D"), d.Code), d.Name).Append('\n');
+        foreach (var c in facts.Checks.OrderBy(c => c.CheckId, StringComparer.Ordinal))
+            Field(Field(Field(Field(Field(sb.Append("K"), c.CheckId), c.DepartmentCode), c.Month.DayNumber), (int)c.Kind), c.Score).Append('\n');
+        foreach (var q in facts.Questions.OrderBy(q => q.Question, StringComparer.Ordinal)) Field(Field(Field(sb.Append("Q"), q.Question), q.Weight), q.Scale).Append('\n');
         foreach (var a in facts.Answers.OrderBy(a => a.ResponseId, StringComparer.Ordinal).ThenBy(a => a.Question, StringComparer.Ordinal))
-            sb.Append(Line("A", a.ResponseId, a.DepartmentCode, a.Question, a.Score, a.Excluded, a.ExcludedBy, a.ExcludedReason));
+            Field(Field(Field(Field(Field(Field(Field(sb.Append("A"), a.ResponseId), a.DepartmentCode), a.Question), a.Score), a.Excluded ? 1 : 0), a.ExcludedBy), a.ExcludedReason).Append('\n');
         foreach (var c in facts.Complaints.OrderBy(c => c.ComplaintId, StringComparer.Ordinal))
-            sb.Append(Line("C", c.ComplaintId, c.DepartmentCode, c.ReceivedAt.ToString("O", CultureInfo.InvariantCulture), c.Valid, c.DirectDeduction));
-        foreach (var c in facts.Callbacks.OrderBy(c => c.CallbackId, StringComparer.Ordinal)) sb.Append(Line("B", c.CallbackId, c.DepartmentCode, c.CalledOn, c.Finding, c.Deduction));
-        sb.Append(JsonSerializer.Serialize(policy));
+            Field(Field(Field(Field(Field(sb.Append("C"), c.ComplaintId), c.DepartmentCode), c.ReceivedAt.Ticks), c.Valid ? 1 : 0), c.DirectDeduction).Append('\n');
+        foreach (var c in facts.Callbacks.OrderBy(c => c.CallbackId, StringComparer.Ordinal))
+            Field(Field(Field(Field(Field(sb.Append("B"), c.CallbackId), c.DepartmentCode), c.CalledOn.DayNumber), (int)c.Finding), c.Deduction).Append('\n');
+        sb.Append(PolicyJson.GetValue(policy, p => JsonSerializer.Serialize(p)));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
-    private static string Line(string tag, params object?[] values) =>
-        tag + "|" + string.Join("|", values.Select(v => v switch
-        {
-            null => "∅",
-            decimal d => d.ToString("0.##########", CultureInfo.InvariantCulture),
-            IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-            _ => v.ToString(),
-        })) + "\n";
+    private static StringBuilder Field(StringBuilder sb, string? value) => sb.Append('|').Append(value ?? "∅");
+
+    private static StringBuilder Field(StringBuilder sb, long value) => sb.Append('|').Append(value);
+
+    // Decimals by value, not by scale: 96.5 and 96.50 are the same score.
+    private static StringBuilder Field(StringBuilder sb, decimal? value) =>
+        value is { } d ? sb.Append('|').Append(d.ToString("0.##########", CultureInfo.InvariantCulture)) : sb.Append("|∅");
 }

@@ -17,10 +17,15 @@ public static class QuarterFactsReader
         var departments = DepartmentVersions.AsOfQuarterEnd(versions, quarter).Select(v => new DepartmentRef(v.Code, v.Name)).ToList();
 
         var batches = new SortedSet<long>();
-        var checks = db.Checks.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
-        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.QuarterKey == key).ToList();
-        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
-        var callbacks = db.Callbacks.AsNoTracking().Where(c => c.QuarterKey == key).ToList();
+        // Only the columns scoring needs: descriptions, customers and notes stay in the database.
+        var checks = db.Checks.AsNoTracking().Where(c => c.QuarterKey == key)
+            .Select(c => new { c.CheckId, c.DepartmentKey, c.MonthKey, c.Kind, c.Score, c.BatchId }).ToList();
+        var answers = db.SurveyAnswers.AsNoTracking().Where(a => a.QuarterKey == key)
+            .Select(a => new { a.ResponseId, a.DepartmentKey, a.QuarterKey, a.Question, a.Score, a.Excluded, a.ExcludedBy, a.ExcludedReason, a.BatchId }).ToList();
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == key)
+            .Select(c => new { c.ComplaintId, c.DepartmentKey, c.ReceivedAt, c.Valid, c.DirectDeduction, c.BatchId }).ToList();
+        var callbacks = db.Callbacks.AsNoTracking().Where(c => c.QuarterKey == key)
+            .Select(c => new { c.CallbackId, c.DepartmentKey, c.CalledOnKey, c.Finding, c.Deduction, c.BatchId }).ToList();
         foreach (var b in checks.Select(c => c.BatchId).Concat(answers.Select(a => a.BatchId)).Concat(complaints.Select(c => c.BatchId)).Concat(callbacks.Select(c => c.BatchId)))
             batches.Add(b);
 
@@ -28,7 +33,7 @@ public static class QuarterFactsReader
             quarter,
             departments,
             checks.Select(c => new CheckFact(c.CheckId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.MonthKey), c.Kind == "spot" ? CheckKind.Spot : CheckKind.Self, c.Score)).ToList(),
-            db.SurveyQuestions.AsNoTracking().ToList().Select(q => new SurveyQuestionFact(q.Question, q.Weight, q.Scale)).ToList(),
+            db.SurveyQuestions.AsNoTracking().Select(q => new { q.Question, q.Weight, q.Scale }).ToList().Select(q => new SurveyQuestionFact(q.Question, q.Weight, q.Scale)).ToList(),
             answers.Select(a => new SurveyAnswerFact(a.ResponseId, codeOf[a.DepartmentKey], Quarter.FromKey(a.QuarterKey), a.Question, a.Score, a.Excluded,
                 a.ExcludedBy, a.ExcludedReason)).ToList(),
             complaints.Select(c => new ComplaintFact(c.ComplaintId, codeOf[c.DepartmentKey], c.ReceivedAt, c.Valid, c.DirectDeduction)).ToList(),
