@@ -43,7 +43,7 @@ public static class QaCommandLine
             await env.Error.WriteLineAsync($"qa: {ex.Message}");
             return UsageError;
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or System.Data.Common.DbException)
         {
             // Faults are reported once, here at the boundary, with the message only; the stack trace helps nobody at a prompt.
             await env.Error.WriteLineAsync($"qa: error: {ex.Message}");
