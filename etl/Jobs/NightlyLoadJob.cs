@@ -28,9 +28,17 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
         var files = Directory.Exists(folders.Inbox)
             ? FileLoader.Expand([folders.Inbox]).Where(TabularFile.IsSupported).ToList()
             : [];
-        if (files.Count == 0) return new NightlyLoadResult(null, [], [], [], []);
+        if (files.Count == 0)
+        {
+            // Nothing new; but a run that died after its commit may have left its marts unbuilt: catch up.
+            var caughtUp = AfterLoad.CatchUp(warehouse, policies, clock);
+            return new NightlyLoadResult(null, [], [], [], caughtUp?.Rescored.Select(q => q.ToString()).ToList() ?? []);
+        }
 
         var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = Id }).Load(files);
+        // Marts before moving the files: a run killed in between finds the files again, and their reload (unchanged)
+        // runs this step again; moved files with unbuilt marts would be caught up only by the next run.
+        var after = AfterLoad.Run(warehouse, result.BatchId, policies, clock);
         var archived = new List<string>();
         var rejected = new List<string>();
         foreach (var group in result.Files.GroupBy(f => f.File))
@@ -44,7 +52,6 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
             }
             else archived.Add(Move(group.Key, Path.Combine(folders.Archive, result.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
-        var after = AfterLoad.Run(warehouse, result.BatchId, policies, clock);
         return new NightlyLoadResult(result.BatchId, result.Files, archived, rejected, after.Rescored.Select(q => q.ToString()).ToList());
     }
 

@@ -18,6 +18,7 @@ public sealed class RescoreJob(WarehouseDb warehouse, PolicySet policies, TimePr
     {
         using var db = warehouse.CreateContext();
         SummaryMartRefresher.Refresh(db, QuarterFactsReader.QuartersWithData(db));
+        AfterLoad.MarkRefreshed(db, long.MaxValue);
         return AssessmentMart.RefreshStale(db, policies, clock);
     }
 }

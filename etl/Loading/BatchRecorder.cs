@@ -9,8 +9,8 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
 {
     public long Start(string loadedBy, int files)
     {
-        using var cmd = Command(null, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected) " +
-                                      "VALUES ($at, $by, 'running', $files, 0, 0, 0, 0, 0, 0) RETURNING id");
+        using var cmd = Command(null, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
+                                      "VALUES ($at, $by, 'running', $files, 0, 0, 0, 0, 0, 0, 0) RETURNING id");
         Param(cmd, "$at", clock.GetUtcNow());
         Param(cmd, "$by", loadedBy);
         Param(cmd, "$files", files);

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
@@ -14,9 +15,25 @@ public static class AfterLoad
     public static Outcome Run(WarehouseDb warehouse, long batchId, PolicySet policies, TimeProvider clock)
     {
         using var db = warehouse.CreateContext();
-        var touched = SummaryMartRefresher.QuartersTouchedBy(db, batchId);
+        // This batch and any earlier one whose rebuild never happened (its process died after the commit).
+        var pending = db.LoadBatches.Where(b => b.Id <= batchId && !b.MartsRefreshed).Select(b => b.Id).ToList();
+        var touched = pending.SelectMany(id => SummaryMartRefresher.QuartersTouchedBy(db, id)).Distinct().Order().ToList();
         SummaryMartRefresher.Refresh(db, touched);
+        MarkRefreshed(db, batchId);
         var rescored = AssessmentMart.RefreshStale(db, policies, clock);
         return new Outcome(touched, rescored);
     }
+
+    /// <summary>Runs the rebuild for batches whose own never ran (their process died after the commit); null when none.</summary>
+    public static Outcome? CatchUp(WarehouseDb warehouse, PolicySet policies, TimeProvider clock)
+    {
+        long? pending;
+        using (var db = warehouse.CreateContext())
+            pending = db.LoadBatches.Where(b => !b.MartsRefreshed).Max(b => (long?)b.Id);
+        return pending is { } id ? Run(warehouse, id, policies, clock) : null;
+    }
+
+    /// <summary>Records that the marts now reflect every batch up to this one.</summary>
+    public static void MarkRefreshed(WarehouseDbContext db, long upToBatchId) =>
+        db.LoadBatches.Where(b => b.Id <= upToBatchId && !b.MartsRefreshed).ExecuteUpdate(u => u.SetProperty(b => b.MartsRefreshed, true));
 }

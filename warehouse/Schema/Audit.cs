@@ -16,6 +16,9 @@ public sealed class LoadBatch
     public int Unchanged { get; set; }
     public int Quarantined { get; set; }
     public int Rejected { get; set; }
+    /// <summary>True once the marts were rebuilt for the quarters this batch touched. A load killed between its commit and
+    /// that rebuild leaves it false, and the next load's rebuild takes those quarters too.</summary>
+    public bool MartsRefreshed { get; set; }
 }
 
 /// <summary>Grain: one row per file or workbook sheet in a batch.</summary>

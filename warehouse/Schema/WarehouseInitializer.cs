@@ -9,7 +9,7 @@ public static class WarehouseInitializer
     public static void EnsureReady(WarehouseDb warehouse)
     {
         using var db = warehouse.CreateContext();
-        db.Database.Migrate();
+        MigrationGuard.Migrate(db, warehouse.FilePath!);
         DateDimension.EnsureFilled(db);
     }
 }

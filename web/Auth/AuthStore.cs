@@ -16,7 +16,7 @@ public static class AuthStore
         var builder = new DbContextOptionsBuilder<AuthDbContext>();
         Configure(builder, identityFile);
         using var db = new AuthDbContext(builder.Options);
-        db.Database.Migrate();
+        QualityAnalytics.Warehouse.Schema.MigrationGuard.Migrate(db, identityFile);
     }
 }
 

@@ -16,6 +16,7 @@ internal static class DemoSteps
         {
             using var ctx = warehouse.CreateContext();
             SummaryMartRefresher.Refresh(ctx, QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter));
+            AfterLoad.MarkRefreshed(ctx, long.MaxValue);
             var scored = QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter)
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();
             env.Out.WriteLine($"demo: scored {scored.Count} quarters ({manifest.FirstQuarter}–{manifest.LastQuarter}) under policy {scored[^1].Policy.Version}");

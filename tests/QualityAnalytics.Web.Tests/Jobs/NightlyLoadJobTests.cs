@@ -61,6 +61,42 @@ public sealed class NightlyLoadJobTests : IDisposable
     }
 
     [Fact]
+    public void A_load_that_died_after_its_commit_but_before_the_marts_gets_its_marts_from_the_next_run()
+    {
+        Drop("departments.csv", JobTestData.Departments);
+        Drop("complaints.csv", JobTestData.Complaints(30));
+        // The first process committed the files, then died: no mart rebuild, no move.
+        var warehouse = WarehouseDb.Sqlite(WarehouseFile);
+        WarehouseInitializer.EnsureReady(warehouse);
+        new QualityAnalytics.Etl.Loading.FileLoader(warehouse, _clock).Load([Folders.Inbox]);
+
+        var rerun = Job().Run(CancellationToken.None);
+
+        Assert.Equal(30, rerun.Files.Single(f => f.Kind == "complaints").Unchanged);
+        using var db = warehouse.CreateContext();
+        Assert.Equal(30, db.ComplaintSummaries.Sum(m => m.Complaints));
+        Assert.All(db.LoadBatches.ToList(), b => Assert.True(b.MartsRefreshed));
+    }
+
+    [Fact]
+    public void A_run_that_died_after_moving_its_files_but_before_the_marts_is_caught_up_by_the_next_run()
+    {
+        Drop("departments.csv", JobTestData.Departments);
+        Drop("complaints.csv", JobTestData.Complaints(25));
+        var warehouse = WarehouseDb.Sqlite(WarehouseFile);
+        WarehouseInitializer.EnsureReady(warehouse);
+        new QualityAnalytics.Etl.Loading.FileLoader(warehouse, _clock).Load([Folders.Inbox]);
+        foreach (var file in Directory.GetFiles(Folders.Inbox, "*.csv")) File.Delete(file); // moved away, then the process died
+
+        var next = Job().Run(CancellationToken.None);
+
+        Assert.Null(next.BatchId);
+        Assert.Contains("2026Q2", next.Rescored);
+        using var db = warehouse.CreateContext();
+        Assert.Equal(25, db.ComplaintSummaries.Sum(m => m.Complaints));
+    }
+
+    [Fact]
     public void Two_triggers_at_once_load_the_file_once()
     {
         Drop("departments.csv", JobTestData.Departments);

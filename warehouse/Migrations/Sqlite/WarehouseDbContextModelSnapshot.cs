@@ -784,6 +784,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("loaded_by");
 
+                    b.Property<bool>("MartsRefreshed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marts_refreshed");
+
                     b.Property<int>("Quarantined")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quarantined");

@@ -262,7 +262,8 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     updated = table.Column<int>(type: "INTEGER", nullable: false),
                     unchanged = table.Column<int>(type: "INTEGER", nullable: false),
                     quarantined = table.Column<int>(type: "INTEGER", nullable: false),
-                    rejected = table.Column<int>(type: "INTEGER", nullable: false)
+                    rejected = table.Column<int>(type: "INTEGER", nullable: false),
+                    marts_refreshed = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {

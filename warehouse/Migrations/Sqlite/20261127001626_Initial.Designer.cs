@@ -11,7 +11,7 @@ using QualityAnalytics.Warehouse.Schema;
 namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 {
     [DbContext(typeof(WarehouseDbContext))]
-    [Migration("20261126232216_Initial")]
+    [Migration("20261127001626_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -786,6 +786,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("loaded_by");
+
+                    b.Property<bool>("MartsRefreshed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("marts_refreshed");
 
                     b.Property<int>("Quarantined")
                         .HasColumnType("INTEGER")

@@ -1,0 +1,38 @@
+using Microsoft.Data.Sqlite;
+using QualityAnalytics.Warehouse.Schema;
+
+namespace QualityAnalytics.Warehouse.Tests.Schema;
+
+public sealed class MigrationGuardTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-migrate-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try { Directory.Delete(_folder, true); } catch (IOException) { }
+    }
+
+    [Fact]
+    public async Task A_migration_lock_left_by_a_killed_process_does_not_block_the_next_start()
+    {
+        var file = Path.Combine(_folder, "warehouse.db");
+        WarehouseInitializer.EnsureReady(WarehouseDb.Sqlite(file));
+        // What a process killed in the middle of Migrate() leaves behind: EF Core's lock row.
+        using (var connection = new SqliteConnection($"Data Source={file}"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO \"__EFMigrationsLock\" (\"Id\", \"Timestamp\") VALUES (1, '2026-11-27 00:17:45.4677563+00:00')";
+            insert.ExecuteNonQuery();
+        }
+        SqliteConnection.ClearAllPools();
+
+        var start = Task.Run(() => WarehouseInitializer.EnsureReady(WarehouseDb.Sqlite(file)));
+
+        Assert.Same(start, await Task.WhenAny(start, Task.Delay(TimeSpan.FromSeconds(30))));
+        await start;
+        using var db = WarehouseDb.Sqlite(file).CreateContext();
+        Assert.Equal(5844, db.Dates.Count());
+    }
+}
