@@ -1,3 +1,5 @@
+using QualityAnalytics.Warehouse.Schema;
+
 namespace QualityAnalytics.Etl.Jobs;
 
 /// <summary>Loads never run at the same time: an exclusive lock file beside the inbox, held for the whole load. It
@@ -10,24 +12,8 @@ public sealed class LoadLock : IDisposable
 
     private LoadLock(FileStream stream) => _stream = stream;
 
-    public static LoadLock Acquire(string folder, TimeSpan timeout, CancellationToken cancel = default)
-    {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, ".load.lock");
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new LoadLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
-            }
-            catch (IOException) when (waited.Elapsed < timeout)
-            {
-                cancel.ThrowIfCancellationRequested();
-                Thread.Sleep(200);
-            }
-        }
-    }
+    public static LoadLock Acquire(string folder, TimeSpan timeout, CancellationToken cancel = default) =>
+        new(FileLock.Acquire(Path.Combine(folder, ".load.lock"), timeout, cancel));
 
     public void Dispose() => _stream.Dispose();
 }

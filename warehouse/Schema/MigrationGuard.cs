@@ -12,7 +12,7 @@ public static class MigrationGuard
     public static void Migrate(DbContext db, string databaseFile)
     {
         var lockPath = Path.GetFullPath(databaseFile) + ".migrate.lock";
-        using var exclusive = Acquire(lockPath, TimeSpan.FromMinutes(5));
+        using var exclusive = FileLock.Acquire(lockPath, TimeSpan.FromMinutes(5));
         ClearStaleEfLock(db);
         db.Database.Migrate();
     }
@@ -34,23 +34,6 @@ public static class MigrationGuard
         finally
         {
             if (!wasOpen) connection.Close();
-        }
-    }
-
-    private static FileStream Acquire(string path, TimeSpan timeout)
-    {
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (waited.Elapsed < timeout)
-            {
-                Thread.Sleep(100);
-            }
         }
     }
 }
