@@ -1,3 +1,7 @@
 using QualityAnalytics.Web.Cli;
 
-return await QaCommandLine.RunAsync(args, new CliEnvironment(Console.Out, Console.Error, TimeProvider.System, Directory.GetCurrentDirectory()));
+var environment = new CliEnvironment(Console.Out, Console.Error, TimeProvider.System, Directory.GetCurrentDirectory())
+{
+    Configuration = CliEnvironment.LoadConfiguration(),
+};
+return await QaCommandLine.RunAsync(args, environment);

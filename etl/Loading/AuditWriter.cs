@@ -15,18 +15,18 @@ public sealed class AuditWriter : IDisposable
     {
         _clock = clock;
         _quarantine = Prepare(connection, transaction,
-            "INSERT INTO quarantined_row (batch_id, source_file_id, file, sheet, line, \"column\", value, reason) VALUES ($b, $f, $file, $sheet, $line, $col, $val, $why)",
+            "INSERT INTO quarantined_row (batch_id, source_file_id, file, sheet, line, \"column\", value, reason) VALUES (@b, @f, @file, @sheet, @line, @col, @val, @why)",
             batchId, sourceFileId, file, sheet);
         _warning = Prepare(connection, transaction,
-            "INSERT INTO load_warning (batch_id, source_file_id, file, sheet, line, \"column\", value, message) VALUES ($b, $f, $file, $sheet, $line, $col, $val, $why)",
+            "INSERT INTO load_warning (batch_id, source_file_id, file, sheet, line, \"column\", value, message) VALUES (@b, @f, @file, @sheet, @line, @col, @val, @why)",
             batchId, sourceFileId, file, sheet);
         _change = connection.CreateCommand();
         _change.Transaction = transaction;
         _change.CommandText = "INSERT INTO row_change (batch_id, source_file_id, table_name, natural_key, changed_at, old_values, new_values) " +
-                              "VALUES ($b, $f, $t, $k, $at, $old, $new)";
-        foreach (var name in new[] { "$b", "$f", "$t", "$k", "$at", "$old", "$new" }) Add(_change, name, DBNull.Value);
-        _change.Parameters["$b"].Value = batchId;
-        _change.Parameters["$f"].Value = sourceFileId;
+                              "VALUES (@b, @f, @t, @k, @at, @old, @new)";
+        foreach (var name in new[] { "@b", "@f", "@t", "@k", "@at", "@old", "@new" }) Add(_change, name, DBNull.Value);
+        _change.Parameters["@b"].Value = batchId;
+        _change.Parameters["@f"].Value = sourceFileId;
     }
 
     public int QuarantinedCount { get; private set; }
@@ -46,20 +46,20 @@ public sealed class AuditWriter : IDisposable
 
     public void RecordChange(string table, string naturalKey, string oldJson, string newJson)
     {
-        _change.Parameters["$t"].Value = table;
-        _change.Parameters["$k"].Value = naturalKey;
-        _change.Parameters["$at"].Value = _clock.GetUtcNow();
-        _change.Parameters["$old"].Value = oldJson;
-        _change.Parameters["$new"].Value = newJson;
+        _change.Parameters["@t"].Value = table;
+        _change.Parameters["@k"].Value = naturalKey;
+        _change.Parameters["@at"].Value = _clock.GetUtcNow();
+        _change.Parameters["@old"].Value = oldJson;
+        _change.Parameters["@new"].Value = newJson;
         _change.ExecuteNonQuery();
     }
 
     private static void Write(DbCommand command, int line, string column, string? value, string reason)
     {
-        command.Parameters["$line"].Value = line;
-        command.Parameters["$col"].Value = column;
-        command.Parameters["$val"].Value = (object?)value ?? DBNull.Value;
-        command.Parameters["$why"].Value = reason;
+        command.Parameters["@line"].Value = line;
+        command.Parameters["@col"].Value = column;
+        command.Parameters["@val"].Value = (object?)value ?? DBNull.Value;
+        command.Parameters["@why"].Value = reason;
         command.ExecuteNonQuery();
     }
 
@@ -68,11 +68,11 @@ public sealed class AuditWriter : IDisposable
         var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = sql;
-        Add(command, "$b", batchId);
-        Add(command, "$f", sourceFileId);
-        Add(command, "$file", file);
-        Add(command, "$sheet", (object?)sheet ?? DBNull.Value);
-        foreach (var name in new[] { "$line", "$col", "$val", "$why" }) Add(command, name, DBNull.Value);
+        Add(command, "@b", batchId);
+        Add(command, "@f", sourceFileId);
+        Add(command, "@file", file);
+        Add(command, "@sheet", (object?)sheet ?? DBNull.Value);
+        foreach (var name in new[] { "@line", "@col", "@val", "@why" }) Add(command, name, DBNull.Value);
         return command;
     }
 

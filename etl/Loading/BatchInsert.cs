@@ -116,11 +116,11 @@ internal sealed class AdoBatchInsert : IBatchInsert
         RowsPerStatement = rows;
         _command = connection.CreateCommand();
         _command.Transaction = transaction;
-        _command.CommandText = BatchInsert.Sql(spec, batchId, sourceFileId, rows, n => $"$p{n}");
+        _command.CommandText = BatchInsert.Sql(spec, batchId, sourceFileId, rows, n => $"@p{n}");
         for (var i = 0; i < rows * _perRow; i++)
         {
             var p = _command.CreateParameter();
-            p.ParameterName = $"$p{i}";
+            p.ParameterName = $"@p{i}";
             p.Value = DBNull.Value;
             _command.Parameters.Add(p);
         }

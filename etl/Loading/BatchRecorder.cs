@@ -10,26 +10,26 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
     public long Start(string loadedBy, int files)
     {
         using var cmd = Command(null, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
-                                      "VALUES ($at, $by, 'running', $files, 0, 0, 0, 0, 0, 0, 0) RETURNING id");
-        Param(cmd, "$at", clock.GetUtcNow());
-        Param(cmd, "$by", loadedBy);
-        Param(cmd, "$files", files);
+                                      "VALUES (@at, @by, 'running', @files, 0, 0, 0, 0, 0, 0, FALSE) RETURNING id");
+        Param(cmd, "@at", clock.GetUtcNow());
+        Param(cmd, "@by", loadedBy);
+        Param(cmd, "@files", files);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 
     public void Finish(long batchId, IReadOnlyList<LoadSummary> files, bool failed)
     {
-        using var cmd = Command(null, "UPDATE load_batch SET finished_at = $at, status = $status, read = $r, loaded = $l, updated = $u, " +
-                                      "unchanged = $n, quarantined = $q, rejected = $x WHERE id = $id");
-        Param(cmd, "$at", clock.GetUtcNow());
-        Param(cmd, "$status", failed ? "failed" : files.Any(f => f.Rejected) ? "partial" : "succeeded");
-        Param(cmd, "$r", files.Sum(f => f.Read));
-        Param(cmd, "$l", files.Sum(f => f.Loaded));
-        Param(cmd, "$u", files.Sum(f => f.Updated));
-        Param(cmd, "$n", files.Sum(f => f.Unchanged));
-        Param(cmd, "$q", files.Sum(f => f.Quarantined));
-        Param(cmd, "$x", files.Count(f => f.Rejected));
-        Param(cmd, "$id", batchId);
+        using var cmd = Command(null, "UPDATE load_batch SET finished_at = @at, status = @status, read = @r, loaded = @l, updated = @u, " +
+                                      "unchanged = @n, quarantined = @q, rejected = @x WHERE id = @id");
+        Param(cmd, "@at", clock.GetUtcNow());
+        Param(cmd, "@status", failed ? "failed" : files.Any(f => f.Rejected) ? "partial" : "succeeded");
+        Param(cmd, "@r", files.Sum(f => f.Read));
+        Param(cmd, "@l", files.Sum(f => f.Loaded));
+        Param(cmd, "@u", files.Sum(f => f.Updated));
+        Param(cmd, "@n", files.Sum(f => f.Unchanged));
+        Param(cmd, "@q", files.Sum(f => f.Quarantined));
+        Param(cmd, "@x", files.Count(f => f.Rejected));
+        Param(cmd, "@id", batchId);
         cmd.ExecuteNonQuery();
     }
 
@@ -48,14 +48,14 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
 
     public void CompleteSource(DbTransaction transaction, long sourceFileId, SourceCounts counts, long elapsedMs)
     {
-        using var cmd = Command(transaction, "UPDATE source_file SET read = $r, loaded = $l, updated = $u, unchanged = $n, quarantined = $q, elapsed_ms = $ms WHERE id = $id");
-        Param(cmd, "$r", counts.Read);
-        Param(cmd, "$l", counts.Loaded);
-        Param(cmd, "$u", counts.Updated);
-        Param(cmd, "$n", counts.Unchanged);
-        Param(cmd, "$q", counts.Quarantined);
-        Param(cmd, "$ms", elapsedMs);
-        Param(cmd, "$id", sourceFileId);
+        using var cmd = Command(transaction, "UPDATE source_file SET read = @r, loaded = @l, updated = @u, unchanged = @n, quarantined = @q, elapsed_ms = @ms WHERE id = @id");
+        Param(cmd, "@r", counts.Read);
+        Param(cmd, "@l", counts.Loaded);
+        Param(cmd, "@u", counts.Updated);
+        Param(cmd, "@n", counts.Unchanged);
+        Param(cmd, "@q", counts.Quarantined);
+        Param(cmd, "@ms", elapsedMs);
+        Param(cmd, "@id", sourceFileId);
         cmd.ExecuteNonQuery();
     }
 
@@ -64,18 +64,18 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
     {
         using var cmd = Command(transaction,
             "INSERT INTO source_file (batch_id, path, file_name, sheet, kind, sha256, size_bytes, encoding, read, loaded, updated, unchanged, quarantined, " +
-            "rejected, reason, unknown_columns, elapsed_ms) VALUES ($b, $path, $name, $sheet, $kind, $sha, $size, $enc, 0, 0, 0, 0, 0, $rej, $why, $unk, 0) RETURNING id");
-        Param(cmd, "$b", batchId);
-        Param(cmd, "$path", plan.Path);
-        Param(cmd, "$name", Path.GetFileName(plan.Path));
-        Param(cmd, "$sheet", sheet);
-        Param(cmd, "$kind", kind);
-        Param(cmd, "$sha", plan.Sha256);
-        Param(cmd, "$size", plan.SizeBytes);
-        Param(cmd, "$enc", encoding);
-        Param(cmd, "$rej", rejected);
-        Param(cmd, "$why", reason);
-        Param(cmd, "$unk", unknownColumns.Count == 0 ? null : string.Join(", ", unknownColumns));
+            "rejected, reason, unknown_columns, elapsed_ms) VALUES (@b, @path, @name, @sheet, @kind, @sha, @size, @enc, 0, 0, 0, 0, 0, @rej, @why, @unk, 0) RETURNING id");
+        Param(cmd, "@b", batchId);
+        Param(cmd, "@path", plan.Path);
+        Param(cmd, "@name", Path.GetFileName(plan.Path));
+        Param(cmd, "@sheet", sheet);
+        Param(cmd, "@kind", kind);
+        Param(cmd, "@sha", plan.Sha256);
+        Param(cmd, "@size", plan.SizeBytes);
+        Param(cmd, "@enc", encoding);
+        Param(cmd, "@rej", rejected);
+        Param(cmd, "@why", reason);
+        Param(cmd, "@unk", unknownColumns.Count == 0 ? null : string.Join(", ", unknownColumns));
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
     }
 

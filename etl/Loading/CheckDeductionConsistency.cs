@@ -15,14 +15,14 @@ internal static class CheckDeductionConsistency
         cmd.Transaction = transaction;
         cmd.CommandText = """
             SELECT c.check_id, c.score, d.points,
-                   COALESCE((SELECT MIN(x.source_line) FROM fact_check_deduction x WHERE x.check_id = c.check_id AND x.source_file_id = $f), c.source_line)
+                   COALESCE((SELECT MIN(x.source_line) FROM fact_check_deduction x WHERE x.check_id = c.check_id AND x.source_file_id = @f), c.source_line)
             FROM fact_check c JOIN fact_check_deduction d ON d.check_id = c.check_id
-            WHERE c.check_id IN (SELECT check_id FROM fact_check WHERE source_file_id = $f
-                                 UNION SELECT check_id FROM fact_check_deduction WHERE source_file_id = $f)
+            WHERE c.check_id IN (SELECT check_id FROM fact_check WHERE source_file_id = @f
+                                 UNION SELECT check_id FROM fact_check_deduction WHERE source_file_id = @f)
             ORDER BY c.check_id
             """;
         var p = cmd.CreateParameter();
-        p.ParameterName = "$f";
+        p.ParameterName = "@f";
         p.Value = sourceFileId;
         cmd.Parameters.Add(p);
         var sums = new Dictionary<string, (decimal Score, decimal Points, int Line)>(StringComparer.Ordinal);

@@ -16,8 +16,8 @@ public sealed class DepartmentWriter(DbConnection connection, DbTransaction tran
     {
         // Departments are few: remembering codes seen in this file is cheap and catches a code listed twice.
         if (!_seenInFile.Add(d.Code)) return UpsertOutcome.DuplicateInFile;
-        using var select = Command("SELECT department_key, name, manager, parent_code, valid_from FROM dim_department WHERE code = $code AND is_current = 1");
-        Param(select, "$code", d.Code);
+        using var select = Command("SELECT department_key, name, manager, parent_code, valid_from FROM dim_department WHERE code = @code AND is_current = TRUE");
+        Param(select, "@code", d.Code);
         int? key = null;
         string? name = null, manager = null, parent = null;
         DateOnly validFrom = default;
@@ -29,7 +29,7 @@ public sealed class DepartmentWriter(DbConnection connection, DbTransaction tran
                 name = r.GetString(1);
                 manager = r.IsDBNull(2) ? null : r.GetString(2);
                 parent = r.IsDBNull(3) ? null : r.GetString(3);
-                validFrom = DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                validFrom = r.GetFieldValue<DateOnly>(4);
             }
         }
         if (key is null)
@@ -42,14 +42,14 @@ public sealed class DepartmentWriter(DbConnection connection, DbTransaction tran
         if (validFrom >= today)
         {
             // Changed twice on one business day: correct today's version in place rather than make a one-day version.
-            using var update = Command("UPDATE dim_department SET name = $n, manager = $m, parent_code = $p, batch_id = $b WHERE department_key = $k");
-            Param(update, "$n", d.Name); Param(update, "$m", d.Manager); Param(update, "$p", d.ParentCode); Param(update, "$b", batchId); Param(update, "$k", key);
+            using var update = Command("UPDATE dim_department SET name = @n, manager = @m, parent_code = @p, batch_id = @b WHERE department_key = @k");
+            Param(update, "@n", d.Name); Param(update, "@m", d.Manager); Param(update, "@p", d.ParentCode); Param(update, "@b", batchId); Param(update, "@k", key);
             update.ExecuteNonQuery();
         }
         else
         {
-            using var close = Command("UPDATE dim_department SET valid_to = $to, is_current = 0 WHERE department_key = $k");
-            Param(close, "$to", today); Param(close, "$k", key);
+            using var close = Command("UPDATE dim_department SET valid_to = @to, is_current = FALSE WHERE department_key = @k");
+            Param(close, "@to", today); Param(close, "@k", key);
             close.ExecuteNonQuery();
             Insert(d, today);
         }
@@ -62,9 +62,9 @@ public sealed class DepartmentWriter(DbConnection connection, DbTransaction tran
     private void Insert(StagedDepartment d, DateOnly from)
     {
         using var insert = Command("INSERT INTO dim_department (code, name, manager, parent_code, valid_from, valid_to, is_current, batch_id) " +
-                                   "VALUES ($c, $n, $m, $p, $from, NULL, 1, $b)");
-        Param(insert, "$c", d.Code); Param(insert, "$n", d.Name); Param(insert, "$m", d.Manager); Param(insert, "$p", d.ParentCode);
-        Param(insert, "$from", from); Param(insert, "$b", batchId);
+                                   "VALUES (@c, @n, @m, @p, @from, NULL, TRUE, @b)");
+        Param(insert, "@c", d.Code); Param(insert, "@n", d.Name); Param(insert, "@m", d.Manager); Param(insert, "@p", d.ParentCode);
+        Param(insert, "@from", from); Param(insert, "@b", batchId);
         insert.ExecuteNonQuery();
     }
 

@@ -36,9 +36,10 @@ public sealed class FactRowWriter : IDisposable
         {
             _checkExists = connection.CreateCommand();
             _checkExists.Transaction = transaction;
-            _checkExists.CommandText = "SELECT 1 FROM fact_check WHERE check_id = $id";
+            _checkExists.CommandText = "SELECT 1 FROM fact_check WHERE check_id = @id";
             var p = _checkExists.CreateParameter();
-            p.ParameterName = "$id";
+            p.ParameterName = "@id";
+            p.DbType = System.Data.DbType.String; // a prepared statement needs its parameter's type (PostgreSQL)
             _checkExists.Parameters.Add(p);
             _checkExists.Prepare();
         }

@@ -49,6 +49,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// memory stays flat. Durability is untouched: synchronous stays as the warehouse set it (NORMAL in WAL mode).</summary>
     private static void TuneForLoad(DbConnection connection)
     {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
         using var pragma = connection.CreateCommand();
         pragma.CommandText = $"PRAGMA cache_size=-{LoadCacheKib}; PRAGMA temp_store=MEMORY;";
         pragma.ExecuteNonQuery();
@@ -57,7 +58,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// <summary>Connections are pooled: give the next user (a dashboard query) SQLite's defaults back.</summary>
     private static void RestoreAfterLoad(DbConnection connection)
     {
-        if (connection.State != System.Data.ConnectionState.Open) return;
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection || connection.State != System.Data.ConnectionState.Open) return;
         using var pragma = connection.CreateCommand();
         pragma.CommandText = "PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT;";
         pragma.ExecuteNonQuery();

@@ -25,8 +25,8 @@ public sealed class ReferenceResolver : IDisposable
         {
             while (r.Read())
             {
-                var v = new DepartmentVersion(r.GetInt32(0), r.GetString(1), r.GetString(2), ParseDate(r.GetString(3)),
-                    r.IsDBNull(4) ? null : ParseDate(r.GetString(4)), r.GetBoolean(5));
+                var v = new DepartmentVersion(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetFieldValue<DateOnly>(3),
+                    r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetBoolean(5));
                 if (!_byCode.TryGetValue(v.Code, out var list)) _byCode[v.Code] = list = [];
                 list.Add(v);
                 if (v.IsCurrent) _codeByCurrentName[v.Name] = v.Code;
@@ -35,16 +35,16 @@ public sealed class ReferenceResolver : IDisposable
         using (var cmd = Command(connection, transaction, "SELECT question_key, question, scale FROM dim_survey_question"))
         using (var r = cmd.ExecuteReader())
         {
-            while (r.Read()) _questions[r.GetString(1)] = (r.GetInt32(0), decimal.Parse(r.GetString(2), CultureInfo.InvariantCulture));
+            while (r.Read()) _questions[r.GetString(1)] = (r.GetInt32(0), Convert.ToDecimal(r.GetValue(2), CultureInfo.InvariantCulture));
         }
         Fill(connection, transaction, "SELECT customer_key, name FROM dim_customer", _customers);
         Fill(connection, transaction, "SELECT category_key, name FROM dim_category", _categories);
-        _insertCustomer = Command(connection, transaction, "INSERT INTO dim_customer (name) VALUES ($n) RETURNING customer_key");
-        _insertCategory = Command(connection, transaction, "INSERT INTO dim_category (name) VALUES ($n) RETURNING category_key");
+        _insertCustomer = Command(connection, transaction, "INSERT INTO dim_customer (name) VALUES (@n) RETURNING customer_key");
+        _insertCategory = Command(connection, transaction, "INSERT INTO dim_category (name) VALUES (@n) RETURNING category_key");
         foreach (var c in new[] { _insertCustomer, _insertCategory })
         {
             var p = c.CreateParameter();
-            p.ParameterName = "$n";
+            p.ParameterName = "@n";
             c.Parameters.Add(p);
         }
     }
@@ -94,8 +94,6 @@ public sealed class ReferenceResolver : IDisposable
         cmd.CommandText = sql;
         return cmd;
     }
-
-    private static DateOnly ParseDate(string text) => DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     public void Dispose()
     {

@@ -32,24 +32,24 @@ public sealed class UpsertCommand : IDisposable
         var all = spec.KeyColumns.Concat(spec.ValueColumns).ToList();
         var lineage = spec.HasLineage ? new[] { "batch_id", "source_file_id", "source_line" } : [];
         var insertColumns = all.Concat(lineage).ToList();
-        var keyWhere = string.Join(" AND ", spec.KeyColumns.Select((c, i) => $"{c} = $k{i}"));
+        var keyWhere = string.Join(" AND ", spec.KeyColumns.Select((c, i) => $"{c} = @k{i}"));
 
         _insert = Command(connection, transaction,
-            $"INSERT INTO {spec.Table} ({string.Join(", ", insertColumns)}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => $"$p{i}"))}) " +
-            $"ON CONFLICT ({string.Join(", ", spec.KeyColumns)}) DO NOTHING", insertColumns.Count, "$p");
+            $"INSERT INTO {spec.Table} ({string.Join(", ", insertColumns)}) VALUES ({string.Join(", ", insertColumns.Select((_, i) => $"@p{i}"))}) " +
+            $"ON CONFLICT ({string.Join(", ", spec.KeyColumns)}) DO NOTHING", insertColumns.Count, "@p");
         var selectExtra = spec.HasLineage ? ", source_file_id" : "";
         _select = Command(connection, transaction,
-            $"SELECT {string.Join(", ", spec.ValueColumns)}{selectExtra} FROM {spec.Table} WHERE {keyWhere}", spec.KeyColumns.Count, "$k");
-        var sets = spec.ValueColumns.Select((c, i) => $"{c} = $v{i}").Concat(spec.HasLineage
-            ? ["batch_id = $lb", "source_file_id = $lf", "source_line = $ll"] : Array.Empty<string>());
+            $"SELECT {string.Join(", ", spec.ValueColumns)}{selectExtra} FROM {spec.Table} WHERE {keyWhere}", spec.KeyColumns.Count, "@k");
+        var sets = spec.ValueColumns.Select((c, i) => $"{c} = @v{i}").Concat(spec.HasLineage
+            ? ["batch_id = @lb", "source_file_id = @lf", "source_line = @ll"] : Array.Empty<string>());
         _update = Command(connection, transaction, $"UPDATE {spec.Table} SET {string.Join(", ", sets)} WHERE {keyWhere}", 0, "");
-        for (var i = 0; i < spec.ValueColumns.Count; i++) AddParameter(_update, $"$v{i}");
-        for (var i = 0; i < spec.KeyColumns.Count; i++) AddParameter(_update, $"$k{i}");
+        for (var i = 0; i < spec.ValueColumns.Count; i++) AddParameter(_update, $"@v{i}");
+        for (var i = 0; i < spec.KeyColumns.Count; i++) AddParameter(_update, $"@k{i}");
         if (spec.HasLineage)
         {
-            AddParameter(_update, "$lb").Value = batchId;
-            AddParameter(_update, "$lf").Value = sourceFileId;
-            AddParameter(_update, "$ll");
+            AddParameter(_update, "@lb").Value = batchId;
+            AddParameter(_update, "@lf").Value = sourceFileId;
+            AddParameter(_update, "@ll");
         }
         if (spec.HasLineage)
         {
@@ -121,7 +121,7 @@ public sealed class UpsertCommand : IDisposable
 
         for (var i = 0; i < old.Length; i++) _update.Parameters[i].Value = values[keyCount + i] ?? DBNull.Value;
         for (var i = 0; i < keyCount; i++) _update.Parameters[old.Length + i].Value = values[i] ?? DBNull.Value;
-        if (_spec.HasLineage) _update.Parameters["$ll"].Value = line;
+        if (_spec.HasLineage) _update.Parameters["@ll"].Value = line;
         _update.ExecuteNonQuery();
         var naturalKey = string.Join("|", values.Take(keyCount).Select(StoredValue.Canonical));
         _audit.RecordChange(_spec.Table, naturalKey, ChangeJson.Of(changedOld), ChangeJson.Of(changedNew));

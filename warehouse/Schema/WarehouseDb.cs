@@ -1,28 +1,70 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 
 namespace QualityAnalytics.Warehouse.Schema;
 
+/// <summary>Which database engine holds the warehouse.</summary>
+public enum WarehouseProvider
+{
+    /// <summary>A file under data/: the embedded default, one machine.</summary>
+    Sqlite,
+    /// <summary>A PostgreSQL database: a company group, several `qa serve` instances sharing it.</summary>
+    Postgres,
+}
+
 /// <summary>Where the warehouse lives and how to reach it: EF contexts for the model, and raw connections for the
-/// loader's fast path. SQLite is the embedded default (a file under data/).</summary>
+/// loader's fast path. Also names the data folder, where the files that belong with the warehouse live (policy.json,
+/// uploads, the job inbox, archived reports; and on SQLite the identity and job stores).</summary>
 public sealed class WarehouseDb
 {
-    private WarehouseDb(string connectionString, string? filePath)
+    private WarehouseDb(WarehouseProvider provider, string connectionString, string? filePath, string dataFolder)
     {
+        Provider = provider;
         ConnectionString = connectionString;
         FilePath = filePath;
+        DataFolder = dataFolder;
     }
 
+    public WarehouseProvider Provider { get; }
     public string ConnectionString { get; }
+    /// <summary>The SQLite file; null on PostgreSQL.</summary>
     public string? FilePath { get; }
+    public string DataFolder { get; }
+    public bool IsPostgres => Provider == WarehouseProvider.Postgres;
 
     public static WarehouseDb Sqlite(string filePath)
     {
         var full = Path.GetFullPath(filePath);
         Directory.CreateDirectory(Path.GetDirectoryName(full)!);
         var cs = new SqliteConnectionStringBuilder { DataSource = full, ForeignKeys = true, Pooling = true, DefaultTimeout = 60 }.ToString();
-        return new WarehouseDb(cs, full);
+        return new WarehouseDb(WarehouseProvider.Sqlite, cs, full, Path.GetDirectoryName(full)!);
+    }
+
+    /// <summary>A PostgreSQL warehouse (an Npgsql connection string, "Host=…;Database=…;Username=…"), with the folder
+    /// for its files. Several instances share one database; they must then share the data folder too (a network share).</summary>
+    public static WarehouseDb Postgres(string connectionString, string dataFolder)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (string.IsNullOrEmpty(builder.Database)) throw new ArgumentException("the PostgreSQL connection string names no Database.", nameof(connectionString));
+        // Long loads and mart rebuilds: no command timeout of 30 s; the server's own statement_timeout still applies.
+        if (!connectionString.Contains("Command Timeout", StringComparison.OrdinalIgnoreCase)) builder.CommandTimeout = 0;
+        var folder = Path.GetFullPath(dataFolder);
+        Directory.CreateDirectory(folder);
+        return new WarehouseDb(WarehouseProvider.Postgres, builder.ConnectionString, null, folder);
+    }
+
+    /// <summary>True when --db names a PostgreSQL database (a connection string with Host=) rather than a file.</summary>
+    public static bool IsPostgresConnectionString(string text) =>
+        text.Contains("Host=", StringComparison.OrdinalIgnoreCase) || text.Contains("Server=", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>What to show people: the file, or host/port/database (never a password).</summary>
+    public string Describe()
+    {
+        if (!IsPostgres) return FilePath!;
+        var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"postgres://{b.Host}:{b.Port}/{b.Database}";
     }
 
     /// <summary>Deletes a SQLite warehouse file (and its WAL files), first letting go of pooled connections to it.</summary>
@@ -35,15 +77,20 @@ public sealed class WarehouseDb
         }
     }
 
-    public DbContextOptions<WarehouseDbContext> ContextOptions() =>
-        new DbContextOptionsBuilder<WarehouseDbContext>().UseSqlite(ConnectionString).Options;
+    public WarehouseDbContext CreateContext() => IsPostgres
+        ? new PostgresWarehouseDbContext(new DbContextOptionsBuilder<PostgresWarehouseDbContext>().UseNpgsql(ConnectionString).Options)
+        : new WarehouseDbContext(new DbContextOptionsBuilder<WarehouseDbContext>().UseSqlite(ConnectionString).Options);
 
-    public WarehouseDbContext CreateContext() => new(ContextOptions());
-
-    /// <summary>An open connection tuned for loading: WAL so that readers (the dashboard) are not blocked by a load,
-    /// synchronous=NORMAL which is still durable at every commit in WAL mode.</summary>
+    /// <summary>An open connection tuned for loading. SQLite: WAL so that readers (the dashboard) are not blocked by a
+    /// load, synchronous=NORMAL which is still durable at every commit in WAL mode.</summary>
     public DbConnection OpenConnection()
     {
+        if (IsPostgres)
+        {
+            var pg = new NpgsqlConnection(ConnectionString);
+            pg.Open();
+            return pg;
+        }
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();

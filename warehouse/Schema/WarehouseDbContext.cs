@@ -5,8 +5,14 @@ namespace QualityAnalytics.Warehouse.Schema;
 
 /// <summary>The star schema. Tables and columns are snake_case so that the loader's hand-written fast-path SQL
 /// and ad-hoc SQL by analysts read naturally, on SQLite and PostgreSQL alike.</summary>
-public sealed class WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : DbContext(options)
+public class WarehouseDbContext : DbContext
 {
+    public WarehouseDbContext(DbContextOptions<WarehouseDbContext> options) : base(options) { }
+
+    /// <summary>For the provider-specific subclasses, which carry their own migrations (EF finds a context's migrations
+    /// by its type).</summary>
+    protected WarehouseDbContext(DbContextOptions options) : base(options) { }
+
     public DbSet<DimDepartment> Departments => Set<DimDepartment>();
     public DbSet<DimDate> Dates => Set<DimDate>();
     public DbSet<DimSurveyQuestion> SurveyQuestions => Set<DimSurveyQuestion>();

@@ -109,7 +109,7 @@ public static class RowQuery
     private static string Where(RowSource source, RowRequest request, RowScope scope, DbCommand command)
     {
         var where = new List<string>();
-        var parameters = new SqlParameters(command, "$r");
+        var parameters = new SqlParameters(command, "@r");
         string Param(object value) => parameters.Add(value);
         if (!scope.AllDepartments)
             where.Add(scope.Departments.Count == 0 ? "1 = 0" : $"{source.DepartmentSql} IN ({string.Join(", ", scope.Departments.Order().Select(d => Param(d)))})");

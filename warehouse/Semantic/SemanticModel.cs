@@ -30,7 +30,7 @@ public static class SemanticModel
         new("assessment", "mart_assessment", new Dictionary<string, string>
         {
             ["quarter"] = "quarter_key", ["department"] = "department_code", ["grade"] = "grade",
-        }, RowFilter: "is_current = 1"),
+        }, RowFilter: "is_current = TRUE"),
         new("complaints", "mart_complaint_summary", new Dictionary<string, string>
         {
             ["quarter"] = "quarter_key", ["month"] = "month_key", ["department"] = "department_code", ["channel"] = "channel", ["category"] = "category",

@@ -54,7 +54,7 @@ public static class SemanticQuery
 
         var where = new List<string>();
         if (mart.RowFilter is not null) where.Add(mart.RowFilter);
-        var parameters = new SqlParameters(command, "$p");
+        var parameters = new SqlParameters(command, "@p");
         string Param(object value) => parameters.Add(value);
         // Row-level security first: a department manager's scope is part of every statement.
         if (!scope.AllDepartments)

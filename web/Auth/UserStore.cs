@@ -6,13 +6,12 @@ namespace QualityAnalytics.Web.Auth;
 /// <summary>Identity's user manager outside the web host (the command line, the demo): same store, same password rules.</summary>
 public static class UserStore
 {
-    public static async Task With(string identityFile, Func<UserManager<AppUser>, Task> action)
+    public static async Task With(QualityAnalytics.Warehouse.Schema.WarehouseDb warehouse, Func<UserManager<AppUser>, Task> action)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(identityFile))!);
-        AuthStore.Migrate(identityFile);
+        AuthStore.Migrate(warehouse);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDbContext<AuthDbContext>(o => AuthStore.Configure(o, identityFile));
+        services.AddAuthStore(warehouse);
         services.AddIdentityCore<AppUser>(PasswordRules.Apply).AddRoles<IdentityRole>().AddEntityFrameworkStores<AuthDbContext>();
         await using var provider = services.BuildServiceProvider();
         using var scope = provider.CreateScope();

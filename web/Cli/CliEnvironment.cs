@@ -4,10 +4,21 @@ using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Web.Cli;
 
-/// <summary>What a verb needs from outside: where to write, the clock, the working folder. Tests pass their own.</summary>
+/// <summary>What a verb needs from outside: where to write, the clock, the working folder, the settings. Tests pass their own.</summary>
 public sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvider Clock, string WorkingDirectory)
 {
     public const string DefaultDb = "data/warehouse.db";
+    public const string DefaultDataFolder = "data";
+
+    /// <summary>The settings (appsettings.json and environment variables for the real `qa`): the Warehouse section says
+    /// which database to use when --db does not (Warehouse:Provider sqlite|postgres, Warehouse:ConnectionString,
+    /// Warehouse:File, Warehouse:DataFolder), and Jobs the schedules.</summary>
+    public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().Build();
+
+    public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
+        .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+        .AddEnvironmentVariables()
+        .Build();
 
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -19,10 +30,34 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvid
 
     public string Resolve(string path) => Path.GetFullPath(Path.Combine(WorkingDirectory, path));
 
-    /// <summary>Opens (creating and migrating when needed) the warehouse named by --db.</summary>
+    /// <summary>The warehouse named by --db (a file, or a PostgreSQL connection string "Host=…;Database=…"), else by the
+    /// Warehouse settings, else data/warehouse.db under the working folder. Not opened.</summary>
+    public WarehouseDb Warehouse(string? db)
+    {
+        var section = Configuration.GetSection("Warehouse");
+        var dataFolder = section["DataFolder"] is { Length: > 0 } configured ? Resolve(configured) : null;
+        if (db is not null)
+        {
+            return WarehouseDb.IsPostgresConnectionString(db)
+                ? WarehouseDb.Postgres(db, dataFolder ?? Resolve(DefaultDataFolder))
+                : WarehouseDb.Sqlite(Resolve(db));
+        }
+        var provider = section["Provider"] ?? "sqlite";
+        if (provider.Equals("postgres", StringComparison.OrdinalIgnoreCase) || provider.Equals("postgresql", StringComparison.OrdinalIgnoreCase))
+        {
+            var cs = section["ConnectionString"];
+            if (string.IsNullOrWhiteSpace(cs)) throw new UsageException("Warehouse:Provider is postgres but Warehouse:ConnectionString is not set.");
+            return WarehouseDb.Postgres(cs, dataFolder ?? Resolve(DefaultDataFolder));
+        }
+        if (!provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            throw new UsageException($"Warehouse:Provider '{provider}' is not one of sqlite, postgres.");
+        return WarehouseDb.Sqlite(Resolve(section["File"] ?? DefaultDb));
+    }
+
+    /// <summary>Opens (creating and migrating when needed) the warehouse named by --db or the settings.</summary>
     public WarehouseDb OpenWarehouse(string? db)
     {
-        var warehouse = WarehouseDb.Sqlite(Resolve(db ?? DefaultDb));
+        var warehouse = Warehouse(db);
         WarehouseInitializer.EnsureReady(warehouse);
         return warehouse;
     }

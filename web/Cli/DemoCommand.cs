@@ -19,24 +19,25 @@ internal static class DemoCommand
         var command = new Command("demo", "Make a realistic demo warehouse: generate the departments' files, load, score, report, then serve them.") { db, files, seed, serve, urls };
         command.SetAction(async (parse, cancel) =>
         {
-            var dbPath = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb);
             // The demo always starts from an empty warehouse, so that running it twice gives the same result.
-            WarehouseDb.DeleteSqlite(dbPath);
+            var warehouse = env.Warehouse(parse.GetValue(db));
+            WarehouseReset.Empty(warehouse);
             var folder = env.Resolve(parse.GetValue(files)!);
             if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
             var manifest = DemoDataGenerator.Generate(new DemoOptions(folder, parse.GetValue(seed)));
             env.Out.WriteLine($"demo: {manifest.Files.Count} files for {manifest.FirstQuarter}–{manifest.LastQuarter} written to {parse.GetValue(files)}");
 
-            var warehouse = env.OpenWarehouse(dbPath);
+            WarehouseInitializer.EnsureReady(warehouse);
             var result = new FileLoader(warehouse, env.Clock, new LoaderOptions { LoadedBy = "demo" }).Load([folder]);
             env.Out.WriteLine($"demo: loaded batch {result.BatchId}: {result.Files.Sum(f => f.Loaded)} rows, " +
                               $"{result.Files.Sum(f => f.Quarantined)} quarantined (the generator plants {manifest.BadRows.Count} bad rows), " +
                               $"{result.Files.Count(f => f.Rejected)} file(s) rejected");
             foreach (var step in DemoSteps.After(env, warehouse, manifest)) step();
-            env.Out.WriteLine($"demo: warehouse at {Path.GetRelativePath(env.WorkingDirectory, dbPath)}; try 'qa quarantine', 'qa batches'.");
-            await DemoUsers.Ensure(env, dbPath);
+            var shown = warehouse.FilePath is { } file ? Path.GetRelativePath(env.WorkingDirectory, file) : warehouse.Describe();
+            env.Out.WriteLine($"demo: warehouse at {shown}; try 'qa quarantine', 'qa batches'.");
+            await DemoUsers.Ensure(env, warehouse);
             if (result.AnyRejected) return QaCommandLine.Failed;
-            if (parse.GetValue(serve)) await ServeCommand.Run(env, new Host.ServeOptions { WarehouseFile = dbPath, Urls = parse.GetValue(urls)! }, cancel);
+            if (parse.GetValue(serve)) await ServeCommand.Run(env, new Host.ServeOptions { Warehouse = warehouse, Urls = parse.GetValue(urls)! }, cancel);
             return QaCommandLine.Ok;
         });
         return command;

@@ -16,9 +16,9 @@ internal static class DemoUsers
         ("viewer", Roles.Viewer, null, "查看者"),
     ];
 
-    public static async Task Ensure(CliEnvironment env, string warehouseFile)
+    public static async Task Ensure(CliEnvironment env, QualityAnalytics.Warehouse.Schema.WarehouseDb warehouse)
     {
-        await UserStore.With(AuthStore.PathBeside(warehouseFile), async users =>
+        await UserStore.With(warehouse, async users =>
         {
             foreach (var (name, role, department, display) in Users)
             {

@@ -17,13 +17,12 @@ internal static class JobsCommand
         var run = new Command("run", "Run a job now.") { id, db, inbox };
         run.SetAction((parse, cancel) =>
         {
-            var warehouseFile = env.Resolve(parse.GetValue(db) ?? CliEnvironment.DefaultDb);
-            var warehouse = env.OpenWarehouse(warehouseFile);
+            var warehouse = env.OpenWarehouse(parse.GetValue(db));
             var policies = Policies.Active(env, parse.GetValue(db), null);
             switch (parse.GetValue(id))
             {
                 case NightlyLoadJob.Id:
-                    var folders = JobFolders.Beside(warehouseFile);
+                    var folders = JobFolders.In(warehouse.DataFolder);
                     if (parse.GetValue(inbox) is { } custom) folders = folders with { Inbox = env.Resolve(custom) };
                     var result = new NightlyLoadJob(warehouse, folders, policies, env.Clock).Run(cancel);
                     env.Out.WriteLine(result.BatchId is null
@@ -33,7 +32,7 @@ internal static class JobsCommand
                           (result.Rescored.Count > 0 ? $"; rescored {string.Join(", ", result.Rescored)}" : ""));
                     return Task.FromResult(result.Rejected.Count > 0 ? QaCommandLine.Failed : QaCommandLine.Ok);
                 case QuarterlyReportJob.Id:
-                    var written = new QuarterlyReportJob(warehouse, new Reports.ReportArchive(warehouseFile), policies, env.Clock).Run();
+                    var written = new QuarterlyReportJob(warehouse, new Reports.ReportArchive(warehouse.DataFolder), policies, env.Clock).Run();
                     env.Out.WriteLine($"quarterly-report: {string.Join(", ", written.Select(w => Path.GetRelativePath(env.WorkingDirectory, w)))}");
                     return Task.FromResult(QaCommandLine.Ok);
                 default:

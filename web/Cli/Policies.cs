@@ -9,7 +9,7 @@ internal static class Policies
     public static PolicySet Active(CliEnvironment env, string? dbOption, string? policyOption)
     {
         if (policyOption is not null) return Load(env.Resolve(policyOption), policyOption);
-        var beside = Path.Combine(Path.GetDirectoryName(env.Resolve(dbOption ?? CliEnvironment.DefaultDb))!, "policy.json");
+        var beside = Path.Combine(env.Warehouse(dbOption).DataFolder, "policy.json");
         return File.Exists(beside) ? Load(beside, beside) : PolicyFile.Default;
     }
 

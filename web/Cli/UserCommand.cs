@@ -47,7 +47,7 @@ internal static class UserCommand
 
     private static int Run(CliEnvironment env, string? db, Func<UserManager<AppUser>, Task> action)
     {
-        UserStore.With(AuthStore.PathBeside(env.Resolve(db ?? CliEnvironment.DefaultDb)), action).GetAwaiter().GetResult();
+        UserStore.With(env.Warehouse(db), action).GetAwaiter().GetResult();
         return QaCommandLine.Ok;
     }
 

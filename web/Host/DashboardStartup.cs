@@ -17,20 +17,20 @@ public sealed class DashboardStartup(ServeOptions options)
 {
     public void ConfigureServices(IServiceCollection services)
     {
-        var warehouse = WarehouseDb.Sqlite(options.WarehouseFile);
+        var warehouse = options.Warehouse;
         WarehouseInitializer.EnsureReady(warehouse);
-        AuthStore.Migrate(options.IdentityFile);
+        AuthStore.Migrate(warehouse);
         services.AddSingleton(warehouse);
-        services.AddSingleton(new PolicyProvider(options.WarehouseFile));
+        services.AddSingleton(new PolicyProvider(warehouse.DataFolder));
         services.AddTransient(sp => sp.GetRequiredService<PolicyProvider>().Current());
         services.AddJobs(options);
 
-        services.AddDbContext<AuthDbContext>(o => AuthStore.Configure(o, options.IdentityFile));
+        services.AddAuthStore(warehouse);
         services.AddIdentity<AppUser, IdentityRole>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
             .AddDefaultTokenProviders();
-        // Keys in the identity database: several instances behind one proxy accept each other's cookies.
+        // Keys in the identity store (on PostgreSQL, the shared database): instances behind one proxy accept each other's cookies.
         services.AddDataProtection().SetApplicationName("QualityAnalytics").PersistKeysToDbContext<AuthDbContext>();
         services.ConfigureApplicationCookie(c =>
         {

@@ -4,12 +4,12 @@ using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Web.Reports;
 
-/// <summary>The quarterly reports kept beside the warehouse (data/reports/2026Q2-zh-CN.pdf), written by the scheduled
-/// job, by the dashboard on demand and by `qa report`. File names are checked against one pattern, so a request can
-/// never name a file outside the folder.</summary>
-public sealed partial class ReportArchive(string warehouseFile)
+/// <summary>The quarterly reports kept in the warehouse's data folder (data/reports/2026Q2-zh-CN.pdf), written by the
+/// scheduled job, by the dashboard on demand and by `qa report`. File names are checked against one pattern, so a
+/// request can never name a file outside the folder.</summary>
+public sealed partial class ReportArchive(string dataFolder)
 {
-    public string Folder { get; } = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(warehouseFile))!, "reports");
+    public string Folder { get; } = Path.Combine(Path.GetFullPath(dataFolder), "reports");
 
     public sealed record Entry(string File, string Quarter, string Language, long SizeBytes, DateTimeOffset WrittenAt);
 

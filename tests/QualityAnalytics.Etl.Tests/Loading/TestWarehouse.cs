@@ -1,11 +1,12 @@
 using System.Text;
 using Microsoft.Extensions.Time.Testing;
 using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.TestSupport;
 using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Etl.Tests.Loading;
 
-/// <summary>A real SQLite warehouse in a folder of its own, with files to load and a fake clock at a fixed
+/// <summary>A real warehouse (SQLite, or PostgreSQL in the second pass) in a folder of its own, with files to load and a fake clock at a fixed
 /// Shanghai time. Each test gets its own: no test depends on another's data.</summary>
 internal sealed class TestWarehouse : IDisposable
 {
@@ -19,8 +20,7 @@ internal sealed class TestWarehouse : IDisposable
     {
         Folder = Path.Combine(Path.GetTempPath(), "qa-loader-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
-        Db = WarehouseDb.Sqlite(Path.Combine(Folder, "warehouse.db"));
-        WarehouseInitializer.EnsureReady(Db);
+        Db = TestDatabases.NewWarehouse(Folder);
     }
 
     public string Folder { get; }
@@ -76,6 +76,7 @@ internal sealed class TestWarehouse : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabases.Drop(Db);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

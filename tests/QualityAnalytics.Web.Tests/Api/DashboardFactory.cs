@@ -41,7 +41,7 @@ public partial class DashboardFactory : WebApplicationFactory<DashboardStartup>
 
     public FakeTimeProvider Clock => _qa.Clock;
     public string Folder => _qa.Folder;
-    public ServeOptions Options => new() { WarehouseFile = Path.Combine(_qa.Folder, CliEnvironment.DefaultDb), Urls = "http://127.0.0.1:0", MaxUploadBytes = 2 * 1024 * 1024 };
+    public ServeOptions Options => new() { Warehouse = _qa.Warehouse, Urls = "http://127.0.0.1:0", MaxUploadBytes = 2 * 1024 * 1024 };
 
     protected override IHostBuilder CreateHostBuilder() => DashboardHost.CreateBuilder(Options, Clock);
 

@@ -10,7 +10,7 @@ public sealed class CalendarCliTests : IDisposable
 
     public void Dispose() => _qa.Dispose();
 
-    private WarehouseDbContext Db() => WarehouseDb.Sqlite(Path.Combine(_qa.Folder, CliEnvironment.DefaultDb)).CreateContext();
+    private WarehouseDbContext Db() => _qa.Warehouse.CreateContext();
 
     [Fact]
     public void The_date_dimension_holds_every_day_with_the_official_working_day_flags()

@@ -1,16 +1,29 @@
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Time.Testing;
+using QualityAnalytics.TestSupport;
+using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Cli;
 
 namespace QualityAnalytics.Web.Tests.Cli;
 
-/// <summary>Runs `qa` in-process, exactly as Program.cs does, in a working folder of its own with a fake clock.</summary>
+/// <summary>Runs `qa` in-process, exactly as Program.cs does, in a working folder of its own with a fake clock. Its
+/// warehouse is data/warehouse.db there, or (in the PostgreSQL pass) a fresh database named by the Warehouse settings,
+/// as an operator would configure it.</summary>
 internal sealed class CliRun : IDisposable
 {
     public CliRun()
     {
         Folder = Path.Combine(Path.GetTempPath(), "qa-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
+        Warehouse = TestDatabases.OnPostgres
+            ? WarehouseDb.Postgres(TestDatabases.NewPostgresDatabase(), Path.Combine(Folder, CliEnvironment.DefaultDataFolder))
+            : WarehouseDb.Sqlite(Path.Combine(Folder, CliEnvironment.DefaultDb));
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Settings(Warehouse)).Build();
     }
+
+    /// <summary>The warehouse `qa` uses when no --db is given (not created until a verb first opens it).</summary>
+    public WarehouseDb Warehouse { get; }
+    public IConfiguration Configuration { get; }
 
     public string Folder { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.Zero));
@@ -21,7 +34,7 @@ internal sealed class CliRun : IDisposable
         if (args is ["demo", ..] && !args.Contains("--serve")) args = [.. args, "--serve", "false"];
         var output = new StringWriter();
         var error = new StringWriter();
-        var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder)).GetAwaiter().GetResult();
+        var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder) { Configuration = Configuration }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 
@@ -36,6 +49,7 @@ internal sealed class CliRun : IDisposable
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabases.Drop(Warehouse);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

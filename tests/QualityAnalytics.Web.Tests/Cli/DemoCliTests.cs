@@ -18,7 +18,7 @@ public sealed class DemoCliTests : IDisposable
 
         // The same generator, run again into another folder, says which rows it planted.
         var manifest = DemoDataGenerator.Generate(new DemoOptions(Path.Combine(_qa.Folder, "manifest-copy")));
-        using var db = WarehouseDb.Sqlite(Path.Combine(_qa.Folder, CliEnvironment.DefaultDb)).CreateContext();
+        using var db = _qa.Warehouse.CreateContext();
         var quarantined = db.QuarantinedRows.Select(q => new { q.File, q.Sheet, q.Line, q.Column }).ToList()
             .Select(q => $"{q.File}|{q.Sheet}|{q.Line}").Order().ToList();
         var planted = manifest.BadRows.Select(b => $"{Path.GetFileName(b.File)}|{b.Sheet}|{b.Line}").Order().ToList();
@@ -38,7 +38,7 @@ public sealed class DemoCliTests : IDisposable
 
     private string Snapshot()
     {
-        using var db = WarehouseDb.Sqlite(Path.Combine(_qa.Folder, CliEnvironment.DefaultDb)).CreateContext();
+        using var db = _qa.Warehouse.CreateContext();
         return string.Join("\n", db.Complaints.OrderBy(c => c.ComplaintId).Select(c => c.ComplaintId + c.ReceivedAt + c.Valid + c.DirectDeduction).ToList())
                + string.Join("\n", db.Checks.OrderBy(c => c.CheckId).Select(c => c.CheckId + c.Score).ToList());
     }

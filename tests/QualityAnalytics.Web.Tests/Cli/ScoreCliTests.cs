@@ -130,7 +130,7 @@ public sealed class ScoreCliTests : IDisposable
         File.WriteAllText(Path.Combine(_qa.Folder, "inbox", "late.csv"), "complaint_id,department,received_at,channel,valid\nC-950,STO,2026-06-30 23:59:59,电话,是\n");
         _qa.Run("load", "inbox");
 
-        using (var db = WarehouseDb.Sqlite(Path.Combine(_qa.Folder, CliEnvironment.DefaultDb)).CreateContext())
+        using (var db = _qa.Warehouse.CreateContext())
         {
             var approved = db.ApprovedAssessments.Single(a => a.DepartmentCode == "STO");
             Assert.Equal((99.60m, "excellent", 9200m), (approved.Total!.Value, approved.Grade, approved.Amount));
@@ -187,7 +187,7 @@ public sealed class ScoreCliTests : IDisposable
         var (exit, _, error) = _qa.Run("exclude", "--response", "R2", "--reason", "客户对评分持异议", "--by", "王主任");
         Assert.True(exit == 0, error);
         Assert.Equal(90.00m, Dept(ScoreJson(), "LOG").GetProperty("survey").GetDecimal()); // mean(91, 89)
-        using var db = WarehouseDb.Sqlite(Path.Combine(_qa.Folder, CliEnvironment.DefaultDb)).CreateContext();
+        using var db = _qa.Warehouse.CreateContext();
         Assert.All(db.SurveyAnswers.Where(a => a.ResponseId == "R2").ToList(), a => Assert.Equal((true, "王主任", "客户对评分持异议"), (a.Excluded, a.ExcludedBy, a.ExcludedReason)));
         Assert.Equal(3, db.RowChanges.Count(c => c.TableName == "fact_survey_answer"));
     }
@@ -204,7 +204,7 @@ public sealed class ScoreCliTests : IDisposable
 
     private string MartSnapshot()
     {
-        using var db = WarehouseDb.Sqlite(Path.Combine(_qa.Folder, CliEnvironment.DefaultDb)).CreateContext();
+        using var db = _qa.Warehouse.CreateContext();
         return string.Join("\n", db.Assessments.OrderBy(a => a.Id).ToList().Select(a => $"{a.Id}|{a.PolicyVersion}|{a.Total}|{a.ComputedAt:O}"));
     }
 

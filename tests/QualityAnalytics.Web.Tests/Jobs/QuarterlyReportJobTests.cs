@@ -21,11 +21,10 @@ public sealed class QuarterlyReportJobTests : IDisposable
     public void On_the_8th_of_July_the_job_reports_on_the_second_quarter_in_both_languages()
     {
         Assert.Equal(0, _qa.Run("demo").Exit);
-        var warehouseFile = Path.Combine(_qa.Folder, CliEnvironment.DefaultDb);
         // 06:00 on 8 July in Shanghai is 22:00 UTC on 7 July: the business date decides.
         var clock = new FakeTimeProvider(new DateTimeOffset(2026, 7, 7, 22, 0, 0, TimeSpan.Zero));
-        var archive = new ReportArchive(warehouseFile);
-        var job = new QuarterlyReportJob(WarehouseDb.Sqlite(warehouseFile), archive, PolicyFile.Default, clock);
+        var archive = new ReportArchive(_qa.Warehouse.DataFolder);
+        var job = new QuarterlyReportJob(_qa.Warehouse, archive, PolicyFile.Default, clock);
 
         var written = job.Run();
 
