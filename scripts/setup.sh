@@ -15,6 +15,8 @@ command -v pdftoppm >/dev/null 2>&1 || need+=(poppler-utils)
 [ -e /usr/bin/chromium ] || need+=(chromium)
 # Node.js and npm: the first build runs `npm ci` for ECharts (web/package-lock.json).
 command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
+# PostgreSQL: the second test pass (and `Warehouse:Provider=postgres`) runs on a real server; scripts/postgres.sh starts one.
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need+=(postgresql)
 # tzdata: business dates are Asia/Shanghai.
 [ -e /usr/share/zoneinfo/Asia/Shanghai ] || need+=(tzdata)
 # ICU: .NET's globalisation (Chinese collation and formats).
