@@ -60,6 +60,7 @@ public sealed class DashboardStartup(ServeOptions options)
 
     public void Configure(IApplicationBuilder app)
     {
+        app.UseForwardedHeaders(ProxySettings.ForwardedHeaders(app.ApplicationServices.GetRequiredService<IConfiguration>()));
         app.UseExceptionHandler();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
