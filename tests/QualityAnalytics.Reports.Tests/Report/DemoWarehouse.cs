@@ -22,9 +22,18 @@ public sealed class DemoWarehouse : IDisposable
         var files = Path.Combine(Folder, "files");
         DemoDataGenerator.Generate(new DemoOptions(files));
         Db = TestDatabases.NewWarehouse(Folder);
-        new FileLoader(Db, Clock, new LoaderOptions { LoadedBy = "test" }).Load([files]);
-        using var ctx = Db.CreateContext();
-        foreach (var q in Quarter.Range(new Quarter(2024, 4), new Quarter(2026, 3))) AssessmentMart.Score(ctx, q, PolicyFile.Default, Clock);
+        try
+        {
+            new FileLoader(Db, Clock, new LoaderOptions { LoadedBy = "test" }).Load([files]);
+            using var ctx = Db.CreateContext();
+            foreach (var q in Quarter.Range(new Quarter(2024, 4), new Quarter(2026, 3))) AssessmentMart.Score(ctx, q, PolicyFile.Default, Clock);
+        }
+        catch
+        {
+            // xunit never disposes a fixture whose constructor threw: drop its database (PostgreSQL pass) here.
+            Dispose();
+            throw;
+        }
     }
 
     public static readonly Quarter Q2 = new(2026, 2);

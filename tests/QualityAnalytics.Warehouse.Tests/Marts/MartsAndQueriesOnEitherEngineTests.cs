@@ -21,6 +21,19 @@ public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
     public MartsAndQueriesOnEitherEngineTests()
     {
         _warehouse = TestDatabases.NewWarehouse(_folder);
+        try
+        {
+            Seed();
+        }
+        catch
+        {
+            Dispose(); // xunit does not dispose a test whose constructor threw: drop the database here
+            throw;
+        }
+    }
+
+    private void Seed()
+    {
         using var db = _warehouse.CreateContext();
         db.Departments.AddRange(Department("LOG", "物流业务部"), Department("WUH", "武汉业务部"));
         db.Categories.Add(new DimCategory { Name = "响应不及时" });
