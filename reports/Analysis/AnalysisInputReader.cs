@@ -11,6 +11,8 @@ namespace QualityAnalytics.Reports.Analysis;
 /// The only part of the analysis that touches the database: reads what <see cref="QuarterAnalyzer.Analyze"/> needs.
 /// Scores come from the assessment mart under the policy version in force for each quarter; a quarter with facts but no
 /// mart rows is scored first (<see cref="AssessmentMart.Score"/>, which stores the draft, as `qa score` would).
+/// Decimals are trimmed as read and everything is ordered here by code point, not by the database's collation, so that
+/// the analysis (and the words of its findings) is the same on SQLite and PostgreSQL.
 /// </summary>
 public static class AnalysisInputReader
 {
@@ -38,7 +40,8 @@ public static class AnalysisInputReader
                 AssessmentMart.Score(db, q, policies, clock);
                 rows = MartRows(db, q, policy);
             }
-            scores.AddRange(rows.Select(r => new QuarterScore(q, r.DepartmentCode, r.SelfCheck, r.Survey, r.Complaint, r.Total, r.Grade, r.Amount)));
+            scores.AddRange(rows.Select(r => new QuarterScore(q, r.DepartmentCode, Decimals.Trimmed(r.SelfCheck), Decimals.Trimmed(r.Survey), Decimals.Trimmed(r.Complaint),
+                Decimals.Trimmed(r.Total), r.Grade, Decimals.Trimmed(r.Amount))));
         }
 
         var versions = db.Departments.AsNoTracking().ToList();
@@ -49,14 +52,15 @@ public static class AnalysisInputReader
         var checks = db.Checks.AsNoTracking().Where(c => keys.Contains(c.QuarterKey))
             .Select(c => new { c.DepartmentKey, c.MonthKey, c.Kind, c.Score }).ToList()
             .GroupBy(c => (Code: codeOf[c.DepartmentKey], c.MonthKey, c.Kind))
-            .Select(g => new MonthlyCheck(g.Key.Code, DateKeys.ToDate(g.Key.MonthKey), g.Key.Kind, g.Average(c => c.Score), g.Count()))
+            .Select(g => new MonthlyCheck(g.Key.Code, DateKeys.ToDate(g.Key.MonthKey), g.Key.Kind, g.Average(c => Decimals.Trimmed(c.Score)), g.Count()))
             .OrderBy(c => c.DepartmentCode, StringComparer.Ordinal).ThenBy(c => c.Month).ThenBy(c => c.Kind, StringComparer.Ordinal)
             .ToList();
 
         var categories = db.Categories.AsNoTracking().ToDictionary(c => c.CategoryKey, c => c.Name);
-        var complaints = db.Complaints.AsNoTracking().Where(c => keys.Contains(c.QuarterKey)).OrderBy(c => c.ReceivedAt).ToList()
+        var complaints = db.Complaints.AsNoTracking().Where(c => keys.Contains(c.QuarterKey)).ToList()
+            .OrderBy(c => c.ReceivedAt).ThenBy(c => c.ComplaintId, StringComparer.Ordinal)
             .Select(c => new ComplaintRecord(c.ComplaintId, codeOf[c.DepartmentKey], Quarter.FromKey(c.QuarterKey), c.ReceivedAt, c.RepliedAt, c.ResolvedAt, c.Valid,
-                c.CategoryKey is { } k && categories.TryGetValue(k, out var name) ? name : Uncategorised, c.DirectDeduction, c.Satisfaction))
+                c.CategoryKey is { } k && categories.TryGetValue(k, out var name) ? name : Uncategorised, Decimals.Trimmed(c.DirectDeduction), c.Satisfaction))
             .ToList();
 
         var surveyKeys = new[] { quarter.Key, quarter.Previous().Key };
@@ -64,9 +68,10 @@ public static class AnalysisInputReader
         // The committee excludes whole questionnaires (第十一条): one excluded answer leaves the questionnaire out.
         var excluded = answers.Where(a => a.Excluded).Select(a => a.ResponseId).ToHashSet();
         var surveyAnswers = answers.Where(a => !excluded.Contains(a.ResponseId))
-            .Select(a => new SurveyAnswerRecord(a.ResponseId, codeOf[a.DepartmentKey], Quarter.FromKey(a.QuarterKey), a.Question, a.Score))
+            .Select(a => new SurveyAnswerRecord(a.ResponseId, codeOf[a.DepartmentKey], Quarter.FromKey(a.QuarterKey), a.Question, Decimals.Trimmed(a.Score)))
             .OrderBy(a => a.ResponseId, StringComparer.Ordinal).ThenBy(a => a.Question, StringComparer.Ordinal).ToList();
-        var questions = db.SurveyQuestions.AsNoTracking().OrderBy(q => q.Question).ToList().Select(q => new QuestionInfo(q.Question, q.Text, q.Scale)).ToList();
+        var questions = db.SurveyQuestions.AsNoTracking().ToList().OrderBy(q => q.Question, StringComparer.Ordinal)
+            .Select(q => new QuestionInfo(q.Question, q.Text, Decimals.Trimmed(q.Scale))).ToList();
 
         var firstCheck = db.Checks.Select(c => (int?)c.MonthKey).Min();
         var firstComplaint = db.Complaints.Select(c => (int?)c.ReceivedDateKey).Min();
@@ -89,5 +94,6 @@ public static class AnalysisInputReader
     }
 
     private static List<MartAssessment> MartRows(WarehouseDbContext db, Quarter q, ScoringPolicy policy) =>
-        db.Assessments.AsNoTracking().Where(a => a.QuarterKey == q.Key && a.PolicyVersion == policy.Version).OrderBy(a => a.DepartmentCode).ToList();
+        db.Assessments.AsNoTracking().Where(a => a.QuarterKey == q.Key && a.PolicyVersion == policy.Version).ToList()
+            .OrderBy(a => a.DepartmentCode, StringComparer.Ordinal).ToList();
 }

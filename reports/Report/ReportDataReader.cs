@@ -34,7 +34,8 @@ public static class ReportDataReader
         {
             approval = new ApprovalInfo(approved.ApprovedBy, LineageReader.Local(approved.ApprovedAt), approved.Note);
             // The committee's results are the frozen snapshot (第六条); later changes are listed, not shown as results.
-            var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approved.Id).OrderBy(a => a.DepartmentCode).ToList();
+            var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approved.Id).ToList()
+                .OrderBy(a => a.DepartmentCode, StringComparer.Ordinal).ToList();
             if (snapshot.Count > 0)
             {
                 assessments = snapshot.Select(AssessmentRows.ToAssessment).ToList();

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
@@ -67,7 +68,11 @@ internal static class LineageReader
             .ToList();
         var quarantined = db.QuarantinedRows.Where(q => ids.Contains(q.BatchId));
         var total = quarantined.Count();
-        var rows = quarantined.OrderBy(q => q.BatchId).ThenBy(q => q.File).ThenBy(q => q.Sheet).ThenBy(q => q.Line).ThenBy(q => q.Id).Take(Math.Max(0, listed)).ToList()
+        // The first rows by file name in code-point order on both engines (PostgreSQL would otherwise use the locale's
+        // collation), sheetless (CSV) rows first as SQLite sorts nulls; ordered in the database because only these are read.
+        var binary = db.Database.IsNpgsql() ? "C" : "BINARY";
+        var rows = quarantined.OrderBy(q => q.BatchId).ThenBy(q => EF.Functions.Collate(q.File, binary)).ThenBy(q => q.Sheet != null)
+            .ThenBy(q => EF.Functions.Collate(q.Sheet, binary)).ThenBy(q => q.Line).ThenBy(q => q.Id).Take(Math.Max(0, listed)).ToList()
             .Select(q => new QuarantineLine(q.BatchId, q.File, q.Sheet, q.Line, q.Column, q.Reason)).ToList();
         return new DataLineage(batches, files, total, rows);
     }

@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Npgsql;
 using QualityAnalytics.Warehouse.Schema;
 
@@ -39,6 +40,27 @@ public static class TestDatabases
     public static Dictionary<string, string?> Settings(WarehouseDb warehouse) => warehouse.IsPostgres
         ? new() { ["Warehouse:Provider"] = "postgres", ["Warehouse:ConnectionString"] = warehouse.ConnectionString, ["Warehouse:DataFolder"] = warehouse.DataFolder }
         : new() { ["Warehouse:Provider"] = "sqlite", ["Warehouse:File"] = warehouse.FilePath };
+
+    /// <summary>A private copy of a test's warehouse (a demo loaded once, copied for each test that writes), with its own
+    /// data folder folder/name. SQLite: the file, copied once its pooled connections are closed (the last one to close
+    /// folds the WAL into the file). PostgreSQL: CREATE DATABASE … TEMPLATE, which needs the source idle, as a fixture
+    /// between two tests is. Drop it with <see cref="Drop"/>.</summary>
+    public static WarehouseDb Copy(WarehouseDb source, string folder, string name)
+    {
+        var data = Path.Combine(folder, name);
+        if (!source.IsPostgres)
+        {
+            SqliteConnection.ClearAllPools();
+            Directory.CreateDirectory(data);
+            var file = Path.Combine(data, "warehouse.db");
+            File.Copy(source.FilePath!, file);
+            return WarehouseDb.Sqlite(file);
+        }
+        var database = "qa_t_" + Guid.NewGuid().ToString("N")[..20];
+        NpgsqlConnection.ClearAllPools();
+        Admin($"CREATE DATABASE {database} TEMPLATE {new NpgsqlConnectionStringBuilder(source.ConnectionString).Database}");
+        return WarehouseDb.Postgres(new NpgsqlConnectionStringBuilder(source.ConnectionString) { Database = database }.ConnectionString, data);
+    }
 
     /// <summary>Creates a database copied from the migrated template and returns its connection string.</summary>
     public static string NewPostgresDatabase()

@@ -1,10 +1,43 @@
+using System.Globalization;
+
 namespace QualityAnalytics.Warehouse.Semantic;
 
 /// <summary>A dimension a query may group or filter by, and the column that holds it in each mart that has it.</summary>
 public sealed record DimensionDef(string Name, string LabelZh, string LabelEn);
 
-/// <summary>A measure: an aggregate over one mart, written by us (never by the caller).</summary>
-public sealed record MeasureDef(string Name, string Mart, string Sql, string LabelZh, string LabelEn, string Format);
+/// <summary>A measure: aggregates over one mart, written by us (never by the caller). The database sums and counts;
+/// the division and the rounding (half away from zero) happen here, in decimal, because the engines differ there:
+/// SQLite has no decimal type (it averages in binary floating point, so 88.175 may round down) and PostgreSQL's
+/// numeric is exact. Done in C#, the same data gives the same number on both.</summary>
+/// <param name="Numerator">An aggregate: a count, or a sum.</param>
+/// <param name="Denominator">An aggregate the numerator is divided by (null: none); a zero or null one gives no value.</param>
+/// <param name="Decimals">The places the value is rounded to; null for a count, which is a whole number as it stands.</param>
+public sealed record MeasureDef(string Name, string Mart, string Numerator, string? Denominator, int? Decimals, string LabelZh, string LabelEn, string Format)
+{
+    /// <summary>The measure's value from what the database returned for its aggregates (DBNull already made null).</summary>
+    public object? Value(object? numerator, object? denominator)
+    {
+        if (numerator is null) return null;
+        if (Decimals is not { } places) return Convert.ToInt64(numerator, CultureInfo.InvariantCulture);
+        var value = Number(numerator);
+        if (Denominator is not null)
+        {
+            if (denominator is null || Number(denominator) == 0m) return null;
+            value /= Number(denominator);
+        }
+        return Model.Decimals.Trimmed(Math.Round(value, places, MidpointRounding.AwayFromZero));
+    }
+
+    /// <summary>A sum as a decimal. PostgreSQL gives numeric (exact). SQLite gives a double when the summed text held
+    /// decimals: its binary error sits far below the 15 significant digits the conversion keeps, so the decimal that
+    /// was summed comes back.</summary>
+    private static decimal Number(object value) => value switch
+    {
+        decimal d => d,
+        double d => Convert.ToDecimal(d, CultureInfo.InvariantCulture),
+        _ => Convert.ToDecimal(value, CultureInfo.InvariantCulture),
+    };
+}
 
 /// <summary>A mart as the query API sees it: its table, and the column of each dimension it carries.</summary>
 public sealed record MartDef(string Name, string Table, IReadOnlyDictionary<string, string> Dimensions, string? RowFilter = null);
@@ -41,30 +74,43 @@ public static class SemanticModel
         }),
     ];
 
+    // CAST(… AS NUMERIC): a no-op on PostgreSQL; on SQLite it turns the text a decimal is stored as into a number.
     public static readonly IReadOnlyList<MeasureDef> Measures =
     [
-        new("total", "assessment", "ROUND(AVG(CAST(total AS DOUBLE PRECISION)), 2)", "总分", "Total score", "0.00"),
-        new("self_check", "assessment", "ROUND(AVG(CAST(self_check AS DOUBLE PRECISION)), 2)", "自查得分", "Self-check", "0.00"),
-        new("survey", "assessment", "ROUND(AVG(CAST(survey AS DOUBLE PRECISION)), 2)", "问卷得分", "Survey", "0.00"),
-        new("complaint_score", "assessment", "ROUND(AVG(CAST(complaint AS DOUBLE PRECISION)), 2)", "投诉得分", "Complaint score", "0.00"),
-        new("callback_deduction", "assessment", "ROUND(SUM(CAST(callback_deduction AS DOUBLE PRECISION)), 2)", "回访扣分", "Callback deductions", "0.00"),
-        new("amount", "assessment", "ROUND(SUM(CAST(amount AS DOUBLE PRECISION)), 2)", "奖惩金额", "Reward / penalty (yuan)", "#,0.00"),
-        new("departments", "assessment", "COUNT(*)", "部门数", "Departments", "0"),
-        new("excellent", "assessment", "SUM(CASE WHEN grade = 'excellent' THEN 1 ELSE 0 END)", "优秀", "Excellent", "0"),
-        new("passed", "assessment", "SUM(CASE WHEN grade = 'pass' THEN 1 ELSE 0 END)", "合格", "Pass", "0"),
-        new("failed", "assessment", "SUM(CASE WHEN grade = 'fail' THEN 1 ELSE 0 END)", "不合格", "Fail", "0"),
-        new("withheld", "assessment", "SUM(CASE WHEN grade = 'withheld' THEN 1 ELSE 0 END)", "未考核", "Withheld", "0"),
-        new("complaints", "complaints", "SUM(complaints)", "投诉数", "Complaints", "0"),
-        new("valid_complaints", "complaints", "SUM(valid_complaints)", "有效投诉", "Valid complaints", "0"),
-        new("direct_deduction", "complaints", "ROUND(SUM(CAST(direct_deduction AS DOUBLE PRECISION)), 2)", "主业直接扣分", "Direct deductions", "0.00"),
-        new("replied_late", "complaints", "SUM(replied_late)", "超24小时回复", "Replies over 24 h", "0"),
-        new("reply_on_time_rate", "complaints", "ROUND(1.0 - SUM(replied_late) * 1.0 / NULLIF(SUM(replied), 0), 4)", "24小时回复率", "Replied within 24 h", "0.0%"),
-        new("resolved_late", "complaints", "SUM(resolved_late)", "超3个工作日解决", "Solutions over 3 working days", "0"),
-        new("resolve_on_time_rate", "complaints", "ROUND(1.0 - SUM(resolved_late) * 1.0 / NULLIF(SUM(resolved), 0), 4)", "3个工作日解决率", "Solved within 3 working days", "0.0%"),
-        new("satisfaction_rate", "complaints", "ROUND((SUM(satisfied) + SUM(neutral)) * 1.0 / NULLIF(SUM(satisfied) + SUM(neutral) + SUM(dissatisfied), 0), 4)", "处理满意率", "Satisfaction", "0.0%"),
-        new("checks", "checks", "SUM(checks)", "检查次数", "Checks", "0"),
-        new("check_score", "checks", "ROUND(SUM(CAST(score_sum AS DOUBLE PRECISION)) / NULLIF(SUM(checks), 0), 2)", "检查平均分", "Average check score", "0.00"),
+        Average("total", "assessment", "total", "总分", "Total score"),
+        Average("self_check", "assessment", "self_check", "自查得分", "Self-check"),
+        Average("survey", "assessment", "survey", "问卷得分", "Survey"),
+        Average("complaint_score", "assessment", "complaint", "投诉得分", "Complaint score"),
+        Sum("callback_deduction", "assessment", "callback_deduction", "回访扣分", "Callback deductions", "0.00"),
+        Sum("amount", "assessment", "amount", "奖惩金额", "Reward / penalty (yuan)", "#,0.00"),
+        Count("departments", "assessment", "COUNT(*)", "部门数", "Departments"),
+        Count("excellent", "assessment", "SUM(CASE WHEN grade = 'excellent' THEN 1 ELSE 0 END)", "优秀", "Excellent"),
+        Count("passed", "assessment", "SUM(CASE WHEN grade = 'pass' THEN 1 ELSE 0 END)", "合格", "Pass"),
+        Count("failed", "assessment", "SUM(CASE WHEN grade = 'fail' THEN 1 ELSE 0 END)", "不合格", "Fail"),
+        Count("withheld", "assessment", "SUM(CASE WHEN grade = 'withheld' THEN 1 ELSE 0 END)", "未考核", "Withheld"),
+        Count("complaints", "complaints", "SUM(complaints)", "投诉数", "Complaints"),
+        Count("valid_complaints", "complaints", "SUM(valid_complaints)", "有效投诉", "Valid complaints"),
+        Sum("direct_deduction", "complaints", "direct_deduction", "主业直接扣分", "Direct deductions", "0.00"),
+        Count("replied_late", "complaints", "SUM(replied_late)", "超24小时回复", "Replies over 24 h"),
+        Rate("reply_on_time_rate", "complaints", "SUM(replied) - SUM(replied_late)", "SUM(replied)", "24小时回复率", "Replied within 24 h"),
+        Count("resolved_late", "complaints", "SUM(resolved_late)", "超3个工作日解决", "Solutions over 3 working days"),
+        Rate("resolve_on_time_rate", "complaints", "SUM(resolved) - SUM(resolved_late)", "SUM(resolved)", "3个工作日解决率", "Solved within 3 working days"),
+        Rate("satisfaction_rate", "complaints", "SUM(satisfied) + SUM(neutral)", "SUM(satisfied) + SUM(neutral) + SUM(dissatisfied)", "处理满意率", "Satisfaction"),
+        Count("checks", "checks", "SUM(checks)", "检查次数", "Checks"),
+        new("check_score", "checks", "SUM(CAST(score_sum AS NUMERIC))", "SUM(checks)", 2, "检查平均分", "Average check score", "0.00"),
     ];
+
+    /// <summary>The mean of a decimal column over the rows that have it (as AVG: nulls left out), to 2 places.</summary>
+    private static MeasureDef Average(string name, string mart, string column, string zh, string en) =>
+        new(name, mart, $"SUM(CAST({column} AS NUMERIC))", $"COUNT({column})", 2, zh, en, "0.00");
+
+    private static MeasureDef Sum(string name, string mart, string column, string zh, string en, string format) =>
+        new(name, mart, $"SUM(CAST({column} AS NUMERIC))", null, 2, zh, en, format);
+
+    private static MeasureDef Count(string name, string mart, string sql, string zh, string en) => new(name, mart, sql, null, null, zh, en, "0");
+
+    /// <summary>A share of whole counts, to 4 places (0.0% shown).</summary>
+    private static MeasureDef Rate(string name, string mart, string part, string whole, string zh, string en) => new(name, mart, part, whole, 4, zh, en, "0.0%");
 
     public static MeasureDef? Measure(string name) => Measures.FirstOrDefault(m => m.Name == name);
     public static MartDef Mart(string name) => Marts.First(m => m.Name == name);

@@ -6,27 +6,29 @@ using QualityAnalytics.Warehouse.Model;
 namespace QualityAnalytics.Warehouse.Semantic;
 
 /// <summary>Turns a <see cref="QueryRequest"/> into one parameterised SQL statement over one mart and runs it.
-/// Identifiers come only from <see cref="SemanticModel"/>; every value is a parameter; the row scope is always applied.</summary>
+/// Identifiers come only from <see cref="SemanticModel"/>; every value is a parameter; the row scope is always applied.
+/// The database filters and groups; the measures are finished, ordered and limited here, so that the answer is the
+/// same on SQLite and PostgreSQL (their rounding, their collations and where they put nulls all differ). A mart is
+/// pre-aggregated, so its groups are few.</summary>
 public static class SemanticQuery
 {
     public static QueryResult Run(DbConnection connection, QueryRequest request, RowScope scope)
     {
         using var command = connection.CreateCommand();
-        var (sql, columns) = Build(request, scope, command);
-        command.CommandText = sql;
+        var plan = Build(request, scope, command);
+        command.CommandText = plan.Sql;
         var rows = new List<object?[]>();
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
+        using (var reader = command.ExecuteReader())
         {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(columns[i], reader.GetValue(i));
-            rows.Add(row);
+            while (reader.Read()) rows.Add(plan.Row(reader));
         }
-        return new QueryResult(columns, rows);
+        rows.Sort(plan.Order);
+        var presented = rows.Take(Math.Clamp(request.Limit, 1, 100_000)).Select(plan.Present).ToList();
+        return new QueryResult(plan.Columns, presented);
     }
 
     /// <summary>Builds the SQL and fills the command's parameters. Public for tests that check it is parameterised.</summary>
-    public static (string Sql, IReadOnlyList<QueryColumn> Columns) Build(QueryRequest request, RowScope scope, DbCommand command)
+    public static QueryPlan Build(QueryRequest request, RowScope scope, DbCommand command)
     {
         if (request.Measures.Count == 0) throw new QueryRejectedException($"Name at least one measure: {string.Join(", ", SemanticModel.Measures.Select(m => m.Name))}.");
         var measures = request.Measures.Select(name => SemanticModel.Measure(name)
@@ -48,7 +50,8 @@ public static class SemanticQuery
         var groupBy = select.ToList();
         foreach (var m in measures)
         {
-            select.Add($"{m.Sql} AS {m.Name}");
+            select.Add($"{m.Numerator} AS {m.Name}");
+            if (m.Denominator is not null) select.Add($"{m.Denominator} AS {m.Name}_of");
             columns.Add(new QueryColumn(m.Name, "measure", m.LabelZh, m.LabelEn, m.Format));
         }
 
@@ -75,22 +78,24 @@ public static class SemanticQuery
         var sql = new StringBuilder($"SELECT {string.Join(", ", select)} FROM {mart.Table}");
         if (where.Count > 0) sql.Append(" WHERE ").Append(string.Join(" AND ", where));
         if (groupBy.Count > 0) sql.Append(" GROUP BY ").Append(string.Join(", ", groupBy));
-        sql.Append(" ORDER BY ").Append(OrderBy(request, columns, groupBy));
-        sql.Append(" LIMIT ").Append(Param(Math.Clamp(request.Limit, 1, 100_000)));
-        return (sql.ToString(), columns);
+        return new QueryPlan(sql.ToString(), columns, groupBy.Count, measures, OrderBy(request, columns, groupBy.Count));
     }
 
-    private static string OrderBy(QueryRequest request, List<QueryColumn> columns, List<string> groupBy)
+    /// <summary>The ordering as column indexes: the requested column first (descending if asked), then every dimension
+    /// ascending, so that ties fall the same way on every engine.</summary>
+    private static IReadOnlyList<(int Index, bool Descending)> OrderBy(QueryRequest request, List<QueryColumn> columns, int dimensions)
     {
-        if (request.OrderBy is { } order)
+        var order = new List<(int, bool)>();
+        if (request.OrderBy is { } text)
         {
-            var parts = order.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            var index = columns.FindIndex(c => c.Name == parts[0]);
-            if (index < 0) throw new QueryRejectedException($"Cannot order by '{parts[0]}': order by one of the requested columns.");
-            var descending = parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase);
-            return (index + 1).ToString(CultureInfo.InvariantCulture) + (descending ? " DESC" : "");
+            var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var name = parts.Length == 0 ? "" : parts[0];
+            var index = columns.FindIndex(c => c.Name == name);
+            if (index < 0) throw new QueryRejectedException($"Cannot order by '{name}': order by one of the requested columns.");
+            order.Add((index, parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase)));
         }
-        return groupBy.Count > 0 ? string.Join(", ", Enumerable.Range(1, groupBy.Count)) : "1";
+        order.AddRange(Enumerable.Range(0, dimensions).Select(i => (i, false)));
+        return order;
     }
 
     private static object FilterValue(string dimension, string value) => dimension switch
@@ -103,12 +108,4 @@ public static class SemanticQuery
     private static int QuarterKey(string text) => SlicerValues.QuarterKey(text);
 
     private static int MonthKey(string text) => SlicerValues.MonthKey(text);
-
-    /// <summary>Keys become what people read: 20262 → "2026Q2", 20260401 → "2026-04".</summary>
-    private static object Present(QueryColumn column, object value) => column.Name switch
-    {
-        "quarter" => Quarter.FromKey(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString(),
-        "month" => DateKeys.ToDate(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString("yyyy-MM", CultureInfo.InvariantCulture),
-        _ => value,
-    };
 }

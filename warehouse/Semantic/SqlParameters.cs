@@ -31,3 +31,19 @@ internal static class SlicerValues
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? DateKeys.Of(d) : throw new QueryRejectedException($"'{text}' is not a month such as 2026-04.");
 }
+
+/// <summary>The one order of values the answers use: nulls first (as SQLite sorts them ascending; PostgreSQL puts them
+/// last), numbers by value whatever type the engine returned them as, text by code point (as SQLite's BINARY and
+/// PostgreSQL's "C" collation do, not by the database's locale).</summary>
+internal static class QueryValues
+{
+    public static int Compare(object? x, object? y)
+    {
+        if (x is null || y is null) return (x is null ? 0 : 1) - (y is null ? 0 : 1);
+        if (x is string a && y is string b) return string.CompareOrdinal(a, b);
+        if (IsNumber(x) && IsNumber(y)) return Convert.ToDecimal(x, CultureInfo.InvariantCulture).CompareTo(Convert.ToDecimal(y, CultureInfo.InvariantCulture));
+        return string.CompareOrdinal(Convert.ToString(x, CultureInfo.InvariantCulture), Convert.ToString(y, CultureInfo.InvariantCulture));
+    }
+
+    private static bool IsNumber(object value) => value is int or long or short or decimal or double or float;
+}

@@ -30,7 +30,8 @@ internal static class MetaApi
         {
             var scope = UserScope.RowScopeOf(user);
             using var db = warehouse.CreateContext();
-            var current = db.Departments.AsNoTracking().Where(d => d.IsCurrent).OrderBy(d => d.Code).ToList();
+            // Ordered here, by code point, as on SQLite: PostgreSQL would order by the database's collation.
+            var current = db.Departments.AsNoTracking().Where(d => d.IsCurrent).ToList().OrderBy(d => d.Code, StringComparer.Ordinal);
             return TypedResults.Ok(current.Where(d => scope.Allows(d.Code)).Select(d => new { code = d.Code, name = d.Name, manager = d.Manager }));
         }).WithName("Departments");
 

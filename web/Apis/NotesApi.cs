@@ -18,7 +18,8 @@ internal static class NotesApi
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             var scope = UserScope.RowScopeOf(user);
             using var db = warehouse.CreateContext();
-            var notes = db.Notes.AsNoTracking().Where(n => n.QuarterKey == q.Key).OrderBy(n => n.DepartmentCode).ToList().Where(n => scope.Allows(n.DepartmentCode));
+            var notes = db.Notes.AsNoTracking().Where(n => n.QuarterKey == q.Key).ToList()
+                .OrderBy(n => n.DepartmentCode, StringComparer.Ordinal).Where(n => scope.Allows(n.DepartmentCode));
             return Results.Ok(notes.Select(n => new { department = n.DepartmentCode, causes = n.Causes, solutions = n.Solutions, updated_by = n.UpdatedBy, updated_at = n.UpdatedAt }));
         }).WithName("Notes");
 

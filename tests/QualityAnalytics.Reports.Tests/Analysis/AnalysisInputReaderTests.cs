@@ -2,22 +2,25 @@ using Microsoft.Extensions.Time.Testing;
 using QualityAnalytics.Etl.Demo;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.TestSupport;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Tests.Analysis;
 
-/// <summary>The reader on a real SQLite warehouse loaded with the demo files but never scored: it scores the quarters the
-/// mart lacks, and what it reads carries the demo's planted patterns into the analysis.</summary>
+/// <summary>The reader on a real warehouse (SQLite, or PostgreSQL in that pass) loaded with the demo files but never
+/// scored: it scores the quarters the mart lacks, and what it reads carries the demo's planted patterns into the analysis.</summary>
 public sealed class AnalysisInputReaderTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-analysis-" + Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.Zero));
+    private WarehouseDb? _warehouse;
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_warehouse is not null) TestDatabases.Drop(_warehouse);
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
     }
 
@@ -26,8 +29,7 @@ public sealed class AnalysisInputReaderTests : IDisposable
     {
         var files = Path.Combine(_folder, "files");
         DemoDataGenerator.Generate(new DemoOptions(files));
-        var warehouse = WarehouseDb.Sqlite(Path.Combine(_folder, "warehouse.db"));
-        WarehouseInitializer.EnsureReady(warehouse);
+        var warehouse = _warehouse = TestDatabases.NewWarehouse(_folder);
         new FileLoader(warehouse, _clock, new LoaderOptions { LoadedBy = "test" }).Load([files]);
         using var db = warehouse.CreateContext();
         Assert.Empty(db.Assessments);

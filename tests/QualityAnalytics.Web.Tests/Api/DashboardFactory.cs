@@ -21,16 +21,25 @@ public partial class DashboardFactory : WebApplicationFactory<DashboardStartup>
 
     public DashboardFactory()
     {
-        var (exit, output, error) = _qa.Run("demo");
-        if (exit != 0) throw new InvalidOperationException(output + error);
-        foreach (var (name, role, dept) in Users)
+        try
         {
-            var args = new List<string> { "user", "add", name, "--role", role, "--password", Password };
-            if (dept is not null) args.AddRange(["--department", dept]);
-            var result = _qa.Run([.. args]);
-            // The demo already made a user of this name and role (committee, viewer): give it the tests' password.
-            if (result.Exit != 0) result = _qa.Run("user", "reset", name, "--password", Password);
-            if (result.Exit != 0) throw new InvalidOperationException(result.Error);
+            var (exit, output, error) = _qa.Run("demo");
+            if (exit != 0) throw new InvalidOperationException(output + error);
+            foreach (var (name, role, dept) in Users)
+            {
+                var args = new List<string> { "user", "add", name, "--role", role, "--password", Password };
+                if (dept is not null) args.AddRange(["--department", dept]);
+                var result = _qa.Run([.. args]);
+                // The demo already made a user of this name and role (committee, viewer): give it the tests' password.
+                if (result.Exit != 0) result = _qa.Run("user", "reset", name, "--password", Password);
+                if (result.Exit != 0) throw new InvalidOperationException(result.Error);
+            }
+        }
+        catch
+        {
+            // xunit never disposes a fixture whose constructor threw: drop its database (PostgreSQL pass) here.
+            _qa.Dispose();
+            throw;
         }
     }
 

@@ -78,7 +78,9 @@ public static class AssessmentMart
     /// <summary>The stored draft of a quarter under a policy version, or null when it was never scored.</summary>
     public static ScoredQuarter? Stored(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy)
     {
-        var rows = db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).OrderBy(a => a.DepartmentCode).ToList();
+        // Ordered here, by code point: the database would order by its collation, which on PostgreSQL is the locale's.
+        var rows = db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ToList()
+            .OrderBy(a => a.DepartmentCode, StringComparer.Ordinal).ToList();
         if (rows.Count == 0) return null;
         var assessments = rows.Select(AssessmentRows.ToAssessment).ToList();
         var batches = System.Text.Json.JsonSerializer.Deserialize<List<long>>(rows[0].SourceBatches) ?? [];

@@ -90,9 +90,12 @@ public static class AssessmentRows
         to.ComputedAt = from.ComputedAt;
     }
 
+    /// <summary>A stored row as the engine's assessment; its decimals trimmed, as the engines keep different scales
+    /// (<see cref="Decimals"/>).</summary>
     public static Assessment ToAssessment(AssessmentColumns r) => new(
-        r.DepartmentCode, r.DepartmentName, Quarter.FromKey(r.QuarterKey), r.PolicyVersion, r.SelfCheckBase, r.ConsistencyPenalty, r.SelfCheck,
-        r.Survey, r.Complaint, r.CallbackDeduction, r.Total, ParseGrade(r.Grade), r.Amount, r.Complete,
+        r.DepartmentCode, r.DepartmentName, Quarter.FromKey(r.QuarterKey), r.PolicyVersion, Decimals.Trimmed(r.SelfCheckBase),
+        Decimals.Trimmed(r.ConsistencyPenalty), Decimals.Trimmed(r.SelfCheck), Decimals.Trimmed(r.Survey), Decimals.Trimmed(r.Complaint),
+        Decimals.Trimmed(r.CallbackDeduction), Decimals.Trimmed(r.Total), ParseGrade(r.Grade), Decimals.Trimmed(r.Amount), r.Complete,
         JsonSerializer.Deserialize<List<string>>(r.Missing, Json) ?? [],
         JsonSerializer.Deserialize<List<string>>(r.Warnings, Json) ?? [],
         JsonSerializer.Deserialize<List<ScoreLine>>(r.Explanation, Json) ?? []);

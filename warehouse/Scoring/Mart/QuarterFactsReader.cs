@@ -9,6 +9,8 @@ public sealed record QuarterInput(QuarterFacts Facts, IReadOnlyList<long> Source
 
 public static class QuarterFactsReader
 {
+    /// <remarks>Decimals are trimmed as they are read (<see cref="Decimals.Trimmed(decimal)"/>): SQLite gives back 96.0
+    /// where PostgreSQL gives 96, and the scores and the words that quote them must not depend on the engine.</remarks>
     public static QuarterInput Read(WarehouseDbContext db, Quarter quarter)
     {
         var key = quarter.Key;
@@ -32,12 +34,12 @@ public static class QuarterFactsReader
         var facts = new QuarterFacts(
             quarter,
             departments,
-            checks.Select(c => new CheckFact(c.CheckId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.MonthKey), c.Kind == "spot" ? CheckKind.Spot : CheckKind.Self, c.Score)).ToList(),
-            db.SurveyQuestions.AsNoTracking().Select(q => new { q.Question, q.Weight, q.Scale }).ToList().Select(q => new SurveyQuestionFact(q.Question, q.Weight, q.Scale)).ToList(),
-            answers.Select(a => new SurveyAnswerFact(a.ResponseId, codeOf[a.DepartmentKey], Quarter.FromKey(a.QuarterKey), a.Question, a.Score, a.Excluded,
+            checks.Select(c => new CheckFact(c.CheckId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.MonthKey), c.Kind == "spot" ? CheckKind.Spot : CheckKind.Self, Decimals.Trimmed(c.Score))).ToList(),
+            db.SurveyQuestions.AsNoTracking().Select(q => new { q.Question, q.Weight, q.Scale }).ToList().Select(q => new SurveyQuestionFact(q.Question, Decimals.Trimmed(q.Weight), Decimals.Trimmed(q.Scale))).ToList(),
+            answers.Select(a => new SurveyAnswerFact(a.ResponseId, codeOf[a.DepartmentKey], Quarter.FromKey(a.QuarterKey), a.Question, Decimals.Trimmed(a.Score), a.Excluded,
                 a.ExcludedBy, a.ExcludedReason)).ToList(),
-            complaints.Select(c => new ComplaintFact(c.ComplaintId, codeOf[c.DepartmentKey], c.ReceivedAt, c.Valid, c.DirectDeduction)).ToList(),
-            callbacks.Select(c => new CallbackFact(c.CallbackId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.CalledOnKey), Finding(c.Finding), c.Deduction)).ToList());
+            complaints.Select(c => new ComplaintFact(c.ComplaintId, codeOf[c.DepartmentKey], c.ReceivedAt, c.Valid, Decimals.Trimmed(c.DirectDeduction))).ToList(),
+            callbacks.Select(c => new CallbackFact(c.CallbackId, codeOf[c.DepartmentKey], DateKeys.ToDate(c.CalledOnKey), Finding(c.Finding), Decimals.Trimmed(c.Deduction))).ToList());
         return new QuarterInput(facts, batches.ToList());
     }
 

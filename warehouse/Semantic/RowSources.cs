@@ -1,0 +1,86 @@
+namespace QualityAnalytics.Warehouse.Semantic;
+
+/// <summary>The whitelist of the drill-down: which rows exist, their columns (and what each holds), filters and search.</summary>
+public static partial class RowQuery
+{
+    /// <summary>What a column holds, which decides how its value is sent: the engines return the same value as
+    /// different types (a decimal is text on SQLite and numeric on PostgreSQL, a time text or DateTime, a flag an
+    /// integer or a boolean), and the API answers the same on both.</summary>
+    public enum RowValue
+    {
+        Text,
+        /// <summary>A decimal, sent as a number with no trailing zeros.</summary>
+        Decimal,
+        /// <summary>A boolean.</summary>
+        Flag,
+        /// <summary>A local wall time, sent to the minute: "2026-04-01 09:30".</summary>
+        Time,
+        /// <summary>A date key (20260401), sent as "2026-04-01".</summary>
+        Day,
+        /// <summary>The date key of a month's first day, sent as "2026-04".</summary>
+        Month,
+        /// <summary>A quarter key (20262), sent as "2026Q2".</summary>
+        Quarter,
+    }
+
+    public sealed record RowColumn(string Name, string Sql, string LabelZh, string LabelEn, RowValue Kind = RowValue.Text);
+
+    /// <param name="Key">The columns that tell one row from another (the fact's natural key; null: the first column).
+    /// Every page is ordered by them after the sort column, so that paging is stable and both engines give the same order.</param>
+    public sealed record RowSource(string Kind, string From, IReadOnlyList<RowColumn> Columns, string DepartmentSql, string QuarterSql,
+        IReadOnlyDictionary<string, string> FilterSql, IReadOnlyList<string> SearchSql, IReadOnlyList<string>? Key = null)
+    {
+        public IReadOnlyList<RowColumn> KeyColumns => Key is null ? [Columns[0]] : Key.Select(k => Columns.Single(c => c.Name == k)).ToList();
+    }
+
+    private const string DeptJoin = "JOIN dim_department d ON d.department_key = f.department_key";
+
+    public static readonly IReadOnlyList<RowSource> Sources =
+    [
+        new("complaints",
+            $"fact_complaint f {DeptJoin} JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key",
+            [
+                new("complaint_id", "f.complaint_id", "投诉编号", "Complaint"), new("department", "d.code", "部门编码", "Department"),
+                new("department_name", "d.name", "部门", "Department name"), new("received_at", "f.received_at", "受理时间", "Received", RowValue.Time),
+                new("channel", "ch.name", "渠道", "Channel"), new("category", "cat.name", "类别", "Category"), new("valid", "f.valid", "有效", "Valid", RowValue.Flag),
+                new("customer", "cu.name", "客户", "Customer"), new("replied_at", "f.replied_at", "回复时间", "Replied", RowValue.Time),
+                new("resolved_at", "f.resolved_at", "解决时间", "Resolved", RowValue.Time), new("direct_deduction", "f.direct_deduction", "主业扣分", "Direct deduction", RowValue.Decimal),
+                new("handler", "f.handler", "处理人", "Handler"), new("satisfaction", "f.satisfaction", "满意度", "Satisfaction"),
+                new("description", "f.description", "投诉内容", "Description"),
+            ],
+            "d.code", "f.quarter_key",
+            new Dictionary<string, string> { ["channel"] = "ch.name", ["category"] = "COALESCE(cat.name, '未分类')", ["month"] = "(f.received_date_key / 100 * 100 + 1)", ["complaint_id"] = "f.complaint_id" },
+            ["f.complaint_id", "f.description", "cu.name", "f.handler"]),
+        new("checks", $"fact_check f {DeptJoin}",
+            [
+                new("check_id", "f.check_id", "检查编号", "Check"), new("department", "d.code", "部门编码", "Department"),
+                new("department_name", "d.name", "部门", "Department name"), new("month", "f.month_key", "月份", "Month", RowValue.Month),
+                new("kind", "f.kind", "检查类型", "Kind"), new("score", "f.score", "得分", "Score", RowValue.Decimal), new("inspector", "f.inspector", "检查人", "Inspector"),
+                new("note", "f.note", "备注", "Note"),
+            ],
+            "d.code", "f.quarter_key", new Dictionary<string, string> { ["kind"] = "f.kind", ["month"] = "f.month_key", ["check_id"] = "f.check_id" },
+            ["f.check_id", "f.inspector", "f.note"]),
+        new("surveys", $"fact_survey_answer f {DeptJoin} JOIN dim_customer cu ON cu.customer_key = f.customer_key JOIN dim_survey_question q ON q.question_key = f.question_key",
+            [
+                new("response_id", "f.response_id", "问卷编号", "Questionnaire"), new("department", "d.code", "部门编码", "Department"),
+                new("department_name", "d.name", "部门", "Department name"), new("quarter", "f.quarter_key", "季度", "Quarter", RowValue.Quarter),
+                new("customer", "cu.name", "客户", "Customer"), new("question", "f.question", "题号", "Question"), new("question_text", "q.text", "题目", "Text"),
+                new("score", "f.score", "评分", "Score", RowValue.Decimal), new("scale", "q.scale", "满分", "Scale", RowValue.Decimal), new("excluded", "f.excluded", "剔除", "Excluded", RowValue.Flag),
+                new("excluded_by", "f.excluded_by", "剔除人", "Excluded by"), new("excluded_reason", "f.excluded_reason", "剔除原因", "Reason"),
+            ],
+            "d.code", "f.quarter_key", new Dictionary<string, string> { ["question"] = "f.question", ["response_id"] = "f.response_id" },
+            ["f.response_id", "cu.name", "f.excluded_reason"], Key: ["response_id", "question"]),
+        new("callbacks", $"fact_callback f {DeptJoin} LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key",
+            [
+                new("callback_id", "f.callback_id", "回访编号", "Callback"), new("department", "d.code", "部门编码", "Department"),
+                new("department_name", "d.name", "部门", "Department name"), new("called_on", "f.called_on_key", "回访日期", "Called on", RowValue.Day),
+                new("finding", "f.finding", "回访问题", "Finding"), new("deduction", "f.deduction", "扣分", "Deduction", RowValue.Decimal),
+                new("customer", "cu.name", "客户", "Customer"), new("note", "f.note", "备注", "Note"),
+            ],
+            "d.code", "f.quarter_key", new Dictionary<string, string> { ["finding"] = "f.finding", ["callback_id"] = "f.callback_id" },
+            ["f.callback_id", "cu.name", "f.note"]),
+    ];
+
+    public static RowSource Source(string kind) =>
+        Sources.FirstOrDefault(s => s.Kind == kind) ?? throw new QueryRejectedException($"Unknown rows '{kind}': {string.Join(", ", Sources.Select(s => s.Kind))}.");
+}
