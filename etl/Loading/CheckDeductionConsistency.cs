@@ -31,8 +31,9 @@ internal static class CheckDeductionConsistency
             while (r.Read())
             {
                 var id = r.GetString(0);
-                var score = decimal.Parse(r.GetString(1), CultureInfo.InvariantCulture);
-                var points = decimal.Parse(r.GetString(2), CultureInfo.InvariantCulture);
+                // GetDecimal, not text: SQLite keeps decimals as TEXT (its reader parses them invariantly), PostgreSQL as numeric.
+                var score = r.GetDecimal(1);
+                var points = r.GetDecimal(2);
                 sums[id] = sums.TryGetValue(id, out var s) ? s with { Points = s.Points + points } : (score, points, r.GetInt32(3));
             }
         }

@@ -44,7 +44,7 @@ public sealed class BatchedLoadTests : IDisposable
         Assert.Equal((300, 298, 2), (result.Read, result.Loaded, result.Quarantined));
         Assert.Equal(["61|complaint_id|B-0050", "202|complaint_id|B-0200"],
             _w.Db.CreateContext().QuarantinedRows.OrderBy(q => q.Line).Select(q => $"{q.Line}|{q.Column}|{q.Value}").ToList());
-        Assert.Equal(51L, _w.Scalar("SELECT source_line FROM fact_complaint WHERE complaint_id = 'B-0050'"));
+        Assert.Equal(51L, _w.Integer("SELECT source_line FROM fact_complaint WHERE complaint_id = 'B-0050'"));
     }
 
     [Fact]
@@ -57,7 +57,7 @@ public sealed class BatchedLoadTests : IDisposable
         var result = _w.Load(file).Files.Single();
         Assert.Equal((0, 4, 396), (result.Loaded, result.Updated, result.Unchanged));
         Assert.Equal(4, _w.Count("row_change", "table_name = 'fact_complaint'"));
-        Assert.Equal(4, _w.Count("fact_complaint", "valid = 0"));
+        Assert.Equal(4, _w.Count("fact_complaint", "valid = FALSE"));
     }
 
     [Fact]
