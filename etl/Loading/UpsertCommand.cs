@@ -4,17 +4,14 @@ namespace QualityAnalytics.Etl.Loading;
 
 public enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 
-/// <summary>The fast path for one table inside a file's one transaction. New rows go in as multi-row batches: one
-/// prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT (key) DO NOTHING RETURNING …</c> per <see cref="BatchSize"/> rows
-/// (<see cref="IBatchInsert"/>, the provider-specific part). Rows the batch did not insert conflicted with a stored
+/// <summary>The fast path for one table inside a file's one transaction. New rows go in as multi-row batches: on SQLite
+/// one prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT (key) DO NOTHING RETURNING …</c> per <see cref="BatchSize"/>
+/// rows, on PostgreSQL a binary COPY into a staging table and one INSERT … SELECT (<see cref="IBatchInsert"/>, the
+/// provider-specific part). Rows the batch did not insert conflicted with a stored
 /// row: for exactly those, in input order, the stored values are read, compared and, when they differ, updated with
 /// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.</summary>
 public sealed class UpsertCommand : IDisposable
 {
-    /// <summary>Rows per multi-row INSERT: large enough that per-statement costs vanish, small enough that the statement
-    /// (rows × columns parameters) stays far below SQLite's limit and the buffer stays small.</summary>
-    public const int DefaultBatchSize = 128;
-
     private readonly TableSpec _spec;
     private readonly DbCommand _insert;
     private readonly DbCommand _select;
@@ -24,7 +21,7 @@ public sealed class UpsertCommand : IDisposable
     private readonly long _sourceFileId;
 
     public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId,
-        int batchSize = DefaultBatchSize)
+        int? batchSize = null)
     {
         _spec = spec;
         _audit = audit;
@@ -59,7 +56,7 @@ public sealed class UpsertCommand : IDisposable
         _insert.Prepare();
         _select.Prepare();
         _update.Prepare();
-        _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, Math.Max(1, batchSize));
+        _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, batchSize is { } rows ? Math.Max(1, rows) : null);
     }
 
     public TableSpec Spec => _spec;
@@ -67,12 +64,13 @@ public sealed class UpsertCommand : IDisposable
     /// <summary>Rows per multi-row statement; <see cref="InsertBatch"/> with exactly this many rows takes one statement.</summary>
     public int BatchSize => _batch.RowsPerStatement;
 
-    /// <summary>Offers <paramref name="count"/> rows with distinct keys (the caller sends a key repeated within the
-    /// buffer through <see cref="WriteConflicting"/> after its first occurrence) and sets inserted[i] for each row that
-    /// was new. A full batch is one statement; fewer rows (the end of a file) go one by one.</summary>
+    /// <summary>Offers <paramref name="count"/> rows (at most <see cref="BatchSize"/>) with distinct keys (the caller
+    /// sends a key repeated within the buffer through <see cref="WriteConflicting"/> after its first occurrence) and sets
+    /// inserted[i] for each row that was new. A batch the provider takes (a full one; on PostgreSQL any but the smallest)
+    /// is one call; fewer rows (the end of a file on SQLite) go one by one.</summary>
     public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted)
     {
-        if (count == _batch.RowsPerStatement)
+        if (count >= _batch.FewestRows)
         {
             _batch.Insert(rows, lines, count, inserted);
             return;
