@@ -20,7 +20,16 @@ public interface IBatchInsert : IDisposable
     /// <summary>Inserts rows[0..count) (<see cref="FewestRows"/> ≤ count ≤ <see cref="RowsPerStatement"/>, keys distinct
     /// among them) and sets inserted[i] for each row that was new; a row left false conflicted with a stored row.</summary>
     void Insert(object?[][] rows, int[] lines, int count, bool[] inserted);
+
+    /// <summary>The stored row that row <paramref name="index"/> of the last <see cref="Insert"/> conflicted with, where
+    /// the implementation read it in the same call; null leaves the read to the caller, one row at a time (SQLite,
+    /// where a read is a function call, not a round trip to a server).</summary>
+    StoredRow? Stored(int index) => null;
 }
+
+/// <summary>A stored row's value columns (as the provider's reader returns them) and the source file that wrote them
+/// (null for a table without lineage).</summary>
+public sealed record StoredRow(object?[] Values, long? SourceFileId);
 
 public static class BatchInsert
 {

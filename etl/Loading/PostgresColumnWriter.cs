@@ -39,6 +39,9 @@ internal sealed class PostgresColumnWriter
         _ => throw new NotSupportedException($"{table}.{column}: the PostgreSQL fast path has no binary writer for type {type}"),
     });
 
+    /// <summary>Whether the column holds text (the natural keys do).</summary>
+    public bool IsText => _type is "text" or "varchar" or "bpchar";
+
     /// <summary>Writes the value, or NULL for null.</summary>
     public void Write(NpgsqlBinaryImporter importer, object? value)
     {

@@ -70,13 +70,18 @@ public sealed class UpsertCommand : IDisposable
     /// is one call; fewer rows (the end of a file on SQLite) go one by one.</summary>
     public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted)
     {
-        if (count >= _batch.FewestRows)
+        _lastBatchByProvider = count >= _batch.FewestRows;
+        if (_lastBatchByProvider)
         {
             _batch.Insert(rows, lines, count, inserted);
             return;
         }
         for (var i = 0; i < count; i++) inserted[i] = TryInsert(rows[i], lines[i]);
     }
+
+    /// <summary>Whether the last <see cref="InsertBatch"/> went through <see cref="IBatchInsert"/> (which may have read
+    /// the stored rows its rows conflicted with), rather than row by row.</summary>
+    private bool _lastBatchByProvider;
 
     /// <summary>One row, alone: insert, or on conflict compare and update.</summary>
     /// <param name="values">Key values then value columns, in the spec's order.</param>
@@ -90,20 +95,31 @@ public sealed class UpsertCommand : IDisposable
     }
 
     /// <summary>A row whose key is already stored: read the stored values, compare, update if they differ.</summary>
-    public UpsertOutcome WriteConflicting(object?[] values, int line)
+    public UpsertOutcome WriteConflicting(object?[] values, int line) => Compare(values, line, ReadStored(values));
+
+    /// <summary>Row <paramref name="batchIndex"/> of the last <see cref="InsertBatch"/>, which was not inserted: compared
+    /// with the stored row the batch read along with the insert where the provider does (PostgreSQL: one statement for
+    /// the whole batch instead of a round trip per row), else with the stored row read now. The batch's keys are
+    /// distinct, so completing an earlier row of the batch cannot have changed this row's stored values.</summary>
+    public UpsertOutcome WriteConflicting(object?[] values, int line, int batchIndex) =>
+        Compare(values, line, (_lastBatchByProvider ? _batch.Stored(batchIndex) : null) ?? ReadStored(values));
+
+    private StoredRow ReadStored(object?[] values)
+    {
+        for (var i = 0; i < _spec.KeyColumns.Count; i++) _select.Parameters[i].Value = values[i] ?? DBNull.Value;
+        var old = new object?[_spec.ValueColumns.Count];
+        using var reader = _select.ExecuteReader();
+        if (!reader.Read()) throw new InvalidOperationException($"{_spec.Table}: a conflicting row vanished inside the transaction.");
+        for (var i = 0; i < old.Length; i++) old[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        return new StoredRow(old, _spec.HasLineage ? reader.GetInt64(old.Length) : null);
+    }
+
+    private UpsertOutcome Compare(object?[] values, int line, StoredRow stored)
     {
         var keyCount = _spec.KeyColumns.Count;
-        for (var i = 0; i < keyCount; i++) _select.Parameters[i].Value = values[i] ?? DBNull.Value;
-        var old = new object?[_spec.ValueColumns.Count];
-        long? storedFileId = null;
-        using (var reader = _select.ExecuteReader())
-        {
-            if (!reader.Read()) throw new InvalidOperationException($"{_spec.Table}: a conflicting row vanished inside the transaction.");
-            for (var i = 0; i < old.Length; i++) old[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            if (_spec.HasLineage) storedFileId = reader.GetInt64(old.Length);
-        }
+        var old = stored.Values;
         // The same key twice in one file would make a reload flip-flop between the two; the second is quarantined.
-        if (storedFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
+        if (stored.SourceFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
 
         var changedOld = new Dictionary<string, string?>();
         var changedNew = new Dictionary<string, string?>();

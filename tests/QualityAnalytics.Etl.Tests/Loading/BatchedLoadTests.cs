@@ -59,6 +59,20 @@ public sealed class BatchedLoadTests : IDisposable
     }
 
     [Fact]
+    public void A_key_repeated_two_batches_later_is_found_stored_by_this_file_and_quarantined_as_a_duplicate()
+    {
+        var rows = 3 * _batch + 16;
+        var repeat = 2 * _batch + 10;
+        _w.Write("departments.csv", Samples.Departments);
+        _w.Write("complaints.csv", Complaints(rows, n => n == repeat ? Id(5) : Id(n)));
+        var result = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "complaints");
+        Assert.Equal((rows, rows - 1, 1, 0), (result.Read, result.Loaded, result.Quarantined, result.Updated));
+        Assert.Equal([$"{repeat + 1}|complaint_id|B-0005"],
+            _w.Db.CreateContext().QuarantinedRows.Select(q => $"{q.Line}|{q.Column}|{q.Value}").ToList());
+        Assert.Equal(6L, _w.Integer("SELECT source_line FROM fact_complaint WHERE complaint_id = 'B-0005'"));
+    }
+
+    [Fact]
     public void Corrections_spread_over_several_batches_update_exactly_those_rows_with_their_history()
     {
         var rows = 3 * _batch + 16;

@@ -63,6 +63,50 @@ public sealed class PostgresBatchInsertTests : IDisposable
     }
 
     [PostgresFact]
+    public void The_stored_rows_that_rows_conflicted_with_are_read_in_the_same_call()
+    {
+        Execute("INSERT INTO qa_types (k, i, amount, at, note, batch_id, source_file_id, source_line) VALUES " +
+                "('b', 100, 96.50, '2026-04-03 14:05', 'stored', 1, 3, 1), ('d', 200, NULL, NULL, NULL, 1, 4, 2)");
+        using var connection = _w.Db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var batch = BatchInsert.For(connection, transaction, Types, BatchId, SourceFileId, rows: 5);
+        var inserted = new bool[5];
+        batch.Insert([Row("a"), Row("b"), Row("c"), Row("d"), Row("e")], [2, 3, 4, 5, 6], 5, inserted);
+
+        Assert.Equal([true, false, true, false, true], inserted);
+        Assert.Null(batch.Stored(0));
+        Assert.Null(batch.Stored(2));
+        var b = batch.Stored(1)!;
+        Assert.Equal(new object?[] { null, 100, null, 96.50m, false, new DateTime(2026, 4, 3, 14, 5, 0), null, null, "stored" }, b.Values);
+        Assert.Equal(3L, b.SourceFileId);
+        var d = batch.Stored(3)!;
+        Assert.Equal(new object?[] { null, 200, null, null, false, null, null, null, null }, d.Values);
+        Assert.Equal(4L, d.SourceFileId);
+
+        // The next call forgets the previous one's stored rows.
+        batch.Insert([Row("f"), Row("g"), Row("h"), Row("i"), Row("j")], [7, 8, 9, 10, 11], 5, inserted);
+        Assert.All(Enumerable.Range(0, 5), i => Assert.Null(batch.Stored(i)));
+    }
+
+    [PostgresFact]
+    public void Stored_rows_of_a_two_column_key_are_matched_on_both_columns()
+    {
+        Execute("INSERT INTO fact_check_deduction (check_id, item, points, note, batch_id, source_file_id, source_line) VALUES " +
+                "('K-1', '记录不全', 2, '旧', 1, 1, 1), ('K-2', '记录不全', 3, NULL, 1, 1, 2)");
+        using var connection = _w.Db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var batch = BatchInsert.For(connection, transaction, FactTables.CheckDeduction, BatchId, SourceFileId, rows: 4);
+        var inserted = new bool[4];
+        batch.Insert([["K-1", "记录不全", 2.5m, "新"], ["K-1", "超时", 1m, null], ["K-2", "记录不全", 3m, null], ["K-3", "记录不全", 1m, null]],
+            [2, 3, 4, 5], 4, inserted);
+
+        Assert.Equal([false, true, false, true], inserted);
+        Assert.Equal(new object?[] { 2m, "旧" }, batch.Stored(0)!.Values);
+        Assert.Equal(new object?[] { 3m, null }, batch.Stored(2)!.Values);
+        Assert.Null(batch.Stored(1));
+    }
+
+    [PostgresFact]
     public void Inserted_rows_carry_the_batch_the_source_file_and_their_own_line()
     {
         using var connection = _w.Db.OpenConnection();
