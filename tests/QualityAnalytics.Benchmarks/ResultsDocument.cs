@@ -50,10 +50,9 @@ public static class ResultsDocument
             .ToList();
 
         var block = new StringBuilder();
-        block.Append('\n');
-        block.Append(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Last run {now:yyyy-MM-dd HH:mm} UTC.\n");
-        if (server is not null) block.Append(CultureInfo.InvariantCulture, $"Server: {server}, same machine.\n");
-        block.Append('\n');
+        block.Append("\n\n");
+        block.Append(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Last run {now:yyyy-MM-dd HH:mm} UTC.\n\n");
+        if (server is not null) block.Append(CultureInfo.InvariantCulture, $"Server: {server}, same machine.\n\n");
         block.Append(TableHeader).Append('\n');
         foreach (var r in rows) block.Append(r).Append('\n');
         File.WriteAllText(path, text[..(begin + Begin.Length)] + block + text[end..]);
