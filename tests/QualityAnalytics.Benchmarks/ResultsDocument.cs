@@ -52,7 +52,10 @@ public static class ResultsDocument
         var block = new StringBuilder();
         block.Append("\n\n");
         block.Append(CultureInfo.InvariantCulture, $"Machine: {Machine()}. Last run {now:yyyy-MM-dd HH:mm} UTC.\n\n");
-        if (server is not null) block.Append(CultureInfo.InvariantCulture, $"Server: {server}, same machine.\n\n");
+        // A run without PostgreSQL keeps the server line of the PostgreSQL rows it keeps.
+        var serverLine = server is not null ? $"Server: {server}, same machine."
+            : old.Split('\n').FirstOrDefault(l => l.StartsWith("Server: ", StringComparison.Ordinal) && rows.Any(r => Cell(r, 3) != LoaderBenchmark.Name(Engine.Sqlite)));
+        if (serverLine is not null) block.Append(serverLine).Append("\n\n");
         block.Append(TableHeader).Append('\n');
         foreach (var r in rows) block.Append(r).Append('\n');
         File.WriteAllText(path, text[..(begin + Begin.Length)] + block + text[end..]);
