@@ -4,24 +4,55 @@ using System.Globalization;
 namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>The provider-specific seam of the fast path: one statement that offers many rows at once and reports
-/// which of them were new. SQLite (and PostgreSQL) do it with <c>INSERT … VALUES (…),(…) ON CONFLICT (key) DO NOTHING
-/// RETURNING …</c>; a provider with a bulk protocol (PostgreSQL's binary COPY into a staging table) can implement it
-/// its own way.</summary>
+/// which of them were new. SQLite does it with <c>INSERT … VALUES (…),(…) ON CONFLICT (key) DO NOTHING RETURNING …</c>
+/// on its raw statement API (<see cref="SqliteBatchInsert"/>); PostgreSQL with its bulk protocol, a binary COPY into a
+/// staging table and one <c>INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING …</c> (<see cref="PostgresBatchInsert"/>);
+/// any other provider with the multi-row INSERT through plain ADO.NET (<see cref="AdoBatchInsert"/>).</summary>
 public interface IBatchInsert : IDisposable
 {
+    /// <summary>The most rows one call takes.</summary>
     int RowsPerStatement { get; }
 
-    /// <summary>Inserts rows[0..count) (count = <see cref="RowsPerStatement"/>, keys distinct among them) and sets
-    /// inserted[i] for each row that was new; a row left false conflicted with a stored row.</summary>
+    /// <summary>The fewest rows one call takes. A prepared multi-row statement has a fixed shape and takes exactly
+    /// <see cref="RowsPerStatement"/>; COPY takes any number. Fewer rows than this are inserted one by one.</summary>
+    int FewestRows => RowsPerStatement;
+
+    /// <summary>Inserts rows[0..count) (<see cref="FewestRows"/> ≤ count ≤ <see cref="RowsPerStatement"/>, keys distinct
+    /// among them) and sets inserted[i] for each row that was new; a row left false conflicted with a stored row.</summary>
     void Insert(object?[][] rows, int[] lines, int count, bool[] inserted);
+
+    /// <summary>The stored row that row <paramref name="index"/> of the last <see cref="Insert"/> conflicted with, where
+    /// the implementation read it in the same call; null leaves the read to the caller, one row at a time (SQLite,
+    /// where a read is a function call, not a round trip to a server).</summary>
+    StoredRow? Stored(int index) => null;
 }
+
+/// <summary>A stored row's value columns (as the provider's reader returns them) and the source file that wrote them
+/// (null for a table without lineage).</summary>
+public sealed record StoredRow(object?[] Values, long? SourceFileId);
 
 public static class BatchInsert
 {
-    public static IBatchInsert For(DbConnection connection, DbTransaction transaction, TableSpec spec, long batchId, long sourceFileId, int rows) =>
-        connection is Microsoft.Data.Sqlite.SqliteConnection { Handle: not null } sqlite
-            ? new SqliteBatchInsert(sqlite, spec, batchId, sourceFileId, rows)
-            : new AdoBatchInsert(connection, transaction, spec, batchId, sourceFileId, rows);
+    /// <summary>Rows per statement where the provider has no better figure: large enough that per-statement costs
+    /// vanish, small enough that the statement (rows × columns parameters) stays far below SQLite's limit.</summary>
+    public const int DefaultRows = 128;
+
+    /// <summary>The rows per call the loader uses on this connection's provider: PostgreSQL's COPY takes many more rows
+    /// per call than a multi-row INSERT can.</summary>
+    public static int DefaultRowsFor(DbConnection connection) =>
+        connection is Npgsql.NpgsqlConnection ? PostgresBatchInsert.DefaultRows : DefaultRows;
+
+    /// <param name="rows">Rows per call; null for <see cref="DefaultRowsFor"/>.</param>
+    public static IBatchInsert For(DbConnection connection, DbTransaction transaction, TableSpec spec, long batchId, long sourceFileId, int? rows = null)
+    {
+        var perCall = rows ?? DefaultRowsFor(connection);
+        return connection switch
+        {
+            Microsoft.Data.Sqlite.SqliteConnection { Handle: not null } sqlite => new SqliteBatchInsert(sqlite, spec, batchId, sourceFileId, perCall),
+            Npgsql.NpgsqlConnection pg => new PostgresBatchInsert(pg, (Npgsql.NpgsqlTransaction)transaction, spec, batchId, sourceFileId, perCall),
+            _ => new AdoBatchInsert(connection, transaction, spec, batchId, sourceFileId, perCall),
+        };
+    }
 
     /// <summary>The multi-row INSERT: key and value columns (and source_line) are parameters, batch_id and
     /// source_file_id (the same for every row of the file) literals. RETURNING names the inserted rows: by
@@ -100,7 +131,8 @@ public static class BatchInsert
     }
 }
 
-/// <summary>The portable implementation: one prepared DbCommand with named parameters.</summary>
+/// <summary>The portable implementation: one prepared DbCommand with named parameters (for a provider with neither a
+/// raw statement API nor a bulk protocol).</summary>
 internal sealed class AdoBatchInsert : IBatchInsert
 {
     private readonly DbCommand _command;

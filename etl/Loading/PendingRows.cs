@@ -126,7 +126,11 @@ internal sealed class PendingRows
             if (slot.Values is { } values)
             {
                 if (slot.RepeatsKey) outcome = _upsert!.Write(values, slot.Raw.Line);
-                else outcome = _inserted[b++] ? UpsertOutcome.Loaded : _upsert!.WriteConflicting(values, slot.Raw.Line);
+                else
+                {
+                    var index = b++;
+                    outcome = _inserted[index] ? UpsertOutcome.Loaded : _upsert!.WriteConflicting(values, slot.Raw.Line, index);
+                }
             }
             _completed(slot.Raw, slot.ReadSoFar, slot.Staged, outcome, slot.Errors);
             slot.Raw = null!;

@@ -4,17 +4,14 @@ namespace QualityAnalytics.Etl.Loading;
 
 public enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 
-/// <summary>The fast path for one table inside a file's one transaction. New rows go in as multi-row batches: one
-/// prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT (key) DO NOTHING RETURNING …</c> per <see cref="BatchSize"/> rows
-/// (<see cref="IBatchInsert"/>, the provider-specific part). Rows the batch did not insert conflicted with a stored
+/// <summary>The fast path for one table inside a file's one transaction. New rows go in as multi-row batches: on SQLite
+/// one prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT (key) DO NOTHING RETURNING …</c> per <see cref="BatchSize"/>
+/// rows, on PostgreSQL a binary COPY into a staging table and one INSERT … SELECT (<see cref="IBatchInsert"/>, the
+/// provider-specific part). Rows the batch did not insert conflicted with a stored
 /// row: for exactly those, in input order, the stored values are read, compared and, when they differ, updated with
 /// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.</summary>
 public sealed class UpsertCommand : IDisposable
 {
-    /// <summary>Rows per multi-row INSERT: large enough that per-statement costs vanish, small enough that the statement
-    /// (rows × columns parameters) stays far below SQLite's limit and the buffer stays small.</summary>
-    public const int DefaultBatchSize = 128;
-
     private readonly TableSpec _spec;
     private readonly DbCommand _insert;
     private readonly DbCommand _select;
@@ -24,7 +21,7 @@ public sealed class UpsertCommand : IDisposable
     private readonly long _sourceFileId;
 
     public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId,
-        int batchSize = DefaultBatchSize)
+        int? batchSize = null)
     {
         _spec = spec;
         _audit = audit;
@@ -59,7 +56,7 @@ public sealed class UpsertCommand : IDisposable
         _insert.Prepare();
         _select.Prepare();
         _update.Prepare();
-        _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, Math.Max(1, batchSize));
+        _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, batchSize is { } rows ? Math.Max(1, rows) : null);
     }
 
     public TableSpec Spec => _spec;
@@ -67,18 +64,24 @@ public sealed class UpsertCommand : IDisposable
     /// <summary>Rows per multi-row statement; <see cref="InsertBatch"/> with exactly this many rows takes one statement.</summary>
     public int BatchSize => _batch.RowsPerStatement;
 
-    /// <summary>Offers <paramref name="count"/> rows with distinct keys (the caller sends a key repeated within the
-    /// buffer through <see cref="WriteConflicting"/> after its first occurrence) and sets inserted[i] for each row that
-    /// was new. A full batch is one statement; fewer rows (the end of a file) go one by one.</summary>
+    /// <summary>Offers <paramref name="count"/> rows (at most <see cref="BatchSize"/>) with distinct keys (the caller
+    /// sends a key repeated within the buffer through <see cref="WriteConflicting"/> after its first occurrence) and sets
+    /// inserted[i] for each row that was new. A batch the provider takes (a full one; on PostgreSQL any but the smallest)
+    /// is one call; fewer rows (the end of a file on SQLite) go one by one.</summary>
     public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted)
     {
-        if (count == _batch.RowsPerStatement)
+        _lastBatchByProvider = count >= _batch.FewestRows;
+        if (_lastBatchByProvider)
         {
             _batch.Insert(rows, lines, count, inserted);
             return;
         }
         for (var i = 0; i < count; i++) inserted[i] = TryInsert(rows[i], lines[i]);
     }
+
+    /// <summary>Whether the last <see cref="InsertBatch"/> went through <see cref="IBatchInsert"/> (which may have read
+    /// the stored rows its rows conflicted with), rather than row by row.</summary>
+    private bool _lastBatchByProvider;
 
     /// <summary>One row, alone: insert, or on conflict compare and update.</summary>
     /// <param name="values">Key values then value columns, in the spec's order.</param>
@@ -92,20 +95,31 @@ public sealed class UpsertCommand : IDisposable
     }
 
     /// <summary>A row whose key is already stored: read the stored values, compare, update if they differ.</summary>
-    public UpsertOutcome WriteConflicting(object?[] values, int line)
+    public UpsertOutcome WriteConflicting(object?[] values, int line) => Compare(values, line, ReadStored(values));
+
+    /// <summary>Row <paramref name="batchIndex"/> of the last <see cref="InsertBatch"/>, which was not inserted: compared
+    /// with the stored row the batch read along with the insert where the provider does (PostgreSQL: one statement for
+    /// the whole batch instead of a round trip per row), else with the stored row read now. The batch's keys are
+    /// distinct, so completing an earlier row of the batch cannot have changed this row's stored values.</summary>
+    public UpsertOutcome WriteConflicting(object?[] values, int line, int batchIndex) =>
+        Compare(values, line, (_lastBatchByProvider ? _batch.Stored(batchIndex) : null) ?? ReadStored(values));
+
+    private StoredRow ReadStored(object?[] values)
+    {
+        for (var i = 0; i < _spec.KeyColumns.Count; i++) _select.Parameters[i].Value = values[i] ?? DBNull.Value;
+        var old = new object?[_spec.ValueColumns.Count];
+        using var reader = _select.ExecuteReader();
+        if (!reader.Read()) throw new InvalidOperationException($"{_spec.Table}: a conflicting row vanished inside the transaction.");
+        for (var i = 0; i < old.Length; i++) old[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+        return new StoredRow(old, _spec.HasLineage ? reader.GetInt64(old.Length) : null);
+    }
+
+    private UpsertOutcome Compare(object?[] values, int line, StoredRow stored)
     {
         var keyCount = _spec.KeyColumns.Count;
-        for (var i = 0; i < keyCount; i++) _select.Parameters[i].Value = values[i] ?? DBNull.Value;
-        var old = new object?[_spec.ValueColumns.Count];
-        long? storedFileId = null;
-        using (var reader = _select.ExecuteReader())
-        {
-            if (!reader.Read()) throw new InvalidOperationException($"{_spec.Table}: a conflicting row vanished inside the transaction.");
-            for (var i = 0; i < old.Length; i++) old[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-            if (_spec.HasLineage) storedFileId = reader.GetInt64(old.Length);
-        }
+        var old = stored.Values;
         // The same key twice in one file would make a reload flip-flop between the two; the second is quarantined.
-        if (storedFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
+        if (stored.SourceFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
 
         var changedOld = new Dictionary<string, string?>();
         var changedNew = new Dictionary<string, string?>();

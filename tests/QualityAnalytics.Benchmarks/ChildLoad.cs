@@ -11,7 +11,8 @@ public sealed record ChildResult(double Seconds, long Read, long Loaded, long Up
 
 /// <summary>The hidden verb run in a fresh process, so that the peak RSS it reports belongs to this one load alone.
 /// The warehouse is prepared (migrations, date dimension, departments) by an earlier child with --init; the timed child
-/// loads the complaints file through the real entry point, <see cref="FileLoader.Load"/>.</summary>
+/// loads the complaints file through the real entry point, <see cref="FileLoader.Load"/>. --db is a SQLite file or a
+/// PostgreSQL connection string (then --data names the warehouse's data folder).</summary>
 public static class ChildLoad
 {
     public const string Verb = "__child-load";
@@ -19,9 +20,11 @@ public static class ChildLoad
 
     /// <summary>With <paramref name="init"/>: create the warehouse and load the departments, untimed, and exit (EF Core's
     /// migrations cost memory that is not the load's). Without: load the complaints file, timed.</summary>
-    public static int Run(string db, string complaints, string? departments, bool init)
+    public static int Run(string db, string? data, string complaints, string? departments, bool init)
     {
-        var warehouse = WarehouseDb.Sqlite(db);
+        var warehouse = WarehouseDb.IsPostgresConnectionString(db)
+            ? WarehouseDb.Postgres(db, data ?? throw new ArgumentException("a PostgreSQL warehouse needs --data"))
+            : WarehouseDb.Sqlite(db);
         if (init)
         {
             WarehouseInitializer.EnsureReady(warehouse);

@@ -6,16 +6,23 @@ using System.Text.Json;
 namespace QualityAnalytics.Benchmarks;
 
 /// <summary>One measured line of the results table.</summary>
-public sealed record Measurement(long Rows, long FileBytes, string Tool, double Seconds, long PeakRssKb, string Note)
+public sealed record Measurement(long Rows, long FileBytes, string Database, string Tool, double Seconds, long PeakRssKb, string Note)
 {
     public double RowsPerSecond => Rows / Seconds;
 }
 
-/// <summary>The `load` verb: for each size, generate the file, then (each step <see cref="Options.Repeat"/> times, the
-/// best kept) load it into a fresh warehouse in a child process, reload it unchanged, and import it with sqlite3.</summary>
+/// <summary>The database engines the loader benchmark can measure.</summary>
+public enum Engine { Sqlite, Postgres }
+
+/// <summary>The `load` verb: for each size, generate the file, then for each engine (each step <see cref="Options.Repeat"/>
+/// times, the engines alternating, the best kept) load it into a fresh warehouse in a child process, reload it unchanged,
+/// and import it with the engine's own bulk tool (sqlite3 .import, psql \copy).</summary>
 public static class LoaderBenchmark
 {
-    public sealed record Options(IReadOnlyList<long> Rows, int Repeat, string Work, long ReloadMax, string? Doc, bool Keep)
+    public const string DefaultPostgres = "Host=127.0.0.1;Port=55433;Username=qa;Database=postgres";
+
+    public sealed record Options(IReadOnlyList<long> Rows, int Repeat, string Work, long ReloadMax, string? Doc, bool Keep,
+        IReadOnlyList<Engine> Engines, string Postgres)
     {
         public static Options Parse(string[] args)
         {
@@ -25,6 +32,8 @@ public static class LoaderBenchmark
             long reloadMax = 1_000_000;
             string? doc = Path.Combine(RepositoryRoot(), "docs", "benchmarks.md");
             var keep = false;
+            IReadOnlyList<Engine> engines = [Engine.Sqlite];
+            var postgres = DefaultPostgres;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -37,18 +46,29 @@ public static class LoaderBenchmark
                     case "--doc": doc = Path.GetFullPath(Next()); break;
                     case "--no-doc": doc = null; break;
                     case "--keep": keep = true; break;
+                    case "--provider":
+                        engines = Next() switch
+                        {
+                            "sqlite" => [Engine.Sqlite],
+                            "postgres" => [Engine.Postgres],
+                            "both" => [Engine.Sqlite, Engine.Postgres],
+                            var other => throw new ArgumentException($"--provider {other}: sqlite, postgres or both"),
+                        };
+                        break;
+                    case "--postgres": postgres = Next(); break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
             if (rows.Count == 0) rows.Add(1_000_000);
             if (repeat < 1) throw new ArgumentException("--repeat must be at least 1");
-            return new Options(rows, repeat, work, reloadMax, doc, keep);
+            return new Options(rows, repeat, work, reloadMax, doc, keep, engines, postgres);
         }
     }
 
     public static int Run(Options options)
     {
         Directory.CreateDirectory(options.Work);
+        var postgres = options.Engines.Contains(Engine.Postgres) ? new PostgresServer(options.Postgres) : null;
         var all = new List<Measurement>();
         foreach (var rows in options.Rows)
         {
@@ -69,60 +89,118 @@ public static class LoaderBenchmark
             var expectedQuarantined = long.Parse(File.ReadAllText(marker), CultureInfo.InvariantCulture);
             var bytes = new FileInfo(complaints).Length;
 
-            var fresh = new List<ChildResult>();
-            var reload = new List<ChildResult>();
-            var import = new List<(double Seconds, long PeakKb)>();
+            var runs = options.Engines.ToDictionary(e => e, _ => new EngineRuns());
+            // The engines alternate run by run, so that a busy spell on the shared machine does not fall on one alone.
             for (var r = 1; r <= options.Repeat; r++)
             {
-                var db = Path.Combine(dir, $"warehouse-{r}.db");
-                DeleteDb(db);
-                RunChild(db, complaints, departments, init: true);
-                var f = RunChild(db, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the load");
-                Check(f, rows, expectedQuarantined, reloaded: false);
-                fresh.Add(f);
-                Console.WriteLine($"  run {r}: loader fresh  {f.Seconds,8:0.00} s {rows / f.Seconds,10:N0} rows/s  peak RSS {f.PeakRssKb / 1024.0,7:0} MB" +
-                                  $"  (loaded {Invariant.N0(f.Loaded)}, quarantined {Invariant.N0(f.Quarantined)})");
-                if (rows <= options.ReloadMax)
+                foreach (var engine in options.Engines)
                 {
-                    var u = RunChild(db, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the reload");
-                    Check(u, rows, expectedQuarantined, reloaded: true);
-                    reload.Add(u);
-                    Console.WriteLine($"  run {r}: loader reload {u.Seconds,8:0.00} s {rows / u.Seconds,10:N0} rows/s  peak RSS {u.PeakRssKb / 1024.0,7:0} MB" +
-                                      $"  (unchanged {Invariant.N0(u.Unchanged)}, quarantined {Invariant.N0(u.Quarantined)})");
+                    Console.WriteLine($"{Invariant.N0(rows)} rows, {Name(engine)}, run {r}:");
+                    MeasureOnce(engine, postgres, dir, rows, r, complaints, departments, expectedQuarantined, options, runs[engine]);
                 }
-                if (!options.Keep) DeleteDb(db);
-
-                var raw = Path.Combine(dir, $"sqlite-import-{r}.db");
-                DeleteDb(raw);
-                var s = SqliteImport.Run(raw, complaints, rows);
-                import.Add(s);
-                Console.WriteLine($"  run {r}: sqlite3 .import {s.Seconds,7:0.00} s {rows / s.Seconds,10:N0} rows/s  peak RSS {s.PeakKb / 1024.0,7:0} MB");
-                if (!options.Keep) DeleteDb(raw);
             }
-
-            var bestFresh = fresh.MinBy(x => x.Seconds)!;
-            all.Add(new Measurement(rows, bytes, "qa loader, fresh warehouse", bestFresh.Seconds, bestFresh.PeakRssKb,
-                $"loaded {Invariant.N0(bestFresh.Loaded)}, quarantined {Invariant.N0(bestFresh.Quarantined)}"));
-            if (reload.Count > 0)
-            {
-                var bestReload = reload.MinBy(x => x.Seconds)!;
-                all.Add(new Measurement(rows, bytes, "qa loader, reload (all unchanged)", bestReload.Seconds, bestReload.PeakRssKb,
-                    $"unchanged {Invariant.N0(bestReload.Unchanged)}, quarantined {Invariant.N0(bestReload.Quarantined)}"));
-            }
-            var bestImport = import.MinBy(x => x.Seconds);
-            all.Add(new Measurement(rows, bytes, "sqlite3 .import (plain table)", bestImport.Seconds, bestImport.PeakKb,
-                "no validation, no indexes, no lineage"));
+            foreach (var (engine, measured) in runs) all.AddRange(measured.Best(rows, bytes, Name(engine), BaselineTool(engine)));
         }
 
         Console.WriteLine();
         Console.WriteLine(ResultsDocument.TableHeader);
-        foreach (var m in all) Console.WriteLine(ResultsDocument.Row(m, options.Repeat, DateTime.UtcNow));
+        foreach (var m in ResultsDocument.Ordered(all)) Console.WriteLine(ResultsDocument.Row(m, options.Repeat, DateTime.UtcNow));
         if (options.Doc is not null)
         {
-            ResultsDocument.Update(options.Doc, all, options.Repeat);
+            ResultsDocument.Update(options.Doc, all, options.Repeat, postgres?.Describe());
             Console.WriteLine($"\nupdated {options.Doc}");
         }
         return 0;
+    }
+
+    public static string Name(Engine engine) => engine == Engine.Sqlite ? "SQLite" : "PostgreSQL";
+
+    private static string BaselineTool(Engine engine) => engine == Engine.Sqlite ? "sqlite3 .import (plain table)" : "psql \\copy (plain table)";
+
+    /// <summary>One run on one engine: a fresh warehouse, the timed load, the reload (up to --reload-max rows), and the
+    /// engine's bulk import of the same file.</summary>
+    private static void MeasureOnce(Engine engine, PostgresServer? postgres, string dir, long rows, int r, string complaints, string departments,
+        long expectedQuarantined, Options options, EngineRuns runs)
+    {
+        var warehouse = engine == Engine.Sqlite
+            ? SqliteTarget(Path.Combine(dir, $"warehouse-{r}.db"))
+            : PostgresTarget(postgres!, $"qa_bench_{rows}_{r}", Path.Combine(dir, $"pg-data-{r}"));
+        RunChild(warehouse, complaints, departments, init: true);
+        var f = RunChild(warehouse, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the load");
+        Check(f, rows, expectedQuarantined, reloaded: false);
+        runs.Fresh.Add(f);
+        Console.WriteLine($"  loader fresh  {f.Seconds,8:0.00} s {rows / f.Seconds,10:N0} rows/s  peak RSS {f.PeakRssKb / 1024.0,7:0} MB" +
+                          $"  (loaded {Invariant.N0(f.Loaded)}, quarantined {Invariant.N0(f.Quarantined)})");
+        if (rows <= options.ReloadMax)
+        {
+            var u = RunChild(warehouse, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the reload");
+            Check(u, rows, expectedQuarantined, reloaded: true);
+            runs.Reload.Add(u);
+            Console.WriteLine($"  loader reload {u.Seconds,8:0.00} s {rows / u.Seconds,10:N0} rows/s  peak RSS {u.PeakRssKb / 1024.0,7:0} MB" +
+                              $"  (unchanged {Invariant.N0(u.Unchanged)}, quarantined {Invariant.N0(u.Quarantined)})");
+        }
+        if (!options.Keep) warehouse.Delete();
+
+        (double Seconds, long PeakKb) baseline;
+        if (engine == Engine.Sqlite)
+        {
+            var raw = Path.Combine(dir, $"sqlite-import-{r}.db");
+            DeleteDb(raw);
+            baseline = SqliteImport.Run(raw, complaints, rows);
+            if (!options.Keep) DeleteDb(raw);
+        }
+        else
+        {
+            var database = $"qa_bench_copy_{rows}_{r}";
+            baseline = PostgresCopy.Run(postgres!, database, complaints, rows);
+            if (!options.Keep) postgres!.DropDatabase(database);
+        }
+        runs.Baseline.Add(baseline);
+        Console.WriteLine($"  {BaselineTool(engine),-28} {baseline.Seconds,7:0.00} s {rows / baseline.Seconds,10:N0} rows/s  peak RSS {baseline.PeakKb / 1024.0,7:0} MB");
+    }
+
+    /// <summary>A warehouse to load into: a SQLite file, or a PostgreSQL database (connection string) with its data folder.</summary>
+    private sealed record Target(string Db, string? Data, Action Delete);
+
+    /// <summary>A new SQLite file (a previous run's is deleted first).</summary>
+    private static Target SqliteTarget(string file)
+    {
+        DeleteDb(file);
+        return new Target(file, null, () => DeleteDb(file));
+    }
+
+    /// <summary>A new PostgreSQL database (a previous run's is dropped first) and an empty data folder.</summary>
+    private static Target PostgresTarget(PostgresServer server, string database, string data)
+    {
+        if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        return new Target(server.CreateDatabase(database), data, () =>
+        {
+            server.DropDatabase(database);
+            if (Directory.Exists(data)) Directory.Delete(data, recursive: true);
+        });
+    }
+
+    /// <summary>Every run of one engine at one size; the table keeps the fastest of each step.</summary>
+    private sealed class EngineRuns
+    {
+        public List<ChildResult> Fresh { get; } = [];
+        public List<ChildResult> Reload { get; } = [];
+        public List<(double Seconds, long PeakKb)> Baseline { get; } = [];
+
+        public IEnumerable<Measurement> Best(long rows, long bytes, string database, string baselineTool)
+        {
+            var fresh = Fresh.MinBy(x => x.Seconds)!;
+            yield return new Measurement(rows, bytes, database, "qa loader, fresh warehouse", fresh.Seconds, fresh.PeakRssKb,
+                $"loaded {Invariant.N0(fresh.Loaded)}, quarantined {Invariant.N0(fresh.Quarantined)}");
+            if (Reload.Count > 0)
+            {
+                var reload = Reload.MinBy(x => x.Seconds)!;
+                yield return new Measurement(rows, bytes, database, "qa loader, reload (all unchanged)", reload.Seconds, reload.PeakRssKb,
+                    $"unchanged {Invariant.N0(reload.Unchanged)}, quarantined {Invariant.N0(reload.Quarantined)}");
+            }
+            var baseline = Baseline.MinBy(x => x.Seconds);
+            yield return new Measurement(rows, bytes, database, baselineTool, baseline.Seconds, baseline.PeakKb, "no validation, no indexes, no lineage");
+        }
     }
 
     private static void Check(ChildResult r, long rows, long quarantined, bool reloaded)
@@ -132,14 +210,19 @@ public static class LoaderBenchmark
         if (!ok) throw new InvalidOperationException($"unexpected load counts: {JsonSerializer.Serialize(r)} (expected {quarantined} quarantined)");
     }
 
-    private static ChildResult? RunChild(string db, string complaints, string? departments, bool init)
+    private static ChildResult? RunChild(Target warehouse, string complaints, string? departments, bool init)
     {
         var (file, prefix) = SelfCommand();
         var psi = new ProcessStartInfo(file) { RedirectStandardOutput = true, UseShellExecute = false };
         foreach (var a in prefix) psi.ArgumentList.Add(a);
         psi.ArgumentList.Add(ChildLoad.Verb);
         psi.ArgumentList.Add("--db");
-        psi.ArgumentList.Add(db);
+        psi.ArgumentList.Add(warehouse.Db);
+        if (warehouse.Data is not null)
+        {
+            psi.ArgumentList.Add("--data");
+            psi.ArgumentList.Add(warehouse.Data);
+        }
         psi.ArgumentList.Add("--complaints");
         psi.ArgumentList.Add(complaints);
         if (departments is not null)

@@ -3,11 +3,12 @@ using QualityAnalytics.Benchmarks;
 
 // dotnet run -c Release --project tests/QualityAnalytics.Benchmarks -- load --rows 1000000 [--rows 10000000]
 //   [--repeat 2] [--work /tmp/qa-bench] [--reload-max 1000000] [--doc docs/benchmarks.md | --no-doc] [--keep]
+//   [--provider sqlite|postgres|both] [--postgres "Host=127.0.0.1;Port=55433;Username=qa;Database=postgres"]
 try
 {
     return args switch
     {
-        [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
+        [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--data"), Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
         [StageProfile.Verb, ..] => StageProfile.Run(Arg(args, "--complaints")!, Arg(args, "--db")!, Arg(args, "--departments")!, Arg(args, "--pragmas")),
         ["load", ..] => LoaderBenchmark.Run(LoaderBenchmark.Options.Parse(args[1..])),
         [ReportBenchmark.ChildVerb, ..] => ReportBenchmark.Child(Arg(args, "--db")!, Arg(args, "--quarter")!, int.Parse(Arg(args, "--repeat") ?? "3", CultureInfo.InvariantCulture)),
@@ -26,6 +27,7 @@ catch (ArgumentException ex)
 static int Usage()
 {
     Console.Error.WriteLine("usage: load --rows N [--rows M ...] [--repeat 2] [--work DIR] [--reload-max N] [--doc FILE | --no-doc] [--keep]");
+    Console.Error.WriteLine("            [--provider sqlite|postgres|both] [--postgres ADMIN-CONNECTION-STRING]");
     Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
     return 2;

@@ -3,12 +3,17 @@ using QualityAnalytics.Etl.Loading;
 
 namespace QualityAnalytics.Etl.Tests.Loading;
 
-/// <summary>Files larger than one insert batch (128 rows): the batched fast path keeps every behaviour of the row-by-row
-/// one — counts, a key repeated inside the same batch quarantined as a duplicate, corrections, idempotent reloads, a
-/// fault mid-batch rolling the whole file back.</summary>
+/// <summary>Files larger than one insert batch (<see cref="TestWarehouse.RowsPerBatch"/> rows: 128 on SQLite, more on
+/// PostgreSQL): the batched fast path keeps every behaviour of the row-by-row one — counts, a key repeated inside the
+/// same batch quarantined as a duplicate, corrections, idempotent reloads, a fault mid-batch rolling the whole file
+/// back. File sizes and row numbers are given in batches, so both providers see the same shape (on SQLite the figures
+/// are 700, 300, 400 and 600 rows).</summary>
 public sealed class BatchedLoadTests : IDisposable
 {
     private readonly TestWarehouse _w = new();
+    private readonly int _batch;
+
+    public BatchedLoadTests() => _batch = _w.RowsPerBatch;
 
     public void Dispose() => _w.Dispose();
 
@@ -16,60 +21,85 @@ public sealed class BatchedLoadTests : IDisposable
     {
         var sb = new StringBuilder("complaint_id,department,received_at,channel,valid,category\n");
         for (var i = 1; i <= rows; i++)
-            sb.Append($"{(idOf ?? (n => $"B-{n:D4}"))(i)},{(i % 2 == 0 ? "LOG" : "STO")},2026-05-{1 + i % 28:D2} 10:{i % 60:D2},电话,{(validOf ?? (_ => "是"))(i)},类别{i % 5}\n");
+            sb.Append($"{(idOf ?? Id)(i)},{(i % 2 == 0 ? "LOG" : "STO")},2026-05-{1 + i % 28:D2} 10:{i % 60:D2},电话,{(validOf ?? (_ => "是"))(i)},类别{i % 5}\n");
         return sb.ToString();
     }
+
+    private static string Id(int row) => $"B-{row:D4}";
 
     [Fact]
     public void A_file_of_several_batches_loads_every_row_once_and_reloads_unchanged()
     {
+        var rows = 5 * _batch + 60;
         _w.Write("departments.csv", Samples.Departments);
-        var file = _w.Write("complaints.csv", Complaints(700));
+        var file = _w.Write("complaints.csv", Complaints(rows));
         var first = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "complaints");
-        Assert.Equal((700, 700, 0), (first.Read, first.Loaded, first.Quarantined));
-        Assert.Equal(700, _w.Count("fact_complaint"));
+        Assert.Equal((rows, rows, 0), (first.Read, first.Loaded, first.Quarantined));
+        Assert.Equal(rows, _w.Count("fact_complaint"));
         Assert.Equal(1, _w.Count("fact_complaint", "complaint_id = 'B-0317' AND source_line = 318"));
 
         var again = _w.Load(file).Files.Single();
-        Assert.Equal((0, 0, 700), (again.Loaded, again.Updated, again.Unchanged));
+        Assert.Equal((0, 0, rows), (again.Loaded, again.Updated, again.Unchanged));
     }
 
     [Fact]
     public void A_key_repeated_inside_one_batch_is_quarantined_as_a_duplicate_and_the_first_one_kept()
     {
+        var rows = 2 * _batch + 44;
+        var (first, repeat) = (_batch + 72, _batch + 73);
         _w.Write("departments.csv", Samples.Departments);
-        // Rows 50 and 60 (same batch) and rows 200 and 201 (the next batch) repeat the key of an earlier row.
-        _w.Write("complaints.csv", Complaints(300, n => n switch { 60 => "B-0050", 201 => "B-0200", _ => $"B-{n:D4}" }));
+        // Rows 50 and 60 (same batch) and rows first and repeat (the next batch) repeat the key of an earlier row.
+        _w.Write("complaints.csv", Complaints(rows, n => n == 60 ? Id(50) : n == repeat ? Id(first) : Id(n)));
         var result = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "complaints");
-        Assert.Equal((300, 298, 2), (result.Read, result.Loaded, result.Quarantined));
-        Assert.Equal(["61|complaint_id|B-0050", "202|complaint_id|B-0200"],
+        Assert.Equal((rows, rows - 2, 2), (result.Read, result.Loaded, result.Quarantined));
+        Assert.Equal(["61|complaint_id|B-0050", $"{repeat + 1}|complaint_id|{Id(first)}"],
             _w.Db.CreateContext().QuarantinedRows.OrderBy(q => q.Line).Select(q => $"{q.Line}|{q.Column}|{q.Value}").ToList());
-        Assert.Equal(51L, _w.Scalar("SELECT source_line FROM fact_complaint WHERE complaint_id = 'B-0050'"));
+        Assert.Equal(51L, _w.Integer("SELECT source_line FROM fact_complaint WHERE complaint_id = 'B-0050'"));
+        Assert.Equal(first + 1L, _w.Integer($"SELECT source_line FROM fact_complaint WHERE complaint_id = '{Id(first)}'"));
+    }
+
+    [Fact]
+    public void A_key_repeated_two_batches_later_is_found_stored_by_this_file_and_quarantined_as_a_duplicate()
+    {
+        var rows = 3 * _batch + 16;
+        var repeat = 2 * _batch + 10;
+        _w.Write("departments.csv", Samples.Departments);
+        _w.Write("complaints.csv", Complaints(rows, n => n == repeat ? Id(5) : Id(n)));
+        var result = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "complaints");
+        Assert.Equal((rows, rows - 1, 1, 0), (result.Read, result.Loaded, result.Quarantined, result.Updated));
+        Assert.Equal([$"{repeat + 1}|complaint_id|B-0005"],
+            _w.Db.CreateContext().QuarantinedRows.Select(q => $"{q.Line}|{q.Column}|{q.Value}").ToList());
+        Assert.Equal(6L, _w.Integer("SELECT source_line FROM fact_complaint WHERE complaint_id = 'B-0005'"));
     }
 
     [Fact]
     public void Corrections_spread_over_several_batches_update_exactly_those_rows_with_their_history()
     {
+        var rows = 3 * _batch + 16;
+        // One corrected row in each of the four batches, the last one the file's final row (the tail).
+        var corrected = new HashSet<int> { 100, _batch + 72, 2 * _batch + 44, rows };
         _w.Write("departments.csv", Samples.Departments);
-        var file = _w.Write("complaints.csv", Complaints(400));
+        var file = _w.Write("complaints.csv", Complaints(rows));
         _w.Load(_w.Inbox);
-        File.WriteAllText(file, Complaints(400, validOf: n => n % 100 == 0 ? "否" : "是"));
+        File.WriteAllText(file, Complaints(rows, validOf: n => corrected.Contains(n) ? "否" : "是"));
         var result = _w.Load(file).Files.Single();
-        Assert.Equal((0, 4, 396), (result.Loaded, result.Updated, result.Unchanged));
+        Assert.Equal((0, 4, rows - 4), (result.Loaded, result.Updated, result.Unchanged));
         Assert.Equal(4, _w.Count("row_change", "table_name = 'fact_complaint'"));
-        Assert.Equal(4, _w.Count("fact_complaint", "valid = 0"));
+        Assert.Equal(4, _w.Count("fact_complaint", "valid = FALSE"));
+        Assert.Equal(4, _w.Count("fact_complaint", $"valid = FALSE AND complaint_id IN ({string.Join(", ", corrected.Select(n => $"'{Id(n)}'"))})"));
     }
 
     [Fact]
     public void A_fault_after_several_batches_leaves_the_warehouse_as_before_the_file()
     {
+        var rows = 4 * _batch + 88;
         _w.Write("departments.csv", Samples.Departments);
         _w.Load(_w.Inbox);
         var before = _w.Dump();
-        var file = _w.Write("complaints.csv", Complaints(600));
-        Assert.Throws<InvalidOperationException>(() => _w.Load(new LoaderOptions { Observer = new FailAt(450) }, file));
+        var file = _w.Write("complaints.csv", Complaints(rows));
+        Assert.Throws<InvalidOperationException>(() => _w.Load(new LoaderOptions { Observer = new FailAt(3 * _batch + 66) }, file));
         Assert.Equal(before, _w.Dump());
-        Assert.Equal(600, _w.Load(file).Files.Single().Loaded);
+        Assert.Equal(rows, _w.Load(file).Files.Single().Loaded);
     }
 
     private sealed class FailAt(int row) : ILoadObserver

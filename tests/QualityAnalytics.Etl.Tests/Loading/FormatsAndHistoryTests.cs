@@ -54,8 +54,8 @@ public sealed class FormatsAndHistoryTests : IDisposable
         Assert.Equal(["departments", "callbacks", null], result.Files.Select(f => f.Kind));
         Assert.All(result.Files, f => Assert.False(f.Rejected));
         Assert.Equal("部门", result.Files[0].Sheet);
-        Assert.Equal(20260520L, _w.Scalar("SELECT called_on_key FROM fact_callback"));
-        Assert.Equal("0.5", _w.Scalar("SELECT deduction FROM fact_callback"));
+        Assert.Equal(20260520L, _w.Integer("SELECT called_on_key FROM fact_callback"));
+        Assert.Equal("0.5", _w.Scalar("SELECT CAST(deduction AS TEXT) FROM fact_callback"));
     }
 
     [Fact]
@@ -69,8 +69,8 @@ public sealed class FormatsAndHistoryTests : IDisposable
         Assert.Equal((1, 1), (result.Files[0].Updated, result.Files[0].Unchanged));
 
         Assert.Equal(3, _w.Count("dim_department"));
-        Assert.Equal("2026-07-02", _w.Scalar("SELECT valid_to FROM dim_department WHERE code = 'LOG' AND is_current = 0"));
-        Assert.Equal("2026-07-02", _w.Scalar("SELECT valid_from FROM dim_department WHERE code = 'LOG' AND is_current = 1"));
+        Assert.Equal("2026-07-02", _w.Scalar("SELECT CAST(valid_to AS TEXT) FROM dim_department WHERE code = 'LOG' AND is_current = FALSE"));
+        Assert.Equal("2026-07-02", _w.Scalar("SELECT CAST(valid_from AS TEXT) FROM dim_department WHERE code = 'LOG' AND is_current = TRUE"));
 
         _w.Write("complaints.csv", "complaint_id,department,received_at,channel,valid\nC-1,LOG,2026-06-30 10:00,电话,是\nC-2,物流事业部,2026-07-03 10:00,电话,是\nC-3,物流业务部,2026-07-03 10:00,电话,是\n");
         var complaints = _w.Load(Path.Combine(_w.Inbox, "complaints.csv")).Files.Single();
@@ -99,7 +99,7 @@ public sealed class FormatsAndHistoryTests : IDisposable
         var file = result.Files.Single();
         Assert.True(file.Rejected);
         Assert.Contains("bad.csv", file.Reason);
-        Assert.Equal(1, _w.Count("source_file", "rejected = 1"));
+        Assert.Equal(1, _w.Count("source_file", "rejected = TRUE"));
         Assert.Equal(0, _w.Count("dim_department"));
     }
 }

@@ -58,7 +58,7 @@ public sealed class LoaderEndToEndTests : IDisposable
 
         var file = Assert.Single(result.Files);
         Assert.Equal((0, 1, 2), (file.Loaded, file.Updated, file.Unchanged));
-        Assert.Equal("2026-05-04 10:30:00", _w.Scalar("SELECT replied_at FROM fact_complaint WHERE complaint_id = 'C-102'"));
+        Assert.Equal("2026-05-04 10:30:00", _w.Scalar("SELECT CAST(replied_at AS TEXT) FROM fact_complaint WHERE complaint_id = 'C-102'"));
         Assert.Equal(1, _w.Count("row_change"));
         Assert.Equal("fact_complaint", _w.Scalar("SELECT table_name FROM row_change"));
         Assert.Equal("C-102", _w.Scalar("SELECT natural_key FROM row_change"));
@@ -101,14 +101,14 @@ public sealed class LoaderEndToEndTests : IDisposable
         _w.Load(_w.Inbox);
         var complaints = _w.Write("complaints.csv", Samples.Complaints);
         var before = _w.Dump();
-        var sourceFilesBefore = _w.Count("source_file", "rejected = 0");
+        var sourceFilesBefore = _w.Count("source_file", "rejected = FALSE");
 
         var ex = Assert.Throws<InvalidOperationException>(() =>
             _w.Load(new LoaderOptions { Observer = new FailAtRow(2) }, complaints));
 
         Assert.Equal("injected fault", ex.Message);
         Assert.Equal(before, _w.Dump());
-        Assert.Equal(sourceFilesBefore, _w.Count("source_file", "rejected = 0"));
+        Assert.Equal(sourceFilesBefore, _w.Count("source_file", "rejected = FALSE"));
         Assert.Equal("failed", _w.Scalar("SELECT status FROM load_batch ORDER BY id DESC LIMIT 1"));
         // And the next run takes the whole file.
         var again = _w.Load(complaints);
@@ -149,7 +149,7 @@ public sealed class LoaderEndToEndTests : IDisposable
         var result = _w.Load(_w.Inbox);
         var complaints = result.Files.Single(f => f.Kind == "complaints");
         Assert.Equal((3, 1), (complaints.Loaded, complaints.Quarantined));
-        Assert.Equal("2026-04-03 14:05:00", _w.Scalar("SELECT received_at FROM fact_complaint WHERE complaint_id = 'C-101'"));
+        Assert.Equal("2026-04-03 14:05:00", _w.Scalar("SELECT CAST(received_at AS TEXT) FROM fact_complaint WHERE complaint_id = 'C-101'"));
         Assert.Contains("duplicate key", (string)_w.Scalar("SELECT reason FROM quarantined_row")!);
     }
 
@@ -163,7 +163,7 @@ public sealed class LoaderEndToEndTests : IDisposable
         _w.Write("departments.csv", Samples.Departments);
         _w.Write("complaints.csv", $"complaint_id,department,received_at,channel,valid\nC-1,LOG,{receivedAt},电话,是\n");
         _w.Load(_w.Inbox);
-        Assert.Equal(quarterKey, _w.Scalar("SELECT quarter_key FROM fact_complaint"));
+        Assert.Equal(quarterKey, _w.Integer("SELECT quarter_key FROM fact_complaint"));
     }
 
     [Fact]
@@ -215,7 +215,7 @@ public sealed class LoaderEndToEndTests : IDisposable
         var result = _w.Load(_w.Inbox);
         Assert.Equal(1, result.Files.Single(f => f.Kind == "callbacks").Quarantined);
         Assert.Null(_w.Scalar("SELECT deduction FROM fact_callback WHERE callback_id = 'B-1'"));
-        Assert.Equal("0.8", _w.Scalar("SELECT deduction FROM fact_callback WHERE callback_id = 'B-4'"));
+        Assert.Equal("0.8", _w.Scalar("SELECT CAST(deduction AS TEXT) FROM fact_callback WHERE callback_id = 'B-4'"));
         Assert.Equal("must be between 0.5 and 1", _w.Scalar("SELECT reason FROM quarantined_row"));
     }
 

@@ -51,6 +51,27 @@ internal sealed class TestWarehouse : IDisposable
         return value is DBNull ? null : value;
     }
 
+    /// <summary>An integer column's value. SQLite hands every INTEGER back as long, Npgsql an integer column as int: the
+    /// value is widened, never parsed, so a key stored as text (or as a decimal) still fails the assertion.</summary>
+    public long? Integer(string sql) => Scalar(sql) switch
+    {
+        null => null,
+        long l => l,
+        int i => i,
+        short s => s,
+        var other => throw new InvalidOperationException($"{sql}: {other} is a {other.GetType().Name}, not an integer"),
+    };
+
+    /// <summary>Rows per insert batch on this warehouse's provider (128 on SQLite; PostgreSQL's COPY takes more).</summary>
+    public int RowsPerBatch
+    {
+        get
+        {
+            using var connection = Db.OpenConnection();
+            return BatchInsert.DefaultRowsFor(connection);
+        }
+    }
+
     public long Count(string table, string where = "1=1") => Convert.ToInt64(Scalar($"SELECT COUNT(*) FROM {table} WHERE {where}"));
 
     /// <summary>Every row of every data table (not the audit tables), as text: two dumps are equal when the data is.</summary>
