@@ -14,6 +14,7 @@ try
         ["report", ..] => ReportBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "7", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-report")),
         ["score", ..] => ScoringBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "200", CultureInfo.InvariantCulture),
             int.Parse(Arg(args, "--quarters") ?? "12", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-score")),
+        ["dashboard", ..] => DashboardBenchmark.Run(DashboardBenchmark.Options.Parse(args[1..])),
         _ => Usage(),
     };
 }
@@ -28,6 +29,7 @@ static int Usage()
     Console.Error.WriteLine("usage: load --rows N [--rows M ...] [--repeat 2] [--work DIR] [--reload-max N] [--doc FILE | --no-doc] [--keep]");
     Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
+    Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--doc FILE | --no-doc]");
     return 2;
 }
 
