@@ -46,9 +46,12 @@ public sealed class DashboardRun(string provider, string describe)
     public TimeSpan Elapsed { get; private set; }
     public List<string> LoadBefore { get; } = [];
     public List<string> LoadAfter { get; } = [];
+    /// <summary>Each turn's API requests per second: how far apart the turns of one provider are shows the noise.</summary>
+    public List<double> TurnRates { get; } = [];
 
     public void Add(DashboardTurn turn)
     {
+        TurnRates.Add(turn.Requests.Count(r => !r.Type.StartsWith("page:", StringComparison.Ordinal)) / turn.Elapsed.TotalSeconds);
         Requests.AddRange(turn.Requests);
         Errors.AddRange(turn.Errors);
         Elapsed += turn.Elapsed;

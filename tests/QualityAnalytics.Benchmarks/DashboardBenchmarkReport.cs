@@ -63,6 +63,7 @@ public static class DashboardReport
             var requests = Of(run, AllRequests).Count();
             block.Append(CultureInfo.InvariantCulture,
                 $"- **{Name(run)}**: {run.Describe}; {requests:N0} API requests in {run.Elapsed.TotalSeconds:0} s, {run.Errors.Count} errors; " +
+                $"API requests/s turn by turn {string.Join(" / ", run.TurnRates.Select(r => r.ToString("0", CultureInfo.InvariantCulture)))}; " +
                 $"load average (1, 5, 15 min) before each turn {string.Join(" / ", run.LoadBefore)}, after {string.Join(" / ", run.LoadAfter)}.\n");
         }
         block.Append('\n').Append(table);
