@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json;
 using Hangfire;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.Hosting;
 using QualityAnalytics.TestSupport;
 
 namespace QualityAnalytics.Web.Tests.Scale;
@@ -19,17 +20,31 @@ public sealed class CrossInstanceSignInTests
         Assert.NotSame(pair.A.Service<JobStorage>(), pair.B.Service<JobStorage>());
         Assert.NotSame(pair.A.Service<JobActivator>(), pair.B.Service<JobActivator>());
 
-        // Both instances serve a page that uses the key ring before anyone signs in, as they would behind a proxy.
-        foreach (var instance in new[] { pair.B, pair.A })
+        // Started side by side on a new database, they made one data-protection key between them, before serving
+        // anything: two keys made at once would leave each instance signing with a key the other does not reload.
+        Assert.Equal(1, Keys(pair));
+        foreach (var instance in new[] { pair.A, pair.B })
+        {
+            var started = instance.Service<IEnumerable<IHostedService>>().Select(h => h.GetType().Name).ToList();
+            Assert.Contains("DataProtectionKeySeed", started);
+            Assert.Contains("DataProtectionHostedService", started);
+            Assert.True(started.IndexOf("DataProtectionKeySeed") < started.IndexOf("DataProtectionHostedService"),
+                "the key seed must start before data protection's own start-up: " + string.Join(", ", started));
+        }
+
+        // Both instances serve a page that uses the key ring before anyone signs in, at once, as behind a proxy.
+        await Task.WhenAll(new[] { pair.A, pair.B }.Select(async instance =>
         {
             using var visitor = instance.Browser(new CookieContainer());
             await Api.DashboardFactory.Token(visitor, "/login");
-        }
+        }));
 
         await SignedInOnIsAcceptedBy(pair, pair.A, pair.B);
         await SignedInOnIsAcceptedBy(pair, pair.B, pair.A);
-        Assert.True(pair.Count("SELECT count(*) FROM auth.\"DataProtectionKeys\"") >= 1);
+        Assert.Equal(1, Keys(pair));
     }
+
+    private static long Keys(TwoInstances pair) => pair.Count("SELECT count(*) FROM auth.\"DataProtectionKeys\"");
 
     private static async Task SignedInOnIsAcceptedBy(TwoInstances pair, DashboardInstance issuer, DashboardInstance other)
     {
