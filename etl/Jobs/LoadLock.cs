@@ -4,10 +4,11 @@ using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Etl.Jobs;
 
-/// <summary>Loads never run at the same time. Held for the whole load, and released by the operating system or the
-/// database server when its process dies, however it dies, so a killed load never leaves it stuck. It covers two
-/// Hangfire workers, a hand-triggered `qa jobs run` and a web upload alike (Hangfire's distributed lock on the job
-/// sits on top of it: see NightlyLoadJob).
+/// <summary>Nightly loads never run at the same time. Held for the whole load, and released by the operating system or
+/// the database server when its process dies, however it dies, so a killed load never leaves it stuck. Taken by the
+/// nightly load wherever it runs: a Hangfire worker of any instance or a hand-triggered `qa jobs run` (Hangfire's
+/// distributed lock on the job sits on top of it: see NightlyLoadJob). Uploads through the dashboard and `qa load` do
+/// not take it.
 /// <list type="bullet">
 /// <item>SQLite (one machine): an exclusive lock file in the inbox.</item>
 /// <item>PostgreSQL (several instances, possibly on several machines, sharing the database): a session-level advisory
