@@ -4,8 +4,6 @@ namespace QualityAnalytics.Etl.Jobs;
 /// batch) and the rejected files with their error reports. All under the warehouse's data folder by default.</summary>
 public sealed record JobFolders(string Inbox, string Archive, string Rejected)
 {
-    public static JobFolders Beside(string warehouseFile) => In(Path.GetDirectoryName(Path.GetFullPath(warehouseFile))!);
-
     /// <summary>The folders under a warehouse's data folder (<see cref="QualityAnalytics.Warehouse.Schema.WarehouseDb.DataFolder"/>).</summary>
     public static JobFolders In(string dataFolder) =>
         new(Path.Combine(dataFolder, "inbox"), Path.Combine(dataFolder, "archive"), Path.Combine(dataFolder, "rejected"));

@@ -24,7 +24,9 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
     [AutomaticRetry(Attempts = 3)]
     public NightlyLoadResult Run(CancellationToken cancel)
     {
-        using var exclusive = LoadLock.Acquire(folders.Inbox, TimeSpan.FromHours(1), cancel);
+        // A file where the inbox should be is a misconfiguration to report, not an empty inbox to skip quietly.
+        if (File.Exists(folders.Inbox)) throw new IOException($"the inbox {folders.Inbox} is a file, not a folder.");
+        using var exclusive = LoadLock.Acquire(warehouse, folders.Inbox, TimeSpan.FromHours(1), cancel);
         var files = Directory.Exists(folders.Inbox)
             ? FileLoader.Expand([folders.Inbox]).Where(TabularFile.IsSupported).ToList()
             : [];

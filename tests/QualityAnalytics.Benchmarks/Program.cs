@@ -15,6 +15,7 @@ try
         ["report", ..] => ReportBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "7", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-report")),
         ["score", ..] => ScoringBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "200", CultureInfo.InvariantCulture),
             int.Parse(Arg(args, "--quarters") ?? "12", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-score")),
+        ["dashboard", ..] => DashboardBenchmark.Run(DashboardBenchmark.Options.Parse(args[1..])),
         _ => Usage(),
     };
 }
@@ -30,6 +31,7 @@ static int Usage()
     Console.Error.WriteLine("            [--provider sqlite|postgres|both] [--postgres ADMIN-CONNECTION-STRING]");
     Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
+    Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--doc FILE | --no-doc]");
     return 2;
 }
 

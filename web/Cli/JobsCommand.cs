@@ -13,7 +13,7 @@ internal static class JobsCommand
         var db = CommonOptions.Db();
         var id = new Argument<string>("ID") { Description = $"One of {string.Join(", ", RecurringJobs.Ids)}." };
         id.AcceptOnlyFromAmong(RecurringJobs.Ids);
-        var inbox = new Option<string>("--inbox") { Description = "The folder the nightly load reads (default data/inbox beside the warehouse)." };
+        var inbox = new Option<string>("--inbox") { Description = "The folder the nightly load reads (default: inbox in the warehouse's data folder, Warehouse:DataFolder on PostgreSQL)." };
         var run = new Command("run", "Run a job now.") { id, db, inbox };
         run.SetAction((parse, cancel) =>
         {

@@ -26,6 +26,8 @@ public sealed class DashboardStartup(ServeOptions options)
         services.AddJobs(options);
 
         services.AddAuthStore(warehouse);
+        // Before anything that adds data protection (AddIdentity does, through AddAuthentication), so that it starts first.
+        services.AddHostedService<DataProtectionKeySeed>();
         services.AddIdentity<AppUser, IdentityRole>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddClaimsPrincipalFactory<ClaimsFactory>()

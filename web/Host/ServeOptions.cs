@@ -14,8 +14,8 @@ public sealed record ServeOptions
     public string HangfireFile => Path.Combine(Warehouse.DataFolder, "hangfire.db");
     /// <summary>Run the Hangfire server (the recurring jobs) in this process. Off for a dashboard-only instance.</summary>
     public bool RunJobs { get; init; } = true;
-    /// <summary>Replaces the job storage (tests use Hangfire's in-memory storage); null means the warehouse's provider.</summary>
-    public Action<Hangfire.IGlobalConfiguration>? JobStorage { get; init; }
+    /// <summary>Makes this host's job storage instead (tests use Hangfire's in-memory storage); null means the warehouse's provider.</summary>
+    public Func<Hangfire.JobStorage>? JobStorage { get; init; }
     /// <summary>Overrides the inbox the nightly load reads (default data/inbox).</summary>
     public string? Inbox { get; init; }
     /// <summary>Where uploaded files are kept (in the data folder).</summary>

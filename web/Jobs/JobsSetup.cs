@@ -1,5 +1,7 @@
 using Hangfire;
+using Hangfire.AspNetCore;
 using Hangfire.PostgreSql;
+using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Web.Host;
@@ -18,19 +20,34 @@ internal static class JobsSetup
         services.AddTransient<QuarterlyReportJob>();
         services.AddSingleton(new QualityAnalytics.Web.Reports.ReportArchive(options.Warehouse.DataFolder));
         services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Jobs").Get<JobSchedule>() ?? new JobSchedule());
-        services.AddHangfire(c =>
+        if (options.JobStorage is null && options.Warehouse.IsPostgres) HangfirePostgresSchema.Prepare(options.Warehouse);
+
+        // This host's own storage and job activator, registered before AddHangfire (which only adds them when absent).
+        // Hangfire's defaults are process-wide statics (JobStorage.Current, JobActivator.Current) that the last host to
+        // start would set for every host in the process; with these, two hosts in one process (the tests') stay two
+        // instances, each running jobs from its own container.
+        services.AddSingleton(sp =>
         {
-            c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings();
-            if (options.JobStorage is { } configure) configure(c);
-            else if (options.Warehouse.IsPostgres)
-            {
-                // One queue in the shared database: whichever instance's worker dequeues a job runs it, once.
-                c.UsePostgreSqlStorage(o => o.UseNpgsqlConnection(options.Warehouse.ConnectionString),
-                    new PostgreSqlStorageOptions { SchemaName = "hangfire", PrepareSchemaIfNecessary = true });
-            }
-            else c.UseSQLiteStorage(options.HangfireFile, new SQLiteStorageOptions());
+            sp.GetRequiredService<IGlobalConfiguration>(); // the serializer settings below, before the storage is used
+            return options.JobStorage?.Invoke() ?? CreateStorage(options);
         });
+        services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
+            .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (options.RunJobs) services.AddHangfireServer(o => o.WorkerCount = 2);
+    }
+
+    private static JobStorage CreateStorage(ServeOptions options)
+    {
+        if (!options.Warehouse.IsPostgres) return new SQLiteStorage(options.HangfireFile, new SQLiteStorageOptions());
+        // One queue in the shared database: whichever instance's worker dequeues a job runs it, once. Long polling
+        // (LISTEN/NOTIFY) wakes every instance's workers when a job is enqueued, so "run now" on one instance starts at
+        // once rather than at the next 15-second poll.
+        var storageOptions = new PostgreSqlStorageOptions
+        {
+            SchemaName = HangfirePostgresSchema.Name, PrepareSchemaIfNecessary = false, EnableLongPolling = true,
+        };
+        return new PostgreSqlStorage(new NpgsqlConnectionFactory(options.Warehouse.ConnectionString, storageOptions), storageOptions);
     }
 
     public static void UseJobs(this IApplicationBuilder app, ServeOptions options)

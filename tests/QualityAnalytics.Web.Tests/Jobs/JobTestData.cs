@@ -1,10 +1,11 @@
 using System.Text;
-using Microsoft.Data.Sqlite;
+using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Web.Tests.Jobs;
 
 /// <summary>Files to drop into an inbox, and a dump of the warehouse's data that ignores which batch wrote a row
-/// (a rerun after a crash writes under a new batch id; the data must be the same).</summary>
+/// (a rerun after a crash writes under a new batch id; the data must be the same). Either provider: values are
+/// compared between two warehouses of the same pass.</summary>
 internal static class JobTestData
 {
     public const string Departments = "code,name\nLOG,物流业务部\nSTO,储运中心\n";
@@ -17,11 +18,9 @@ internal static class JobTestData
         return sb.ToString();
     }
 
-    public static string Dump(string warehouseFile)
+    public static string Dump(WarehouseDb warehouse)
     {
-        SqliteConnection.ClearAllPools();
-        using var connection = new SqliteConnection($"Data Source={warehouseFile};Mode=ReadOnly");
-        connection.Open();
+        using var connection = warehouse.OpenConnection();
         var sb = new StringBuilder();
         foreach (var (table, columns) in new[]
                  {

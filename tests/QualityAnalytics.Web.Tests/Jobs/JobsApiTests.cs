@@ -2,25 +2,30 @@ using System.Net;
 using System.Text.Json;
 using Hangfire;
 using Hangfire.InMemory;
+using Hangfire.PostgreSql;
+using Hangfire.Storage.SQLite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
+using QualityAnalytics.TestSupport;
 
 namespace QualityAnalytics.Web.Tests.Jobs;
 
 /// <summary>The real Hangfire server inside the real dashboard host: a job triggered by hand from the dashboard runs,
-/// on Hangfire's SQLite storage (the default) and on its in-memory storage; a failing job shows its reason.</summary>
+/// on the storage that goes with the warehouse (Hangfire's SQLite file in the SQLite pass, the warehouse database's
+/// `hangfire` schema through Hangfire.PostgreSql in the PostgreSQL pass) and on its in-memory storage; a failing job
+/// shows its reason.</summary>
 public sealed class JobsApiTests
 {
     private sealed class InMemoryDashboard : Api.DashboardFactory
     {
         protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
-            Host.DashboardHost.CreateBuilder(Options with { JobStorage = c => c.UseInMemoryStorage() }, Clock);
+            Host.DashboardHost.CreateBuilder(Options with { JobStorage = () => new InMemoryStorage() }, Clock);
     }
 
     private sealed class RescheduledDashboard : Api.DashboardFactory
     {
         protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
-            Host.DashboardHost.CreateBuilder(Options with { JobStorage = c => c.UseInMemoryStorage() }, Clock)
+            Host.DashboardHost.CreateBuilder(Options with { JobStorage = () => new InMemoryStorage() }, Clock)
                 .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?> { ["Jobs:NightlyLoad"] = "30 1 * * *" }));
     }
 
@@ -35,7 +40,8 @@ public sealed class JobsApiTests
         Assert.Equal("Asia/Shanghai", nightly.GetProperty("time_zone").GetString());
     }
 
-    public static TheoryData<string> Storages => new("sqlite", "memory");
+    /// <summary>"warehouse": the persistent storage `qa serve` uses for the pass's provider; "memory": the tests' own.</summary>
+    public static TheoryData<string> Storages => new("warehouse", "memory");
 
     private static Api.DashboardFactory Create(string storage) => storage == "memory" ? new InMemoryDashboard() : new Api.DashboardFactory();
 
@@ -49,6 +55,8 @@ public sealed class JobsApiTests
         File.WriteAllText(Path.Combine(inbox, "late.csv"), "complaint_id,department,received_at,channel,valid\nNJ-1,LOG,2026-09-02 10:00,电话,是\n");
         var wg = await app.SignedIn("wg");
         wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+        var storageType = app.Service<JobStorage>().GetType();
+        Assert.Equal(storage == "memory" ? typeof(InMemoryStorage) : TestDatabases.OnPostgres ? typeof(PostgreSqlStorage) : typeof(SQLiteStorage), storageType);
 
         var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement;
         Assert.Contains(jobs.GetProperty("recurring").EnumerateArray(), j => j.GetProperty("id").GetString() == "nightly-load" && j.GetProperty("cron").GetString() == "0 2 * * *");

@@ -1,32 +1,35 @@
 using Microsoft.Extensions.Time.Testing;
 using QualityAnalytics.Etl.Jobs;
+using QualityAnalytics.TestSupport;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Web.Tests.Jobs;
 
+/// <summary>The nightly load on the pass's provider: a SQLite file, or a fresh PostgreSQL database (its inbox, archive
+/// and rejected folders in the test's data folder either way).</summary>
 public sealed class NightlyLoadJobTests : IDisposable
 {
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-jobs-" + Guid.NewGuid().ToString("N"));
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 7, 1, 18, 0, 0, TimeSpan.Zero));
+    private readonly WarehouseDb _warehouse;
 
-    public NightlyLoadJobTests() => Directory.CreateDirectory(_folder);
+    public NightlyLoadJobTests()
+    {
+        Directory.CreateDirectory(_folder);
+        _warehouse = TestDatabases.NewWarehouse(_folder);
+    }
 
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabases.Drop(_warehouse);
         try { Directory.Delete(_folder, true); } catch (IOException) { }
     }
 
-    private string WarehouseFile => Path.Combine(_folder, "data", "warehouse.db");
-    private JobFolders Folders => JobFolders.Beside(WarehouseFile);
+    private JobFolders Folders => JobFolders.In(_warehouse.DataFolder);
 
-    private NightlyLoadJob Job()
-    {
-        var warehouse = WarehouseDb.Sqlite(WarehouseFile);
-        WarehouseInitializer.EnsureReady(warehouse);
-        return new NightlyLoadJob(warehouse, Folders, PolicyFile.Default, _clock);
-    }
+    private NightlyLoadJob Job() => new(_warehouse, Folders, PolicyFile.Default, _clock);
 
     private void Drop(string name, string text)
     {
@@ -66,14 +69,12 @@ public sealed class NightlyLoadJobTests : IDisposable
         Drop("departments.csv", JobTestData.Departments);
         Drop("complaints.csv", JobTestData.Complaints(30));
         // The first process committed the files, then died: no mart rebuild, no move.
-        var warehouse = WarehouseDb.Sqlite(WarehouseFile);
-        WarehouseInitializer.EnsureReady(warehouse);
-        new QualityAnalytics.Etl.Loading.FileLoader(warehouse, _clock).Load([Folders.Inbox]);
+        new QualityAnalytics.Etl.Loading.FileLoader(_warehouse, _clock).Load([Folders.Inbox]);
 
         var rerun = Job().Run(CancellationToken.None);
 
         Assert.Equal(30, rerun.Files.Single(f => f.Kind == "complaints").Unchanged);
-        using var db = warehouse.CreateContext();
+        using var db = _warehouse.CreateContext();
         Assert.Equal(30, db.ComplaintSummaries.Sum(m => m.Complaints));
         Assert.All(db.LoadBatches.ToList(), b => Assert.True(b.MartsRefreshed));
     }
@@ -83,16 +84,14 @@ public sealed class NightlyLoadJobTests : IDisposable
     {
         Drop("departments.csv", JobTestData.Departments);
         Drop("complaints.csv", JobTestData.Complaints(25));
-        var warehouse = WarehouseDb.Sqlite(WarehouseFile);
-        WarehouseInitializer.EnsureReady(warehouse);
-        new QualityAnalytics.Etl.Loading.FileLoader(warehouse, _clock).Load([Folders.Inbox]);
+        new QualityAnalytics.Etl.Loading.FileLoader(_warehouse, _clock).Load([Folders.Inbox]);
         foreach (var file in Directory.GetFiles(Folders.Inbox, "*.csv")) File.Delete(file); // moved away, then the process died
 
         var next = Job().Run(CancellationToken.None);
 
         Assert.Null(next.BatchId);
         Assert.Contains("2026Q2", next.Rescored);
-        using var db = warehouse.CreateContext();
+        using var db = _warehouse.CreateContext();
         Assert.Equal(25, db.ComplaintSummaries.Sum(m => m.Complaints));
     }
 
@@ -108,7 +107,7 @@ public sealed class NightlyLoadJobTests : IDisposable
 
         Assert.Single(results, r => r.BatchId is not null);
         Assert.Single(results, r => r.BatchId is null);
-        using var db = WarehouseDb.Sqlite(WarehouseFile).CreateContext();
+        using var db = _warehouse.CreateContext();
         Assert.Equal(3000, db.Complaints.Count());
         Assert.Equal(1, db.LoadBatches.Count());
     }
@@ -121,12 +120,12 @@ public sealed class NightlyLoadJobTests : IDisposable
         // The first attempt loads, then "dies" before moving the files: put them back into the inbox.
         var first = Job().Run(CancellationToken.None);
         foreach (var archived in first.Archived) File.Copy(archived, Path.Combine(Folders.Inbox, Path.GetFileName(archived)));
-        var before = JobTestData.Dump(WarehouseFile);
+        var before = JobTestData.Dump(_warehouse);
 
         var retry = Job().Run(CancellationToken.None);
 
         Assert.Equal(0, retry.Files.Sum(f => f.Loaded));
         Assert.Equal(50, retry.Files.Single(f => f.Kind == "complaints").Unchanged);
-        Assert.Equal(before, JobTestData.Dump(WarehouseFile));
+        Assert.Equal(before, JobTestData.Dump(_warehouse));
     }
 }
