@@ -4,13 +4,13 @@ using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Etl.Jobs;
 
-/// <summary>Nightly loads never run at the same time. Held for the whole load, and released by the operating system or
-/// the database server when its process dies, however it dies, so a killed load never leaves it stuck. Taken by the
-/// nightly load wherever it runs: a Hangfire worker of any instance or a hand-triggered `qa jobs run` (Hangfire's
-/// distributed lock on the job sits on top of it: see NightlyLoadJob). Uploads through the dashboard and `qa load` do
-/// not take it.
+/// <summary>Loads never run at the same time. Held for the whole load, and released by the operating system or the
+/// database server when its process dies, however it dies, so a killed load never leaves it stuck. Taken by every load
+/// into a warehouse: the nightly load wherever it runs (a Hangfire worker of any instance, or `qa jobs run`; Hangfire's
+/// distributed lock on the job sits on top of it: see NightlyLoadJob), `qa load`, and uploads through the dashboard.
 /// <list type="bullet">
-/// <item>SQLite (one machine): an exclusive lock file in the inbox.</item>
+/// <item>SQLite (one machine): an exclusive lock file, .load.lock in the data folder (not the inbox, which a job may
+/// be pointed elsewhere with --inbox: every load must meet the same lock).</item>
 /// <item>PostgreSQL (several instances, possibly on several machines, sharing the database): a session-level advisory
 /// lock on a connection of its own. A file lock would not do there: the data folder is then a network share, whose
 /// locks are not reliable, and the database is what the instances truly share.</item>
@@ -27,10 +27,26 @@ public sealed class LoadLock : IDisposable
 
     /// <summary>Waits up to <paramref name="timeout"/> for the lock. When it is not free by then: an IOException from
     /// the lock file on SQLite, a <see cref="LoadLockTimeoutException"/> on PostgreSQL.</summary>
-    public static LoadLock Acquire(WarehouseDb warehouse, string inbox, TimeSpan timeout, CancellationToken cancel = default) =>
+    public static LoadLock Acquire(WarehouseDb warehouse, TimeSpan timeout, CancellationToken cancel = default) =>
         warehouse.IsPostgres
             ? new LoadLock(AdvisoryLock.Acquire(warehouse, timeout, cancel))
-            : new LoadLock(FileLock.Acquire(Path.Combine(inbox, ".load.lock"), timeout, cancel));
+            : new LoadLock(FileLock.Acquire(Path.Combine(warehouse.DataFolder, ".load.lock"), timeout, cancel));
+
+    /// <summary>The lock if it is free now, else null (another load holds it).</summary>
+    public static LoadLock? TryAcquire(WarehouseDb warehouse)
+    {
+        try
+        {
+            return Acquire(warehouse, TimeSpan.Zero);
+        }
+        catch (Exception e) when (IsBusy(e))
+        {
+            return null;
+        }
+    }
+
+    /// <summary>True for the exception <see cref="Acquire"/> throws when the lock stayed busy for the whole wait.</summary>
+    public static bool IsBusy(Exception e) => e is LoadLockTimeoutException or IOException;
 
     public void Dispose() => _held.Dispose();
 

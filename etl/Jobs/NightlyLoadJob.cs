@@ -26,7 +26,7 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
     {
         // A file where the inbox should be is a misconfiguration to report, not an empty inbox to skip quietly.
         if (File.Exists(folders.Inbox)) throw new IOException($"the inbox {folders.Inbox} is a file, not a folder.");
-        using var exclusive = LoadLock.Acquire(warehouse, folders.Inbox, TimeSpan.FromHours(1), cancel);
+        using var exclusive = LoadLock.Acquire(warehouse, TimeSpan.FromHours(1), cancel);
         var files = Directory.Exists(folders.Inbox)
             ? FileLoader.Expand([folders.Inbox]).Where(TabularFile.IsSupported).ToList()
             : [];

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Etl.Audit;
+using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Warehouse.Marts;
@@ -39,8 +40,21 @@ internal static class DataApi
                 await using (var target = File.Create(path)) await file.CopyToAsync(target);
                 paths.Add(path);
             }
-            var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = user.Identity!.Name! }).Load(paths);
-            var after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
+            // One load at a time per warehouse (the nightly load on any instance, qa load): wait a little, then say so.
+            LoadLock exclusive;
+            try { exclusive = LoadLock.Acquire(warehouse, options.UploadLockWait, request.HttpContext.RequestAborted); }
+            catch (Exception e) when (LoadLock.IsBusy(e))
+            {
+                return Results.Problem("Another load is running (the nightly load or another upload). The files were kept; upload them again when it has finished.",
+                    statusCode: StatusCodes.Status409Conflict);
+            }
+            LoadResult result;
+            AfterLoad.Outcome after;
+            using (exclusive)
+            {
+                result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = user.Identity!.Name! }).Load(paths);
+                after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
+            }
             return Results.Ok(new
             {
                 batch_id = result.BatchId,

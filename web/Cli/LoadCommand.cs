@@ -1,3 +1,5 @@
+using QualityAnalytics.Etl.Jobs;
+using QualityAnalytics.Warehouse.Schema;
 using System.CommandLine;
 using System.Text.Json;
 using QualityAnalytics.Etl.Loading;
@@ -19,6 +21,8 @@ internal static class LoadCommand
         {
             var warehouse = env.OpenWarehouse(parse.GetValue(db));
             var inputs = parse.GetValue(paths)!.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(env.WorkingDirectory, p));
+            // One load at a time per warehouse, whoever starts it (the nightly job, an upload, another qa load).
+            using var exclusive = WaitForLoadLock(env, warehouse);
             var result = new FileLoader(warehouse, env.Clock).Load(inputs);
             if (parse.GetValue(format) == "json") WriteJson(env, result);
             else WriteText(env, result);
@@ -29,6 +33,13 @@ internal static class LoadCommand
             return result.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
         });
         return command;
+    }
+
+    private static LoadLock WaitForLoadLock(CliEnvironment env, WarehouseDb warehouse)
+    {
+        if (LoadLock.TryAcquire(warehouse) is { } free) return free;
+        env.Error.WriteLine("another load is running on this warehouse; waiting for it to finish (up to an hour)…");
+        return LoadLock.Acquire(warehouse, TimeSpan.FromHours(1));
     }
 
     private static void WriteJson(CliEnvironment env, LoadResult result)

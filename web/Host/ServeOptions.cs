@@ -18,6 +18,9 @@ public sealed record ServeOptions
     public Func<Hangfire.JobStorage>? JobStorage { get; init; }
     /// <summary>Overrides the inbox the nightly load reads (default data/inbox).</summary>
     public string? Inbox { get; init; }
+    /// <summary>How long an upload waits for another load (the nightly load, another upload) to finish before it is
+    /// answered 409 Conflict (default 2 minutes: a browser request should not hang for the length of a big load).</summary>
+    public TimeSpan UploadLockWait { get; init; } = TimeSpan.FromMinutes(2);
     /// <summary>Where uploaded files are kept (in the data folder).</summary>
     public string UploadFolder => Path.Combine(Warehouse.DataFolder, "uploads");
 }

@@ -36,7 +36,7 @@ public sealed class LoadLockTests : IDisposable
     }
 
     private static LoadLock Acquire(WarehouseDb warehouse, TimeSpan timeout, CancellationToken cancel = default) =>
-        LoadLock.Acquire(warehouse, JobFolders.In(warehouse.DataFolder).Inbox, timeout, cancel);
+        LoadLock.Acquire(warehouse, timeout, cancel);
 
     [Fact]
     public async Task The_second_holder_waits_while_the_first_holds_the_lock_and_gets_it_when_it_is_let_go()
