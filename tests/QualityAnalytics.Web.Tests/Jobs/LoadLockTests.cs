@@ -59,7 +59,7 @@ public sealed class LoadLockTests : IDisposable
         {
             var busy = Assert.ThrowsAny<Exception>(() => Acquire(_warehouse, TimeSpan.FromMilliseconds(300)).Dispose());
             // The file lock's own IOException on SQLite, as before; the advisory lock says what it waited for.
-            if (_warehouse.IsPostgres) Assert.Contains("another load holds the warehouse's load lock", Assert.IsType<LoadLockTimeoutException>(busy).Message);
+            if (_warehouse.IsPostgres) Assert.Contains("another load holds the warehouse's load lock", Assert.IsType<WarehouseLockTimeoutException>(busy).Message);
             else Assert.IsAssignableFrom<IOException>(busy);
             Assert.ThrowsAny<Exception>(() => Acquire(_warehouse, TimeSpan.Zero).Dispose());
         }
