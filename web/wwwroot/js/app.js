@@ -327,6 +327,21 @@
         bodyNode.replaceChildren(list, el('p', { class: 'hint' }, t('explain.batches', (data.source_batches || []).join(', '))));
     }
 
+    // Complaints by category (the overview and a department's page): all and valid complaints per category, biggest
+    // first as the query orders them; a click on a bar opens that category's complaint rows under the page's slicers.
+    function categoryChart(visualBox, records, params, rowFilters) {
+        draw(visualBox.body, {
+            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+            xAxis: { type: 'category', data: records.map(r => r.category), axisLabel: { interval: 0, rotate: records.length > 4 ? 30 : 0 } },
+            yAxis: { type: 'value', minInterval: 1 },
+            series: [
+                { type: 'bar', name: t('measure.complaints'), data: records.map(r => r.complaints) },
+                { type: 'bar', name: t('measure.valid_complaints'), data: records.map(r => r.valid_complaints) },
+            ],
+        }, p => { location.href = withQuery('/rows/complaints', { ...rowFilters, category: p.name }); });
+        visualBox.setExport('/api/query/export', params);
+    }
+
     function explainButton(quarter, department, focus, what) {
         return el('button', { type: 'button', class: 'explain', 'aria-label': t('explain.button', what), title: t('explain.button', what), onclick: () => explain(quarter, department, focus) }, '?');
     }
@@ -348,6 +363,6 @@
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, gradeName, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
-        valueOptions, visual, draw, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
+        valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

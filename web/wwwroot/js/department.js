@@ -115,16 +115,7 @@ QA.busy((async function () {
         service.setExport('/api/query/export', targets.params);
 
         // Complaints by category: click → the rows.
-        draw(categories.body, {
-            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-            xAxis: { type: 'category', data: cats.records.map(r => r.category), axisLabel: { interval: 0, rotate: cats.records.length > 4 ? 30 : 0 } },
-            yAxis: { type: 'value', minInterval: 1 },
-            series: [
-                { type: 'bar', name: t('measure.complaints'), data: cats.records.map(r => r.complaints) },
-                { type: 'bar', name: t('measure.valid_complaints'), data: cats.records.map(r => r.valid_complaints) },
-            ],
-        }, p => location.href = QA.withQuery('/rows/complaints', { ...range, category: p.name }));
-        categories.setExport('/api/query/export', cats.params);
+        QA.categoryChart(categories, cats.records, cats.params, range);
 
         // Monthly self-checks against the working group's spot checks; click a point → those check rows.
         const months = [...new Set(monthly.records.map(r => r.month))];

@@ -116,16 +116,7 @@ QA.busy((async function () {
         trend.setExport('/api/query/export', trendTotals.params);
 
         // Complaints by category: click a bar → the complaint rows of that category with the same slicers.
-        draw(categories.body, {
-            tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
-            xAxis: { type: 'category', data: cats.records.map(r => r.category), axisLabel: { interval: 0, rotate: cats.records.length > 4 ? 30 : 0 } },
-            yAxis: { type: 'value', minInterval: 1 },
-            series: [
-                { type: 'bar', name: t('measure.complaints'), data: cats.records.map(r => r.complaints) },
-                { type: 'bar', name: t('measure.valid_complaints'), data: cats.records.map(r => r.valid_complaints) },
-            ],
-        }, p => { location.href = QA.withQuery('/rows/complaints', { from, to, department: state.department, channel: state.channel, category: p.name }); });
-        categories.setExport('/api/query/export', cats.params);
+        QA.categoryChart(categories, cats.records, cats.params, { from, to, department: state.department, channel: state.channel });
 
         // Findings: the analysis's ranked problems of the quarter (第十五条), each with its evidence; then the departments
         // that failed and those with incomplete data. The working group also sees its notices (quarantined rows, failed jobs).
