@@ -8,12 +8,13 @@ namespace QualityAnalytics.Reports.Pdf.Layout;
 /// </summary>
 internal sealed class DrawContext : IDisposable
 {
-    private readonly Dictionary<float, SKFont> fonts = [];
+    private readonly FontCache fonts;
     private readonly SKPaint paint = new() { IsAntialias = true };
 
     public DrawContext(SKTypeface typeface, string chartFontName, int pageCount, IReadOnlyDictionary<string, int> anchorPages)
     {
         Typeface = typeface;
+        fonts = new FontCache(typeface);
         ChartFontName = chartFontName;
         PageCount = pageCount;
         AnchorPages = anchorPages;
@@ -71,22 +72,11 @@ internal sealed class DrawContext : IDisposable
         paint.PathEffect = null;
     }
 
-    private SKFont Font(TextStyle style)
-    {
-        if (!fonts.TryGetValue(style.Size, out var font))
-        {
-            font = new SKFont(Typeface, style.Size) { Subpixel = true };
-            fonts[style.Size] = font;
-        }
-        return font;
-    }
+    private SKFont Font(TextStyle style) => fonts.For(style);
 
     public void Dispose()
     {
-        foreach (var font in fonts.Values)
-        {
-            font.Dispose();
-        }
+        fonts.Dispose();
         paint.Dispose();
     }
 }

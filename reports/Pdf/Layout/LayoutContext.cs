@@ -10,12 +10,13 @@ namespace QualityAnalytics.Reports.Pdf.Layout;
 /// </summary>
 internal sealed class LayoutContext : IDisposable
 {
-    private readonly Dictionary<float, SKFont> fonts = [];
+    private readonly FontCache fonts;
     private readonly HashSet<int> codePoints = [];
 
     public LayoutContext(SKTypeface typeface, float contentWidth, float contentHeight, IReadOnlyList<HeadingEntry> headings)
     {
         Typeface = typeface;
+        fonts = new FontCache(typeface);
         ContentWidth = contentWidth;
         ContentHeight = contentHeight;
         Headings = headings;
@@ -59,22 +60,11 @@ internal sealed class LayoutContext : IDisposable
         return (style.LineHeight - (ascent + metrics.Descent)) / 2 + ascent;
     }
 
-    private SKFont Font(TextStyle style)
-    {
-        if (!fonts.TryGetValue(style.Size, out var font))
-        {
-            font = new SKFont(Typeface, style.Size) { Subpixel = true };
-            fonts[style.Size] = font;
-        }
-        return font;
-    }
+    private SKFont Font(TextStyle style) => fonts.For(style);
 
     public void Dispose()
     {
-        foreach (var font in fonts.Values)
-        {
-            font.Dispose();
-        }
+        fonts.Dispose();
     }
 }
 
