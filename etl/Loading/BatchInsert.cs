@@ -55,15 +55,17 @@ public static class BatchInsert
     }
 
     /// <summary>The multi-row INSERT: key and value columns (and source_line) are parameters, batch_id and
-    /// source_file_id (the same for every row of the file) literals. RETURNING names the inserted rows: by
-    /// source_line (unique within a source: a row's line) where the table has lineage, else by the natural key.</summary>
-    public static string Sql(TableSpec spec, long batchId, long sourceFileId, int rows, Func<int, string> parameter)
+    /// source_file_id (the same for every row of the file) literals. <paramref name="tolerant"/>: rows whose key is
+    /// stored are skipped (<c>ON CONFLICT DO NOTHING</c>) and RETURNING names the inserted rows: by source_line (unique
+    /// within a source: a row's line) where the table has lineage, else by the natural key. Not tolerant:
+    /// <c>INSERT OR FAIL</c>, which stops at the first row whose key is stored and keeps the rows before it.</summary>
+    public static string Sql(TableSpec spec, long batchId, long sourceFileId, int rows, Func<int, string> parameter, bool tolerant = true)
     {
         var columns = spec.KeyColumns.Concat(spec.ValueColumns).ToList();
         if (spec.HasLineage) columns.AddRange(["batch_id", "source_file_id", "source_line"]);
         var perRow = ParametersPerRow(spec);
         var sql = new System.Text.StringBuilder();
-        sql.Append("INSERT INTO ").Append(spec.Table).Append(" (").Append(string.Join(", ", columns)).Append(") VALUES ");
+        sql.Append(tolerant ? "INSERT INTO " : "INSERT OR FAIL INTO ").Append(spec.Table).Append(" (").Append(string.Join(", ", columns)).Append(") VALUES ");
         var n = 0;
         for (var r = 0; r < rows; r++)
         {
@@ -79,6 +81,7 @@ public static class BatchInsert
             }
             sql.Append(')');
         }
+        if (!tolerant) return sql.ToString();
         sql.Append(" ON CONFLICT (").Append(string.Join(", ", spec.KeyColumns)).Append(") DO NOTHING RETURNING ")
             .Append(spec.HasLineage ? "source_line" : string.Join(", ", spec.KeyColumns));
         return sql.ToString();

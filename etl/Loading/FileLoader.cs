@@ -146,19 +146,19 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             });
-            foreach (var raw in source.ReadRows())
+            // Reading and staging run on a worker thread, ahead of the writing here (see StagingPipeline).
+            using var staging = new StagingPipeline(source, match, mapper);
+            foreach (var item in staging.Rows())
             {
                 counts.Read++;
-                var row = new RowReader(match, raw.Cells);
-                var staged = mapper.Stage(row, raw.Line);
-                var errors = pending.Begin(raw, counts.Read);
-                if (staged is null)
+                var errors = pending.Begin(item.Raw, counts.Read);
+                if (item.Staged is null)
                 {
-                    errors.AddRange(row.Errors);
+                    errors.AddRange(item.Errors);
                     pending.EndNotStaged();
                 }
-                else if (writer.Upsert is null) pending.EndWritten(writer.Write(staged, errors));
-                else pending.EndStaged(writer.Values(staged, errors));
+                else if (writer.Upsert is null) pending.EndWritten(writer.Write(item.Staged, errors));
+                else pending.EndStaged(writer.Values(item.Staged, errors));
             }
             // Before anything reads the table (the consistency check) and before the file's commit.
             pending.Flush();

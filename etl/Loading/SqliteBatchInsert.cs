@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
@@ -7,24 +6,45 @@ namespace QualityAnalytics.Etl.Loading;
 /// <summary>SQLite's multi-row insert bound by position on the connection's own handle. Microsoft.Data.Sqlite binds
 /// every parameter by name on every execution (<c>sqlite3_bind_parameter_index</c>, a linear search of the
 /// statement's parameter names): for a statement of 128 rows × 16 values that search costs more than the insert.
-/// Here the statement is prepared once per file and each value bound to its index, converted exactly as
+/// Here the statements are prepared once per file and each value bound to its index, converted exactly as
 /// Microsoft.Data.Sqlite converts it (so the stored text is the same whichever path wrote a row; see
-/// <see cref="StoredValue"/>). It runs inside the connection's open transaction like any command.</summary>
+/// <see cref="StoredValue"/>). They run inside the connection's open transaction like any command.
+/// <para>Three statements. First a plain <c>INSERT OR FAIL … VALUES (…)×n</c>: most batches of a load are all new
+/// rows, and this is the cheapest way in, a third cheaper than the tolerant form below (SQLite seeks the unique index
+/// once instead of twice, builds no RETURNING table, and, because FAIL keeps what was done before a failure, keeps no
+/// statement journal). When a stored row has one of the batch's keys it stops at that row with a unique-constraint
+/// error, keeping the rows before it (<c>sqlite3_changes</c> says how many); that row is a conflict, and the rows after
+/// it go through the single-row tolerant statement. The tolerant statement, <c>INSERT … VALUES (…)×n ON CONFLICT (key)
+/// DO NOTHING RETURNING …</c>, says which rows were new; after a conflict the next batches go straight to it (a reload
+/// conflicts on every row) until one of them turns out to be all new.</para></summary>
 internal sealed class SqliteBatchInsert : IBatchInsert
 {
     private readonly sqlite3 _db;
-    private readonly sqlite3_stmt _stmt;
+    private readonly sqlite3_stmt _plain;
+    private readonly sqlite3_stmt _tolerant;
+    private readonly sqlite3_stmt _single;
+    private bool _expectConflicts;
     private readonly TableSpec _spec;
     private readonly BatchInsert.Returned _returned;
+    private readonly SqliteValueBinder _binder;
 
     public SqliteBatchInsert(SqliteConnection connection, TableSpec spec, long batchId, long sourceFileId, int rows)
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         _spec = spec;
         _returned = new BatchInsert.Returned(spec);
+        _binder = new SqliteValueBinder(_db, spec.Table);
         RowsPerStatement = rows;
-        var rc = raw.sqlite3_prepare_v2(_db, BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?"), out _stmt);
+        _plain = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?", tolerant: false));
+        _tolerant = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?"));
+        _single = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, 1, _ => "?"));
+    }
+
+    private sqlite3_stmt Prepare(string sql)
+    {
+        var rc = raw.sqlite3_prepare_v2(_db, sql, out var stmt);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
+        return stmt;
     }
 
     public int RowsPerStatement { get; }
@@ -32,28 +52,97 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     public void Insert(object?[][] rows, int[] lines, int count, bool[] inserted)
     {
         if (count != RowsPerStatement) throw new ArgumentOutOfRangeException(nameof(count));
-        _returned.Begin(rows, count, inserted);
-        var index = 1;
-        for (var r = 0; r < count; r++)
+        if (!_expectConflicts)
         {
-            var values = rows[r];
-            for (var i = 0; i < values.Length; i++) Bind(index++, values[i]);
-            if (_spec.HasLineage) Check(raw.sqlite3_bind_int64(_stmt, index++, lines[r]));
+            BindAll(_plain, rows, lines, count);
+            var rc = StepOnce(_plain);
+            if (rc == raw.SQLITE_DONE)
+            {
+                Array.Fill(inserted, true, 0, count);
+                return;
+            }
+            if (!IsKeyConflict(rc)) SqliteException.ThrowExceptionForRC(rc, _db);
+            // OR FAIL keeps the rows before the one that conflicted (sqlite3_changes counts them) and stops there.
+            var kept = raw.sqlite3_changes(_db);
+            Array.Fill(inserted, true, 0, kept);
+            inserted[kept] = false;
+            for (var i = kept + 1; i < count; i++) inserted[i] = InsertOne(rows[i], lines[i]);
+            _expectConflicts = true;
+            return;
         }
+        InsertTolerant(rows, lines, count, inserted);
+        _expectConflicts = Array.IndexOf(inserted, false, 0, count) >= 0;
+    }
+
+    /// <summary>One row through the tolerant single-row statement: true when it was new.</summary>
+    private bool InsertOne(object?[] row, int line)
+    {
+        BindAll(_single, [row], [line], 1);
+        int rc;
+        var isNew = false;
+        try
+        {
+            while ((rc = raw.sqlite3_step(_single)) == raw.SQLITE_ROW) isNew = true;
+        }
+        finally
+        {
+            raw.sqlite3_reset(_single);
+        }
+        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+        return isNew;
+    }
+
+    private void InsertTolerant(object?[][] rows, int[] lines, int count, bool[] inserted)
+    {
+        _returned.Begin(rows, count, inserted);
+        BindAll(_tolerant, rows, lines, count);
         int rc;
         try
         {
-            while ((rc = raw.sqlite3_step(_stmt)) == raw.SQLITE_ROW)
+            while ((rc = raw.sqlite3_step(_tolerant)) == raw.SQLITE_ROW)
             {
-                if (_spec.HasLineage) inserted[_returned.IndexOfLine(lines, count, raw.sqlite3_column_int64(_stmt, 0))] = true;
+                if (_spec.HasLineage) inserted[_returned.IndexOfLine(lines, count, raw.sqlite3_column_int64(_tolerant, 0))] = true;
                 else inserted[_returned.IndexOfKey(ReturnedKey())] = true;
             }
         }
         finally
         {
-            raw.sqlite3_reset(_stmt);
+            raw.sqlite3_reset(_tolerant);
         }
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
+    }
+
+    /// <summary>Steps a statement that returns no rows and resets it; the step's result code (the reset's is the same).</summary>
+    private static int StepOnce(sqlite3_stmt stmt)
+    {
+        try
+        {
+            return raw.sqlite3_step(stmt);
+        }
+        finally
+        {
+            raw.sqlite3_reset(stmt);
+        }
+    }
+
+    /// <summary>The plain insert failed because a stored row (or, impossible here, another row of the batch) has one
+    /// of the batch's keys: a unique or primary-key violation. Any other failure (NOT NULL, CHECK, I/O) is an error.</summary>
+    private bool IsKeyConflict(int rc) =>
+        rc == raw.SQLITE_CONSTRAINT && raw.sqlite3_extended_errcode(_db) is SqliteConstraintUnique or SqliteConstraintPrimaryKey;
+
+    private const int SqliteConstraintUnique = raw.SQLITE_CONSTRAINT | (8 << 8);
+    private const int SqliteConstraintPrimaryKey = raw.SQLITE_CONSTRAINT | (6 << 8);
+
+    private void BindAll(sqlite3_stmt stmt, object?[][] rows, int[] lines, int count)
+    {
+        _binder.BeginBatch();
+        var index = 1;
+        for (var r = 0; r < count; r++)
+        {
+            var values = rows[r];
+            for (var i = 0; i < values.Length; i++) _binder.Bind(stmt, index++, values[i]);
+            if (_spec.HasLineage) _binder.Bind(stmt, index++, lines[r]);
+        }
     }
 
     private string ReturnedKey()
@@ -61,85 +150,20 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         var key = new object?[_spec.KeyColumns.Count];
         for (var i = 0; i < key.Length; i++)
         {
-            key[i] = raw.sqlite3_column_type(_stmt, i) switch
+            key[i] = raw.sqlite3_column_type(_tolerant, i) switch
             {
                 raw.SQLITE_NULL => null,
-                raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_stmt, i),
-                _ => raw.sqlite3_column_text(_stmt, i).utf8_to_string(),
+                raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_tolerant, i),
+                _ => raw.sqlite3_column_text(_tolerant, i).utf8_to_string(),
             };
         }
         return BatchInsert.Key(key, key.Length);
     }
 
-    /// <summary>The value as Microsoft.Data.Sqlite's binder stores it: integers (and booleans as 0/1) as INTEGER,
-    /// decimals, dates and times as TEXT in its formats, floating point as REAL.</summary>
-    private void Bind(int index, object? value)
+    public void Dispose()
     {
-        Span<char> buffer = stackalloc char[64];
-        var rc = value switch
-        {
-            null or DBNull => raw.sqlite3_bind_null(_stmt, index),
-            // An empty span would be a null pointer, which SQLite binds as NULL: bind "" as text.
-            string { Length: 0 } => raw.sqlite3_bind_text(_stmt, index, ""),
-            string s => raw.sqlite3_bind_text16(_stmt, index, s.AsSpan()),
-            int n => raw.sqlite3_bind_int64(_stmt, index, n),
-            long n => raw.sqlite3_bind_int64(_stmt, index, n),
-            short n => raw.sqlite3_bind_int64(_stmt, index, n),
-            byte n => raw.sqlite3_bind_int64(_stmt, index, n),
-            bool b => raw.sqlite3_bind_int64(_stmt, index, b ? 1 : 0),
-            double d => raw.sqlite3_bind_double(_stmt, index, d),
-            float f => raw.sqlite3_bind_double(_stmt, index, f),
-            decimal d => raw.sqlite3_bind_text16(_stmt, index, Format(d, buffer)),
-            DateTime dt => raw.sqlite3_bind_text16(_stmt, index, Format(dt, buffer)),
-            DateOnly date => raw.sqlite3_bind_text16(_stmt, index, Format(date, buffer)),
-            _ => throw new NotSupportedException($"{_spec.Table}: no SQLite binding for a value of type {value.GetType()}"),
-        };
-        Check(rc);
+        _plain.Dispose();
+        _tolerant.Dispose();
+        _single.Dispose();
     }
-
-    private static ReadOnlySpan<char> Format(decimal value, Span<char> buffer) =>
-        value.TryFormat(buffer, out var n, "0.0###########################", CultureInfo.InvariantCulture) ? buffer[..n] : value.ToString("0.0###########################", CultureInfo.InvariantCulture);
-
-    /// <summary>yyyy-MM-dd HH:mm:ss.FFFFFFF (the provider's format: the fraction without trailing zeros, and without
-    /// its point when it is zero), written digit by digit: the custom format parser cost ~0.3 s per million rows.</summary>
-    internal static ReadOnlySpan<char> Format(DateTime value, Span<char> buffer)
-    {
-        Digits(buffer[..4], value.Year);
-        buffer[4] = '-';
-        Digits(buffer.Slice(5, 2), value.Month);
-        buffer[7] = '-';
-        Digits(buffer.Slice(8, 2), value.Day);
-        buffer[10] = ' ';
-        Digits(buffer.Slice(11, 2), value.Hour);
-        buffer[13] = ':';
-        Digits(buffer.Slice(14, 2), value.Minute);
-        buffer[16] = ':';
-        Digits(buffer.Slice(17, 2), value.Second);
-        var fraction = (int)(value.Ticks % TimeSpan.TicksPerSecond);
-        if (fraction == 0) return buffer[..19];
-        buffer[19] = '.';
-        Digits(buffer.Slice(20, 7), fraction);
-        var end = 27;
-        while (buffer[end - 1] == '0') end--;
-        return buffer[..end];
-    }
-
-    private static void Digits(Span<char> target, int value)
-    {
-        for (var i = target.Length - 1; i >= 0; i--)
-        {
-            target[i] = (char)('0' + value % 10);
-            value /= 10;
-        }
-    }
-
-    private static ReadOnlySpan<char> Format(DateOnly value, Span<char> buffer) =>
-        value.TryFormat(buffer, out var n, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture) ? buffer[..n] : throw new FormatException();
-
-    private void Check(int rc)
-    {
-        if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
-    }
-
-    public void Dispose() => _stmt.Dispose();
 }

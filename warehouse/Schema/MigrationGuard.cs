@@ -13,8 +13,37 @@ public static class MigrationGuard
     {
         var lockPath = Path.GetFullPath(databaseFile) + ".migrate.lock";
         using var exclusive = FileLock.Acquire(lockPath, TimeSpan.FromMinutes(5));
+        CreateWithPageSize(db);
         ClearStaleEfLock(db);
         db.Database.Migrate();
+    }
+
+    /// <summary>SQLite's page size for a new warehouse. A bulk load writes every page twice (into the WAL, then into
+    /// the file at the checkpoint), and per page it pays a WAL frame header, a checksum and its share of B-tree
+    /// balancing: with 16 KiB pages instead of 4 KiB a 1M-row load's inserts and commit took ~25% less time
+    /// (docs/benchmarks.md), and the dashboard's aggregate queries read fewer, larger pages. The size can only be
+    /// chosen before the file has its first page, so an existing warehouse keeps the size it was created with.</summary>
+    public const int NewPageSize = 16384;
+
+    private static void CreateWithPageSize(DbContext db)
+    {
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var wasOpen = connection.State == System.Data.ConnectionState.Open;
+        if (!wasOpen) connection.Open();
+        try
+        {
+            using var pageCount = connection.CreateCommand();
+            pageCount.CommandText = "PRAGMA page_count";
+            if (Convert.ToInt64(pageCount.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
+            // Switching an empty database to WAL writes its first page, which fixes the page size for good.
+            using var create = connection.CreateCommand();
+            create.CommandText = $"PRAGMA page_size={NewPageSize}; PRAGMA journal_mode=WAL;";
+            create.ExecuteNonQuery();
+        }
+        finally
+        {
+            if (!wasOpen) connection.Close();
+        }
     }
 
     private static void ClearStaleEfLock(DbContext db)

@@ -90,6 +90,34 @@ public sealed class BatchedLoadTests : IDisposable
     }
 
     [Fact]
+    public void Stored_keys_in_the_middle_of_batches_of_new_rows_are_compared_and_the_rows_around_them_load_once()
+    {
+        // The first file stores four rows; the second holds those four keys (two of them corrected) spread over its
+        // batches of otherwise new rows: at a batch's first row, in the middle, at its last row and in a later batch,
+        // so the fast path meets a stored key after new rows, before new rows and again after all-new batches.
+        var batch = _batch;
+        var stored = new[] { batch + 1, batch + batch / 2, 2 * batch, 4 * batch + 7 };
+        var rows = 5 * batch + 30;
+        _w.Write("departments.csv", Samples.Departments);
+        _w.Load(_w.Inbox);
+        var lines = Complaints(rows).Split('\n');
+        var first = _w.Write("first.csv", string.Join('\n', stored.Select(n => lines[n]).Prepend(lines[0])) + "\n");
+        Assert.Equal(stored.Length, _w.Load(first).Files.Single().Loaded);
+
+        var corrected = new HashSet<int> { stored[1], stored[3] };
+        var second = _w.Write("second.csv", Complaints(rows, validOf: n => corrected.Contains(n) ? "否" : "是"));
+        var result = _w.Load(second).Files.Single();
+
+        Assert.Equal((rows, rows - stored.Length, 2, 2, 0), (result.Read, result.Loaded, result.Updated, result.Unchanged, result.Quarantined));
+        Assert.Equal(rows, _w.Count("fact_complaint"));
+        Assert.Equal(2, _w.Count("row_change", "table_name = 'fact_complaint'"));
+        Assert.Equal(2, _w.Count("fact_complaint", $"valid = FALSE AND complaint_id IN ('{Id(stored[1])}', '{Id(stored[3])}')"));
+        // New and corrected rows carry the second file's lineage and their own line; the unchanged ones keep the first's.
+        Assert.Equal(rows - 2, _w.Count("fact_complaint",
+            $"source_file_id = {result.SourceFileId} AND source_line = CAST(SUBSTR(complaint_id, 3) AS INTEGER) + 1"));
+    }
+
+    [Fact]
     public void A_fault_after_several_batches_leaves_the_warehouse_as_before_the_file()
     {
         var rows = 4 * _batch + 88;

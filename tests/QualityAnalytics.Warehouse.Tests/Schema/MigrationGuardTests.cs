@@ -38,4 +38,37 @@ public sealed class MigrationGuardTests : IDisposable
         using var db = WarehouseDb.Sqlite(file).CreateContext();
         Assert.Equal(5844, db.Dates.Count());
     }
+
+    [SqliteFact]
+    public void A_new_warehouse_gets_16_KiB_pages_and_an_existing_one_keeps_its_own()
+    {
+        Directory.CreateDirectory(_folder);
+        var fresh = Path.Combine(_folder, "fresh.db");
+        WarehouseInitializer.EnsureReady(WarehouseDb.Sqlite(fresh));
+        Assert.Equal(16384L, Pragma(fresh, "page_size"));
+        Assert.Equal("wal", Pragma(fresh, "journal_mode"));
+
+        // A warehouse created before this change (4 KiB pages, tables in it) is migrated as it is, never rebuilt.
+        var old = Path.Combine(_folder, "old.db");
+        using (var connection = new SqliteConnection($"Data Source={old}"))
+        {
+            connection.Open();
+            using var create = connection.CreateCommand();
+            create.CommandText = "PRAGMA page_size=4096; CREATE TABLE created_before (x);";
+            create.ExecuteNonQuery();
+        }
+        WarehouseInitializer.EnsureReady(WarehouseDb.Sqlite(old));
+        Assert.Equal(4096L, Pragma(old, "page_size"));
+        using var db = WarehouseDb.Sqlite(old).CreateContext();
+        Assert.Equal(5844, db.Dates.Count());
+    }
+
+    private static object Pragma(string file, string name)
+    {
+        using var connection = new SqliteConnection($"Data Source={file}");
+        connection.Open();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"PRAGMA {name}";
+        return cmd.ExecuteScalar()!;
+    }
 }

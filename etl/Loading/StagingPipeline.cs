@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Runtime.ExceptionServices;
+using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Etl.Staging.Mappers;
+
+namespace QualityAnalytics.Etl.Loading;
+
+/// <summary>One row read and staged: the staged row, or null with the row's errors.</summary>
+internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors);
+
+/// <summary>Reads and stages a source's rows on a worker thread while the caller resolves and writes the rows before
+/// them. Reading and staging (CSV or XLSX parsing, every rule of the contract) touch no database and no state the
+/// writer shares, and on a large file they cost about as much as the writing does; on two cores the two now overlap.
+/// Rows reach the caller in file order, in chunks through a bounded queue, so at most
+/// <see cref="ChunkRows"/> × (<see cref="QueuedChunks"/> + 2) rows are in flight: memory does not grow with the file.
+/// A failure while reading (a malformed quote halfway down: <see cref="FileRejectedException"/>) reaches the caller
+/// after the rows before it, as it would have without the thread. Disposing stops the worker and waits for it, so
+/// the source is never read after the caller is done with it (a fault while writing, a rejected file).</summary>
+internal sealed class StagingPipeline : IDisposable
+{
+    public const int ChunkRows = 64;
+    public const int QueuedChunks = 4;
+
+    private readonly BlockingCollection<StagedItem[]> _chunks = new(QueuedChunks);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Thread _worker;
+    private ExceptionDispatchInfo? _failure;
+    private int _staged;
+
+    public StagingPipeline(ITabularSource source, HeaderMatch match, IStagingMapper mapper)
+    {
+        // The worker formats and parses exactly as the caller's thread would.
+        var culture = CultureInfo.CurrentCulture;
+        var uiCulture = CultureInfo.CurrentUICulture;
+        _worker = new Thread(() =>
+        {
+            CultureInfo.CurrentCulture = culture;
+            CultureInfo.CurrentUICulture = uiCulture;
+            Produce(source, match, mapper);
+        })
+        {
+            IsBackground = true,
+            Name = "qa staging",
+        };
+        _worker.Start();
+    }
+
+    private void Produce(ITabularSource source, HeaderMatch match, IStagingMapper mapper)
+    {
+        var chunk = new List<StagedItem>(ChunkRows);
+        try
+        {
+            foreach (var raw in source.ReadRows())
+            {
+                if (chunk.Count == 0) _stop.Token.ThrowIfCancellationRequested();
+                var row = new RowReader(match, raw.Cells);
+                var staged = mapper.Stage(row, raw.Line);
+                chunk.Add(new StagedItem(raw, staged, row.Errors));
+                _staged++;
+                if (chunk.Count == ChunkRows) HandOver(chunk);
+            }
+            HandOver(chunk);
+        }
+        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        {
+            // The caller stopped listening (it failed or finished early): nothing more to hand over.
+        }
+        catch (Exception ex)
+        {
+            _failure = ExceptionDispatchInfo.Capture(ex);
+            try
+            {
+                HandOver(chunk); // the rows read before the failure still reach the caller first
+            }
+            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            {
+            }
+        }
+        finally
+        {
+            _chunks.CompleteAdding();
+        }
+    }
+
+    private void HandOver(List<StagedItem> chunk)
+    {
+        if (chunk.Count == 0) return;
+        _chunks.Add([.. chunk], _stop.Token);
+        chunk.Clear();
+    }
+
+    /// <summary>The source's rows, staged, in file order; then the reading's failure, if any, rethrown as it was.</summary>
+    public IEnumerable<StagedItem> Rows()
+    {
+        foreach (var chunk in _chunks.GetConsumingEnumerable())
+        {
+            foreach (var item in chunk) yield return item;
+        }
+        // CompleteAdding happens after _failure is set, and the enumeration above ends only after CompleteAdding.
+        _failure?.Throw();
+    }
+
+    /// <summary>Rows the worker has staged so far (read it after <see cref="Dispose"/> for the final figure).</summary>
+    internal int StagedCount => Volatile.Read(ref _staged);
+
+    /// <summary>Whether the worker thread has ended.</summary>
+    internal bool WorkerEnded => !_worker.IsAlive;
+
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _worker.Join();
+        _chunks.Dispose();
+        _stop.Dispose();
+    }
+}

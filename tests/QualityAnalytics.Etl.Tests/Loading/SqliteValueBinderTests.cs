@@ -1,0 +1,99 @@
+using Microsoft.Data.Sqlite;
+using QualityAnalytics.Etl.Loading;
+using SQLitePCL;
+
+namespace QualityAnalytics.Etl.Tests.Loading;
+
+/// <summary>The loader's own binder stores every value exactly as Microsoft.Data.Sqlite's parameters do (same value,
+/// same storage class), so a row reads back the same whichever path wrote it.</summary>
+public sealed class SqliteValueBinderTests
+{
+    public static TheoryData<string, object?> Values() => new()
+    {
+        { "null", null },
+        { "empty text", "" },
+        { "ascii text", "TS0000000001" },
+        { "chinese text", "客户反映营业厅排队时间过长，工作人员未按承诺时间回电" },
+        { "text with an emoji and a NUL-free control", "服务\t好 😀" },
+        { "int", 20261127 },
+        { "negative long", -9_000_000_000L },
+        { "short", (short)7 },
+        { "byte", (byte)255 },
+        { "true", true },
+        { "false", false },
+        { "double", 0.1 + 0.2 },
+        { "float", 2.5f },
+        { "decimal zero", 0m },
+        { "decimal with trailing zeros", 1.50m },
+        { "negative decimal", -3.25m },
+        { "wide decimal", 12345678901234567890.1234567m },
+        { "date and time", new DateTime(2026, 3, 31, 23, 59, 59) },
+        { "date and time with a fraction", new DateTime(2026, 4, 1, 0, 0, 0).AddTicks(1_234_500) },
+        { "midnight", new DateTime(2026, 1, 1) },
+        { "date", new DateOnly(2026, 10, 10) },
+    };
+
+    [Theory]
+    [MemberData(nameof(Values))]
+    public void A_value_is_stored_as_the_provider_stores_it(string what, object? value)
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, "CREATE TABLE by_provider (v); CREATE TABLE by_binder (v)");
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO by_provider VALUES ($v)";
+            insert.Parameters.AddWithValue("$v", value ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO by_binder VALUES (?)", out var stmt));
+        using (stmt)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "by_binder");
+            binder.BeginBatch();
+            binder.Bind(stmt, 1, value);
+            Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
+        }
+        Assert.Equal(Stored(connection, "by_provider"), Stored(connection, "by_binder"));
+        Assert.NotNull(what);
+    }
+
+    [Fact]
+    public void Many_texts_in_one_batch_outgrow_the_arena_and_each_keeps_its_own_bytes()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, "CREATE TABLE t (" + string.Join(", ", Enumerable.Range(0, 200).Select(i => $"c{i}")) + ")");
+        var texts = Enumerable.Range(0, 200).Select(i => new string((char)('一' + i), 200 + i)).ToArray(); // ~120 KiB of UTF-8
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO t VALUES (" + string.Join(", ", texts.Select(_ => "?")) + ")", out var stmt));
+        using (stmt)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "t");
+            binder.BeginBatch();
+            for (var i = 0; i < texts.Length; i++) binder.Bind(stmt, i + 1, texts[i]);
+            Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
+        }
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT * FROM t";
+        using var reader = read.ExecuteReader();
+        Assert.True(reader.Read());
+        for (var i = 0; i < texts.Length; i++) Assert.Equal(texts[i], reader.GetString(i));
+    }
+
+    [Fact]
+    public void The_values_go_straight_to_the_library_the_provider_runs_on() => Assert.True(SqliteValueBinder.BindsNatively);
+
+    private static string Stored(SqliteConnection connection, string table)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"SELECT typeof(v) || ':' || quote(v) FROM {table}";
+        return (string)cmd.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,87 @@
+using System.Text;
+using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Etl.Staging.Mappers;
+using QualityAnalytics.Etl.Tests.Reading;
+
+namespace QualityAnalytics.Etl.Tests.Loading;
+
+/// <summary>Reading and staging on the worker thread hand the caller exactly what staging on its own thread would, in
+/// file order; a reading failure arrives after the rows before it; stopping early stops the worker.</summary>
+public sealed class StagingPipelineTests
+{
+    private static string ComplaintsCsv(int rows, Func<int, string>? receivedOf = null)
+    {
+        var sb = new StringBuilder("complaint_id,department,received_at,channel,valid\n");
+        for (var i = 1; i <= rows; i++) sb.Append($"P-{i:D6},LOG,{(receivedOf ?? (n => $"2026-05-{1 + n % 28:D2} 10:{n % 60:D2}"))(i)},电话,是\n");
+        return sb.ToString();
+    }
+
+    private static (ITabularSource Source, HeaderMatch Match, IStagingMapper Mapper) Open(string path)
+    {
+        var source = TabularFile.Open(path).Single();
+        var match = HeaderMatcher.Match(source.Header);
+        return (source, match, StagingMappers.For(match.Kind!.Value, new StagingRules()));
+    }
+
+    [Fact]
+    public void Rows_arrive_in_file_order_staged_as_on_the_caller_s_thread()
+    {
+        using var folder = new TempFolder();
+        // Every 97th row has an impossible date: staged as null with its error.
+        var path = folder.WriteText("complaints.csv", ComplaintsCsv(5_000, n => n % 97 == 0 ? "2026-02-30 10:00" : $"2026-05-{1 + n % 28:D2} 10:{n % 60:D2}"));
+        var (source, match, mapper) = Open(path);
+        using (source)
+        {
+            var expected = source.ReadRows().Select(raw =>
+            {
+                var row = new RowReader(match, raw.Cells);
+                var staged = mapper.Stage(row, raw.Line);
+                return (raw.Line, Staged: staged, Errors: string.Join("|", row.Errors));
+            }).ToList();
+
+            using var pipeline = new StagingPipeline(source, match, mapper);
+            var actual = pipeline.Rows().Select(item => (item.Raw.Line, item.Staged, Errors: string.Join("|", item.Errors))).ToList();
+
+            Assert.Equal(5_000, actual.Count);
+            Assert.Equal(expected, actual);
+            Assert.Equal(5_000 / 97, actual.Count(a => a.Staged is null));
+        }
+    }
+
+    [Fact]
+    public void A_quote_never_closed_halfway_down_arrives_after_the_rows_before_it()
+    {
+        using var folder = new TempFolder();
+        var text = ComplaintsCsv(3_000) + "P-999999,LOG,\"2026-05-01 10:00,电话,是\n" + ComplaintsCsv(10).Split('\n', 2)[1];
+        var path = folder.WriteText("complaints.csv", text);
+        var (source, match, mapper) = Open(path);
+        using (source)
+        {
+            using var pipeline = new StagingPipeline(source, match, mapper);
+            var seen = 0;
+            var e = Assert.Throws<FileRejectedException>(() =>
+            {
+                foreach (var _ in pipeline.Rows()) seen++;
+            });
+            Assert.Equal(3_000, seen);
+            Assert.Contains("never closed", e.Reason);
+        }
+    }
+
+    [Fact]
+    public void Stopping_after_a_few_rows_stops_the_worker_before_the_source_is_closed()
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteText("complaints.csv", ComplaintsCsv(200_000));
+        var (source, match, mapper) = Open(path);
+        var pipeline = new StagingPipeline(source, match, mapper);
+        Assert.Equal(10, pipeline.Rows().Take(10).Count());
+        pipeline.Dispose();
+        source.Dispose();
+        Assert.True(pipeline.WorkerEnded);
+        // It stopped at the bounded queue instead of reading on through the 200,000 rows.
+        Assert.InRange(pipeline.StagedCount, 10, StagingPipeline.ChunkRows * (StagingPipeline.QueuedChunks + 2));
+    }
+}
