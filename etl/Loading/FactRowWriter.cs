@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Warehouse.Model;
 
@@ -60,13 +61,55 @@ public sealed class FactRowWriter : IDisposable
     public object?[]? Values(StagedRow row, List<RowError> errors) => row switch
     {
         StagedQuestion q => [q.Question, q.Text, q.Weight, q.Scale],
-        StagedCheck c => CheckValues(c, errors),
         StagedCheckDeduction d => DeductionValues(d),
+        _ => Prepare(row, errors) is { } values ? Complete(row, values) : null,
+    };
+
+    /// <summary>Whether rows of this kind can be <see cref="Prepare"/>d on the staging thread: their references need
+    /// no database (check deductions look up their check; questions are written at once).</summary>
+    public static bool CanPrepare(DataKind kind) => kind is DataKind.Checks or DataKind.Surveys or DataKind.Complaints or DataKind.Callbacks;
+
+    /// <summary>Everything of <see cref="Values"/> that reads only what this file cannot change (department versions,
+    /// questions, the calendar), so it may run on the staging thread ahead of the writing: the values, with customer
+    /// and category still as names, or null with the reasons in <paramref name="errors"/>. Only for the kinds of
+    /// <see cref="CanPrepare"/>. <see cref="Complete"/>, on the writing thread, turns the names into keys (creating
+    /// customers and categories as they first appear).</summary>
+    // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public object?[]? Prepare(StagedRow row, List<RowError> errors) => row switch
+    {
+        StagedCheck c => CheckValues(c, errors),
         StagedSurveyAnswer a => AnswerValues(a, errors),
         StagedComplaint c => ComplaintValues(c, errors),
         StagedCallback c => CallbackValues(c, errors),
         _ => throw new ArgumentOutOfRangeException(nameof(row)),
     };
+
+    /// <summary>The customer and category names a prepared row still holds, turned into their keys.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public object?[] Complete(StagedRow row, object?[] values)
+    {
+        switch (row)
+        {
+            case StagedSurveyAnswer:
+                values[AnswerCustomer] = _refs.Customer((string)values[AnswerCustomer]!);
+                break;
+            case StagedComplaint:
+                if (values[ComplaintCustomer] is string customer) values[ComplaintCustomer] = _refs.Customer(customer);
+                if (values[ComplaintCategory] is string category) values[ComplaintCategory] = _refs.Category(category);
+                break;
+            case StagedCallback:
+                if (values[CallbackCustomer] is string name) values[CallbackCustomer] = _refs.Customer(name);
+                break;
+        }
+        return values;
+    }
+
+    // Where the names wait in a prepared row (positions in the table spec's key + value columns).
+    private const int AnswerCustomer = 5;
+    private const int ComplaintCustomer = 7;
+    private const int ComplaintCategory = 8;
+    private const int CallbackCustomer = 6;
 
     private object?[]? CheckValues(StagedCheck c, List<RowError> errors)
     {
@@ -99,10 +142,11 @@ public sealed class FactRowWriter : IDisposable
         else if (a.Score > question.Value.Scale) errors.Add(new RowError("score", a.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"must be between 0 and {question.Value.Scale.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)} (the scale of question {a.Question})"));
         if (errors.Count > 0) return null;
-        return [a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, _refs.Customer(a.Customer), a.Score,
+        return [a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, a.Customer, a.Score,
             a.SubmittedOn is { } d ? DateKeys.Of(d) : null, a.Excluded, a.ExcludedBy, a.ExcludedReason, a.Note];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private object?[]? ComplaintValues(StagedComplaint c, List<RowError> errors)
     {
         var date = DateOnly.FromDateTime(c.ReceivedAt);
@@ -110,7 +154,7 @@ public sealed class FactRowWriter : IDisposable
         InCalendar("received_at", date, errors);
         if (errors.Count > 0) return null;
         return [c.ComplaintId, department, c.ReceivedAt, DateKeys.Of(date), Quarter.Of(date).Key, c.ChannelKey, c.Valid,
-            c.Customer is null ? null : _refs.Customer(c.Customer), c.Category is null ? null : _refs.Category(c.Category), c.Description,
+            c.Customer, c.Category, c.Description,
             c.RepliedAt, c.ResolvedAt, c.DirectDeduction, c.Handler, c.Satisfaction];
     }
 
@@ -119,10 +163,10 @@ public sealed class FactRowWriter : IDisposable
         var department = Department(c.Department, c.CalledOn, errors);
         InCalendar("called_on", c.CalledOn, errors);
         if (errors.Count > 0) return null;
-        return [c.CallbackId, department, DateKeys.Of(c.CalledOn), Quarter.Of(c.CalledOn).Key, c.Finding, c.Deduction,
-            c.Customer is null ? null : _refs.Customer(c.Customer), c.Note];
+        return [c.CallbackId, department, DateKeys.Of(c.CalledOn), Quarter.Of(c.CalledOn).Key, c.Finding, c.Deduction, c.Customer, c.Note];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int Department(string codeOrName, DateOnly date, List<RowError> errors)
     {
         var key = _refs.Department(codeOrName, date);
@@ -130,6 +174,7 @@ public sealed class FactRowWriter : IDisposable
         return key ?? 0;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void InCalendar(string column, DateOnly date, List<RowError> errors)
     {
         if (!DateKeys.InRange(date))

@@ -146,8 +146,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             });
-            // Reading and staging run on a worker thread, ahead of the writing here (see StagingPipeline).
-            using var staging = new StagingPipeline(source, match, mapper);
+            // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
+            using var staging = new StagingPipeline(source, match, mapper, FactRowWriter.CanPrepare(kind) ? writer.Prepare : null);
             foreach (var item in staging.Rows())
             {
                 counts.Read++;
@@ -158,6 +158,11 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                     pending.EndNotStaged();
                 }
                 else if (writer.Upsert is null) pending.EndWritten(writer.Write(item.Staged, errors));
+                else if (item.Prepared)
+                {
+                    errors.AddRange(item.Errors);
+                    pending.EndStaged(item.Values is null ? null : writer.Complete(item.Staged, item.Values));
+                }
                 else pending.EndStaged(writer.Values(item.Staged, errors));
             }
             // Before anything reads the table (the consistency check) and before the file's commit.
@@ -178,17 +183,34 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     {
         var fileName = Path.GetFileName(path);
         if (!File.Exists(path)) return new FilePlan(path, "", 0, [], $"{path}: no such file or folder");
-        var (hash, size) = Hash(path);
         if (!TabularFile.IsSupported(path))
-            return new FilePlan(path, hash, size, [], $"{fileName}: not a supported file type (.csv, .tsv, .txt or .xlsx)");
+        {
+            var (h, n) = Hash(path);
+            return new FilePlan(path, h, n, [], $"{fileName}: not a supported file type (.csv, .tsv, .txt or .xlsx)");
+        }
+        // The content hash (recorded for the audit) and the encoding pass each read the whole file: on a large file
+        // they take a core each instead of one after the other.
+        var hashing = Task.Run(() => Hash(path));
         try
         {
             var sources = TabularFile.Open(path).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
+            string hash;
+            long size;
+            try
+            {
+                (hash, size) = hashing.GetAwaiter().GetResult();
+            }
+            catch
+            {
+                foreach (var source in sources) source.Source.Dispose();
+                throw;
+            }
             if (sources.Count == 0) return new FilePlan(path, hash, size, [], $"{fileName}: the file holds no data (no header row found)");
             return new FilePlan(path, hash, size, sources, null);
         }
         catch (FileRejectedException ex)
         {
+            var (hash, size) = hashing.GetAwaiter().GetResult();
             return new FilePlan(path, hash, size, [], ex.Message);
         }
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Etl.Staging;
 
@@ -52,6 +53,8 @@ internal sealed class PendingRows
     }
 
     /// <summary>Starts a row; returns the list its errors go to.</summary>
+    // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public List<RowError> Begin(RawRow raw, int readSoFar)
     {
         var slot = _slots[_count];
@@ -69,6 +72,7 @@ internal sealed class PendingRows
     public void EndNotStaged() => End();
 
     /// <summary>The row staged; <paramref name="values"/> are what to write (null when resolving its references failed).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void EndStaged(object?[]? values)
     {
         var slot = _slots[_count];
@@ -98,6 +102,7 @@ internal sealed class PendingRows
     }
 
     /// <summary>Writes the waiting rows and completes every buffered row in input order.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Flush()
     {
         if (_count == 0) return;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -43,6 +44,8 @@ internal sealed unsafe class SqliteValueBinder
         _outgrown.Clear();
     }
 
+    // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Bind(sqlite3_stmt stmt, int index, object? value)
     {
         var handle = stmt.DangerousGetHandle();
@@ -65,11 +68,13 @@ internal sealed unsafe class SqliteValueBinder
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int BindInteger(sqlite3_stmt stmt, nint handle, int index, long value) =>
         Native.Available ? Native.BindInt64(handle, index, value) : raw.sqlite3_bind_int64(stmt, index, value);
 
     /// <summary>Binds arena[start..start+length) as TEXT. The pointer is never null (the arena is), so an empty
     /// string is stored as '' rather than NULL.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BindText(sqlite3_stmt stmt, nint handle, int index, (int Start, int Length) text)
     {
         if (!Native.Available)
@@ -83,6 +88,7 @@ internal sealed unsafe class SqliteValueBinder
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private Span<byte> Reserve(int bytes)
     {
         if (_used + bytes > _arena.Length)
@@ -95,6 +101,7 @@ internal sealed unsafe class SqliteValueBinder
         return _arena.AsSpan(_used);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int, int) Commit(int bytes)
     {
         var start = _used;
@@ -102,21 +109,26 @@ internal sealed unsafe class SqliteValueBinder
         return (start, bytes);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int, int) Encode(string s) => Commit(Encoding.UTF8.GetBytes(s, Reserve(Encoding.UTF8.GetMaxByteCount(s.Length))));
 
     private const string DecimalFormat = "0.0###########################";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int, int) Encode(decimal value) =>
         value.TryFormat(Reserve(64), out var n, DecimalFormat, CultureInfo.InvariantCulture) ? Commit(n) : throw new FormatException();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int, int) Encode(DateOnly value) =>
         value.TryFormat(Reserve(16), out var n, @"yyyy\-MM\-dd", CultureInfo.InvariantCulture) ? Commit(n) : throw new FormatException();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private (int, int) Encode(DateTime value) => Commit(Format(value, Reserve(32)));
 
     /// <summary>yyyy-MM-dd HH:mm:ss.FFFFFFF (the provider's format: the fraction without trailing zeros, and without
     /// its point when it is zero), written digit by digit: the custom format parser cost ~0.3 s per million rows.
     /// Returns the number of bytes written.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static int Format(DateTime value, Span<byte> buffer)
     {
         Digits(buffer[..4], value.Year);
@@ -139,6 +151,7 @@ internal sealed unsafe class SqliteValueBinder
         return end;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Digits(Span<byte> target, int value)
     {
         for (var i = target.Length - 1; i >= 0; i--)

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Etl.Staging;
@@ -7,12 +8,15 @@ using QualityAnalytics.Etl.Staging.Mappers;
 
 namespace QualityAnalytics.Etl.Loading;
 
-/// <summary>One row read and staged: the staged row, or null with the row's errors.</summary>
-internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors);
+/// <summary>One row read and staged: the staged row, or null with the row's errors. <paramref name="Prepared"/>: the
+/// row's values were prepared too (<see cref="FactRowWriter.Prepare"/>): <paramref name="Values"/>, or null with the
+/// reasons in <paramref name="Errors"/>.</summary>
+internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null);
 
-/// <summary>Reads and stages a source's rows on a worker thread while the caller resolves and writes the rows before
-/// them. Reading and staging (CSV or XLSX parsing, every rule of the contract) touch no database and no state the
-/// writer shares, and on a large file they cost about as much as the writing does; on two cores the two now overlap.
+/// <summary>Reads and stages a source's rows on a worker thread while the caller writes the rows before them. Reading,
+/// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
+/// version on the date, the calendar: <see cref="FactRowWriter.Prepare"/>) touch no database and nothing the writer
+/// changes, and on a large file they cost about as much as the writing does; on two cores the two overlap.
 /// Rows reach the caller in file order, in chunks through a bounded queue, so at most
 /// <see cref="ChunkRows"/> × (<see cref="QueuedChunks"/> + 2) rows are in flight: memory does not grow with the file.
 /// A failure while reading (a malformed quote halfway down: <see cref="FileRejectedException"/>) reaches the caller
@@ -29,7 +33,9 @@ internal sealed class StagingPipeline : IDisposable
     private ExceptionDispatchInfo? _failure;
     private int _staged;
 
-    public StagingPipeline(ITabularSource source, HeaderMatch match, IStagingMapper mapper)
+    /// <param name="prepare">Also prepares each staged row's values on the worker (<see cref="FactRowWriter.Prepare"/>);
+    /// null leaves that to the caller.</param>
+    public StagingPipeline(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare = null)
     {
         // The worker formats and parses exactly as the caller's thread would.
         var culture = CultureInfo.CurrentCulture;
@@ -38,7 +44,7 @@ internal sealed class StagingPipeline : IDisposable
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
-            Produce(source, match, mapper);
+            Produce(source, match, mapper, prepare);
         })
         {
             IsBackground = true,
@@ -47,9 +53,12 @@ internal sealed class StagingPipeline : IDisposable
         _worker.Start();
     }
 
-    private void Produce(ITabularSource source, HeaderMatch match, IStagingMapper mapper)
+    // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Produce(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare)
     {
         var chunk = new List<StagedItem>(ChunkRows);
+        var errors = new List<RowError>();
         try
         {
             foreach (var raw in source.ReadRows())
@@ -57,7 +66,13 @@ internal sealed class StagingPipeline : IDisposable
                 if (chunk.Count == 0) _stop.Token.ThrowIfCancellationRequested();
                 var row = new RowReader(match, raw.Cells);
                 var staged = mapper.Stage(row, raw.Line);
-                chunk.Add(new StagedItem(raw, staged, row.Errors));
+                if (staged is null || prepare is null) chunk.Add(new StagedItem(raw, staged, row.Errors));
+                else
+                {
+                    errors.Clear();
+                    var values = prepare(staged, errors);
+                    chunk.Add(new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values));
+                }
                 _staged++;
                 if (chunk.Count == ChunkRows) HandOver(chunk);
             }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using QualityAnalytics.Warehouse.Model;
 
@@ -22,6 +23,8 @@ public static partial class ValueParsers
     [GeneratedRegex(@"^(\d{4})\s*(?:[-\s]?[Qq]\s*([1-4])|年\s*第?\s*([1-4一二三四])\s*季度?)$")]
     private static partial Regex QuarterPattern();
 
+    // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDateTime(string text, out DateTime value)
     {
         if (TryParseIsoDateTime(text, out value, out var valid)) return valid;
@@ -55,6 +58,7 @@ public static partial class ValueParsers
     /// and the regular expression's match and groups cost more than the rest of the row's checks. Returns false when
     /// the text is not exactly one of these forms (the regular expression decides then); otherwise
     /// <paramref name="valid"/> is the answer the regular expression path would give.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool TryParseIsoDateTime(string text, out DateTime value, out bool valid)
     {
         value = default;
@@ -73,6 +77,7 @@ public static partial class ValueParsers
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool TwoDigits(ReadOnlySpan<char> text, int at, out int value)
     {
         var (a, b) = (text[at] - '0', text[at + 1] - '0');
@@ -119,6 +124,7 @@ public static partial class ValueParsers
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBool(string text, out bool value)
     {
         switch (text.Trim().ToLowerInvariant())

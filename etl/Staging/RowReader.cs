@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Parsing;
 using QualityAnalytics.Warehouse.Model;
 
@@ -14,6 +15,8 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
 
     public void Fail(string column, string? value, string reason) => _errors.Add(new RowError(column, value, reason));
 
+    // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Optional(string column)
     {
         var index = header.IndexOf(column);
@@ -22,6 +25,7 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
         return text.Length == 0 ? null : text;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string Required(string column)
     {
         var text = Optional(column);

@@ -115,7 +115,7 @@ public static class LoaderBenchmark
 
     public static string Name(Engine engine) => engine == Engine.Sqlite ? "SQLite" : "PostgreSQL";
 
-    private static string BaselineTool(Engine engine) => engine == Engine.Sqlite ? "sqlite3 .import (plain table)" : "psql \\copy (plain table)";
+    private static string BaselineTool(Engine engine) => engine == Engine.Sqlite ? SqliteImport.PlainTool : "psql \\copy (plain table)";
 
     /// <summary>One run on one engine: a fresh warehouse, the timed load, the reload (up to --reload-max rows), and the
     /// engine's bulk import of the same file.</summary>
@@ -126,6 +126,7 @@ public static class LoaderBenchmark
             ? SqliteTarget(Path.Combine(dir, $"warehouse-{r}.db"))
             : PostgresTarget(postgres!, $"qa_bench_{rows}_{r}", Path.Combine(dir, $"pg-data-{r}"));
         RunChild(warehouse, complaints, departments, init: true);
+        Settle();
         var f = RunChild(warehouse, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the load");
         Check(f, rows, expectedQuarantined, reloaded: false);
         runs.Fresh.Add(f);
@@ -133,6 +134,7 @@ public static class LoaderBenchmark
                           $"  (loaded {Invariant.N0(f.Loaded)}, quarantined {Invariant.N0(f.Quarantined)})");
         if (rows <= options.ReloadMax)
         {
+            Settle();
             var u = RunChild(warehouse, complaints, null, init: false) ?? throw new InvalidOperationException("no result from the reload");
             Check(u, rows, expectedQuarantined, reloaded: true);
             runs.Reload.Add(u);
@@ -146,17 +148,33 @@ public static class LoaderBenchmark
         {
             var raw = Path.Combine(dir, $"sqlite-import-{r}.db");
             DeleteDb(raw);
+            Settle();
             baseline = SqliteImport.Run(raw, complaints, rows);
             if (!options.Keep) DeleteDb(raw);
+            var rawStored = Path.Combine(dir, $"sqlite-import-stored-{r}.db");
+            DeleteDb(rawStored);
+            Settle();
+            var stored = SqliteImport.Run(rawStored, complaints, rows, warehouseStorage: true);
+            if (!options.Keep) DeleteDb(rawStored);
+            runs.StoredBaseline.Add(stored);
+            Console.WriteLine($"  {SqliteImport.WarehouseStorageTool,-28} {stored.Seconds,7:0.00} s {rows / stored.Seconds,10:N0} rows/s  peak RSS {stored.PeakKb / 1024.0,7:0} MB");
         }
         else
         {
             var database = $"qa_bench_copy_{rows}_{r}";
+            Settle();
             baseline = PostgresCopy.Run(postgres!, database, complaints, rows);
             if (!options.Keep) postgres!.DropDatabase(database);
         }
         runs.Baseline.Add(baseline);
         Console.WriteLine($"  {BaselineTool(engine),-28} {baseline.Seconds,7:0.00} s {rows / baseline.Seconds,10:N0} rows/s  peak RSS {baseline.PeakKb / 1024.0,7:0} MB");
+    }
+
+    /// <summary>Writes every dirty page to disk before a timed step, so that no step pays for the previous one's writeback.</summary>
+    private static void Settle()
+    {
+        using var sync = Process.Start(new ProcessStartInfo("sync") { UseShellExecute = false })!;
+        sync.WaitForExit();
     }
 
     /// <summary>A warehouse to load into: a SQLite file, or a PostgreSQL database (connection string) with its data folder.</summary>
@@ -186,6 +204,7 @@ public static class LoaderBenchmark
         public List<ChildResult> Fresh { get; } = [];
         public List<ChildResult> Reload { get; } = [];
         public List<(double Seconds, long PeakKb)> Baseline { get; } = [];
+        public List<(double Seconds, long PeakKb)> StoredBaseline { get; } = [];
 
         public IEnumerable<Measurement> Best(long rows, long bytes, string database, string baselineTool)
         {
@@ -200,6 +219,11 @@ public static class LoaderBenchmark
             }
             var baseline = Baseline.MinBy(x => x.Seconds);
             yield return new Measurement(rows, bytes, database, baselineTool, baseline.Seconds, baseline.PeakKb, "no validation, no indexes, no lineage");
+            if (StoredBaseline.Count > 0)
+            {
+                var stored = StoredBaseline.MinBy(x => x.Seconds);
+                yield return new Measurement(rows, bytes, database, SqliteImport.WarehouseStorageTool, stored.Seconds, stored.PeakKb, "no validation, no lineage");
+            }
         }
     }
 
