@@ -13,8 +13,18 @@ public static class MigrationGuard
     {
         var lockPath = Path.GetFullPath(databaseFile) + ".migrate.lock";
         using var exclusive = FileLock.Acquire(lockPath, TimeSpan.FromMinutes(5));
-        CreateWithPageSize(db);
-        ClearStaleEfLock(db);
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var wasOpen = connection.State == System.Data.ConnectionState.Open;
+        if (!wasOpen) connection.Open();
+        try
+        {
+            CreateWithPageSize(connection);
+            ClearStaleEfLock(connection);
+        }
+        finally
+        {
+            if (!wasOpen) connection.Close();
+        }
         db.Database.Migrate();
     }
 
@@ -25,44 +35,24 @@ public static class MigrationGuard
     /// chosen before the file has its first page, so an existing warehouse keeps the size it was created with.</summary>
     public const int NewPageSize = 16384;
 
-    private static void CreateWithPageSize(DbContext db)
+    private static void CreateWithPageSize(SqliteConnection connection)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var wasOpen = connection.State == System.Data.ConnectionState.Open;
-        if (!wasOpen) connection.Open();
-        try
-        {
-            using var pageCount = connection.CreateCommand();
-            pageCount.CommandText = "PRAGMA page_count";
-            if (Convert.ToInt64(pageCount.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
-            // Switching an empty database to WAL writes its first page, which fixes the page size for good.
-            using var create = connection.CreateCommand();
-            create.CommandText = $"PRAGMA page_size={NewPageSize}; PRAGMA journal_mode=WAL;";
-            create.ExecuteNonQuery();
-        }
-        finally
-        {
-            if (!wasOpen) connection.Close();
-        }
+        using var pageCount = connection.CreateCommand();
+        pageCount.CommandText = "PRAGMA page_count";
+        if (Convert.ToInt64(pageCount.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture) > 0) return;
+        // Switching an empty database to WAL writes its first page, which fixes the page size for good.
+        using var create = connection.CreateCommand();
+        create.CommandText = $"PRAGMA page_size={NewPageSize}; PRAGMA journal_mode=WAL;";
+        create.ExecuteNonQuery();
     }
 
-    private static void ClearStaleEfLock(DbContext db)
+    private static void ClearStaleEfLock(SqliteConnection connection)
     {
-        var connection = (SqliteConnection)db.Database.GetDbConnection();
-        var wasOpen = connection.State == System.Data.ConnectionState.Open;
-        if (!wasOpen) connection.Open();
-        try
-        {
-            using var exists = connection.CreateCommand();
-            exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
-            if (exists.ExecuteScalar() is null) return;
-            using var clear = connection.CreateCommand();
-            clear.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
-            clear.ExecuteNonQuery();
-        }
-        finally
-        {
-            if (!wasOpen) connection.Close();
-        }
+        using var exists = connection.CreateCommand();
+        exists.CommandText = "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '__EFMigrationsLock'";
+        if (exists.ExecuteScalar() is null) return;
+        using var clear = connection.CreateCommand();
+        clear.CommandText = "DELETE FROM \"__EFMigrationsLock\"";
+        clear.ExecuteNonQuery();
     }
 }
