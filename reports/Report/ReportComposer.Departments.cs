@@ -41,7 +41,7 @@ internal sealed partial class ReportComposer
 
         Heading("SubDeptExplanation", 3);
         Table([Fixed(_t["ColItem"], 92), Col(_t["ColFormula"])],
-            a.Explanation.Select(line => (IReadOnlyList<string>)[LineName(line.Component), line.Formula]));
+            a.Explanation.Select(line => (IReadOnlyList<string>)[LineName(line.Component), line.FormulaIn(_t.Culture)]));
 
         var trends = _m.Analysis.Trends.FirstOrDefault(t => t.DepartmentCode == code)?.Metric(Metrics.Total);
         if (trends is { Series.Count: > 0 })
@@ -78,7 +78,7 @@ internal sealed partial class ReportComposer
         if (a.Warnings.Count > 0)
         {
             Heading("SubDeptWarnings", 3);
-            foreach (var w in a.Warnings) Paragraph("· " + w, Typography.Small);
+            foreach (var w in a.WarningsIn(_t.Culture)) Paragraph("· " + w, Typography.Small);
         }
     }
 

@@ -7,12 +7,20 @@ public enum Grade { Excellent, Pass, Fail, Withheld }
 
 /// <summary>
 /// The lineage of one number: <paramref name="Component"/> (S, V, C, K, T, Grade, Amount), the arithmetic written out with
-/// the row ids that fed it, and those ids.
+/// the row ids that fed it (<paramref name="Formula"/> in English, <paramref name="FormulaZh"/> in Chinese; null in
+/// lines scored before both were kept), and those ids.
 /// </summary>
-public sealed record ScoreLine(string Component, string Formula, IReadOnlyList<string> SourceIds);
+public sealed record ScoreLine(string Component, string Formula, IReadOnlyList<string> SourceIds, string? FormulaZh = null)
+{
+    public static ScoreLine Of(string component, Phrase formula, IReadOnlyList<string> sourceIds) => new(component, formula.En, sourceIds, formula.Zh);
+
+    /// <summary>The formula in <paramref name="culture"/>'s language (English where no Chinese was kept).</summary>
+    public string FormulaIn(System.Globalization.CultureInfo culture) => Phrase.IsChinese(culture) && FormulaZh is not null ? FormulaZh : Formula;
+}
 
 /// <summary>
-/// The assessment of one department in one quarter. Grain: one row per department per quarter.
+/// The assessment of one department in one quarter. <paramref name="Warnings"/> are in English, <paramref name="WarningsZh"/>
+/// the same in Chinese (null in assessments stored before both were kept). Grain: one row per department per quarter.
 /// Components are rounded to 2 decimals; a null component is missing (no data), never zero.
 /// </summary>
 public sealed record Assessment(
@@ -32,4 +40,10 @@ public sealed record Assessment(
     bool Complete,
     IReadOnlyList<string> Missing,
     IReadOnlyList<string> Warnings,
-    IReadOnlyList<ScoreLine> Explanation);
+    IReadOnlyList<ScoreLine> Explanation,
+    IReadOnlyList<string>? WarningsZh = null)
+{
+    /// <summary>The data warnings in <paramref name="culture"/>'s language (English where no Chinese was kept).</summary>
+    public IReadOnlyList<string> WarningsIn(System.Globalization.CultureInfo culture) =>
+        Phrase.IsChinese(culture) && WarningsZh is not null ? WarningsZh : Warnings;
+}

@@ -8,51 +8,51 @@ internal static class CallbackComponent
     internal sealed record Result(decimal Deduction, ScoreLine Line);
 
     /// <param name="callbacks">This department's callbacks audited inside the quarter.</param>
-    public static Result Compute(IReadOnlyList<CallbackFact> callbacks, ScoringPolicy policy, List<string> warnings)
+    public static Result Compute(IReadOnlyList<CallbackFact> callbacks, ScoringPolicy policy, List<Phrase> warnings)
     {
         var rows = callbacks.OrderBy(c => c.CallbackId, StringComparer.Ordinal).ToList();
         var ids = rows.Select(c => c.CallbackId).ToList();
-        var parts = new List<string>();
+        var parts = new List<Phrase>();
         decimal total = 0;
         foreach (var c in rows)
         {
             if (c.Finding == CallbackFinding.None)
             {
                 if (c.Deduction is { } stray && stray != 0)
-                    warnings.Add($"Callback {c.CallbackId} has no finding but records a deduction {Text.N(stray)}: not applied.");
+                    warnings.Add(Phrase.Of("WStrayDeduction", c.CallbackId, Text.N(stray)));
                 continue;
             }
 
             var (name, fallback) = c.Finding == CallbackFinding.Incomplete
-                ? ("incomplete", policy.CallbackDefaults.Incomplete)
-                : ("mismatch", policy.CallbackDefaults.Mismatch);
+                ? (Phrase.Of("KIncomplete"), policy.CallbackDefaults.Incomplete)
+                : (Phrase.Of("KMismatch"), policy.CallbackDefaults.Mismatch);
             decimal d;
-            string how;
+            Phrase how;
             if (c.Deduction is not { } recorded)
             {
                 d = fallback;
-                how = "default";
+                how = Phrase.Of("KDefault");
             }
             else
             {
                 var range = policy.CallbackDeductionRange;
                 d = Math.Clamp(recorded, range.Min, range.Max);
-                how = "recorded";
+                how = Phrase.Of("KRecorded");
                 if (d != recorded)
                 {
-                    warnings.Add($"Callback {c.CallbackId} records deduction {Text.N(recorded)}, outside [{Text.N(range.Min)}, {Text.N(range.Max)}]: counted as {Text.N(d)}.");
-                    how = $"recorded {Text.N(recorded)}, clamped";
+                    warnings.Add(Phrase.Of("WCallbackOutOfRange", c.CallbackId, Text.N(recorded), Text.N(range.Min), Text.N(range.Max), Text.N(d)));
+                    how = Phrase.Of("KClamped", Text.N(recorded));
                 }
             }
             total += d;
-            parts.Add($"{Text.N(d)} ({c.CallbackId} {name}, {how})");
+            parts.Add(Phrase.Of("KPart", Text.N(d), c.CallbackId, name, how));
         }
 
         var k = Money.Round2(total);
-        string formula;
-        if (parts.Count > 0) formula = $"K = {string.Join(" + ", parts)} = {Text.F2(k)}";
-        else if (rows.Count > 0) formula = $"K = 0 ({rows.Count} callback{(rows.Count == 1 ? "" : "s")} audited, no findings)";
-        else formula = "K = 0 (no callbacks audited)";
-        return new Result(k, new ScoreLine("K", formula, ids));
+        Phrase formula;
+        if (parts.Count > 0) formula = "K = " + Phrase.Join(" + ", parts) + $" = {Text.F2(k)}";
+        else if (rows.Count > 0) formula = Phrase.Of(rows.Count == 1 ? "KNoFindingsOne" : "KNoFindingsMany", Text.Count(rows.Count));
+        else formula = Phrase.Of("KNone");
+        return new Result(k, ScoreLine.Of("K", formula, ids));
     }
 }

@@ -8,12 +8,12 @@ internal static class ComplaintComponent
     internal sealed record Result(decimal Score, ScoreLine Line);
 
     /// <param name="complaints">This department's complaints received inside the quarter.</param>
-    public static Result Compute(IReadOnlyList<ComplaintFact> complaints, ScoringPolicy policy, List<string> warnings)
+    public static Result Compute(IReadOnlyList<ComplaintFact> complaints, ScoringPolicy policy, List<Phrase> warnings)
     {
         var rows = complaints.OrderBy(c => c.ComplaintId, StringComparer.Ordinal).ToList();
         var ids = rows.Select(c => c.ComplaintId).ToList();
         if (rows.Count == 0)
-            return new Result(100m, new ScoreLine("C", "C = 100 (no complaints) = 100.00", ids));
+            return new Result(100m, ScoreLine.Of("C", Phrase.Of("CNone"), ids));
 
         var valid = rows.Where(c => c.Valid).ToList();
         var invalid = rows.Where(c => !c.Valid).ToList();
@@ -26,9 +26,9 @@ internal static class ComplaintComponent
         {
             if (c.DirectDeduction is not { } d || d == 0) continue;
             if (!c.Valid)
-                warnings.Add($"Complaint {c.ComplaintId} is invalid: its direct deduction {Text.N(d)} is not applied.");
+                warnings.Add(Phrase.Of("WInvalidWithDeduction", c.ComplaintId, Text.N(d)));
             else if (d < 0)
-                warnings.Add($"Complaint {c.ComplaintId} has a negative direct deduction {Text.N(d)}: not applied.");
+                warnings.Add(Phrase.Of("WNegativeDeduction", c.ComplaintId, Text.N(d)));
             else
                 direct.Add((c.ComplaintId, d));
         }
@@ -36,13 +36,14 @@ internal static class ComplaintComponent
         var raw = 100m - policy.ComplaintCostPerValid * valid.Count - direct.Sum(x => x.Points);
         var score = Money.Round2(Math.Max(policy.ComplaintFloor, raw));
 
-        var formula = $"C = 100 − {Text.N(policy.ComplaintCostPerValid)} × {valid.Count} valid";
+        var formula = Phrase.Of("CValid", Text.N(policy.ComplaintCostPerValid), Text.Count(valid.Count));
         if (valid.Count > 0) formula += $" ({Text.Ids(valid.Select(c => c.ComplaintId))})";
         if (direct.Count > 0)
-            formula += $" − {Text.N(direct.Sum(x => x.Points))} direct ({string.Join(", ", direct.Select(x => direct.Count == 1 ? x.Id : $"{x.Id} {Text.N(x.Points)}"))})";
-        if (raw < policy.ComplaintFloor) formula += $" = {Text.N(raw)}, floored at {Text.N(policy.ComplaintFloor)}";
+            formula += Phrase.Of("CDirect", Text.N(direct.Sum(x => x.Points)),
+                string.Join(", ", direct.Select(x => direct.Count == 1 ? x.Id : $"{x.Id} {Text.N(x.Points)}")));
+        if (raw < policy.ComplaintFloor) formula += Phrase.Of("CFloored", Text.N(raw), Text.N(policy.ComplaintFloor));
         formula += $" = {Text.F2(score)}";
-        if (invalid.Count > 0) formula += $"; invalid, no cost: {Text.Ids(invalid.Select(c => c.ComplaintId))}";
-        return new Result(score, new ScoreLine("C", formula, ids));
+        if (invalid.Count > 0) formula += Phrase.Of("CInvalid", Text.Ids(invalid.Select(c => c.ComplaintId)));
+        return new Result(score, ScoreLine.Of("C", formula, ids));
     }
 }

@@ -31,15 +31,15 @@ public static class ScoringEngine
         var complaints = facts.Complaints.Where(c => q.Contains(BusinessDate(c.ReceivedAt))).ToLookup(c => c.DepartmentCode, StringComparer.Ordinal);
         var callbacks = facts.Callbacks.Where(c => q.Contains(c.CalledOn)).ToLookup(c => c.DepartmentCode, StringComparer.Ordinal);
 
-        var questionWarnings = new List<string>();
+        var questionWarnings = new List<Phrase>();
         var questions = SurveyComponent.Definitions(facts.Questions, questionWarnings);
 
         var result = new List<Assessment>(facts.Departments.Count);
         foreach (var department in facts.Departments)
         {
-            var warnings = new List<string>();
+            var warnings = new List<Phrase>();
             if (policy.EffectiveFrom > q)
-                warnings.Add($"Policy version '{policy.Version}' takes effect in {policy.EffectiveFrom}, after {q}.");
+                warnings.Add(Phrase.Of("WPolicyLater", policy.Version, policy.EffectiveFrom.ToString(), q.ToString()));
             var departmentAnswers = answers[department.Code].ToList();
             if (departmentAnswers.Count > 0) warnings.AddRange(questionWarnings);
 
@@ -57,7 +57,7 @@ public static class ScoringEngine
         DateOnly.FromDateTime(receivedAt.Kind == DateTimeKind.Utc ? TimeZoneInfo.ConvertTimeFromUtc(receivedAt, BusinessTime.Zone) : receivedAt);
 
     private static Assessment Combine(DepartmentRef department, Quarter quarter, ScoringPolicy policy,
-        SelfCheckComponent.Result s, SurveyComponent.Result v, ComplaintComponent.Result c, CallbackComponent.Result k, List<string> warnings)
+        SelfCheckComponent.Result s, SurveyComponent.Result v, ComplaintComponent.Result c, CallbackComponent.Result k, List<Phrase> warnings)
     {
         var missing = new List<string>();
         if (s.Score is null) missing.Add(SelfCheckKey);
@@ -65,19 +65,21 @@ public static class ScoringEngine
         var lines = new List<ScoreLine> { s.Line, v.Line, c.Line, k.Line };
         var allIds = lines.SelectMany(l => l.SourceIds).ToList();
 
-        Assessment Withheld(string why, decimal? selfCheck, decimal? survey)
+        var missingText = Phrase.Join(Phrase.Of("And"), missing.Select(ComponentName));
+
+        Assessment Withheld(Phrase why, decimal? selfCheck, decimal? survey)
         {
-            lines.Add(new ScoreLine("T", $"T withheld: {why}", allIds));
-            lines.Add(new ScoreLine("Grade", "Grade = withheld (未考核)", []));
-            lines.Add(new ScoreLine("Amount", "Amount = 0 (withheld)", []));
+            lines.Add(ScoreLine.Of("T", Phrase.Of("TWithheld", why), allIds));
+            lines.Add(ScoreLine.Of("Grade", Phrase.Of("GradeWithheld"), []));
+            lines.Add(ScoreLine.Of("Amount", Phrase.Of("AmountWithheld"), []));
             return new Assessment(department.Code, department.Name, quarter, policy.Version, s.Base, s.Penalty, selfCheck, survey,
-                c.Score, k.Deduction, null, Grade.Withheld, 0m, missing.Count == 0, missing, warnings, lines);
+                c.Score, k.Deduction, null, Grade.Withheld, 0m, missing.Count == 0, missing, English(warnings), lines, Chinese(warnings));
         }
 
         if (missing.Count == 2)
-            return Withheld("no self-check records and no questionnaire in the quarter: not assessed whatever missing_data says", null, null);
+            return Withheld(Phrase.Of("WhyNothing"), null, null);
         if (missing.Count > 0 && policy.MissingData == MissingDataOption.Withhold)
-            return Withheld($"{string.Join(" and ", missing)} missing (missing_data = withhold)", s.Score, v.Score);
+            return Withheld(Phrase.Of("WhyWithhold", missingText), s.Score, v.Score);
 
         var w = policy.Weights;
         var terms = new List<(string Key, decimal Weight, decimal? Value)>
@@ -85,7 +87,7 @@ public static class ScoringEngine
             (SelfCheckKey, w.SelfCheck, s.Score), (SurveyKey, w.Survey, v.Score), ("complaint", w.Complaint, c.Score),
         };
         decimal raw;
-        string expression;
+        Phrase expression;
         var selfCheck = s.Score;
         var survey = v.Score;
         if (missing.Count > 0 && policy.MissingData == MissingDataOption.Rescale)
@@ -94,11 +96,11 @@ public static class ScoringEngine
             var sum = present.Sum(t => t.Weight);
             if (sum == 0)
             {
-                warnings.Add($"The components present ({string.Join(", ", present.Select(t => t.Key))}) all weigh 0: nothing to rescale.");
-                return Withheld($"{string.Join(" and ", missing)} missing and the present components weigh 0", s.Score, v.Score);
+                warnings.Add(Phrase.Of("WZeroWeights", Phrase.Join(", ", present.Select(t => ComponentName(t.Key)))));
+                return Withheld(Phrase.Of("WhyZeroWeights", missingText), s.Score, v.Score);
             }
             raw = present.Sum(t => t.Weight * t.Value!.Value) / sum - k.Deduction;
-            expression = $"({string.Join(" + ", present.Select(Term))}) / {Text.N(sum)}";
+            expression = "(" + Phrase.Join(" + ", present.Select(Term)) + $") / {Text.N(sum)}";
         }
         else
         {
@@ -106,47 +108,54 @@ public static class ScoringEngine
             if (s.Score is null) selfCheck = 0m;
             if (v.Score is null) survey = 0m;
             raw = terms.Sum(t => t.Weight * (t.Value ?? 0m)) - k.Deduction;
-            expression = string.Join(" + ", terms.Select(Term));
+            expression = Phrase.Join(" + ", terms.Select(Term));
         }
 
         var total = Math.Max(0m, Money.Round2(raw));
-        var formula = $"T = {expression} − K {Text.N(k.Deduction)} = {Text.Raw(raw)} → {Text.F2(total)}";
-        if (Money.Round2(raw) < 0) formula += " (floored at 0)";
-        if (missing.Count > 0)
-        {
-            formula += policy.MissingData == MissingDataOption.Rescale
-                ? $"; provisional: {string.Join(" and ", missing)} missing, present weights rescaled to sum 1"
-                : $"; provisional: {string.Join(" and ", missing)} missing, counted as 0";
-        }
-        lines.Add(new ScoreLine("T", formula, allIds));
+        var formula = "T = " + expression + $" − K {Text.N(k.Deduction)} = {Text.Raw(raw)} → {Text.F2(total)}";
+        if (Money.Round2(raw) < 0) formula += Phrase.Of("TFloored");
+        if (missing.Count > 0) formula += Phrase.Of(policy.MissingData == MissingDataOption.Rescale ? "TRescaled" : "TZero", missingText);
+        lines.Add(ScoreLine.Of("T", formula, allIds));
 
         var (grade, amount, gradeText, amountText) = GradeAndAmount(total, policy);
-        lines.Add(new ScoreLine("Grade", gradeText, []));
-        lines.Add(new ScoreLine("Amount", amountText, []));
+        lines.Add(ScoreLine.Of("Grade", gradeText, []));
+        lines.Add(ScoreLine.Of("Amount", amountText, []));
         return new Assessment(department.Code, department.Name, quarter, policy.Version, s.Base, s.Penalty, selfCheck, survey,
-            c.Score, k.Deduction, total, grade, amount, missing.Count == 0, missing, warnings, lines);
+            c.Score, k.Deduction, total, grade, amount, missing.Count == 0, missing, English(warnings), lines, Chinese(warnings));
 
-        static string Term((string Key, decimal Weight, decimal? Value) t) =>
-            t.Value is { } x ? $"{Text.N(t.Weight)} × {Text.F2(x)}" : $"{Text.N(t.Weight)} × 0 ({t.Key} missing)";
+        static Phrase Term((string Key, decimal Weight, decimal? Value) t) =>
+            t.Value is { } x ? $"{Text.N(t.Weight)} × {Text.F2(x)}" : Phrase.Of("TermMissing", Text.N(t.Weight), ComponentName(t.Key));
     }
 
     /// <summary>第十三条 and 第十四条: grade by the thresholds, money per point (penalty from the floor total at worst).</summary>
-    private static (Grade, decimal, string, string) GradeAndAmount(decimal total, ScoringPolicy policy)
+    private static (Grade, decimal, Phrase, Phrase) GradeAndAmount(decimal total, ScoringPolicy policy)
     {
         var t = Text.F2(total);
         if (total > policy.ExcellentAbove)
         {
             var reward = Money.Round2((total - policy.ExcellentAbove) * policy.RewardPerPoint);
-            return (Grade.Excellent, reward, $"Grade = excellent (T {t} > {Text.N(policy.ExcellentAbove)})",
-                $"Amount = +({t} − {Text.N(policy.ExcellentAbove)}) × {Text.N(policy.RewardPerPoint)} = +{Text.F2(reward)}");
+            return (Grade.Excellent, reward, Phrase.Of("GradeExcellent", t, Text.N(policy.ExcellentAbove)),
+                Phrase.Of("AmountReward", t, Text.N(policy.ExcellentAbove), Text.N(policy.RewardPerPoint), Text.F2(reward)));
         }
         if (total >= policy.PassAt)
         {
             var why = total == policy.PassAt ? $"T {t} = {Text.N(policy.PassAt)}" : $"{Text.N(policy.PassAt)} ≤ T {t} ≤ {Text.N(policy.ExcellentAbove)}";
-            return (Grade.Pass, 0m, $"Grade = pass ({why})", "Amount = 0 (pass)");
+            return (Grade.Pass, 0m, Phrase.Of("GradePass", why), Phrase.Of("AmountPass"));
         }
         var penalty = Money.Round2((policy.PassAt - Math.Max(total, policy.PenaltyFloorTotal)) * policy.PenaltyPerPoint);
-        return (Grade.Fail, penalty == 0 ? 0m : -penalty, $"Grade = fail (T {t} < {Text.N(policy.PassAt)})",
-            $"Amount = −({Text.N(policy.PassAt)} − max({t}, {Text.N(policy.PenaltyFloorTotal)})) × {Text.N(policy.PenaltyPerPoint)} = {Text.F2(-penalty)}");
+        return (Grade.Fail, penalty == 0 ? 0m : -penalty, Phrase.Of("GradeFail", t, Text.N(policy.PassAt)),
+            Phrase.Of("AmountPenalty", Text.N(policy.PassAt), t, Text.N(policy.PenaltyFloorTotal), Text.N(policy.PenaltyPerPoint), Text.F2(-penalty)));
     }
+
+    /// <summary>A component's key as it is named in the explanations ("self_check" / "自查得分").</summary>
+    private static Phrase ComponentName(string key) => key switch
+    {
+        SelfCheckKey => Phrase.Of("ComponentSelfCheck"),
+        SurveyKey => Phrase.Of("ComponentSurvey"),
+        _ => Phrase.Of("ComponentComplaint"),
+    };
+
+    private static List<string> English(IEnumerable<Phrase> phrases) => phrases.Select(p => p.En).ToList();
+
+    private static List<string> Chinese(IEnumerable<Phrase> phrases) => phrases.Select(p => p.Zh).ToList();
 }

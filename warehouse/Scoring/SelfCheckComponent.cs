@@ -8,7 +8,7 @@ internal static class SelfCheckComponent
     internal sealed record Result(decimal? Base, decimal Penalty, decimal? Score, ScoreLine Line);
 
     /// <param name="checks">This department's checks inside the quarter.</param>
-    public static Result Compute(IReadOnlyList<CheckFact> checks, ScoringPolicy policy, List<string> warnings)
+    public static Result Compute(IReadOnlyList<CheckFact> checks, ScoringPolicy policy, List<Phrase> warnings)
     {
         var clean = checks.Select(c => c with { Score = Clamp(c, warnings) }).ToList();
         var self = ByMonth(clean, CheckKind.Self);
@@ -18,17 +18,17 @@ internal static class SelfCheckComponent
         foreach (var (month, rows) in spot)
         {
             if (!self.ContainsKey(month))
-                warnings.Add($"Spot check in {month:yyyy-MM} ({Text.Ids(rows.Select(r => r.CheckId))}) has no self-check record that month: no consistency penalty.");
+                warnings.Add(Phrase.Of("WSpotWithoutSelf", month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Text.Ids(rows.Select(r => r.CheckId))));
         }
 
         if (self.Count == 0)
-            return new Result(null, 0, null, new ScoreLine("S", "S missing: no self-check records in the quarter", ids));
+            return new Result(null, 0, null, ScoreLine.Of("S", Phrase.Of("SMissing"), ids));
 
         var monthMeans = self.ToDictionary(kv => kv.Key, kv => Mean(kv.Value));
         var baseScore = monthMeans.Values.Sum() / monthMeans.Count;
 
         decimal penalty = 0;
-        var penaltyParts = new List<string>();
+        var penaltyParts = new List<Phrase>();
         foreach (var (month, rows) in spot)
         {
             if (!monthMeans.TryGetValue(month, out var selfMean)) continue;
@@ -36,23 +36,23 @@ internal static class SelfCheckComponent
             var d = Math.Abs(spotMean - selfMean);
             var p = policy.ConsistencyPenaltyFor(d);
             penalty += p;
-            penaltyParts.Add($"{Text.Month(month)}: |{Text.F2(spotMean)} − {Text.F2(selfMean)}| = {Text.F2(d)} → {Text.N(p)}");
+            penaltyParts.Add(Phrase.Of("SMonthGap", Text.Month(month), Text.F2(spotMean), Text.F2(selfMean), Text.F2(d), Text.N(p)));
         }
 
         var score = Money.Round2(Math.Max(0m, baseScore - penalty));
-        var months = string.Join(", ", monthMeans.Select(kv => $"{Text.Month(kv.Key)} {Text.F2(kv.Value)}"));
-        var formula = $"S = base {Text.F2(baseScore)} (mean of {months})";
+        var months = Phrase.Join(", ", monthMeans.Select(kv => Phrase.Of("SMonthMean", Text.Month(kv.Key), Text.F2(kv.Value))));
+        var formula = Phrase.Of("SBase", Text.F2(baseScore), months);
         if (penaltyParts.Count > 0)
-            formula += $" − penalty {Text.N(penalty)} ({string.Join("; ", penaltyParts)})";
-        if (baseScore - penalty < 0) formula += " floored at 0";
+            formula += Phrase.Of("SPenalty", Text.N(penalty), Phrase.Join("; ", penaltyParts));
+        if (baseScore - penalty < 0) formula += Phrase.Of("SFloored");
         formula += $" = {Text.F2(score)}";
-        return new Result(Money.Round2(baseScore), penalty, score, new ScoreLine("S", formula, ids));
+        return new Result(Money.Round2(baseScore), penalty, score, ScoreLine.Of("S", formula, ids));
     }
 
-    private static decimal Clamp(CheckFact c, List<string> warnings)
+    private static decimal Clamp(CheckFact c, List<Phrase> warnings)
     {
         if (c.Score is >= 0 and <= 100) return c.Score;
-        warnings.Add($"Check {c.CheckId} has score {Text.N(c.Score)}, outside 0–100: counted as {Text.N(Math.Clamp(c.Score, 0, 100))}.");
+        warnings.Add(Phrase.Of("WCheckOutOfRange", c.CheckId, Text.N(c.Score), Text.N(Math.Clamp(c.Score, 0, 100))));
         return Math.Clamp(c.Score, 0, 100);
     }
 

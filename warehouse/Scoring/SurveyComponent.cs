@@ -13,7 +13,7 @@ internal static class SurveyComponent
     /// <param name="answers">This department's answers inside the quarter.</param>
     /// <param name="questions">Question → definition; questions with conflicting or unusable definitions are absent.</param>
     public static Result Compute(IReadOnlyList<SurveyAnswerFact> answers, IReadOnlyDictionary<string, SurveyQuestionFact> questions,
-        int questionCount, ScoringPolicy policy, List<string> warnings)
+        int questionCount, ScoringPolicy policy, List<Phrase> warnings)
     {
         var scored = new List<(string Id, decimal Score, int Answered)>();
         var excluded = new List<string>();
@@ -25,7 +25,7 @@ internal static class SurveyComponent
             if (rows.Any(a => a.Excluded))
             {
                 if (!rows.All(a => a.Excluded))
-                    warnings.Add($"Questionnaire {response.Key} has only some answers marked excluded: the whole questionnaire is left out.");
+                    warnings.Add(Phrase.Of("WPartlyExcluded", response.Key));
                 excluded.Add(response.Key);
                 continue;
             }
@@ -36,54 +36,55 @@ internal static class SurveyComponent
             {
                 if (!questions.TryGetValue(a.Question, out var q))
                 {
-                    warnings.Add($"Questionnaire {response.Key} answers question '{a.Question}', which has no usable definition: answer ignored.");
+                    warnings.Add(Phrase.Of("WUnknownQuestion", response.Key, a.Question));
                     continue;
                 }
                 if (!answered.Add(a.Question))
-                    warnings.Add($"Questionnaire {response.Key} answers question '{a.Question}' more than once: each answer counts.");
+                    warnings.Add(Phrase.Of("WAnsweredTwice", response.Key, a.Question));
                 var value = a.Score;
                 if (value < 0 || value > q.Scale)
                 {
                     value = Math.Clamp(value, 0, q.Scale);
-                    warnings.Add($"Questionnaire {response.Key} question '{a.Question}': answer {Text.N(a.Score)} is outside 0–{Text.N(q.Scale)}, counted as {Text.N(value)}.");
+                    warnings.Add(Phrase.Of("WAnswerOutOfRange", response.Key, a.Question, Text.N(a.Score), Text.N(q.Scale), Text.N(value)));
                 }
                 weighted += q.Weight * (value / q.Scale) * 100m;
                 weights += q.Weight;
             }
             if (weights == 0)
             {
-                warnings.Add($"Questionnaire {response.Key} has no answer with a weighted question: left out.");
+                warnings.Add(Phrase.Of("WNoWeightedAnswer", response.Key));
                 continue;
             }
             scored.Add((response.Key, weighted / weights, answered.Count));
         }
 
         var ids = answers.Select(a => a.ResponseId).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var excludedText = excluded.Count > 0 ? $"; excluded by the committee: {Text.Ids(excluded)}" : "";
+        var excludedText = excluded.Count > 0 ? Phrase.Of("VExcluded", Text.Ids(excluded)) : "";
         if (scored.Count == 0)
-            return new Result(null, new ScoreLine("V", $"V missing: no questionnaire in the quarter{excludedText}", ids));
+            return new Result(null, ScoreLine.Of("V", Phrase.Of("VMissing", excludedText), ids));
 
         var mean = scored.Sum(s => s.Score) / scored.Count;
         var rounded = Money.Round2(mean);
         var score = rounded >= policy.SurveyFullMarkThreshold ? 100m : rounded;
-        var parts = string.Join(", ", scored.Select(s =>
-            s.Answered < questionCount ? $"{s.Id} {Text.F2(s.Score)} ({s.Answered} of {questionCount} questions)" : $"{s.Id} {Text.F2(s.Score)}"));
-        var formula = $"V = mean({parts}) = {Text.F2(rounded)}";
+        var parts = Phrase.Join(", ", scored.Select(s => s.Answered < questionCount
+            ? Phrase.Of("VPartlyAnswered", s.Id, Text.F2(s.Score), Text.Count(s.Answered), Text.Count(questionCount))
+            : (Phrase)$"{s.Id} {Text.F2(s.Score)}"));
+        var formula = Phrase.Of("VMean", parts, Text.F2(rounded));
         if (score != rounded) formula += $" ≥ {Text.N(policy.SurveyFullMarkThreshold)} → {Text.F2(score)}";
-        return new Result(score, new ScoreLine("V", formula + excludedText, ids));
+        return new Result(score, ScoreLine.Of("V", formula + excludedText, ids));
     }
 
     /// <summary>Question definitions keyed by name; a name defined twice differently, or with a scale ≤ 0 or weight &lt; 0, is unusable.</summary>
-    public static Dictionary<string, SurveyQuestionFact> Definitions(IEnumerable<SurveyQuestionFact> questions, List<string> warnings)
+    public static Dictionary<string, SurveyQuestionFact> Definitions(IEnumerable<SurveyQuestionFact> questions, List<Phrase> warnings)
     {
         var result = new Dictionary<string, SurveyQuestionFact>(StringComparer.Ordinal);
         foreach (var g in questions.GroupBy(q => q.Question, StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
         {
             var q = g.First();
             if (g.Any(other => other.Weight != q.Weight || other.Scale != q.Scale))
-                warnings.Add($"Question '{g.Key}' is defined more than once with different weights or scales: its answers are ignored.");
+                warnings.Add(Phrase.Of("WQuestionConflict", g.Key));
             else if (q.Scale <= 0 || q.Weight < 0)
-                warnings.Add($"Question '{g.Key}' has weight {Text.N(q.Weight)} and scale {Text.N(q.Scale)}; the scale must be > 0 and the weight ≥ 0: its answers are ignored.");
+                warnings.Add(Phrase.Of("WQuestionInvalid", g.Key, Text.N(q.Weight), Text.N(q.Scale)));
             else
                 result[g.Key] = q;
         }

@@ -20,7 +20,11 @@ internal static class Text
         return six == value ? N(value) : "≈" + N(six);
     }
 
-    public static string Month(DateOnly month) => month.ToString("MMM", CultureInfo.InvariantCulture);
+    /// <summary>A month as a phrase: "Apr" / "4月".</summary>
+    public static Phrase Month(DateOnly month) => new(month.ToString("MMM", CultureInfo.InvariantCulture), month.Month.ToString(CultureInfo.InvariantCulture) + "月");
+
+    /// <summary>A count, the same in both languages.</summary>
+    public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
     public static string Ids(IEnumerable<string> ids) => string.Join(", ", ids);
 

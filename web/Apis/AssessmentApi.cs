@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Claims;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
@@ -42,7 +43,8 @@ internal static class AssessmentApi
             return a is null ? Results.NotFound() : Results.Ok(new
             {
                 assessment = AssessmentView.Of(a, scored),
-                explanation = a.Explanation.Select(l => new { component = l.Component, formula = l.Formula, source_ids = l.SourceIds }),
+                // In the request's language (the dashboard's zh-CN or en), like the rest of the page.
+                explanation = a.Explanation.Select(l => new { component = l.Component, formula = l.FormulaIn(CultureInfo.CurrentUICulture), source_ids = l.SourceIds }),
                 source_batches = scored.SourceBatches,
             });
         }).WithName("Explain");
@@ -104,7 +106,7 @@ internal static class AssessmentView
         department = a.DepartmentCode, name = a.DepartmentName, quarter = a.Quarter.ToString(),
         self_check_base = a.SelfCheckBase, consistency_penalty = a.ConsistencyPenalty, self_check = a.SelfCheck, survey = a.Survey,
         complaint = a.Complaint, callback_deduction = a.CallbackDeduction, total = a.Total, grade = AssessmentRows.GradeName(a.Grade),
-        amount = a.Amount, complete = a.Complete, missing = a.Missing, warnings = a.Warnings,
+        amount = a.Amount, complete = a.Complete, missing = a.Missing, warnings = a.WarningsIn(CultureInfo.CurrentUICulture),
         rank = q.Ranks.TryGetValue(a.DepartmentCode, out var r) ? r : (int?)null,
     };
 }

@@ -65,6 +65,10 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("同比", text, StringComparison.Ordinal);
         // Lineage: the demo's planted bad rows are counted.
         Assert.Contains("共有8行", text, StringComparison.Ordinal);
+        // Each department's explanation is in Chinese too (the PDF's text comes out without spaces).
+        Assert.Contains("等级=不合格（T88.20<95）", text, StringComparison.Ordinal);
+        Assert.Contains("奖罚金额=−(95−max(88.20,90))×1000=−5000.00", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grade=fail", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -79,6 +83,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("物流业务部94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
         Assert.Contains("储运中心99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
         Assert.Contains("AppendixB.Datalineage", text, StringComparison.Ordinal);
+        Assert.Contains("Grade=fail(T88.20<95)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("总体情况", text, StringComparison.Ordinal);
         Assert.InRange(pages.Count, zh.Count - 3, zh.Count + 3);
     }

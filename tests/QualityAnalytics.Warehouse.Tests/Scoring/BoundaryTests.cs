@@ -63,6 +63,8 @@ public sealed class BoundaryTests
         var warning = Assert.Single(a.Warnings);
         Assert.Contains("P-9", warning, StringComparison.Ordinal);
         Assert.Contains("2026-06", warning, StringComparison.Ordinal);
+        Assert.Equal("2026-06 的抽查（P-9）当月没有自查记录：不计一致性扣分。",
+            Assert.Single(a.WarningsIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))));
     }
 
     public static TheoryData<string, decimal, decimal> SurveyFullMark => new()

@@ -42,6 +42,23 @@ public sealed class WorkedExampleTests
     }
 
     [Fact]
+    public void Logistics_explanation_reads_the_same_in_Chinese()
+    {
+        var a = All(Example())[0];
+        string Zh(string component) => Assert.Single(a.Explanation, l => l.Component == component).FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        Assert.Equal("S = 基础分 96.00（4月 96.00, 5月 94.00, 6月 98.00 的平均） − 一致性扣分 2（5月：|90.00 − 94.00| = 4.00 → 2） = 94.00", Zh("S"));
+        Assert.Equal("V = 平均(R-WL-1 91.00, R-WL-2 100.00, R-WL-3 89.00) = 93.33", Zh("V"));
+        Assert.Equal("C = 100 − 10 × 2 件有效投诉 (C-101, C-102) − 直接扣分 3（C-102） = 77.00；无效投诉不扣分：C-103", Zh("C"));
+        Assert.Equal("K = 0.5（CB-1 记录不全，默认扣分） = 0.50", Zh("K"));
+        Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.5 = 88.199 → 88.20", Zh("T"));
+        Assert.Equal("等级 = 不合格（T 88.20 < 95）", Zh("Grade"));
+        Assert.Equal("奖罚金额 = −(95 − max(88.20, 90)) × 1000 = −5000.00", Zh("Amount"));
+        // English stays the stored Formula, and the language of en-* and of any other culture.
+        var s = Assert.Single(a.Explanation, l => l.Component == "S");
+        Assert.Equal(s.Formula, s.FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("en")));
+    }
+
+    [Fact]
     public void Logistics_explanation_spells_out_each_number_with_row_ids()
     {
         var a = All(Example())[0];

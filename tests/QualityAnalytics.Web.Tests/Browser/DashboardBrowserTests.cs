@@ -164,7 +164,11 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await session.AndSettle(() => session.Page.ClickAsync("[data-kpi=complaint_score] button.explain"));
         var dialog = session.Page.Locator("#explain-dialog");
         Assert.True(await dialog.IsVisibleAsync());
-        Assert.Contains("C = 100 − 10 × 2 valid", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+        // In the page's language (zh-CN by default); the API gives the English with ?lang=en.
+        Assert.Contains("C = 100 − 10 × 2 件有效投诉", await dialog.InnerTextAsync(), StringComparison.Ordinal);
+        var english = await Api(session, "/api/assessments/2026Q2/LOG/explain?lang=en");
+        Assert.Contains(english.GetProperty("explanation").EnumerateArray(),
+            l => l.GetProperty("formula").GetString()!.StartsWith("C = 100 − 10 × 2 valid", StringComparison.Ordinal));
 
         await dialog.Locator("a", new LocatorLocatorOptions { HasText = "TS-2026Q2-LOG-01" }).First.ClickAsync();
         await session.Page.WaitForURLAsync(url => url.Contains("complaint_id=TS-2026Q2-LOG-01", StringComparison.Ordinal));

@@ -58,7 +58,9 @@ public static class AssessmentRows
         row.Rank = rank;
         row.Complete = a.Complete;
         row.Missing = JsonSerializer.Serialize(a.Missing, Json);
-        row.Warnings = JsonSerializer.Serialize(a.Warnings, Json);
+        row.Warnings = a.WarningsZh is null
+            ? JsonSerializer.Serialize(a.Warnings, Json)
+            : JsonSerializer.Serialize(new StoredWarnings(a.Warnings, a.WarningsZh), Json);
         row.Explanation = JsonSerializer.Serialize(a.Explanation, Json);
         row.SourceBatches = JsonSerializer.Serialize(batches, Json);
         row.InputFingerprint = fingerprint;
@@ -92,11 +94,23 @@ public static class AssessmentRows
 
     /// <summary>A stored row as the engine's assessment; its decimals trimmed, as the engines keep different scales
     /// (<see cref="Decimals"/>).</summary>
-    public static Assessment ToAssessment(AssessmentColumns r) => new(
-        r.DepartmentCode, r.DepartmentName, Quarter.FromKey(r.QuarterKey), r.PolicyVersion, Decimals.Trimmed(r.SelfCheckBase),
-        Decimals.Trimmed(r.ConsistencyPenalty), Decimals.Trimmed(r.SelfCheck), Decimals.Trimmed(r.Survey), Decimals.Trimmed(r.Complaint),
-        Decimals.Trimmed(r.CallbackDeduction), Decimals.Trimmed(r.Total), ParseGrade(r.Grade), Decimals.Trimmed(r.Amount), r.Complete,
-        JsonSerializer.Deserialize<List<string>>(r.Missing, Json) ?? [],
-        JsonSerializer.Deserialize<List<string>>(r.Warnings, Json) ?? [],
-        JsonSerializer.Deserialize<List<ScoreLine>>(r.Explanation, Json) ?? []);
+    public static Assessment ToAssessment(AssessmentColumns r)
+    {
+        var warnings = ReadWarnings(r.Warnings);
+        return new(
+            r.DepartmentCode, r.DepartmentName, Quarter.FromKey(r.QuarterKey), r.PolicyVersion, Decimals.Trimmed(r.SelfCheckBase),
+            Decimals.Trimmed(r.ConsistencyPenalty), Decimals.Trimmed(r.SelfCheck), Decimals.Trimmed(r.Survey), Decimals.Trimmed(r.Complaint),
+            Decimals.Trimmed(r.CallbackDeduction), Decimals.Trimmed(r.Total), ParseGrade(r.Grade), Decimals.Trimmed(r.Amount), r.Complete,
+            JsonSerializer.Deserialize<List<string>>(r.Missing, Json) ?? [],
+            warnings.En,
+            JsonSerializer.Deserialize<List<ScoreLine>>(r.Explanation, Json) ?? [],
+            warnings.Zh);
+    }
+
+    /// <summary>The warnings column: {"en": […], "zh": […]}, or (rows scored before the Chinese was kept) a list in English.</summary>
+    private sealed record StoredWarnings(IReadOnlyList<string> En, IReadOnlyList<string>? Zh);
+
+    private static StoredWarnings ReadWarnings(string json) => json.TrimStart().StartsWith('[')
+        ? new StoredWarnings(JsonSerializer.Deserialize<List<string>>(json, Json) ?? [], null)
+        : JsonSerializer.Deserialize<StoredWarnings>(json, Json) ?? new StoredWarnings([], null);
 }
