@@ -22,8 +22,8 @@ public interface IBatchInsert : IDisposable
     void Insert(object?[][] rows, int[] lines, int count, bool[] inserted);
 
     /// <summary>The stored row that row <paramref name="index"/> of the last <see cref="Insert"/> conflicted with, where
-    /// the implementation read it in the same call; null leaves the read to the caller, one row at a time (SQLite,
-    /// where a read is a function call, not a round trip to a server).</summary>
+    /// the implementation read it in the same call (SQLite and PostgreSQL read a batch's conflicting rows in one
+    /// statement); null leaves the read to the caller, one row at a time.</summary>
     StoredRow? Stored(int index) => null;
 }
 

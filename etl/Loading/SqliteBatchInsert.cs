@@ -28,6 +28,8 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     private readonly TableSpec _spec;
     private readonly BatchInsert.Returned _returned;
     private readonly SqliteValueBinder _binder;
+    private readonly SqliteStoredRows _storedRows;
+    private readonly StoredRow?[] _stored;
 
     public SqliteBatchInsert(SqliteConnection connection, TableSpec spec, long batchId, long sourceFileId, int rows)
     {
@@ -39,6 +41,8 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         _plain = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?", tolerant: false));
         _tolerant = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?"));
         _single = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, 1, _ => "?"));
+        _storedRows = new SqliteStoredRows(_db, spec, _binder, rows);
+        _stored = new StoredRow?[rows];
     }
 
     private sqlite3_stmt Prepare(string sql)
@@ -55,6 +59,17 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     public void Insert(object?[][] rows, int[] lines, int count, bool[] inserted)
     {
         if (count != RowsPerStatement) throw new ArgumentOutOfRangeException(nameof(count));
+        Array.Clear(_stored);
+        InsertRows(rows, lines, count, inserted);
+        // The stored rows of the ones that did not go in, for the caller's comparison, in one statement.
+        if (Array.IndexOf(inserted, false, 0, count) >= 0) _storedRows.Read(rows, count, inserted, _stored);
+    }
+
+    public StoredRow? Stored(int index) => _stored[index];
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void InsertRows(object?[][] rows, int[] lines, int count, bool[] inserted)
+    {
         if (!_expectConflicts)
         {
             BindAll(_plain, rows, lines, count);
@@ -169,5 +184,6 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         _plain.Dispose();
         _tolerant.Dispose();
         _single.Dispose();
+        _storedRows.Dispose();
     }
 }

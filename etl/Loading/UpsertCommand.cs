@@ -121,17 +121,17 @@ public sealed class UpsertCommand : IDisposable
         // The same key twice in one file would make a reload flip-flop between the two; the second is quarantined.
         if (stored.SourceFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
 
-        var changedOld = new Dictionary<string, string?>();
-        var changedNew = new Dictionary<string, string?>();
+        // Made only when something differs: a reload compares every row and most are unchanged.
+        Dictionary<string, string?>? changedOld = null, changedNew = null;
         for (var i = 0; i < old.Length; i++)
         {
             var before = StoredValue.Canonical(old[i]);
             var after = StoredValue.Canonical(values[keyCount + i]);
             if (before == after) continue;
-            changedOld[_spec.ValueColumns[i]] = before;
-            changedNew[_spec.ValueColumns[i]] = after;
+            (changedOld ??= [])[_spec.ValueColumns[i]] = before;
+            (changedNew ??= [])[_spec.ValueColumns[i]] = after;
         }
-        if (changedOld.Count == 0) return UpsertOutcome.Unchanged;
+        if (changedOld is null || changedNew is null) return UpsertOutcome.Unchanged;
 
         for (var i = 0; i < old.Length; i++) _update.Parameters[i].Value = values[keyCount + i] ?? DBNull.Value;
         for (var i = 0; i < keyCount; i++) _update.Parameters[old.Length + i].Value = values[i] ?? DBNull.Value;

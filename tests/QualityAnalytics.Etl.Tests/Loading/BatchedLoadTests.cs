@@ -118,6 +118,38 @@ public sealed class BatchedLoadTests : IDisposable
     }
 
     [Fact]
+    public void Answers_keyed_by_response_and_question_reload_over_several_batches_with_exactly_the_corrections()
+    {
+        // A two-column natural key (response_id, question): the stored rows of a batch are found by both columns.
+        var responses = 2 * _batch / 3 + 7; // three answers each: two full batches and a tail
+        string Answers(Func<int, string, int> score)
+        {
+            var sb = new StringBuilder("response_id,department,quarter,customer,question,score\n");
+            for (var r = 1; r <= responses; r++)
+            {
+                foreach (var (q, max) in new[] { ("Q1", 5), ("Q2", 5), ("Q3", 10) })
+                    sb.Append($"R-{r:D4},{(r % 2 == 0 ? "LOG" : "STO")},2026Q2,客户{r % 9},{q},{Math.Min(max, score(r, q))}\n");
+            }
+            return sb.ToString();
+        }
+        _w.Write("departments.csv", Samples.Departments);
+        _w.Write("questions.csv", Samples.Questions);
+        var file = _w.Write("answers.csv", Answers((r, q) => 3 + r % 3));
+        var first = _w.Load(_w.Inbox).Files.Single(f => f.Kind == "surveys");
+        Assert.Equal((3 * responses, 3 * responses, 0), (first.Read, first.Loaded, first.Quarantined));
+
+        // R-0005's Q2 (first batch) and R-0060's Q3 (second batch on SQLite) are corrected; their other answers are not.
+        File.WriteAllText(file, Answers((r, q) => (r, q) is (5, "Q2") or (60, "Q3") ? 1 : 3 + r % 3));
+        var again = _w.Load(file).Files.Single();
+
+        Assert.Equal((0, 2, 3 * responses - 2), (again.Loaded, again.Updated, again.Unchanged));
+        Assert.Equal(2, _w.Count("row_change", "table_name = 'fact_survey_answer'"));
+        Assert.Equal(2, _w.Count("fact_survey_answer", "CAST(score AS REAL) = 1"));
+        Assert.Equal(1, _w.Count("fact_survey_answer", "response_id = 'R-0005' AND question = 'Q2' AND CAST(score AS REAL) = 1"));
+        Assert.Equal(1, _w.Count("fact_survey_answer", "response_id = 'R-0060' AND question = 'Q3' AND CAST(score AS REAL) = 1"));
+    }
+
+    [Fact]
     public void A_fault_after_several_batches_leaves_the_warehouse_as_before_the_file()
     {
         var rows = 4 * _batch + 88;
