@@ -17,7 +17,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// error, keeping the rows before it (<c>sqlite3_changes</c> says how many); that row is a conflict, and the rows after
 /// it go through the single-row tolerant statement. The tolerant statement, <c>INSERT … VALUES (…)×n ON CONFLICT (key)
 /// DO NOTHING RETURNING …</c>, says which rows were new; after a conflict the next batches go straight to it (a reload
-/// conflicts on every row) until one of them turns out to be all new.</para></summary>
+/// conflicts on every row) until one of them turns out to be all new. The stored rows of the rows that did not go in
+/// are then read in one more statement (<see cref="SqliteStoredRows"/>, <see cref="Stored"/>).</para></summary>
 internal sealed class SqliteBatchInsert : IBatchInsert
 {
     private readonly sqlite3 _db;
