@@ -10,7 +10,10 @@ namespace QualityAnalytics.Benchmarks;
 /// server at a time, so that both see the same machine; the latencies of every turn of a provider are pooled.</summary>
 public static class DashboardBenchmark
 {
-    public sealed record Options(int Clients, int Seconds, int Rounds, string Work, string? Postgres, string? Doc, IReadOnlyList<string> Providers)
+    /// <param name="Complaints">Generated complaint rows loaded (by `qa load`, untimed) on top of the demo's, with their
+    /// seven departments: the API then answers over a warehouse of that size; 0 keeps the demo alone.</param>
+    public sealed record Options(int Clients, int Seconds, int Rounds, string Work, string? Postgres, string? Doc, IReadOnlyList<string> Providers,
+        long Complaints = 0)
     {
         public static Options Parse(string[] args)
         {
@@ -21,6 +24,7 @@ public static class DashboardBenchmark
             string? postgres = null;
             string? doc = Path.Combine(DashboardBenchmarkServer.RepositoryRoot(), "docs", "benchmarks.md");
             IReadOnlyList<string> providers = ["sqlite", "postgres"];
+            long complaints = 0;
             for (var i = 0; i < args.Length; i++)
             {
                 string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -34,6 +38,7 @@ public static class DashboardBenchmark
                     case "--providers": providers = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries); break;
                     case "--doc": doc = Path.GetFullPath(Next()); break;
                     case "--no-doc": doc = null; break;
+                    case "--complaints": complaints = long.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: throw new ArgumentException($"unknown option {args[i]}");
                 }
             }
@@ -41,7 +46,8 @@ public static class DashboardBenchmark
             if (providers.Any(p => p is not ("sqlite" or "postgres"))) throw new ArgumentException("--providers takes sqlite, postgres or both");
             // The loops are bounded in time (seconds × rounds per provider) and each client's in count too.
             if (seconds > 600) throw new ArgumentException("--seconds is at most 600");
-            return new Options(clients, seconds, rounds, work, postgres, doc, providers);
+            if (complaints < 0) throw new ArgumentException("--complaints must not be negative");
+            return new Options(clients, seconds, rounds, work, postgres, doc, providers, complaints);
         }
     }
 
@@ -58,8 +64,10 @@ public static class DashboardBenchmark
         {
             var watch = Stopwatch.StartNew();
             var admin = provider == "postgres" ? options.Postgres ?? DashboardBenchmarkServer.StartDurablePostgres(root) : null;
-            setups.Add(DashboardBenchmarkServer.Prepare(qa, provider, Path.Combine(options.Work, provider), admin));
-            Console.WriteLine($"setup: {provider} demo warehouse in {watch.Elapsed.TotalSeconds:0} s (untimed)");
+            var setup = DashboardBenchmarkServer.Prepare(qa, provider, Path.Combine(options.Work, provider), admin);
+            if (options.Complaints > 0) DashboardBenchmarkServer.LoadMoreComplaints(qa, setup, options.Complaints);
+            setups.Add(setup);
+            Console.WriteLine($"setup: {provider} demo warehouse{(options.Complaints > 0 ? $" + {options.Complaints:N0} complaints" : "")} in {watch.Elapsed.TotalSeconds:0} s (untimed)");
         }
 
         var results = setups.ToDictionary(s => s.Provider, s => new DashboardRun(s.Provider, s.Describe));

@@ -81,6 +81,17 @@ public sealed class DashboardBenchmarkServer : IDisposable
         return setup;
     }
 
+    /// <summary>Loads generated complaints (and their seven departments) into the prepared warehouse through the real
+    /// `qa load`, which also rebuilds the marts and rescores the quarters they touch.</summary>
+    public static void LoadMoreComplaints(string qa, Setup setup, long rows)
+    {
+        var folder = Path.Combine(setup.WorkingDirectory, "more");
+        Directory.CreateDirectory(folder);
+        ComplaintFileGenerator.WriteDepartments(Path.Combine(folder, "departments.csv"));
+        ComplaintFileGenerator.WriteComplaints(Path.Combine(folder, "complaints.csv"), rows);
+        Run("dotnet", ["exec", qa, "load", "--db", setup.Db, folder], setup.WorkingDirectory, setup.Environment);
+    }
+
     /// <summary>Starts `qa serve` on a free port and waits until its sign-in page answers.</summary>
     public static DashboardBenchmarkServer Start(string qa, Setup setup)
     {

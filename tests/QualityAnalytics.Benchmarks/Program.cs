@@ -9,6 +9,7 @@ try
     return args switch
     {
         [ChildLoad.Verb, ..] => ChildLoad.Run(Arg(args, "--db")!, Arg(args, "--data"), Arg(args, "--complaints")!, Arg(args, "--departments"), args.Contains("--init")),
+        [AnalysisProfile.Verb, ..] => AnalysisProfile.Run(Arg(args, "--db")!, Arg(args, "--quarter")!),
         [StageProfile.Verb, ..] => StageProfile.Run(Arg(args, "--complaints")!, Arg(args, "--db")!, Arg(args, "--departments")!, Arg(args, "--pragmas")),
         ["load", ..] => LoaderBenchmark.Run(LoaderBenchmark.Options.Parse(args[1..])),
         [ReportBenchmark.ChildVerb, ..] => ReportBenchmark.Child(Arg(args, "--db")!, Arg(args, "--quarter")!, int.Parse(Arg(args, "--repeat") ?? "3", CultureInfo.InvariantCulture)),
@@ -31,7 +32,7 @@ static int Usage()
     Console.Error.WriteLine("            [--provider sqlite|postgres|both] [--postgres ADMIN-CONNECTION-STRING]");
     Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
-    Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--doc FILE | --no-doc]");
+    Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--complaints N] [--doc FILE | --no-doc]");
     return 2;
 }
 

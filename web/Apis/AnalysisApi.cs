@@ -14,11 +14,11 @@ internal static class AnalysisApi
 {
     public static void MapAnalysisApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/findings/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock) =>
+        api.MapGet("/findings/{quarter}", (string quarter, ClaimsPrincipal user, AnalysisCache analyses) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             var scope = UserScope.RowScopeOf(user);
-            var analysis = Analyze(warehouse, q, policies, clock);
+            var analysis = analyses.For(q);
             var visible = analysis.Findings.Where(f => f.DepartmentCode is null ? scope.AllDepartments : scope.Allows(f.DepartmentCode));
             return Results.Ok(visible.Select(f => new
             {
@@ -27,12 +27,11 @@ internal static class AnalysisApi
             }));
         }).WithName("Findings").WithSummary("The ranked problems of a quarter, each with its evidence.");
 
-        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, ClaimsPrincipal user, WarehouseDb warehouse,
-            PolicyProvider policies, TimeProvider clock) =>
+        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, ClaimsPrincipal user, AnalysisCache analyses) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             if (!UserScope.RowScopeOf(user).Allows(department)) return Results.NotFound();
-            var analysis = Analyze(warehouse, q, policies, clock);
+            var analysis = analyses.For(q);
             var trends = analysis.Trends.FirstOrDefault(t => string.Equals(t.DepartmentCode, department, StringComparison.OrdinalIgnoreCase));
             if (trends is null) return Results.NotFound();
             return Results.Ok(new
@@ -45,12 +44,5 @@ internal static class AnalysisApi
                 late = analysis.ServiceTargets.Late.Where(r => string.Equals(r.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
             });
         }).WithName("DepartmentAnalysis").WithSummary("One department's trends with forecast, control chart, survey questions and service targets.");
-    }
-
-    private static QuarterAnalysis Analyze(WarehouseDb warehouse, Quarter quarter, PolicyProvider policies, TimeProvider clock)
-    {
-        using var db = warehouse.CreateContext();
-        var options = new AnalysisOptions();
-        return QuarterAnalyzer.Analyze(AnalysisInputReader.Read(db, quarter, options, policies.Current(), clock), options);
     }
 }

@@ -23,6 +23,7 @@ public sealed class DashboardStartup(ServeOptions options)
         services.AddSingleton(warehouse);
         services.AddSingleton(new PolicyProvider(warehouse.DataFolder));
         services.AddTransient(sp => sp.GetRequiredService<PolicyProvider>().Current());
+        services.AddSingleton<QualityAnalytics.Web.Apis.AnalysisCache>();
         services.AddJobs(options);
 
         services.AddAuthStore(warehouse);
