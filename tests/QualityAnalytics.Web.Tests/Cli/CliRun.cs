@@ -28,12 +28,15 @@ internal sealed class CliRun : IDisposable
     public string Folder { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.Zero));
 
-    public (int Exit, string Out, string Error) Run(params string[] args)
+    public (int Exit, string Out, string Error) Run(params string[] args) => Run(new StringWriter(), args);
+
+    /// <summary>Runs with the error stream written to <paramref name="error"/> as it goes (a test can watch a verb that
+    /// is still running: `qa load` saying that it waits).</summary>
+    public (int Exit, string Out, string Error) Run(StringWriter error, params string[] args)
     {
         // Tests never serve: `qa demo` ends by serving the dashboard unless told not to.
         if (args is ["demo", ..] && !args.Contains("--serve")) args = [.. args, "--serve", "false"];
         var output = new StringWriter();
-        var error = new StringWriter();
         var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder) { Configuration = Configuration }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
@@ -51,5 +54,41 @@ internal sealed class CliRun : IDisposable
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         TestDatabases.Drop(Warehouse);
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+    }
+}
+
+/// <summary>A StringWriter that one thread may read while another writes (a verb's error stream watched as it runs).</summary>
+internal sealed class LiveTranscript : StringWriter
+{
+    private readonly Lock _gate = new();
+
+    public override void Write(char value)
+    {
+        lock (_gate) base.Write(value);
+    }
+
+    public override void Write(char[] buffer, int index, int count)
+    {
+        lock (_gate) base.Write(buffer, index, count);
+    }
+
+    public override void Write(ReadOnlySpan<char> buffer)
+    {
+        lock (_gate) base.Write(buffer);
+    }
+
+    public override void Write(string? value)
+    {
+        lock (_gate) base.Write(value);
+    }
+
+    public override void WriteLine(string? value)
+    {
+        lock (_gate) base.WriteLine(value);
+    }
+
+    public override string ToString()
+    {
+        lock (_gate) return base.ToString();
     }
 }

@@ -61,10 +61,16 @@ public sealed class LoadsShareTheLockTests
         var file = qa.Write("in/late.csv", Complaints);
 
         Task<(int Exit, string Out, string Error)> load;
+        var said = new LiveTranscript();
         using (LoadLock.Acquire(qa.Warehouse, TimeSpan.FromSeconds(60)))
         {
-            load = Task.Run(() => qa.Run("load", file));
-            await Task.Delay(TimeSpan.FromSeconds(1));
+            load = Task.Run(() => qa.Run(said, "load", file));
+            // Held until `qa load` says it is waiting (however long it takes to get there on a busy machine).
+            for (var tries = 0; !said.ToString().Contains("another load is running", StringComparison.Ordinal); tries++)
+            {
+                Assert.True(tries < 1200 && !load.IsCompleted, "qa load never said it was waiting: " + said);
+                await Task.Delay(50);
+            }
             Assert.Equal(0, Batches(qa.Warehouse)); // nothing loaded while the lock is held
         }
 
