@@ -43,6 +43,7 @@ public static class ChildLoad
         var child = new ChildResult(watch.Elapsed.TotalSeconds, f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined, f.Rejected,
             ProcStatus.Read("VmHWM"), before);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(child));
+        Console.Error.WriteLine($"gc: pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB");
         return f.Rejected ? 1 : 0;
     }
 }
