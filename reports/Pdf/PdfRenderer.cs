@@ -71,7 +71,10 @@ internal static class PdfRenderer
                 }
                 pdf.Close();
             }
-            return output.ToArray();
+            // The bookmarks pane lists the same headings as the contents page (Skia cannot write an outline itself).
+            var outline = anchors.OrderBy(a => a.Key).Select(a => a.Value).Where(h => anchorPages.ContainsKey(h.Anchor))
+                .Select(h => new OutlineEntry(h.Text, h.Level, h.Anchor)).ToList();
+            return PdfOutline.Append(output.ToArray(), outline);
         }
         finally
         {
