@@ -106,7 +106,16 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     {
         var pdf = Generate();
 
-        var ink = PdfTestKit.InkPerPage(pdf, Path.Combine(Path.GetTempPath(), "qa-report-ink-" + Guid.NewGuid().ToString("N")));
+        var folder = Directory.CreateTempSubdirectory("qa-report-ink-");
+        IReadOnlyList<double> ink;
+        try
+        {
+            ink = PdfTestKit.InkPerPage(pdf, folder.FullName);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
 
         Assert.True(ink.Count >= 15, $"{ink.Count} pages");
         Assert.All(ink, share => Assert.True(share > 0.005, $"a page is blank ({share:P2} ink)"));
