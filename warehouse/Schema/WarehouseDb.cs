@@ -94,7 +94,25 @@ public sealed class WarehouseDb
         var connection = new SqliteConnection(ConnectionString);
         connection.Open();
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000;";
+        // mmap_size=0: a pooled connection may come back from a reader that mapped the file (OpenReadConnection).
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA mmap_size=0;";
+        pragma.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Bytes of a SQLite warehouse a reading connection maps into memory.</summary>
+    public const long ReadMapBytes = 1L << 30;
+
+    /// <summary>An open connection for the dashboard's queries. SQLite: as <see cref="OpenConnection"/>, and the file read
+    /// through a memory map (<c>mmap_size</c>) instead of a copy of every page through the page cache: a drill-down
+    /// that reads 144,000 complaints takes half the time. Not for loading, where the mapped pages would count in the
+    /// loader's resident memory and grow with the warehouse.</summary>
+    public DbConnection OpenReadConnection()
+    {
+        var connection = OpenConnection();
+        if (IsPostgres) return connection;
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = $"PRAGMA mmap_size={ReadMapBytes};";
         pragma.ExecuteNonQuery();
         return connection;
     }

@@ -26,22 +26,10 @@ public static partial class RowQuery
 
     public static RowPage Run(DbConnection connection, string kind, RowRequest request, RowScope scope)
     {
-        var source = Source(kind);
         using var count = connection.CreateCommand();
-        var where = Where(source, request, scope, count);
-        count.CommandText = $"SELECT COUNT(*) FROM {source.From}{where}";
-        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
-
         using var select = connection.CreateCommand();
-        where = Where(source, request, scope, select);
-        var sortColumn = request.Sort is null ? source.Columns[0]
-            : source.Columns.FirstOrDefault(c => c.Name == request.Sort) ?? throw new QueryRejectedException($"Cannot sort by '{request.Sort}'.");
-        var pageSize = Math.Clamp(request.PageSize, 1, 500);
-        var page = Math.Max(1, request.Page);
-        var onPostgres = connection is NpgsqlConnection;
-        select.CommandText = $"SELECT {string.Join(", ", source.Columns.Select(c => c.Sql))} FROM {source.From}{where} " +
-                             $"ORDER BY {string.Join(", ", source.KeyColumns.Prepend(sortColumn).Select((c, i) => SortKey(c, i == 0 && request.Descending, onPostgres)))} " +
-                             $"LIMIT {pageSize} OFFSET {(page - 1) * pageSize}";
+        var (source, page, pageSize) = Prepare(connection, kind, request, scope, count, select);
+        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         var rows = new List<object?[]>();
         using var reader = select.ExecuteReader();
         while (reader.Read())
@@ -51,6 +39,30 @@ public static partial class RowQuery
             rows.Add(row);
         }
         return new RowPage(source.Columns, rows, total, page, pageSize);
+    }
+
+    /// <summary>The two statements of a page, ready to run: the count of the matching rows and the page's rows.</summary>
+    internal static (RowSource Source, int Page, int PageSize) Prepare(DbConnection connection, string kind, RowRequest request, RowScope scope,
+        DbCommand count, DbCommand select)
+    {
+        var source = Source(kind);
+        var where = Where(source, request, scope, count);
+        count.CommandText = $"SELECT COUNT(*) FROM {source.FromFor(where)}{where}";
+
+        where = Where(source, request, scope, select);
+        var sortColumn = request.Sort is null ? source.Columns[0]
+            : source.Columns.FirstOrDefault(c => c.Name == request.Sort) ?? throw new QueryRejectedException($"Cannot sort by '{request.Sort}'.");
+        var pageSize = Math.Clamp(request.PageSize, 1, 500);
+        var page = Math.Max(1, request.Page);
+        var onPostgres = connection is NpgsqlConnection;
+        var orderBy = string.Join(", ", source.KeyColumns.Prepend(sortColumn).Select((c, i) => SortKey(c, i == 0 && request.Descending, onPostgres)));
+        // The page's rows are chosen first, by id, with only the dimensions the filters and the sort need; only those
+        // rows are then joined to every dimension for their columns, so the sort carries the sort keys and ids of the
+        // matching rows rather than their whole width. Every alias the inner statement names must be joined in it:
+        // one left out would silently refer to the outer statement's and make the subquery correlated (a test guards it).
+        var chosen = $"SELECT f.id FROM {source.FromFor(where, orderBy)}{where} ORDER BY {orderBy} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}";
+        select.CommandText = $"SELECT {string.Join(", ", source.Columns.Select(c => c.Sql))} FROM {source.From} WHERE f.id IN ({chosen}) ORDER BY {orderBy}";
+        return (source, page, pageSize);
     }
 
     /// <summary>One order on both engines: decimals by value (SQLite stores them as text, which would put 100.0 before
@@ -90,10 +102,12 @@ public static partial class RowQuery
         }
         if (!string.IsNullOrWhiteSpace(request.Search))
         {
-            // Case-insensitive on both engines (PostgreSQL's LIKE is not; SQLite's is, for ASCII), and the text searched
-            // for literally: %, _ and the escape character itself are escaped.
+            // Case-insensitive on both engines, and the text searched for literally: %, _ and the escape character itself
+            // are escaped. SQLite's LIKE already ignores case (for ASCII, as its lower() does); PostgreSQL's does not, so
+            // there both sides are lowered (on SQLite that would only cost a third more time over 144,000 rows).
             var like = Param("%" + EscapeLike(request.Search.Trim()) + "%");
-            where.Add("(" + string.Join(" OR ", source.SearchSql.Select(s => $"lower({s}) LIKE lower({like}) ESCAPE '\\'")) + ")");
+            var test = command is NpgsqlCommand ? (Func<string, string>)(s => $"lower({s}) LIKE lower({like}) ESCAPE '\\'") : s => $"{s} LIKE {like} ESCAPE '\\'";
+            where.Add("(" + string.Join(" OR ", source.SearchSql.Select(test)) + ")");
         }
         return where.Count == 0 ? "" : " WHERE " + string.Join(" AND ", where);
     }

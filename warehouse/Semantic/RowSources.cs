@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace QualityAnalytics.Warehouse.Semantic;
 
 /// <summary>The whitelist of the drill-down: which rows exist, their columns (and what each holds), filters and search.</summary>
@@ -27,18 +29,38 @@ public static partial class RowQuery
 
     /// <param name="Key">The columns that tell one row from another (the fact's natural key; null: the first column).
     /// Every page is ordered by them after the sort column, so that paging is stable and both engines give the same order.</param>
+    /// <param name="From">The fact table as <c>f</c> and its dimensions, each a LEFT JOIN on the dimension's own key
+    /// (<see cref="Joins"/>): at most one row each, so a join never adds rows, and a fact row whose key finds nothing is
+    /// still shown (with empty names) rather than hidden from the numbers it counts in.</param>
     public sealed record RowSource(string Kind, string From, IReadOnlyList<RowColumn> Columns, string DepartmentSql, string QuarterSql,
         IReadOnlyDictionary<string, string> FilterSql, IReadOnlyList<string> SearchSql, IReadOnlyList<string>? Key = null)
     {
         public IReadOnlyList<RowColumn> KeyColumns => Key is null ? [Columns[0]] : Key.Select(k => Columns.Single(c => c.Name == k)).ToList();
+
+        /// <summary>The fact table and only the dimensions that the SQL fragments mention (by alias). Counting the rows
+        /// and choosing a page's rows need no dimension the filters and the sort do not name: on 144,000 complaints
+        /// the count then reads only the quarter index (0.21 s → 0.01 s).</summary>
+        public string FromFor(params string[] fragments)
+        {
+            var from = new System.Text.StringBuilder(From[..JoinPattern().Match(From).Index].TrimEnd());
+            foreach (Match join in JoinPattern().Matches(From))
+            {
+                var alias = new Regex($@"(?<![\w.]){Regex.Escape(join.Groups["alias"].Value)}\.");
+                if (fragments.Any(alias.IsMatch)) from.Append(' ').Append(join.Value.Trim());
+            }
+            return from.ToString();
+        }
     }
 
-    private const string DeptJoin = "JOIN dim_department d ON d.department_key = f.department_key";
+    [GeneratedRegex(@"LEFT JOIN \w+ (?<alias>\w+) ON \S+ = \S+")]
+    private static partial Regex JoinPattern();
+
+    private const string DeptJoin = "LEFT JOIN dim_department d ON d.department_key = f.department_key";
 
     public static readonly IReadOnlyList<RowSource> Sources =
     [
         new("complaints",
-            $"fact_complaint f {DeptJoin} JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key",
+            $"fact_complaint f {DeptJoin} LEFT JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key",
             [
                 new("complaint_id", "f.complaint_id", "投诉编号", "Complaint"), new("department", "d.code", "部门编码", "Department"),
                 new("department_name", "d.name", "部门", "Department name"), new("received_at", "f.received_at", "受理时间", "Received", RowValue.Time),
@@ -60,7 +82,7 @@ public static partial class RowQuery
             ],
             "d.code", "f.quarter_key", new Dictionary<string, string> { ["kind"] = "f.kind", ["month"] = "f.month_key", ["check_id"] = "f.check_id" },
             ["f.check_id", "f.inspector", "f.note"]),
-        new("surveys", $"fact_survey_answer f {DeptJoin} JOIN dim_customer cu ON cu.customer_key = f.customer_key JOIN dim_survey_question q ON q.question_key = f.question_key",
+        new("surveys", $"fact_survey_answer f {DeptJoin} LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key LEFT JOIN dim_survey_question q ON q.question_key = f.question_key",
             [
                 new("response_id", "f.response_id", "问卷编号", "Questionnaire"), new("department", "d.code", "部门编码", "Department"),
                 new("department_name", "d.name", "部门", "Department name"), new("quarter", "f.quarter_key", "季度", "Quarter", RowValue.Quarter),

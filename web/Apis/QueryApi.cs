@@ -27,7 +27,7 @@ internal static class QueryApi
     {
         try
         {
-            using var connection = warehouse.OpenConnection();
+            using var connection = warehouse.OpenReadConnection();
             return answer(SemanticQuery.Run(connection, ApiRequests.Query(http.Request), UserScope.RowScopeOf(http.User)));
         }
         catch (QueryRejectedException ex)

@@ -13,7 +13,7 @@ internal static class RowsApi
         {
             try
             {
-                using var connection = warehouse.OpenConnection();
+                using var connection = warehouse.OpenReadConnection();
                 var page = RowQuery.Run(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
                 return Results.Ok(new
                 {
@@ -31,7 +31,7 @@ internal static class RowsApi
         {
             try
             {
-                using var connection = warehouse.OpenConnection();
+                using var connection = warehouse.OpenReadConnection();
                 var request = ApiRequests.Rows(http.Request) with { Page = 1, PageSize = 100_000 };
                 var page = RowQuery.Run(connection, kind, request with { PageSize = 500 }, UserScope.RowScopeOf(http.User));
                 var all = new List<object?[]>(page.Rows);
