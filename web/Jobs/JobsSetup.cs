@@ -5,6 +5,7 @@ using Hangfire.PostgreSql.Factories;
 using Hangfire.Storage.SQLite;
 using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Web.Host;
+using QualityAnalytics.Web.Notices;
 
 namespace QualityAnalytics.Web.Jobs;
 
@@ -32,6 +33,7 @@ internal static class JobsSetup
             return options.JobStorage?.Invoke() ?? CreateStorage(options);
         });
         services.AddSingleton<JobActivator>(sp => new AspNetCoreJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
+        services.AddNotices();
         services.AddHangfire((sp, c) => c.SetDataCompatibilityLevel(CompatibilityLevel.Version_180).UseSimpleAssemblyNameTypeSerializer().UseRecommendedSerializerSettings()
             .UseLogProvider(new HostLogProvider(sp.GetRequiredService<ILoggerFactory>())));
         if (options.RunJobs) services.AddHangfireServer(o => o.WorkerCount = 2);

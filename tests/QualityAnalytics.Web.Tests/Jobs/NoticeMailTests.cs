@@ -1,0 +1,89 @@
+using System.Net;
+using Hangfire;
+using Hangfire.InMemory;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Hosting;
+using QualityAnalytics.Web.Notices;
+
+namespace QualityAnalytics.Web.Tests.Jobs;
+
+/// <summary>The optional e-mail notices, end to end: the real dashboard host with its Hangfire server, the nightly load
+/// triggered as the working group triggers it, and the mail received by a real SMTP server.</summary>
+public sealed class NoticeMailTests
+{
+    private sealed class MailingDashboard(int port, string language) : Api.DashboardFactory
+    {
+        protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
+            Host.DashboardHost.CreateBuilder(Options with { JobStorage = () => new InMemoryStorage() }, Clock)
+                .ConfigureAppConfiguration(c => c.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Notices:Smtp:Host"] = "127.0.0.1",
+                    ["Notices:Smtp:Port"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    ["Notices:Smtp:Security"] = "none",
+                    ["Notices:To:0"] = "quality-group@example.com",
+                    ["Notices:From"] = "qa@example.com",
+                    ["Notices:Language"] = language,
+                    ["Notices:DashboardUrl"] = "https://qa.example.com/",
+                }));
+    }
+
+    [Fact]
+    public async Task A_nightly_load_that_quarantines_rows_mails_the_working_group_in_chinese()
+    {
+        using var smtp = new SmtpInbox();
+        using var app = new MailingDashboard(smtp.Port, "zh-CN");
+        var inbox = Path.Combine(app.Folder, "data", "inbox");
+        Directory.CreateDirectory(inbox);
+        File.WriteAllText(Path.Combine(inbox, "投诉-九月.csv"),
+            "complaint_id,department,received_at,channel,valid\nNM-1,LOG,2026-09-02 10:00,电话,是\nNM-2,NOPE,2026-09-02 11:00,电话,是\n");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await wg.PostAsync("/api/jobs/nightly-load/run", null)).StatusCode);
+
+        var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("批数据", StringComparison.Ordinal));
+        Assert.Equal("quality-group@example.com", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Equal("qa@example.com", Assert.Single(mail.From.Mailboxes).Address);
+        Assert.Matches(@"^\[质量分析\] 第 \d+ 批数据需要处理：1 行被隔离，0 个文件被拒收$", mail.Subject);
+        var body = mail.TextBody;
+        Assert.Contains("投诉-九月.csv：读取 2 行，导入 1 行，隔离 1 行", body, StringComparison.Ordinal);
+        Assert.Contains("qa quarantine --batch", body, StringComparison.Ordinal);
+        Assert.Contains("仪表板：https://qa.example.com/", body, StringComparison.Ordinal);
+        Assert.Single(smtp.Messages); // a load with nothing to say does not mail; this one says it once
+    }
+
+    [Fact]
+    public async Task A_failing_job_mails_its_reason_and_says_it_will_be_retried()
+    {
+        using var smtp = new SmtpInbox();
+        using var app = new MailingDashboard(smtp.Port, "en");
+        // The inbox cannot be a folder: a file stands where it should be.
+        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
+        File.WriteAllText(Path.Combine(app.Folder, "data", "inbox"), "not a folder");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+
+        await wg.PostAsync("/api/jobs/nightly-load/run", null);
+
+        var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("Job failed", StringComparison.Ordinal));
+        Assert.Equal("[QualityAnalytics] Job failed: nightly-load", mail.Subject);
+        Assert.Contains("Attempt 1 of job nightly-load failed", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("is a file, not a folder", mail.TextBody, StringComparison.Ordinal);
+        Assert.Contains("Hangfire will retry it later", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Without_a_mail_server_no_notice_filter_is_added()
+    {
+        using var app = new InMemoryOnly();
+
+        Assert.False(app.Service<NoticeSettings>().Enabled);
+        Assert.Same(Hangfire.Common.JobFilterProviders.Providers, app.Service<Hangfire.Common.IJobFilterProvider>());
+    }
+
+    private sealed class InMemoryOnly : Api.DashboardFactory
+    {
+        protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
+            Host.DashboardHost.CreateBuilder(Options with { JobStorage = () => new InMemoryStorage() }, Clock);
+    }
+}

@@ -1,0 +1,37 @@
+namespace QualityAnalytics.Web.Notices;
+
+/// <summary>The optional e-mail notices (configuration section <c>Notices</c>): to whom, in which language, through
+/// which SMTP server. Without <c>Notices:Smtp:Host</c> and at least one address in <c>Notices:To</c> nothing is sent;
+/// the notices stay on the working group's home page either way.</summary>
+public sealed class NoticeSettings
+{
+    public const string Section = "Notices";
+
+    public SmtpSettings Smtp { get; set; } = new();
+
+    /// <summary>The working group's addresses.</summary>
+    public string[] To { get; set; } = [];
+
+    /// <summary>The sender; default qualityanalytics@ the SMTP host.</summary>
+    public string? From { get; set; }
+
+    /// <summary>The language of the mails: zh-CN (default) or en.</summary>
+    public string Language { get; set; } = "zh-CN";
+
+    /// <summary>The dashboard's address, for a link in each mail (optional).</summary>
+    public string? DashboardUrl { get; set; }
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Smtp.Host) && To.Any(a => !string.IsNullOrWhiteSpace(a));
+}
+
+public sealed class SmtpSettings
+{
+    public string? Host { get; set; }
+    public int Port { get; set; } = 25;
+
+    /// <summary>auto (STARTTLS when the server offers it), starttls (required), ssl (TLS from the first byte) or none.</summary>
+    public string Security { get; set; } = "auto";
+
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+}

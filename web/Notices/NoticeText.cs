@@ -1,0 +1,65 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.Localization;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Web.Notices;
+
+/// <summary>The mails' subjects and bodies, from the shared resources (zh-CN by default, en on request) in the
+/// language of <see cref="NoticeSettings.Language"/>, times in Asia/Shanghai.</summary>
+public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSettings settings)
+{
+    public (string Subject, string Body) Load(LoadNotice notice) => InLanguage(() =>
+    {
+        var quarantined = notice.Files.Sum(f => f.Quarantined);
+        var rejected = notice.Files.Count(f => f.Rejected);
+        var body = new StringBuilder()
+            .AppendLine(text["mail.load.intro", notice.BatchId, Time(notice.At), notice.LoadedBy])
+            .AppendLine();
+        foreach (var file in notice.Files.Where(f => f.Quarantined > 0 || f.Rejected))
+        {
+            var name = file.Sheet is null ? Path.GetFileName(file.File) : $"{Path.GetFileName(file.File)} [{file.Sheet}]";
+            body.AppendLine(file.Rejected
+                ? text["mail.load.rejected", name, file.Reason ?? ""]
+                : text["mail.load.quarantined", name, file.Read, file.Loaded, file.Quarantined]);
+        }
+        body.AppendLine().AppendLine(text["mail.load.next", notice.BatchId]);
+        return (text["mail.load.subject", notice.BatchId, quarantined, rejected], Footer(body));
+    });
+
+    public (string Subject, string Body) JobFailure(JobFailureNotice notice) => InLanguage(() =>
+    {
+        var job = notice.RecurringJobId ?? notice.Job;
+        var body = new StringBuilder()
+            .AppendLine(text["mail.job.intro", job, notice.Attempt, Time(notice.At)])
+            .AppendLine()
+            .AppendLine(notice.Reason)
+            .AppendLine()
+            .AppendLine(notice.WillRetry ? text["mail.job.retry"] : text["mail.job.final"]);
+        return (text["mail.job.subject", job], Footer(body));
+    });
+
+    private string Footer(StringBuilder body)
+    {
+        if (!string.IsNullOrWhiteSpace(settings.DashboardUrl)) body.AppendLine().AppendLine(text["mail.dashboard", settings.DashboardUrl]);
+        return body.ToString();
+    }
+
+    private static string Time(DateTimeOffset at) =>
+        TimeZoneInfo.ConvertTime(at, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>The localizer reads the thread's UI culture: set it for the composition and put it back.</summary>
+    private T InLanguage<T>(Func<T> compose)
+    {
+        var before = CultureInfo.CurrentUICulture;
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(settings.Language);
+        try
+        {
+            return compose();
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = before;
+        }
+    }
+}

@@ -1,0 +1,10 @@
+namespace QualityAnalytics.Web.Notices;
+
+/// <summary>A load that needs the working group: rows quarantined or files rejected. Passed to the mail job as its
+/// argument (serialized by Hangfire), so it carries what the mail says and nothing that must be read again.</summary>
+public sealed record LoadNotice(long BatchId, string LoadedBy, DateTimeOffset At, IReadOnlyList<LoadNoticeFile> Files);
+
+public sealed record LoadNoticeFile(string File, string? Sheet, int Read, int Loaded, int Quarantined, bool Rejected, string? Reason);
+
+/// <summary>A job attempt that failed: which job, why, and whether Hangfire will try again.</summary>
+public sealed record JobFailureNotice(string Job, string? RecurringJobId, string Reason, int Attempt, bool WillRetry, DateTimeOffset At);
