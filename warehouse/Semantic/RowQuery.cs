@@ -28,22 +28,31 @@ public static partial class RowQuery
     {
         using var count = connection.CreateCommand();
         using var select = connection.CreateCommand();
-        var (source, page, pageSize) = Prepare(connection, kind, request, scope, count, select);
-        var total = Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        var (source, page, pageSize, countedInPage) = Prepare(connection, kind, request, scope, count, select);
+        long? total = countedInPage ? null : Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
         var rows = new List<object?[]>();
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+        using (var reader = select.ExecuteReader())
         {
-            var row = new object?[reader.FieldCount];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(source.Columns[i].Kind, reader.GetValue(i));
-            rows.Add(row);
+            while (reader.Read())
+            {
+                var row = new object?[source.Columns.Count];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(source.Columns[i].Kind, reader.GetValue(i));
+                if (countedInPage) total = Convert.ToInt64(reader.GetValue(row.Length), CultureInfo.InvariantCulture);
+                rows.Add(row);
+            }
         }
-        return new RowPage(source.Columns, rows, total, page, pageSize);
+        // A page past the last one carries no count: nothing on the first page means nothing at all; further on, ask.
+        total ??= page == 1 ? 0 : Convert.ToInt64(count.ExecuteScalar(), CultureInfo.InvariantCulture);
+        return new RowPage(source.Columns, rows, total.Value, page, pageSize);
     }
 
-    /// <summary>The two statements of a page, ready to run: the count of the matching rows and the page's rows.</summary>
-    internal static (RowSource Source, int Page, int PageSize) Prepare(DbConnection connection, string kind, RowRequest request, RowScope scope,
-        DbCommand count, DbCommand select)
+    /// <summary>The two statements of a page, ready to run: the count of the matching rows and the page's rows. With a
+    /// search (<paramref name="countedInPage"/>) the page's statement also counts the matches, in a last column: the
+    /// search reads the text of every row in range, and once is enough (144,000 complaints: 0.53 s → 0.25 s); the
+    /// count is then needed only for a page past the last. Without one the count reads only the quarter index, cheaper
+    /// than counting alongside the page.</summary>
+    internal static (RowSource Source, int Page, int PageSize, bool CountedInPage) Prepare(DbConnection connection, string kind, RowRequest request,
+        RowScope scope, DbCommand count, DbCommand select)
     {
         var source = Source(kind);
         var where = Where(source, request, scope, count);
@@ -56,13 +65,18 @@ public static partial class RowQuery
         var page = Math.Max(1, request.Page);
         var onPostgres = connection is NpgsqlConnection;
         var orderBy = string.Join(", ", source.KeyColumns.Prepend(sortColumn).Select((c, i) => SortKey(c, i == 0 && request.Descending, onPostgres)));
+        var countedInPage = !string.IsNullOrWhiteSpace(request.Search);
         // The page's rows are chosen first, by id, with only the dimensions the filters and the sort need; only those
         // rows are then joined to every dimension for their columns, so the sort carries the sort keys and ids of the
         // matching rows rather than their whole width. Every alias the inner statement names must be joined in it:
         // one left out would silently refer to the outer statement's and make the subquery correlated (a test guards it).
-        var chosen = $"SELECT f.id FROM {source.FromFor(where, orderBy)}{where} ORDER BY {orderBy} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}";
-        select.CommandText = $"SELECT {string.Join(", ", source.Columns.Select(c => c.Sql))} FROM {source.From} WHERE f.id IN ({chosen}) ORDER BY {orderBy}";
-        return (source, page, pageSize);
+        var chosen = $"SELECT f.id{(countedInPage ? ", COUNT(*) OVER () AS total" : "")} FROM {source.FromFor(where, orderBy)}{where} " +
+                     $"ORDER BY {orderBy} LIMIT {pageSize} OFFSET {(page - 1) * pageSize}";
+        var columns = string.Join(", ", source.Columns.Select(c => c.Sql));
+        select.CommandText = countedInPage
+            ? $"SELECT {columns}, p.total FROM ({chosen}) p JOIN {source.Fact} ON f.id = p.id {source.Joins} ORDER BY {orderBy}"
+            : $"SELECT {columns} FROM {source.From} WHERE f.id IN ({chosen}) ORDER BY {orderBy}";
+        return (source, page, pageSize, countedInPage);
     }
 
     /// <summary>One order on both engines: decimals by value (SQLite stores them as text, which would put 100.0 before

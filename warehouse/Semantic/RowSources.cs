@@ -37,12 +37,20 @@ public static partial class RowQuery
     {
         public IReadOnlyList<RowColumn> KeyColumns => Key is null ? [Columns[0]] : Key.Select(k => Columns.Single(c => c.Name == k)).ToList();
 
+        /// <summary>The fact table with its alias (<c>fact_complaint f</c>).</summary>
+        public string Fact => From[..FirstJoin].TrimEnd();
+
+        /// <summary>Every dimension's join, after <see cref="Fact"/>.</summary>
+        public string Joins => From[FirstJoin..];
+
+        private int FirstJoin => JoinPattern().Match(From) is { Success: true } join ? join.Index : From.Length;
+
         /// <summary>The fact table and only the dimensions that the SQL fragments mention (by alias). Counting the rows
         /// and choosing a page's rows need no dimension the filters and the sort do not name: on 144,000 complaints
         /// the count then reads only the quarter index (0.21 s → 0.01 s).</summary>
         public string FromFor(params string[] fragments)
         {
-            var from = new System.Text.StringBuilder(From[..JoinPattern().Match(From).Index].TrimEnd());
+            var from = new System.Text.StringBuilder(Fact);
             foreach (Match join in JoinPattern().Matches(From))
             {
                 var alias = new Regex($@"(?<![\w.]){Regex.Escape(join.Groups["alias"].Value)}\.");

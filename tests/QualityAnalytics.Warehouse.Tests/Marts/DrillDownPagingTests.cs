@@ -85,6 +85,25 @@ public sealed class DrillDownPagingTests : IDisposable
     }
 
     [Fact]
+    public void A_search_counts_its_matches_on_every_page_and_past_the_last()
+    {
+        using var connection = _warehouse.OpenReadConnection();
+        var request = new RowQuery.RowRequest { Search = "其他", Sort = "received_at", Descending = true, PageSize = 500 };
+        var whole = RowQuery.Run(connection, "complaints", request, RowScope.Everything);
+
+        var pages = Enumerable.Range(1, 6).Select(p => RowQuery.Run(connection, "complaints", request with { Page = p, PageSize = 10 }, RowScope.Everything)).ToList();
+
+        Assert.Equal(47, whole.Total); // every sixth of the 57 says 回复不及时 instead
+        Assert.Equal(47, whole.Rows.Count);
+        Assert.All(pages, p => Assert.Equal(47, p.Total));
+        Assert.Equal(whole.Rows, pages.SelectMany(p => p.Rows).ToList());
+        Assert.Empty(pages[5].Rows); // page 6 is past the last: still counted
+        var nothing = RowQuery.Run(connection, "complaints", request with { Search = "没有这样的投诉" }, RowScope.Everything);
+        Assert.Equal(0, nothing.Total);
+        Assert.Empty(nothing.Rows);
+    }
+
+    [Fact]
     public void The_count_and_the_rows_agree_under_every_kind_of_filter()
     {
         using var connection = _warehouse.OpenReadConnection();
