@@ -48,7 +48,7 @@ public sealed class AuditWriter : IDisposable
     {
         _change.Parameters["@t"].Value = table;
         _change.Parameters["@k"].Value = naturalKey;
-        _change.Parameters["@at"].Value = _clock.GetUtcNow();
+        _change.Parameters["@at"].Value = AuditTime.Now(_clock);
         _change.Parameters["@old"].Value = oldJson;
         _change.Parameters["@new"].Value = newJson;
         _change.ExecuteNonQuery();

@@ -11,7 +11,7 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
     {
         using var cmd = Command(null, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
                                       "VALUES (@at, @by, 'running', @files, 0, 0, 0, 0, 0, 0, FALSE) RETURNING id");
-        Param(cmd, "@at", clock.GetUtcNow());
+        Param(cmd, "@at", AuditTime.Now(clock));
         Param(cmd, "@by", loadedBy);
         Param(cmd, "@files", files);
         return Convert.ToInt64(cmd.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
@@ -21,7 +21,7 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
     {
         using var cmd = Command(null, "UPDATE load_batch SET finished_at = @at, status = @status, read = @r, loaded = @l, updated = @u, " +
                                       "unchanged = @n, quarantined = @q, rejected = @x WHERE id = @id");
-        Param(cmd, "@at", clock.GetUtcNow());
+        Param(cmd, "@at", AuditTime.Now(clock));
         Param(cmd, "@status", failed ? "failed" : files.Any(f => f.Rejected) ? "partial" : "succeeded");
         Param(cmd, "@r", files.Sum(f => f.Read));
         Param(cmd, "@l", files.Sum(f => f.Loaded));
