@@ -4,14 +4,15 @@ using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
 using QualityAnalytics.Etl.Jobs;
+using QualityAnalytics.Web.Jobs;
 
 namespace QualityAnalytics.Web.Notices;
 
-/// <summary>Watches this host's jobs and enqueues a mail (<see cref="NoticeMailJob"/>) when a nightly load quarantined
-/// rows or rejected a file, and when a job attempt fails (saying whether Hangfire will retry it). Registered only when
-/// the notices are configured (<see cref="NoticeSettings.Enabled"/>), through this host's own filter provider rather
+/// <summary>Watches this host's jobs and enqueues a mail (<see cref="NoticeMailJob"/>): to the working group when a
+/// nightly load quarantined rows or rejected a file and when a job attempt fails (saying whether Hangfire will retry
+/// it); to the committee when the quarterly job has written the reports. Registered only when mails are configured, through this host's own filter provider rather
 /// than Hangfire's process-wide global filters, so that two hosts in one process keep their own settings.</summary>
-internal sealed class NoticeFilter(TimeProvider clock) : IElectStateFilter, IServerFilter
+internal sealed class NoticeFilter(NoticeSettings settings, TimeProvider clock) : IElectStateFilter, IServerFilter
 {
     // Hangfire's default when a job names no retry policy of its own (GlobalJobFilters' AutomaticRetryAttribute).
     private const int DefaultRetries = 10;
@@ -19,7 +20,7 @@ internal sealed class NoticeFilter(TimeProvider clock) : IElectStateFilter, ISer
     public void OnStateElection(ElectStateContext context)
     {
         // Filters of the global scope see the attempt's own Failed state before a retry policy turns it into Scheduled.
-        if (context.CandidateState is not FailedState failed) return;
+        if (!settings.Enabled || context.CandidateState is not FailedState failed) return;
         var job = context.BackgroundJob.Job;
         if (job is null || job.Type == typeof(NoticeMailJob)) return; // a mail that cannot be sent is not mailed about
         var retriesDone = context.GetJobParameter<int>("RetryCount", allowStale: true);
@@ -35,7 +36,15 @@ internal sealed class NoticeFilter(TimeProvider clock) : IElectStateFilter, ISer
 
     public void OnPerformed(PerformedContext context)
     {
-        if (context.Exception is not null || context.Result is not NightlyLoadResult { BatchId: { } batch } result) return;
+        if (context.Exception is not null) return;
+        if (context.Result is IReadOnlyList<string> reports && context.BackgroundJob.Job?.Type == typeof(QuarterlyReportJob))
+        {
+            if (!settings.ReportsEnabled || reports.Count == 0) return;
+            var reportNotice = new ReportNotice(reports, clock.GetUtcNow());
+            new BackgroundJobClient(context.Storage).Enqueue<NoticeMailJob>(m => m.SendReports(reportNotice, CancellationToken.None));
+            return;
+        }
+        if (!settings.Enabled || context.Result is not NightlyLoadResult { BatchId: { } batch } result) return;
         if (!result.Files.Any(f => f.Quarantined > 0 || f.Rejected)) return;
         var notice = new LoadNotice(batch, NightlyLoadJob.Id, clock.GetUtcNow(),
             result.Files.Select(f => new LoadNoticeFile(f.File, f.Sheet, f.Read, f.Loaded, f.Quarantined, f.Rejected, f.Reason)).ToList());

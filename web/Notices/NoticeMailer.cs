@@ -7,13 +7,18 @@ namespace QualityAnalytics.Web.Notices;
 /// <summary>Sends one mail to the working group through the configured SMTP server (MailKit).</summary>
 public sealed class NoticeMailer(NoticeSettings settings)
 {
-    public void Send(string subject, string body, CancellationToken cancel)
+    /// <summary>To the working group.</summary>
+    public void Send(string subject, string body, CancellationToken cancel) => Send(settings.To, subject, body, [], cancel);
+
+    public void Send(IEnumerable<string> recipients, string subject, string body, IReadOnlyList<string> attachments, CancellationToken cancel)
     {
         var message = new MimeMessage();
         message.From.Add(MailboxAddress.Parse(settings.From ?? $"qualityanalytics@{settings.Smtp.Host}"));
-        foreach (var to in settings.To.Where(a => !string.IsNullOrWhiteSpace(a))) message.To.Add(MailboxAddress.Parse(to));
+        foreach (var to in recipients.Where(a => !string.IsNullOrWhiteSpace(a))) message.To.Add(MailboxAddress.Parse(to));
         message.Subject = subject;
-        message.Body = new TextPart("plain") { Text = body }; // MimeKit picks UTF-8 and a transfer encoding for Chinese
+        var builder = new BodyBuilder { TextBody = body }; // MimeKit picks UTF-8 and a transfer encoding for Chinese
+        foreach (var file in attachments) builder.Attachments.Add(file, cancel);
+        message.Body = builder.ToMessageBody();
 
         using var client = new SmtpClient();
         client.Connect(settings.Smtp.Host ?? throw new InvalidOperationException("Notices:Smtp:Host is not set."), settings.Smtp.Port, Security(settings.Smtp.Security), cancel);

@@ -1,16 +1,20 @@
 namespace QualityAnalytics.Web.Notices;
 
 /// <summary>The optional e-mail notices (configuration section <c>Notices</c>): to whom, in which language, through
-/// which SMTP server. Without <c>Notices:Smtp:Host</c> and at least one address in <c>Notices:To</c> nothing is sent;
-/// the notices stay on the working group's home page either way.</summary>
+/// which SMTP server. Without <c>Notices:Smtp:Host</c> nothing is sent; the working group's mails need an address in
+/// <c>Notices:To</c>, the committee's reports one in <c>Notices:ReportTo</c>. The notices stay on the working group's
+/// home page and the reports in the dashboard's list either way.</summary>
 public sealed class NoticeSettings
 {
     public const string Section = "Notices";
 
     public SmtpSettings Smtp { get; set; } = new();
 
-    /// <summary>The working group's addresses.</summary>
+    /// <summary>The working group's addresses: loads that need them, failed jobs.</summary>
     public string[] To { get; set; } = [];
+
+    /// <summary>The quality committee's addresses: each quarterly report the scheduled job writes, attached.</summary>
+    public string[] ReportTo { get; set; } = [];
 
     /// <summary>The sender; default qualityanalytics@ the SMTP host.</summary>
     public string? From { get; set; }
@@ -21,7 +25,11 @@ public sealed class NoticeSettings
     /// <summary>The dashboard's address, for a link in each mail (optional).</summary>
     public string? DashboardUrl { get; set; }
 
+    /// <summary>Mails for the working group are sent.</summary>
     public bool Enabled => !string.IsNullOrWhiteSpace(Smtp.Host) && To.Any(a => !string.IsNullOrWhiteSpace(a));
+
+    /// <summary>The quarterly reports are mailed to the committee.</summary>
+    public bool ReportsEnabled => !string.IsNullOrWhiteSpace(Smtp.Host) && ReportTo.Any(a => !string.IsNullOrWhiteSpace(a));
 }
 
 public sealed class SmtpSettings

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Web.Reports;
 
 namespace QualityAnalytics.Web.Notices;
 
@@ -25,6 +26,21 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
         }
         body.AppendLine().AppendLine(text["mail.load.next", notice.BatchId]);
         return (text["mail.load.subject", notice.BatchId, quarantined, rejected], Footer(body));
+    });
+
+    /// <summary>The committee's mail: which quarter, for which meeting (the 10th of the next quarter's first month,
+    /// 第十五条), the reports attached.</summary>
+    public (string Subject, string Body) Reports(ReportNotice notice) => InLanguage(() =>
+    {
+        var quarter = notice.Files.Select(ReportArchive.QuarterOf).FirstOrDefault(q => q is not null)
+                      ?? throw new InvalidOperationException("the notice names no archived report");
+        var next = quarter.Next();
+        var meeting = new DateOnly(next.Year, next.FirstDay.Month, 10).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var body = new StringBuilder()
+            .AppendLine(text["mail.report.intro", quarter.Year, quarter.Number, meeting])
+            .AppendLine()
+            .AppendLine(text["mail.report.files", string.Join(", ", notice.Files.Select(Path.GetFileName))]);
+        return (text["mail.report.subject", quarter.Year, quarter.Number], Footer(body));
     });
 
     public (string Subject, string Body) JobFailure(JobFailureNotice notice) => InLanguage(() =>

@@ -8,3 +8,6 @@ public sealed record LoadNoticeFile(string File, string? Sheet, int Read, int Lo
 
 /// <summary>A job attempt that failed: which job, why, and whether Hangfire will try again.</summary>
 public sealed record JobFailureNotice(string Job, string? RecurringJobId, string Reason, int Attempt, bool WillRetry, DateTimeOffset At);
+
+/// <summary>The quarterly reports the scheduled job wrote (their paths in the archive), for the committee.</summary>
+public sealed record ReportNotice(IReadOnlyList<string> Files, DateTimeOffset At);

@@ -13,8 +13,9 @@ internal static class NoticesSetup
         services.AddTransient<NoticeMailer>();
         services.AddTransient<NoticeText>();
         services.AddTransient<NoticeMailJob>();
-        services.AddSingleton<IJobFilterProvider>(sp => sp.GetRequiredService<NoticeSettings>().Enabled
-            ? new JobFilterProviderCollection(JobFilterProviders.Providers, new JobFilterCollection { new NoticeFilter(sp.GetRequiredService<TimeProvider>()) })
+        services.AddSingleton<IJobFilterProvider>(sp => sp.GetRequiredService<NoticeSettings>() is { Enabled: true } or { ReportsEnabled: true }
+            ? new JobFilterProviderCollection(JobFilterProviders.Providers,
+                new JobFilterCollection { new NoticeFilter(sp.GetRequiredService<NoticeSettings>(), sp.GetRequiredService<TimeProvider>()) })
             : JobFilterProviders.Providers);
     }
 }

@@ -45,6 +45,10 @@ public sealed partial class ReportArchive(string dataFolder)
     public string? PathOf(string fileName) =>
         NamePattern().IsMatch(fileName) && File.Exists(System.IO.Path.Combine(Folder, fileName)) ? System.IO.Path.Combine(Folder, fileName) : null;
 
+    /// <summary>The quarter an archived report's file covers (2026Q2-zh-CN.pdf: 2026Q2), or null for another file.</summary>
+    public static Quarter? QuarterOf(string path) =>
+        NamePattern().Match(System.IO.Path.GetFileName(path)) is { Success: true } match ? Quarter.Parse(match.Groups[1].Value) : null;
+
     public static bool IsLanguage(string language) => language is "zh-CN" or "en";
 
     public static string Stamp(DateTimeOffset at) => at.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);

@@ -11,7 +11,7 @@ namespace QualityAnalytics.Web.Tests.Jobs;
 /// triggered as the working group triggers it, and the mail received by a real SMTP server.</summary>
 public sealed class NoticeMailTests
 {
-    private sealed class MailingDashboard(int port, string language) : Api.DashboardFactory
+    private sealed class MailingDashboard(int port, string language, string? reportTo = null) : Api.DashboardFactory
     {
         protected override Microsoft.Extensions.Hosting.IHostBuilder CreateHostBuilder() =>
             Host.DashboardHost.CreateBuilder(Options with { JobStorage = () => new InMemoryStorage() }, Clock)
@@ -24,6 +24,7 @@ public sealed class NoticeMailTests
                     ["Notices:From"] = "qa@example.com",
                     ["Notices:Language"] = language,
                     ["Notices:DashboardUrl"] = "https://qa.example.com/",
+                    ["Notices:ReportTo:0"] = reportTo,
                 }));
     }
 
@@ -70,6 +71,28 @@ public sealed class NoticeMailTests
         Assert.Contains("Attempt 1 of job nightly-load failed", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("is a file, not a folder", mail.TextBody, StringComparison.Ordinal);
         Assert.Contains("Hangfire will retry it later", mail.TextBody, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_quarterly_report_is_mailed_to_the_committee_with_both_pdfs_attached()
+    {
+        using var smtp = new SmtpInbox();
+        using var app = new MailingDashboard(smtp.Port, "zh-CN", reportTo: "committee@example.com");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+
+        // The fake clock says 8 July 2026, 08:30 in Shanghai: the job reports on the second quarter.
+        Assert.Equal(HttpStatusCode.Accepted, (await wg.PostAsync("/api/jobs/quarterly-report/run", null)).StatusCode);
+
+        var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("分析报告", StringComparison.Ordinal));
+        Assert.Equal("[质量分析] 2026 年第 2 季度服务质量分析报告", mail.Subject);
+        Assert.Equal("committee@example.com", Assert.Single(mail.To.Mailboxes).Address);
+        Assert.Contains("供 2026-07-10 的质量会议使用", mail.TextBody, StringComparison.Ordinal);
+        var attached = mail.Attachments.OfType<MimeKit.MimePart>().ToDictionary(a => a.FileName ?? "", a => a);
+        Assert.Equal(["2026Q2-en.pdf", "2026Q2-zh-CN.pdf"], attached.Keys.Order(StringComparer.Ordinal));
+        using var pdf = new MemoryStream();
+        attached["2026Q2-zh-CN.pdf"].Content!.DecodeTo(pdf);
+        Assert.Equal(File.ReadAllBytes(Path.Combine(app.Folder, "data", "reports", "2026Q2-zh-CN.pdf")), pdf.ToArray());
     }
 
     [Fact]
