@@ -46,6 +46,41 @@ public static partial class RowQuery
         return new RowPage(source.Columns, rows, total.Value, page, pageSize);
     }
 
+    /// <summary>Every matching row in the page's order, read by one statement as the caller enumerates (an export):
+    /// paging through them instead sorted all the matches again for every page of 500 (72,900 complaints: 146
+    /// statements, 18.9 s). The rows are read while the enumeration runs, on the caller's open connection.</summary>
+    public static (IReadOnlyList<RowColumn> Columns, IEnumerable<object?[]> Rows) All(DbConnection connection, string kind, RowRequest request, RowScope scope)
+    {
+        var source = Source(kind);
+        // A request the whitelist refuses is refused here, before anything is read or written.
+        using (var probe = connection.CreateCommand()) Where(source, request, scope, probe);
+        OrderBy(connection, source, request);
+        return (source.Columns, Read(connection, source, request, scope));
+    }
+
+    private static IEnumerable<object?[]> Read(DbConnection connection, RowSource source, RowRequest request, RowScope scope)
+    {
+        using var select = connection.CreateCommand();
+        var where = Where(source, request, scope, select);
+        select.CommandText = $"SELECT {string.Join(", ", source.Columns.Select(c => c.Sql))} FROM {source.From}{where} ORDER BY {OrderBy(connection, source, request)}";
+        using var reader = select.ExecuteReader();
+        while (reader.Read())
+        {
+            var row = new object?[source.Columns.Count];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(source.Columns[i].Kind, reader.GetValue(i));
+            yield return row;
+        }
+    }
+
+    /// <summary>The sort column, then the key columns: one total order on both engines.</summary>
+    private static string OrderBy(DbConnection connection, RowSource source, RowRequest request)
+    {
+        var sortColumn = request.Sort is null ? source.Columns[0]
+            : source.Columns.FirstOrDefault(c => c.Name == request.Sort) ?? throw new QueryRejectedException($"Cannot sort by '{request.Sort}'.");
+        var onPostgres = connection is NpgsqlConnection;
+        return string.Join(", ", source.KeyColumns.Prepend(sortColumn).Select((c, i) => SortKey(c, i == 0 && request.Descending, onPostgres)));
+    }
+
     /// <summary>The two statements of a page, ready to run: the count of the matching rows and the page's rows. With a
     /// search (<paramref name="countedInPage"/>) the page's statement also counts the matches, in a last column: the
     /// search reads the text of every row in range, and once is enough (144,000 complaints: 0.53 s → 0.25 s); the
@@ -59,12 +94,9 @@ public static partial class RowQuery
         count.CommandText = $"SELECT COUNT(*) FROM {source.FromFor(where)}{where}";
 
         where = Where(source, request, scope, select);
-        var sortColumn = request.Sort is null ? source.Columns[0]
-            : source.Columns.FirstOrDefault(c => c.Name == request.Sort) ?? throw new QueryRejectedException($"Cannot sort by '{request.Sort}'.");
         var pageSize = Math.Clamp(request.PageSize, 1, 500);
         var page = Math.Max(1, request.Page);
-        var onPostgres = connection is NpgsqlConnection;
-        var orderBy = string.Join(", ", source.KeyColumns.Prepend(sortColumn).Select((c, i) => SortKey(c, i == 0 && request.Descending, onPostgres)));
+        var orderBy = OrderBy(connection, source, request);
         var countedInPage = !string.IsNullOrWhiteSpace(request.Search);
         // The page's rows are chosen first, by id, with only the dimensions the filters and the sort need; only those
         // rows are then joined to every dimension for their columns, so the sort carries the sort keys and ids of the

@@ -7,31 +7,69 @@ namespace QualityAnalytics.Web.Apis;
 /// <summary>Any visual's data as a file: CSV in UTF-8 with BOM (Excel in China opens it), or XLSX.</summary>
 internal static class Exports
 {
-    public static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows)
+    /// <summary>Excel's sheet holds 1,048,576 rows: the header and this many.</summary>
+    public const int MaxXlsxRows = 1_048_575;
+
+    /// <summary>Writes the rows as they are enumerated into a temporary file, deleted once the response has been sent,
+    /// so an export of a hundred thousand rows never holds them all in memory.</summary>
+    public static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows) =>
+        File(format, name, header, rows, MaxXlsxRows);
+
+    /// <param name="maxXlsxRows">Excel's limit; lower only in tests.</param>
+    internal static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, int maxXlsxRows)
     {
         var stamp = name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
-        switch (format)
+        if (format is not ("csv" or "xlsx"))
+            return TypedResults.Problem($"format must be csv or xlsx, not '{format}'.", statusCode: StatusCodes.Status400BadRequest);
+        var file = new FileStream(Path.Combine(Path.GetTempPath(), "qa-export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,
+            FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
+        try
         {
-            case "csv":
+            if (format == "csv")
             {
-                var writer = new StringWriter();
-                CsvText.WriteRow(writer, header);
-                foreach (var row in rows) CsvText.WriteRow(writer, row.Select(Text));
-                var bytes = CsvText.Utf8WithBom.GetPreamble().Concat(CsvText.Utf8WithBom.GetBytes(writer.ToString())).ToArray();
-                return TypedResults.File(bytes, "text/csv; charset=utf-8", stamp + ".csv");
+                using (var writer = new StreamWriter(file, CsvText.Utf8WithBom, 64 * 1024, leaveOpen: true)) // writes the BOM first
+                {
+                    CsvText.WriteRow(writer, header);
+                    foreach (var row in rows) CsvText.WriteRow(writer, row.Select(Text));
+                }
+                file.Position = 0;
+                return TypedResults.File(file, "text/csv; charset=utf-8", stamp + ".csv");
             }
-            case "xlsx":
+            using (var all = rows.GetEnumerator())
             {
-                var table = rows.Select(row => header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => row[x.i])).ToList();
-                using var stream = new MemoryStream();
-                if (table.Count == 0) stream.SaveAs(new[] { header.ToDictionary(h => h, _ => (object?)null) });
-                else stream.SaveAs(table);
-                return TypedResults.File(stream.ToArray(), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stamp + ".xlsx");
+                if (!all.MoveNext()) file.SaveAs(new[] { header.ToDictionary(h => h, _ => (object?)null) });
+                else file.SaveAs(Sheet(header, all, maxXlsxRows));
             }
-            default:
-                return TypedResults.Problem($"format must be csv or xlsx, not '{format}'.", statusCode: StatusCodes.Status400BadRequest);
+            file.Position = 0;
+            return TypedResults.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", stamp + ".xlsx");
+        }
+        catch (TooManyRowsException)
+        {
+            file.Dispose();
+            return TypedResults.Problem($"More than {maxXlsxRows:N0} rows: one Excel sheet cannot hold them. Export CSV, or narrow the filters.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
         }
     }
+
+    /// <summary>The rows from the enumerator's current one on, each as header → value, stopping past Excel's limit.</summary>
+    private static IEnumerable<Dictionary<string, object?>> Sheet(IReadOnlyList<string> header, IEnumerator<object?[]> rows, int maxRows)
+    {
+        var count = 0;
+        do
+        {
+            if (++count > maxRows) throw new TooManyRowsException();
+            var row = rows.Current;
+            yield return header.Select((h, i) => (h, i)).ToDictionary(x => x.h, x => row[x.i]);
+        }
+        while (rows.MoveNext());
+    }
+
+    private sealed class TooManyRowsException : Exception;
 
     private static string? Text(object? value) => value switch
     {

@@ -32,12 +32,8 @@ internal static class RowsApi
             try
             {
                 using var connection = warehouse.OpenReadConnection();
-                var request = ApiRequests.Rows(http.Request) with { Page = 1, PageSize = 100_000 };
-                var page = RowQuery.Run(connection, kind, request with { PageSize = 500 }, UserScope.RowScopeOf(http.User));
-                var all = new List<object?[]>(page.Rows);
-                for (var p = 2; all.Count < page.Total; p++)
-                    all.AddRange(RowQuery.Run(connection, kind, request with { Page = p, PageSize = 500 }, UserScope.RowScopeOf(http.User)).Rows);
-                return Exports.File(format, kind, page.Columns.Select(c => c.LabelZh).ToList(), all);
+                var (columns, rows) = RowQuery.All(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
+                return Exports.File(format, kind, columns.Select(c => c.LabelZh).ToList(), rows);
             }
             catch (QueryRejectedException ex)
             {

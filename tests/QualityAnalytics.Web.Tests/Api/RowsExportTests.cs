@@ -1,0 +1,73 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using MiniExcelLibs;
+using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Web.Apis;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>Exports of the rows behind a number: every matching row, in the order the drill-down pages show them,
+/// read by one statement and written as they are read (CSV and XLSX); and Excel's sheet limit said clearly.</summary>
+public sealed class RowsExportTests
+{
+    [Fact]
+    public async Task An_export_holds_every_row_in_the_pages_order_beyond_one_page()
+    {
+        using var app = new DashboardFactory();
+        // 1,200 more complaints than the demo data holds: more than the 500 rows of the largest page.
+        var file = Path.Combine(app.Folder, "many.csv");
+        var text = new StringBuilder("complaint_id,department,received_at,channel,valid,description\n");
+        for (var i = 0; i < 1200; i++)
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"EX-{i:D4},LOG,2026-05-{1 + i % 28:D2} {8 + i % 10:D2}:{i % 60:D2},电话,是,\"第 {i} 条, 含逗号\"\n");
+        File.WriteAllText(file, text.ToString());
+        Assert.False(new FileLoader(app.Options.Warehouse, app.Clock).Load([file]).AnyRejected);
+        var wg = await app.SignedIn("wg");
+        const string query = "from=2026Q2&to=2026Q2&sort=received_at&dir=desc";
+
+        var pages = new List<string>();
+        long total = 0;
+        for (var p = 1; p == 1 || pages.Count < total; p++)
+        {
+            var page = JsonDocument.Parse(await wg.GetStringAsync($"/api/rows/complaints?{query}&page={p}&page_size=500")).RootElement;
+            total = page.GetProperty("total").GetInt64();
+            pages.AddRange(page.GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()!));
+        }
+        Assert.True(total > 1200, $"{total} rows");
+
+        var csv = Encoding.UTF8.GetString(await wg.GetByteArrayAsync($"/api/rows/complaints/export?format=csv&{query}"));
+        Assert.StartsWith("\uFEFF投诉编号,", csv, StringComparison.Ordinal);
+        var ids = csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(l => l.Split(',')[0]).ToList();
+        Assert.Equal(pages, ids);
+        Assert.Contains("\"第 7 条, 含逗号\"", csv, StringComparison.Ordinal);
+
+        var xlsx = await wg.GetByteArrayAsync($"/api/rows/complaints/export?format=xlsx&{query}");
+        var sheet = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal(pages, sheet.Select(r => (string)r["投诉编号"]!).ToList());
+    }
+
+    [Fact]
+    public async Task An_xlsx_export_past_the_sheet_limit_is_refused_with_a_reason()
+    {
+        var rows = Enumerable.Range(0, 11).Select(i => new object?[] { i, $"行 {i}" });
+
+        var refused = Exports.File("xlsx", "rows", ["编号", "内容"], rows, maxXlsxRows: 10);
+        var fits = Exports.File("xlsx", "rows", ["编号", "内容"], rows.Take(10), maxXlsxRows: 10);
+
+        var (status, body) = await Execute(refused);
+        Assert.Equal(StatusCodes.Status400BadRequest, status);
+        Assert.Contains("one Excel sheet cannot hold them. Export CSV", body, StringComparison.Ordinal);
+        Assert.Equal(StatusCodes.Status200OK, (await Execute(fits)).Status);
+    }
+
+    private static async Task<(int Status, string Body)> Execute(IResult result)
+    {
+        var http = new DefaultHttpContext { RequestServices = new ServiceCollection().AddLogging().AddProblemDetails().BuildServiceProvider() };
+        using var body = new MemoryStream();
+        http.Response.Body = body;
+        await result.ExecuteAsync(http);
+        return (http.Response.StatusCode, Encoding.UTF8.GetString(body.ToArray()));
+    }
+}
