@@ -23,6 +23,7 @@ public static class QaCommandLine
         root.Add(ServeCommand.Create(env));
         root.Add(UserCommand.Create(env));
         root.Add(JobsCommand.Create(env));
+        root.Add(NoticesCommand.Create(env));
         root.Add(DemoCommand.Create(env));
         root.Add(AnalyzeCommand.Create(env));
         root.Add(ReportCommand.Create(env));

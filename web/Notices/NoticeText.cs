@@ -43,6 +43,10 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
         return (text["mail.report.subject", quarter.Year, quarter.Number], Footer(body));
     });
 
+    /// <summary>The mail of `qa notices test`.</summary>
+    public (string Subject, string Body) Test(TimeProvider clock) => InLanguage(() =>
+        (text["mail.test.subject"], Footer(new StringBuilder().AppendLine(text["mail.test.body", Time(clock.GetUtcNow())]))));
+
     public (string Subject, string Body) JobFailure(JobFailureNotice notice) => InLanguage(() =>
     {
         var job = notice.RecurringJobId ?? notice.Job;

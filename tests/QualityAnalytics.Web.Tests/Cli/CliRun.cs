@@ -11,14 +11,16 @@ namespace QualityAnalytics.Web.Tests.Cli;
 /// as an operator would configure it.</summary>
 internal sealed class CliRun : IDisposable
 {
-    public CliRun()
+    /// <param name="settings">More settings, as appsettings.json or environment variables would give them.</param>
+    public CliRun(IReadOnlyDictionary<string, string?>? settings = null)
     {
         Folder = Path.Combine(Path.GetTempPath(), "qa-cli-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(Folder);
         Warehouse = TestDatabases.OnPostgres
             ? WarehouseDb.Postgres(TestDatabases.NewPostgresDatabase(), Path.Combine(Folder, CliEnvironment.DefaultDataFolder))
             : WarehouseDb.Sqlite(Path.Combine(Folder, CliEnvironment.DefaultDb));
-        Configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Settings(Warehouse)).Build();
+        Configuration = new ConfigurationBuilder().AddInMemoryCollection(TestDatabases.Settings(Warehouse))
+            .AddInMemoryCollection(settings ?? new Dictionary<string, string?>()).Build();
     }
 
     /// <summary>The warehouse `qa` uses when no --db is given (not created until a verb first opens it).</summary>
