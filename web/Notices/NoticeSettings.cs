@@ -19,7 +19,7 @@ public sealed class NoticeSettings
     /// <summary>The sender; default qualityanalytics@ the SMTP host.</summary>
     public string? From { get; set; }
 
-    /// <summary>The language of the mails: zh-CN (default) or en.</summary>
+    /// <summary>The language of the mails: zh-CN (default) or en (any en-… reads English, anything else Chinese).</summary>
     public string Language { get; set; } = "zh-CN";
 
     /// <summary>The dashboard's address, for a link in each mail (optional).</summary>

@@ -72,7 +72,9 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
     private T InLanguage<T>(Func<T> compose)
     {
         var before = CultureInfo.CurrentUICulture;
-        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(settings.Language);
+        // The resources exist in zh-CN and en: "en", "en-US"… read English, anything else Chinese (never bare keys).
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(
+            settings.Language.StartsWith("en", StringComparison.OrdinalIgnoreCase) ? "en" : "zh-CN");
         try
         {
             return compose();

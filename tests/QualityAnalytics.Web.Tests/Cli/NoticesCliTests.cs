@@ -31,6 +31,19 @@ public sealed class NoticesCliTests
         Assert.Contains("2026-07-08 08:30", mail.TextBody, StringComparison.Ordinal); // the clock, in Shanghai time
     }
 
+    [Theory]
+    [InlineData("en-US", "[QualityAnalytics] Test mail")]
+    [InlineData("fr", "[质量分析] 测试邮件")] // no French resources: Chinese, never bare resource keys
+    public async Task The_mail_is_in_english_on_request_and_chinese_otherwise(string language, string subject)
+    {
+        using var smtp = new SmtpInbox();
+        using var qa = new CliRun(new Dictionary<string, string?>(Mail(smtp.Port)) { ["Notices:Language"] = language });
+
+        Assert.Equal(0, qa.Run("notices", "test").Exit);
+
+        Assert.Equal(subject, (await smtp.WaitFor(_ => true)).Subject);
+    }
+
     [Fact]
     public void Without_settings_it_says_what_to_set_and_exits_2()
     {
