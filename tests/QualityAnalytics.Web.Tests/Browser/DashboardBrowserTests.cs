@@ -52,22 +52,27 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await session.Page.Locator("#chart-categories").ScrollIntoViewIfNeededAsync();
         // A click during the bars' entry animation (longer on a busy machine) can land above a bar still growing, as a
         // person's might: click again at the bar's centre until the page navigates, as a person would.
-        for (var attempt = 1; ; attempt++)
+        // A navigation that a slow machine finishes only after the wait below gave up has left the chart's page: then
+        // there is nothing more to click (the page it went to is checked after the loop).
+        static bool Navigated(string url) => url.Contains("/rows/complaints", StringComparison.Ordinal);
+        for (var attempt = 1; !Navigated(session.Page.Url); attempt++)
         {
-            var point = await session.Page.EvaluateAsync<double[]>(
-                "() => { const c = echarts.getInstanceByDom(document.getElementById('chart-categories')); " +
+            var point = await session.Page.EvaluateAsync<double[]?>(
+                "() => { const e = document.getElementById('chart-categories'); if (!e) return null; const c = echarts.getInstanceByDom(e); " +
                 "const bar = c.getModel().getSeriesByIndex(0).getData().getItemLayout(0); return [bar.x + bar.width / 2, bar.y + bar.height / 2]; }");
+            if (point is null) break;
             var box = (await session.Page.Locator("#chart-categories").BoundingBoxAsync())!;
             await session.Page.Mouse.ClickAsync((float)(box.X + point[0]), (float)(box.Y + point[1]));
             try
             {
-                await session.Page.WaitForURLAsync(url => url.Contains("/rows/complaints", StringComparison.Ordinal), new() { Timeout = 5_000 });
+                await session.Page.WaitForURLAsync(Navigated, new() { Timeout = 5_000 });
                 break;
             }
             catch (TimeoutException) when (attempt < 5)
             {
             }
         }
+        await session.Page.WaitForURLAsync(Navigated, new() { Timeout = 30_000 });
         await session.Settled();
 
         Assert.Contains("category=" + Uri.EscapeDataString(category), session.Page.Url, StringComparison.Ordinal);
