@@ -35,10 +35,8 @@ public static partial class RowQuery
         {
             while (reader.Read())
             {
-                var row = new object?[source.Columns.Count];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(source.Columns[i].Kind, reader.GetValue(i));
-                if (countedInPage) total = Convert.ToInt64(reader.GetValue(row.Length), CultureInfo.InvariantCulture);
-                rows.Add(row);
+                rows.Add(Row(reader, source));
+                if (countedInPage) total = Convert.ToInt64(reader.GetValue(source.Columns.Count), CultureInfo.InvariantCulture);
             }
         }
         // A page past the last one carries no count: nothing on the first page means nothing at all; further on, ask.
@@ -52,24 +50,37 @@ public static partial class RowQuery
     public static (IReadOnlyList<RowColumn> Columns, IEnumerable<object?[]> Rows) All(DbConnection connection, string kind, RowRequest request, RowScope scope)
     {
         var source = Source(kind);
-        // A request the whitelist refuses is refused here, before anything is read or written.
-        using (var probe = connection.CreateCommand()) Where(source, request, scope, probe);
-        OrderBy(connection, source, request);
-        return (source.Columns, Read(connection, source, request, scope));
+        // Built now, so that a request the whitelist refuses is refused before anything is read or written.
+        var select = connection.CreateCommand();
+        try
+        {
+            var where = Where(source, request, scope, select);
+            select.CommandText = $"SELECT {string.Join(", ", source.Columns.Select(c => c.Sql))} FROM {source.From}{where} ORDER BY {OrderBy(connection, source, request)}";
+        }
+        catch
+        {
+            select.Dispose();
+            throw;
+        }
+        return (source.Columns, Read(select, source));
     }
 
-    private static IEnumerable<object?[]> Read(DbConnection connection, RowSource source, RowRequest request, RowScope scope)
+    /// <summary>The statement's rows; the statement is disposed when the enumeration ends.</summary>
+    private static IEnumerable<object?[]> Read(DbCommand select, RowSource source)
     {
-        using var select = connection.CreateCommand();
-        var where = Where(source, request, scope, select);
-        select.CommandText = $"SELECT {string.Join(", ", source.Columns.Select(c => c.Sql))} FROM {source.From}{where} ORDER BY {OrderBy(connection, source, request)}";
-        using var reader = select.ExecuteReader();
-        while (reader.Read())
+        using (select)
+        using (var reader = select.ExecuteReader())
         {
-            var row = new object?[source.Columns.Count];
-            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(source.Columns[i].Kind, reader.GetValue(i));
-            yield return row;
+            while (reader.Read()) yield return Row(reader, source);
         }
+    }
+
+    /// <summary>The reader's current row, each column in the one form both engines answer with.</summary>
+    private static object?[] Row(DbDataReader reader, RowSource source)
+    {
+        var row = new object?[source.Columns.Count];
+        for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : Present(source.Columns[i].Kind, reader.GetValue(i));
+        return row;
     }
 
     /// <summary>The sort column, then the key columns: one total order on both engines.</summary>

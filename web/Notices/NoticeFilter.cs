@@ -10,8 +10,9 @@ namespace QualityAnalytics.Web.Notices;
 
 /// <summary>Watches this host's jobs and enqueues a mail (<see cref="NoticeMailJob"/>): to the working group when a
 /// nightly load quarantined rows or rejected a file and when a job attempt fails (saying whether Hangfire will retry
-/// it); to the committee when the quarterly job has written the reports. Registered only when mails are configured, through this host's own filter provider rather
-/// than Hangfire's process-wide global filters, so that two hosts in one process keep their own settings.</summary>
+/// it); to the committee when the quarterly job has written the reports. Registered only when mails are configured,
+/// through this host's own filter provider rather than Hangfire's process-wide global filters, so that two hosts in
+/// one process keep their own settings.</summary>
 internal sealed class NoticeFilter(NoticeSettings settings, TimeProvider clock) : IElectStateFilter, IServerFilter
 {
     // Hangfire's default when a job names no retry policy of its own (GlobalJobFilters' AutomaticRetryAttribute).
