@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
+using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Etl.Parsing;
@@ -127,7 +128,14 @@ public static partial class ValueParsers
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseBool(string text, out bool value)
     {
-        switch (text.Trim().ToLowerInvariant())
+        // The text as written first: lower-casing allocates a string per row (and asks ICU for 是/否).
+        var t = CellText.Trimmed(text);
+        return TryParseBoolWord(t, out value) || TryParseBoolWord(t.ToLowerInvariant(), out value);
+    }
+
+    private static bool TryParseBoolWord(string word, out bool value)
+    {
+        switch (word)
         {
             case "是" or "y" or "yes" or "true" or "1" or "有效" or "t" or "√":
                 value = true;
@@ -144,7 +152,7 @@ public static partial class ValueParsers
     /// <summary>Invariant decimal; a thousands separator or a trailing 分 (points) is tolerated.</summary>
     public static bool TryParseDecimal(string text, out decimal value)
     {
-        var t = text.Trim();
+        var t = CellText.Trimmed(text);
         if (t.EndsWith('分')) t = t[..^1].TrimEnd();
         return decimal.TryParse(t, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowThousands, Inv, out value);
     }

@@ -110,14 +110,9 @@ internal sealed class CsvSource : ITabularSource
         var anyValue = false;
         for (var i = 0; i < count; i++)
         {
-            var value = reader.GetString(i);
             // CsvHelper trims spaces and tabs; other whitespace (a line break at the edge of a quoted field,
             // the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here, only when present.
-            if (value.Length > 0 && (char.IsWhiteSpace(value[0]) || char.IsWhiteSpace(value[^1])))
-            {
-                value = value.Trim();
-            }
-
+            var value = CellText.Trimmed(reader.GetString(i));
             cells[i] = value;
             anyValue |= value.Length > 0;
         }

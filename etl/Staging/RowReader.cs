@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Parsing;
+using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Etl.Staging;
@@ -21,7 +22,7 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
     {
         var index = header.IndexOf(column);
         if (index is null || index.Value >= cells.Count) return null;
-        var text = cells[index.Value].Trim();
+        var text = CellText.Trimmed(cells[index.Value]);
         return text.Length == 0 ? null : text;
     }
 
