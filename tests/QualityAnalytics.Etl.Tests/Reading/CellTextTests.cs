@@ -1,0 +1,38 @@
+using QualityAnalytics.Etl.Reading;
+
+namespace QualityAnalytics.Etl.Tests.Reading;
+
+public class CellTextTests
+{
+    [Theory]
+    [InlineData("\u3000客户甲\u3000", "客户甲")] // ideographic space, common in Chinese data
+    [InlineData("\u00A0D01\u00A0", "D01")] // no-break space
+    [InlineData("\n满意\r\n", "满意")]
+    [InlineData("\u2003A\u205F", "A")] // em space, medium mathematical space
+    [InlineData("\u1680x\u202F", "x")]
+    [InlineData(" \t ", "")]
+    public void Trims_every_white_space_character_string_Trim_trims(string text, string expected)
+    {
+        Assert.Equal(expected, CellText.Trimmed(text));
+        Assert.Equal(text.Trim(), CellText.Trimmed(text));
+    }
+
+    [Theory]
+    [InlineData("客户甲")]
+    [InlineData("润丰印务有限公司")]
+    [InlineData("2026-04-03 14:05")]
+    [InlineData("")]
+    [InlineData("中 间 有 空 格")]
+    public void Text_without_white_space_at_its_ends_is_returned_as_the_same_instance(string text) =>
+        Assert.Same(text, CellText.Trimmed(text));
+
+    [Fact]
+    public void Agrees_with_char_IsWhiteSpace_on_every_UTF_16_code_unit()
+    {
+        for (var c = char.MinValue; ; c++)
+        {
+            Assert.True(char.IsWhiteSpace(c) == CellText.IsWhiteSpace(c), $"U+{(int)c:X4}");
+            if (c == char.MaxValue) break;
+        }
+    }
+}
