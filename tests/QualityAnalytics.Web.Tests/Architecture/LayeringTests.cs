@@ -46,7 +46,7 @@ public sealed class LayeringTests
             .ToList();
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "QualityAnalytics.sln"))) dir = dir.Parent;
