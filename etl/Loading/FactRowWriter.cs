@@ -70,10 +70,10 @@ public sealed class FactRowWriter : IDisposable
     public static bool CanPrepare(DataKind kind) => kind is DataKind.Checks or DataKind.Surveys or DataKind.Complaints or DataKind.Callbacks;
 
     /// <summary>Everything of <see cref="Values"/> that reads only what this file cannot change (department versions,
-    /// questions, the calendar), so it may run on the staging thread ahead of the writing: the values, with customer
-    /// and category still as names, or null with the reasons in <paramref name="errors"/>. Only for the kinds of
-    /// <see cref="CanPrepare"/>. <see cref="Complete"/>, on the writing thread, turns the names into keys (creating
-    /// customers and categories as they first appear).</summary>
+    /// questions, the calendar), so it may run on the staging thread ahead of the writing: the values, or null with the
+    /// reasons in <paramref name="errors"/>. Customers and categories already known are keys; a name not yet known stays
+    /// a name, and <see cref="Complete"/>, on the writing thread, turns it into a key (creating the customer or
+    /// category as it first appears). Only for the kinds of <see cref="CanPrepare"/>.</summary>
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public object?[]? Prepare(StagedRow row, List<RowError> errors) => row switch
@@ -85,21 +85,21 @@ public sealed class FactRowWriter : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(row)),
     };
 
-    /// <summary>The customer and category names a prepared row still holds, turned into their keys.</summary>
+    /// <summary>The customer and category names a prepared row still holds, turned into their keys. Writing thread only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public object?[] Complete(StagedRow row, object?[] values)
     {
         switch (row)
         {
             case StagedSurveyAnswer:
-                values[AnswerCustomer] = _refs.Customer((string)values[AnswerCustomer]!);
+                if (values[AnswerCustomer] is string respondent) values[AnswerCustomer] = _refs.CustomerKey(respondent);
                 break;
             case StagedComplaint:
-                if (values[ComplaintCustomer] is string customer) values[ComplaintCustomer] = _refs.Customer(customer);
-                if (values[ComplaintCategory] is string category) values[ComplaintCategory] = _refs.Category(category);
+                if (values[ComplaintCustomer] is string customer) values[ComplaintCustomer] = _refs.CustomerKey(customer);
+                if (values[ComplaintCategory] is string category) values[ComplaintCategory] = _refs.CategoryKey(category);
                 break;
             case StagedCallback:
-                if (values[CallbackCustomer] is string name) values[CallbackCustomer] = _refs.Customer(name);
+                if (values[CallbackCustomer] is string name) values[CallbackCustomer] = _refs.CustomerKey(name);
                 break;
         }
         return values;
@@ -142,7 +142,7 @@ public sealed class FactRowWriter : IDisposable
         else if (a.Score > question.Value.Scale) errors.Add(new RowError("score", a.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"must be between 0 and {question.Value.Scale.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)} (the scale of question {a.Question})"));
         if (errors.Count > 0) return null;
-        return [a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, a.Customer, a.Score,
+        return [a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, _refs.KnownCustomerOrName(a.Customer), a.Score,
             a.SubmittedOn is { } d ? DateKeys.Of(d) : null, a.Excluded, a.ExcludedBy, a.ExcludedReason, a.Note];
     }
 
@@ -154,7 +154,7 @@ public sealed class FactRowWriter : IDisposable
         InCalendar("received_at", date, errors);
         if (errors.Count > 0) return null;
         return [c.ComplaintId, department, c.ReceivedAt, DateKeys.Of(date), Quarter.Of(date).Key, c.ChannelKey, c.Valid,
-            c.Customer, c.Category, c.Description,
+            c.Customer is null ? null : _refs.KnownCustomerOrName(c.Customer), c.Category is null ? null : _refs.KnownCategoryOrName(c.Category), c.Description,
             c.RepliedAt, c.ResolvedAt, c.DirectDeduction, c.Handler, c.Satisfaction];
     }
 
@@ -163,7 +163,8 @@ public sealed class FactRowWriter : IDisposable
         var department = Department(c.Department, c.CalledOn, errors);
         InCalendar("called_on", c.CalledOn, errors);
         if (errors.Count > 0) return null;
-        return [c.CallbackId, department, DateKeys.Of(c.CalledOn), Quarter.Of(c.CalledOn).Key, c.Finding, c.Deduction, c.Customer, c.Note];
+        return [c.CallbackId, department, DateKeys.Of(c.CalledOn), Quarter.Of(c.CalledOn).Key, c.Finding, c.Deduction,
+            c.Customer is null ? null : _refs.KnownCustomerOrName(c.Customer), c.Note];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

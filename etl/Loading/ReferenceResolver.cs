@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
 
@@ -5,7 +6,9 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>The loader's lookups: department versions (by code or current name, valid on a date), survey questions,
 /// and the customer and category dimensions (created as new names appear). Read once per file into memory:
-/// dimensions are small, facts are never held.</summary>
+/// dimensions are small, facts are never held. The staging thread reads (departments, questions, customers and
+/// categories already known) while the writing thread creates customers and categories: only those two maps change
+/// during a source, and they are concurrent.</summary>
 public sealed class ReferenceResolver : IDisposable
 {
     private sealed record DepartmentVersion(int Key, string Code, string Name, DateOnly ValidFrom, DateOnly? ValidTo, bool IsCurrent);
@@ -13,8 +16,9 @@ public sealed class ReferenceResolver : IDisposable
     private readonly Dictionary<string, List<DepartmentVersion>> _byCode = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _codeByCurrentName = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Key, decimal Scale)> _questions = new(StringComparer.OrdinalIgnoreCase);
-    private readonly Dictionary<string, int> _customers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _categories = new(StringComparer.Ordinal);
+    // Keys boxed once: a prepared row holds its key as an object, and a million rows need not box a million of them.
+    private readonly ConcurrentDictionary<string, object> _customers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, object> _categories = new(StringComparer.Ordinal);
     private readonly DbCommand _insertCustomer;
     private readonly DbCommand _insertCategory;
 
@@ -67,11 +71,21 @@ public sealed class ReferenceResolver : IDisposable
 
     public (int Key, decimal Scale)? Question(string question) => _questions.TryGetValue(question, out var q) ? q : null;
 
-    public int Customer(string name) => GetOrCreate(_customers, _insertCustomer, name);
+    /// <summary>The customer's key (boxed) when the customer is stored or was created earlier in this load, else the
+    /// name itself, for <see cref="CustomerKey"/> to create on the writing thread. Any thread (the staging thread
+    /// prepares rows with it ahead of the writing, which takes a lookup off the one thread that may write).</summary>
+    public object KnownCustomerOrName(string name) => _customers.TryGetValue(name, out var key) ? key : name;
 
-    public int Category(string name) => GetOrCreate(_categories, _insertCategory, name);
+    /// <summary>As <see cref="KnownCustomerOrName"/>, for complaint categories.</summary>
+    public object KnownCategoryOrName(string name) => _categories.TryGetValue(name, out var key) ? key : name;
 
-    private static int GetOrCreate(Dictionary<string, int> cache, DbCommand insert, string name)
+    /// <summary>The customer's key (boxed), creating the customer when the name is new. Writing thread only.</summary>
+    public object CustomerKey(string name) => GetOrCreate(_customers, _insertCustomer, name);
+
+    /// <summary>The category's key (boxed), creating the category when the name is new. Writing thread only.</summary>
+    public object CategoryKey(string name) => GetOrCreate(_categories, _insertCategory, name);
+
+    private static object GetOrCreate(ConcurrentDictionary<string, object> cache, DbCommand insert, string name)
     {
         if (cache.TryGetValue(name, out var key)) return key;
         insert.Parameters[0].Value = name;
@@ -80,7 +94,7 @@ public sealed class ReferenceResolver : IDisposable
         return key;
     }
 
-    private static void Fill(DbConnection connection, DbTransaction transaction, string sql, Dictionary<string, int> target)
+    private static void Fill(DbConnection connection, DbTransaction transaction, string sql, ConcurrentDictionary<string, object> target)
     {
         using var cmd = Command(connection, transaction, sql);
         using var r = cmd.ExecuteReader();

@@ -169,4 +169,36 @@ public sealed class BatchedLoadTests : IDisposable
             if (rowsSoFar == row) throw new InvalidOperationException("injected fault");
         }
     }
+
+    /// <summary>Customers and categories are looked up on the staging thread while the writing thread creates the new
+    /// ones: whichever thread resolves a name, each name is one dimension row, every fact points at the row of its own
+    /// name, and a later file reuses the rows (the names here recur across many batches, and new names appear late).</summary>
+    [Fact]
+    public void Customer_and_category_names_become_one_dimension_row_each_and_every_fact_points_at_its_own_name()
+    {
+        var rows = 6 * _batch + 30;
+        _w.Write("departments.csv", Samples.Departments);
+        static string Customer(int i) => i > 500 && i % 7 == 0 ? $"晚到客户{i % 11}" : $"客户{i % 13}";
+        static string Category(int i) => i % 9 == 0 ? "" : $"类别{i % 4}";
+        var sb = new StringBuilder("complaint_id,department,received_at,channel,valid,customer,category\n");
+        for (var i = 1; i <= rows; i++) sb.Append($"{Id(i)},LOG,2026-05-{1 + i % 28:D2} 10:00,电话,是,{Customer(i)},{Category(i)}\n");
+        _w.Write("complaints.csv", sb.ToString());
+        Assert.Equal(rows, _w.Load(_w.Inbox).Files.Single(f => f.Kind == "complaints").Loaded);
+
+        var customers = Enumerable.Range(1, rows).Select(Customer).Distinct().Count();
+        var categories = Enumerable.Range(1, rows).Select(Category).Where(c => c.Length > 0).Distinct().Count();
+        Assert.Equal((customers, categories), (_w.Count("dim_customer"), _w.Count("dim_category")));
+        for (var i = 1; i <= rows; i += 37)
+        {
+            Assert.Equal(Customer(i), _w.Scalar($"SELECT c.name FROM fact_complaint f JOIN dim_customer c ON c.customer_key = f.customer_key WHERE f.complaint_id = '{Id(i)}'"));
+            var category = _w.Scalar($"SELECT g.name FROM fact_complaint f LEFT JOIN dim_category g ON g.category_key = f.category_key WHERE f.complaint_id = '{Id(i)}'");
+            Assert.Equal(Category(i).Length == 0 ? null : Category(i), category is DBNull ? null : category);
+        }
+
+        // A second file with the same names and one new customer creates only that one.
+        _w.Write("more.csv", $"complaint_id,department,received_at,channel,valid,customer,category\nM-1,LOG,2026-06-01 09:00,电话,是,{Customer(1)},{Category(1)}\nM-2,STO,2026-06-02 09:00,邮件,否,新客户,类别1\n");
+        Assert.Equal(2, _w.Load(Path.Combine(_w.Inbox, "more.csv")).Files.Single().Loaded);
+        Assert.Equal((customers + 1, categories), (_w.Count("dim_customer"), _w.Count("dim_category")));
+        Assert.Equal(Customer(1), _w.Scalar("SELECT c.name FROM fact_complaint f JOIN dim_customer c ON c.customer_key = f.customer_key WHERE f.complaint_id = 'M-1'"));
+    }
 }
