@@ -33,22 +33,31 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>A source about to be loaded (<paramref name="rejected"/> false) or refused. A source being loaded may
+    /// have no content hash yet (a text file is hashed as its rows are read): <see cref="CompleteSource"/> records it.</summary>
     public long RecordSource(DbTransaction transaction, long batchId, FilePlan plan, ITabularSource source, string? kind, bool rejected, string? reason,
         IReadOnlyList<string> unknownColumns) =>
-        Insert(transaction, batchId, plan, source.Sheet, kind, source.EncodingName, rejected, reason, unknownColumns);
+        Insert(transaction, batchId, plan, source.Sheet, kind, source.EncodingName, rejected, reason, unknownColumns,
+            rejected ? plan.Sha256 : plan.PlannedSha256 ?? PendingSha256);
+
+    // What sha256 holds until CompleteSource, inside the file's own transaction (never committed so).
+    private const string PendingSha256 = "";
 
     /// <summary>A file refused whole: recorded in its own transaction, after the file's own was rolled back.</summary>
     public long RecordRejected(long batchId, FilePlan plan, string? sheet, string? kind, string? encoding, string reason)
     {
         using var transaction = connection.BeginTransaction();
-        var id = Insert(transaction, batchId, plan, sheet, kind, encoding, true, reason, []);
+        var id = Insert(transaction, batchId, plan, sheet, kind, encoding, true, reason, [], plan.Sha256);
         transaction.Commit();
         return id;
     }
 
-    public void CompleteSource(DbTransaction transaction, long sourceFileId, SourceCounts counts, long elapsedMs)
+    /// <param name="sha256">The content hash: of the bytes the reading of the rows read (a text file), else the plan's.</param>
+    public void CompleteSource(DbTransaction transaction, long sourceFileId, SourceCounts counts, long elapsedMs, string sha256)
     {
-        using var cmd = Command(transaction, "UPDATE source_file SET read = @r, loaded = @l, updated = @u, unchanged = @n, quarantined = @q, elapsed_ms = @ms WHERE id = @id");
+        using var cmd = Command(transaction, "UPDATE source_file SET read = @r, loaded = @l, updated = @u, unchanged = @n, quarantined = @q, elapsed_ms = @ms, " +
+                                             "sha256 = @sha WHERE id = @id");
+        Param(cmd, "@sha", sha256);
         Param(cmd, "@r", counts.Read);
         Param(cmd, "@l", counts.Loaded);
         Param(cmd, "@u", counts.Updated);
@@ -60,7 +69,7 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
     }
 
     private long Insert(DbTransaction transaction, long batchId, FilePlan plan, string? sheet, string? kind, string? encoding, bool rejected, string? reason,
-        IReadOnlyList<string> unknownColumns)
+        IReadOnlyList<string> unknownColumns, string sha256)
     {
         using var cmd = Command(transaction,
             "INSERT INTO source_file (batch_id, path, file_name, sheet, kind, sha256, size_bytes, encoding, read, loaded, updated, unchanged, quarantined, " +
@@ -70,7 +79,7 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
         Param(cmd, "@name", Path.GetFileName(plan.Path));
         Param(cmd, "@sheet", sheet);
         Param(cmd, "@kind", kind);
-        Param(cmd, "@sha", plan.Sha256);
+        Param(cmd, "@sha", sha256);
         Param(cmd, "@size", plan.SizeBytes);
         Param(cmd, "@enc", encoding);
         Param(cmd, "@rej", rejected);

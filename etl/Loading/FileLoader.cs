@@ -16,7 +16,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
 
     public LoadResult Load(IEnumerable<string> paths)
     {
-        var plans = Expand(paths).Select(PlanFile).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         using var connection = warehouse.OpenConnection();
         TuneForLoad(connection);
         var batch = new BatchRecorder(connection, clock);
@@ -69,6 +69,28 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
 
     private IEnumerable<LoadSummary> LoadFile(DbConnection connection, BatchRecorder batch, long batchId, FilePlan plan)
     {
+        try
+        {
+            return LoadPlannedFile(connection, batch, batchId, plan);
+        }
+        catch (EncodingRefutedException)
+        {
+            // The file started as UTF-8 but is not (ASCII for its first 64 KiB, GB18030 further on): its transaction was
+            // rolled back; detect its encoding over the whole file, as for any file before, and load it again.
+            var replanned = PlanFile(plan.Path, wholeFile: true);
+            try
+            {
+                return LoadPlannedFile(connection, batch, batchId, replanned);
+            }
+            finally
+            {
+                foreach (var source in replanned.Sources) source.Source.Dispose();
+            }
+        }
+    }
+
+    private IEnumerable<LoadSummary> LoadPlannedFile(DbConnection connection, BatchRecorder batch, long batchId, FilePlan plan)
+    {
         var fileName = Path.GetFileName(plan.Path);
         if (plan.RejectedReason is not null)
         {
@@ -95,6 +117,11 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             {
                 SourceFileId = batch.RecordRejected(batchId, plan, ex.Sheet, null, null, reason),
             }];
+        }
+        catch (EncodingRefutedException)
+        {
+            transaction.Rollback();
+            throw;
         }
         catch (Exception ex)
         {
@@ -171,7 +198,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             counts.Warnings = audit.WarningCount;
         }
         watch.Stop();
-        batch.CompleteSource(transaction, sourceFileId, counts, watch.ElapsedMilliseconds);
+        batch.CompleteSource(transaction, sourceFileId, counts, watch.ElapsedMilliseconds, source.ContentSha256 ?? plan.Sha256);
         return new LoadSummary(plan.Path, source.Sheet, kind.Name(), counts.Read, counts.Loaded, counts.Updated, counts.Unchanged,
             counts.Quarantined, counts.Warnings, false, null, match.UnknownColumns, source.EncodingName, sourceFileId, watch.ElapsedMilliseconds);
     }
@@ -179,7 +206,9 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     private static LoadSummary Rejected(string path, string? sheet, string? kind, string? encoding, string reason) =>
         new(path, sheet, kind, 0, 0, 0, 0, 0, 0, true, reason, [], encoding, null, 0);
 
-    private static FilePlan PlanFile(string path)
+    /// <param name="wholeFile">Check a text file's encoding over the whole file now; false leaves a file that starts
+    /// as UTF-8 to be checked while its rows are read (<see cref="TextEncodingDetector.Detect"/>).</param>
+    private static FilePlan PlanFile(string path, bool wholeFile)
     {
         var fileName = Path.GetFileName(path);
         if (!File.Exists(path)) return new FilePlan(path, "", 0, [], $"{path}: no such file or folder");
@@ -188,34 +217,34 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             var (h, n) = Hash(path);
             return new FilePlan(path, h, n, [], $"{fileName}: not a supported file type (.csv, .tsv, .txt or .xlsx)");
         }
-        // The content hash (recorded for the audit) and the encoding pass each read the whole file: on a large file
-        // they take a core each instead of one after the other.
-        var hashing = Task.Run(() => Hash(path));
+        // A text file is hashed by the one pass that reads its rows (ITabularSource.ContentSha256), so a large file is
+        // read once. A workbook is read by sheet and by part, not front to back: its hash and the reading of its
+        // structure each read the whole file, on a core each.
+        var hashing = TabularFile.IsTextFile(path) ? null : Task.Run(() => Hash(path));
         try
         {
-            var sources = TabularFile.Open(path).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
-            string hash;
-            long size;
+            var sources = TabularFile.Open(path, wholeFile).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
+            (string? Hash, long Size) hash;
             try
             {
-                (hash, size) = hashing.GetAwaiter().GetResult();
+                hash = hashing is null ? (null, new FileInfo(path).Length) : hashing.GetAwaiter().GetResult();
             }
             catch
             {
                 foreach (var source in sources) source.Source.Dispose();
                 throw;
             }
-            if (sources.Count == 0) return new FilePlan(path, hash, size, [], $"{fileName}: the file holds no data (no header row found)");
-            return new FilePlan(path, hash, size, sources, null);
+            if (sources.Count == 0) return new FilePlan(path, hash.Hash, hash.Size, [], $"{fileName}: the file holds no data (no header row found)");
+            return new FilePlan(path, hash.Hash, hash.Size, sources, null);
         }
         catch (FileRejectedException ex)
         {
-            var (hash, size) = hashing.GetAwaiter().GetResult();
+            var (hash, size) = hashing?.GetAwaiter().GetResult() ?? Hash(path);
             return new FilePlan(path, hash, size, [], ex.Message);
         }
     }
 
-    private static (string Hash, long Size) Hash(string path)
+    internal static (string Hash, long Size) Hash(string path)
     {
         using var stream = File.OpenRead(path);
         return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);

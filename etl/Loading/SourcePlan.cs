@@ -3,10 +3,17 @@ using QualityAnalytics.Etl.Staging;
 
 namespace QualityAnalytics.Etl.Loading;
 
-/// <summary>One file as the loader plans it before writing anything: its hash, its sheets and their kinds, or why it
-/// cannot be read at all.</summary>
-internal sealed record FilePlan(string Path, string Sha256, long SizeBytes, IReadOnlyList<SourcePlan> Sources, string? RejectedReason)
+/// <summary>One file as the loader plans it before writing anything: its sheets and their kinds, or why it cannot be
+/// read at all. <paramref name="PlannedSha256"/>: the content hash when planning computed it (workbooks, refused
+/// files); null for a text file, whose hash the reading of its rows computes (<see cref="ITabularSource.ContentSha256"/>).</summary>
+internal sealed record FilePlan(string Path, string? PlannedSha256, long SizeBytes, IReadOnlyList<SourcePlan> Sources, string? RejectedReason)
 {
+    private string? _computedSha256;
+
+    /// <summary>The content hash from planning, or computed now from the file (a text file refused or skipped before
+    /// its rows were read to the end).</summary>
+    public string Sha256 => PlannedSha256 ?? (_computedSha256 ??= FileLoader.Hash(Path).Hash);
+
     /// <summary>Files holding dimensions load first, so the facts of the same load can refer to them.</summary>
     public int Priority => Kinds.DefaultIfEmpty(99).Min();
 

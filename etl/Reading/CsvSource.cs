@@ -29,13 +29,20 @@ internal sealed class CsvSource : ITabularSource
 
     public string? EncodingName => _encoding.Name;
 
+    private HashingStream? _hashing;
+
+    /// <summary>The SHA-256 of the file as the last reading of its rows read it, once that reading reached the end.</summary>
+    public string? ContentSha256 => _hashing?.Sha256;
+
     public IReadOnlyList<string> Header { get; }
 
     public int HeaderLine { get; }
 
-    public static CsvSource Open(string path)
+    /// <param name="wholeFile">Check a UTF-8 file's encoding over the whole file now (true), or while its rows are
+    /// read (false, the loader's choice: see <see cref="TextEncodingDetector.Detect"/>).</param>
+    public static CsvSource Open(string path, bool wholeFile = true)
     {
-        var encoding = TextEncodingDetector.Detect(path);
+        var encoding = TextEncodingDetector.Detect(path, wholeFile);
         var separator = CsvSeparatorDetector.Detect(path, encoding);
         var options = new CsvReaderOptions
         {
@@ -82,7 +89,8 @@ internal sealed class CsvSource : ITabularSource
 
     private IEnumerable<RawRow> ReadRowsIterator()
     {
-        using var reader = CsvReader.Create(TextEncodingDetector.OpenAsUtf8(FilePath, _encoding), _options, leaveOpen: false);
+        using var reader = CsvReader.Create(TextEncodingDetector.OpenForRows(FilePath, _encoding, out var hashing), _options, leaveOpen: false);
+        _hashing = hashing;
         // Skip up to and including the header record found by Open.
         while (reader.Read() && reader.LineNumber < HeaderLine)
         {

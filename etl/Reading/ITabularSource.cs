@@ -16,6 +16,10 @@ public interface ITabularSource : IDisposable
 
     int HeaderLine { get; }
 
+    /// <summary>The SHA-256 (lower-case hex) of the file's bytes, when reading the rows to their end computed it (CSV);
+    /// null otherwise (a workbook is hashed before it is read).</summary>
+    string? ContentSha256 => null;
+
     /// <summary>
     /// The non-blank rows after the header, streamed: the file is read as the sequence is enumerated, so memory
     /// stays flat however large the file is. Each enumeration reads the file again from the start.

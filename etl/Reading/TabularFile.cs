@@ -14,17 +14,20 @@ public static class TabularFile
 
     /// <summary>
     /// A CSV file gives one source; a workbook gives one per sheet that has a header row. The encoding (a pass
-    /// over the whole file) and the header are settled now, so most unreadable files are rejected here, before any
-    /// row is loaded. Damage found only further on (a quote never closed, a workbook corrupt past its header) is
-    /// thrown as <see cref="FileRejectedException"/> by <see cref="ITabularSource.ReadRows"/>.
+    /// over the whole file, unless <paramref name="wholeFile"/> is false) and the header are settled now, so most
+    /// unreadable files are rejected here, before any row is loaded. Damage found only further on (a quote never
+    /// closed, a workbook corrupt past its header, an invalid byte in a file checked while read) is thrown as
+    /// <see cref="FileRejectedException"/> by <see cref="ITabularSource.ReadRows"/>.
     /// </summary>
     /// <exception cref="FileRejectedException">The file as a whole cannot be read.</exception>
-    public static IReadOnlyList<ITabularSource> Open(string path)
+    /// <param name="wholeFile">False: a text file that starts as UTF-8 is checked while its rows are read, not now
+    /// (the loader's choice; see <see cref="TextEncodingDetector.Detect"/>).</param>
+    public static IReadOnlyList<ITabularSource> Open(string path, bool wholeFile = true)
     {
         var extension = Path.GetExtension(path);
         if (IsText(extension))
         {
-            return [CsvSource.Open(path)];
+            return [CsvSource.Open(path, wholeFile)];
         }
 
         if (IsWorkbook(extension))
@@ -35,6 +38,9 @@ public static class TabularFile
         var shown = extension.Length == 0 ? "no extension" : $"\"{extension}\"";
         throw new FileRejectedException(path, null, $"is not a supported file type ({shown}; expected .csv, .tsv, .txt or .xlsx)");
     }
+
+    /// <summary>A CSV, TSV or TXT file (hashed while its rows are read); false for a workbook or anything else.</summary>
+    public static bool IsTextFile(string path) => IsText(Path.GetExtension(path));
 
     private static bool IsText(string extension)
     {

@@ -3,18 +3,45 @@ using System.Text;
 
 namespace QualityAnalytics.Etl.Reading;
 
-/// <summary>How a text file is encoded, as detected: the name reported to users, a strict decoder, and the BOM length.</summary>
-internal sealed record DetectedEncoding(string Name, Encoding Encoding, int PreambleLength)
+/// <summary>How a text file is encoded, as detected: the name reported to users, a strict decoder, the BOM length, and
+/// whether the file's bytes were all checked or are still to be checked while its rows are read.</summary>
+internal sealed record DetectedEncoding(string Name, Encoding Encoding, int PreambleLength, Utf8Check Check = Utf8Check.Done)
 {
     /// <summary>UTF-8 files are handed to the CSV reader as they are; the others are transcoded to UTF-8 first.</summary>
     public bool IsUtf8 => Encoding.CodePage == Encoding.UTF8.CodePage;
+}
+
+/// <summary>When a UTF-8 file's bytes are checked.</summary>
+internal enum Utf8Check
+{
+    /// <summary>Before reading: the whole file was checked by <see cref="TextEncodingDetector.Detect"/> (or it is not UTF-8).</summary>
+    Done,
+
+    /// <summary>While reading its rows; it starts with a UTF-8 byte order mark, so an invalid byte rejects the file.</summary>
+    RejectWhileReading,
+
+    /// <summary>While reading its rows; UTF-8 was judged from the file's start, so an invalid byte further on means the
+    /// file is something else (GB18030) and must be detected again, whole (<see cref="EncodingRefutedException"/>).</summary>
+    RefuteWhileReading,
+}
+
+/// <summary>A file judged UTF-8 from its start turned out not to be, at <see cref="Offset"/>: the loader rolls the file
+/// back and loads it again after a whole-file detection (a rare file: ASCII for its first 64 KiB, GB18030 later).</summary>
+internal sealed class EncodingRefutedException(string filePath, long offset)
+    : Exception($"{Path.GetFileName(filePath)}: not UTF-8 after all (invalid byte at offset {offset}); detecting its encoding again")
+{
+    public string FilePath { get; } = filePath;
+
+    public long Offset { get; } = offset;
 }
 
 /// <summary>
 /// Detects the encoding of a text file instead of having it configured: a BOM names UTF-8 or UTF-16; without one,
 /// a file that is valid UTF-8 throughout is UTF-8, anything else must be GB18030 (what Excel writes in China).
 /// Every decision is made by a streaming pass over the whole file with a fixed buffer, so a file of any size costs
-/// no more memory than a small one; a file that no candidate decodes strictly is rejected.
+/// no more memory than a small one; a file that no candidate decodes strictly is rejected. The loader asks for less
+/// (<c>wholeFile: false</c>): a file that starts as UTF-8 is taken as UTF-8 and checked by the one pass that reads its
+/// rows, which hands it back for a whole-file detection if it turns out otherwise.
 /// </summary>
 internal static class TextEncodingDetector
 {
@@ -34,7 +61,10 @@ internal static class TextEncodingDetector
         StrictGb18030 = Encoding.GetEncoding(Gb18030CodePage, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
     }
 
-    public static DetectedEncoding Detect(string path)
+    /// <param name="wholeFile">False: a UTF-8 file (with a byte order mark, or valid UTF-8 for its first
+    /// <see cref="BufferSize"/> bytes) is not read through now; its bytes are checked while its rows are read
+    /// (<see cref="OpenForRows"/>, <see cref="Utf8Check"/>). The loader asks for that, so a large file is read once.</param>
+    public static DetectedEncoding Detect(string path, bool wholeFile = true)
     {
         using var stream = OpenSequential(path);
         Span<byte> bom = stackalloc byte[3];
@@ -43,6 +73,7 @@ internal static class TextEncodingDetector
 
         if (bom.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF]))
         {
+            if (!wholeFile) return new DetectedEncoding("utf-8-bom", StrictUtf8, 3, Utf8Check.RejectWhileReading);
             var invalid = FirstInvalidUtf8Offset(stream, 3);
             return invalid is null
                 ? new DetectedEncoding("utf-8-bom", StrictUtf8, 3)
@@ -58,6 +89,8 @@ internal static class TextEncodingDetector
                 ? new DetectedEncoding(bigEndian ? "utf-16be" : "utf-16le", encoding, 2)
                 : throw Undecodable(path, bigEndian ? "UTF-16BE (it starts with a UTF-16BE byte order mark)" : "UTF-16LE (it starts with a UTF-16LE byte order mark)", invalid.Value);
         }
+
+        if (!wholeFile && StartsAsUtf8(stream)) return new DetectedEncoding("utf-8", StrictUtf8, 0, Utf8Check.RefuteWhileReading);
 
         var notUtf8At = FirstInvalidUtf8Offset(stream, 0);
         if (notUtf8At is null)
@@ -81,6 +114,41 @@ internal static class TextEncodingDetector
         var stream = OpenSequential(path);
         stream.Seek(encoding.PreambleLength, SeekOrigin.Begin);
         return encoding.IsUtf8 ? stream : Encoding.CreateTranscodingStream(stream, encoding.Encoding, Encoding.UTF8, leaveOpen: false);
+    }
+
+    /// <summary>Opens the file for reading its rows: the bytes after the byte order mark, as UTF-8, hashed on the way
+    /// (<paramref name="hashing"/> has the SHA-256 of the whole file, byte order mark included, once the end is read) and
+    /// checked on the way when detection left that to the reading (<see cref="Utf8Check"/>).</summary>
+    public static Stream OpenForRows(string path, DetectedEncoding encoding, out HashingStream hashing)
+    {
+        hashing = new HashingStream(OpenSequential(path));
+        hashing.ReadExactly(stackalloc byte[encoding.PreambleLength]); // hashed, not decoded
+        Stream stream = hashing;
+        return encoding.Check switch
+        {
+            Utf8Check.RejectWhileReading => new Utf8CheckingStream(stream, encoding.PreambleLength,
+                offset => Undecodable(path, "UTF-8 (it starts with a UTF-8 byte order mark)", offset)),
+            Utf8Check.RefuteWhileReading => new Utf8CheckingStream(stream, encoding.PreambleLength, offset => new EncodingRefutedException(path, offset)),
+            _ => encoding.IsUtf8 ? stream : Encoding.CreateTranscodingStream(stream, encoding.Encoding, Encoding.UTF8, leaveOpen: false),
+        };
+    }
+
+    /// <summary>Whether the first <see cref="BufferSize"/> bytes (the whole file, if shorter) are valid UTF-8; a
+    /// character cut by the end of that sample is left to the reading.</summary>
+    private static bool StartsAsUtf8(Stream stream)
+    {
+        stream.Seek(0, SeekOrigin.Begin);
+        var buffer = ArrayPool<byte>.Shared.Rent(BufferSize);
+        try
+        {
+            var read = stream.ReadAtLeast(buffer.AsSpan(0, BufferSize), BufferSize, throwOnEndOfStream: false);
+            var sample = buffer.AsSpan(0, read);
+            return System.Text.Unicode.Utf8.IsValid(read < BufferSize ? sample : sample[..CompleteUtf8Length(sample)]);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     // FileShare.ReadWrite: on Windows a workbook or CSV still open in Excel is held for writing, and sharing only
@@ -144,14 +212,17 @@ internal static class TextEncodingDetector
                 continue; // a continuation byte: keep looking for the lead byte
             }
 
-            var sequenceLength = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
-            return i + sequenceLength > end ? i : end;
+            return i + Utf8SequenceLength(b) > end ? i : end;
         }
 
         return end; // no lead byte near the end: either complete or invalid, and IsValid will tell which
     }
 
-    private static int FirstInvalidUtf8Index(ReadOnlySpan<byte> bytes)
+    /// <summary>How many bytes a character starting with <paramref name="lead"/> claims (an invalid lead claims four,
+    /// and is found invalid once they are there).</summary>
+    internal static int Utf8SequenceLength(byte lead) => lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+
+    internal static int FirstInvalidUtf8Index(ReadOnlySpan<byte> bytes)
     {
         var index = 0;
         while (index < bytes.Length)
@@ -206,7 +277,7 @@ internal static class TextEncodingDetector
         }
     }
 
-    private static FileRejectedException Undecodable(string path, string tried, long offset)
+    internal static FileRejectedException Undecodable(string path, string tried, long offset)
     {
         var detail = ByteAt(path, offset) is { } b ? $"invalid byte 0x{b:X2} at offset {offset}" : $"incomplete character at offset {offset}";
         return new FileRejectedException(path, null, $"cannot be decoded as {tried} ({detail})");
