@@ -36,6 +36,7 @@ public static class ChildLoad
             return 0;
         }
         var before = ProcStatus.Read("VmRSS");
+        var writingThreadBefore = GC.GetAllocatedBytesForCurrentThread();
         var watch = Stopwatch.StartNew();
         var result = new FileLoader(warehouse, TimeProvider.System).Load([complaints]);
         watch.Stop();
@@ -43,7 +44,8 @@ public static class ChildLoad
         var child = new ChildResult(watch.Elapsed.TotalSeconds, f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined, f.Rejected,
             ProcStatus.Read("VmHWM"), before);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(child));
-        Console.Error.WriteLine($"gc: pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB");
+        Console.Error.WriteLine($"gc: pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB, " +
+            $"{(GC.GetAllocatedBytesForCurrentThread() - writingThreadBefore) / 1048576} MiB of it by the loading (writing) thread");
         return f.Rejected ? 1 : 0;
     }
 }
