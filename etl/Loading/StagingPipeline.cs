@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
@@ -17,7 +16,7 @@ internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadO
 /// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
 /// version on the date, the calendar: <see cref="FactRowWriter.Prepare"/>) touch no database and nothing the writer
 /// changes, and on a large file they cost about as much as the writing does; on two cores the two overlap.
-/// Rows reach the caller in file order, in chunks through a bounded queue, so at most
+/// Rows reach the caller in file order, in chunks through a bounded queue (<see cref="HandOverQueue{T}"/>), so at most
 /// <see cref="ChunkRows"/> × (<see cref="QueuedChunks"/> + 2) rows are in flight: memory does not grow with the file.
 /// A failure while reading (a malformed quote halfway down: <see cref="FileRejectedException"/>) reaches the caller
 /// after the rows before it, as it would have without the thread. Disposing stops the worker and waits for it, so
@@ -27,8 +26,8 @@ internal sealed class StagingPipeline : IDisposable
     public const int ChunkRows = 64;
     public const int QueuedChunks = 4;
 
-    private readonly BlockingCollection<StagedItem[]> _chunks = new(QueuedChunks);
-    private readonly CancellationTokenSource _stop = new();
+    private readonly HandOverQueue<StagedItem[]> _chunks = new(QueuedChunks, lowWater: 1);
+    private volatile bool _stopped;
     private readonly Thread _worker;
     private ExceptionDispatchInfo? _failure;
     private int _staged;
@@ -63,7 +62,7 @@ internal sealed class StagingPipeline : IDisposable
         {
             foreach (var raw in source.ReadRows())
             {
-                if (chunk.Count == 0) _stop.Token.ThrowIfCancellationRequested();
+                if (chunk.Count == 0 && _stopped) throw new OperationCanceledException("the caller stopped");
                 var row = new RowReader(match, raw.Cells);
                 var staged = mapper.Stage(row, raw.Line);
                 if (staged is null || prepare is null) chunk.Add(new StagedItem(raw, staged, row.Errors));
@@ -78,7 +77,7 @@ internal sealed class StagingPipeline : IDisposable
             }
             HandOver(chunk);
         }
-        catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (_stopped)
         {
             // The caller stopped listening (it failed or finished early): nothing more to hand over.
         }
@@ -89,7 +88,7 @@ internal sealed class StagingPipeline : IDisposable
             {
                 HandOver(chunk); // the rows read before the failure still reach the caller first
             }
-            catch (OperationCanceledException) when (_stop.IsCancellationRequested)
+            catch (OperationCanceledException) when (_stopped)
             {
             }
         }
@@ -102,14 +101,14 @@ internal sealed class StagingPipeline : IDisposable
     private void HandOver(List<StagedItem> chunk)
     {
         if (chunk.Count == 0) return;
-        _chunks.Add([.. chunk], _stop.Token);
+        _chunks.Add([.. chunk]);
         chunk.Clear();
     }
 
     /// <summary>The source's rows, staged, in file order; then the reading's failure, if any, rethrown as it was.</summary>
     public IEnumerable<StagedItem> Rows()
     {
-        foreach (var chunk in _chunks.GetConsumingEnumerable())
+        while (_chunks.TryTake(out var chunk))
         {
             foreach (var item in chunk) yield return item;
         }
@@ -125,9 +124,8 @@ internal sealed class StagingPipeline : IDisposable
 
     public void Dispose()
     {
-        _stop.Cancel();
+        _stopped = true;
+        _chunks.Cancel();
         _worker.Join();
-        _chunks.Dispose();
-        _stop.Dispose();
     }
 }
