@@ -125,11 +125,9 @@ public sealed class UpsertCommand : IDisposable
         Dictionary<string, string?>? changedOld = null, changedNew = null;
         for (var i = 0; i < old.Length; i++)
         {
-            var before = StoredValue.Canonical(old[i]);
-            var after = StoredValue.Canonical(values[keyCount + i]);
-            if (before == after) continue;
-            (changedOld ??= [])[_spec.ValueColumns[i]] = before;
-            (changedNew ??= [])[_spec.ValueColumns[i]] = after;
+            if (StoredValue.Same(old[i], values[keyCount + i])) continue;
+            (changedOld ??= [])[_spec.ValueColumns[i]] = StoredValue.Canonical(old[i]);
+            (changedNew ??= [])[_spec.ValueColumns[i]] = StoredValue.Canonical(values[keyCount + i]);
         }
         if (changedOld is null || changedNew is null) return UpsertOutcome.Unchanged;
 
