@@ -9,7 +9,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// was about half of a 1M-row reload. <c>SELECT key, values, source_file_id FROM table WHERE (key) IN (VALUES (?), …)</c>
 /// with one slot per row of a batch (unused slots bound to NULL, which matches nothing), bound through the loader's
 /// binder. Values come back as Microsoft.Data.Sqlite's reader returns them (by storage class: INTEGER as long, REAL as
-/// double, TEXT as string), so the comparison sees the same values either way.</summary>
+/// double, TEXT as string), so the comparison sees the same values either way; they are read through
+/// <see cref="SqliteNative"/> where it is available.</summary>
 internal sealed class SqliteStoredRows : IDisposable
 {
     private readonly sqlite3 _db;
@@ -70,7 +71,22 @@ internal sealed class SqliteStoredRows : IDisposable
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
-    private object? Column(int i) => raw.sqlite3_column_type(_select, i) switch
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private object? Column(int i)
+    {
+        if (!SqliteNative.Available) return ColumnThroughSqlitePcl(i);
+        var handle = _select.DangerousGetHandle(); // the statement is this object's own, alive until Dispose
+        return SqliteNative.ColumnType(handle, i) switch
+        {
+            raw.SQLITE_NULL => null,
+            raw.SQLITE_INTEGER => SqliteNative.ColumnInt64(handle, i),
+            raw.SQLITE_FLOAT => SqliteNative.ColumnDouble(handle, i),
+            raw.SQLITE_TEXT => SqliteNative.ColumnText(handle, i),
+            _ => raw.sqlite3_column_blob(_select, i).ToArray(),
+        };
+    }
+
+    private object? ColumnThroughSqlitePcl(int i) => raw.sqlite3_column_type(_select, i) switch
     {
         raw.SQLITE_NULL => null,
         raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_select, i),

@@ -16,7 +16,7 @@ namespace QualityAnalytics.Etl.Loading;
 /// fresh <c>malloc</c>; for 16 values per row that was a fifth of a bulk load's time. Here every text of a batch is
 /// encoded as UTF-8 into one pinned arena and bound with SQLITE_STATIC (SQLite reads it in place while the statement
 /// steps), through function pointers to the very <c>e_sqlite3</c> library the connection runs on, without the GC
-/// transition (the bind calls are short and never call back). The arena is rewritten only at the next
+/// transition (the bind calls are short and never call back: <see cref="SqliteNative"/>). The arena is rewritten only at the next
 /// <see cref="BeginBatch"/>, after the previous batch's step has finished, and every value is rebound before the
 /// statement steps again. If that library's exports cannot be found (another SQLitePCLRaw provider), the same encoded
 /// bytes go through SQLitePCLRaw instead.</para></summary>
@@ -35,7 +35,7 @@ internal sealed unsafe class SqliteValueBinder
     }
 
     /// <summary>True when values go straight to the native library (false: through SQLitePCLRaw).</summary>
-    public static bool BindsNatively => Native.Available;
+    public static bool BindsNatively => SqliteNative.Available;
 
     /// <summary>Starts a new batch: the previous batch's texts are no longer read (its step has finished).</summary>
     public void BeginBatch()
@@ -51,15 +51,15 @@ internal sealed unsafe class SqliteValueBinder
         var handle = stmt.DangerousGetHandle();
         var rc = value switch
         {
-            null or DBNull => Native.Available ? Native.BindNull(handle, index) : raw.sqlite3_bind_null(stmt, index),
+            null or DBNull => SqliteNative.Available ? SqliteNative.BindNull(handle, index) : raw.sqlite3_bind_null(stmt, index),
             string s => BindText(stmt, handle, index, Encode(s)),
             int n => BindInteger(stmt, handle, index, n),
             long n => BindInteger(stmt, handle, index, n),
             short n => BindInteger(stmt, handle, index, n),
             byte n => BindInteger(stmt, handle, index, n),
             bool b => BindInteger(stmt, handle, index, b ? 1 : 0),
-            double d => Native.Available ? Native.BindDouble(handle, index, d) : raw.sqlite3_bind_double(stmt, index, d),
-            float f => Native.Available ? Native.BindDouble(handle, index, f) : raw.sqlite3_bind_double(stmt, index, f),
+            double d => SqliteNative.Available ? SqliteNative.BindDouble(handle, index, d) : raw.sqlite3_bind_double(stmt, index, d),
+            float f => SqliteNative.Available ? SqliteNative.BindDouble(handle, index, f) : raw.sqlite3_bind_double(stmt, index, f),
             decimal d => BindText(stmt, handle, index, Encode(d)),
             DateTime dt => BindText(stmt, handle, index, Encode(dt)),
             DateOnly date => BindText(stmt, handle, index, Encode(date)),
@@ -70,21 +70,21 @@ internal sealed unsafe class SqliteValueBinder
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int BindInteger(sqlite3_stmt stmt, nint handle, int index, long value) =>
-        Native.Available ? Native.BindInt64(handle, index, value) : raw.sqlite3_bind_int64(stmt, index, value);
+        SqliteNative.Available ? SqliteNative.BindInt64(handle, index, value) : raw.sqlite3_bind_int64(stmt, index, value);
 
     /// <summary>Binds arena[start..start+length) as TEXT. The pointer is never null (the arena is), so an empty
     /// string is stored as '' rather than NULL.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int BindText(sqlite3_stmt stmt, nint handle, int index, (int Start, int Length) text)
     {
-        if (!Native.Available)
+        if (!SqliteNative.Available)
         {
             // SQLitePCLRaw passes an empty span as a null pointer, which SQLite would bind as NULL.
             return text.Length == 0 ? raw.sqlite3_bind_text(stmt, index, "") : raw.sqlite3_bind_text(stmt, index, _arena.AsSpan(text.Start, text.Length));
         }
         fixed (byte* arena = _arena) // pinned for its whole life: this only takes its address
         {
-            return Native.BindText(handle, index, arena + text.Start, text.Length, Native.Static);
+            return SqliteNative.BindText(handle, index, arena + text.Start, text.Length, SqliteNative.Static);
         }
     }
 
@@ -159,41 +159,5 @@ internal sealed unsafe class SqliteValueBinder
             target[i] = (byte)('0' + value % 10);
             value /= 10;
         }
-    }
-
-    /// <summary>The bind functions of the e_sqlite3 library SQLitePCLRaw loaded, called directly.</summary>
-    private static class Native
-    {
-        public static readonly nint Static = 0; // SQLITE_STATIC: SQLite reads the bytes where they are
-
-        public static readonly bool Available;
-        private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int> s_null;
-        private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, long, int> s_int64;
-        private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, double, int> s_double;
-        private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, byte*, int, nint, int> s_text;
-
-        static Native()
-        {
-            // Only the library SQLitePCLRaw itself runs on: a statement handle must never reach another SQLite build.
-            if (raw.GetNativeLibraryName() != "e_sqlite3") return;
-            if (!NativeLibrary.TryLoad("e_sqlite3", typeof(SQLite3Provider_e_sqlite3).Assembly, null, out var library)) return;
-            if (!NativeLibrary.TryGetExport(library, "sqlite3_bind_null", out var bindNull) ||
-                !NativeLibrary.TryGetExport(library, "sqlite3_bind_int64", out var bindInt64) ||
-                !NativeLibrary.TryGetExport(library, "sqlite3_bind_double", out var bindDouble) ||
-                !NativeLibrary.TryGetExport(library, "sqlite3_bind_text", out var bindText) ||
-                !NativeLibrary.TryGetExport(library, "sqlite3_libversion_number", out var version)) return;
-            // The same build as the one the connections use, or nothing.
-            if (((delegate* unmanaged[Cdecl]<int>)version)() != raw.sqlite3_libversion_number()) return;
-            s_null = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int>)bindNull;
-            s_int64 = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, long, int>)bindInt64;
-            s_double = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, double, int>)bindDouble;
-            s_text = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, byte*, int, nint, int>)bindText;
-            Available = true;
-        }
-
-        public static int BindNull(nint stmt, int index) => s_null(stmt, index);
-        public static int BindInt64(nint stmt, int index, long value) => s_int64(stmt, index, value);
-        public static int BindDouble(nint stmt, int index, double value) => s_double(stmt, index, value);
-        public static int BindText(nint stmt, int index, byte* text, int length, nint destructor) => s_text(stmt, index, text, length, destructor);
     }
 }

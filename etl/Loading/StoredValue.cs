@@ -34,8 +34,9 @@ public static class StoredValue
             case (string a, string b) when !a.Contains('.') && !b.Contains('.'): return a == b;
             case (string a, DateTime b) when !a.Contains('.'):
             {
-                Span<char> text = stackalloc char[32];
-                return b.TryFormat(text, out var n, DateTimeFormat, CultureInfo.InvariantCulture) ? a.AsSpan().SequenceEqual(text[..n]) : Canonical(stored) == Canonical(value);
+                // The binder's digit-by-digit writer gives the canonical format (the custom format parser is dearer).
+                Span<byte> text = stackalloc byte[32];
+                return System.Text.Ascii.Equals(text[..SqliteValueBinder.Format(b, text)], a);
             }
             case (string a, decimal b):
             {

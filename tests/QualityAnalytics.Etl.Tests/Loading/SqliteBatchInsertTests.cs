@@ -49,4 +49,31 @@ public sealed class SqliteBatchInsertTests : IDisposable
         count.CommandText = "SELECT COUNT(*) FROM fact_complaint";
         Assert.Equal(8L, count.ExecuteScalar());
     }
+
+    [SqliteFact]
+    public void A_stored_row_reads_back_as_Microsoft_Data_Sqlite_reads_it()
+    {
+        using var connection = (SqliteConnection)_w.Db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var insert = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 2);
+        var inserted = new bool[2];
+        object?[] chinese = ["Z", 3, new DateTime(2026, 5, 1, 10, 0, 0).AddTicks(1234567), 20260501, 20262, 2, false, 5, 6,
+            "账单金额与实际用量不符，退费流程过于繁琐 😀", new DateTime(2026, 5, 2), null, 12.25m, "", "不满意"];
+        insert.Insert([chinese, Row("Y", true, "")], [2, 3], 2, inserted);
+        Assert.Equal([true, true], inserted);
+
+        insert.Insert([Row("Z", true, "again"), Row("Y", true, "again")], [4, 5], 2, inserted);
+
+        Assert.Equal([false, false], inserted);
+        foreach (var (id, index) in new[] { ("Z", 0), ("Y", 1) })
+        {
+            using var read = connection.CreateCommand();
+            read.Transaction = transaction;
+            read.CommandText = $"SELECT {string.Join(", ", FactTables.Complaint.ValueColumns)} FROM fact_complaint WHERE complaint_id = '{id}'";
+            using var reader = read.ExecuteReader();
+            Assert.True(reader.Read());
+            var expected = Enumerable.Range(0, reader.FieldCount).Select(c => reader.IsDBNull(c) ? null : reader.GetValue(c)).ToArray();
+            Assert.Equal(expected, insert.Stored(index)!.Values);
+        }
+    }
 }

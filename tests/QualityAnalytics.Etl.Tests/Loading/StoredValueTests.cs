@@ -44,7 +44,8 @@ public sealed class StoredValueTests
             var at = new DateTime(2020, 1, 1).AddTicks((long)(random.NextDouble() * TimeSpan.TicksPerDay * 3650)).AddTicks(-random.Next(3) * 1234567);
             object?[] stored = [d.ToString(CultureInfo.InvariantCulture), StoredValue.Canonical(d), at.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
                 at.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), (long)random.Next(-5, 5)];
-            object?[] staged = [d, d + 0.01m, at, at.AddSeconds(1), random.Next(-5, 5), random.Next(2) == 0];
+            var whole = new DateTime(at.Ticks - at.Ticks % TimeSpan.TicksPerSecond);
+            object?[] staged = [d, d + 0.01m, at, at.AddSeconds(1), whole, whole.AddMinutes(1), random.Next(-5, 5), random.Next(2) == 0];
             foreach (var s in stored)
                 foreach (var v in staged)
                     Assert.True(StoredValue.Canonical(s) == StoredValue.Canonical(v) == StoredValue.Same(s, v), $"stored {Describe(s)}, staged {Describe(v)}");
