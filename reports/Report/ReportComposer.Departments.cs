@@ -1,3 +1,4 @@
+using QualityAnalytics.Reports.Resources;
 using System.Globalization;
 using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Reports.Charts;
@@ -203,7 +204,7 @@ internal sealed partial class ReportComposer
             Heading("SubFiles", 2);
             Table(
             [
-                Fixed(_t["ColBatch"], 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], 96), Fixed(_t["ColSha"], 76), Fixed(_t["ColRead"], 38),
+                Fixed(_t["ColBatch"], 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], 92), Fixed(_t["ColSha"], 92), Fixed(_t["ColRead"], 38),
                 Fixed(_t["ColLoaded"], 38), Fixed(_t["ColQuarantined"], 38),
             ],
             l.Files.Select(f => (IReadOnlyList<string>)
@@ -218,7 +219,7 @@ internal sealed partial class ReportComposer
         {
             Table([Col(_t["ColFile"], 2.4f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], 1.2f), Col(_t["ColReason"], 3.2f)],
                 l.Quarantined.Select(q => (IReadOnlyList<string>)
-                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), q.Column, q.Reason]));
+                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), q.Column, LoadMessages.Localize(q.Reason, _t)!]));
         }
         if (l.QuarantinedTotal > l.Quarantined.Count) Paragraph(_t.Format("QuarantineMore", l.QuarantinedTotal - l.Quarantined.Count), Typography.Small);
     }

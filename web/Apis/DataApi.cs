@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Etl.Audit;
 using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Auth;
@@ -62,7 +64,7 @@ internal static class DataApi
                 files = result.Files.Select(f => new
                 {
                     file = Path.GetFileName(f.File), sheet = f.Sheet, kind = f.Kind, read = f.Read, loaded = f.Loaded, updated = f.Updated,
-                    unchanged = f.Unchanged, quarantined = f.Quarantined, rejected = f.Rejected, reason = f.Reason, warnings = f.Warnings,
+                    unchanged = f.Unchanged, quarantined = f.Quarantined, rejected = f.Rejected, reason = LoadMessages.Localize(f.Reason, Text()), warnings = f.Warnings,
                 }),
             });
         }).RequireAuthorization(Roles.CanAdminister).AddEndpointFilter<UploadLimitFilter>().AddEndpointFilter<AntiforgeryFilter>().DisableAntiforgery().WithName("Upload")
@@ -77,17 +79,25 @@ internal static class DataApi
         desk.MapGet("/batches/{id:long}/files", (long id, WarehouseDb warehouse) =>
         {
             using var db = warehouse.CreateContext();
-            return Results.Ok(db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).OrderBy(f => f.Id).ToList());
+            var files = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).OrderBy(f => f.Id).ToList();
+            var text = Text();
+            foreach (var f in files) f.Reason = LoadMessages.Localize(f.Reason, text); // untracked: never saved
+            return Results.Ok(files);
         }).WithName("BatchFiles");
 
         desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse) =>
         {
             using var db = warehouse.CreateContext();
+            var text = Text();
             var rows = QuarantineExport.Rows(db, id);
+            foreach (var r in rows) r.Reason = LoadMessages.Localize(r.Reason, text)!; // untracked: never saved
             if (format is null) return Results.Ok(rows);
             return Exports.File(format, $"quarantine-batch-{id}", QuarantineExport.Header, rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }));
         }).WithName("Quarantine");
     }
+
+    /// <summary>The loader records its messages in English; the desk shows them in the request's language.</summary>
+    private static ReportText Text() => new(CultureInfo.CurrentUICulture);
 
     private static IResult TooLarge(ServeOptions options) =>
         Results.Problem($"The upload is larger than the limit of {options.MaxUploadBytes / (1024 * 1024)} MB: split it into smaller files.",

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Localization;
+using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Web.Reports;
 
@@ -21,7 +22,7 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
         {
             var name = file.Sheet is null ? Path.GetFileName(file.File) : $"{Path.GetFileName(file.File)} [{file.Sheet}]";
             body.AppendLine(file.Rejected
-                ? text["mail.load.rejected", name, file.Reason ?? ""]
+                ? text["mail.load.rejected", name, LoadMessages.Localize(file.Reason, new ReportText(CultureInfo.CurrentUICulture)) ?? ""]
                 : text["mail.load.quarantined", name, file.Read, file.Loaded, file.Quarantined]);
         }
         body.AppendLine().AppendLine(text["mail.load.next", notice.BatchId]);

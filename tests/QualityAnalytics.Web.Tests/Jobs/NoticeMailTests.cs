@@ -37,6 +37,7 @@ public sealed class NoticeMailTests
         Directory.CreateDirectory(inbox);
         File.WriteAllText(Path.Combine(inbox, "投诉-九月.csv"),
             "complaint_id,department,received_at,channel,valid\nNM-1,LOG,2026-09-02 10:00,电话,是\nNM-2,NOPE,2026-09-02 11:00,电话,是\n");
+        File.WriteAllText(Path.Combine(inbox, "说明.csv"), "whatever,this\n1,2\n");
         var wg = await app.SignedIn("wg");
         wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
 
@@ -45,9 +46,11 @@ public sealed class NoticeMailTests
         var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("批数据", StringComparison.Ordinal));
         Assert.Equal("quality-group@example.com", Assert.Single(mail.To.Mailboxes).Address);
         Assert.Equal("qa@example.com", Assert.Single(mail.From.Mailboxes).Address);
-        Assert.Matches(@"^\[质量分析\] 第 \d+ 批数据需要处理：1 行被隔离，0 个文件被拒收$", mail.Subject);
+        Assert.Matches(@"^\[质量分析\] 第 \d+ 批数据需要处理：1 行被隔离，1 个文件被拒收$", mail.Subject);
         var body = mail.TextBody;
         Assert.Contains("投诉-九月.csv：读取 2 行，导入 1 行，隔离 1 行", body, StringComparison.Ordinal);
+        // The loader records the reason in English; the mail gives it in the mail's language.
+        Assert.Contains("说明.csv：整个文件被拒收。原因：说明.csv:表头与数据约定中的任何类型都不符(whatever, this)", body, StringComparison.Ordinal);
         Assert.Contains("qa quarantine --batch", body, StringComparison.Ordinal);
         Assert.Contains("仪表板：https://qa.example.com/", body, StringComparison.Ordinal);
         Assert.Single(smtp.Messages); // a load with nothing to say does not mail; this one says it once

@@ -43,7 +43,7 @@
                     progress.value = 100;
                     status.textContent = t('data.done', body.batch_id, (body.rescored || []).join(', ') || '–');
                     table(result, [col('file'), col('sheet'), col('kind'), number('read'), number('loaded'), number('updated'), number('unchanged'),
-                        number('quarantined'), bool('rejected'), col('reason', { wrap: true }), col('warnings', { wrap: true, render: v => (v || []).join('; ') || '–' })],
+                        number('quarantined'), bool('rejected'), col('reason', { wrap: true }), number('warnings')],
                         body.files, { caption: t('data.resultCaption'), rowClass: r => r.rejected || r.quarantined ? 'bad' : null });
                     setState({ batch: body.batch_id });
                 } else {

@@ -1,0 +1,92 @@
+using System.Text.RegularExpressions;
+
+namespace QualityAnalytics.Reports.Resources;
+
+/// <summary>The loader's messages (a quarantined row's reason, a refused file's reason, a load warning) in the reader's
+/// language. The loader records them in English, the language of the data contract and of `qa`'s output; the report
+/// and the dashboard are Chinese first, so each known message form is matched here and written again from the
+/// resources (<c>Load.*</c> keys), with its values (columns, numbers, file names) carried over as they were. A message
+/// of no known form (a database error, a form added to the loader later) is shown as recorded rather than guessed at.
+/// Matching text, not codes, is what lets rows recorded before this existed read in Chinese too.</summary>
+public static partial class LoadMessages
+{
+    /// <summary>A message form: its resource key and the pattern of its English text; the pattern's groups, in order,
+    /// fill the resource's {0}, {1}….</summary>
+    private sealed record Form(string Key, Regex Pattern);
+
+    // A refused file's reason may start with the file (and sheet) it names: "complaints.csv: …", "book.xlsx [答卷]: …".
+    private const string Where = @"^(?:(?<where>.+?): )?";
+
+    private static readonly Form[] Forms =
+    [
+        Row("Missing", "required value is missing"),
+        Row("NotNumber", "is not a number"),
+        Row("NotDateTime", @"is not a date and time \(e\.g\. 2026-04-03 14:05\)"),
+        Row("NotDate", @"is not a date \(e\.g\. 2026-04-03\)"),
+        Row("NotMonth", @"is not a month \(e\.g\. 2026-04\)"),
+        Row("NotQuarter", @"is not a quarter \(e\.g\. 2026Q2\)"),
+        Row("NotYesNo", @"is not a yes/no value \(是/否, Y/N, 1/0, 有效/无效\)"),
+        Row("BetweenScale", @"must be between (\S+) and (\S+) \(the scale of question (.+)\)"),
+        Row("Between", @"must be between (\S+) and (\S+)"),
+        Row("GreaterThanZero", "must be greater than 0"),
+        Row("NotNegative", "must not be negative"),
+        Row("ZeroWhenNone", "must be 0 or empty when the finding is none"),
+        Row("Finding", "must be none/无, incomplete/记录不全 or mismatch/与实际不符"),
+        Row("Channel", "must be one of 电话, 邮件, 网站, 意见箱, 其他"),
+        Row("Satisfaction", @"must be 满意, 基本满意 or 不满意 \(satisfied, neutral, dissatisfied\)"),
+        Row("CheckKind", "must be self/自查 or spot/抽查"),
+        Row("BeforeReceived", "is before received_at"),
+        Row("DuplicateKey", "duplicate key: an earlier line of this file has the same key"),
+        Row("UnknownDepartment", @"unknown department \(neither a code nor a current name in the warehouse or this load\)"),
+        Row("UnknownQuestion", @"unknown survey question \(not in the warehouse or this load\)"),
+        Row("OutsideCalendar", @"is outside the warehouse calendar \((\S+) to (\S+)\)"),
+        Row("CheckMissing", "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives"),
+        Row("DeductionsDisagree", @"check (.+) scores (\S+) but its deductions total (\S+) \(expected (\S+)\)"),
+        Row("RolledBack", "load failed and was rolled back: (.+)"),
+        File("UndecodableByte", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) at offset (\d+)\)"),
+        File("UndecodableEnd", @"cannot be decoded as (.+) \(incomplete character at offset (\d+)\)"),
+        File("QuoteNeverClosed", @"has a quoted field starting on line (\d+) that is never closed"),
+        File("NoHeaderRow", @"has no header row \(the file is empty or blank\)"),
+        File("NoSheetWithHeader", @"has no sheet with a header row \(every sheet is empty\)"),
+        File("UnsupportedType", @"is not a supported file type \((.+); expected \.csv, \.tsv, \.txt or \.xlsx\)"),
+        File("NotSupportedType", @"not a supported file type \(\.csv, \.tsv, \.txt or \.xlsx\)"),
+        File("UnreadableWorkbook", @"is not a readable \.xlsx workbook \((.+)\)"),
+        File("HeaderMatchesNoKind", @"the header row matches no kind of the data contract \((.*)\)"),
+        File("LacksColumns", @"looks like (\S+) but lacks required column\(s\) (.+)"),
+        File("HoldsNoData", @"the file holds no data \(no header row found\)"),
+        File("NoSuchFile", "no such file or folder"),
+    ];
+
+    /// <summary>The message in <paramref name="text"/>'s language: as recorded for English or a form not known here.</summary>
+    public static string? Localize(string? message, ReportText text)
+    {
+        if (message is null || !text.IsChinese) return message;
+        foreach (var form in Forms)
+        {
+            var match = form.Pattern.Match(message);
+            if (!match.Success) continue;
+            var values = match.Groups.Cast<Group>().Skip(1).Where(g => g.Name != "where").Select(g => (object?)Encodings(g.Value, text)).ToArray();
+            var sentence = text.Format("Load." + form.Key, values);
+            var where = match.Groups["where"];
+            return where.Success ? text.Format("Load.Where", where.Value, sentence) : sentence;
+        }
+        return message;
+    }
+
+    /// <summary>The encodings a decoding failure names: "UTF-8, UTF-16 or GB18030", "UTF-8 (it starts with a UTF-8
+    /// byte order mark)".</summary>
+    private static string Encodings(string value, ReportText text)
+    {
+        var bom = ByteOrderMark().Match(value);
+        if (bom.Success) return text.Format("Load.ByteOrderMark", bom.Groups[1].Value, bom.Groups[2].Value);
+        return value == "UTF-8, UTF-16 or GB18030" ? text["Load.AnyEncoding"] : value;
+    }
+
+    [GeneratedRegex(@"^(\S+) \(it starts with a (\S+) byte order mark\)$")]
+    private static partial Regex ByteOrderMark();
+
+    private static Form Row(string key, string pattern) => new(key, new Regex("^" + pattern + "$", RegexOptions.CultureInvariant));
+
+    // Refused files' reasons end with a full stop when they come from the exception's message.
+    private static Form File(string key, string pattern) => new(key, new Regex(Where + pattern + @"\.?$", RegexOptions.CultureInvariant));
+}

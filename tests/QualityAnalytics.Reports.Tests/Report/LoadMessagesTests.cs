@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using QualityAnalytics.Reports.Resources;
+
+namespace QualityAnalytics.Reports.Tests.Report;
+
+/// <summary>The loader's messages as the report and the dashboard show them: in Chinese by default, with the values
+/// the message named carried over; in English as recorded; anything of unknown form as recorded.</summary>
+public sealed class LoadMessagesTests
+{
+    private static readonly ReportText Zh = new(CultureInfo.GetCultureInfo("zh-CN"));
+    private static readonly ReportText En = new(CultureInfo.GetCultureInfo("en"));
+
+    [Theory]
+    [InlineData("required value is missing", "缺少必填值")]
+    [InlineData("is not a number", "不是数字")]
+    [InlineData("is not a date and time (e.g. 2026-04-03 14:05)", "不是日期时间(例如 2026-04-03 14:05)")]
+    [InlineData("is not a date (e.g. 2026-04-03)", "不是日期(例如 2026-04-03)")]
+    [InlineData("is not a month (e.g. 2026-04)", "不是月份(例如 2026-04)")]
+    [InlineData("is not a quarter (e.g. 2026Q2)", "不是季度(例如 2026Q2)")]
+    [InlineData("is not a yes/no value (是/否, Y/N, 1/0, 有效/无效)", "不是是/否值(是/否、Y/N、1/0、有效/无效)")]
+    [InlineData("must be between 0 and 5 (the scale of question Q1)", "须在 0 到 5 之间(题目 Q1 的满分)")]
+    [InlineData("must be between 0.5 and 1", "须在 0.5 到 1 之间")]
+    [InlineData("must be greater than 0", "须大于 0")]
+    [InlineData("must not be negative", "不能为负数")]
+    [InlineData("must be 0 or empty when the finding is none", "回访结果为“无”时须为 0 或留空")]
+    [InlineData("must be none/无, incomplete/记录不全 or mismatch/与实际不符", "须为 无(none)、记录不全(incomplete)或 与实际不符(mismatch)")]
+    [InlineData("must be one of 电话, 邮件, 网站, 意见箱, 其他", "须为 电话、邮件、网站、意见箱、其他 之一")]
+    [InlineData("must be 满意, 基本满意 or 不满意 (satisfied, neutral, dissatisfied)", "须为 满意、基本满意 或 不满意")]
+    [InlineData("must be self/自查 or spot/抽查", "须为 自查(self)或 抽查(spot)")]
+    [InlineData("is before received_at", "早于受理时间(received_at)")]
+    [InlineData("duplicate key: an earlier line of this file has the same key", "重复的键:本文件前面已有一行使用相同的键")]
+    [InlineData("unknown department (neither a code nor a current name in the warehouse or this load)", "未知部门(既不是仓库或本次导入中的部门编码,也不是部门的现用名称)")]
+    [InlineData("unknown survey question (not in the warehouse or this load)", "未知问卷题目(仓库和本次导入中都没有)")]
+    [InlineData("is outside the warehouse calendar (2020-01-01 to 2035-12-31)", "超出仓库日历的范围(2020-01-01 至 2035-12-31)")]
+    [InlineData("no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives", "尚无此检查编号的检查记录;扣分已保留,检查记录到达时再与其得分核对")]
+    [InlineData("check K-7 scores 96 but its deductions total 5 (expected 95)", "检查 K-7 得分 96,但扣分合计 5(应为 95)")]
+    [InlineData("load failed and was rolled back: disk full", "导入失败,已回滚:disk full")]
+    [InlineData("complaints.csv: cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x81 at offset 12)", "complaints.csv:无法按 UTF-8、UTF-16 或 GB18030 解码(偏移 12 处的字节 0x81 无效)")]
+    [InlineData("bom.csv: cannot be decoded as UTF-8 (it starts with a UTF-8 byte order mark) (invalid byte 0xC3 at offset 9).", "bom.csv:无法按 UTF-8(文件以 UTF-8 字节顺序标记开头) 解码(偏移 9 处的字节 0xC3 无效)")]
+    [InlineData("a.csv: cannot be decoded as UTF-8, UTF-16 or GB18030 (incomplete character at offset 40)", "a.csv:无法按 UTF-8、UTF-16 或 GB18030 解码(偏移 40 处的字符不完整)")]
+    [InlineData("q.csv: has a quoted field starting on line 7 that is never closed", "q.csv:第 7 行开始的带引号字段没有闭合")]
+    [InlineData("empty.csv: has no header row (the file is empty or blank).", "empty.csv:没有表头行(文件为空或空白)")]
+    [InlineData("book.xlsx: has no sheet with a header row (every sheet is empty).", "book.xlsx:没有带表头行的工作表(所有工作表都是空的)")]
+    [InlineData("notes.pdf: not a supported file type (.csv, .tsv, .txt or .xlsx)", "notes.pdf:不是支持的文件类型(.csv、.tsv、.txt 或 .xlsx)")]
+    [InlineData("book.xlsx: is not a readable .xlsx workbook (End of Central Directory record could not be found).", "book.xlsx:不是可读的 .xlsx 工作簿(End of Central Directory record could not be found)")]
+    [InlineData("notes.csv: the header row matches no kind of the data contract (whatever, this, is)", "notes.csv:表头与数据约定中的任何类型都不符(whatever, this, is)")]
+    [InlineData("book.xlsx [答卷]: looks like surveys but lacks required column(s) score, question", "book.xlsx [答卷]:看起来是 surveys,但缺少必需的列 score, question")]
+    [InlineData("x.csv: the file holds no data (no header row found)", "x.csv:文件没有数据(找不到表头行)")]
+    [InlineData("/data/inbox/gone.csv: no such file or folder", "/data/inbox/gone.csv:文件或文件夹不存在")]
+    public void Each_message_form_reads_in_Chinese_with_its_values(string recorded, string shown)
+    {
+        Assert.Equal(shown, LoadMessages.Localize(recorded, Zh));
+        Assert.Equal(recorded, LoadMessages.Localize(recorded, En));
+    }
+
+    [Theory]
+    [InlineData("SQLite Error 13: 'database or disk is full'.")]
+    [InlineData("")]
+    public void A_message_of_unknown_form_is_shown_as_recorded(string recorded) => Assert.Equal(recorded, LoadMessages.Localize(recorded, Zh));
+
+    [Fact]
+    public void No_message_stays_null() => Assert.Null(LoadMessages.Localize(null, Zh));
+
+    [Fact]
+    public void Every_English_template_is_the_English_message_it_translates()
+    {
+        // The en resources restate each form with {0}…: filled with sample values, each must read back unchanged in
+        // English and come out Chinese, so a form and its pattern cannot drift apart unnoticed.
+        foreach (var key in ReportText.Keys(CultureInfo.GetCultureInfo("en")).Where(k => k.StartsWith("Load.", StringComparison.Ordinal) && k is not "Load.Where" and not "Load.ByteOrderMark" and not "Load.AnyEncoding"))
+        {
+            // Sample values that fit every placeholder: a number, or a byte where the message names one.
+            var english = Regex.Replace(En[key].Replace("invalid byte {1}", "invalid byte 0x81"), @"\{\d\}", "7");
+            var chinese = LoadMessages.Localize(english, Zh)!;
+            Assert.True(chinese != english, $"{key}: \"{english}\" is not recognised");
+            Assert.DoesNotMatch(@"\b(?:must|is|not|the|file|row|value|check|load)\b", chinese);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using System.Globalization;
+using System.Text;
+using QualityAnalytics.Etl.Demo;
+using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Reports.Resources;
+using QualityAnalytics.TestSupport;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>The report and the data desk show the loader's messages in Chinese by matching their English forms
+/// (<see cref="LoadMessages"/>): every message a real load records — the demo's planted bad rows, and files bad in
+/// each way a file can be — must be one of those forms, so a message added to the loader without its Chinese fails here.</summary>
+public sealed class LoadMessageCoverageTests : IDisposable
+{
+    private static readonly ReportText Zh = new(CultureInfo.GetCultureInfo("zh-CN"));
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-load-messages-" + Guid.NewGuid().ToString("N"));
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private string Write(string name, string text) => Write(name, Encoding.UTF8.GetBytes(text));
+
+    private string Write(string name, byte[] bytes)
+    {
+        var path = Path.Combine(_folder, "bad", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllBytes(path, bytes);
+        return path;
+    }
+
+    [Fact]
+    public void Every_message_a_load_records_reads_in_Chinese()
+    {
+        Directory.CreateDirectory(_folder);
+        var warehouse = TestDatabases.NewWarehouse(_folder);
+        var clock = TimeProvider.System;
+        var demo = DemoDataGenerator.Generate(new DemoOptions(Path.Combine(_folder, "demo")));
+        var loader = new FileLoader(warehouse, clock);
+        loader.Load([Path.Combine(_folder, "demo")]);
+
+        Write("notes.csv", "whatever,this,is\n1,2,3\n");
+        Write("lacks.csv", "complaint_id,department\nX,LOG\n");
+        Write("empty.csv", "\n\n");
+        Write("quote.csv", "complaint_id,department,received_at,channel,valid\n\"C-1,LOG,2026-05-01 10:00,电话,是\n");
+        Write("bom.csv", [0xEF, 0xBB, 0xBF, .. "a,b\n1,"u8, 0xC3, 0x28, .. "\n"u8]);
+        Write("undecodable.csv", [.. "a,b\n1,"u8, 0x81]);
+        Write("book.xlsx", "not a zip at all"u8.ToArray());
+        Write("rows.csv",
+            "complaint_id,department,received_at,channel,valid,replied_at,direct_deduction,satisfaction\n" +
+            "R-1,NOPE,2026-05-01 10:00,电话,是,,,\n" +                    // unknown department
+            "R-2,LOG,1999-05-01 10:00,电话,是,,,\n" +                     // outside the calendar
+            "R-3,LOG,someday,传真,也许,,,\n" +                            // date, channel, yes/no
+            "R-4,LOG,2026-05-01 10:00,电话,是,2026-04-01 10:00,200,还行\n" + // before received_at, range, satisfaction
+            "R-4,LOG,2026-05-02 10:00,电话,是,,,\n" +                     // duplicate key
+            ",LOG,2026-05-02 10:00,电话,是,,,\n");                         // missing value
+        Write("deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
+        var result = loader.Load([Path.Combine(_folder, "bad")]);
+
+        using var db = warehouse.CreateContext();
+        var messages = db.QuarantinedRows.Select(q => q.Reason).ToList()
+            .Concat(db.SourceFiles.Where(f => f.Reason != null).Select(f => f.Reason!).ToList())
+            .Concat(db.LoadWarnings.Select(w => w.Message).ToList())
+            .Concat(result.Files.Where(f => f.Reason != null).Select(f => f.Reason!))
+            .Distinct().ToList();
+        Assert.True(messages.Count >= 15, $"only {messages.Count} distinct messages: {string.Join(" | ", messages)}");
+        Assert.True(demo.BadRows.Count > 0);
+        var untranslated = messages.Where(m => LoadMessages.Localize(m, Zh) == m).ToList();
+        Assert.True(untranslated.Count == 0, "no Chinese for: " + string.Join(" | ", untranslated));
+    }
+}
