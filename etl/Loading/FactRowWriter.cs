@@ -62,8 +62,14 @@ public sealed class FactRowWriter : IDisposable
     {
         StagedQuestion q => [q.Question, q.Text, q.Weight, q.Scale],
         StagedCheckDeduction d => DeductionValues(d),
-        _ => Prepare(row, errors) is { } values ? Complete(row, values) : null,
+        _ => Prepare(row, errors) is { } values ? Completed(row, values) : null,
     };
+
+    private object?[] Completed(StagedRow row, object?[] values)
+    {
+        Complete(row, values);
+        return values;
+    }
 
     /// <summary>Whether rows of this kind can be <see cref="Prepare"/>d on the staging thread: their references need
     /// no database (check deductions look up their check; questions are written at once).</summary>
@@ -85,9 +91,10 @@ public sealed class FactRowWriter : IDisposable
         _ => throw new ArgumentOutOfRangeException(nameof(row)),
     };
 
-    /// <summary>The customer and category names a prepared row still holds, turned into their keys. Writing thread only.</summary>
+    /// <summary>The customer and category names a prepared row still holds, turned into their keys, in place. Writing
+    /// thread only.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public object?[] Complete(StagedRow row, object?[] values)
+    public void Complete(StagedRow row, object?[] values)
     {
         switch (row)
         {
@@ -102,7 +109,23 @@ public sealed class FactRowWriter : IDisposable
                 if (values[CallbackCustomer] is string name) values[CallbackCustomer] = _refs.CustomerKey(name);
                 break;
         }
-        return values;
+    }
+
+    /// <summary>A prepared row's values encoded for SQLite's fast path (<see cref="SqliteRowEncoding"/>), on the staging
+    /// thread; null when the row still holds a name that only <see cref="Complete"/> can turn into a key (a customer or
+    /// category first seen in this load), so that a row with an encoding is complete and the writing thread need not
+    /// look at it again.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static byte[]? EncodeComplete(StagedRow row, object?[] values)
+    {
+        var holdsName = row switch
+        {
+            StagedSurveyAnswer => values[AnswerCustomer] is string,
+            StagedComplaint => values[ComplaintCustomer] is string || values[ComplaintCategory] is string,
+            StagedCallback => values[CallbackCustomer] is string,
+            _ => false,
+        };
+        return holdsName ? null : SqliteRowEncoding.Encode(values);
     }
 
     // Where the names wait in a prepared row (positions in the table spec's key + value columns).

@@ -174,7 +174,10 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             });
             // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
-            using var staging = new StagingPipeline(source, match, mapper, FactRowWriter.CanPrepare(kind) ? writer.Prepare : null);
+            // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
+            var prepare = FactRowWriter.CanPrepare(kind);
+            using var staging = new StagingPipeline(source, match, mapper, prepare ? writer.Prepare : null,
+                prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.EncodeComplete : null);
             foreach (var item in staging.Rows())
             {
                 counts.Read++;
@@ -188,7 +191,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 else if (item.Prepared)
                 {
                     errors.AddRange(item.Errors);
-                    pending.EndStaged(item.Values is null ? null : writer.Complete(item.Staged, item.Values));
+                    // An encoded row is complete (FactRowWriter.EncodeComplete); any other may hold a name to turn into a key.
+                    if (item.Values is null || item.Encoded is not null) pending.EndStaged(item.Values, item.Encoded);
+                    else
+                    {
+                        writer.Complete(item.Staged, item.Values);
+                        pending.EndStaged(item.Values);
+                    }
                 }
                 else pending.EndStaged(writer.Values(item.Staged, errors));
             }

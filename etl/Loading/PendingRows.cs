@@ -20,6 +20,7 @@ internal sealed class PendingRows
         public int ReadSoFar;
         public bool Staged;
         public object?[]? Values;
+        public byte[]? Encoded;
         public bool RepeatsKey;
         public UpsertOutcome Outcome;
         public readonly List<RowError> Errors = [];
@@ -29,6 +30,8 @@ internal sealed class PendingRows
     private readonly RowCompleted _completed;
     private readonly Slot[] _slots;
     private readonly object?[][] _batchRows;
+    private readonly byte[]?[] _batchEncoded;
+    private bool _anyEncoded;
     private readonly int[] _batchLines;
     private readonly bool[] _inserted;
     private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
@@ -48,6 +51,7 @@ internal sealed class PendingRows
         _slots = new Slot[capacity];
         for (var i = 0; i < capacity; i++) _slots[i] = new Slot();
         _batchRows = new object?[]?[_batchSize]!;
+        _batchEncoded = new byte[]?[_batchSize];
         _batchLines = new int[_batchSize];
         _inserted = new bool[_batchSize];
     }
@@ -62,6 +66,7 @@ internal sealed class PendingRows
         slot.ReadSoFar = readSoFar;
         slot.Staged = false;
         slot.Values = null;
+        slot.Encoded = null;
         slot.RepeatsKey = false;
         slot.Outcome = default;
         slot.Errors.Clear();
@@ -71,13 +76,17 @@ internal sealed class PendingRows
     /// <summary>The row did not stage (its errors are in the list).</summary>
     public void EndNotStaged() => End();
 
-    /// <summary>The row staged; <paramref name="values"/> are what to write (null when resolving its references failed).</summary>
+    /// <summary>The row staged; <paramref name="values"/> are what to write (null when resolving its references failed),
+    /// <paramref name="encoded"/> the same values encoded for the provider's fast path, where the staging thread did
+    /// that (<see cref="UpsertCommand.TakesEncodedRows"/>).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EndStaged(object?[]? values)
+    public void EndStaged(object?[]? values, byte[]? encoded = null)
     {
         var slot = _slots[_count];
         slot.Staged = true;
         slot.Values = values;
+        slot.Encoded = values is null ? null : encoded;
+        _anyEncoded |= slot.Encoded is not null;
         if (values is not null && _upsert is not null)
         {
             if (_keys.Add(BatchInsert.Key(values, _upsert.Spec.KeyColumns.Count))) _ready++;
@@ -114,10 +123,11 @@ internal sealed class PendingRows
                 var slot = _slots[i];
                 if (slot.Values is null || slot.RepeatsKey) continue;
                 _batchRows[sent] = slot.Values;
+                _batchEncoded[sent] = slot.Encoded;
                 _batchLines[sent] = slot.Raw.Line;
                 sent++;
             }
-            if (sent > 0) _upsert.InsertBatch(_batchRows, _batchLines, sent, _inserted);
+            if (sent > 0) _upsert.InsertBatch(_batchRows, _anyEncoded ? _batchEncoded : null, _batchLines, sent, _inserted);
         }
         var b = 0;
         var count = _count;
@@ -140,7 +150,10 @@ internal sealed class PendingRows
             _completed(slot.Raw, slot.ReadSoFar, slot.Staged, outcome, slot.Errors);
             slot.Raw = null!;
             slot.Values = null;
+            slot.Encoded = null;
         }
         Array.Clear(_batchRows);
+        Array.Clear(_batchEncoded);
+        _anyEncoded = false;
     }
 }

@@ -23,6 +23,9 @@ internal static unsafe class SqliteNative
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, double> s_columnDouble;
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, byte*> s_columnText;
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int> s_columnBytes;
+    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint> s_dbMutex;
+    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void> s_mutexEnter;
+    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void> s_mutexLeave;
 
     static SqliteNative()
     {
@@ -38,6 +41,9 @@ internal static unsafe class SqliteNative
             !NativeLibrary.TryGetExport(library, "sqlite3_column_double", out var columnDouble) ||
             !NativeLibrary.TryGetExport(library, "sqlite3_column_text", out var columnText) ||
             !NativeLibrary.TryGetExport(library, "sqlite3_column_bytes", out var columnBytes) ||
+            !NativeLibrary.TryGetExport(library, "sqlite3_db_mutex", out var dbMutex) ||
+            !NativeLibrary.TryGetExport(library, "sqlite3_mutex_enter", out var mutexEnter) ||
+            !NativeLibrary.TryGetExport(library, "sqlite3_mutex_leave", out var mutexLeave) ||
             !NativeLibrary.TryGetExport(library, "sqlite3_libversion_number", out var version)) return;
         // The same build as the one the connections use, or nothing.
         if (((delegate* unmanaged[Cdecl]<int>)version)() != raw.sqlite3_libversion_number()) return;
@@ -50,6 +56,9 @@ internal static unsafe class SqliteNative
         s_columnDouble = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, double>)columnDouble;
         s_columnText = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, byte*>)columnText;
         s_columnBytes = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int>)columnBytes;
+        s_dbMutex = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint>)dbMutex;
+        s_mutexEnter = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void>)mutexEnter;
+        s_mutexLeave = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void>)mutexLeave;
         Available = true;
     }
 
@@ -57,6 +66,14 @@ internal static unsafe class SqliteNative
     public static int BindInt64(nint stmt, int index, long value) => s_bindInt64(stmt, index, value);
     public static int BindDouble(nint stmt, int index, double value) => s_bindDouble(stmt, index, value);
     public static int BindText(nint stmt, int index, byte* text, int length, nint destructor) => s_bindText(stmt, index, text, length, destructor);
+
+    /// <summary>The connection's mutex (zero when SQLite runs without one).</summary>
+    public static nint DbMutex(nint db) => s_dbMutex(db);
+
+    // SQLITE_MUTEX_RECURSIVE: the owner entering again only counts up. Never a wait here: only the loading thread uses
+    // its connection.
+    public static void MutexEnter(nint mutex) => s_mutexEnter(mutex);
+    public static void MutexLeave(nint mutex) => s_mutexLeave(mutex);
 
     public static int ColumnType(nint stmt, int index) => s_columnType(stmt, index);
     public static long ColumnInt64(nint stmt, int index) => s_columnInt64(stmt, index);

@@ -9,8 +9,10 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>One row read and staged: the staged row, or null with the row's errors. <paramref name="Prepared"/>: the
 /// row's values were prepared too (<see cref="FactRowWriter.Prepare"/>): <paramref name="Values"/>, or null with the
-/// reasons in <paramref name="Errors"/>.</summary>
-internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null);
+/// reasons in <paramref name="Errors"/>. <paramref name="Encoded"/>: the values encoded for the writer's fast path, where
+/// it takes them (<see cref="SqliteRowEncoding"/>).</summary>
+internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null,
+    byte[]? Encoded = null);
 
 /// <summary>Reads and stages a source's rows on a worker thread while the caller writes the rows before them. Reading,
 /// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
@@ -34,7 +36,10 @@ internal sealed class StagingPipeline : IDisposable
 
     /// <param name="prepare">Also prepares each staged row's values on the worker (<see cref="FactRowWriter.Prepare"/>);
     /// null leaves that to the caller.</param>
-    public StagingPipeline(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare = null)
+    /// <param name="encode">Also encodes the prepared values for the writer's fast path on the worker
+    /// (<see cref="FactRowWriter.EncodeComplete"/>); null where the writer does not take them.</param>
+    public StagingPipeline(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare = null,
+        Func<StagedRow, object?[], byte[]?>? encode = null)
     {
         // The worker formats and parses exactly as the caller's thread would.
         var culture = CultureInfo.CurrentCulture;
@@ -43,7 +48,7 @@ internal sealed class StagingPipeline : IDisposable
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
-            Produce(source, match, mapper, prepare);
+            Produce(source, match, mapper, prepare, encode);
         })
         {
             IsBackground = true,
@@ -54,7 +59,8 @@ internal sealed class StagingPipeline : IDisposable
 
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void Produce(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare)
+    private void Produce(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare,
+        Func<StagedRow, object?[], byte[]?>? encode)
     {
         var chunk = new List<StagedItem>(ChunkRows);
         var errors = new List<RowError>();
@@ -70,7 +76,8 @@ internal sealed class StagingPipeline : IDisposable
                 {
                     errors.Clear();
                     var values = prepare(staged, errors);
-                    chunk.Add(new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values));
+                    var encoded = values is null || encode is null ? null : encode(staged, values);
+                    chunk.Add(new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded));
                 }
                 _staged++;
                 if (chunk.Count == ChunkRows) HandOver(chunk);

@@ -36,7 +36,7 @@ public static class StoredValue
             {
                 // The binder's digit-by-digit writer gives the canonical format (the custom format parser is dearer).
                 Span<byte> text = stackalloc byte[32];
-                return System.Text.Ascii.Equals(text[..SqliteValueBinder.Format(b, text)], a);
+                return System.Text.Ascii.Equals(text[..SqliteRowEncoding.Format(b, text)], a);
             }
             case (string a, decimal b):
             {

@@ -64,16 +64,25 @@ public sealed class UpsertCommand : IDisposable
     /// <summary>Rows per multi-row statement; <see cref="InsertBatch"/> with exactly this many rows takes one statement.</summary>
     public int BatchSize => _batch.RowsPerStatement;
 
+    /// <summary>Whether rows for <see cref="InsertBatch(object?[][], byte[]?[], int[], int, bool[])"/> are worth
+    /// encoding ahead (<see cref="SqliteRowEncoding"/>): the provider's fast path binds them as they are.</summary>
+    public bool TakesEncodedRows => _batch.TakesEncodedRows;
+
     /// <summary>Offers <paramref name="count"/> rows (at most <see cref="BatchSize"/>) with distinct keys (the caller
     /// sends a key repeated within the buffer through <see cref="WriteConflicting"/> after its first occurrence) and sets
     /// inserted[i] for each row that was new. A batch the provider takes (a full one; on PostgreSQL any but the smallest)
     /// is one call; fewer rows (the end of a file on SQLite) go one by one.</summary>
-    public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted)
+    public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted) => InsertBatch(rows, null, lines, count, inserted);
+
+    /// <summary><see cref="InsertBatch(object?[][], int[], int, bool[])"/> with rows the staging thread encoded
+    /// (<see cref="TakesEncodedRows"/>): encoded[i] is rows[i] encoded, or null.</summary>
+    public void InsertBatch(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
     {
         _lastBatchByProvider = count >= _batch.FewestRows;
         if (_lastBatchByProvider)
         {
-            _batch.Insert(rows, lines, count, inserted);
+            if (encoded is null) _batch.Insert(rows, lines, count, inserted);
+            else _batch.Insert(rows, encoded, lines, count, inserted);
             return;
         }
         for (var i = 0; i < count; i++) inserted[i] = TryInsert(rows[i], lines[i]);

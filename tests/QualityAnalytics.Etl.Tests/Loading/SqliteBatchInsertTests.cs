@@ -51,6 +51,55 @@ public sealed class SqliteBatchInsertTests : IDisposable
     }
 
     [SqliteFact]
+    public async Task Rows_encoded_ahead_take_the_same_paths_and_a_failed_batch_leaves_the_connection_to_other_threads()
+    {
+        using var connection = (SqliteConnection)_w.Db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var inserted = new bool[4];
+        static byte[]?[] Encoded(object?[][] rows) => [.. rows.Select(SqliteRowEncoding.Encode)];
+        using (var insert = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 4))
+        {
+            Assert.True(insert.TakesEncodedRows);
+            object?[][] first = [Row("A", true, "a"), Row("B", true, "b"), Row("C", true, "c"), Row("D", true, "d")];
+            insert.Insert(first, Encoded(first), [2, 3, 4, 5], 4, inserted);
+            Assert.Equal([true, true, true, true], inserted);
+
+            // The plain statement stops at B, F goes alone; one row of the batch is bound from its values (null encoding).
+            object?[][] second = [Row("E", true, "e"), Row("B", false, "b2"), Row("F", true, "f"), Row("D", false, "d2")];
+            var encoded = Encoded(second);
+            encoded[2] = null;
+            insert.Insert(second, encoded, [6, 7, 8, 9], 4, inserted);
+            Assert.Equal([true, false, true, false], inserted);
+            Assert.Equal("b", insert.Stored(1)!.Values[8]);
+
+            // The tolerant statement.
+            object?[][] third = [Row("G", true, "g"), Row("A", true, "a"), Row("H", true, "h"), Row("C", true, "c")];
+            insert.Insert(third, Encoded(third), [10, 11, 12, 13], 4, inserted);
+            Assert.Equal([true, false, true, false], inserted);
+        }
+        Assert.Equal("f", Scalar(connection, "SELECT description FROM fact_complaint WHERE complaint_id = 'F'"));
+        Assert.Equal("2026-05-01 10:00:00", Scalar(connection, "SELECT received_at FROM fact_complaint WHERE complaint_id = 'H'"));
+
+        // A failure that is not a key conflict (received_at is NOT NULL) is an error, and the insert lets go of the
+        // connection's mutex, which it holds across a batch: another thread can use the connection afterwards.
+        using (var insert = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 4))
+        {
+            object?[][] bad = [Row("X", true, "x"), Row("Y", true, "y"), Row("Z", true, "z"), Row("W", true, "w")];
+            bad[0][2] = null;
+            Assert.Throws<SqliteException>(() => insert.Insert(bad, Encoded(bad), [14, 15, 16, 17], 4, inserted));
+        }
+        var count = await Task.Run(() => Scalar(connection, "SELECT COUNT(*) FROM fact_complaint")).WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(8L, count);
+    }
+
+    private static object? Scalar(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar();
+    }
+
+    [SqliteFact]
     public void A_stored_row_reads_back_as_Microsoft_Data_Sqlite_reads_it()
     {
         using var connection = (SqliteConnection)_w.Db.OpenConnection();

@@ -58,6 +58,92 @@ public sealed class SqliteValueBinderTests
         Assert.NotNull(what);
     }
 
+    [Theory]
+    [MemberData(nameof(Values))]
+    public async Task A_value_encoded_ahead_on_another_thread_is_stored_as_the_provider_stores_it(string what, object? value)
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, "CREATE TABLE by_provider (v); CREATE TABLE by_row (v)");
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = "INSERT INTO by_provider VALUES ($v)";
+            insert.Parameters.AddWithValue("$v", value ?? DBNull.Value);
+            insert.ExecuteNonQuery();
+        }
+        // The staging thread encodes; the writing thread binds the bytes.
+        var encoded = await Task.Run(() => SqliteRowEncoding.Encode([value]));
+        Assert.NotNull(encoded);
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO by_row VALUES (?)", out var stmt));
+        using (stmt)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "by_row");
+            binder.BeginBatch();
+            Assert.Equal(2, binder.BindRow(stmt, 1, encoded));
+            Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
+        }
+        Assert.Equal(Stored(connection, "by_provider"), Stored(connection, "by_row"));
+        Assert.NotNull(what);
+    }
+
+    [Fact]
+    public void Encoded_rows_and_single_values_share_one_batch_and_each_value_lands_in_its_own_column()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        var values = Values().Select(v => v[1]).ToArray();
+        var columns = string.Join(", ", values.Select((_, i) => $"c{i}"));
+        Execute(connection, $"CREATE TABLE t ({columns}, line); CREATE TABLE expected ({columns}, line)");
+        using (var insert = connection.CreateCommand())
+        {
+            insert.CommandText = $"INSERT INTO expected VALUES ({string.Join(", ", values.Select((_, i) => $"$p{i}"))}, $line)";
+            for (var i = 0; i < values.Length; i++) insert.Parameters.AddWithValue($"$p{i}", values[i] ?? DBNull.Value);
+            insert.Parameters.AddWithValue("$line", 7);
+            for (var copy = 0; copy < 3; copy++) insert.ExecuteNonQuery();
+        }
+        var encoded = SqliteRowEncoding.Encode(values)!;
+        var row = $"({string.Join(", ", values.Select(_ => "?"))}, ?)";
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, $"INSERT INTO t VALUES {row}, {row}, {row}", out var stmt));
+        using (stmt)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "t");
+            binder.BeginBatch();
+            var index = 1;
+            for (var r = 0; r < 3; r++)
+            {
+                // Rows 0 and 2 as the staging thread encoded them, row 1 value by value (a row whose names became keys).
+                if (r == 1) foreach (var value in values) binder.Bind(stmt, index++, value);
+                else index = binder.BindRow(stmt, index, encoded);
+                binder.BindInteger(stmt, index++, 7);
+            }
+            Assert.Equal(3 * (values.Length + 1) + 1, index);
+            Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
+        }
+        using var compare = connection.CreateCommand();
+        compare.CommandText = "SELECT (SELECT count(*) FROM t), (SELECT count(*) FROM (SELECT * FROM t EXCEPT SELECT * FROM expected))";
+        using var reader = compare.ExecuteReader();
+        Assert.True(reader.Read());
+        Assert.Equal(3, reader.GetInt32(0));
+        Assert.Equal(0, reader.GetInt32(1));
+    }
+
+    [Fact]
+    public void A_row_with_a_value_SQLite_has_no_conversion_for_is_not_encoded_and_binding_it_names_the_type()
+    {
+        Assert.Null(SqliteRowEncoding.Encode(["TS1", Guid.Empty]));
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "SELECT ?", out var stmt));
+        using (stmt)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "fact_x");
+            binder.BeginBatch();
+            var error = Assert.Throws<NotSupportedException>(() => binder.Bind(stmt, 1, Guid.Empty));
+            Assert.Contains("fact_x", error.Message);
+            Assert.Contains("System.Guid", error.Message);
+        }
+    }
+
     [Fact]
     public void Many_texts_in_one_batch_outgrow_the_arena_and_each_keeps_its_own_bytes()
     {

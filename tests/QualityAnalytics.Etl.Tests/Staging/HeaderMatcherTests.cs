@@ -24,6 +24,26 @@ public sealed class HeaderMatcherTests
     }
 
     [Fact]
+    public void A_column_is_found_by_its_name_whichever_string_instance_asks_and_as_often_as_asked()
+    {
+        var match = HeaderMatcher.Match(["received_at", "complaint_id", "department", "channel", "valid"]);
+        // The literal (one interned instance), then the same name built at run time (another instance), repeatedly:
+        // IndexOf remembers answers by reference, and a new instance must get the dictionary's answer, not a stale one.
+        var built = string.Concat("complaint", "_id");
+        Assert.False(ReferenceEquals(built, "complaint_id"));
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(1, match.IndexOf("complaint_id"));
+            Assert.Equal(1, match.IndexOf(built));
+            Assert.Equal(0, match.IndexOf("received_at"));
+            Assert.Null(match.IndexOf("customer"));
+        }
+        // Past the bound of remembered names every answer still comes from the dictionary.
+        for (var i = 0; i < 200; i++) Assert.Equal(4, match.IndexOf(string.Concat("val", "id")));
+        Assert.Null(match.IndexOf(string.Concat("no", "such")));
+    }
+
+    [Fact]
     public void Unknown_extra_columns_are_listed()
     {
         var match = HeaderMatcher.Match(["callback_id", "department", "called_on", "finding", "录入人"]);
