@@ -37,15 +37,7 @@ public sealed class SqliteValueBinderTests
     [MemberData(nameof(Values))]
     public void A_value_is_stored_as_the_provider_stores_it(string what, object? value)
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        Execute(connection, "CREATE TABLE by_provider (v); CREATE TABLE by_binder (v)");
-        using (var insert = connection.CreateCommand())
-        {
-            insert.CommandText = "INSERT INTO by_provider VALUES ($v)";
-            insert.Parameters.AddWithValue("$v", value ?? DBNull.Value);
-            insert.ExecuteNonQuery();
-        }
+        using var connection = StoredByProvider(value, "by_binder");
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO by_binder VALUES (?)", out var stmt));
         using (stmt)
         {
@@ -62,15 +54,7 @@ public sealed class SqliteValueBinderTests
     [MemberData(nameof(Values))]
     public async Task A_value_encoded_ahead_on_another_thread_is_stored_as_the_provider_stores_it(string what, object? value)
     {
-        using var connection = new SqliteConnection("Data Source=:memory:");
-        connection.Open();
-        Execute(connection, "CREATE TABLE by_provider (v); CREATE TABLE by_row (v)");
-        using (var insert = connection.CreateCommand())
-        {
-            insert.CommandText = "INSERT INTO by_provider VALUES ($v)";
-            insert.Parameters.AddWithValue("$v", value ?? DBNull.Value);
-            insert.ExecuteNonQuery();
-        }
+        using var connection = StoredByProvider(value, "by_row");
         // The staging thread encodes; the writing thread binds the bytes.
         var encoded = await Task.Run(() => SqliteRowEncoding.Encode([value]));
         Assert.NotNull(encoded);
@@ -168,6 +152,20 @@ public sealed class SqliteValueBinderTests
 
     [Fact]
     public void The_values_go_straight_to_the_library_the_provider_runs_on() => Assert.True(SqliteValueBinder.BindsNatively);
+
+    /// <summary>An in-memory database with <paramref name="value"/> stored in table by_provider through
+    /// Microsoft.Data.Sqlite's parameters, and an empty table <paramref name="other"/> beside it.</summary>
+    private static SqliteConnection StoredByProvider(object? value, string other)
+    {
+        var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Execute(connection, $"CREATE TABLE by_provider (v); CREATE TABLE {other} (v)");
+        using var insert = connection.CreateCommand();
+        insert.CommandText = "INSERT INTO by_provider VALUES ($v)";
+        insert.Parameters.AddWithValue("$v", value ?? DBNull.Value);
+        insert.ExecuteNonQuery();
+        return connection;
+    }
 
     private static string Stored(SqliteConnection connection, string table)
     {
