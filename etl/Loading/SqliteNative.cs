@@ -3,11 +3,11 @@ using SQLitePCL;
 
 namespace QualityAnalytics.Etl.Loading;
 
-/// <summary>The bind and column functions of the e_sqlite3 library SQLitePCLRaw loaded, called directly. Each of
+/// <summary>The bind, column and connection-mutex functions of the e_sqlite3 library SQLitePCLRaw loaded, called directly. Each of
 /// SQLitePCLRaw's own calls takes and releases the statement's safe handle around a full P/Invoke transition: for the
 /// 16 values a row binds, and the ~15 a reload reads back per stored row, that was a fifth of a bulk load's time and
-/// a tenth of a reload's (docs/benchmarks.md). These are short calls that never call back, so they run without the GC
-/// transition. <see cref="Available"/> is false where the exports cannot be found (another SQLitePCLRaw provider,
+/// a tenth of a reload's (docs/benchmarks.md). The bind and column calls are short and never call back or wait, so they
+/// run without the GC transition. <see cref="Available"/> is false where the exports cannot be found (another SQLitePCLRaw provider,
 /// another build): the callers then go through SQLitePCLRaw.</summary>
 internal static unsafe class SqliteNative
 {
@@ -24,8 +24,10 @@ internal static unsafe class SqliteNative
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, byte*> s_columnText;
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int> s_columnBytes;
     private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint> s_dbMutex;
-    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void> s_mutexEnter;
-    private static readonly delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void> s_mutexLeave;
+    // With the GC transition: entering a mutex may wait, and a thread waiting in native code must not hold up a
+    // collection. Once per batch, its cost does not matter.
+    private static readonly delegate* unmanaged[Cdecl]<nint, void> s_mutexEnter;
+    private static readonly delegate* unmanaged[Cdecl]<nint, void> s_mutexLeave;
 
     static SqliteNative()
     {
@@ -57,8 +59,8 @@ internal static unsafe class SqliteNative
         s_columnText = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, byte*>)columnText;
         s_columnBytes = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, int, int>)columnBytes;
         s_dbMutex = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, nint>)dbMutex;
-        s_mutexEnter = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void>)mutexEnter;
-        s_mutexLeave = (delegate* unmanaged[Cdecl, SuppressGCTransition]<nint, void>)mutexLeave;
+        s_mutexEnter = (delegate* unmanaged[Cdecl]<nint, void>)mutexEnter;
+        s_mutexLeave = (delegate* unmanaged[Cdecl]<nint, void>)mutexLeave;
         Available = true;
     }
 
@@ -70,7 +72,7 @@ internal static unsafe class SqliteNative
     /// <summary>The connection's mutex (zero when SQLite runs without one).</summary>
     public static nint DbMutex(nint db) => s_dbMutex(db);
 
-    // SQLITE_MUTEX_RECURSIVE: the owner entering again only counts up. Never a wait here: only the loading thread uses
+    // SQLITE_MUTEX_RECURSIVE: the owner entering again only counts up. No wait in practice: only the loading thread uses
     // its connection.
     public static void MutexEnter(nint mutex) => s_mutexEnter(mutex);
     public static void MutexLeave(nint mutex) => s_mutexLeave(mutex);
