@@ -125,17 +125,18 @@ internal static class SqliteRowEncoding
         // The date's parts in one calculation (Year, Month and Day each work the whole date out again).
         value.Deconstruct(out int year, out int month, out int day);
         var time = value.Ticks % TimeSpan.TicksPerDay;
-        Digits(buffer[..4], year);
+        TwoDigits(buffer, 0, year / 100);
+        TwoDigits(buffer, 2, year % 100);
         buffer[4] = (byte)'-';
-        Digits(buffer.Slice(5, 2), month);
+        TwoDigits(buffer, 5, month);
         buffer[7] = (byte)'-';
-        Digits(buffer.Slice(8, 2), day);
+        TwoDigits(buffer, 8, day);
         buffer[10] = (byte)' ';
-        Digits(buffer.Slice(11, 2), (int)(time / TimeSpan.TicksPerHour));
+        TwoDigits(buffer, 11, (int)(time / TimeSpan.TicksPerHour));
         buffer[13] = (byte)':';
-        Digits(buffer.Slice(14, 2), (int)(time / TimeSpan.TicksPerMinute % 60));
+        TwoDigits(buffer, 14, (int)(time / TimeSpan.TicksPerMinute % 60));
         buffer[16] = (byte)':';
-        Digits(buffer.Slice(17, 2), (int)(time / TimeSpan.TicksPerSecond % 60));
+        TwoDigits(buffer, 17, (int)(time / TimeSpan.TicksPerSecond % 60));
         var fraction = (int)(time % TimeSpan.TicksPerSecond);
         if (fraction == 0) return 19;
         buffer[19] = (byte)'.';
@@ -143,6 +144,19 @@ internal static class SqliteRowEncoding
         var end = 27;
         while (buffer[end - 1] == (byte)'0') end--;
         return end;
+    }
+
+    // "00" to "99": a date and time is written two digits at a time from this table (a division per pair instead of one
+    // per digit: the dates were ~0.1 s of the staging thread per million rows written digit by digit).
+    private static ReadOnlySpan<byte> Pairs =>
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839404142434445464748495051525354555657585960616263646566676869707172737475767778798081828384858687888990919293949596979899"u8;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void TwoDigits(Span<byte> target, int at, int value)
+    {
+        var pair = Pairs.Slice(value * 2, 2);
+        target[at] = pair[0];
+        target[at + 1] = pair[1];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

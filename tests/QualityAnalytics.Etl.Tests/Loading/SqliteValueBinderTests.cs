@@ -112,6 +112,20 @@ public sealed class SqliteValueBinderTests
     }
 
     [Fact]
+    public void Dates_and_times_are_written_as_the_provider_formats_them_across_the_whole_range()
+    {
+        var random = new Random(20261127);
+        var buffer = new byte[32];
+        DateTime[] edges = [DateTime.MinValue, DateTime.MaxValue, new(2026, 3, 31, 23, 59, 59), new(2000, 1, 1), new(999, 12, 31, 9, 5, 7, 10)];
+        var samples = edges.Concat(Enumerable.Range(0, 20_000).Select(_ => new DateTime(random.NextInt64(DateTime.MaxValue.Ticks))));
+        foreach (var value in samples)
+        {
+            var expected = value.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(expected, System.Text.Encoding.ASCII.GetString(buffer, 0, SqliteRowEncoding.Format(value, buffer)));
+        }
+    }
+
+    [Fact]
     public void A_row_with_a_value_SQLite_has_no_conversion_for_is_not_encoded_and_binding_it_names_the_type()
     {
         Assert.Null(SqliteRowEncoding.Encode(["TS1", Guid.Empty]));
