@@ -37,7 +37,16 @@ public interface IBatchInsert : IDisposable
 
 /// <summary>A stored row's value columns (as the provider's reader returns them) and the source file that wrote them
 /// (null for a table without lineage).</summary>
-public sealed record StoredRow(object?[] Values, long? SourceFileId);
+public sealed record StoredRow(object?[] Values, long? SourceFileId)
+{
+    /// <summary>A stored row found to hold exactly what the new row would store (compared as stored bytes, without
+    /// reading its values: <see cref="Values"/> is empty). Only the source file is still needed, to tell a key repeated
+    /// within the file from a reload.</summary>
+    public static StoredRow Identical(long? sourceFileId) => new([], sourceFileId) { IsIdentical = true };
+
+    /// <summary>See <see cref="Identical"/>.</summary>
+    public bool IsIdentical { get; private init; }
+}
 
 public static class BatchInsert
 {

@@ -81,7 +81,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
             if (mutex != 0) SqliteNative.MutexLeave(mutex);
         }
         // The stored rows of the ones that did not go in, for the caller's comparison, in one statement.
-        if (Array.IndexOf(inserted, false, 0, count) >= 0) _storedRows.Read(rows, count, inserted, _stored);
+        if (Array.IndexOf(inserted, false, 0, count) >= 0) _storedRows.Read(rows, encoded, count, inserted, _stored);
     }
 
     public StoredRow? Stored(int index) => _stored[index];

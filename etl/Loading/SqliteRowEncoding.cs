@@ -94,6 +94,29 @@ internal static class SqliteRowEncoding
         }
     }
 
+    /// <summary>Walks an encoded row entry by entry: <see cref="Tag"/> and the current entry's value, then
+    /// <see cref="Skip"/> to the next.</summary>
+    public ref struct Reader(ReadOnlySpan<byte> encoded)
+    {
+        private ReadOnlySpan<byte> _rest = encoded;
+
+        public readonly byte Tag => _rest[0];
+
+        public readonly long Integer => BinaryPrimitives.ReadInt64LittleEndian(_rest[1..]);
+
+        public readonly double Real => BinaryPrimitives.ReadDoubleLittleEndian(_rest[1..]);
+
+        public readonly ReadOnlySpan<byte> Text => _rest.Slice(TextHeader, BinaryPrimitives.ReadInt32LittleEndian(_rest[1..]));
+
+        public void Skip() => _rest = _rest[(Tag switch
+        {
+            Null => 1,
+            SqliteRowEncoding.Integer or SqliteRowEncoding.Real => 9,
+            SqliteRowEncoding.Text => TextHeader + BinaryPrimitives.ReadInt32LittleEndian(_rest[1..]),
+            _ => throw new InvalidOperationException($"an encoded row is corrupt (tag {Tag})"),
+        })..];
+    }
+
     private static int WriteInteger(Span<byte> target, long value)
     {
         target[0] = Integer;

@@ -129,6 +129,7 @@ public sealed class UpsertCommand : IDisposable
         var old = stored.Values;
         // The same key twice in one file would make a reload flip-flop between the two; the second is quarantined.
         if (stored.SourceFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
+        if (stored.IsIdentical) return UpsertOutcome.Unchanged;
 
         // Made only when something differs: a reload compares every row and most are unchanged.
         Dictionary<string, string?>? changedOld = null, changedNew = null;

@@ -92,6 +92,47 @@ public sealed class SqliteBatchInsertTests : IDisposable
         Assert.Equal(8L, count);
     }
 
+    [SqliteFact]
+    public void A_stored_row_holding_exactly_the_encoded_values_comes_back_identical_and_any_other_with_its_values()
+    {
+        using var connection = (SqliteConnection)_w.Db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        var inserted = new bool[4];
+        static byte[]?[] Encoded(object?[][] rows) => [.. rows.Select(SqliteRowEncoding.Encode)];
+        using (var first = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 4))
+        {
+            object?[][] rows = [Row("A", true, "甲"), Row("B", true, "乙"), Row("C", true, "丙"), Row("D", true, "丁")];
+            first.Insert(rows, Encoded(rows), [2, 3, 4, 5], 4, inserted);
+        }
+        // Stored by an older writer in another form of the same value: '1.50' for the decimal 1.5.
+        using (var older = connection.CreateCommand())
+        {
+            older.CommandText = "UPDATE fact_complaint SET direct_deduction = '1.50' WHERE complaint_id = 'D'";
+            older.ExecuteNonQuery();
+        }
+
+        using var reload = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 2, sourceFileId: 8, rows: 4);
+        // A unchanged, B corrected, C unchanged but not encoded (a name became a key on the writing thread), D equal in value only.
+        object?[][] again = [Row("A", true, "甲"), Row("B", true, "乙改"), Row("C", true, "丙"), Row("D", true, "丁")];
+        var encoded = Encoded(again);
+        encoded[2] = null;
+        reload.Insert(again, encoded, [2, 3, 4, 5], 4, inserted);
+        Assert.Equal([false, false, false, false], inserted);
+
+        var a = reload.Stored(0)!;
+        Assert.True(a.IsIdentical);
+        Assert.Equal(7L, a.SourceFileId);
+        Assert.Empty(a.Values);
+        Assert.False(reload.Stored(1)!.IsIdentical);
+        Assert.Equal("乙", reload.Stored(1)!.Values[8]);
+        Assert.False(reload.Stored(2)!.IsIdentical);
+        Assert.Equal("丙", reload.Stored(2)!.Values[8]);
+        var d = reload.Stored(3)!;
+        Assert.False(d.IsIdentical);
+        Assert.Equal("1.50", d.Values[11]);
+        Assert.True(StoredValue.Same(d.Values[11], 1.5m));
+    }
+
     private static object? Scalar(SqliteConnection connection, string sql)
     {
         using var command = connection.CreateCommand();
