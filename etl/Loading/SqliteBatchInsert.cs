@@ -15,19 +15,20 @@ namespace QualityAnalytics.Etl.Loading;
 /// once instead of twice, builds no RETURNING table, and, because FAIL keeps what was done before a failure, keeps no
 /// statement journal). When a stored row has one of the batch's keys it stops at that row with a unique-constraint
 /// error, keeping the rows before it (<c>sqlite3_changes</c> says how many); that row is a conflict, and the rows after
-/// it go through the single-row tolerant statement. The tolerant statement, <c>INSERT … VALUES (…)×n ON CONFLICT (key)
-/// DO NOTHING RETURNING …</c>, says which rows were new; after a conflict the next batches go straight to it (a reload
-/// conflicts on every row) until one of them turns out to be all new. The stored rows of the rows that did not go in
-/// are then read in one more statement (<see cref="SqliteStoredRows"/>, <see cref="Stored"/>).</para></summary>
+/// it go through the single-row tolerant statement (<c>INSERT … VALUES (…) ON CONFLICT (key) DO NOTHING RETURNING …</c>).
+/// The stored rows of the rows that did not go in are then read in one more statement (<see cref="SqliteStoredRows"/>,
+/// <see cref="Stored"/>). After a conflict the next batches are expected to conflict too (a reload conflicts on every
+/// row): their stored rows are read first, for all the batch's keys in that one statement, and only the rows with no
+/// stored row are inserted, one by one, until a batch turns out to have none stored (it then goes in through the plain
+/// statement, and the batches after it are expected to be new again). A reload so asks SQLite once per row, not twice
+/// (it used to try a 128-row tolerant insert first, which found every key stored and did nothing).</para></summary>
 internal sealed class SqliteBatchInsert : IBatchInsert
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _plain;
-    private readonly sqlite3_stmt _tolerant;
     private readonly sqlite3_stmt _single;
     private bool _expectConflicts;
     private readonly TableSpec _spec;
-    private readonly BatchInsert.Returned _returned;
     private readonly SqliteValueBinder _binder;
     private readonly SqliteStoredRows _storedRows;
     private readonly StoredRow?[] _stored;
@@ -36,11 +37,9 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     {
         _db = connection.Handle ?? throw new InvalidOperationException("the connection is not open");
         _spec = spec;
-        _returned = new BatchInsert.Returned(spec);
         _binder = new SqliteValueBinder(_db, spec.Table);
         RowsPerStatement = rows;
         _plain = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?", tolerant: false));
-        _tolerant = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?"));
         _single = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, 1, _ => "?"));
         _storedRows = new SqliteStoredRows(_db, spec, _binder, rows);
         _stored = new StoredRow?[rows];
@@ -75,9 +74,10 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         if (mutex != 0) SqliteNative.MutexEnter(mutex);
         try
         {
-            InsertRows(rows, encoded, lines, count, inserted);
-            // The stored rows of the ones that did not go in, for the caller's comparison, in one statement.
-            if (Array.IndexOf(inserted, false, 0, count) >= 0) _storedRows.Read(rows, encoded, count, inserted, _stored);
+            // The stored rows of the ones that did not go in, for the caller's comparison, in one statement (read already
+            // where conflicts were expected).
+            if (!InsertRows(rows, encoded, lines, count, inserted) && Array.IndexOf(inserted, false, 0, count) >= 0)
+                _storedRows.Read(rows, encoded, count, inserted, _stored);
         }
         finally
         {
@@ -87,35 +87,47 @@ internal sealed class SqliteBatchInsert : IBatchInsert
 
     public StoredRow? Stored(int index) => _stored[index];
 
+    /// <summary>Inserts what is new and sets inserted[]; true when the stored rows of the others were read on the way.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void InsertRows(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
+    private bool InsertRows(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
     {
-        if (!_expectConflicts)
+        if (_expectConflicts)
         {
-            BindAll(_plain, rows, encoded, lines, count);
-            var rc = StepOnce(_plain);
-            if (rc == raw.SQLITE_DONE)
+            // Every key of the batch (none is marked inserted yet) looked up in one statement.
+            Array.Clear(inserted, 0, count);
+            _storedRows.Read(rows, encoded, count, inserted, _stored);
+            if (Array.IndexOf(_stored, null, 0, count) < 0) return true; // all stored: nothing to insert
+            if (Array.FindIndex(_stored, 0, count, s => s is not null) >= 0)
             {
-                Array.Fill(inserted, true, 0, count);
-                return;
+                for (var i = 0; i < count; i++)
+                {
+                    if (_stored[i] is null) inserted[i] = InsertOne(rows[i], encoded?[i], lines[i]);
+                }
+                return true;
             }
-            if (!IsKeyConflict(rc)) SqliteException.ThrowExceptionForRC(rc, _db);
-            // OR FAIL keeps the rows before the one that conflicted (sqlite3_changes counts them) and stops there.
-            var kept = raw.sqlite3_changes(_db);
-            Array.Fill(inserted, true, 0, kept);
-            inserted[kept] = false;
-            for (var i = kept + 1; i < count; i++) inserted[i] = InsertOne(rows[i], lines[i]);
-            _expectConflicts = true;
-            return;
+            _expectConflicts = false; // none stored: the batch is new, and likely the next ones too
         }
-        InsertTolerant(rows, encoded, lines, count, inserted);
-        _expectConflicts = Array.IndexOf(inserted, false, 0, count) >= 0;
+        BindAll(_plain, rows, encoded, lines, count);
+        var rc = StepOnce(_plain);
+        if (rc == raw.SQLITE_DONE)
+        {
+            Array.Fill(inserted, true, 0, count);
+            return false;
+        }
+        if (!IsKeyConflict(rc)) SqliteException.ThrowExceptionForRC(rc, _db);
+        // OR FAIL keeps the rows before the one that conflicted (sqlite3_changes counts them) and stops there.
+        var kept = raw.sqlite3_changes(_db);
+        Array.Fill(inserted, true, 0, kept);
+        inserted[kept] = false;
+        for (var i = kept + 1; i < count; i++) inserted[i] = InsertOne(rows[i], encoded?[i], lines[i]);
+        _expectConflicts = true;
+        return false;
     }
 
     /// <summary>One row through the tolerant single-row statement: true when it was new.</summary>
-    private bool InsertOne(object?[] row, int line)
+    private bool InsertOne(object?[] row, byte[]? encoded, int line)
     {
-        BindAll(_single, [row], null, [line], 1);
+        BindAll(_single, [row], encoded is null ? null : [encoded], [line], 1);
         int rc;
         var isNew = false;
         try
@@ -128,26 +140,6 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         }
         if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
         return isNew;
-    }
-
-    private void InsertTolerant(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
-    {
-        _returned.Begin(rows, count, inserted);
-        BindAll(_tolerant, rows, encoded, lines, count);
-        int rc;
-        try
-        {
-            while ((rc = raw.sqlite3_step(_tolerant)) == raw.SQLITE_ROW)
-            {
-                if (_spec.HasLineage) inserted[_returned.IndexOfLine(lines, count, raw.sqlite3_column_int64(_tolerant, 0))] = true;
-                else inserted[_returned.IndexOfKey(ReturnedKey())] = true;
-            }
-        }
-        finally
-        {
-            raw.sqlite3_reset(_tolerant);
-        }
-        if (rc != raw.SQLITE_DONE) SqliteException.ThrowExceptionForRC(rc, _db);
     }
 
     /// <summary>Steps a statement that returns no rows and resets it; the step's result code (the reset's is the same).</summary>
@@ -188,25 +180,9 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         }
     }
 
-    private string ReturnedKey()
-    {
-        var key = new object?[_spec.KeyColumns.Count];
-        for (var i = 0; i < key.Length; i++)
-        {
-            key[i] = raw.sqlite3_column_type(_tolerant, i) switch
-            {
-                raw.SQLITE_NULL => null,
-                raw.SQLITE_INTEGER => raw.sqlite3_column_int64(_tolerant, i),
-                _ => raw.sqlite3_column_text(_tolerant, i).utf8_to_string(),
-            };
-        }
-        return BatchInsert.Key(key, key.Length);
-    }
-
     public void Dispose()
     {
         _plain.Dispose();
-        _tolerant.Dispose();
         _single.Dispose();
         _storedRows.Dispose();
     }

@@ -51,6 +51,44 @@ public sealed class SqliteBatchInsertTests : IDisposable
     }
 
     [SqliteFact]
+    public void After_a_conflict_batches_are_looked_up_first_until_one_is_all_new_and_then_inserted_plainly_again()
+    {
+        using var connection = (SqliteConnection)_w.Db.OpenConnection();
+        using var transaction = connection.BeginTransaction();
+        using var insert = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 4);
+        var inserted = new bool[4];
+        insert.Insert([Row("A", true, "a"), Row("B", true, "b"), Row("C", true, "c"), Row("D", true, "d")], [2, 3, 4, 5], 4, inserted);
+        insert.Insert([Row("E", true, "e"), Row("B", true, "b"), Row("F", true, "f"), Row("D", true, "d")], [6, 7, 8, 9], 4, inserted);
+        Assert.Equal([true, false, true, false], inserted);
+
+        // Expected to conflict: every key looked up; all four stored, nothing inserted.
+        insert.Insert([Row("A", false, "a2"), Row("C", true, "c"), Row("E", true, "e"), Row("F", true, "f")], [10, 11, 12, 13], 4, inserted);
+        Assert.Equal([false, false, false, false], inserted);
+        Assert.Equal([1L, 1L, 1L, 1L], Enumerable.Range(0, 4).Select(i => insert.Stored(i)!.Values[5]));
+        Assert.Equal(7L, insert.Stored(0)!.SourceFileId);
+
+        // None of these is stored: the plain statement takes them, and the next batch is expected new again...
+        insert.Insert([Row("I", true, "i"), Row("J", true, "j"), Row("K", true, "k"), Row("L", true, "l")], [14, 15, 16, 17], 4, inserted);
+        Assert.Equal([true, true, true, true], inserted);
+        Assert.Null(insert.Stored(0));
+
+        // ... so a stored key stops the plain statement again (M kept, N and O one by one).
+        insert.Insert([Row("M", true, "m"), Row("A", true, "a"), Row("N", true, "n"), Row("O", true, "o")], [18, 19, 20, 21], 4, inserted);
+        Assert.Equal([true, false, true, true], inserted);
+        Assert.Equal("a", insert.Stored(1)!.Values[8]);
+
+        // Expected to conflict, and mixed: the stored ones read, the others inserted one by one.
+        insert.Insert([Row("P", true, "p"), Row("B", true, "b"), Row("Q", true, "q"), Row("M", true, "m")], [22, 23, 24, 25], 4, inserted);
+        Assert.Equal([true, false, true, false], inserted);
+        Assert.Null(insert.Stored(0));
+        Assert.Equal("b", insert.Stored(1)!.Values[8]);
+        Assert.Equal("m", insert.Stored(3)!.Values[8]);
+
+        Assert.Equal(15L, Scalar(connection, "SELECT COUNT(*) FROM fact_complaint"));
+        Assert.Equal("a", Scalar(connection, "SELECT description FROM fact_complaint WHERE complaint_id = 'A'"));
+    }
+
+    [SqliteFact]
     public async Task Rows_encoded_ahead_take_the_same_paths_and_a_failed_batch_leaves_the_connection_to_other_threads()
     {
         using var connection = (SqliteConnection)_w.Db.OpenConnection();
