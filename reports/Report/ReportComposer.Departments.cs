@@ -186,17 +186,20 @@ internal sealed partial class ReportComposer
         var l = _m.Lineage;
         Paragraph(_t["LineageIntro"]);
         Heading("SubBatches", 2);
+        // English headers are wider than the Chinese two-character ones ("Quarantined", 隔离): sized so that no header
+        // breaks inside a word.
+        var english = !_t.IsChinese;
         if (l.Batches.Count == 0) Paragraph(_t["NoBatches"]);
         else
         {
             Table(
             [
                 Fixed(_t["ColBatch"], 36), Col(_t["ColStarted"], 2), Col(_t["ColLoadedBy"], 1.2f), Col(_t["ColStatus"], 1.2f), Col(_t["ColFiles"]),
-                Col(_t["ColRead"]), Col(_t["ColLoaded"]), Col(_t["ColQuarantined"]),
+                Col(_t["ColRead"]), Col(_t["ColLoaded"]), Col(_t["ColQuarantined"], english ? 1.5f : 1),
             ],
             l.Batches.Select(b => (IReadOnlyList<string>)
             [
-                N(b.Id), Stamp(b.StartedAt), b.LoadedBy, b.Status, N(b.Files), N(b.Read), N(b.Loaded), N(b.Quarantined),
+                N(b.Id), Stamp(b.StartedAt), b.LoadedBy, _t.Find("BatchStatus." + b.Status) ?? b.Status, N(b.Files), N(b.Read), N(b.Loaded), N(b.Quarantined),
             ]));
         }
         if (l.Files.Count > 0)
@@ -204,12 +207,12 @@ internal sealed partial class ReportComposer
             Heading("SubFiles", 2);
             Table(
             [
-                Fixed(_t["ColBatch"], 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], 92), Fixed(_t["ColSha"], 92), Fixed(_t["ColRead"], 38),
-                Fixed(_t["ColLoaded"], 38), Fixed(_t["ColQuarantined"], 38),
+                Fixed(_t["ColBatch"], english ? 36 : 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], english ? 88 : 92), Fixed(_t["ColSha"], 92),
+                Fixed(_t["ColRead"], english ? 34 : 38), Fixed(_t["ColLoaded"], english ? 44 : 38), Fixed(_t["ColQuarantined"], english ? 64 : 38),
             ],
             l.Files.Select(f => (IReadOnlyList<string>)
             [
-                N(f.BatchId), f.Sheet is null ? f.FileName : $"{f.FileName} [{f.Sheet}]", f.Kind ?? _f.Dash, f.Sha256.Length > 12 ? f.Sha256[..12] : f.Sha256,
+                N(f.BatchId), f.Sheet is null ? f.FileName : $"{f.FileName} [{f.Sheet}]", f.Kind is { } kind ? _t.Find("Kind." + kind) ?? kind : _f.Dash, f.Sha256.Length > 12 ? f.Sha256[..12] : f.Sha256,
                 N(f.Read), N(f.Loaded), N(f.Quarantined),
             ]));
         }

@@ -28,6 +28,10 @@ public sealed class ReportText
     public string this[string key] =>
         Manager.GetString(key, Culture) ?? throw new MissingManifestResourceException($"The report text '{key}' is missing from ReportText.resx.");
 
+    /// <summary>The text of <paramref name="key"/> in this language, or null where there is none (a value stored in the
+    /// warehouse that this version has no words for).</summary>
+    public string? Find(string key) => Manager.GetString(key, Culture);
+
     /// <summary>The text of <paramref name="key"/> with its {0}, {1}… filled in, formatted for this language.</summary>
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 

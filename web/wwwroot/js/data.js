@@ -8,6 +8,8 @@
     const col = (name, extra) => ({ name, label: t('data.' + name), ...extra });
     const number = name => col(name, { num: true, format: '0' });
     const bool = name => col(name, { render: v => t(v ? 'yes' : 'no') });
+    // The kinds of the data contract (complaints, check_deductions…) in the reader's language.
+    const kind = () => col('kind', { render: v => (v ? QA.tOr('data.kind.' + v, v) : null) });
     const time = name => col(name, { render: v => (v ? new Date(v).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en') : '–') });
 
     if (form) {
@@ -42,7 +44,7 @@
                 if (xhr.status === 200 && body) {
                     progress.value = 100;
                     status.textContent = t('data.done', body.batch_id, (body.rescored || []).join(', ') || '–');
-                    table(result, [col('file'), col('sheet'), col('kind'), number('read'), number('loaded'), number('updated'), number('unchanged'),
+                    table(result, [col('file'), col('sheet'), kind(), number('read'), number('loaded'), number('updated'), number('unchanged'),
                         number('quarantined'), bool('rejected'), col('reason', { wrap: true }), number('warnings')],
                         body.files, { caption: t('data.resultCaption'), rowClass: r => r.rejected || r.quarantined ? 'bad' : null });
                     setState({ batch: body.batch_id });
@@ -69,7 +71,7 @@
         if (!id) return;
         document.getElementById('batch-title').textContent = t('data.batch', id);
         const [files, quarantine] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`)]);
-        table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), col('kind'), col('encoding'), number('read'), number('loaded'),
+        table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
         table(document.getElementById('quarantine'), [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
             quarantine, { caption: t('data.quarantineCaption', quarantine.length) });
