@@ -19,14 +19,23 @@ namespace QualityAnalytics.Etl.Loading;
 /// The stored rows of the rows that did not go in are then read in one more statement (<see cref="SqliteStoredRows"/>,
 /// <see cref="Stored"/>). After a conflict the next batches are expected to conflict too (a reload conflicts on every
 /// row): their stored rows are read first, for all the batch's keys in that one statement, and only the rows with no
-/// stored row are inserted, one by one, until a batch turns out to have none stored (it then goes in through the plain
-/// statement, and the batches after it are expected to be new again). A reload so asks SQLite once per row, not twice
-/// (it used to try a 128-row tolerant insert first, which found every key stored and did nothing).</para></summary>
+/// stored row are inserted, through plain statements of 64, 32, … 1 rows (a file that interleaves stored and new rows
+/// still inserts in batches), until a batch turns out to have none stored (it then goes in through the plain statement,
+/// and the batches after it are expected to be new again). A reload so asks SQLite once per row, not twice (it used to
+/// try a 128-row tolerant insert first, which found every key stored and did nothing).</para></summary>
 internal sealed class SqliteBatchInsert : IBatchInsert
 {
     private readonly sqlite3 _db;
     private readonly sqlite3_stmt _plain;
     private readonly sqlite3_stmt _single;
+    // Plain statements of 64, 32, … 1 rows (by log2 of the size), prepared when first needed, for the new rows of a
+    // batch whose other rows are stored; and the rows gathered for them.
+    private readonly sqlite3_stmt?[] _plainOf = new sqlite3_stmt?[7];
+    private readonly Func<int, sqlite3_stmt> _preparePlainOf;
+    private readonly object?[][] _newRows;
+    private readonly byte[]?[] _newEncoded;
+    private readonly int[] _newLines;
+    private readonly int[] _newIndex;
     private bool _expectConflicts;
     private readonly TableSpec _spec;
     private readonly SqliteValueBinder _binder;
@@ -41,6 +50,11 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         RowsPerStatement = rows;
         _plain = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, rows, _ => "?", tolerant: false));
         _single = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, 1, _ => "?"));
+        _preparePlainOf = size => Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, size, _ => "?", tolerant: false));
+        _newRows = new object?[rows][];
+        _newEncoded = new byte[rows][];
+        _newLines = new int[rows];
+        _newIndex = new int[rows];
         _storedRows = new SqliteStoredRows(_db, spec, _binder, rows);
         _stored = new StoredRow?[rows];
     }
@@ -99,10 +113,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
             if (Array.IndexOf(_stored, null, 0, count) < 0) return true; // all stored: nothing to insert
             if (Array.FindIndex(_stored, 0, count, s => s is not null) >= 0)
             {
-                for (var i = 0; i < count; i++)
-                {
-                    if (_stored[i] is null) inserted[i] = InsertOne(rows[i], encoded?[i], lines[i]);
-                }
+                InsertNew(rows, encoded, lines, count, inserted);
                 return true;
             }
             _expectConflicts = false; // none stored: the batch is new, and likely the next ones too
@@ -124,10 +135,51 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         return false;
     }
 
+    /// <summary>The rows of the batch with no stored row (_stored[i] null), inserted through plain statements of 64, 32, …
+    /// 1 rows: they were just looked up, and the batch's keys are distinct, so none conflicts. Should one all the same,
+    /// its statement's rows go through the tolerant single-row statement.</summary>
+    private void InsertNew(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
+    {
+        var n = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (_stored[i] is not null) continue;
+            _newRows[n] = rows[i];
+            _newEncoded[n] = encoded?[i];
+            _newLines[n] = lines[i];
+            _newIndex[n++] = i;
+        }
+        var done = 0;
+        for (var log = _plainOf.Length - 1; log >= 0; log--)
+        {
+            var size = 1 << log;
+            while (n - done >= size)
+            {
+                var stmt = _plainOf[log] ??= _preparePlainOf(size);
+                BindAll(stmt, _newRows.AsSpan(done, size), _newEncoded.AsSpan(done, size), _newLines.AsSpan(done, size), size);
+                var rc = StepOnce(stmt);
+                if (rc == raw.SQLITE_DONE)
+                {
+                    for (var k = done; k < done + size; k++) inserted[_newIndex[k]] = true;
+                }
+                else
+                {
+                    if (!IsKeyConflict(rc)) SqliteException.ThrowExceptionForRC(rc, _db);
+                    var kept = raw.sqlite3_changes(_db);
+                    for (var k = done; k < done + size; k++)
+                        inserted[_newIndex[k]] = k < done + kept || InsertOne(_newRows[k], _newEncoded[k], _newLines[k]);
+                }
+                done += size;
+            }
+        }
+        Array.Clear(_newRows);
+        Array.Clear(_newEncoded);
+    }
+
     /// <summary>One row through the tolerant single-row statement: true when it was new.</summary>
     private bool InsertOne(object?[] row, byte[]? encoded, int line)
     {
-        BindAll(_single, [row], encoded is null ? null : [encoded], [line], 1);
+        BindAll(_single, [row], encoded is null ? default : [encoded], [line], 1);
         int rc;
         var isNew = false;
         try
@@ -164,13 +216,13 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     private const int SqliteConstraintPrimaryKey = raw.SQLITE_CONSTRAINT | (6 << 8);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BindAll(sqlite3_stmt stmt, object?[][] rows, byte[]?[]? encoded, int[] lines, int count)
+    private void BindAll(sqlite3_stmt stmt, ReadOnlySpan<object?[]> rows, ReadOnlySpan<byte[]?> encoded, ReadOnlySpan<int> lines, int count)
     {
         _binder.BeginBatch();
         var index = 1;
         for (var r = 0; r < count; r++)
         {
-            if (encoded?[r] is { } row) index = _binder.BindRow(stmt, index, row);
+            if (!encoded.IsEmpty && encoded[r] is { } row) index = _binder.BindRow(stmt, index, row);
             else
             {
                 var values = rows[r];
@@ -183,6 +235,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     public void Dispose()
     {
         _plain.Dispose();
+        foreach (var stmt in _plainOf) stmt?.Dispose();
         _single.Dispose();
         _storedRows.Dispose();
     }

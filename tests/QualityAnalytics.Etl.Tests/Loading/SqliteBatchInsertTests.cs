@@ -51,7 +51,7 @@ public sealed class SqliteBatchInsertTests : IDisposable
     }
 
     [SqliteFact]
-    public void After_a_conflict_batches_are_looked_up_first_until_one_is_all_new_and_then_inserted_plainly_again()
+    public void After_a_conflict_batches_are_looked_up_first_and_their_new_rows_inserted_until_one_is_all_new()
     {
         using var connection = (SqliteConnection)_w.Db.OpenConnection();
         using var transaction = connection.BeginTransaction();
@@ -77,14 +77,22 @@ public sealed class SqliteBatchInsertTests : IDisposable
         Assert.Equal([true, false, true, true], inserted);
         Assert.Equal("a", insert.Stored(1)!.Values[8]);
 
-        // Expected to conflict, and mixed: the stored ones read, the others inserted one by one.
+        // Expected to conflict, and mixed: the stored ones read, the others inserted together.
         insert.Insert([Row("P", true, "p"), Row("B", true, "b"), Row("Q", true, "q"), Row("M", true, "m")], [22, 23, 24, 25], 4, inserted);
         Assert.Equal([true, false, true, false], inserted);
         Assert.Null(insert.Stored(0));
         Assert.Equal("b", insert.Stored(1)!.Values[8]);
         Assert.Equal("m", insert.Stored(3)!.Values[8]);
 
-        Assert.Equal(15L, Scalar(connection, "SELECT COUNT(*) FROM fact_complaint"));
+        // Three new rows around a stored one: in through a two-row and a one-row statement, each with its own values.
+        insert.Insert([Row("R", true, "r"), Row("S", false, "s"), Row("A", true, "a"), Row("T", true, "t")], [26, 27, 28, 29], 4, inserted);
+        Assert.Equal([true, true, false, true], inserted);
+        Assert.Equal("a", insert.Stored(2)!.Values[8]);
+        Assert.Equal("s", Scalar(connection, "SELECT description FROM fact_complaint WHERE complaint_id = 'S'"));
+        Assert.Equal(0L, Scalar(connection, "SELECT valid FROM fact_complaint WHERE complaint_id = 'S'"));
+        Assert.Equal(29L, Scalar(connection, "SELECT source_line FROM fact_complaint WHERE complaint_id = 'T'"));
+
+        Assert.Equal(18L, Scalar(connection, "SELECT COUNT(*) FROM fact_complaint"));
         Assert.Equal("a", Scalar(connection, "SELECT description FROM fact_complaint WHERE complaint_id = 'A'"));
     }
 
