@@ -100,6 +100,9 @@ internal static class SqliteRowEncoding
     {
         private ReadOnlySpan<byte> _rest = encoded;
 
+        /// <summary>Whether every entry has been read.</summary>
+        public readonly bool AtEnd => _rest.IsEmpty;
+
         public readonly byte Tag => _rest[0];
 
         public readonly long Integer => BinaryPrimitives.ReadInt64LittleEndian(_rest[1..]);

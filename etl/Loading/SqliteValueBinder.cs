@@ -78,46 +78,35 @@ internal sealed unsafe class SqliteValueBinder
     {
         var handle = stmt.DangerousGetHandle();
         var native = SqliteNative.Available;
-        fixed (byte* arena = _arena) // pinned for its whole life: this only takes its address
+        // The arena is pinned for its whole life, so the texts' addresses stay valid until the statement has stepped.
+        var entries = new SqliteRowEncoding.Reader(_arena.AsSpan(start, end - start));
+        while (!entries.AtEnd)
         {
-            var at = start;
-            while (at < end)
+            var rc = entries.Tag switch
             {
-                var p = arena + at;
-                int rc;
-                switch (*p)
-                {
-                    case SqliteRowEncoding.Null:
-                        rc = native ? SqliteNative.BindNull(handle, index) : raw.sqlite3_bind_null(stmt, index);
-                        at += 1;
-                        break;
-                    case SqliteRowEncoding.Integer:
-                        var n = BinaryPrimitives.ReadInt64LittleEndian(new ReadOnlySpan<byte>(p + 1, 8));
-                        rc = native ? SqliteNative.BindInt64(handle, index, n) : raw.sqlite3_bind_int64(stmt, index, n);
-                        at += 9;
-                        break;
-                    case SqliteRowEncoding.Real:
-                        var d = BinaryPrimitives.ReadDoubleLittleEndian(new ReadOnlySpan<byte>(p + 1, 8));
-                        rc = native ? SqliteNative.BindDouble(handle, index, d) : raw.sqlite3_bind_double(stmt, index, d);
-                        at += 9;
-                        break;
-                    case SqliteRowEncoding.Text:
-                        var length = BinaryPrimitives.ReadInt32LittleEndian(new ReadOnlySpan<byte>(p + 1, 4));
-                        var text = p + SqliteRowEncoding.TextHeader;
-                        // The pointer is never null (the arena is not), so an empty string is stored as '' rather than
-                        // NULL; SQLitePCLRaw passes an empty span as a null pointer, hence its "" there.
-                        rc = native ? SqliteNative.BindText(handle, index, text, length, SqliteNative.Static)
-                            : length == 0 ? raw.sqlite3_bind_text(stmt, index, "") : raw.sqlite3_bind_text(stmt, index, new ReadOnlySpan<byte>(text, length));
-                        at += SqliteRowEncoding.TextHeader + length;
-                        break;
-                    default:
-                        throw new InvalidOperationException($"{_table}: an encoded row is corrupt at byte {at - start}.");
-                }
-                if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
-                index++;
-            }
+                SqliteRowEncoding.Null => native ? SqliteNative.BindNull(handle, index) : raw.sqlite3_bind_null(stmt, index),
+                SqliteRowEncoding.Integer => native ? SqliteNative.BindInt64(handle, index, entries.Integer) : raw.sqlite3_bind_int64(stmt, index, entries.Integer),
+                SqliteRowEncoding.Real => native ? SqliteNative.BindDouble(handle, index, entries.Real) : raw.sqlite3_bind_double(stmt, index, entries.Real),
+                _ => BindText(stmt, handle, index, entries.Text, native),
+            };
+            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
+            entries.Skip(); // throws on a corrupt tag
+            index++;
         }
         return index;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static int BindText(sqlite3_stmt stmt, nint handle, int index, ReadOnlySpan<byte> text, bool native)
+    {
+        // The pointer is never null (it points into the arena), so an empty string is stored as '' rather than NULL;
+        // SQLitePCLRaw passes an empty span as a null pointer, hence its "" there.
+        if (!native) return text.IsEmpty ? raw.sqlite3_bind_text(stmt, index, "") : raw.sqlite3_bind_text(stmt, index, text);
+        // Not `fixed (byte* bytes = text)`: that gives null for an empty span; this gives its place in the arena.
+        fixed (byte* bytes = &MemoryMarshal.GetReference(text))
+        {
+            return SqliteNative.BindText(handle, index, bytes, text.Length, SqliteNative.Static);
+        }
     }
 
     /// <summary>Room for <paramref name="bytes"/> more in the arena; the offset where they go.</summary>
