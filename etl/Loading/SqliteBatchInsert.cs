@@ -218,7 +218,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BindAll(sqlite3_stmt stmt, ReadOnlySpan<object?[]> rows, ReadOnlySpan<byte[]?> encoded, ReadOnlySpan<int> lines, int count)
     {
-        _binder.BeginBatch();
+        _binder.BeginBatch(stmt);
         var index = 1;
         for (var r = 0; r < count; r++)
         {

@@ -47,7 +47,7 @@ internal sealed class SqliteStoredRows : IDisposable
     {
         var keyCount = _spec.KeyColumns.Count;
         _conflicting.Clear();
-        _binder.BeginBatch();
+        _binder.BeginBatch(_select);
         var index = 1;
         for (var i = 0; i < count; i++)
         {

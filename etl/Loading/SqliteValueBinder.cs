@@ -16,7 +16,12 @@ namespace QualityAnalytics.Etl.Loading;
 /// <c>e_sqlite3</c> library the connection runs on, without the GC transition (the bind calls are short and never call
 /// back: <see cref="SqliteNative"/>). The arena is rewritten only at the next <see cref="BeginBatch"/>, after the
 /// previous batch's step has finished, and every value is rebound before the statement steps again. If that library's
-/// exports cannot be found (another SQLitePCLRaw provider), the same encoded bytes go through SQLitePCLRaw instead.</para></summary>
+/// exports cannot be found (another SQLitePCLRaw provider), the same encoded bytes go through SQLitePCLRaw instead.</para>
+/// <para>A value already bound is not bound again. SQLite keeps a statement's bindings across executions, and every bind
+/// call costs the same (the connection's mutex, releasing the old value) whether or not the value changed, so the
+/// binder remembers, per statement and parameter, the NULL or integer it last bound there and skips a bind of the same
+/// NULL or integer: in a bulk load the empty columns, the flags and the codes of few values repeat from one
+/// execution to the next (a quarter of a complaint's binds). Texts and reals are always bound.</para></summary>
 internal sealed unsafe class SqliteValueBinder
 {
     private readonly sqlite3 _db;
@@ -24,6 +29,9 @@ internal sealed unsafe class SqliteValueBinder
     private byte[] _arena = GC.AllocateUninitializedArray<byte>(64 * 1024, pinned: true);
     private readonly List<byte[]> _outgrown = [];
     private int _used;
+    private readonly Dictionary<sqlite3_stmt, BoundValues> _boundOf = new(ReferenceEqualityComparer.Instance);
+    private BoundValues? _bound;
+    private sqlite3_stmt? _boundStatement;
 
     public SqliteValueBinder(sqlite3 db, string table)
     {
@@ -34,11 +42,18 @@ internal sealed unsafe class SqliteValueBinder
     /// <summary>True when values go straight to the native library (false: through SQLitePCLRaw).</summary>
     public static bool BindsNatively => SqliteNative.Available;
 
-    /// <summary>Starts a new batch: the previous batch's texts are no longer read (its step has finished).</summary>
-    public void BeginBatch()
+    /// <summary>Starts a new batch of binds to <paramref name="stmt"/>, which only this binder binds: the previous
+    /// batch's texts are no longer read (its step has finished).</summary>
+    public void BeginBatch(sqlite3_stmt stmt)
     {
         _used = 0;
         _outgrown.Clear();
+        if (!_boundOf.TryGetValue(stmt, out _bound))
+        {
+            _bound = new BoundValues(raw.sqlite3_bind_parameter_count(stmt));
+            _boundOf.Add(stmt, _bound);
+        }
+        _boundStatement = stmt;
     }
 
     /// <summary>Binds one value to parameter <paramref name="index"/>.</summary>
@@ -57,9 +72,17 @@ internal sealed unsafe class SqliteValueBinder
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void BindInteger(sqlite3_stmt stmt, int index, long value)
     {
+        var bound = Bound(stmt);
+        if (bound.Holds(index, value)) return;
+        bound.Forget(index);
         var rc = SqliteNative.Available ? SqliteNative.BindInt64(stmt.DangerousGetHandle(), index, value) : raw.sqlite3_bind_int64(stmt, index, value);
         if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
+        bound.Remember(index, value);
     }
+
+    private BoundValues Bound(sqlite3_stmt stmt) => ReferenceEquals(stmt, _boundStatement)
+        ? _bound!
+        : throw new InvalidOperationException($"{_table}: values bound to a statement outside its batch (BeginBatch(statement) first)");
 
     /// <summary>Binds a row that <see cref="SqliteRowEncoding.Encode"/> encoded to the parameters from
     /// <paramref name="firstIndex"/> on, one per value; returns the index after the last.</summary>
@@ -78,19 +101,28 @@ internal sealed unsafe class SqliteValueBinder
     {
         var handle = stmt.DangerousGetHandle();
         var native = SqliteNative.Available;
+        var bound = Bound(stmt);
         // The arena is pinned for its whole life, so the texts' addresses stay valid until the statement has stepped.
         var entries = new SqliteRowEncoding.Reader(_arena.AsSpan(start, end - start));
         while (!entries.AtEnd)
         {
-            var rc = entries.Tag switch
+            var tag = entries.Tag;
+            if (tag == SqliteRowEncoding.Null ? !bound.HoldsNull(index) : tag != SqliteRowEncoding.Integer || !bound.Holds(index, entries.Integer))
             {
-                SqliteRowEncoding.Null => native ? SqliteNative.BindNull(handle, index) : raw.sqlite3_bind_null(stmt, index),
-                SqliteRowEncoding.Integer => native ? SqliteNative.BindInt64(handle, index, entries.Integer) : raw.sqlite3_bind_int64(stmt, index, entries.Integer),
-                SqliteRowEncoding.Real => native ? SqliteNative.BindDouble(handle, index, entries.Real) : raw.sqlite3_bind_double(stmt, index, entries.Real),
-                _ => BindText(stmt, handle, index, entries.Text, native),
-            };
-            if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
-            entries.Skip(); // throws on a corrupt tag
+                bound.Forget(index); // until the bind below has succeeded
+                var rc = tag switch
+                {
+                    SqliteRowEncoding.Null => native ? SqliteNative.BindNull(handle, index) : raw.sqlite3_bind_null(stmt, index),
+                    SqliteRowEncoding.Integer => native ? SqliteNative.BindInt64(handle, index, entries.Integer) : raw.sqlite3_bind_int64(stmt, index, entries.Integer),
+                    SqliteRowEncoding.Real => native ? SqliteNative.BindDouble(handle, index, entries.Real) : raw.sqlite3_bind_double(stmt, index, entries.Real),
+                    SqliteRowEncoding.Text => BindText(stmt, handle, index, entries.Text, native),
+                    _ => throw new InvalidOperationException($"an encoded row is corrupt (tag {tag})"),
+                };
+                if (rc != raw.SQLITE_OK) SqliteException.ThrowExceptionForRC(rc, _db);
+                if (tag == SqliteRowEncoding.Null) bound.RememberNull(index);
+                else if (tag == SqliteRowEncoding.Integer) bound.Remember(index, entries.Integer);
+            }
+            entries.Skip();
             index++;
         }
         return index;
@@ -121,5 +153,28 @@ internal sealed unsafe class SqliteValueBinder
             _used = 0;
         }
         return _used;
+    }
+
+    /// <summary>Per parameter of one statement, the NULL or integer last bound there (Unknown: a text, a real, or a
+    /// bind that may have failed). Index 0 is unused: parameters count from 1.</summary>
+    private sealed class BoundValues(int parameters)
+    {
+        private const byte Unknown = 0, Null = 1, Integer = 2;
+        private readonly byte[] _kinds = new byte[parameters + 1];
+        private readonly long[] _integers = new long[parameters + 1];
+
+        public bool HoldsNull(int index) => _kinds[index] == Null;
+
+        public bool Holds(int index, long value) => _kinds[index] == Integer && _integers[index] == value;
+
+        public void Forget(int index) => _kinds[index] = Unknown;
+
+        public void RememberNull(int index) => _kinds[index] = Null;
+
+        public void Remember(int index, long value)
+        {
+            _integers[index] = value;
+            _kinds[index] = Integer;
+        }
     }
 }

@@ -42,7 +42,7 @@ public sealed class SqliteValueBinderTests
         using (stmt)
         {
             var binder = new SqliteValueBinder(connection.Handle!, "by_binder");
-            binder.BeginBatch();
+            binder.BeginBatch(stmt);
             binder.Bind(stmt, 1, value);
             Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
         }
@@ -62,7 +62,7 @@ public sealed class SqliteValueBinderTests
         using (stmt)
         {
             var binder = new SqliteValueBinder(connection.Handle!, "by_row");
-            binder.BeginBatch();
+            binder.BeginBatch(stmt);
             Assert.Equal(2, binder.BindRow(stmt, 1, encoded));
             Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
         }
@@ -91,7 +91,7 @@ public sealed class SqliteValueBinderTests
         using (stmt)
         {
             var binder = new SqliteValueBinder(connection.Handle!, "t");
-            binder.BeginBatch();
+            binder.BeginBatch(stmt);
             var index = 1;
             for (var r = 0; r < 3; r++)
             {
@@ -135,7 +135,7 @@ public sealed class SqliteValueBinderTests
         using (stmt)
         {
             var binder = new SqliteValueBinder(connection.Handle!, "fact_x");
-            binder.BeginBatch();
+            binder.BeginBatch(stmt);
             var error = Assert.Throws<NotSupportedException>(() => binder.Bind(stmt, 1, Guid.Empty));
             Assert.Contains("fact_x", error.Message);
             Assert.Contains("System.Guid", error.Message);
@@ -153,7 +153,7 @@ public sealed class SqliteValueBinderTests
         using (stmt)
         {
             var binder = new SqliteValueBinder(connection.Handle!, "t");
-            binder.BeginBatch();
+            binder.BeginBatch(stmt);
             for (var i = 0; i < texts.Length; i++) binder.Bind(stmt, i + 1, texts[i]);
             Assert.Equal(raw.SQLITE_DONE, raw.sqlite3_step(stmt));
         }
@@ -162,6 +162,75 @@ public sealed class SqliteValueBinderTests
         using var reader = read.ExecuteReader();
         Assert.True(reader.Read());
         for (var i = 0; i < texts.Length; i++) Assert.Equal(texts[i], reader.GetString(i));
+    }
+
+    [Fact]
+    public void A_statement_executed_again_holds_exactly_each_new_value_whether_or_not_it_was_bound_again()
+    {
+        // The binder skips binding the NULL or integer a parameter already holds; every sequence of kinds per
+        // parameter (NULL, the same integer, another integer, a text, a real, back to NULL...) must still read back as asked.
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        object?[][] executions =
+        [
+            [null, 1, 1L, "a", 2.5, null],
+            [null, 1, 1L, "a", 2.5, null],
+            [1, null, 2L, null, 2.5, "1"],
+            [1, 1, 2L, 7, null, 1],
+            [0, 1, 2L, 7, 7, 1L],
+            [null, true, -2L, "", 7, 2],
+            [null, false, -2L, null, null, null],
+        ];
+        var columns = executions[0].Length;
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "SELECT " + string.Join(", ", Enumerable.Range(1, columns).Select(i => $"?{i}")), out var stmt));
+        using (stmt)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "t");
+            var step = 0;
+            foreach (var values in executions)
+            {
+                binder.BeginBatch(stmt);
+                // Alternately encoded ahead (the staging thread's rows) and value by value, as a batch may mix them.
+                if (step++ % 2 == 0) Assert.Equal(columns + 1, binder.BindRow(stmt, 1, SqliteRowEncoding.Encode(values)!));
+                else for (var i = 0; i < columns; i++) binder.Bind(stmt, i + 1, values[i]);
+                Assert.Equal(raw.SQLITE_ROW, raw.sqlite3_step(stmt));
+                for (var i = 0; i < columns; i++) Assert.Equal(Expected(values[i]), Read(stmt, i));
+                raw.sqlite3_reset(stmt);
+            }
+        }
+
+        static object? Expected(object? value) => value switch
+        {
+            null => null,
+            bool b => b ? 1L : 0L,
+            int i => (long)i,
+            _ => value,
+        };
+
+        static object? Read(sqlite3_stmt stmt, int column) => raw.sqlite3_column_type(stmt, column) switch
+        {
+            raw.SQLITE_NULL => null,
+            raw.SQLITE_INTEGER => raw.sqlite3_column_int64(stmt, column),
+            raw.SQLITE_FLOAT => raw.sqlite3_column_double(stmt, column),
+            _ => raw.sqlite3_column_text(stmt, column).utf8_to_string(),
+        };
+    }
+
+    [Fact]
+    public void Binding_to_a_statement_other_than_the_batch_s_is_refused()
+    {
+        using var connection = new SqliteConnection("Data Source=:memory:");
+        connection.Open();
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "SELECT ?", out var first));
+        Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "SELECT ?", out var second));
+        using (first)
+        using (second)
+        {
+            var binder = new SqliteValueBinder(connection.Handle!, "t");
+            binder.BeginBatch(first);
+            binder.Bind(first, 1, 5);
+            Assert.Throws<InvalidOperationException>(() => binder.Bind(second, 1, 5));
+        }
     }
 
     [Fact]
