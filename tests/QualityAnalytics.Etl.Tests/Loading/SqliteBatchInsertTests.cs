@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Microsoft.Data.Sqlite;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.TestSupport;
@@ -134,8 +135,29 @@ public sealed class SqliteBatchInsertTests : IDisposable
             bad[0][2] = null;
             Assert.Throws<SqliteException>(() => insert.Insert(bad, Encoded(bad), [14, 15, 16, 17], 4, inserted));
         }
+        // Asked from another thread without waiting (sqlite3_mutex_try), and before any await, so that a mutex left held
+        // fails the test on the thread that holds it (whose clean-up can then still use the connection) instead of hanging it.
+        var free = false;
+        var probe = new Thread(() => free = ConnectionMutexIsFree(connection));
+        probe.Start();
+        Assert.True(probe.Join(TimeSpan.FromSeconds(30)) && free, "the connection's mutex is still held after the failed batch");
         var count = await Task.Run(() => Scalar(connection, "SELECT COUNT(*) FROM fact_complaint")).WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Equal(8L, count);
+    }
+
+    private delegate nint DbMutex(nint db);
+    private delegate int MutexTry(nint mutex);
+    private delegate void MutexLeave(nint mutex);
+
+    /// <summary>Whether the calling thread could take the connection's mutex at once (then releases it).</summary>
+    private static bool ConnectionMutexIsFree(SqliteConnection connection)
+    {
+        var library = NativeLibrary.Load("e_sqlite3", typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, null);
+        T Export<T>(string name) where T : Delegate => Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(library, name));
+        var mutex = Export<DbMutex>("sqlite3_db_mutex")(connection.Handle!.DangerousGetHandle());
+        if (Export<MutexTry>("sqlite3_mutex_try")(mutex) != SQLitePCL.raw.SQLITE_OK) return false;
+        Export<MutexLeave>("sqlite3_mutex_leave")(mutex);
+        return true;
     }
 
     [SqliteFact]
