@@ -176,8 +176,10 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
             // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
             var prepare = FactRowWriter.CanPrepare(kind);
+            // ... and each row's natural key, for the check of keys repeated within a batch (PendingRows).
             using var staging = new StagingPipeline(source, match, mapper, prepare ? writer.Prepare : null,
-                prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.EncodeComplete : null);
+                prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.EncodeComplete : null,
+                prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
             foreach (var item in staging.Rows())
             {
                 counts.Read++;
@@ -192,11 +194,11 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 {
                     errors.AddRange(item.Errors);
                     // An encoded row is complete (FactRowWriter.EncodeComplete); any other may hold a name to turn into a key.
-                    if (item.Values is null || item.Encoded is not null) pending.EndStaged(item.Values, item.Encoded);
+                    if (item.Values is null || item.Encoded is not null) pending.EndStaged(item.Values, item.Encoded, item.Key);
                     else
                     {
-                        writer.Complete(item.Staged, item.Values);
-                        pending.EndStaged(item.Values);
+                        writer.Complete(item.Staged, item.Values); // turns names into keys; the natural key stays as it was
+                        pending.EndStaged(item.Values, key: item.Key);
                     }
                 }
                 else pending.EndStaged(writer.Values(item.Staged, errors));

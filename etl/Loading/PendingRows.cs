@@ -34,7 +34,7 @@ internal sealed class PendingRows
     private bool _anyEncoded;
     private readonly int[] _batchLines;
     private readonly bool[] _inserted;
-    private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+    private readonly HashSet<RowKey> _keys = new(RowKey.Comparer);
     private readonly int _batchSize;
     private int _count;
     private int _ready;
@@ -78,9 +78,10 @@ internal sealed class PendingRows
 
     /// <summary>The row staged; <paramref name="values"/> are what to write (null when resolving its references failed),
     /// <paramref name="encoded"/> the same values encoded for the provider's fast path, where the staging thread did
-    /// that (<see cref="UpsertCommand.TakesEncodedRows"/>).</summary>
+    /// that (<see cref="UpsertCommand.TakesEncodedRows"/>), <paramref name="key"/> the values' natural key where the
+    /// staging thread made it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EndStaged(object?[]? values, byte[]? encoded = null)
+    public void EndStaged(object?[]? values, byte[]? encoded = null, RowKey? key = null)
     {
         var slot = _slots[_count];
         slot.Staged = true;
@@ -89,7 +90,7 @@ internal sealed class PendingRows
         _anyEncoded |= slot.Encoded is not null;
         if (values is not null && _upsert is not null)
         {
-            if (_keys.Add(BatchInsert.Key(values, _upsert.Spec.KeyColumns.Count))) _ready++;
+            if (_keys.Add(key ?? RowKey.Of(values, _upsert.Spec.KeyColumns.Count))) _ready++;
             else slot.RepeatsKey = true;
         }
         End();

@@ -10,9 +10,10 @@ namespace QualityAnalytics.Etl.Loading;
 /// <summary>One row read and staged: the staged row, or null with the row's errors. <paramref name="Prepared"/>: the
 /// row's values were prepared too (<see cref="FactRowWriter.Prepare"/>): <paramref name="Values"/>, or null with the
 /// reasons in <paramref name="Errors"/>. <paramref name="Encoded"/>: the values encoded for the writer's fast path, where
-/// it takes them (<see cref="SqliteRowEncoding"/>).</summary>
+/// it takes them (<see cref="SqliteRowEncoding"/>). <paramref name="Key"/>: the prepared row's natural key, where the
+/// writer checks keys (<see cref="PendingRows"/>).</summary>
 internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null,
-    byte[]? Encoded = null);
+    byte[]? Encoded = null, RowKey? Key = null);
 
 /// <summary>Reads and stages a source's rows on a worker thread while the caller writes the rows before them. Reading,
 /// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
@@ -38,8 +39,10 @@ internal sealed class StagingPipeline : IDisposable
     /// null leaves that to the caller.</param>
     /// <param name="encode">Also encodes the prepared values for the writer's fast path on the worker
     /// (<see cref="FactRowWriter.EncodeComplete"/>); null where the writer does not take them.</param>
+    /// <param name="keyColumns">Also makes each prepared row's natural key (its first values) on the worker
+    /// (<see cref="RowKey"/>); 0 where the writer checks no keys.</param>
     public StagingPipeline(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare = null,
-        Func<StagedRow, object?[], byte[]?>? encode = null)
+        Func<StagedRow, object?[], byte[]?>? encode = null, int keyColumns = 0)
     {
         // The worker formats and parses exactly as the caller's thread would.
         var culture = CultureInfo.CurrentCulture;
@@ -48,7 +51,7 @@ internal sealed class StagingPipeline : IDisposable
         {
             CultureInfo.CurrentCulture = culture;
             CultureInfo.CurrentUICulture = uiCulture;
-            Produce(source, match, mapper, prepare, encode);
+            Produce(source, match, mapper, prepare, encode, keyColumns);
         })
         {
             IsBackground = true,
@@ -60,7 +63,7 @@ internal sealed class StagingPipeline : IDisposable
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Produce(ITabularSource source, HeaderMatch match, IStagingMapper mapper, Func<StagedRow, List<RowError>, object?[]?>? prepare,
-        Func<StagedRow, object?[], byte[]?>? encode)
+        Func<StagedRow, object?[], byte[]?>? encode, int keyColumns)
     {
         var chunk = new List<StagedItem>(ChunkRows);
         var errors = new List<RowError>();
@@ -77,7 +80,8 @@ internal sealed class StagingPipeline : IDisposable
                     errors.Clear();
                     var values = prepare(staged, errors);
                     var encoded = values is null || encode is null ? null : encode(staged, values);
-                    chunk.Add(new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded));
+                    RowKey? key = values is null || keyColumns == 0 ? null : RowKey.Of(values, keyColumns);
+                    chunk.Add(new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded, key));
                 }
                 _staged++;
                 if (chunk.Count == ChunkRows) HandOver(chunk);

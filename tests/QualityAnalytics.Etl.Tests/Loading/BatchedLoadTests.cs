@@ -90,6 +90,26 @@ public sealed class BatchedLoadTests : IDisposable
     }
 
     [Fact]
+    public void A_correction_repeated_inside_one_batch_of_a_reload_updates_the_row_once_and_the_repeat_is_a_duplicate()
+    {
+        // The second file corrects row 20 and repeats its key at row 30 (same batch) with yet other values: the first
+        // occurrence updates the stored row, and the repeat is then found stored by this file — a duplicate — rather
+        // than compared with the row as it was before the file (which would record a second correction).
+        var rows = _batch + 10;
+        _w.Write("departments.csv", Samples.Departments);
+        var file = _w.Write("complaints.csv", Complaints(rows));
+        _w.Load(_w.Inbox);
+        File.WriteAllText(file, Complaints(rows, idOf: n => n == 30 ? Id(20) : Id(n), validOf: n => n == 20 ? "否" : "是"));
+        var load = _w.Load(file);
+        var result = load.Files.Single();
+        Assert.Equal((0, 1, rows - 2, 1), (result.Loaded, result.Updated, result.Unchanged, result.Quarantined));
+        Assert.Equal(["31|complaint_id|B-0020"],
+            _w.Db.CreateContext().QuarantinedRows.Where(q => q.BatchId == load.BatchId).Select(q => $"{q.Line}|{q.Column}|{q.Value}").ToList());
+        Assert.Equal(1, _w.Count("row_change", "table_name = 'fact_complaint'"));
+        Assert.Equal(1, _w.Count("fact_complaint", "complaint_id = 'B-0020' AND valid = FALSE AND source_line = 21"));
+    }
+
+    [Fact]
     public void Stored_keys_in_the_middle_of_batches_of_new_rows_are_compared_and_the_rows_around_them_load_once()
     {
         // The first file stores four rows; the second holds those four keys (two of them corrected) spread over its
