@@ -37,9 +37,11 @@ public static class ChildLoad
         }
         var before = ProcStatus.Read("VmRSS");
         var writingThreadBefore = GC.GetAllocatedBytesForCurrentThread();
+        using var sched = Environment.GetEnvironmentVariable("QA_BENCH_SCHEDSTAT") == "1" ? new ThreadSchedStats() : null;
         var watch = Stopwatch.StartNew();
         var result = new FileLoader(warehouse, TimeProvider.System).Load([complaints]);
         watch.Stop();
+        if (sched is not null) Console.Error.WriteLine(sched.Report(watch.Elapsed.TotalSeconds));
         var f = result.Files.Single();
         var child = new ChildResult(watch.Elapsed.TotalSeconds, f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined, f.Rejected,
             ProcStatus.Read("VmHWM"), before);
