@@ -21,7 +21,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// call costs the same (the connection's mutex, releasing the old value) whether or not the value changed, so the
 /// binder remembers, per statement and parameter, the NULL or integer it last bound there and skips a bind of the same
 /// NULL or integer: in a bulk load the empty columns, the flags and the codes of few values repeat from one
-/// execution to the next (a quarter of a complaint's binds). Texts and reals are always bound.</para></summary>
+/// execution to the next (2.4 of a complaint row's 17 binds in the benchmark's file). Texts and reals are always
+/// bound.</para></summary>
 internal sealed unsafe class SqliteValueBinder
 {
     private readonly sqlite3 _db;
