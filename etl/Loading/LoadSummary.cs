@@ -24,7 +24,8 @@ public sealed record LoadResult(long BatchId, IReadOnlyList<LoadSummary> Files)
     public bool AnyRejected => Files.Any(f => f.Rejected);
 }
 
-/// <summary>Follows a load as it runs (progress in the dashboard, and fault injection in tests).</summary>
+/// <summary>Follows a load as it runs, on the loader's writing thread, once per row in input order (`qa load`'s progress
+/// line on a terminal, and fault injection in tests).</summary>
 public interface ILoadObserver
 {
     void RowWritten(string file, string? sheet, int line, int rowsSoFar);

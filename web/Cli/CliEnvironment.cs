@@ -15,6 +15,10 @@ public sealed record CliEnvironment(TextWriter Out, TextWriter Error, TimeProvid
     /// Warehouse:File, Warehouse:DataFolder), and Jobs the schedules.</summary>
     public IConfiguration Configuration { get; init; } = new ConfigurationBuilder().Build();
 
+    /// <summary>Whether <see cref="Error"/> is a terminal someone watches (progress lines go there); false for tests and
+    /// for the real `qa` when standard error is redirected.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public static IConfiguration LoadConfiguration() => new ConfigurationBuilder()
         .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
         .AddEnvironmentVariables()

@@ -23,7 +23,11 @@ internal static class LoadCommand
             var inputs = parse.GetValue(paths)!.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(env.WorkingDirectory, p));
             // One load at a time per warehouse, whoever starts it (the nightly job, an upload, another qa load).
             using var exclusive = WaitForLoadLock(env, warehouse);
-            var result = new FileLoader(warehouse, env.Clock).Load(inputs);
+            LoadResult result;
+            using (var progress = env.ErrorIsTerminal ? new TerminalProgress(env.Error, env.Clock, path => Display(env, path)) : null)
+            {
+                result = new FileLoader(warehouse, env.Clock, new LoaderOptions { Observer = progress }).Load(inputs);
+            }
             if (parse.GetValue(format) == "json") WriteJson(env, result);
             else WriteText(env, result);
             // The assessment mart follows the data: every quarter whose facts changed is rescored (drafts only;

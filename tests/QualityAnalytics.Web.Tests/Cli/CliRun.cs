@@ -30,6 +30,9 @@ internal sealed class CliRun : IDisposable
     public string Folder { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 7, 8, 0, 30, 0, TimeSpan.Zero));
 
+    /// <summary>Run as if standard error were a terminal someone watches (progress lines).</summary>
+    public bool ErrorIsTerminal { get; init; }
+
     public (int Exit, string Out, string Error) Run(params string[] args) => Run(new StringWriter(), args);
 
     /// <summary>Runs with the error stream written to <paramref name="error"/> as it goes (a test can watch a verb that
@@ -39,7 +42,7 @@ internal sealed class CliRun : IDisposable
         // Tests never serve: `qa demo` ends by serving the dashboard unless told not to.
         if (args is ["demo", ..] && !args.Contains("--serve")) args = [.. args, "--serve", "false"];
         var output = new StringWriter();
-        var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder) { Configuration = Configuration }).GetAwaiter().GetResult();
+        var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder) { Configuration = Configuration, ErrorIsTerminal = ErrorIsTerminal }).GetAwaiter().GetResult();
         return (exit, output.ToString(), error.ToString());
     }
 

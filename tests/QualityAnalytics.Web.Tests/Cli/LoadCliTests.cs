@@ -33,6 +33,47 @@ public sealed class LoadCliTests : IDisposable
     }
 
     [Fact]
+    public void On_a_terminal_a_long_load_shows_its_progress_on_standard_error_and_clears_it_before_the_summaries()
+    {
+        using var qa = new CliRun { ErrorIsTerminal = true };
+        var complaints = new StringBuilder("complaint_id,department,received_at,channel,valid\n");
+        for (var i = 1; i <= 10_000; i++) complaints.Append($"C-{i},LOG,2026-04-01 10:00,电话,是\n");
+        qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        qa.Write("inbox/complaints.csv", complaints.ToString());
+        // Every reading of the clock is a second later: the progress line is due at every check (each 4,096 rows).
+        qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+
+        var (exit, output, error) = qa.Run("load", "inbox");
+
+        Assert.Equal(0, exit);
+        var name = Path.Combine("inbox", "complaints.csv");
+        Assert.Contains($"\r{name}: 4,096 rows read", error);
+        Assert.Contains($"\r{name}: 8,192 rows read", error);
+        // Cleared: the last progress line is overwritten with spaces before the summaries and the rescoring note.
+        var cleared = "\r" + new string(' ', $"{name}: 8,192 rows read".Length) + "\r";
+        Assert.Contains(cleared, error);
+        Assert.True(error.LastIndexOf("rows read", StringComparison.Ordinal) < error.IndexOf(cleared, StringComparison.Ordinal));
+        // Standard output is exactly what it is without a terminal.
+        Assert.Contains($"loaded    {name} (complaints): read 10000, new 10000, updated 0, unchanged 0, quarantined 0", output);
+        Assert.DoesNotContain("rows read", output);
+    }
+
+    [Fact]
+    public void Without_a_terminal_the_load_prints_no_progress()
+    {
+        var complaints = new StringBuilder("complaint_id,department,received_at,channel,valid\n");
+        for (var i = 1; i <= 10_000; i++) complaints.Append($"C-{i},LOG,2026-04-01 10:00,电话,是\n");
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Write("inbox/complaints.csv", complaints.ToString());
+        _qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+
+        var (exit, _, error) = _qa.Run("load", "inbox");
+
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("rows read", error);
+    }
+
+    [Fact]
     public void Load_exits_1_when_a_file_is_rejected_whole_and_says_why()
     {
         _qa.Write("inbox/complaints.csv", "complaint_id,department\nC-1,LOG\n");
