@@ -105,6 +105,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             {
                 results.Add(LoadSource(connection, transaction, batch, batchId, plan, source));
             }
+            _options.Observer?.Committing(plan.Path);
             transaction.Commit();
             return results;
         }

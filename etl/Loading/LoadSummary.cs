@@ -29,4 +29,8 @@ public sealed record LoadResult(long BatchId, IReadOnlyList<LoadSummary> Files)
 public interface ILoadObserver
 {
     void RowWritten(string file, string? sheet, int line, int rowsSoFar);
+
+    /// <summary>Every row of the file is written and its transaction commits now (on SQLite the commit also copies the
+    /// file's pages from the WAL into the database: seconds for millions of rows).</summary>
+    void Committing(string file) { }
 }

@@ -16,6 +16,10 @@ internal sealed class TerminalProgress : ILoadObserver, IDisposable
     private readonly Func<string, string> _display;
     private long _due;
     private int _shownWidth;
+    private string? _shownFile;
+    private string _file = "";
+    private string? _sheet;
+    private int _rows;
 
     /// <param name="display">The file's name as the summaries print it.</param>
     public TerminalProgress(TextWriter error, TimeProvider clock, Func<string, string> display)
@@ -28,12 +32,27 @@ internal sealed class TerminalProgress : ILoadObserver, IDisposable
 
     public void RowWritten(string file, string? sheet, int line, int rowsSoFar)
     {
+        (_file, _sheet, _rows) = (file, sheet, rowsSoFar);
         // Called for every row on the loader's writing thread: look at the clock only every 4,096 rows.
         if ((rowsSoFar & 4095) != 0) return;
         var now = _clock.GetTimestamp();
         if (now < _due) return;
         _due = now + Ticks(Interval);
-        var text = string.Create(CultureInfo.InvariantCulture, $"{_display(file)}{(sheet is null ? "" : $" [{sheet}]")}: {rowsSoFar:N0} rows read");
+        Show(RowsRead());
+        _shownFile = file;
+    }
+
+    /// <summary>Where this file's progress is on the line, says that all its rows are read and its commit is under way.</summary>
+    public void Committing(string file)
+    {
+        if (_shownFile == file) Show(RowsRead() + ", committing…");
+    }
+
+    private string RowsRead() =>
+        string.Create(CultureInfo.InvariantCulture, $"{_display(_file)}{(_sheet is null ? "" : $" [{_sheet}]")}: {_rows:N0} rows read");
+
+    private void Show(string text)
+    {
         // Pad over a longer line shown before (another file's name).
         _error.Write("\r" + text.PadRight(_shownWidth));
         _error.Flush();
@@ -47,6 +66,7 @@ internal sealed class TerminalProgress : ILoadObserver, IDisposable
         _error.Write("\r" + new string(' ', _shownWidth) + "\r");
         _error.Flush();
         _shownWidth = 0;
+        _shownFile = null;
     }
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _clock.TimestampFrequency);

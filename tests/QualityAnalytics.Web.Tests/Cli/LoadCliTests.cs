@@ -49,8 +49,9 @@ public sealed class LoadCliTests : IDisposable
         var name = Path.Combine("inbox", "complaints.csv");
         Assert.Contains($"\r{name}: 4,096 rows read", error);
         Assert.Contains($"\r{name}: 8,192 rows read", error);
-        // Cleared: the last progress line is overwritten with spaces before the summaries and the rescoring note.
-        var cleared = "\r" + new string(' ', $"{name}: 8,192 rows read".Length) + "\r";
+        // Then the commit is announced, and the line is overwritten with spaces before the summaries and the rescoring note.
+        Assert.Contains($"\r{name}: 10,000 rows read, committing…", error);
+        var cleared = "\r" + new string(' ', $"{name}: 10,000 rows read, committing…".Length) + "\r";
         Assert.Contains(cleared, error);
         Assert.True(error.LastIndexOf("rows read", StringComparison.Ordinal) < error.IndexOf(cleared, StringComparison.Ordinal));
         // Standard output is exactly what it is without a terminal.
