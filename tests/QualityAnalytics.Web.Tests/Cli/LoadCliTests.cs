@@ -36,12 +36,7 @@ public sealed class LoadCliTests : IDisposable
     public void On_a_terminal_a_long_load_shows_its_progress_on_standard_error_and_clears_it_before_the_summaries()
     {
         using var qa = new CliRun { ErrorIsTerminal = true };
-        var complaints = new StringBuilder("complaint_id,department,received_at,channel,valid\n");
-        for (var i = 1; i <= 10_000; i++) complaints.Append($"C-{i},LOG,2026-04-01 10:00,电话,是\n");
-        qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
-        qa.Write("inbox/complaints.csv", complaints.ToString());
-        // Every reading of the clock is a second later: the progress line is due at every check (each 4,096 rows).
-        qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+        WriteTenThousandComplaintsWithASecondPerClockReading(qa);
 
         var (exit, output, error) = qa.Run("load", "inbox");
 
@@ -62,16 +57,23 @@ public sealed class LoadCliTests : IDisposable
     [Fact]
     public void Without_a_terminal_the_load_prints_no_progress()
     {
-        var complaints = new StringBuilder("complaint_id,department,received_at,channel,valid\n");
-        for (var i = 1; i <= 10_000; i++) complaints.Append($"C-{i},LOG,2026-04-01 10:00,电话,是\n");
-        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
-        _qa.Write("inbox/complaints.csv", complaints.ToString());
-        _qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
+        WriteTenThousandComplaintsWithASecondPerClockReading(_qa);
 
         var (exit, _, error) = _qa.Run("load", "inbox");
 
         Assert.Equal(0, exit);
         Assert.DoesNotContain("rows read", error);
+    }
+
+    /// <summary>An inbox of one department and 10,000 complaints; every reading of the clock is a second later, so a
+    /// progress line is due at every check (each 4,096 rows).</summary>
+    private static void WriteTenThousandComplaintsWithASecondPerClockReading(CliRun qa)
+    {
+        var complaints = new StringBuilder("complaint_id,department,received_at,channel,valid\n");
+        for (var i = 1; i <= 10_000; i++) complaints.Append($"C-{i},LOG,2026-04-01 10:00,电话,是\n");
+        qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        qa.Write("inbox/complaints.csv", complaints.ToString());
+        qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1);
     }
 
     [Fact]
