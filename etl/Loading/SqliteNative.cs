@@ -81,7 +81,6 @@ internal static unsafe class SqliteNative
     public static long ColumnInt64(nint stmt, int index) => s_columnInt64(stmt, index);
     public static double ColumnDouble(nint stmt, int index) => s_columnDouble(stmt, index);
 
-    /// <summary>A TEXT column as a string (UTF-8 decoded at once: SQLite's buffer lasts only until the next step).</summary>
     /// <summary>A TEXT column's UTF-8 bytes where SQLite holds them: valid until the statement steps or resets.</summary>
     public static ReadOnlySpan<byte> ColumnUtf8(nint stmt, int index)
     {
@@ -90,6 +89,7 @@ internal static unsafe class SqliteNative
         return text is null ? [] : new ReadOnlySpan<byte>(text, length);
     }
 
+    /// <summary>A TEXT column as a string (UTF-8 decoded at once: SQLite's buffer lasts only until the next step).</summary>
     public static string ColumnText(nint stmt, int index)
     {
         var text = s_columnText(stmt, index); // before column_bytes, as SQLite's documentation asks
