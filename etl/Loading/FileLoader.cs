@@ -46,7 +46,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// <summary>Page cache and temporary storage for a bulk load. A fact table's secondary indexes (date, quarter,
     /// department, customer...) each take rows in many places at once; with SQLite's default 2 MB cache their pages are
     /// evicted and re-read for nearly every row. The cache is a fixed ceiling, not a function of the file's size, so
-    /// memory stays flat. Durability is untouched: synchronous stays as the warehouse set it (NORMAL in WAL mode).</summary>
+    /// memory stays flat. Durability is untouched: synchronous stays as the warehouse set it (FULL: see WarehouseDb.OpenConnection).</summary>
     private static void TuneForLoad(DbConnection connection)
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;

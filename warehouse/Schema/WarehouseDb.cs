@@ -82,7 +82,10 @@ public sealed class WarehouseDb
         : new WarehouseDbContext(new DbContextOptionsBuilder<WarehouseDbContext>().UseSqlite(ConnectionString).Options);
 
     /// <summary>An open connection tuned for loading. SQLite: WAL so that readers (the dashboard) are not blocked by a
-    /// load, synchronous=NORMAL which is still durable at every commit in WAL mode.</summary>
+    /// load, and synchronous=FULL (SQLite's own default) so that a commit is durable when it returns: in WAL mode NORMAL
+    /// syncs only at checkpoints, and a power loss could take back a load (or, on this pooled connection later, an
+    /// approval) that `qa` had reported done. The cost is one sync of the WAL per transaction; a large load syncs the WAL
+    /// at its checkpoint anyway (docs/benchmarks.md, "Eighth session").</summary>
     public DbConnection OpenConnection()
     {
         if (IsPostgres)
@@ -95,7 +98,7 @@ public sealed class WarehouseDb
         connection.Open();
         using var pragma = connection.CreateCommand();
         // mmap_size=0: a pooled connection may come back from a reader that mapped the file (OpenReadConnection).
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=60000; PRAGMA mmap_size=0;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA busy_timeout=60000; PRAGMA mmap_size=0;";
         pragma.ExecuteNonQuery();
         return connection;
     }
