@@ -1,6 +1,7 @@
 using System.Globalization;
 using MiniExcelLibs;
 using QualityAnalytics.Etl.Audit;
+using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Web.Apis;
 
@@ -11,14 +12,15 @@ internal static class Exports
     public const int MaxXlsxRows = 1_048_575;
 
     /// <summary>Writes the rows as they are enumerated into a temporary file, deleted once the response has been sent,
-    /// so an export of a hundred thousand rows never holds them all in memory.</summary>
-    public static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows) =>
-        File(format, name, header, rows, MaxXlsxRows);
+    /// so an export of a hundred thousand rows never holds them all in memory. The file is named after the export and
+    /// the Asia/Shanghai time it was made (the users' clock, not the server's UTC).</summary>
+    public static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, TimeProvider clock) =>
+        File(format, name, header, rows, clock, MaxXlsxRows);
 
     /// <param name="maxXlsxRows">Excel's limit; lower only in tests.</param>
-    internal static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, int maxXlsxRows)
+    internal static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, TimeProvider clock, int maxXlsxRows)
     {
-        var stamp = name + "-" + DateTime.UtcNow.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
+        var stamp = name + "-" + BusinessTime.LocalNow(clock).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         if (format is not ("csv" or "xlsx"))
             return TypedResults.Problem($"format must be csv or xlsx, not '{format}'.", statusCode: StatusCodes.Status400BadRequest);
         var file = new FileStream(Path.Combine(Path.GetTempPath(), "qa-export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,

@@ -27,13 +27,13 @@ internal static class RowsApi
             }
         }).WithName("Rows").WithSummary("Complaints, checks or survey answers behind a number (row-level security applied).");
 
-        api.MapGet("/rows/{kind}/export", (string kind, string format, HttpContext http, WarehouseDb warehouse) =>
+        api.MapGet("/rows/{kind}/export", (string kind, string format, HttpContext http, WarehouseDb warehouse, TimeProvider clock) =>
         {
             try
             {
                 using var connection = warehouse.OpenReadConnection();
                 var (columns, rows) = RowQuery.All(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
-                return Exports.File(format, kind, columns.Select(c => c.LabelZh).ToList(), rows);
+                return Exports.File(format, kind, columns.Select(c => c.LabelZh).ToList(), rows, clock);
             }
             catch (QueryRejectedException ex)
             {

@@ -49,12 +49,33 @@ public sealed class RowsExportTests
     }
 
     [Fact]
+    public async Task An_export_is_named_after_the_Shanghai_time_it_was_made()
+    {
+        using var app = new DashboardFactory();
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 7, 8, 16, 30, 5, TimeSpan.Zero)); // 00:30:05 on 9 July in Shanghai
+        var wg = await app.SignedIn("wg");
+
+        using var rows = await wg.GetAsync("/api/rows/complaints/export?format=csv&from=2026Q2&to=2026Q2");
+        using var query = await wg.GetAsync("/api/query/export?format=xlsx&measures=complaints&dimensions=quarter");
+
+        Assert.Equal("complaints-20260709-003005.csv", FileName(rows));
+        Assert.Equal("query-20260709-003005.xlsx", FileName(query));
+    }
+
+    private static string? FileName(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, response.ToString());
+        var disposition = response.Content.Headers.ContentDisposition!;
+        return disposition.FileNameStar ?? disposition.FileName?.Trim('"');
+    }
+
+    [Fact]
     public async Task An_xlsx_export_past_the_sheet_limit_is_refused_with_a_reason()
     {
         var rows = Enumerable.Range(0, 11).Select(i => new object?[] { i, $"行 {i}" });
 
-        var refused = Exports.File("xlsx", "rows", ["编号", "内容"], rows, maxXlsxRows: 10);
-        var fits = Exports.File("xlsx", "rows", ["编号", "内容"], rows.Take(10), maxXlsxRows: 10);
+        var refused = Exports.File("xlsx", "rows", ["编号", "内容"], rows, TimeProvider.System, maxXlsxRows: 10);
+        var fits = Exports.File("xlsx", "rows", ["编号", "内容"], rows.Take(10), TimeProvider.System, maxXlsxRows: 10);
 
         var (status, body) = await Execute(refused);
         Assert.Equal(StatusCodes.Status400BadRequest, status);
