@@ -45,11 +45,11 @@ public static class Findings
         InflationFindings(inflation, options, drafts);
 
         return [.. drafts
-            .OrderByDescending(d => Math.Round(d.Severity, 1))
+            .OrderByDescending(d => Math.Round(d.Severity, 1, MidpointRounding.AwayFromZero))
             .ThenBy(d => Array.IndexOf(KindOrder, d.Kind))
             .ThenBy(d => d.Code ?? "", StringComparer.Ordinal)
             .ThenBy(d => d.Points.FirstOrDefault() ?? "", StringComparer.Ordinal)
-            .Select((d, i) => new Finding(i + 1, d.Kind, Math.Round(Math.Clamp(d.Severity, 0, 100), 1), d.Code, d.Code is null ? null : names.GetValueOrDefault(d.Code),
+            .Select((d, i) => new Finding(i + 1, d.Kind, Math.Round(Math.Clamp(d.Severity, 0, 100), 1, MidpointRounding.AwayFromZero), d.Code, d.Code is null ? null : names.GetValueOrDefault(d.Code),
                 d.Key, d.Parameters, d.TitleZh, d.TitleEn, string.Join(";", d.EvidenceZh), string.Join("; ", d.EvidenceEn), d.Points))];
     }
 

@@ -50,7 +50,7 @@ public static class Inflation
             var selfMonths = input.Checks.Where(c => c.DepartmentCode == d.Code && c.Kind == "self" && input.Quarter.Contains(c.Month)).ToList();
             if (selfMonths.Count == 0) continue;
             var selfMean = Math.Round(selfMonths.Average(c => c.Mean), 2, MidpointRounding.AwayFromZero);
-            if (selfMean >= options.HighSelfCheck && n >= threshold) high.Add(new HighSelfCheckManyComplaints(d.Code, d.Name, selfMean, n, Math.Round(threshold, 2)));
+            if (selfMean >= options.HighSelfCheck && n >= threshold) high.Add(new HighSelfCheckManyComplaints(d.Code, d.Name, selfMean, n, Math.Round(threshold, 2, MidpointRounding.AwayFromZero)));
         }
         return new InflationSection(result, high,
         [

@@ -22,7 +22,7 @@ internal static class AnalysisApi
             var visible = analysis.Findings.Where(f => f.DepartmentCode is null ? scope.AllDepartments : scope.Allows(f.DepartmentCode));
             return Results.Ok(visible.Select(f => new
             {
-                rank = f.Rank, kind = f.Kind, severity = Math.Round(f.Severity, 1), department = f.DepartmentCode, department_name = f.DepartmentName,
+                rank = f.Rank, kind = f.Kind, severity = Math.Round(f.Severity, 1, MidpointRounding.AwayFromZero), department = f.DepartmentCode, department_name = f.DepartmentName,
                 title_zh = f.TitleZh, title_en = f.TitleEn, evidence_zh = f.EvidenceZh, evidence_en = f.EvidenceEn, points = f.Points,
             }));
         }).WithName("Findings").WithSummary("The ranked problems of a quarter, each with its evidence.");
