@@ -7,6 +7,7 @@ using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Warehouse.Marts;
+using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Auth;
 using QualityAnalytics.Web.Host;
@@ -31,7 +32,10 @@ internal static class DataApi
             catch (InvalidDataException) { return TooLarge(options); }
             if (form.Files.Count == 0) return Results.Problem("Choose at least one file.", statusCode: 400);
             if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options);
-            var folder = Path.Combine(options.UploadFolder, clock.GetUtcNow().ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture));
+            // Named after the Asia/Shanghai moment, and unique: two uploads of the same file name in the same millisecond
+            // (two users, or a clock that stands still) must not write into, or over, each other's files.
+            var folder = Path.Combine(options.UploadFolder,
+                BusinessTime.LocalNow(clock).ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(folder);
             var paths = new List<string>();
             foreach (var file in form.Files)

@@ -78,4 +78,23 @@ public sealed class WritingTests : IDisposable
         using var again = new MultipartFormDataContent { { new ByteArrayContent([1]), "files", "x.csv" } };
         Assert.Equal(HttpStatusCode.Forbidden, (await manager.PostAsync("/api/data/uploads", again)).StatusCode);
     }
+
+    [Fact]
+    public async Task Two_uploads_of_one_file_name_at_the_same_moment_keep_their_own_files()
+    {
+        var wg = await WithToken("wg"); // the test clock stands still: both uploads happen at the same millisecond
+        foreach (var id in new[] { "UP-A", "UP-B" })
+        {
+            using var form = new MultipartFormDataContent();
+            form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes($"complaint_id,department,received_at,channel,valid\n{id},LOG,2026-09-01 10:00,电话,是\n")), "files", "same.csv");
+            Assert.Equal(HttpStatusCode.OK, (await wg.PostAsync("/api/data/uploads", form)).StatusCode);
+        }
+
+        var kept = Directory.GetFiles(_app.Options.UploadFolder, "same.csv", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
+        Assert.Equal(2, kept.Count);
+        Assert.Contains(kept, k => k.Contains("UP-A", StringComparison.Ordinal));
+        Assert.Contains(kept, k => k.Contains("UP-B", StringComparison.Ordinal));
+        // In Shanghai time: the test clock's 2026-07-08 00:30 UTC is 08:30 there.
+        Assert.All(Directory.GetDirectories(_app.Options.UploadFolder), d => Assert.StartsWith("20260708-083000-", Path.GetFileName(d), StringComparison.Ordinal));
+    }
 }
