@@ -32,6 +32,10 @@ internal static class DataApi
             catch (InvalidDataException) { return TooLarge(options); }
             if (form.Files.Count == 0) return Results.Problem("Choose at least one file.", statusCode: 400);
             if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options);
+            // Files are kept under their own names in one folder: two of one name (from different folders on the
+            // user's machine) would overwrite each other. Compared ignoring case: the data folder may be a share that does.
+            if (form.Files.GroupBy(f => Path.GetFileName(f.FileName), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
+                return Results.Problem($"{twice.Key}: {twice.Count()} files of this name in one upload; rename all but one, or upload them one at a time.", statusCode: 400);
             // Named after the Asia/Shanghai moment, and unique: two uploads of the same file name in the same millisecond
             // (two users, or a clock that stands still) must not write into, or over, each other's files.
             var folder = Path.Combine(options.UploadFolder,

@@ -94,6 +94,16 @@ public sealed class WritingTests : IDisposable
         Assert.Equal(2, kept.Count);
         Assert.Contains(kept, k => k.Contains("UP-A", StringComparison.Ordinal));
         Assert.Contains(kept, k => k.Contains("UP-B", StringComparison.Ordinal));
+        // Two files of one name in one upload would share a path: refused, naming the file.
+        using var twice = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("complaint_id\n")), "files", "dup.csv" },
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("complaint_id\n")), "files", "DUP.csv" },
+        };
+        var refused = await wg.PostAsync("/api/data/uploads", twice);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("2 files of this name in one upload", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
         // In Shanghai time: the test clock's 2026-07-08 00:30 UTC is 08:30 there.
         Assert.All(Directory.GetDirectories(_app.Options.UploadFolder), d => Assert.StartsWith("20260708-083000-", Path.GetFileName(d), StringComparison.Ordinal));
     }
