@@ -1,10 +1,11 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.Extensions.Localization;
 
 namespace QualityAnalytics.Web.Apis;
 
 /// <summary>Every state-changing API call must carry the antiforgery token (header X-CSRF-TOKEN, or the form field):
 /// a cookie alone is not enough, so another site cannot post on a signed-in user's behalf.</summary>
-internal sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFilter
+internal sealed class AntiforgeryFilter(IAntiforgery antiforgery, IStringLocalizer<SharedResource> text) : IEndpointFilter
 {
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -17,7 +18,7 @@ internal sealed class AntiforgeryFilter(IAntiforgery antiforgery) : IEndpointFil
             }
             catch (AntiforgeryValidationException)
             {
-                return TypedResults.Problem("The antiforgery token is missing or invalid: reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+                return TypedResults.Problem(text["api.antiforgery"], statusCode: StatusCodes.Status400BadRequest);
             }
         }
         return await next(context);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Etl.Audit;
 using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Etl.Loading;
@@ -22,20 +23,21 @@ internal static class DataApi
     {
         var desk = api.MapGroup("/data").RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee));
 
-        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock) =>
+        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock,
+            IStringLocalizer<SharedResource> text) =>
         {
-            if (request.ContentLength > options.MaxUploadBytes) return TooLarge(options);
-            if (!request.HasFormContentType) return Results.Problem("Send the files as multipart/form-data.", statusCode: 400);
+            if (request.ContentLength > options.MaxUploadBytes) return TooLarge(options, text);
+            if (!request.HasFormContentType) return Results.Problem(text["api.upload.notMultipart"], statusCode: 400);
             IFormCollection form;
             try { form = await request.ReadFormAsync(); }
-            catch (BadHttpRequestException) { return TooLarge(options); }
-            catch (InvalidDataException) { return TooLarge(options); }
-            if (form.Files.Count == 0) return Results.Problem("Choose at least one file.", statusCode: 400);
-            if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options);
+            catch (BadHttpRequestException) { return TooLarge(options, text); }
+            catch (InvalidDataException) { return TooLarge(options, text); }
+            if (form.Files.Count == 0) return Results.Problem(text["api.upload.none"], statusCode: 400);
+            if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options, text);
             // Files are kept under their own names in one folder: two of one name (from different folders on the
             // user's machine) would overwrite each other. Compared ignoring case: the data folder may be a share that does.
             if (form.Files.GroupBy(f => Path.GetFileName(f.FileName), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
-                return Results.Problem($"{twice.Key}: {twice.Count()} files of this name in one upload; rename all but one, or upload them one at a time.", statusCode: 400);
+                return Results.Problem(text["api.upload.sameName", twice.Key, twice.Count()], statusCode: 400);
             // Named after the Asia/Shanghai moment, and unique: two uploads of the same file name in the same millisecond
             // (two users, or a clock that stands still) must not write into, or over, each other's files.
             var folder = Path.Combine(options.UploadFolder,
@@ -45,7 +47,7 @@ internal static class DataApi
             foreach (var file in form.Files)
             {
                 var name = Path.GetFileName(file.FileName);
-                if (!TabularFile.IsSupported(name)) return Results.Problem($"{name}: not a supported file type (.csv, .tsv, .txt or .xlsx).", statusCode: 400);
+                if (!TabularFile.IsSupported(name)) return Results.Problem(text["api.upload.unsupported", name], statusCode: 400);
                 var path = Path.Combine(folder, name);
                 await using (var target = File.Create(path)) await file.CopyToAsync(target);
                 paths.Add(path);
@@ -55,7 +57,7 @@ internal static class DataApi
             try { exclusive = LoadLock.Acquire(warehouse, options.UploadLockWait, request.HttpContext.RequestAborted); }
             catch (Exception e) when (LoadLock.IsBusy(e))
             {
-                return Results.Problem("Another load is running (the nightly load or another upload). The files were kept; upload them again when it has finished.",
+                return Results.Problem(text["api.upload.busy"],
                     statusCode: StatusCodes.Status409Conflict);
             }
             LoadResult result;
@@ -107,7 +109,7 @@ internal static class DataApi
     /// <summary>The loader records its messages in English; the desk shows them in the request's language.</summary>
     private static ReportText Text() => new(CultureInfo.CurrentUICulture);
 
-    private static IResult TooLarge(ServeOptions options) =>
-        Results.Problem($"The upload is larger than the limit of {options.MaxUploadBytes / (1024 * 1024)} MB: split it into smaller files.",
+    private static IResult TooLarge(ServeOptions options, IStringLocalizer<SharedResource> text) =>
+        Results.Problem(text["api.upload.tooLarge", options.MaxUploadBytes / (1024 * 1024)],
             statusCode: StatusCodes.Status413PayloadTooLarge);
 }

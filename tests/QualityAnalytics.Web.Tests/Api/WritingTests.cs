@@ -72,7 +72,10 @@ public sealed class WritingTests : IDisposable
         big.Add(new ByteArrayContent(new byte[3 * 1024 * 1024]), "files", "big.csv");
         var refused = await wg.PostAsync("/api/data/uploads", big);
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, refused.StatusCode);
-        Assert.Contains("larger than the limit of 2 MB", await refused.Content.ReadAsStringAsync());
+        Assert.Contains("上传的文件超过 2 MB 的上限", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal); // the default language
+        using var bigAgain = new MultipartFormDataContent { { new ByteArrayContent(new byte[3 * 1024 * 1024]), "files", "big.csv" } };
+        var refusedInEnglish = await wg.PostAsync("/api/data/uploads?lang=en", bigAgain);
+        Assert.Contains("larger than the limit of 2 MB", await refusedInEnglish.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var manager = await WithToken("log-manager");
         using var again = new MultipartFormDataContent { { new ByteArrayContent([1]), "files", "x.csv" } };
@@ -102,7 +105,7 @@ public sealed class WritingTests : IDisposable
         };
         var refused = await wg.PostAsync("/api/data/uploads", twice);
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
-        Assert.Contains("2 files of this name in one upload", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("dup.csv：本次上传中有 2 个同名文件", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         // In Shanghai time: the test clock's 2026-07-08 00:30 UTC is 08:30 there.
         Assert.All(Directory.GetDirectories(_app.Options.UploadFolder), d => Assert.StartsWith("20260708-083000-", Path.GetFileName(d), StringComparison.Ordinal));

@@ -44,7 +44,7 @@ public sealed class LoadsShareTheLockTests
         {
             var refused = await wg.PostAsync("/api/data/uploads", Upload());
             Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
-            Assert.Contains("Another load is running", await refused.Content.ReadAsStringAsync());
+            Assert.Contains("另一个载入正在进行", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
             Assert.Equal(before, Batches(warehouse));
         }
 

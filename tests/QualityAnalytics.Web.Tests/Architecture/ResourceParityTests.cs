@@ -1,0 +1,25 @@
+using System.Xml.Linq;
+
+namespace QualityAnalytics.Web.Tests.Architecture;
+
+/// <summary>Chinese first, English on request: every string exists in both languages. A key missing from one file
+/// would show the key itself (the pages, the API's messages) or fall back to the other language (the report).</summary>
+public sealed class ResourceParityTests
+{
+    [Theory]
+    [InlineData("web/Resources/SharedResource.zh-CN.resx", "web/Resources/SharedResource.en.resx")]
+    [InlineData("reports/Resources/ReportText.resx", "reports/Resources/ReportText.en.resx")]
+    public void Both_languages_have_every_string(string chinese, string english)
+    {
+        var zh = Strings(chinese);
+        var en = Strings(english);
+
+        Assert.Empty(zh.Keys.Except(en.Keys).Select(k => $"{k}: only in {chinese}"));
+        Assert.Empty(en.Keys.Except(zh.Keys).Select(k => $"{k}: only in {english}"));
+        Assert.Empty(zh.Concat(en).Where(s => string.IsNullOrWhiteSpace(s.Value)).Select(s => $"{s.Key}: empty"));
+    }
+
+    private static Dictionary<string, string> Strings(string file) =>
+        XDocument.Load(Path.Combine(LayeringTests.RepositoryRoot(), file)).Root!.Elements("data")
+            .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
+}
