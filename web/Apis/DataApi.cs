@@ -95,14 +95,14 @@ internal static class DataApi
             return Results.Ok(files);
         }).WithName("BatchFiles");
 
-        desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock) =>
+        desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> words) =>
         {
             using var db = warehouse.CreateContext();
             var text = Text();
             var rows = QuarantineExport.Rows(db, id);
             foreach (var r in rows) r.Reason = LoadMessages.Localize(r.Reason, text)!; // untracked: never saved
             if (format is null) return Results.Ok(rows);
-            return Exports.File(format, $"quarantine-batch-{id}", QuarantineExport.Header, rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock);
+            return Exports.File(format, $"quarantine-batch-{id}", QuarantineExport.Header, rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, words);
         }).WithName("Quarantine");
     }
 

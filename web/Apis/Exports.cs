@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using MiniExcelLibs;
 using QualityAnalytics.Etl.Audit;
 using QualityAnalytics.Warehouse.Model;
@@ -14,15 +15,17 @@ internal static class Exports
     /// <summary>Writes the rows as they are enumerated into a temporary file, deleted once the response has been sent,
     /// so an export of a hundred thousand rows never holds them all in memory. The file is named after the export and
     /// the Asia/Shanghai time it was made (the users' clock, not the server's UTC).</summary>
-    public static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, TimeProvider clock) =>
-        File(format, name, header, rows, clock, MaxXlsxRows);
+    public static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, TimeProvider clock,
+        IStringLocalizer<SharedResource> text) =>
+        File(format, name, header, rows, clock, text, MaxXlsxRows);
 
     /// <param name="maxXlsxRows">Excel's limit; lower only in tests.</param>
-    internal static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, TimeProvider clock, int maxXlsxRows)
+    internal static IResult File(string format, string name, IReadOnlyList<string> header, IEnumerable<object?[]> rows, TimeProvider clock,
+        IStringLocalizer<SharedResource> text, int maxXlsxRows)
     {
         var stamp = name + "-" + BusinessTime.LocalNow(clock).ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture);
         if (format is not ("csv" or "xlsx"))
-            return TypedResults.Problem($"format must be csv or xlsx, not '{format}'.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem(text["api.export.format", format], statusCode: StatusCodes.Status400BadRequest);
         var file = new FileStream(Path.Combine(Path.GetTempPath(), "qa-export-" + Guid.NewGuid().ToString("N")), FileMode.CreateNew, FileAccess.ReadWrite,
             FileShare.None, 64 * 1024, FileOptions.DeleteOnClose);
         try
@@ -48,7 +51,7 @@ internal static class Exports
         catch (TooManyRowsException)
         {
             file.Dispose();
-            return TypedResults.Problem($"More than {maxXlsxRows:N0} rows: one Excel sheet cannot hold them. Export CSV, or narrow the filters.",
+            return TypedResults.Problem(text["api.export.tooManyRows", maxXlsxRows.ToString("N0", CultureInfo.InvariantCulture)],
                 statusCode: StatusCodes.Status400BadRequest);
         }
         catch

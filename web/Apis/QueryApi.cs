@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Semantic;
 using QualityAnalytics.Web.Auth;
@@ -12,8 +13,8 @@ internal static class QueryApi
         api.MapGet("/query", (HttpContext http, WarehouseDb warehouse) => Run(http, warehouse, r => TypedResults.Ok(QueryJson.Of(r))))
             .WithName("Query").WithSummary("Aggregate measures by dimensions with filters (row-level security applied).")
             .WithDescription("measures=a,b&dimensions=quarter,department&from=2025Q1&to=2026Q2&department=LOG&channel=电话&order=total desc&limit=100");
-        api.MapGet("/query/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock) =>
-                Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => c.LabelZh).ToList(), r.Rows, clock)))
+        api.MapGet("/query/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
+                Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => c.LabelZh).ToList(), r.Rows, clock, text)))
             .WithName("QueryExport").WithSummary("The same query as CSV (UTF-8 with BOM) or XLSX.");
         api.MapGet("/model", () => TypedResults.Ok(new
         {

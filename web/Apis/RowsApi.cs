@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Semantic;
 using QualityAnalytics.Web.Auth;
@@ -27,13 +28,13 @@ internal static class RowsApi
             }
         }).WithName("Rows").WithSummary("Complaints, checks or survey answers behind a number (row-level security applied).");
 
-        api.MapGet("/rows/{kind}/export", (string kind, string format, HttpContext http, WarehouseDb warehouse, TimeProvider clock) =>
+        api.MapGet("/rows/{kind}/export", (string kind, string format, HttpContext http, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
         {
             try
             {
                 using var connection = warehouse.OpenReadConnection();
                 var (columns, rows) = RowQuery.All(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
-                return Exports.File(format, kind, columns.Select(c => c.LabelZh).ToList(), rows, clock);
+                return Exports.File(format, kind, columns.Select(c => c.LabelZh).ToList(), rows, clock, text);
             }
             catch (QueryRejectedException ex)
             {

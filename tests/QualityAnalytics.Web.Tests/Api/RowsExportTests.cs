@@ -1,8 +1,12 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 using MiniExcelLibs;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Web.Apis;
@@ -74,13 +78,25 @@ public sealed class RowsExportTests
     {
         var rows = Enumerable.Range(0, 11).Select(i => new object?[] { i, $"行 {i}" });
 
-        var refused = Exports.File("xlsx", "rows", ["编号", "内容"], rows, TimeProvider.System, maxXlsxRows: 10);
-        var fits = Exports.File("xlsx", "rows", ["编号", "内容"], rows.Take(10), TimeProvider.System, maxXlsxRows: 10);
+        var text = new StringLocalizer<SharedResource>(new ResourceManagerStringLocalizerFactory(
+            Options.Create(new LocalizationOptions { ResourcesPath = "Resources" }), NullLoggerFactory.Instance));
+        IResult Export(IEnumerable<object?[]> some) => Exports.File("xlsx", "rows", ["编号", "内容"], some, TimeProvider.System, text, maxXlsxRows: 10);
 
-        var (status, body) = await Execute(refused);
-        Assert.Equal(StatusCodes.Status400BadRequest, status);
-        Assert.Contains("one Excel sheet cannot hold them. Export CSV", body, StringComparison.Ordinal);
-        Assert.Equal(StatusCodes.Status200OK, (await Execute(fits)).Status);
+        var culture = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("zh-CN"); // as the request's language sets it
+            var (status, body) = await Execute(Export(rows));
+            Assert.Equal(StatusCodes.Status400BadRequest, status);
+            Assert.Contains("超过 10 行：一个 Excel 工作表放不下。请导出 CSV", body, StringComparison.Ordinal);
+            CultureInfo.CurrentUICulture = new CultureInfo("en");
+            Assert.Contains("More than 10 rows: one Excel sheet cannot hold them. Export CSV", (await Execute(Export(rows))).Body, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = culture;
+        }
+        Assert.Equal(StatusCodes.Status200OK, (await Execute(Export(rows.Take(10)))).Status);
     }
 
     private static async Task<(int Status, string Body)> Execute(IResult result)
