@@ -37,11 +37,12 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own cookies) signed in as <paramref name="user"/> through the sign-in form.</summary>
-    public async Task<Session> SignIn(string user, int width = 1280, int height = 900)
+    /// <param name="timeZone">The browser's time zone (an IANA name); the machine's when null.</param>
+    public async Task<Session> SignIn(string user, int width = 1280, int height = 900, string? timeZone = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN",
+            BaseURL = BaseUrl, ViewportSize = new ViewportSize { Width = width, Height = height }, AcceptDownloads = true, Locale = "zh-CN", TimezoneId = timeZone,
         });
         var page = await context.NewPageAsync();
         var session = new Session(context, page);

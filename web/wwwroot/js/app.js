@@ -107,6 +107,9 @@
         return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
+    // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
+    // machine is set to: the same wall time as the report and `qa batches` print.
+    const dateTime = v => (v ? new Date(v).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }) : '–');
 
     // ---- Quarters --------------------------------------------------------------------------------------------
     function shiftQuarter(q, n) {
@@ -362,7 +365,7 @@
 
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, gradeName, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        query, format, gradeName, dateTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

@@ -10,7 +10,7 @@
     const bool = name => col(name, { render: v => t(v ? 'yes' : 'no') });
     // The kinds of the data contract (complaints, check_deductions…) in the reader's language.
     const kind = () => col('kind', { render: v => (v ? QA.tOr('data.kind.' + v, v) : null) });
-    const time = name => col(name, { render: v => (v ? new Date(v).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en') : '–') });
+    const time = name => col(name, { render: QA.dateTime });
 
     if (form) {
         const progress = document.getElementById('upload-progress');

@@ -19,7 +19,7 @@
             const a = (assessment?.assessments || []).find(x => x.department === d.code);
             const head = el('h2', {}, `${d.name} (${d.code})`);
             const score = a ? el('p', { class: 'muted' }, t('notes.score', QA.format(a.total, '0.00'), QA.gradeName(a.grade))) : null;
-            const updated = el('p', { class: 'hint' }, note.updated_by ? t('notes.updated', note.updated_by, new Date(note.updated_at).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en')) : t('notes.none'));
+            const updated = el('p', { class: 'hint' }, note.updated_by ? t('notes.updated', note.updated_by, QA.dateTime(note.updated_at)) : t('notes.none'));
             if (!canEdit) {
                 return el('section', { class: 'card', 'data-department': d.code }, head, score,
                     el('h3', {}, t('notes.causes')), el('p', { class: 'note-text' }, note.causes || '–'),

@@ -14,7 +14,7 @@
         const box = document.getElementById('assessment');
         if (!data) { approvalBox.replaceChildren(); box.replaceChildren(el('p', { class: 'empty' }, t('noData'))); return; }
         const status = data.approval
-            ? el('p', { class: 'status ok', 'data-approval': 'approved' }, t('policy.approved', data.approval.approved_by, new Date(data.approval.approved_at).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en')))
+            ? el('p', { class: 'status ok', 'data-approval': 'approved' }, t('policy.approved', data.approval.approved_by, QA.dateTime(data.approval.approved_at)))
             : el('p', { class: 'status', 'data-approval': 'draft' }, t('policy.draft', data.policy_version));
         const approve = canApprove && !data.approval ? el('button', {
             type: 'button', class: 'primary', id: 'approve', onclick: async e => {

@@ -31,7 +31,7 @@
             { name: 'quarter', label: t('slicer.quarter') },
             { name: 'language', label: t('reports.language'), render: v => v === 'en' ? 'English' : '中文' },
             { name: 'size', label: t('reports.size'), num: true, format: '#,0' },
-            { name: 'written_at', label: t('reports.written'), render: v => new Date(v).toLocaleString(QA.lang === 'zh' ? 'zh-CN' : 'en') },
+            { name: 'written_at', label: t('reports.written'), render: QA.dateTime },
             { name: 'file', label: t('reports.download'), render: v => el('a', { href: '/api/reports/' + encodeURIComponent(v), download: v }, v) },
         ], rows, { caption: rows.length ? null : t('reports.none') });
         box.replaceChildren(...[generate, list].filter(Boolean));
