@@ -132,6 +132,11 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.Equal("Complaint", await session.Page.InnerTextAsync("th[data-col=complaint_id]"));
         Assert.Equal("Previous", await session.Page.InnerTextAsync("#pager button >> nth=0"));
         Assert.DoesNotContain("投诉编号", await session.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+        // The contract's channels are words of the page's language (the filter keeps the stored value); data stays as stored.
+        Assert.Contains("Phone", await session.Page.Locator("td[data-col=channel]").AllInnerTextsAsync());
+        Assert.DoesNotContain("电话", await session.Page.Locator("td[data-col=channel]").AllInnerTextsAsync());
+        var channels = await session.Page.Locator("#slicer-channel option").EvaluateAllAsync<string[][]>("os => os.map(o => [o.value, o.textContent])");
+        Assert.Contains(channels, o => o[0] == "意见箱" && o[1] == "Suggestion box");
         await session.Screenshot("overview-en-rows-1280");
         Assert.Empty(session.Errors);
     }

@@ -107,6 +107,9 @@
         return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
+    /** A dimension's value as shown: grades, check kinds and the contract's fixed channels in the page's language;
+     *  data (departments' and customers' names, categories) as stored. */
+    const valueLabel = (dim, v) => dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v) : dim === 'channel' ? tOr('channel.' + v, v) : v;
     // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
     // machine is set to: the same wall time as the report and `qa batches` print.
     const dateTime = v => (v ? new Date(v).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }) : '–');
@@ -206,7 +209,7 @@
         return (await departments()).map(d => ({ value: d.code, label: `${d.name} (${d.code})` }));
     }
     async function valueOptions(dim) {
-        return (await options(dim)).map(v => ({ value: v, label: dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v) : v }));
+        return (await options(dim)).map(v => ({ value: v, label: valueLabel(dim, v) }));
     }
 
     // ---- Visuals -------------------------------------------------------------------------------------------------
@@ -286,7 +289,7 @@
     /** Columns of an /api/query result for table(). */
     const queryColumns = result => result.columns.map((c, i) => ({
         name: c.name, index: i, label: label(c), format: c.format, num: c.role === 'measure',
-        render: c.name === 'grade' ? v => gradeName(v) : undefined,
+        render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v) : undefined,
     }));
 
     // ---- Explanation dialog -----------------------------------------------------------------------------------
@@ -365,7 +368,7 @@
 
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, gradeName, dateTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        query, format, gradeName, valueLabel, dateTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

@@ -67,7 +67,7 @@ QA.busy((async function () {
 
         out.card.hidden = c.visualType === 'table';
         if (c.visualType === 'table') return;
-        const name = (dim, v) => dim === 'grade' ? QA.gradeName(v) : dim === 'kind' ? t('kind.' + v) : v;
+        const name = QA.valueLabel;
         const xs = [...new Set(result.records.map(r => r[c.x]))];
         let series;
         if (c.series) {

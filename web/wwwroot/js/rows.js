@@ -48,7 +48,7 @@ QA.busy((async function () {
             format: ['score', 'direct_deduction'].includes(c.name) ? '0.00' : undefined,
             render: typeof data.rows[0]?.[i] === 'boolean' || ['valid', 'excluded'].includes(c.name) ? v => (v === null ? '–' : t(v ? 'yes' : 'no'))
                 : c.name === 'department' ? v => el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v)
-                : c.name === 'kind' ? v => t('kind.' + v)
+                : ['kind', 'channel'].includes(c.name) ? v => QA.valueLabel(c.name, v)
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
         }));
