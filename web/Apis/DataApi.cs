@@ -38,6 +38,9 @@ internal static class DataApi
             // user's machine) would overwrite each other. Compared ignoring case: the data folder may be a share that does.
             if (form.Files.GroupBy(f => Path.GetFileName(f.FileName), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
                 return Results.Problem(text["api.upload.sameName", twice.Key, twice.Count()], statusCode: 400);
+            // Every name checked before any file is kept: a refused upload leaves nothing behind.
+            if (form.Files.Select(f => Path.GetFileName(f.FileName)).FirstOrDefault(n => !TabularFile.IsSupported(n)) is { } unsupported)
+                return Results.Problem(text["api.upload.unsupported", unsupported], statusCode: 400);
             // Named after the Asia/Shanghai moment, and unique: two uploads of the same file name in the same millisecond
             // (two users, or a clock that stands still) must not write into, or over, each other's files.
             var folder = Path.Combine(options.UploadFolder,
@@ -46,9 +49,7 @@ internal static class DataApi
             var paths = new List<string>();
             foreach (var file in form.Files)
             {
-                var name = Path.GetFileName(file.FileName);
-                if (!TabularFile.IsSupported(name)) return Results.Problem(text["api.upload.unsupported", name], statusCode: 400);
-                var path = Path.Combine(folder, name);
+                var path = Path.Combine(folder, Path.GetFileName(file.FileName));
                 await using (var target = File.Create(path)) await file.CopyToAsync(target);
                 paths.Add(path);
             }

@@ -107,6 +107,17 @@ public sealed class WritingTests : IDisposable
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("dup.csv：本次上传中有 2 个同名文件", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
+        // A file of a type the loader does not read: refused before anything is kept, naming the file.
+        using var mixed = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(Encoding.UTF8.GetBytes("complaint_id\n")), "files", "ok.csv" },
+            { new ByteArrayContent([0x25, 0x50, 0x44, 0x46]), "files", "notes.pdf" },
+        };
+        var unsupported = await wg.PostAsync("/api/data/uploads", mixed);
+        Assert.Equal(HttpStatusCode.BadRequest, unsupported.StatusCode);
+        Assert.Contains("notes.pdf：不是支持的文件类型", await unsupported.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(2, Directory.GetDirectories(_app.Options.UploadFolder).Length); // the two uploads above, nothing of the refused ones
+
         // In Shanghai time: the test clock's 2026-07-08 00:30 UTC is 08:30 there.
         Assert.All(Directory.GetDirectories(_app.Options.UploadFolder), d => Assert.StartsWith("20260708-083000-", Path.GetFileName(d), StringComparison.Ordinal));
     }
