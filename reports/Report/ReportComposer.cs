@@ -173,6 +173,7 @@ internal sealed partial class ReportComposer
         }
         var top = _m.Analysis.Findings.Take(3).Select(f => _t.IsChinese ? f.TitleZh : f.TitleEn).ToList();
         if (top.Count > 0) sentences.Add(_t.Format("TopFindings", string.Join(_t["ListSeparator"], top)));
+        if (sentences.Count == 0) sentences.Add(_t["NoNarrative"]); // a quarter with no assessed department: say so, not an empty section
         foreach (var s in sentences) Paragraph(s);
 
         var changes = LargestChanges().Take(5).ToList();

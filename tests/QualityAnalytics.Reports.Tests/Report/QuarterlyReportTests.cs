@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Time.Testing;
 using QualityAnalytics.Reports.Report;
 using QualityAnalytics.Reports.Tests.Pdf;
+using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Warehouse.Scoring.Mart;
@@ -175,6 +176,18 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
 
         Assert.Contains("已审定(质量管理委员会,2026年7月8日)", pages[0], StringComparison.Ordinal);
         Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(pages), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_quarter_with_no_data_says_there_is_nothing_to_analyse()
+    {
+        using var db = demo.Db.CreateContext();
+        var quarter = new Quarter(2019, 1); // before the demo's first quarter
+        var zh = AllText(QuarterlyReport.Generate(db, quarter, new ReportOptions(), PolicyFile.Default, demo.Clock));
+        var en = AllText(QuarterlyReport.Generate(db, quarter, new ReportOptions { Language = "en" }, PolicyFile.Default, demo.Clock));
+
+        Assert.Contains("结果分析本季度没有部门完成考核,没有可分析的结果。", zh, StringComparison.Ordinal);
+        Assert.Contains("Nodepartmentwasassessedthisquarter:therearenoresultstoanalyse.", en, StringComparison.Ordinal); // the text kit drops spaces
     }
 
     [Fact]
