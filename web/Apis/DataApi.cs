@@ -103,7 +103,7 @@ internal static class DataApi
             var rows = QuarantineExport.Rows(db, id);
             foreach (var r in rows) r.Reason = LoadMessages.Localize(r.Reason, text)!; // untracked: never saved
             if (format is null) return Results.Ok(rows);
-            return Exports.File(format, $"quarantine-batch-{id}", QuarantineExport.Header, rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, words);
+            return Exports.File(format, $"quarantine-batch-{id}", words["api.quarantine.header"].Value.Split(','), rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, words);
         }).WithName("Quarantine");
     }
 

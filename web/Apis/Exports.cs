@@ -9,6 +9,10 @@ namespace QualityAnalytics.Web.Apis;
 /// <summary>Any visual's data as a file: CSV in UTF-8 with BOM (Excel in China opens it), or XLSX.</summary>
 internal static class Exports
 {
+    /// <summary>A column's heading in the request's language (the page's: zh-CN unless English was chosen).</summary>
+    public static string Label(string chinese, string english) =>
+        CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "zh" ? chinese : english;
+
     /// <summary>Excel's sheet holds 1,048,576 rows: the header and this many.</summary>
     public const int MaxXlsxRows = 1_048_575;
 

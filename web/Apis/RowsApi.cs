@@ -34,7 +34,7 @@ internal static class RowsApi
             {
                 using var connection = warehouse.OpenReadConnection();
                 var (columns, rows) = RowQuery.All(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
-                return Exports.File(format, kind, columns.Select(c => c.LabelZh).ToList(), rows, clock, text);
+                return Exports.File(format, kind, columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(), rows, clock, text);
             }
             catch (QueryRejectedException ex)
             {
