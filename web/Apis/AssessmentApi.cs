@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Security.Claims;
 using QualityAnalytics.Warehouse.Model;
@@ -64,14 +65,16 @@ internal static class AssessmentApi
             }
         }).RequireAuthorization(Roles.CanApprove).AddEndpointFilter<AntiforgeryFilter>().WithName("Approve");
 
-        api.MapPost("/assessments/{quarter}/what-if", async (string quarter, HttpRequest request, WarehouseDb warehouse, PolicyProvider policies) =>
+        api.MapPost("/assessments/{quarter}/what-if", async (string quarter, HttpRequest request, WarehouseDb warehouse, PolicyProvider policies,
+            IStringLocalizer<SharedResource> text) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             using var reader = new StreamReader(request.Body);
             PolicySet other;
             try { other = PolicyFile.Parse(await reader.ReadToEndAsync(), "the posted policy"); }
-            catch (PolicyValidationException ex) { return Results.Problem(ex.Message, statusCode: 400); }
-            catch (System.Text.Json.JsonException ex) { return Results.Problem("The policy is not valid JSON: " + ex.Message, statusCode: 400); }
+            // The lead in the page's language; each problem names the file's own (English) key, as the file writes it.
+            // Text that is not JSON at all comes here too, as one problem (PolicyFile.Parse).
+            catch (PolicyValidationException ex) { return Results.Problem(text["api.policy.invalid", ex.Problems.Count, string.Join("; ", ex.Problems)], statusCode: 400); }
             using var db = warehouse.CreateContext();
             var active = policies.Current().For(q);
             var stored = AssessmentMart.Stored(db, q, active) ?? AssessmentMart.Preview(db, q, active);

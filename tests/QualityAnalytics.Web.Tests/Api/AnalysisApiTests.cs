@@ -55,7 +55,11 @@ public sealed class AnalysisApiTests(DashboardFactory app) : IClassFixture<Dashb
 
         var bad = await committee.PostAsync("/api/assessments/2026Q2/what-if", new StringContent(json.Replace("\"self_check\": 0.40", "\"self_check\": 0.50")));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
-        Assert.Contains("must be exactly 1", await bad.Content.ReadAsStringAsync());
+        var problem = await bad.Content.ReadAsStringAsync();
+        Assert.Contains("上传的考核办法文件有 1 处问题：", problem, StringComparison.Ordinal); // in the page's language
+        Assert.Contains("must be exactly 1", problem, StringComparison.Ordinal);                 // the problem names the file's key
+        var broken = await committee.PostAsync("/api/assessments/2026Q2/what-if?lang=en", new StringContent("{ not json"));
+        Assert.Contains("The policy file has 1 problem(s): ", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
