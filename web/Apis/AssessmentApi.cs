@@ -1,6 +1,6 @@
-using Microsoft.Extensions.Localization;
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
@@ -50,7 +50,8 @@ internal static class AssessmentApi
             });
         }).WithName("Explain");
 
-        api.MapPost("/assessments/{quarter}/approve", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock) =>
+        api.MapPost("/assessments/{quarter}/approve", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock,
+            IStringLocalizer<SharedResource> text) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
             using var db = warehouse.CreateContext();
@@ -59,9 +60,10 @@ internal static class AssessmentApi
                 var approval = AssessmentMart.Approve(db, q, policies.Current(), user.FindFirstValue("qa:display_name") ?? user.Identity!.Name!, clock);
                 return Results.Ok(new { quarter = q.ToString(), approved_by = approval.ApprovedBy, approved_at = approval.ApprovedAt });
             }
-            catch (InvalidOperationException ex)
+            catch (ApprovalRefusedException ex)
             {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status409Conflict);
+                var why = ex.Reason == ApprovalRefusal.AlreadyApproved ? text["api.approve.already", q.ToString()] : text["api.approve.nothing", q.ToString()];
+                return Results.Problem(why, statusCode: StatusCodes.Status409Conflict);
             }
         }).RequireAuthorization(Roles.CanApprove).AddEndpointFilter<AntiforgeryFilter>().WithName("Approve");
 

@@ -30,7 +30,9 @@ public sealed class WritingTests : IDisposable
         var committee = await WithToken("committee");
         var response = await committee.PostAsync("/api/assessments/2026Q2/approve", null);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(HttpStatusCode.Conflict, (await committee.PostAsync("/api/assessments/2026Q2/approve", null)).StatusCode);
+        var again = await committee.PostAsync("/api/assessments/2026Q2/approve", null);
+        Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
+        Assert.Contains("2026Q2 已经审定：审定的结果不再改变。", await again.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         var quarter = JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement;
         Assert.Equal("质量管理委员会", quarter.GetProperty("approval").GetProperty("approved_by").GetString()); // the display name of the demo's committee user
 

@@ -112,9 +112,9 @@ public static class AssessmentMart
     {
         var policy = policies.For(quarter);
         if (db.QuarterApprovals.Any(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version))
-            throw new InvalidOperationException($"{quarter} is already approved under policy {policy.Version}; approved results never change.");
+            throw new ApprovalRefusedException(ApprovalRefusal.AlreadyApproved, $"{quarter} is already approved under policy {policy.Version}; approved results never change.");
         var scored = Score(db, quarter, policies, clock);
-        if (scored.Assessments.Count == 0) throw new InvalidOperationException($"{quarter} has no departments to approve.");
+        if (scored.Assessments.Count == 0) throw new ApprovalRefusedException(ApprovalRefusal.NothingToApprove, $"{quarter} has no departments to approve.");
         using var transaction = db.Database.BeginTransaction();
         var approval = new QuarterApproval { QuarterKey = quarter.Key, PolicyVersion = policy.Version, ApprovedBy = approvedBy, ApprovedAt = clock.GetUtcNow(), Note = note };
         db.QuarterApprovals.Add(approval);
