@@ -99,7 +99,10 @@ public sealed record ServiceTargetRow(string Quarter, string? DepartmentCode, in
 /// <summary>A complaint that missed a target: which (reply or solution), when it was due, when it was done (null: still open).</summary>
 public sealed record LateComplaint(string ComplaintId, string DepartmentCode, string Target, DateTime ReceivedAt, DateTime Due, DateTime? DoneAt, string Status);
 
-public sealed record ServiceTargetSection(IReadOnlyList<string> Definitions, IReadOnlyList<ServiceTargetRow> Quarter, IReadOnlyList<ServiceTargetRow> History, IReadOnlyList<LateComplaint> Late);
+/// <param name="UncalendaredYears">Years after the warehouse calendar's last official year that the quarter's solution
+/// deadlines count days in: their holidays and 调休 are not known yet, so those days follow the weekday rule.</param>
+public sealed record ServiceTargetSection(IReadOnlyList<string> Definitions, IReadOnlyList<ServiceTargetRow> Quarter, IReadOnlyList<ServiceTargetRow> History,
+    IReadOnlyList<LateComplaint> Late, IReadOnlyList<int> UncalendaredYears);
 
 // ---------- self-check inflation ----------
 

@@ -65,7 +65,24 @@ public static class ServiceTargets
             if (s.Status is "late" or "overdue") late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "solution", c.ReceivedAt, s.Due, s.DoneAt, s.Status));
         }
         var current = input.Quarter.ToString();
-        return new ServiceTargetSection(Definitions(o), [.. rows.Where(r => r.Quarter == current)], rows, late);
+        return new ServiceTargetSection(Definitions(o), [.. rows.Where(r => r.Quarter == current)], rows, late,
+            UncalendaredYears(input.Complaints.Where(c => c.Quarter == input.Quarter), input.Calendar, o));
+    }
+
+    /// <summary>The years after the calendar's last official one that the quarter's solution deadlines count working days
+    /// in (from the day of receipt to the deadline's day). The State Council publishes a year's holidays late in the year
+    /// before; until the working group imports them (`qa calendar import`) such a year follows the weekday rule, and the
+    /// report says so.</summary>
+    public static IReadOnlyList<int> UncalendaredYears(IEnumerable<ComplaintRecord> complaints, WorkdayCalendar calendar, ServiceTargetOptions o)
+    {
+        var last = calendar.LastOfficialYear ?? int.MinValue;
+        var years = new SortedSet<int>();
+        foreach (var c in complaints)
+        {
+            var lastCounted = DateOnly.FromDateTime(SolutionDue(c.ReceivedAt, calendar, o)).AddDays(-1);
+            for (var year = Math.Max(c.ReceivedAt.Year, last + 1); year <= lastCounted.Year; year++) years.Add(year);
+        }
+        return [.. years];
     }
 
     private static ServiceTargetRow Row(Quarter q, string? department, IReadOnlyList<ComplaintRecord> complaints, AnalysisInput input, ServiceTargetOptions o)

@@ -148,6 +148,7 @@ internal sealed partial class ReportComposer
             warnings.Add(_t.Format("ApprovedDifferences", string.Join(_t["ListSeparator"], _m.DifferencesFromApproved.Select(d =>
                 _t.Format("DifferenceItem", Name(d.DepartmentCode), d.Field, d.Approved ?? _f.Dash, d.Draft ?? _f.Dash)))));
         }
+        foreach (var year in _m.Analysis.ServiceTargets.UncalendaredYears) warnings.Add(_t.Format("CalendarNotImported", year));
         if (warnings.Count == 0) warnings.Add(_t["NoWarnings"]);
         foreach (var w in warnings) Paragraph("· " + w);
 

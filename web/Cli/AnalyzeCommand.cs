@@ -116,6 +116,8 @@ internal static class AnalyzeCommand
         o.WriteLine();
         o.WriteLine("六、服务目标 Service targets (policy §7)");
         foreach (var d in a.ServiceTargets.Definitions) o.WriteLine($"  · {d}");
+        foreach (var year in a.ServiceTargets.UncalendaredYears)
+            o.WriteLine($"  ! {year} 年节假日与调休尚未导入 (qa calendar import): 该年按周一至周五计算 (the {year} calendar is not imported: weekdays only)");
         foreach (var r in a.ServiceTargets.Quarter)
         {
             o.WriteLine(FormattableString.Invariant(

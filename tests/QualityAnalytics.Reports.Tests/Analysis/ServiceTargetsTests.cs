@@ -47,4 +47,19 @@ public sealed class ServiceTargetsTests
         Assert.Equal("pending", ServiceTargets.Reply(c, new(2026, 7, 1, 8, 0, 0), Targets).Status);
         Assert.Equal("overdue", ServiceTargets.Reply(c, new(2026, 7, 1, 9, 0, 1), Targets).Status);
     }
+
+    [Fact]
+    public void Deadlines_that_count_days_in_a_year_not_yet_imported_name_that_year()
+    {
+        // The shipped calendar ends with 2026. A complaint of Tue 2026-12-29 counts Wed 30, Thu 31 and Fri 2027-01-01:
+        // a day of 2027, whose 元旦 is not known yet. One of 2026-12-01 ends within 2026.
+        Assert.Equal(2026, Calendar.LastOfficialYear);
+        Assert.Equal([2027], ServiceTargets.UncalendaredYears([Complaint(new(2026, 12, 29, 9, 0, 0)), Complaint(new(2026, 12, 1, 9, 0, 0))], Calendar, Targets));
+        Assert.Empty(ServiceTargets.UncalendaredYears([Complaint(new(2026, 12, 1, 9, 0, 0))], Calendar, Targets));
+
+        // Once 2027 is imported it is official.
+        var imported = Calendar.WithOverrides([new CalendarDay(new DateOnly(2027, 1, 1), false, "元旦")]);
+        Assert.Empty(ServiceTargets.UncalendaredYears([Complaint(new(2026, 12, 29, 9, 0, 0))], imported, Targets));
+        Assert.Equal(new DateTime(2027, 1, 5), ServiceTargets.SolutionDue(new(2026, 12, 29, 9, 0, 0), imported, Targets)); // Wed, Thu, Mon
+    }
 }

@@ -191,6 +191,25 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void A_deadline_in_a_year_whose_holidays_are_not_imported_is_flagged_in_the_data_warnings()
+    {
+        var warehouse = demo.CopyDatabase();
+        var file = Path.Combine(Path.GetDirectoryName(warehouse.FilePath!)!, "late-december.csv");
+        // Tue 2026-12-29: its third working day falls in 2027, beyond the shipped calendar.
+        File.WriteAllText(file, "complaint_id,department,received_at,channel,valid\nTS-DEC-29,LOG,2026-12-29 09:00,电话,是\n");
+        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        using var db = warehouse.CreateContext();
+        var q4 = new Quarter(2026, 4);
+
+        var zh = AllText(QuarterlyReport.Generate(db, q4, new ReportOptions(), PolicyFile.Default, demo.Clock));
+        var en = AllText(QuarterlyReport.Generate(db, q4, new ReportOptions { Language = "en" }, PolicyFile.Default, demo.Clock));
+
+        Assert.Contains("2027年的法定节假日与调休安排尚未导入(qacalendarimport)", zh, StringComparison.Ordinal); // the text kit drops spaces
+        Assert.Contains("Theofficialholidaysandmake-upworkingdaysof2027havenotbeenimportedyet", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("尚未导入", AllText(Generate()), StringComparison.Ordinal); // 2026Q2's deadlines all fall in 2026
+    }
+
+    [Fact]
     public void A_company_name_and_an_unknown_language()
     {
         Assert.Contains("华东物流有限公司", PdfTestKit.PageTexts(Generate(new ReportOptions { Company = "华东物流有限公司" }))[0], StringComparison.Ordinal);
