@@ -42,6 +42,8 @@ internal static class AnalysisApi
                 survey = analysis.Survey.Questions.Where(s => string.Equals(s.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
                 service_targets = analysis.ServiceTargets.History.Where(r => string.Equals(r.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
                 late = analysis.ServiceTargets.Late.Where(r => string.Equals(r.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
+                // Years the quarter's solution deadlines reach whose holidays are not imported yet (the calendar's, not a department's).
+                uncalendared_years = analysis.ServiceTargets.UncalendaredYears,
             });
         }).WithName("DepartmentAnalysis").WithSummary("One department's trends with forecast, control chart, survey questions and service targets.");
     }

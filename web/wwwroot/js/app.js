@@ -217,11 +217,13 @@
     function visual(container, { title, id, span = 6, chart = true, tall = false, note }) {
         const exportsBox = el('div', { class: 'visual-tools' });
         const body = chart ? el('div', { class: 'chart' + (tall ? ' tall' : ''), id, role: 'img', 'aria-label': title }) : el('div', { id });
+        const notice = el('p', { class: 'hint notice', hidden: true }); // a note the data decides (setNotice)
         const card = el('section', { class: `card visual span-${span}`, 'aria-label': title },
-            el('div', { class: 'visual-head' }, el('h2', {}, title), exportsBox), note ? el('p', { class: 'hint' }, note) : null, body);
+            el('div', { class: 'visual-head' }, el('h2', {}, title), exportsBox), note ? el('p', { class: 'hint' }, note) : null, notice, body);
         container.append(card);
         return {
             card, body,
+            setNotice(text) { notice.textContent = text || ''; notice.hidden = !text; },
             setExport(path, params) {
                 exportsBox.replaceChildren(...['csv', 'xlsx'].map(f =>
                     el('a', { class: 'button small', href: withQuery(path, { ...params, format: f }), download: '', 'data-export': f }, t('export.' + f))));

@@ -113,6 +113,8 @@ QA.busy((async function () {
             ],
         }, p => location.href = QA.withQuery('/rows/complaints', { ...filters, from: p.name, to: p.name }));
         service.setExport('/api/query/export', targets.params);
+        const uncalendared = analysis?.uncalendared_years || [];
+        service.setNotice(uncalendared.length ? t('department.calendarMissing', uncalendared.join(', ')) : '');
 
         // Complaints by category: click → the rows.
         QA.categoryChart(categories, cats.records, cats.params, range);
