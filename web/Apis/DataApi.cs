@@ -26,14 +26,14 @@ internal static class DataApi
         desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock,
             IStringLocalizer<SharedResource> text) =>
         {
-            if (request.ContentLength > options.MaxUploadBytes) return TooLarge(options, text);
+            if (request.ContentLength > options.MaxUploadBytes) return UploadLimitFilter.TooLarge(options, text);
             if (!request.HasFormContentType) return Results.Problem(text["api.upload.notMultipart"], statusCode: 400);
             IFormCollection form;
             try { form = await request.ReadFormAsync(); }
-            catch (BadHttpRequestException) { return TooLarge(options, text); }
-            catch (InvalidDataException) { return TooLarge(options, text); }
+            catch (BadHttpRequestException) { return UploadLimitFilter.TooLarge(options, text); }
+            catch (InvalidDataException) { return UploadLimitFilter.TooLarge(options, text); }
             if (form.Files.Count == 0) return Results.Problem(text["api.upload.none"], statusCode: 400);
-            if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return TooLarge(options, text);
+            if (form.Files.Sum(f => f.Length) > options.MaxUploadBytes) return UploadLimitFilter.TooLarge(options, text);
             // Files are kept under their own names in one folder: two of one name (from different folders on the
             // user's machine) would overwrite each other. Compared ignoring case: the data folder may be a share that does.
             if (form.Files.GroupBy(f => Path.GetFileName(f.FileName), StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1) is { } twice)
@@ -96,21 +96,18 @@ internal static class DataApi
             return Results.Ok(files);
         }).WithName("BatchFiles");
 
-        desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> words) =>
+        desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> messages) =>
         {
             using var db = warehouse.CreateContext();
             var text = Text();
             var rows = QuarantineExport.Rows(db, id);
             foreach (var r in rows) r.Reason = LoadMessages.Localize(r.Reason, text)!; // untracked: never saved
             if (format is null) return Results.Ok(rows);
-            return Exports.File(format, $"quarantine-batch-{id}", words["api.quarantine.header"].Value.Split(','), rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, words);
+            return Exports.File(format, $"quarantine-batch-{id}", messages["api.quarantine.header"].Value.Split(','), rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, messages);
         }).WithName("Quarantine");
     }
 
     /// <summary>The loader records its messages in English; the desk shows them in the request's language.</summary>
     private static ReportText Text() => new(CultureInfo.CurrentUICulture);
 
-    private static IResult TooLarge(ServeOptions options, IStringLocalizer<SharedResource> text) =>
-        Results.Problem(text["api.upload.tooLarge", options.MaxUploadBytes / (1024 * 1024)],
-            statusCode: StatusCodes.Status413PayloadTooLarge);
 }
