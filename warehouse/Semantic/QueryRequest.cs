@@ -29,5 +29,27 @@ public sealed record RowScope(bool AllDepartments, IReadOnlySet<string> Departme
     public bool Allows(string departmentCode) => AllDepartments || Departments.Contains(departmentCode);
 }
 
-/// <summary>A request the whitelist refuses: the message says what is allowed.</summary>
-public sealed class QueryRejectedException(string message) : Exception(message);
+/// <summary>A request the whitelist refuses. The message says in English what is allowed (for logs and scripts); the
+/// reason and its arguments (the refused value first, then what is allowed) let the dashboard say it in the page's
+/// language.</summary>
+public sealed class QueryRejectedException(QueryRejection reason, string message, params string[] arguments) : Exception(message)
+{
+    public QueryRejection Reason { get; } = reason;
+
+    public IReadOnlyList<string> Arguments { get; } = arguments;
+}
+
+public enum QueryRejection
+{
+    NotAQuarter,
+    NotAMonth,
+    NoMeasure,
+    UnknownMeasure,
+    MeasuresFromDifferentMarts,
+    DimensionNotInMart,
+    UnknownDimension,
+    OrderNotRequested,
+    UnknownRowKind,
+    SortNotAllowed,
+    FilterNotAllowed,
+}

@@ -87,7 +87,8 @@ public static partial class RowQuery
     private static string OrderBy(DbConnection connection, RowSource source, RowRequest request)
     {
         var sortColumn = request.Sort is null ? source.Columns[0]
-            : source.Columns.FirstOrDefault(c => c.Name == request.Sort) ?? throw new QueryRejectedException($"Cannot sort by '{request.Sort}'.");
+            : source.Columns.FirstOrDefault(c => c.Name == request.Sort) ?? throw new QueryRejectedException(QueryRejection.SortNotAllowed,
+                $"Cannot sort by '{request.Sort}'. Sort by one of: {string.Join(", ", source.Columns.Select(c => c.Name))}.", request.Sort, string.Join(", ", source.Columns.Select(c => c.Name)));
         var onPostgres = connection is NpgsqlConnection;
         return string.Join(", ", source.KeyColumns.Prepend(sortColumn).Select((c, i) => SortKey(c, i == 0 && request.Descending, onPostgres)));
     }
@@ -153,7 +154,7 @@ public static partial class RowQuery
             {
                 "department" => source.DepartmentSql,
                 "quarter" => source.QuarterSql,
-                _ => source.FilterSql.TryGetValue(name, out var s) ? s : throw new QueryRejectedException($"Rows '{source.Kind}' cannot be filtered by '{name}'."),
+                _ => source.FilterSql.TryGetValue(name, out var s) ? s : throw new QueryRejectedException(QueryRejection.FilterNotAllowed, $"Rows '{source.Kind}' cannot be filtered by '{name}'.", name, source.Kind),
             };
             where.Add($"{sql} IN ({string.Join(", ", values.Select(v => Param(Value(name, v))))})");
         }

@@ -112,5 +112,6 @@ public static partial class RowQuery
     ];
 
     public static RowSource Source(string kind) =>
-        Sources.FirstOrDefault(s => s.Kind == kind) ?? throw new QueryRejectedException($"Unknown rows '{kind}': {string.Join(", ", Sources.Select(s => s.Kind))}.");
+        Sources.FirstOrDefault(s => s.Kind == kind) ?? throw new QueryRejectedException(QueryRejection.UnknownRowKind,
+            $"Unknown rows '{kind}': {string.Join(", ", Sources.Select(s => s.Kind))}.", kind, string.Join(", ", Sources.Select(s => s.Kind)));
 }

@@ -27,23 +27,31 @@ public static class SemanticQuery
         return new QueryResult(plan.Columns, presented);
     }
 
+    private static string KnownMeasures => string.Join(", ", SemanticModel.Measures.Select(m => m.Name));
+
     /// <summary>Builds the SQL and fills the command's parameters. Public for tests that check it is parameterised.</summary>
     public static QueryPlan Build(QueryRequest request, RowScope scope, DbCommand command)
     {
-        if (request.Measures.Count == 0) throw new QueryRejectedException($"Name at least one measure: {string.Join(", ", SemanticModel.Measures.Select(m => m.Name))}.");
+        if (request.Measures.Count == 0) throw new QueryRejectedException(QueryRejection.NoMeasure, $"Name at least one measure: {KnownMeasures}.", KnownMeasures);
         var measures = request.Measures.Select(name => SemanticModel.Measure(name)
-            ?? throw new QueryRejectedException($"Unknown measure '{name}'. Known: {string.Join(", ", SemanticModel.Measures.Select(m => m.Name))}.")).ToList();
+            ?? throw new QueryRejectedException(QueryRejection.UnknownMeasure, $"Unknown measure '{name}'. Known: {KnownMeasures}.", name, KnownMeasures)).ToList();
         var martNames = measures.Select(m => m.Mart).Distinct().ToList();
-        if (martNames.Count > 1) throw new QueryRejectedException($"Measures {string.Join(", ", request.Measures)} come from different marts ({string.Join(", ", martNames)}); ask them separately.");
+        if (martNames.Count > 1)
+        {
+            string asked = string.Join(", ", request.Measures), marts = string.Join(", ", martNames);
+            throw new QueryRejectedException(QueryRejection.MeasuresFromDifferentMarts, $"Measures {asked} come from different marts ({marts}); ask them separately.", asked, marts);
+        }
         var mart = SemanticModel.Mart(martNames[0]);
         string Column(string dimension) => mart.Dimensions.TryGetValue(dimension, out var c) ? c
-            : throw new QueryRejectedException($"The {mart.Name} measures cannot be split or filtered by '{dimension}'. Allowed: {string.Join(", ", mart.Dimensions.Keys)}.");
+            : throw new QueryRejectedException(QueryRejection.DimensionNotInMart,
+                $"The {mart.Name} measures cannot be split or filtered by '{dimension}'. Allowed: {string.Join(", ", mart.Dimensions.Keys)}.",
+                dimension, string.Join(", ", mart.Dimensions.Keys), mart.Name);
 
         var columns = new List<QueryColumn>();
         var select = new List<string>();
         foreach (var d in request.Dimensions.Distinct())
         {
-            var def = SemanticModel.Dimensions.FirstOrDefault(x => x.Name == d) ?? throw new QueryRejectedException($"Unknown dimension '{d}'.");
+            var def = SemanticModel.Dimensions.FirstOrDefault(x => x.Name == d) ?? throw new QueryRejectedException(QueryRejection.UnknownDimension, $"Unknown dimension '{d}'.", d);
             select.Add(Column(d));
             columns.Add(new QueryColumn(d, "dimension", def.LabelZh, def.LabelEn, null));
         }
@@ -91,7 +99,7 @@ public static class SemanticQuery
             var parts = text.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
             var name = parts.Length == 0 ? "" : parts[0];
             var index = columns.FindIndex(c => c.Name == name);
-            if (index < 0) throw new QueryRejectedException($"Cannot order by '{name}': order by one of the requested columns.");
+            if (index < 0) throw new QueryRejectedException(QueryRejection.OrderNotRequested, $"Cannot order by '{name}': order by one of the requested columns.", name);
             order.Add((index, parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase)));
         }
         order.AddRange(Enumerable.Range(0, dimensions).Select(i => (i, false)));

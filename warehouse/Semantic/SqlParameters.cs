@@ -25,11 +25,11 @@ internal sealed class SqlParameters(DbCommand command, string prefix)
 internal static class SlicerValues
 {
     public static int QuarterKey(string text) =>
-        Quarter.TryParse(text, out var q) ? q.Key : throw new QueryRejectedException($"'{text}' is not a quarter such as 2026Q2.");
+        Quarter.TryParse(text, out var q) ? q.Key : throw new QueryRejectedException(QueryRejection.NotAQuarter, $"'{text}' is not a quarter such as 2026Q2.", text);
 
     public static int MonthKey(string text) =>
         DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
-            ? DateKeys.Of(d) : throw new QueryRejectedException($"'{text}' is not a month such as 2026-04.");
+            ? DateKeys.Of(d) : throw new QueryRejectedException(QueryRejection.NotAMonth, $"'{text}' is not a month such as 2026-04.", text);
 }
 
 /// <summary>The one order of values the answers use: nulls first (as SQLite sorts them ascending; PostgreSQL puts them

@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
@@ -14,9 +15,9 @@ internal static class AnalysisApi
 {
     public static void MapAnalysisApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/findings/{quarter}", (string quarter, ClaimsPrincipal user, AnalysisCache analyses) =>
+        api.MapGet("/findings/{quarter}", (string quarter, ClaimsPrincipal user, AnalysisCache analyses, IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             var scope = UserScope.RowScopeOf(user);
             var analysis = analyses.For(q);
             var visible = analysis.Findings.Where(f => f.DepartmentCode is null ? scope.AllDepartments : scope.Allows(f.DepartmentCode));
@@ -27,9 +28,10 @@ internal static class AnalysisApi
             }));
         }).WithName("Findings").WithSummary("The ranked problems of a quarter, each with its evidence.");
 
-        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, ClaimsPrincipal user, AnalysisCache analyses) =>
+        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, ClaimsPrincipal user, AnalysisCache analyses,
+            IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             if (!UserScope.RowScopeOf(user).Allows(department)) return Results.NotFound();
             var analysis = analyses.For(q);
             var trends = analysis.Trends.FirstOrDefault(t => string.Equals(t.DepartmentCode, department, StringComparison.OrdinalIgnoreCase));
@@ -46,5 +48,13 @@ internal static class AnalysisApi
                 uncalendared_years = analysis.ServiceTargets.UncalendaredYears,
             });
         }).WithName("DepartmentAnalysis").WithSummary("One department's trends with forecast, control chart, survey questions and service targets.");
+
+        // The overview's on-time KPI comes from the marts; this says whether its deadlines could use the year's holidays.
+        api.MapGet("/calendar/{quarter}", (string quarter, AnalysisCache analyses, IStringLocalizer<SharedResource> text) =>
+        {
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
+            return Results.Ok(new { quarter = q.ToString(), uncalendared_years = analyses.For(q).ServiceTargets.UncalendaredYears });
+        }).WithName("CalendarCoverage")
+            .WithSummary("The years after the calendar's last imported one that the quarter's solution deadlines count days in (weekdays only until imported).");
     }
 }

@@ -15,9 +15,9 @@ internal static class AssessmentApi
 {
     public static void MapAssessmentApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/assessments/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies) =>
+        api.MapGet("/assessments/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             using var db = warehouse.CreateContext();
             var scored = AssessmentMart.Stored(db, q, policies.Current().For(q));
             if (scored is null) return Results.NotFound();
@@ -33,9 +33,10 @@ internal static class AssessmentApi
             });
         }).WithName("Assessment");
 
-        api.MapGet("/assessments/{quarter}/{department}/explain", (string quarter, string department, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies) =>
+        api.MapGet("/assessments/{quarter}/{department}/explain", (string quarter, string department, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies,
+            IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             // Row-level security before any read: a manager asking about another department learns nothing, not even whether it exists.
             if (!UserScope.RowScopeOf(user).Allows(department)) return Results.NotFound();
             using var db = warehouse.CreateContext();
@@ -53,7 +54,7 @@ internal static class AssessmentApi
         api.MapPost("/assessments/{quarter}/approve", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock,
             IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             using var db = warehouse.CreateContext();
             try
             {
@@ -70,7 +71,7 @@ internal static class AssessmentApi
         api.MapPost("/assessments/{quarter}/what-if", async (string quarter, HttpRequest request, WarehouseDb warehouse, PolicyProvider policies,
             IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             using var reader = new StreamReader(request.Body);
             PolicySet other;
             try { other = PolicyFile.Parse(await reader.ReadToEndAsync(), "the posted policy"); }

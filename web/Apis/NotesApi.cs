@@ -1,4 +1,5 @@
 using System.Security.Claims;
+using Microsoft.Extensions.Localization;
 using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
@@ -13,9 +14,9 @@ internal static class NotesApi
 
     public static void MapNotesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/notes/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse) =>
+        api.MapGet("/notes/{quarter}", (string quarter, ClaimsPrincipal user, WarehouseDb warehouse, IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             var scope = UserScope.RowScopeOf(user);
             using var db = warehouse.CreateContext();
             var notes = db.Notes.AsNoTracking().Where(n => n.QuarterKey == q.Key).ToList()
@@ -23,11 +24,12 @@ internal static class NotesApi
             return Results.Ok(notes.Select(n => new { department = n.DepartmentCode, causes = n.Causes, solutions = n.Solutions, updated_by = n.UpdatedBy, updated_at = n.UpdatedAt }));
         }).WithName("Notes");
 
-        api.MapPut("/notes/{quarter}/{department}", (string quarter, string department, NoteBody body, ClaimsPrincipal user, WarehouseDb warehouse, TimeProvider clock) =>
+        api.MapPut("/notes/{quarter}/{department}", (string quarter, string department, NoteBody body, ClaimsPrincipal user, WarehouseDb warehouse, TimeProvider clock,
+            IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             using var db = warehouse.CreateContext();
-            if (!db.Departments.Any(d => d.Code == department)) return Results.Problem($"No department '{department}'.", statusCode: 400);
+            if (!db.Departments.Any(d => d.Code == department)) return Results.Problem(text["api.department.unknown", department], statusCode: 400);
             var note = db.Notes.FirstOrDefault(n => n.QuarterKey == q.Key && n.DepartmentCode == department);
             if (note is null) db.Notes.Add(note = new QuarterNote { QuarterKey = q.Key, DepartmentCode = department, UpdatedBy = "" });
             note.Causes = body.Causes?.Trim();

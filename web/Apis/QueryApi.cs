@@ -33,7 +33,7 @@ internal static class QueryApi
         }
         catch (QueryRejectedException ex)
         {
-            return TypedResults.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+            return ApiProblems.Rejected(http.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>(), ex);
         }
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Web.Auth;
 using QualityAnalytics.Web.Jobs;
@@ -21,9 +22,9 @@ internal static class ReportsApi
         reports.MapGet("/{file}", (string file, ReportArchive archive) =>
             archive.PathOf(file) is { } path ? Results.File(path, "application/pdf", file) : Results.NotFound()).WithName("ReportDownload");
 
-        reports.MapPost("/{quarter}", (string quarter, QuarterlyReportJob job) =>
+        reports.MapPost("/{quarter}", (string quarter, QuarterlyReportJob job, IStringLocalizer<SharedResource> text) =>
         {
-            if (!Quarter.TryParse(quarter, out var q)) return Results.Problem($"'{quarter}' is not a quarter such as 2026Q2.", statusCode: 400);
+            if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             var written = job.Generate(q);
             return Results.Ok(new { quarter = q.ToString(), files = written.Select(Path.GetFileName) });
         }).RequireAuthorization(p => p.RequireRole(Roles.Committee, Roles.WorkingGroup)).AddEndpointFilter<AntiforgeryFilter>()

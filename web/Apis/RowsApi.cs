@@ -10,7 +10,7 @@ internal static class RowsApi
 {
     public static void MapRowsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/rows/{kind}", (string kind, HttpContext http, WarehouseDb warehouse) =>
+        api.MapGet("/rows/{kind}", (string kind, HttpContext http, WarehouseDb warehouse, IStringLocalizer<SharedResource> text) =>
         {
             try
             {
@@ -24,7 +24,7 @@ internal static class RowsApi
             }
             catch (QueryRejectedException ex)
             {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+                return ApiProblems.Rejected(text, ex);
             }
         }).WithName("Rows").WithSummary("Complaints, checks or survey answers behind a number (row-level security applied).");
 
@@ -38,7 +38,7 @@ internal static class RowsApi
             }
             catch (QueryRejectedException ex)
             {
-                return Results.Problem(ex.Message, statusCode: StatusCodes.Status400BadRequest);
+                return ApiProblems.Rejected(text, ex);
             }
         }).WithName("RowsExport").WithSummary("The same rows as CSV (UTF-8 with BOM) or XLSX.");
     }

@@ -3,7 +3,7 @@ using QualityAnalytics.Etl.Loading;
 
 namespace QualityAnalytics.Web.Tests.Api;
 
-/// <summary>The department page's service targets say when a quarter's solution deadlines count days in a year whose
+/// <summary>The department page's service targets and the overview's on-time KPI say when a quarter's solution deadlines count days in a year whose
 /// holidays are not imported yet (the shipped calendar ends with 2026). A dashboard of its own: it loads a complaint.</summary>
 public sealed class CalendarNoticeTests : IDisposable
 {
@@ -24,5 +24,10 @@ public sealed class CalendarNoticeTests : IDisposable
 
         Assert.Equal([2027], q4.GetProperty("uncalendared_years").EnumerateArray().Select(y => y.GetInt32()));
         Assert.Empty(q2.GetProperty("uncalendared_years").EnumerateArray());
+
+        // The overview's on-time KPI asks the same of the quarter as a whole.
+        var calendar = JsonDocument.Parse(await manager.GetStringAsync("/api/calendar/2026Q4")).RootElement;
+        Assert.Equal([2027], calendar.GetProperty("uncalendared_years").EnumerateArray().Select(y => y.GetInt32()));
+        Assert.Empty(JsonDocument.Parse(await manager.GetStringAsync("/api/calendar/2026Q2")).RootElement.GetProperty("uncalendared_years").EnumerateArray());
     }
 }

@@ -32,7 +32,8 @@ QA.busy((async function () {
         return { from, to };
     }
 
-    function kpi(name, value, fmt, previous, target, better) {
+    // caveat: what the reader must know to trust the number (e.g. deadlines counted without the year's holidays).
+    function kpi(name, value, fmt, previous, target, better, caveat) {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
         const diff = value !== null && value !== undefined && previous !== null && previous !== undefined ? value - previous : null;
         const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
@@ -42,7 +43,8 @@ QA.busy((async function () {
             el('div', { class: 'name' }, t('kpi.' + name)),
             el('div', { class: 'value' }, format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
-            el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down') }, deltaText));
+            el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down') }, deltaText),
+            caveat ? el('div', { class: 'caveat', role: 'note' }, caveat) : null);
     }
 
     async function render() {
@@ -53,7 +55,7 @@ QA.busy((async function () {
         const range = { ...filters, from, to };
         const quarterOnly = { ...filters, from: to, to: to };
 
-        const [totals, service, gradeCounts, rank, cats, trendTotals, trendComplaints, detail, full] = await Promise.all([
+        const [totals, service, gradeCounts, rank, cats, trendTotals, trendComplaints, detail, full, calendar] = await Promise.all([
             query({ measures: ['total'], dimensions: ['quarter'], filters: { ...filters, from: previous, to } }),
             query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: { ...filters, from: previous, to } }),
             query({ measures: ['excellent', 'passed', 'failed', 'withheld'], filters: quarterOnly }),
@@ -63,6 +65,7 @@ QA.busy((async function () {
             query({ measures: ['complaints'], dimensions: ['quarter'], filters: range }),
             query({ measures: ['total', 'self_check', 'survey', 'complaint_score', 'callback_deduction', 'amount'], dimensions: ['department', 'grade'], filters: quarterOnly, order: 'total desc' }),
             QA.getOrNull('/api/assessments/' + encodeURIComponent(to)),
+            QA.getOrNull('/api/calendar/' + encodeURIComponent(to)),
         ]);
 
         // KPI cards: this quarter against the target, and the change from the quarter before.
@@ -71,7 +74,8 @@ QA.busy((async function () {
             kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), { value: 95, text: '95.00' }, 'higher'),
             kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), { value: 0.85, text: '85%' }, 'higher'),
             kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
-            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
+            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher',
+                calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null),
             kpi('complaints', at(service, to, 'complaints'), '0', at(service, previous, 'complaints'), null, 'lower'));
 
         // Ranking: click a bar → that department's page with the same quarter range.
