@@ -3,11 +3,12 @@ using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Warehouse.Scoring.Mart;
 using QualityAnalytics.Warehouse.Marts;
+using QualityAnalytics.Warehouse.Quality;
 
 namespace QualityAnalytics.Web.Cli;
 
-/// <summary>What the demo does after loading: score every demo quarter, show the worked-example quarter, then write the
-/// latest quarter's report. Serving joins here as it is built.</summary>
+/// <summary>What the demo does after loading: score every demo quarter, show the worked-example quarter, run the data
+/// tests, then write the latest quarter's report. Serving joins here as it is built.</summary>
 internal static class DemoSteps
 {
     public static IEnumerable<Action> After(CliEnvironment env, WarehouseDb warehouse, DemoManifest manifest) =>
@@ -21,6 +22,13 @@ internal static class DemoSteps
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();
             env.Out.WriteLine($"demo: scored {scored.Count} quarters ({manifest.FirstQuarter}–{manifest.LastQuarter}) under policy {scored[^1].Policy.Version}");
             AssessmentTable.Write(env.Out, scored.Single(s => s.Quarter == new QualityAnalytics.Warehouse.Model.Quarter(2026, 2)));
+        },
+        () =>
+        {
+            // The data tests over what was just loaded and scored: the demo shows the check the working group runs.
+            using var connection = warehouse.OpenReadConnection();
+            var results = DataTestRunner.Run(connection);
+            env.Out.WriteLine($"demo: data tests {results.Count(r => r.Passed)} of {results.Count} passed; 'qa verify' lists them.");
         },
         () =>
         {

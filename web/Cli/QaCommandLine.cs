@@ -15,6 +15,7 @@ public static class QaCommandLine
         root.Add(LoadCommand.Create(env));
         root.Add(QuarantineCommand.Create(env));
         root.Add(BatchesCommand.Create(env));
+        root.Add(VerifyCommand.Create(env));
         root.Add(CalendarCommand.Create(env));
         root.Add(ScoreCommand.Create(env));
         root.Add(ApproveCommand.Create(env));

@@ -46,9 +46,10 @@ internal sealed class NoticeFilter(NoticeSettings settings, TimeProvider clock) 
             return;
         }
         if (!settings.Enabled || context.Result is not NightlyLoadResult { BatchId: { } batch } result) return;
-        if (!result.Files.Any(f => f.Quarantined > 0 || f.Rejected)) return;
+        if (!result.Files.Any(f => f.Quarantined > 0 || f.Rejected) && result.FailingDataTests.Count == 0) return;
         var notice = new LoadNotice(batch, NightlyLoadJob.Id, clock.GetUtcNow(),
-            result.Files.Select(f => new LoadNoticeFile(f.File, f.Sheet, f.Read, f.Loaded, f.Quarantined, f.Rejected, f.Reason)).ToList());
+            result.Files.Select(f => new LoadNoticeFile(f.File, f.Sheet, f.Read, f.Loaded, f.Quarantined, f.Rejected, f.Reason)).ToList(),
+            result.FailingDataTests);
         new BackgroundJobClient(context.Storage).Enqueue<NoticeMailJob>(m => m.SendLoadNotice(notice, CancellationToken.None));
     }
 }

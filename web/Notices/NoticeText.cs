@@ -25,8 +25,17 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
                 ? text["mail.load.rejected", name, LoadMessages.Localize(file.Reason, new ReportText(CultureInfo.CurrentUICulture)) ?? ""]
                 : text["mail.load.quarantined", name, file.Read, file.Loaded, file.Quarantined]);
         }
+        var failing = notice.FailingDataTests ?? [];
+        if (failing.Count > 0)
+        {
+            body.AppendLine().AppendLine(text["mail.load.dataTests"]);
+            foreach (var test in failing) body.AppendLine(text["mail.load.dataTest", test.Name, test.Failures, string.Join("; ", test.Examples)]);
+        }
         body.AppendLine().AppendLine(text["mail.load.next", notice.BatchId]);
-        return (text["mail.load.subject", notice.BatchId, quarantined, rejected], Footer(body));
+        var subject = failing.Count == 0
+            ? text["mail.load.subject", notice.BatchId, quarantined, rejected]
+            : text["mail.load.subjectWithTests", notice.BatchId, quarantined, rejected, failing.Count];
+        return (subject, Footer(body));
     });
 
     /// <summary>The committee's mail: which quarter, for which meeting (the 10th of the next quarter's first month,

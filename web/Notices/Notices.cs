@@ -1,8 +1,12 @@
+using QualityAnalytics.Etl.Jobs;
+
 namespace QualityAnalytics.Web.Notices;
 
-/// <summary>A load that needs the working group: rows quarantined or files rejected. Passed to the mail job as its
-/// argument (serialized by Hangfire), so it carries what the mail says and nothing that must be read again.</summary>
-public sealed record LoadNotice(long BatchId, string LoadedBy, DateTimeOffset At, IReadOnlyList<LoadNoticeFile> Files);
+/// <summary>A load that needs the working group: rows quarantined, files rejected or data tests failing after it. Passed
+/// to the mail job as its argument (serialized by Hangfire), so it carries what the mail says and nothing that must be
+/// read again. <paramref name="FailingDataTests"/> is null in a notice enqueued before the data tests existed.</summary>
+public sealed record LoadNotice(long BatchId, string LoadedBy, DateTimeOffset At, IReadOnlyList<LoadNoticeFile> Files,
+    IReadOnlyList<FailingDataTest>? FailingDataTests = null);
 
 public sealed record LoadNoticeFile(string File, string? Sheet, int Read, int Loaded, int Quarantined, bool Rejected, string? Reason);
 

@@ -1,4 +1,5 @@
 using QualityAnalytics.Etl.Demo;
+using QualityAnalytics.Warehouse.Quality;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Cli;
 
@@ -25,6 +26,10 @@ public sealed class DemoCliTests : IDisposable
         Assert.Equal(planted, quarantined);
         Assert.Equal(0, db.SourceFiles.Count(f => f.Rejected));
         Assert.Equal(7, db.Departments.Count());
+
+        // What the demo loaded and scored passes the warehouse's data tests (the planted bad rows never got in).
+        Assert.Contains($"demo: data tests {DataTests.All.Count} of {DataTests.All.Count} passed", output, StringComparison.Ordinal);
+        Assert.Equal(0, _qa.Run("verify").Exit);
     }
 
     [Fact]

@@ -53,6 +53,28 @@ public sealed class NightlyLoadJobTests : IDisposable
     }
 
     [Fact]
+    public void The_data_tests_run_after_the_load_and_report_damage_the_load_did_not_touch()
+    {
+        Drop("departments.csv", JobTestData.Departments);
+        Drop("complaints.csv", JobTestData.Complaints(20));
+        Assert.Empty(Job().Run(CancellationToken.None).FailingDataTests);
+        using (var connection = _warehouse.OpenConnection())
+        using (var damage = connection.CreateCommand())
+        {
+            // A hand edit the loader never sees again (tonight's file is of another quarter): a complaint pointing at a
+            // channel that does not exist.
+            damage.CommandText = "UPDATE fact_complaint SET channel_key = 99 WHERE complaint_id = 'J-000001'";
+            Assert.Equal(1, damage.ExecuteNonQuery());
+        }
+
+        Drop("more.csv", "complaint_id,department,received_at,channel,valid\nJ-900001,LOG,2026-07-06 10:00,邮件,是\n");
+        var result = Job().Run(CancellationToken.None);
+
+        var failing = Assert.Single(result.FailingDataTests);
+        Assert.Equal(("relationship:fact_complaint.channel_key", 1L, "J-000001"), (failing.Name, failing.Failures, Assert.Single(failing.Examples)));
+    }
+
+    [Fact]
     public void A_file_rejected_whole_goes_to_rejected_with_its_error_report()
     {
         Drop("broken.csv", "complaint_id,department\nX,LOG\n");
