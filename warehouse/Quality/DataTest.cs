@@ -6,9 +6,14 @@ namespace QualityAnalytics.Warehouse.Quality;
 /// foreign keys, so that the loader can write them in bulk) and what must hold between tables.</summary>
 /// <param name="Name">Stable, for scripts: "relationship:fact_complaint.channel_key".</param>
 /// <param name="Model">The table whose rows the test judges.</param>
-/// <param name="Rule">What must hold, in words (English, like the rest of the command line's diagnostics).</param>
+/// <param name="Rule">What must hold, in words: English (the command line's diagnostics are English).</param>
+/// <param name="RuleZh">The same in Chinese, for the working group's data page.</param>
 /// <param name="ViolationsSql">Portable SQL (SQLite and PostgreSQL) selecting one text column per breaking row.</param>
-public sealed record DataTest(string Name, string Model, DataTestSeverity Severity, string Rule, string ViolationsSql);
+public sealed record DataTest(string Name, string Model, DataTestSeverity Severity, string Rule, string RuleZh, string ViolationsSql)
+{
+    /// <summary>error or warn, as dbt names them.</summary>
+    public string SeverityName => Severity == DataTestSeverity.Error ? "error" : "warn";
+}
 
 public enum DataTestSeverity
 {
@@ -28,4 +33,7 @@ public sealed record DataTestResult(DataTest Test, long Failures, IReadOnlyList<
 
     /// <summary>Failed at error level: the data is wrong (a warning is what the contract lets in with a load warning).</summary>
     public bool FailedAsError => !Passed && Test.Severity == DataTestSeverity.Error;
+
+    /// <summary>pass, fail (at error level) or warn: the word `qa verify` and the data page show.</summary>
+    public string Status => Passed ? "pass" : FailedAsError ? "fail" : "warn";
 }

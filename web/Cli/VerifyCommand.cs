@@ -28,19 +28,17 @@ internal static class VerifyCommand
 
     private static object Json(DataTestResult r) => new
     {
-        test = r.Test.Name, model = r.Test.Model, severity = r.Test.Severity == DataTestSeverity.Error ? "error" : "warn",
-        rule = r.Test.Rule, status = Status(r), failures = r.Failures, examples = r.Examples,
+        test = r.Test.Name, model = r.Test.Model, severity = r.Test.SeverityName,
+        rule = r.Test.Rule, status = r.Status, failures = r.Failures, examples = r.Examples,
     };
-
-    private static string Status(DataTestResult r) => r.Passed ? "pass" : r.FailedAsError ? "fail" : "warn";
 
     private static void WriteText(TextWriter o, IReadOnlyList<DataTestResult> results)
     {
         foreach (var r in results)
         {
-            o.WriteLine($"{Status(r).ToUpperInvariant(),-4}  {r.Test.Name}: {r.Test.Rule}" + (r.Passed ? "" : $" — {r.Failures} row(s), e.g. {string.Join("; ", r.Examples)}"));
+            o.WriteLine($"{r.Status.ToUpperInvariant(),-4}  {r.Test.Name}: {r.Test.Rule}" + (r.Passed ? "" : $" — {r.Failures} row(s), e.g. {string.Join("; ", r.Examples)}"));
         }
-        int failed = results.Count(r => Status(r) == "fail"), warned = results.Count(r => Status(r) == "warn");
+        int failed = results.Count(r => r.Status == "fail"), warned = results.Count(r => r.Status == "warn");
         o.WriteLine($"data tests: {results.Count - failed - warned} passed, {failed} failed, {warned} warned");
     }
 }

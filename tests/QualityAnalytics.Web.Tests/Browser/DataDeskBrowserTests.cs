@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using QualityAnalytics.Warehouse.Quality;
 
 namespace QualityAnalytics.Web.Tests.Browser;
 
@@ -41,6 +42,32 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
         await session.Screenshot("data-upload-1280");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task The_data_tests_run_on_request_and_list_every_rule_in_the_page_language()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/data");
+        Assert.Equal(0, await session.Page.Locator("#tests td").CountAsync()); // not run until asked: they read the whole warehouse
+        Assert.True(await session.Page.IsHiddenAsync("#batch-detail")); // no batch chosen: no empty card for one
+
+        await session.AndSettle(() => session.Page.ClickAsync("#run-tests"));
+
+        Assert.Equal(DataTests.All.Count, await session.Page.Locator("#tests tbody tr").CountAsync());
+        Assert.Equal(0, await session.Page.Locator("#tests .test-fail").CountAsync());
+        // The other test's upload keeps a deduction of a check that does not exist: at most that one warning.
+        Assert.Matches(@"^通过 \d+ 项，未通过 0 项，警告 [01] 项$", await session.Page.InnerTextAsync("#tests-summary"));
+        var rules = await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync();
+        Assert.Contains("投诉汇总表按季度、部门的投诉数与投诉事实表一致（仪表板读取的是汇总表）", rules);
+        await session.Screenshot("data-tests-1280");
+
+        await session.Open("/data?lang=en");
+        await session.AndSettle(() => session.Page.ClickAsync("#run-tests"));
+        Assert.Matches(@"^\d+ passed, 0 failed, [01] warnings$", await session.Page.InnerTextAsync("#tests-summary"));
+        Assert.Contains("a batch's counts are the sums of its files'", await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync());
+        await session.Screenshot("data-tests-1280-en");
         Assert.Empty(session.Errors);
     }
 }

@@ -1,5 +1,6 @@
 // The data desk: upload files with progress (XMLHttpRequest upload events), the result per file, the batches with
-// their counts, and a batch's files and quarantined rows with reasons (download as CSV). State: ?batch=N.
+// their counts, a batch's files and quarantined rows with reasons (download as CSV), and the warehouse's data tests
+// on request. State: ?batch=N.
 'use strict';
 (function () {
     const { t, el, state, setState, onState, table, busy, withQuery } = QA;
@@ -56,6 +57,27 @@
             xhr.send(body);
         });
     }
+
+    // The data tests run when asked (they read the whole warehouse): failures first, each with its first rows.
+    const testsBox = document.getElementById('tests');
+    const testsSummary = document.getElementById('tests-summary');
+    async function runTests() {
+        testsSummary.textContent = t('data.tests.running');
+        const results = await QA.get('/api/data/tests');
+        const order = { fail: 0, warn: 1, pass: 2 };
+        results.sort((a, b) => order[a.status] - order[b.status]);
+        const count = status => results.filter(r => r.status === status).length;
+        testsSummary.textContent = t('data.tests.summary', count('pass'), count('fail'), count('warn'));
+        table(testsBox, [
+            col('tests.status', { render: v => el('span', { class: 'test-' + v }, t('data.tests.' + v)) }),
+            col('tests.test'), col('tests.rule', { wrap: true }), col('tests.failures', { num: true, format: '0' }), col('tests.examples', { wrap: true }),
+        ], results.map(r => ({
+            'tests.status': r.status, 'tests.test': r.test, 'tests.rule': QA.lang === 'zh' ? r.rule_zh : r.rule_en,
+            'tests.failures': r.failures, 'tests.examples': r.examples.join('; ') || null,
+        })), { rowClass: r => (r['tests.status'] === 'fail' ? 'bad' : null) });
+    }
+    document.getElementById('run-tests').addEventListener('click', () =>
+        busy(runTests().catch(e => { testsSummary.textContent = ''; QA.showError(testsBox, e); })));
 
     async function render() {
         const batches = await QA.get('/api/data/batches');
