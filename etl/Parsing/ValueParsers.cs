@@ -12,16 +12,19 @@ public static partial class ValueParsers
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    // 2026-04-03, 2026/4/3, 2026.4.3, 2026年4月3日 (日 optional), optionally followed by a time 14:05 or 14:05:30.
-    [GeneratedRegex(@"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?$")]
+    // Digits are [0-9], not \d: \d also matches full-width and other scripts' digits, which int.Parse then refuses with an
+    // exception (a whole load stopped by one cell). Full-width forms are folded to ASCII first (FoldFullWidth).
+    // 2026-04-03, 2026/4/3, 2026.4.3, 2026年4月3日 (日 optional), optionally followed by a time 14:05 or 14:05:30
+    // (after 日 the space may be left out: 2026年4月3日14:05).
+    [GeneratedRegex(@"^([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*(?:[-/.]|月)\s*([0-9]{1,2})(?:\s*日)?(?:(?:[ T]+|(?<=日))([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:\.[0-9]+)?)?)?$")]
     private static partial Regex DateTimePattern();
 
     // 2026-04, 2026/4, 2026年4月
-    [GeneratedRegex(@"^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*月?$")]
+    [GeneratedRegex(@"^([0-9]{4})\s*(?:[-/.]|年)\s*([0-9]{1,2})\s*月?$")]
     private static partial Regex MonthPattern();
 
     // 2026Q2, 2026-Q2, 2026 Q2, 2026年第2季度, 2026年二季度
-    [GeneratedRegex(@"^(\d{4})\s*(?:[-\s]?[Qq]\s*([1-4])|年\s*第?\s*([1-4一二三四])\s*季度?)$")]
+    [GeneratedRegex(@"^([0-9]{4})\s*(?:[-\s]?[Qq]\s*([1-4])|年\s*第?\s*([1-4一二三四])\s*季度?)$")]
     private static partial Regex QuarterPattern();
 
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
@@ -41,7 +44,7 @@ public static partial class ValueParsers
         var year = int.Parse(m.Groups[1].ValueSpan, Inv);
         var month = int.Parse(m.Groups[2].ValueSpan, Inv);
         var day = int.Parse(m.Groups[3].ValueSpan, Inv);
-        if (month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        if (year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
         int hour = 0, minute = 0, second = 0;
         if (m.Groups[4].Success)
         {
@@ -104,7 +107,7 @@ public static partial class ValueParsers
         {
             var year = int.Parse(m.Groups[1].ValueSpan, Inv);
             var month = int.Parse(m.Groups[2].ValueSpan, Inv);
-            if (month is < 1 or > 12) return false;
+            if (year < 1 || month is < 1 or > 12) return false;
             firstDay = new DateOnly(year, month, 1);
             return true;
         }
@@ -121,6 +124,7 @@ public static partial class ValueParsers
         var year = int.Parse(m.Groups[1].ValueSpan, Inv);
         var n = m.Groups[2].Success ? m.Groups[2].Value : m.Groups[3].Value;
         var number = n switch { "一" => 1, "二" => 2, "三" => 3, "四" => 4, _ => int.Parse(n, Inv) };
+        if (year < 1900) return false; // "1026Q2" is a typo, not a quarter (Quarter refuses years before 1900 with an exception)
         quarter = new Quarter(year, number);
         return true;
     }
@@ -147,6 +151,27 @@ public static partial class ValueParsers
                 value = false;
                 return false;
         }
+    }
+
+    /// <summary>The text with its full-width forms (U+FF01..U+FF5E: ２０２６, －, ／, ：, Ｑ, Ｙ, ．) and ideographic spaces
+    /// folded to ASCII, as a Chinese input method in full-width mode types them and as Excel itself reads them (it takes
+    /// ２０２６/４/３ for a date); null when there is nothing to fold. The staging asks only after a value failed to parse
+    /// as written, so the usual cell costs nothing.</summary>
+    public static string? FoldFullWidth(string text)
+    {
+        var at = text.AsSpan().IndexOfAnyInRange('\u3000', '\uFF5E');
+        if (at < 0) return null;
+        var folded = false;
+        var chars = text.ToCharArray();
+        for (var i = at; i < chars.Length; i++)
+        {
+            var c = chars[i];
+            if (c is >= '\uFF01' and <= '\uFF5E') chars[i] = (char)(c - 0xFEE0);
+            else if (c == '\u3000') chars[i] = ' ';
+            else continue;
+            folded = true;
+        }
+        return folded ? new string(chars) : null;
     }
 
     /// <summary>Invariant decimal; a thousands separator or a trailing 分 (points) is tolerated.</summary>

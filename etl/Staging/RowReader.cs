@@ -72,7 +72,7 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
             Fail(column, null, "required value is missing");
             return default;
         }
-        if (parse(text, out var value)) return value;
+        if (parse(text, out var value) || TryFolded(text, parse, out value)) return value;
         Fail(column, text, problem);
         return default;
     }
@@ -81,8 +81,16 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
     {
         var text = Optional(column);
         if (text is null) return null;
-        if (parse(text, out var value)) return value;
+        if (parse(text, out var value) || TryFolded(text, parse, out value)) return value;
         Fail(column, text, problem);
         return null;
+    }
+
+    /// <summary>A value typed in full-width (２０２６年４月, ９５, Ｙ) parses as its ASCII form; asked only after the text
+    /// as written failed, so it costs a bulk load nothing. The row's error, if any, still shows the text as written.</summary>
+    private static bool TryFolded<T>(string text, TryParse<T> parse, out T value)
+    {
+        value = default!;
+        return ValueParsers.FoldFullWidth(text) is { } folded && parse(folded, out value);
     }
 }

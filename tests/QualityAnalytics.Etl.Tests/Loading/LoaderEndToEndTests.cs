@@ -95,6 +95,26 @@ public sealed class LoaderEndToEndTests : IDisposable
     }
 
     [Fact]
+    public void Odd_values_are_quarantined_or_read_and_never_stop_the_load()
+    {
+        // Each of these values once threw out of the parser, rolled the file back and ended the whole load (qa exited
+        // with an unhandled exception); the files after it were never read.
+        _w.Write("departments.csv", Samples.Departments);
+        _w.Write("a-checks.csv", "check_id,department,month,kind,score\nK-1,LOG,0000-04,self,90\nK-2,LOG,２０２６年４月,self,９０\n");
+        _w.Write("b-complaints.csv", Samples.Complaints + "C-104,LOG,0000/04/03,电话,是,,,\nC-105,LOG,２０２６-０４-０３ １４:０５,电话,是,,,\n");
+        _w.Write("c-surveys.csv", Samples.Surveys.Replace("R-1,LOG,2026Q2,中石化华中分公司,Q1,5", "R-1,LOG,1026Q2,中石化华中分公司,Q1,5"));
+        _w.Write("questions.csv", Samples.Questions);
+        var result = _w.Load(_w.Inbox);
+
+        Assert.Equal([("checks", 2, 1, 1), ("surveys", 3, 2, 1), ("complaints", 5, 4, 1)],
+            result.Files.Where(f => f.Kind is "checks" or "surveys" or "complaints").Select(f => (f.Kind, f.Read, f.Loaded, f.Quarantined)));
+        Assert.Equal("2026-04-03 14:05:00", _w.Scalar("SELECT CAST(received_at AS TEXT) FROM fact_complaint WHERE complaint_id = 'C-105'"));
+        Assert.Equal(20260401L, _w.Integer("SELECT month_key FROM fact_check WHERE check_id = 'K-2'"));
+        var rows = _w.Db.CreateContext().QuarantinedRows.OrderBy(q => q.File).Select(q => $"{q.File}|{q.Line}|{q.Column}|{q.Value}").ToList();
+        Assert.Equal(["a-checks.csv|2|month|0000-04", "b-complaints.csv|5|received_at|0000/04/03", "c-surveys.csv|2|quarter|1026Q2"], rows);
+    }
+
+    [Fact]
     public void A_fault_in_the_middle_of_a_file_leaves_the_warehouse_as_before_that_file()
     {
         _w.Write("departments.csv", Samples.Departments);

@@ -10,6 +10,7 @@ public sealed class ValueParserTests
     [InlineData("2026/4/3", 2026, 4, 3, 0, 0, 0)]
     [InlineData("2026年4月3日", 2026, 4, 3, 0, 0, 0)]
     [InlineData("2026年4月3日 14:05", 2026, 4, 3, 14, 5, 0)]
+    [InlineData("2026年4月3日14:05", 2026, 4, 3, 14, 5, 0)]
     [InlineData("2026-04-03 14:05", 2026, 4, 3, 14, 5, 0)]
     [InlineData("2026-04-03 14:05:30", 2026, 4, 3, 14, 5, 30)]
     [InlineData("2026/4/3 9:05:30", 2026, 4, 3, 9, 5, 30)]
@@ -30,6 +31,40 @@ public sealed class ValueParserTests
     [InlineData("yesterday")]
     [InlineData("")]
     public void Impossible_or_foreign_dates_are_refused(string text) => Assert.False(ValueParsers.TryParseDateTime(text, out _));
+
+    // Each of these once threw out of the parser (\d matched the digit, int.Parse or DateTime refused it) and stopped the
+    // whole load; a parser says no instead, and the row is quarantined.
+    [Theory]
+    [InlineData("２０２６-04-03")]
+    [InlineData("٢٠٢٦-04-03")]
+    [InlineData("0000-04-03")]
+    [InlineData("0000/4/3 10:00")]
+    public void Foreign_digits_and_year_zero_are_refused_not_thrown(string text) => Assert.False(ValueParsers.TryParseDateTime(text, out _));
+
+    [Theory]
+    [InlineData("0000-04")]
+    [InlineData("２０２６年4月")]
+    public void Months_in_year_zero_or_foreign_digits_are_refused_not_thrown(string text) => Assert.False(ValueParsers.TryParseMonth(text, out _));
+
+    [Theory]
+    [InlineData("1026Q2")]
+    [InlineData("0000年第2季度")]
+    [InlineData("２０２６Q2")]
+    public void Quarters_before_1900_or_in_foreign_digits_are_refused_not_thrown(string text) => Assert.False(ValueParsers.TryParseQuarter(text, out _));
+
+    [Theory]
+    [InlineData("２０２６－０４－０３　１４：０５", "2026-04-03 14:05")]
+    [InlineData("２０２６年４月", "2026年4月")]
+    [InlineData("９６．５分", "96.5分")]
+    [InlineData("Ｙ", "Y")]
+    [InlineData("２０２６Ｑ２", "2026Q2")]
+    public void Full_width_forms_fold_to_ascii(string text, string expected) => Assert.Equal(expected, ValueParsers.FoldFullWidth(text));
+
+    [Theory]
+    [InlineData("2026-04-03")]
+    [InlineData("物流业务部")]
+    [InlineData("")]
+    public void Text_without_full_width_forms_is_not_folded(string text) => Assert.Null(ValueParsers.FoldFullWidth(text));
 
     [Theory]
     [InlineData("2026-04", 2026, 4)]

@@ -36,6 +36,28 @@ public sealed class MapperTests
             "score: must be between 0 and 100"], errors.Select(e => $"{e.Column}: {e.Reason}"));
     }
 
+    [Fact]
+    public void Values_typed_in_full_width_parse_as_their_ascii_forms()
+    {
+        var (row, errors) = Stage(DataKind.Complaints, "complaint_id,department,received_at,channel,valid,direct_deduction",
+            "C-1,LOG,２０２６年４月３日　１４：０５,电话,Ｙ,０．５");
+        Assert.Empty(errors);
+        var complaint = Assert.IsType<StagedComplaint>(row);
+        Assert.Equal((new DateTime(2026, 4, 3, 14, 5, 0), true, 0.5m), (complaint.ReceivedAt, complaint.Valid, complaint.DirectDeduction));
+
+        var (check, checkErrors) = Stage(DataKind.Checks, "check_id,department,month,kind,score", "K-1,LOG,２０２６－０４,自查,９６");
+        Assert.Empty(checkErrors);
+        Assert.Equal((new DateOnly(2026, 4, 1), 96m), (Assert.IsType<StagedCheck>(check).Month, ((StagedCheck)check!).Score));
+    }
+
+    [Fact]
+    public void A_value_no_form_reads_is_an_error_that_shows_it_as_written()
+    {
+        var (row, errors) = Stage(DataKind.Surveys, "response_id,department,quarter,customer,question,score", "R-1,LOG,１０２６Ｑ２,客户,Q1,５");
+        Assert.Null(row);
+        Assert.Equal(["quarter: １０２６Ｑ２: is not a quarter (e.g. 2026Q2)"], errors.Select(e => $"{e.Column}: {e.Value}: {e.Reason}"));
+    }
+
     [Theory]
     [InlineData("无", "", "none", "0")]
     [InlineData("记录不全", "", "incomplete", null)]
