@@ -67,12 +67,13 @@ internal sealed class StagingPipeline : IDisposable
     {
         var chunk = new List<StagedItem>(ChunkRows);
         var errors = new List<RowError>();
+        var serialDates = source.NumbersMayBeDates;
         try
         {
             foreach (var raw in source.ReadRows())
             {
                 if (chunk.Count == 0 && _stopped) throw new OperationCanceledException("the caller stopped");
-                var row = new RowReader(match, raw.Cells);
+                var row = new RowReader(match, raw.Cells, serialDates);
                 var staged = mapper.Stage(row, raw.Line);
                 if (staged is null || prepare is null) chunk.Add(new StagedItem(raw, staged, row.Errors));
                 else

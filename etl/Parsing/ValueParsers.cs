@@ -153,6 +153,25 @@ public static partial class ValueParsers
         }
     }
 
+    /// <summary>
+    /// An Excel serial date (days since 1899-12-30, the fraction the time of day), as a workbook's date cell arrives when
+    /// its number format is one MiniExcel does not know as a date: the zh-CN built-in formats that Chinese Excel writes by
+    /// id, 2012年3月14日 (31), 2012年3月 (57) and their kin, and mmm-yy (17). Only for workbook rows (a number in a CSV is
+    /// not a date), and only from 61 (1900-03-01) on, where Excel's serials and the calendar agree. Rounded to the
+    /// second, as <see cref="XlsxCellText"/> rounds a date cell MiniExcel does recognise.
+    /// </summary>
+    public static bool TryParseExcelSerial(string text, out DateTime value)
+    {
+        value = default;
+        if (!decimal.TryParse(text, NumberStyles.AllowDecimalPoint, Inv, out var days) || days < 61m || days >= MaxExcelSerial) return false;
+        var seconds = decimal.Round(days * 86_400m, MidpointRounding.AwayFromZero);
+        value = XlsxCellText.ExcelSerialEpoch.AddTicks((long)seconds * TimeSpan.TicksPerSecond);
+        return true;
+    }
+
+    /// <summary>The first serial after 9999-12-31, Excel's last date.</summary>
+    private const decimal MaxExcelSerial = 2_958_466m;
+
     /// <summary>The text with its full-width forms (U+FF01..U+FF5E: ２０２６, －, ／, ：, Ｑ, Ｙ, ．) and ideographic spaces
     /// folded to ASCII, as a Chinese input method in full-width mode types them and as Excel itself reads them (it takes
     /// ２０２６/４/３ for a date); null when there is nothing to fold. The staging asks only after a value failed to parse

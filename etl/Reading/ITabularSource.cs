@@ -16,6 +16,10 @@ public interface ITabularSource : IDisposable
 
     int HeaderLine { get; }
 
+    /// <summary>True for a workbook's sheet: Excel stores a date as its serial number, and a date cell whose number format
+    /// the reader does not know as a date arrives as that number, so a number in a date column is a date. False for CSV.</summary>
+    bool NumbersMayBeDates => false;
+
     /// <summary>The SHA-256 (lower-case hex) of the file's bytes, when reading the rows to their end computed it (CSV);
     /// null otherwise (a workbook is hashed before it is read).</summary>
     string? ContentSha256 => null;

@@ -29,6 +29,8 @@ internal sealed class XlsxSource : ITabularSource
 
     public int HeaderLine { get; }
 
+    public bool NumbersMayBeDates => true;
+
     /// <summary>One source per sheet that has a header row; empty sheets are left out.</summary>
     public static IReadOnlyList<ITabularSource> OpenAll(string path)
     {

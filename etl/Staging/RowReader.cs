@@ -7,7 +7,9 @@ namespace QualityAnalytics.Etl.Staging;
 
 /// <summary>Reads one raw row by contract column name, parsing each value and collecting every error of the row
 /// (not just the first), so that a quarantined row tells the sender everything to fix at once.</summary>
-public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
+/// <param name="excelSerialDates">The row is a workbook's: a plain number in a date, date-time or month column is an
+/// Excel serial date (<see cref="ValueParsers.TryParseExcelSerial"/>; see <see cref="ITabularSource.NumbersMayBeDates"/>).</param>
+public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, bool excelSerialDates = false)
 {
     private readonly List<RowError> _errors = [];
 
@@ -39,16 +41,38 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells)
     public decimal? OptionalDecimal(string column) => ParseOptional<decimal>(column, ValueParsers.TryParseDecimal, "is not a number");
 
     public DateTime RequiredDateTime(string column) =>
-        ParseRequired<DateTime>(column, ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+        ParseRequired(column, excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
 
     public DateTime? OptionalDateTime(string column) =>
-        ParseOptional<DateTime>(column, ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+        ParseOptional(column, excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
 
-    public DateOnly RequiredDate(string column) => ParseRequired<DateOnly>(column, ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+    public DateOnly RequiredDate(string column) =>
+        ParseRequired(column, excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
 
-    public DateOnly? OptionalDate(string column) => ParseOptional<DateOnly>(column, ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+    public DateOnly? OptionalDate(string column) =>
+        ParseOptional(column, excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
 
-    public DateOnly RequiredMonth(string column) => ParseRequired<DateOnly>(column, ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)");
+    public DateOnly RequiredMonth(string column) =>
+        ParseRequired(column, excelSerialDates ? MonthOrSerial : ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)");
+
+    // Held once: a workbook row asks for two or three of them.
+    private static readonly TryParse<DateTime> DateTimeOrSerial = (string text, out DateTime value) =>
+        ValueParsers.TryParseDateTime(text, out value) || ValueParsers.TryParseExcelSerial(text, out value);
+
+    private static readonly TryParse<DateOnly> DateOrSerial = (string text, out DateOnly value) =>
+    {
+        var ok = DateTimeOrSerial(text, out var moment);
+        value = ok ? DateOnly.FromDateTime(moment) : default;
+        return ok;
+    };
+
+    private static readonly TryParse<DateOnly> MonthOrSerial = (string text, out DateOnly value) =>
+    {
+        if (ValueParsers.TryParseMonth(text, out value)) return true;
+        var ok = ValueParsers.TryParseExcelSerial(text, out var moment);
+        value = ok ? new DateOnly(moment.Year, moment.Month, 1) : default;
+        return ok;
+    };
 
     public Quarter RequiredQuarter(string column) => ParseRequired<Quarter>(column, ValueParsers.TryParseQuarter, "is not a quarter (e.g. 2026Q2)");
 

@@ -31,6 +31,41 @@ public sealed class FormatsAndHistoryTests : IDisposable
     }
 
     [Fact]
+    public void Excel_date_cells_load_whatever_their_number_format()
+    {
+        // Chinese Excel refers to its own date formats by built-in id (31: 2026年4月3日, 57: 2026年4月) and MiniExcel knows
+        // neither, nor 17 (mmm-yy) as a date: it gives their serial numbers, and every such row was quarantined as
+        // "46115 is not a date". A time format (20: h:mm) on a date-time came as a TimeSpan of the serial.
+        _w.Write("departments.csv", Samples.Departments);
+        var april3 = new DateTime(2026, 4, 3);
+        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "checks.xlsx"), "自查", new Dictionary<int, object[]>
+        {
+            [1] = ["检查编号", "部门编码", "月份", "检查类型", "得分", "检查日期"],
+            [2] = ["K-1", "LOG", Reading.HandWrittenXlsx.Number.Date(new DateTime(2026, 4, 1), 57), "自查", "96", Reading.HandWrittenXlsx.Number.Date(april3, 31)],
+            [3] = ["K-2", "LOG", Reading.HandWrittenXlsx.Number.Date(new DateTime(2026, 5, 1), 17), "自查", "94", Reading.HandWrittenXlsx.Number.Date(april3, 14)],
+        });
+        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "complaints.xlsx"), "投诉", new Dictionary<int, object[]>
+        {
+            [1] = ["投诉编号", "部门编码", "受理时间", "投诉渠道", "是否有效", "回复时间"],
+            [2] = ["C-1", "LOG", Reading.HandWrittenXlsx.Number.Date(april3, 31), "电话", "是", Reading.HandWrittenXlsx.Number.Date(april3.AddHours(16), 20)],
+            [3] = ["C-2", "LOG", Reading.HandWrittenXlsx.Number.Date(new DateTime(2026, 6, 30, 23, 59, 59), 22), "电话", "是", "2026-07-01 09:00"],
+        });
+        // A number is a date in a workbook only: in a CSV it is what it says.
+        _w.Write("complaints.csv", "complaint_id,department,received_at,channel,valid\nC-3,LOG,46115,电话,是\n");
+
+        var result = _w.Load(_w.Inbox);
+
+        Assert.Equal([("checks", 2, 0), ("complaints", 0, 1), ("complaints", 2, 0)],
+            result.Files.Where(f => f.Kind != "departments").Select(f => (f.Kind, f.Loaded, f.Quarantined)));
+        Assert.Equal([20260401L, 20260501L], [_w.Integer("SELECT month_key FROM fact_check WHERE check_id = 'K-1'"), _w.Integer("SELECT month_key FROM fact_check WHERE check_id = 'K-2'")]);
+        Assert.Equal(20260403L, _w.Integer("SELECT checked_on_key FROM fact_check WHERE check_id = 'K-1'"));
+        Assert.Equal("2026-04-03 00:00:00", _w.Scalar("SELECT CAST(received_at AS TEXT) FROM fact_complaint WHERE complaint_id = 'C-1'"));
+        Assert.Equal("2026-04-03 16:00:00", _w.Scalar("SELECT CAST(replied_at AS TEXT) FROM fact_complaint WHERE complaint_id = 'C-1'"));
+        Assert.Equal(20262L, _w.Integer("SELECT quarter_key FROM fact_complaint WHERE complaint_id = 'C-2'"));
+        Assert.Equal("46115", _w.Scalar("SELECT value FROM quarantined_row WHERE file = 'complaints.csv'"));
+    }
+
+    [Fact]
     public void Every_sheet_of_a_workbook_loads_with_its_own_kind_and_excel_dates()
     {
         var path = Path.Combine(_w.Inbox, "workbook.xlsx");

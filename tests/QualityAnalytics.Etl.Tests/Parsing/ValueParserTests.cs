@@ -67,6 +67,26 @@ public sealed class ValueParserTests
     public void Text_without_full_width_forms_is_not_folded(string text) => Assert.Null(ValueParsers.FoldFullWidth(text));
 
     [Theory]
+    [InlineData("46115", 2026, 4, 3, 0, 0, 0)]
+    [InlineData("46115.5868055556", 2026, 4, 3, 14, 5, 0)]
+    [InlineData("46203.999988425925", 2026, 6, 30, 23, 59, 59)]
+    [InlineData("61", 1900, 3, 1, 0, 0, 0)]
+    public void An_excel_serial_is_its_date_to_the_second(string text, int y, int mo, int d, int h, int mi, int s)
+    {
+        Assert.True(ValueParsers.TryParseExcelSerial(text, out var value));
+        Assert.Equal(new DateTime(y, mo, d, h, mi, s), value);
+    }
+
+    [Theory]
+    [InlineData("60")]
+    [InlineData("4")]
+    [InlineData("-46115")]
+    [InlineData("2958466")]
+    [InlineData("2026-04-03")]
+    [InlineData("1e5")]
+    public void Numbers_that_are_no_excel_date_are_refused(string text) => Assert.False(ValueParsers.TryParseExcelSerial(text, out _));
+
+    [Theory]
     [InlineData("2026-04", 2026, 4)]
     [InlineData("2026年4月", 2026, 4)]
     [InlineData("2026/04", 2026, 4)]

@@ -5,18 +5,35 @@ namespace QualityAnalytics.Etl.Tests.Reading;
 
 /// <summary>
 /// Writes a minimal one-sheet workbook by hand. Excel leaves blank rows out of the file entirely (MiniExcel.SaveAs
-/// writes them as empty rows), and only a hand-made sheet can show that the row numbers survive such gaps.
+/// writes them as empty rows), and only a hand-made sheet can show that the row numbers survive such gaps, or hold
+/// number cells in the built-in formats Excel refers to by id (MiniExcel.SaveAs writes its own).
 /// </summary>
 internal static class HandWrittenXlsx
 {
     /// <param name="rows">Excel row number → inline string cells from column A; rows not given are absent from the file.</param>
-    public static void Write(string path, string sheetName, IReadOnlyDictionary<int, string[]> rows)
+    public static void Write(string path, string sheetName, IReadOnlyDictionary<int, string[]> rows) =>
+        Write(path, sheetName, rows.ToDictionary(r => r.Key, r => r.Value.Cast<object>().ToArray()));
+
+    /// <summary>A number cell as Excel writes it: the value (a date is its serial, days since 1899-12-30) and the id of its
+    /// number format, built in (14 m/d/yyyy, 22, 31 yyyy"年"m"月"d"日" of zh-CN Excel, 57 yyyy"年"m"月", 20 h:mm...) and
+    /// referred to by id alone, as Excel does for built-in formats.</summary>
+    public sealed record Number(double Value, int FormatId)
     {
+        public static Number Date(DateTime moment, int formatId) => new((moment - new DateTime(1899, 12, 30)).TotalDays, formatId);
+    }
+
+    /// <param name="rows">Excel row number → cells from column A: a string (inline string) or a <see cref="Number"/>.</param>
+    public static void Write(string path, string sheetName, IReadOnlyDictionary<int, object[]> rows)
+    {
+        // Style 0 is General; each number format in use gets the cell style after it.
+        var formats = rows.Values.SelectMany(r => r).OfType<Number>().Select(n => n.FormatId).Distinct().ToList();
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
-        Add(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>""");
+        Add(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
         Add(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
         Add(zip, "xl/workbook.xml", $"""<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="{sheetName}" sheetId="1" r:id="rId1"/></sheets></workbook>""");
-        Add(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>""");
+        Add(zip, "xl/_rels/workbook.xml.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/></Relationships>""");
+        var xfs = string.Concat(formats.Select(f => $"""<xf numFmtId="{f}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>"""));
+        Add(zip, "xl/styles.xml", $"""<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><fonts count="1"><font><sz val="11"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="{formats.Count + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>{xfs}</cellXfs></styleSheet>""");
 
         var sheet = new StringBuilder("""<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>""");
         foreach (var (number, cells) in rows.OrderBy(r => r.Key))
@@ -25,7 +42,11 @@ internal static class HandWrittenXlsx
             for (var i = 0; i < cells.Length; i++)
             {
                 var reference = (char)('A' + i) + number.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                sheet.Append($"""<c r="{reference}" t="inlineStr"><is><t>{System.Security.SecurityElement.Escape(cells[i])}</t></is></c>""");
+                sheet.Append(cells[i] switch
+                {
+                    Number n => $"""<c r="{reference}" s="{formats.IndexOf(n.FormatId) + 1}"><v>{n.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}</v></c>""",
+                    var text => $"""<c r="{reference}" t="inlineStr"><is><t>{System.Security.SecurityElement.Escape(text.ToString())}</t></is></c>""",
+                });
             }
 
             sheet.Append("</row>");

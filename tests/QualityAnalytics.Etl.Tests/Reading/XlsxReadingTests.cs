@@ -106,4 +106,23 @@ public sealed class XlsxReadingTests
         Assert.Equal(["code", "name"], source.Header);
         Assert.Equal([4, 9], source.ReadRows().Select(r => r.Line));
     }
+
+    [Fact]
+    public void A_date_time_cell_formatted_to_show_only_its_time_keeps_its_date()
+    {
+        // MiniExcel gives a cell in a time format (20: h:mm) as a TimeSpan of its whole serial; it was written as
+        // "46115.14:05:00", which no date column reads.
+        using var folder = new TempFolder();
+        var path = folder.File("times.xlsx");
+        HandWrittenXlsx.Write(path, "complaints", new Dictionary<int, object[]>
+        {
+            [1] = ["received_at", "time"],
+            [2] = [HandWrittenXlsx.Number.Date(new DateTime(2026, 4, 3, 14, 5, 0), 20), new HandWrittenXlsx.Number(0.5, 20)],
+        });
+
+        using var source = Assert.Single(TabularFile.Open(path));
+
+        Assert.True(source.NumbersMayBeDates);
+        Assert.Equal(["2026-04-03 14:05:00", "12:00:00"], Assert.Single(source.ReadRows()).Cells);
+    }
 }
