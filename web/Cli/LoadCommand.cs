@@ -19,8 +19,16 @@ internal static class LoadCommand
         var command = new Command("load", "Load department files (CSV, XLSX) into the warehouse as one batch.") { paths, db, format };
         command.SetAction(parse =>
         {
+            var inputs = parse.GetValue(paths)!.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(env.WorkingDirectory, p)).ToList();
+            // The parser takes any token it does not know as an option for a PATH: a mistyped option (--formt json) would
+            // be loaded as two missing files, after the others, and recorded as a batch. No file or folder of that name:
+            // it is a usage error, and nothing is loaded.
+            if (parse.GetValue(paths)!.Zip(inputs).FirstOrDefault(p => p.First.StartsWith('-') && !File.Exists(p.Second) && !Directory.Exists(p.Second))
+                is ({ } unknown, _))
+            {
+                throw new UsageException($"unknown option '{unknown}' for 'qa load' (options: --db, --format)");
+            }
             var warehouse = env.OpenWarehouse(parse.GetValue(db));
-            var inputs = parse.GetValue(paths)!.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(env.WorkingDirectory, p));
             // One load at a time per warehouse, whoever starts it (the nightly job, an upload, another qa load).
             using var exclusive = WaitForLoadLock(env, warehouse);
             LoadResult result;

@@ -89,6 +89,8 @@ public sealed class LoadCliTests : IDisposable
     [Theory]
     [InlineData("load")]
     [InlineData("load", "x.csv", "--format", "xml")]
+    [InlineData("load", "x.csv", "--formt", "json")]
+    [InlineData("load", "--bogus")]
     [InlineData("frobnicate")]
     [InlineData("quarantine", "--batch", "abc")]
     public void Usage_errors_are_clear_and_exit_2(params string[] args)
@@ -96,6 +98,21 @@ public sealed class LoadCliTests : IDisposable
         var (exit, _, error) = _qa.Run(args);
         Assert.Equal(2, exit);
         Assert.StartsWith("qa: ", error);
+    }
+
+    [Fact]
+    public void A_mistyped_option_loads_nothing_and_names_the_option()
+    {
+        // It was taken for two paths: the inbox loaded, "--formt" and "json" were refused as missing files (exit 1), and
+        // the batch recorded them.
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+
+        var (exit, output, error) = _qa.Run("load", "inbox", "--formt", "json");
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.Contains("'--formt'", error);
+        Assert.Contains("No load batches yet.", _qa.Run("batches").Out);
     }
 
     [Fact]
