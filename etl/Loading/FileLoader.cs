@@ -140,7 +140,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var where = source.Sheet is null ? fileName : $"{fileName} [{source.Sheet}]";
         if (match.Kind is null)
         {
-            var reason = $"{where}: the header row matches no kind of the data contract ({string.Join(", ", source.Header)})";
+            var reason = $"{where}: the header row matches no kind of the data contract ({string.Join(", ", source.Header.Where(c => c.Length > 0))})";
             // An unrecognised sheet in a workbook (a cover or notes sheet) is skipped; an unrecognised CSV is refused.
             var rejected = source.Sheet is null;
             var id = batch.RecordSource(transaction, batchId, plan, source, null, rejected, reason, match.UnknownColumns);
@@ -235,7 +235,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var hashing = TabularFile.IsTextFile(path) ? null : Task.Run(() => Hash(path));
         try
         {
-            var sources = TabularFile.Open(path, wholeFile).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
+            var sources = TabularFile.Open(path, wholeFile, LooksLikeAHeader).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
             (string? Hash, long Size) hash;
             try
             {
@@ -255,6 +255,9 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             return new FilePlan(path, hash, size, [], ex.Message);
         }
     }
+
+    /// <summary>A row whose names make a kind of the contract, complete or not (a title above the table does not).</summary>
+    private static bool LooksLikeAHeader(IReadOnlyList<string> cells) => HeaderMatcher.Match(cells).Kind is not null;
 
     internal static (string Hash, long Size) Hash(string path)
     {

@@ -40,7 +40,8 @@ internal sealed class CsvSource : ITabularSource
 
     /// <param name="wholeFile">Check a UTF-8 file's encoding over the whole file now (true), or while its rows are
     /// read (false, the loader's choice: see <see cref="TextEncodingDetector.Detect"/>).</param>
-    public static CsvSource Open(string path, bool wholeFile = true)
+    /// <param name="isHeader">See <see cref="TabularFile.Open"/>.</param>
+    public static CsvSource Open(string path, bool wholeFile = true, Func<IReadOnlyList<string>, bool>? isHeader = null)
     {
         var encoding = TextEncodingDetector.Detect(path, wholeFile);
         var separator = CsvSeparatorDetector.Detect(path, encoding);
@@ -70,15 +71,20 @@ internal sealed class CsvSource : ITabularSource
         };
 
         using var reader = CsvReader.Create(TextEncodingDetector.OpenAsUtf8(path, encoding), options, leaveOpen: false);
+        return HeaderRow.Find(NonBlankRecords(reader), isHeader) is (var line, var cells)
+            ? new CsvSource(path, encoding, options, cells, line)
+            : throw new FileRejectedException(path, null, "has no header row (the file is empty or blank)");
+    }
+
+    private static IEnumerable<(int Line, string[] Cells)> NonBlankRecords(CsvReader reader)
+    {
         while (reader.Read())
         {
             if (TryReadCells(reader, out var cells))
             {
-                return new CsvSource(path, encoding, options, cells, LineOf(reader));
+                yield return (LineOf(reader), cells);
             }
         }
-
-        throw new FileRejectedException(path, null, "has no header row (the file is empty or blank)");
     }
 
     public IEnumerable<RawRow> ReadRows()

@@ -11,7 +11,8 @@ public interface ITabularSource : IDisposable
     /// <summary>"utf-8", "utf-8-bom", "utf-16le", "utf-16be" or "gb18030"; null for XLSX.</summary>
     string? EncodingName { get; }
 
-    /// <summary>The trimmed cells of the first non-blank row.</summary>
+    /// <summary>The trimmed cells of the header row: the first non-blank row, or the first of the leading ones that looks
+    /// like a header to the caller of <see cref="TabularFile.Open"/> (a title above the table is skipped).</summary>
     IReadOnlyList<string> Header { get; }
 
     int HeaderLine { get; }

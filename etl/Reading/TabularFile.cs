@@ -22,17 +22,20 @@ public static class TabularFile
     /// <exception cref="FileRejectedException">The file as a whole cannot be read.</exception>
     /// <param name="wholeFile">False: a text file that starts as UTF-8 is checked while its rows are read, not now
     /// (the loader's choice; see <see cref="TextEncodingDetector.Detect"/>).</param>
-    public static IReadOnlyList<ITabularSource> Open(string path, bool wholeFile = true)
+    /// <param name="isHeader">What a header row looks like (the loader: a row whose names make a kind of the contract). The
+    /// header is the first of the leading non-blank rows it accepts, so a title above the table is skipped
+    /// (<see cref="HeaderRow"/>); null, or no such row: the first non-blank row.</param>
+    public static IReadOnlyList<ITabularSource> Open(string path, bool wholeFile = true, Func<IReadOnlyList<string>, bool>? isHeader = null)
     {
         var extension = Path.GetExtension(path);
         if (IsText(extension))
         {
-            return [CsvSource.Open(path, wholeFile)];
+            return [CsvSource.Open(path, wholeFile, isHeader)];
         }
 
         if (IsWorkbook(extension))
         {
-            return XlsxSource.OpenAll(path);
+            return XlsxSource.OpenAll(path, isHeader);
         }
 
         var shown = extension.Length == 0 ? "no extension" : $"\"{extension}\"";

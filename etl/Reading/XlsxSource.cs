@@ -32,7 +32,8 @@ internal sealed class XlsxSource : ITabularSource
     public bool NumbersMayBeDates => true;
 
     /// <summary>One source per sheet that has a header row; empty sheets are left out.</summary>
-    public static IReadOnlyList<ITabularSource> OpenAll(string path)
+    /// <param name="isHeader">See <see cref="TabularFile.Open"/>.</param>
+    public static IReadOnlyList<ITabularSource> OpenAll(string path, Func<IReadOnlyList<string>, bool>? isHeader = null)
     {
         List<string> sheetNames;
         try
@@ -47,10 +48,10 @@ internal sealed class XlsxSource : ITabularSource
         var sources = new List<ITabularSource>(sheetNames.Count);
         foreach (var sheet in sheetNames)
         {
-            foreach (var (line, cells) in NonBlankRows(path, sheet))
+            // The rows after the header are read by ReadRows.
+            if (HeaderRow.Find(NonBlankRows(path, sheet), isHeader) is (var line, var cells))
             {
                 sources.Add(new XlsxSource(path, sheet, cells, line));
-                break; // the first non-blank row is the header; the rest is read by ReadRows
             }
         }
 

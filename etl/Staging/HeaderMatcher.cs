@@ -75,7 +75,8 @@ public static class HeaderMatcher
             var unknown = header.Where((_, i) => !found.ContainsValue(i) && !string.IsNullOrWhiteSpace(header[i])).ToArray();
             best = new HeaderMatch(schema.Kind, found, missing, unknown);
         }
-        return best ?? new HeaderMatch(null, new Dictionary<string, int>(), [], header.ToArray());
+        // Blank cells are no columns (an exported title row ends in empty cells), as for a header that matches.
+        return best ?? new HeaderMatch(null, new Dictionary<string, int>(), [], header.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray());
     }
 
     private static string Key(string name) => "|" + name.Replace("_", "", StringComparison.Ordinal) + "|";

@@ -31,6 +31,50 @@ public sealed class FormatsAndHistoryTests : IDisposable
     }
 
     [Fact]
+    public void A_title_above_the_table_is_skipped_and_lines_keep_their_numbers()
+    {
+        // Departments' workbooks open with a title (and the CSV exported from them with the same line): the first
+        // non-blank row was taken for the header, so the sheet "matched no kind" and was skipped (the load still exited
+        // 0) and the CSV was refused.
+        _w.Write("departments.csv", Samples.Departments);
+        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "ledger.xlsx"), "投诉台账", new Dictionary<int, string[]>
+        {
+            [1] = ["2026年第二季度客户投诉台账"],
+            [2] = ["填报单位：物流业务部", "", "填报日期：2026-07-01"],
+            [4] = ["投诉编号", "部门编码", "受理时间", "投诉渠道", "是否有效"],
+            [5] = ["C-1", "LOG", "2026-04-03 10:00", "电话", "是"],
+            [6] = ["C-2", "LOG", "2026-04-31", "电话", "是"],
+        });
+        _w.Write("ledger.csv", "2026年第二季度客户投诉台账,,,,\n,,,,\n投诉编号,部门编码,受理时间,投诉渠道,是否有效\nC-3,LOG,2026-04-03 10:00,电话,是\nC-4,LOG,2026-04-31,电话,是\n");
+
+        var result = _w.Load(_w.Inbox);
+
+        Assert.All(result.Files, f => Assert.False(f.Rejected));
+        Assert.Equal([("complaints", null, 2, 1, 1), ("complaints", "投诉台账", 2, 1, 1)],
+            result.Files.Where(f => f.Kind != "departments").Select(f => (f.Kind, f.Sheet, f.Read, f.Loaded, f.Quarantined)));
+        Assert.All(result.Files, f => Assert.Empty(f.UnknownColumns));
+        var rows = _w.Db.CreateContext().QuarantinedRows.OrderBy(q => q.File).Select(q => $"{q.File}|{q.Line}|{q.Column}").ToList();
+        Assert.Equal(["ledger.csv|5|received_at", "ledger.xlsx|6|received_at"], rows);
+    }
+
+    [Fact]
+    public void A_sheet_of_notes_is_still_skipped_and_a_csv_of_no_kind_still_refused()
+    {
+        _w.Write("notes.csv", "本目录说明,,\n各部门每月5日前报送,,\n");
+        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "notes.xlsx"), "说明", new Dictionary<int, string[]>
+        {
+            [1] = ["填表说明"],
+            [2] = ["1. 受理时间精确到分钟"],
+        });
+
+        var result = _w.Load(_w.Inbox);
+
+        Assert.Equal([(true, "notes.csv: the header row matches no kind of the data contract (本目录说明)"),
+            (false, "notes.xlsx [说明]: the header row matches no kind of the data contract (填表说明)")],
+            result.Files.Select(f => (f.Rejected, f.Reason)));
+    }
+
+    [Fact]
     public void Excel_date_cells_load_whatever_their_number_format()
     {
         // Chinese Excel refers to its own date formats by built-in id (31: 2026年4月3日, 57: 2026年4月) and MiniExcel knows

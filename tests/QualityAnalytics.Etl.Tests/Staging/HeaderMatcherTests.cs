@@ -24,6 +24,15 @@ public sealed class HeaderMatcherTests
     }
 
     [Fact]
+    public void A_header_of_no_kind_lists_its_named_cells_only()
+    {
+        // An exported title row ends in empty cells; they were listed as unknown columns ("", "", "").
+        var match = HeaderMatcher.Match(["2026年第二季度客户投诉台账", "", " ", ""]);
+        Assert.Null(match.Kind);
+        Assert.Equal(["2026年第二季度客户投诉台账"], match.UnknownColumns);
+    }
+
+    [Fact]
     public void A_column_is_found_by_its_name_whichever_string_instance_asks_and_as_often_as_asked()
     {
         var match = HeaderMatcher.Match(["received_at", "complaint_id", "department", "channel", "valid"]);
