@@ -49,6 +49,10 @@ public static class ReportDataReader
         DateTime? asOf = lineage.Batches.Count == 0 ? null : dataAsOf;
 
         var input = AnalysisInputReader.Read(db, quarter, options.Analysis, policies, clock);
+        // The analysis reads the draft mart; an approved quarter's report shows the frozen snapshot (第六条). Its findings,
+        // trends and forecasts must judge the same results as its tables, or one page calls a department excellent while
+        // the next says it failed with the draft's numbers: the quarter's scores are replaced by the snapshot's.
+        if (approval is not null) input = input with { Scores = WithApproved(input.Scores, quarter, assessments) };
         // Open complaints are judged late as of the data, not as of the moment the report is made: the same data, the same report.
         if (asOf is { } at) input = input with { AsOf = at };
         var analysis = QuarterAnalyzer.Analyze(input, options.Analysis);
@@ -58,6 +62,12 @@ public static class ReportDataReader
         return new ReportModel(quarter, options.Company, LineageReader.Local(generated), generated, asOf, policy, policies.SourceName, approval,
             scored.DifferencesFromApproved, assessments, ranks, BudgetSummary.Of(assessments, policy), input, analysis, notes, notesSource, lineage);
     }
+
+    private static List<QuarterScore> WithApproved(IReadOnlyList<QuarterScore> scores, Quarter quarter, IReadOnlyList<Assessment> approved) =>
+    [
+        .. scores.Where(s => s.Quarter != quarter),
+        .. approved.Select(a => new QuarterScore(quarter, a.DepartmentCode, a.SelfCheck, a.Survey, a.Complaint, a.Total, AssessmentRows.GradeName(a.Grade), a.Amount)),
+    ];
 
     private static (IReadOnlyList<DepartmentNote>, string?) Notes(WarehouseDbContext db, Quarter quarter, string? notesFile, IReadOnlyList<Assessment> assessments)
     {

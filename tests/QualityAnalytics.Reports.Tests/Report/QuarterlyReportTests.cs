@@ -179,6 +179,28 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void An_approved_quarter_whose_data_changed_later_is_analysed_on_the_approved_results_throughout()
+    {
+        var warehouse = demo.CopyDatabase();
+        using (var db = warehouse.CreateContext()) AssessmentMart.Approve(db, DemoWarehouse.Q2, PolicyFile.Default, "质量管理委员会", demo.Clock);
+        // After the meeting, two valid complaints against 储运中心 arrive: its draft falls to C 80, T 93.60, a fail (−1,400).
+        var file = Path.Combine(warehouse.DataFolder, "late-complaints.csv");
+        Directory.CreateDirectory(warehouse.DataFolder);
+        File.WriteAllText(file, "complaint_id,department,received_at,channel,valid\nTS-LATE-1,STO,2026-06-29 09:00,电话,是\nTS-LATE-2,STO,2026-06-30 09:00,电话,是\n");
+        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        using (var db = warehouse.CreateContext()) AssessmentMart.Score(db, DemoWarehouse.Q2, PolicyFile.Default, demo.Clock); // as qa load does
+
+        var text = AllText(Generate(warehouse: warehouse));
+
+        // The results are the committee's (第六条); the draft is only listed as a difference. The findings, the narrative
+        // and the department's own page must not call the approved excellent result a fail with the draft's numbers.
+        Assert.Contains("储运中心99.00100.00100.000.0099.60优秀+9,200", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心total:99.60→93.60", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("储运中心考核不合格", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("总分93.60分", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_quarter_with_no_data_says_there_is_nothing_to_analyse()
     {
         using var db = demo.Db.CreateContext();
