@@ -5,7 +5,7 @@ using QualityAnalytics.Warehouse.Scoring.Mart;
 namespace QualityAnalytics.Web.Cli;
 
 /// <summary>`qa explain --quarter 2026Q2 --department LOG`: the lineage of every number of one department's assessment:
-/// the rule, the arithmetic and the rows (by id) that produced it.</summary>
+/// the rule, the arithmetic and the rows (by id) that produced it. [--policy FILE] explains what `qa score --policy FILE` printed.</summary>
 internal static class ExplainCommand
 {
     public static Command Create(CliEnvironment env)
@@ -13,14 +13,14 @@ internal static class ExplainCommand
         var quarter = ScoreCommand.QuarterOption();
         var department = new Option<string>("--department") { Description = "Department code (or current name).", Required = true };
         var db = CommonOptions.Db();
+        var policy = CommonOptions.Policy();
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("explain", "Explain how a department's scores were computed, row by row.") { quarter, department, db, format };
+        var command = new Command("explain", "Explain how a department's scores were computed, row by row.") { quarter, department, db, policy, format };
         command.SetAction(parse =>
         {
             var q = ScoreCommand.ParseQuarter(parse.GetValue(quarter));
             using var ctx = env.OpenWarehouse(parse.GetValue(db)).CreateContext();
-            var policy = Policies.Active(env, parse.GetValue(db), null).For(q);
-            var scored = AssessmentMart.Preview(ctx, q, policy);
+            var scored = AssessmentMart.Preview(ctx, q, Policies.Active(env, parse.GetValue(db), parse.GetValue(policy)).For(q));
             var wanted = parse.GetValue(department)!;
             var a = scored.Assessments.FirstOrDefault(x => string.Equals(x.DepartmentCode, wanted, StringComparison.OrdinalIgnoreCase) || x.DepartmentName == wanted)
                     ?? throw new UsageException($"--department: no department '{wanted}' (known: {string.Join(", ", scored.Assessments.Select(x => x.DepartmentCode))}).");

@@ -22,7 +22,7 @@ internal static class ReportCommand
         var notes = new Option<string>("--notes") { Description = "The working group's causes and solutions: CSV or JSON with department, causes, solutions." };
         var company = new Option<string>("--company") { Description = "The company named on the cover (default XX公司)." };
         var font = new Option<string>("--font") { Description = "A TrueType CJK font (.ttf/.ttc) to embed; default: the usual system places." };
-        var policy = new Option<string>("--policy") { Description = "A policy file (JSON) instead of the active one." };
+        var policy = CommonOptions.Policy();
         var command = new Command("report", "Write the quarterly service-quality analysis report (PDF) for the quality meeting.")
             { quarter, db, lang, output, notes, company, font, policy };
         command.SetAction(parse =>

@@ -18,7 +18,7 @@ internal static class ScoreCommand
     {
         var quarter = QuarterOption();
         var db = CommonOptions.Db();
-        var policy = new Option<string>("--policy") { Description = "A policy file (JSON) to score under instead of the active one." };
+        var policy = CommonOptions.Policy();
         var format = CommonOptions.Format("table", "json");
         var compare = new Option<bool>("--compare") { Description = "What-if: show results under --policy beside the stored ones; store nothing." };
         var command = new Command("score", "Compute, store and print a quarter's assessment.") { quarter, db, policy, format, compare };

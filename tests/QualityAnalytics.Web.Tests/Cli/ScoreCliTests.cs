@@ -170,6 +170,28 @@ public sealed class ScoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Explain_and_approve_take_the_policy_file_that_score_was_given()
+    {
+        _qa.Run("load", "inbox");
+        var json = File.ReadAllText(Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json"))
+            .Replace("\"version\": \"2013-07\"", "\"version\": \"lenient\"").Replace("\"complaint_cost_per_valid\": 10", "\"complaint_cost_per_valid\": 5");
+        File.WriteAllText(Path.Combine(_qa.Folder, "lenient.json"), json);
+        Assert.Equal(91.20m, Dept(ScoreJson("--policy", "lenient.json"), "LOG").GetProperty("total").GetDecimal());
+
+        // The numbers qa score printed under --policy are the ones qa explain explains and qa approve freezes.
+        var (exit, output, error) = _qa.Run("explain", "--quarter", "2026Q2", "--department", "LOG", "--policy", "lenient.json");
+        Assert.True(exit == 0, error);
+        Assert.Contains("policy lenient: total 91.20", output);
+        Assert.Contains("C = 100 − 5 × 2 valid", output);
+        (exit, output, error) = _qa.Run("approve", "--quarter", "2026Q2", "--policy", "lenient.json", "--by", "质量管理委员会");
+        Assert.True(exit == 0, error);
+        Assert.Contains("under policy lenient", output);
+        using var db = _qa.Warehouse.CreateContext();
+        var approved = db.ApprovedAssessments.Single(a => a.DepartmentCode == "LOG");
+        Assert.Equal(("lenient", 91.20m), (approved.PolicyVersion, approved.Total!.Value));
+    }
+
+    [Fact]
     public void Explain_names_the_rows_behind_every_number()
     {
         _qa.Run("load", "inbox");
