@@ -61,8 +61,8 @@ internal sealed partial class ReportComposer
             if (d is { } x && x <= consistentUpTo) consistent++;
             rows.Add(
             [
-                Name(spot.DepartmentCode), _f.Month(spot.Month), self is null ? _t["SpotNoSelf"] : _f.F2(Money.Round2(self.Mean)), _f.F2(Money.Round2(spot.Mean)),
-                _f.F2(d is { } v ? Money.Round2(v) : null), d is { } dv ? _f.N(_m.Policy.ConsistencyPenaltyFor(dv)) : _f.Dash,
+                Name(spot.DepartmentCode), _f.Month(spot.Month), self is null ? _t["SpotNoSelf"] : _f.Exact2(self.Mean), _f.Exact2(spot.Mean),
+                d is { } v ? _f.Exact2(v) : _f.Dash, d is { } dv ? _f.N(_m.Policy.ConsistencyPenaltyFor(dv)) : _f.Dash,
             ]);
         }
         Paragraph(_t.Format("SpotSummary", spots.Count, consistent, _f.N(consistentUpTo), _f.N(_m.Assessments.Sum(a => a.ConsistencyPenalty))));

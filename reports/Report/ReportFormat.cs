@@ -18,6 +18,12 @@ internal sealed class ReportFormat(ReportText text)
 
     public string F2(double? value) => value is { } v && double.IsFinite(v) ? Signless(v.ToString("0.00", CultureInfo.InvariantCulture)) : Dash;
 
+    /// <summary>A value compared with a bound (a month mean, the spot-check gap d): 2 decimals when that is exact, else
+    /// "≈" and 6 decimals, as the explanation lines write it; "1.00" beside the penalty of d &gt; 1 would contradict the tiers.</summary>
+    public string Exact2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) == value
+        ? F2(value)
+        : "≈" + Signless(Math.Round(value, 6, MidpointRounding.AwayFromZero).ToString("0.######", CultureInfo.InvariantCulture));
+
     /// <summary>Up to 2 decimals, no trailing zeros: 0.5, 1, 10.</summary>
     public string N(decimal value) => Signless(value.ToString("0.##", CultureInfo.InvariantCulture));
 

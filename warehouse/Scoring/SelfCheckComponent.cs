@@ -36,7 +36,8 @@ internal static class SelfCheckComponent
             var d = Math.Abs(spotMean - selfMean);
             var p = policy.ConsistencyPenaltyFor(d);
             penalty += p;
-            penaltyParts.Add(Phrase.Of("SMonthGap", Text.Month(month), Text.F2(spotMean), Text.F2(selfMean), Text.F2(d), Text.N(p)));
+            // d is compared unrounded (policy §3 rounds components, not month means); it is written so, not as 2 decimals.
+            penaltyParts.Add(Phrase.Of("SMonthGap", Text.Month(month), Text.Exact2(spotMean), Text.Exact2(selfMean), Text.Exact2(d), Text.N(p)));
         }
 
         var score = Money.Round2(Math.Max(0m, baseScore - penalty));

@@ -20,6 +20,12 @@ internal static class Text
         return six == value ? N(value) : "≈" + N(six);
     }
 
+    /// <summary>
+    /// A value compared with a bound, 2 decimals when that is exact, else as <see cref="Raw"/> ("≈1.003333"): a month mean
+    /// of three records or the gap d = 1.00333… would otherwise read "1.00" beside the penalty of d &gt; 1.
+    /// </summary>
+    public static string Exact2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) == value ? F2(value) : Raw(value);
+
     /// <summary>A month as a phrase: "Apr" / "4月".</summary>
     public static Phrase Month(DateOnly month) => new(month.ToString("MMM", CultureInfo.InvariantCulture), month.Month.ToString(CultureInfo.InvariantCulture) + "月");
 

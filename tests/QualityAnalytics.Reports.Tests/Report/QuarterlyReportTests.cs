@@ -201,6 +201,24 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void A_spot_check_gap_just_above_a_tier_bound_is_printed_exactly()
+    {
+        var warehouse = demo.CopyDatabase();
+        var file = Path.Combine(warehouse.DataFolder, "october-checks.csv");
+        Directory.CreateDirectory(warehouse.DataFolder);
+        // October: self 91, 91, 91.01 → 91.003333…; spot 90 → d 1.003333… > 1 → penalty 1, as the engine counts it.
+        File.WriteAllText(file, "check_id,department,month,kind,score\nX-1,LOG,2026-10,self,91\nX-2,LOG,2026-10,self,91\nX-3,LOG,2026-10,self,91.01\nX-4,LOG,2026-10,spot,90\n");
+        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        using var db = warehouse.CreateContext();
+
+        var text = AllText(QuarterlyReport.Generate(db, new Quarter(2026, 4), new ReportOptions(), PolicyFile.Default, demo.Clock));
+
+        // Rounded to 2 decimals the row read "91.00 90.00 1.00 1": a penalty for a gap the tier table calls consistent.
+        Assert.Contains("≈91.00333390.00≈1.0033331", text, StringComparison.Ordinal); // the text kit drops spaces
+        Assert.Contains("|90.00−≈91.003333|=≈1.003333→1", text, StringComparison.Ordinal); // the department's S line
+    }
+
+    [Fact]
     public void A_quarter_with_no_data_says_there_is_nothing_to_analyse()
     {
         using var db = demo.Db.CreateContext();

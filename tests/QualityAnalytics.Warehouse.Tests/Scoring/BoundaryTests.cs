@@ -55,6 +55,19 @@ public sealed class BoundaryTests
     }
 
     [Fact]
+    public void A_gap_just_above_a_tier_bound_is_shown_exactly_not_rounded_onto_the_bound()
+    {
+        // April: self 91, 91, 91.01 → 91.003333…; spot 90 → d = 1.003333… > 1 → penalty 1 (policy §3: d ≤ 1 is consistent).
+        // Written with 2 decimals the line read "|90.00 − 91.00| = 1.00 → 1", contradicting the tier table it applies.
+        var a = One(new FactsBuilder().Department("D").Self("D", 1, 91).Self("D", 1, 91).Self("D", 1, 91.01m).Spot("D", 1, 90));
+        Assert.Equal(1m, a.ConsistencyPenalty);
+        Assert.Equal(90m, a.SelfCheck);
+        Assert.Contains("Apr: |90.00 − ≈91.003333| = ≈1.003333 → 1", Line(a, "S"), StringComparison.Ordinal);
+        var zh = Assert.Single(a.Explanation, l => l.Component == "S").FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        Assert.Contains("4月：|90.00 − ≈91.003333| = ≈1.003333 → 1", zh, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Spot_check_in_a_month_without_self_check_gives_no_penalty_but_a_warning()
     {
         var a = One(new FactsBuilder().Department("D").Self("D", 1, 90).Spot("D", 3, 40, "P-9"));
