@@ -88,8 +88,6 @@ public static class ScoringEngine
         };
         decimal raw;
         Phrase expression;
-        var selfCheck = s.Score;
-        var survey = v.Score;
         if (missing.Count > 0 && policy.MissingData == MissingDataOption.Rescale)
         {
             var present = terms.Where(t => t.Value is not null).ToList();
@@ -104,9 +102,9 @@ public static class ScoringEngine
         }
         else
         {
-            // Complete data, or missing_data = zero: a missing component counts as 0 and is reported as 0.
-            if (s.Score is null) selfCheck = 0m;
-            if (v.Score is null) survey = 0m;
+            // Complete data, or missing_data = zero: a missing component counts as 0 in the total, and only there. It is
+            // still reported as null: policy §5 says missing, not zero, and the data contract's self_check and survey are
+            // null when missing, whatever the option (a 0 would read as customers scoring 0, in trends too).
             raw = terms.Sum(t => t.Weight * (t.Value ?? 0m)) - k.Deduction;
             expression = Phrase.Join(" + ", terms.Select(Term));
         }
@@ -120,7 +118,7 @@ public static class ScoringEngine
         var (grade, amount, gradeText, amountText) = GradeAndAmount(total, policy);
         lines.Add(ScoreLine.Of("Grade", gradeText, []));
         lines.Add(ScoreLine.Of("Amount", amountText, []));
-        return new Assessment(department.Code, department.Name, quarter, policy.Version, s.Base, s.Penalty, selfCheck, survey,
+        return new Assessment(department.Code, department.Name, quarter, policy.Version, s.Base, s.Penalty, s.Score, v.Score,
             c.Score, k.Deduction, total, grade, amount, missing.Count == 0, missing, English(warnings), lines, Chinese(warnings));
 
         static Phrase Term((string Key, decimal Weight, decimal? Value) t) =>

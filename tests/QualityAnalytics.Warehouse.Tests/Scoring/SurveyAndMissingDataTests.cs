@@ -107,11 +107,13 @@ public sealed class SurveyAndMissingDataTests
     }
 
     [Fact]
-    public void Missing_survey_zero_counts_it_as_0()
+    public void Missing_survey_zero_counts_it_as_0_in_the_total_and_still_reports_it_missing()
     {
         var a = One(SelfCheckOnly(), Defaults with { MissingData = MissingDataOption.Zero });
-        // 0.4 × 90 + 0.3 × 0 + 0.3 × 100 − 0.5 = 65.5
-        Assert.Equal(0m, a.Survey);
+        // 0.4 × 90 + 0.3 × 0 + 0.3 × 100 − 0.5 = 65.5. The survey is missing, not zero (policy §5): the data contract's
+        // survey is null when missing, whatever the option; the 0 the total used is in the T line.
+        Assert.Null(a.Survey);
+        Assert.Equal(90m, a.SelfCheck);
         Assert.Equal(65.50m, a.Total);
         Assert.Equal(Grade.Fail, a.Grade);
         Assert.Equal(-5000m, a.Amount);

@@ -101,6 +101,25 @@ public sealed class ScoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Under_missing_data_zero_a_missing_component_is_still_null_in_the_json()
+    {
+        _qa.Run("load", "inbox");
+        // STO without its questionnaires: the contract's survey is null when missing; zero only decides what the total uses.
+        _qa.Run("exclude", "--response", "R4", "--reason", "持异议");
+        _qa.Run("exclude", "--response", "R5", "--reason", "持异议");
+        var json = File.ReadAllText(Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json"))
+            .Replace("\"version\": \"2013-07\"", "\"version\": \"zero\"").Replace("\"missing_data\": \"rescale\"", "\"missing_data\": \"zero\"");
+        File.WriteAllText(Path.Combine(_qa.Folder, "zero.json"), json);
+
+        var sto = Dept(ScoreJson("--policy", "zero.json"), "STO");
+
+        Assert.Equal(JsonValueKind.Null, sto.GetProperty("survey").ValueKind);
+        Assert.Equal(["survey"], sto.GetProperty("missing").EnumerateArray().Select(m => m.GetString()));
+        Assert.False(sto.GetProperty("complete").GetBoolean());
+        Assert.Equal(69.60m, sto.GetProperty("total").GetDecimal()); // 0.4 × 99 + 0.3 × 0 + 0.3 × 100
+    }
+
+    [Fact]
     public void Every_number_in_the_json_has_at_most_two_decimals()
     {
         _qa.Run("load", "inbox");
