@@ -38,4 +38,9 @@ public sealed record AnalysisInput(
     IReadOnlyList<QuestionInfo> Questions,
     IReadOnlyList<SurveyAnswerRecord> SurveyAnswers,
     WorkdayCalendar Calendar,
-    DateOnly? DataFrom = null);
+    DateOnly? DataFrom = null)
+{
+    /// <summary>pass_at of the policy version in force for <see cref="Quarter"/>: a fail is a total below it (第十三条). The
+    /// findings name it; 95 is the default policy's value, not a rule of the analysis.</summary>
+    public decimal PassAt { get; init; } = 95m;
+}

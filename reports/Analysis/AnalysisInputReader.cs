@@ -90,7 +90,14 @@ public static class AnalysisInputReader
         DateOnly? dataFrom = candidates.Count == 0 ? null : candidates.Min();
 
         return new AnalysisInput(quarter, BusinessTime.LocalNow(clock), history, departments, scores, checks, complaints, questions, surveyAnswers,
-            DateDimension.Load(db), dataFrom);
+            DateDimension.Load(db), dataFrom) { PassAt = PassAt(policies, quarter) };
+    }
+
+    /// <summary>The pass mark of the version in force; the default policy's when no version covers the quarter (nothing was scored then).</summary>
+    private static decimal PassAt(PolicySet policies, Quarter quarter)
+    {
+        try { return policies.For(quarter).PassAt; }
+        catch (InvalidOperationException) { return PolicyFile.Default.Versions[^1].PassAt; }
     }
 
     private static Quarter Start(Quarter quarter, int count)

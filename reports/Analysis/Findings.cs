@@ -6,7 +6,7 @@ namespace QualityAnalytics.Reports.Analysis;
 /// <summary>
 /// The ranked problems for the quality meeting (第十五条: 分析存在的问题). Severity (0–100) by kind, larger is worse:
 /// <list type="bullet">
-/// <item>grade_fail: 70 + min(25, 95 − total);</item>
+/// <item>grade_fail: 70 + min(25, pass_at − total) (pass_at of the policy in force, 95 by default);</item>
 /// <item>trend_declining (one per department, every significantly declining metric listed): 55 + min(30, 5·(−log₁₀ p)) for
 ///   the smallest p, + 5 when the total itself declines;</item>
 /// <item>control_signal (violations touching a month of the analysed quarter): WE1 55 + min(35, 2.5·(|z| − 3)); WE2 48;
@@ -63,10 +63,12 @@ public static class Findings
         foreach (var s in input.Scores.Where(s => s.Quarter == input.Quarter && s.Grade == "fail" && s.Total is not null).OrderBy(s => s.DepartmentCode, StringComparer.Ordinal))
         {
             var t = s.Total!.Value;
-            drafts.Add(new Draft(FindingKinds.GradeFail, 70 + Math.Min(25, (double)(95 - t)), s.DepartmentCode, "finding.grade_fail",
-                new() { ["total"] = F(t), ["amount"] = F(s.Amount) },
+            // The pass mark is the policy's (pass_at), not a constant: under a version with another one, "below 95" was false.
+            var passAt = input.PassAt.ToString("0.##", CultureInfo.InvariantCulture);
+            drafts.Add(new Draft(FindingKinds.GradeFail, 70 + Math.Min(25, (double)(input.PassAt - t)), s.DepartmentCode, "finding.grade_fail",
+                new() { ["total"] = F(t), ["amount"] = F(s.Amount), ["pass_at"] = passAt },
                 $"{names.GetValueOrDefault(s.DepartmentCode, s.DepartmentCode)}考核不合格", $"{s.DepartmentCode} failed the assessment",
-                [$"总分 {F(t)} 分, 低于 95 分, 考核金额 {F(s.Amount)} 元"], [$"total {F(t)} below 95, amount {F(s.Amount)} yuan"], [input.Quarter.ToString()]));
+                [$"总分 {F(t)} 分, 低于 {passAt} 分, 考核金额 {F(s.Amount)} 元"], [$"total {F(t)} below {passAt}, amount {F(s.Amount)} yuan"], [input.Quarter.ToString()]));
         }
     }
 

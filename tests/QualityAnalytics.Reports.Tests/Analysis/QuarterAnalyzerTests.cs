@@ -37,6 +37,19 @@ public sealed class QuarterAnalyzerTests
     }
 
     [Fact]
+    public void A_fail_finding_names_the_pass_mark_of_the_policy_in_force_not_95()
+    {
+        // A policy version with pass_at 90 (and excellent_above 90): 88.50 fails by 1.5 points, not by 6.5.
+        var input = Input(scores: [new QuarterScore(Q2, "LOG", 88m, 90m, 90m, 88.50m, "fail", -1500m)]) with { PassAt = 90m };
+
+        var f = Assert.Single(QuarterAnalyzer.Analyze(input).Findings, f => f.Kind == FindingKinds.GradeFail);
+
+        Assert.Equal("总分 88.50 分, 低于 90 分, 考核金额 -1500.00 元", f.EvidenceZh);
+        Assert.Equal("total 88.50 below 90, amount -1500.00 yuan", f.EvidenceEn);
+        Assert.Equal(71.5, f.Severity, 6); // 70 + (90 − 88.50)
+    }
+
+    [Fact]
     public void No_complaints_give_an_empty_Pareto_no_rates_and_no_findings_about_them()
     {
         var a = QuarterAnalyzer.Analyze(Input(scores: [Score(Q2, "LOG", 96m)]));
