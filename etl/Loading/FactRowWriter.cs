@@ -15,8 +15,10 @@ public sealed class FactRowWriter : IDisposable
     private readonly DepartmentWriter? _departments;
     private readonly DbCommand? _checkExists;
 
+    /// <param name="scope">The file the source belongs to (<see cref="FileScope"/>: a key repeated anywhere in the file is a
+    /// duplicate); null when the source is the whole file.</param>
     public FactRowWriter(DataKind kind, DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, long sourceFileId,
-        DateOnly today, ReferenceResolver refs)
+        DateOnly today, ReferenceResolver refs, FileScope? scope = null)
     {
         _refs = refs;
         _audit = audit;
@@ -31,7 +33,7 @@ public sealed class FactRowWriter : IDisposable
             DataKind.Callbacks => FactTables.Callback,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        _upsert = spec is null ? null : new UpsertCommand(connection, transaction, spec, audit, batchId, sourceFileId);
+        _upsert = spec is null ? null : new UpsertCommand(connection, transaction, spec, audit, batchId, sourceFileId, scope: scope);
         if (kind == DataKind.Departments) _departments = new DepartmentWriter(connection, transaction, audit, batchId, today);
         if (kind == DataKind.CheckDeductions)
         {

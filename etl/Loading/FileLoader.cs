@@ -51,7 +51,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA cache_size=-{LoadCacheKib}; PRAGMA temp_store=MEMORY;";
+        pragma.CommandText = $"PRAGMA cache_size=-{LoadCacheKib}; PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-{TempCacheKib};";
         pragma.ExecuteNonQuery();
     }
 
@@ -60,12 +60,16 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection || connection.State != System.Data.ConnectionState.Open) return;
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT;";
+        pragma.CommandText = "PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT; PRAGMA temp.cache_size=-2000;";
         pragma.ExecuteNonQuery();
     }
 
     /// <summary>64 MiB of page cache for the load's connection.</summary>
     private const int LoadCacheKib = 64 * 1024;
+
+    /// <summary>Temporary storage (the keys a reload claims, FileScope) in a file behind a 16 MiB cache: a fixed ceiling,
+    /// where in memory it would grow with the file.</summary>
+    private const int TempCacheKib = 16 * 1024;
 
     private IEnumerable<LoadSummary> LoadFile(DbConnection connection, BatchRecorder batch, long batchId, FilePlan plan)
     {
@@ -99,11 +103,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         }
         var results = new List<LoadSummary>();
         using var transaction = connection.BeginTransaction();
+        // Disposed before the transaction, after its commit or rollback: what the file delivered, across its sheets.
+        using var scope = new FileScope(connection, transaction);
         try
         {
             foreach (var source in plan.Sources.OrderBy(s => s.Match.Kind is null ? 99 : (int)s.Match.Kind.Value))
             {
-                results.Add(LoadSource(connection, transaction, batch, batchId, plan, source));
+                results.Add(LoadSource(connection, transaction, batch, batchId, plan, source, scope));
             }
             _options.Observer?.Committing(plan.Path);
             transaction.Commit();
@@ -132,7 +138,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         }
     }
 
-    private LoadSummary LoadSource(DbConnection connection, DbTransaction transaction, BatchRecorder batch, long batchId, FilePlan plan, SourcePlan sp)
+    private LoadSummary LoadSource(DbConnection connection, DbTransaction transaction, BatchRecorder batch, long batchId, FilePlan plan, SourcePlan sp,
+        FileScope scope)
     {
         var source = sp.Source;
         var match = sp.Match;
@@ -160,7 +167,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var counts = new SourceCounts();
         using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
         using (var refs = new ReferenceResolver(connection, transaction))
-        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs))
+        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope))
         {
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
             // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order.

@@ -18,14 +18,22 @@ public sealed class UpsertCommand : IDisposable
     private readonly DbCommand _update;
     private readonly IBatchInsert _batch;
     private readonly AuditWriter _audit;
-    private readonly long _sourceFileId;
+    private readonly FileScope _scope;
+    private readonly FileScope? _ownScope;
+    private readonly string[] _claimKeys;
+    private readonly int[] _claimRows;
+    private readonly bool[] _claimedBefore;
+    private readonly bool[] _batchClaimedBefore;
 
+    /// <param name="scope">The file this source belongs to (every sheet of a workbook shares one); null: the source is
+    /// the whole file.</param>
     public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId,
-        int? batchSize = null)
+        int? batchSize = null, FileScope? scope = null)
     {
         _spec = spec;
         _audit = audit;
-        _sourceFileId = sourceFileId;
+        _scope = scope ?? (_ownScope = new FileScope(connection, transaction));
+        _scope.Add(sourceFileId);
         var all = spec.KeyColumns.Concat(spec.ValueColumns).ToList();
         var lineage = spec.HasLineage ? new[] { "batch_id", "source_file_id", "source_line" } : [];
         var insertColumns = all.Concat(lineage).ToList();
@@ -57,6 +65,10 @@ public sealed class UpsertCommand : IDisposable
         _select.Prepare();
         _update.Prepare();
         _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, batchSize is { } rows ? Math.Max(1, rows) : null);
+        _claimKeys = new string[_batch.RowsPerStatement];
+        _claimRows = new int[_batch.RowsPerStatement];
+        _claimedBefore = new bool[_batch.RowsPerStatement];
+        _batchClaimedBefore = new bool[_batch.RowsPerStatement];
     }
 
     public TableSpec Spec => _spec;
@@ -83,9 +95,33 @@ public sealed class UpsertCommand : IDisposable
         {
             if (encoded is null) _batch.Insert(rows, lines, count, inserted);
             else _batch.Insert(rows, encoded, lines, count, inserted);
-            return;
         }
-        for (var i = 0; i < count; i++) inserted[i] = TryInsert(rows[i], lines[i]);
+        else
+        {
+            for (var i = 0; i < count; i++) inserted[i] = TryInsert(rows[i], lines[i]);
+        }
+        ClaimConflicting(rows, count, inserted);
+    }
+
+    /// <summary>Claims for this file the keys of the batch's rows that met a stored row (every row of a reload), in one
+    /// statement: <see cref="WriteConflicting(object?[], int, int)"/> then knows which of them an earlier line of the
+    /// file already delivered (<see cref="FileScope"/>). The batch's keys are distinct.</summary>
+    // Per batch of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private void ClaimConflicting(object?[][] rows, int count, bool[] inserted)
+    {
+        var claims = 0;
+        for (var i = 0; i < count; i++)
+        {
+            _batchClaimedBefore[i] = false;
+            if (inserted[i]) continue;
+            _claimRows[claims] = i;
+            _claimKeys[claims++] = BatchInsert.Key(rows[i], _spec.KeyColumns.Count);
+        }
+        if (claims == 0) return;
+        _scope.Claim(_spec.Table, _claimKeys, claims, _claimedBefore);
+        for (var c = 0; c < claims; c++) _batchClaimedBefore[_claimRows[c]] = _claimedBefore[c];
+        Array.Clear(_claimKeys, 0, claims);
     }
 
     /// <summary>Whether the last <see cref="InsertBatch"/> went through <see cref="IBatchInsert"/> (which may have read
@@ -104,14 +140,20 @@ public sealed class UpsertCommand : IDisposable
     }
 
     /// <summary>A row whose key is already stored: read the stored values, compare, update if they differ.</summary>
-    public UpsertOutcome WriteConflicting(object?[] values, int line) => Compare(values, line, ReadStored(values));
+    public UpsertOutcome WriteConflicting(object?[] values, int line)
+    {
+        _claimKeys[0] = BatchInsert.Key(values, _spec.KeyColumns.Count);
+        _scope.Claim(_spec.Table, _claimKeys, 1, _claimedBefore);
+        _claimKeys[0] = null!;
+        return Compare(values, line, ReadStored(values), _claimedBefore[0]);
+    }
 
     /// <summary>Row <paramref name="batchIndex"/> of the last <see cref="InsertBatch"/>, which was not inserted: compared
     /// with the stored row the batch read along with the insert where the provider does (PostgreSQL: one statement for
     /// the whole batch instead of a round trip per row), else with the stored row read now. The batch's keys are
     /// distinct, so completing an earlier row of the batch cannot have changed this row's stored values.</summary>
     public UpsertOutcome WriteConflicting(object?[] values, int line, int batchIndex) =>
-        Compare(values, line, (_lastBatchByProvider ? _batch.Stored(batchIndex) : null) ?? ReadStored(values));
+        Compare(values, line, (_lastBatchByProvider ? _batch.Stored(batchIndex) : null) ?? ReadStored(values), _batchClaimedBefore[batchIndex]);
 
     private StoredRow ReadStored(object?[] values)
     {
@@ -123,12 +165,15 @@ public sealed class UpsertCommand : IDisposable
         return new StoredRow(old, _spec.HasLineage ? reader.GetInt64(old.Length) : null);
     }
 
-    private UpsertOutcome Compare(object?[] values, int line, StoredRow stored)
+    /// <param name="claimedBefore">An earlier line of this file met the same stored row (<see cref="FileScope"/>).</param>
+    private UpsertOutcome Compare(object?[] values, int line, StoredRow stored, bool claimedBefore)
     {
         var keyCount = _spec.KeyColumns.Count;
         var old = stored.Values;
-        // The same key twice in one file would make a reload flip-flop between the two; the second is quarantined.
-        if (stored.SourceFileId == _sourceFileId) return UpsertOutcome.DuplicateInFile;
+        // The same key twice in one file would make a reload flip-flop between the two: the first occurrence wins and a
+        // later one is quarantined, whether the first inserted or updated the row (it carries this file's id) or found it
+        // unchanged (it claimed the key), so that the first load and every reload agree.
+        if (_scope.Wrote(stored.SourceFileId) || claimedBefore) return UpsertOutcome.DuplicateInFile;
         if (stored.IsIdentical) return UpsertOutcome.Unchanged;
 
         // Made only when something differs: a reload compares every row and most are unchanged.
@@ -174,5 +219,6 @@ public sealed class UpsertCommand : IDisposable
         _select.Dispose();
         _update.Dispose();
         _batch.Dispose();
+        _ownScope?.Dispose();
     }
 }
