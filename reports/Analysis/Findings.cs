@@ -55,6 +55,14 @@ public static class Findings
 
     private static string F(double v, int decimals = 2) => v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     private static string F(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
+
+    /// <summary>Yuan as the report's tables write them: −5,000, +9,200, 0 (a true minus sign, thousands separated).</summary>
+    private static string Yuan(decimal v) => v switch
+    {
+        < 0 => "\u2212" + (-v).ToString("#,##0.##", CultureInfo.InvariantCulture),
+        > 0 => "+" + v.ToString("#,##0.##", CultureInfo.InvariantCulture),
+        _ => "0",
+    };
     private static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + F(p, 4);
     private static string Pct(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
@@ -66,9 +74,9 @@ public static class Findings
             // The pass mark is the policy's (pass_at), not a constant: under a version with another one, "below 95" was false.
             var passAt = input.PassAt.ToString("0.##", CultureInfo.InvariantCulture);
             drafts.Add(new Draft(FindingKinds.GradeFail, 70 + Math.Min(25, (double)(input.PassAt - t)), s.DepartmentCode, "finding.grade_fail",
-                new() { ["total"] = F(t), ["amount"] = F(s.Amount), ["pass_at"] = passAt },
+                new() { ["total"] = F(t), ["amount"] = Yuan(s.Amount), ["pass_at"] = passAt },
                 $"{names.GetValueOrDefault(s.DepartmentCode, s.DepartmentCode)}考核不合格", $"{s.DepartmentCode} failed the assessment",
-                [$"总分 {F(t)} 分, 低于 {passAt} 分, 考核金额 {F(s.Amount)} 元"], [$"total {F(t)} below {passAt}, amount {F(s.Amount)} yuan"], [input.Quarter.ToString()]));
+                [$"总分 {F(t)} 分, 低于 {passAt} 分, 考核金额 {Yuan(s.Amount)} 元"], [$"total {F(t)} below {passAt}, amount {Yuan(s.Amount)} yuan"], [input.Quarter.ToString()]));
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using QualityAnalytics.Warehouse.Model;
 
@@ -125,7 +126,7 @@ public static class PolicyFile
                     if (tier is not null)
                     {
                         var upTo = tier.Decimal("up_to", optional: true);
-                        var penalty = tier.Decimal("penalty");
+                        var penalty = tier.Points("penalty");
                         if (penalty is not null) tiers.Add(new ConsistencyTier(upTo, penalty.Value));
                     }
                     j++;
@@ -136,8 +137,8 @@ public static class PolicyFile
         CallbackDefaults? defaults = null;
         if (o.Object("callback_defaults", "incomplete", "mismatch") is { } d)
         {
-            var inc = d.Decimal("incomplete");
-            var mis = d.Decimal("mismatch");
+            var inc = d.Points("incomplete");
+            var mis = d.Points("mismatch");
             if (inc is not null && mis is not null) defaults = new CallbackDefaults(inc.Value, mis.Value);
         }
 
@@ -163,7 +164,7 @@ public static class PolicyFile
         }
 
         var surveyThreshold = o.Decimal("survey_full_mark_threshold");
-        var costPerValid = o.Decimal("complaint_cost_per_valid");
+        var costPerValid = o.Points("complaint_cost_per_valid");
         var complaintFloor = o.Decimal("complaint_floor");
         var excellentAbove = o.Decimal("excellent_above");
         var passAt = o.Decimal("pass_at");
@@ -253,6 +254,19 @@ public static class PolicyFile
         }
 
         /// <summary>A number; with <paramref name="optional"/>, absent or null gives null without a problem.</summary>
+        /// <summary>A number of points that scores are built from (a tier's penalty, a complaint's cost, a callback's
+        /// deduction): at most 2 decimals, as every score is kept and printed (the data contract's JSON has at most 2),
+        /// so that a penalty of 0.125 cannot make a consistency_penalty of 0.375 that no output can show.</summary>
+        public decimal? Points(string name)
+        {
+            var value = Decimal(name);
+            if (value is { } v && Math.Round(v, 2, MidpointRounding.AwayFromZero) != v)
+            {
+                _problems.Add($"{Key(name)}: {v.ToString(CultureInfo.InvariantCulture)} has more than 2 decimals; points are kept to 2");
+            }
+            return value;
+        }
+
         public decimal? Decimal(string name, bool optional = false)
         {
             if (Get(name, optional) is not { } e) return null;

@@ -44,8 +44,8 @@ public sealed class QuarterAnalyzerTests
 
         var f = Assert.Single(QuarterAnalyzer.Analyze(input).Findings, f => f.Kind == FindingKinds.GradeFail);
 
-        Assert.Equal("总分 88.50 分, 低于 90 分, 考核金额 -1500.00 元", f.EvidenceZh);
-        Assert.Equal("total 88.50 below 90, amount -1500.00 yuan", f.EvidenceEn);
+        Assert.Equal("总分 88.50 分, 低于 90 分, 考核金额 −1,500 元", f.EvidenceZh); // money as the report's tables write it
+        Assert.Equal("total 88.50 below 90, amount −1,500 yuan", f.EvidenceEn);
         Assert.Equal(71.5, f.Severity, 6); // 70 + (90 − 88.50)
     }
 

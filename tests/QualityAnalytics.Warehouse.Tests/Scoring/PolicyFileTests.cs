@@ -105,6 +105,9 @@ public sealed class PolicyFileTests
         { "missing key", v => v.Remove("budget"), "versions[0].budget: required key is missing" },
         { "wrong type", v => v["pass_at"] = "95", "versions[0].pass_at: expected a number, found String" },
         { "bad quarter", v => v["effective_from"] = "2013-07", "versions[0].effective_from: '2013-07' is not a quarter such as 2026Q2" },
+        { "penalty of 3 decimals", v => v["consistency_tiers"]![1]!["penalty"] = 1.125m, "versions[0].consistency_tiers[1].penalty: 1.125 has more than 2 decimals; points are kept to 2" },
+        { "complaint cost of 3 decimals", v => v["complaint_cost_per_valid"] = 2.505m, "versions[0].complaint_cost_per_valid: 2.505 has more than 2 decimals" },
+        { "callback default of 3 decimals", v => v["callback_defaults"]!["mismatch"] = 0.875m, "versions[0].callback_defaults.mismatch: 0.875 has more than 2 decimals" },
         { "default deduction outside the range", v => v["callback_defaults"]!["incomplete"] = 0.2m, "versions[0].callback_defaults.incomplete: 0.2 is outside callback_deduction_range [0.5, 1]" },
     };
 
