@@ -49,10 +49,11 @@ public static class ReportDataReader
         DateTime? asOf = lineage.Batches.Count == 0 ? null : dataAsOf;
 
         var input = AnalysisInputReader.Read(db, quarter, options.Analysis, policies, clock);
-        // The analysis reads the draft mart; an approved quarter's report shows the frozen snapshot (第六条). Its findings,
-        // trends and forecasts must judge the same results as its tables, or one page calls a department excellent while
-        // the next says it failed with the draft's numbers: the quarter's scores are replaced by the snapshot's.
-        if (approval is not null) input = input with { Scores = WithApproved(input.Scores, quarter, assessments) };
+        // The analysis reads the draft mart; the report shows each approved quarter as the committee froze it (第六条). Its
+        // findings, trends, forecasts and changes from the quarter before must judge the same results as its tables, or one
+        // page calls a department excellent while the next says it failed with the draft's numbers, or a change is
+        // measured from a previous quarter's later draft: every approved quarter's scores are replaced by its snapshot's.
+        input = input with { Scores = Approved(db, input.Scores, policies) };
         // Open complaints are judged late as of the data, not as of the moment the report is made: the same data, the same report.
         if (asOf is { } at) input = input with { AsOf = at };
         var analysis = QuarterAnalyzer.Analyze(input, options.Analysis);
@@ -63,11 +64,25 @@ public static class ReportDataReader
             scored.DifferencesFromApproved, assessments, ranks, BudgetSummary.Of(assessments, policy), input, analysis, notes, notesSource, lineage);
     }
 
-    private static List<QuarterScore> WithApproved(IReadOnlyList<QuarterScore> scores, Quarter quarter, IReadOnlyList<Assessment> approved) =>
-    [
-        .. scores.Where(s => s.Quarter != quarter),
-        .. approved.Select(a => new QuarterScore(quarter, a.DepartmentCode, a.SelfCheck, a.Survey, a.Complaint, a.Total, AssessmentRows.GradeName(a.Grade), a.Amount)),
-    ];
+    /// <summary>The scores with each quarter approved under the policy version in force replaced by its snapshot.</summary>
+    private static List<QuarterScore> Approved(WarehouseDbContext db, IReadOnlyList<QuarterScore> scores, PolicySet policies)
+    {
+        var result = scores.ToList();
+        foreach (var quarter in scores.Select(s => s.Quarter).Distinct().ToList())
+        {
+            string version;
+            try { version = policies.For(quarter).Version; }
+            catch (InvalidOperationException) { continue; } // no version covers it: nothing was scored or approved under one
+            var approval = db.QuarterApprovals.AsNoTracking().FirstOrDefault(a => a.QuarterKey == quarter.Key && a.PolicyVersion == version);
+            if (approval is null) continue;
+            var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approval.Id).ToList();
+            if (snapshot.Count == 0) continue;
+            result.RemoveAll(s => s.Quarter == quarter);
+            result.AddRange(snapshot.Select(AssessmentRows.ToAssessment).Select(a =>
+                new QuarterScore(quarter, a.DepartmentCode, a.SelfCheck, a.Survey, a.Complaint, a.Total, AssessmentRows.GradeName(a.Grade), a.Amount)));
+        }
+        return result;
+    }
 
     private static (IReadOnlyList<DepartmentNote>, string?) Notes(WarehouseDbContext db, Quarter quarter, string? notesFile, IReadOnlyList<Assessment> assessments)
     {

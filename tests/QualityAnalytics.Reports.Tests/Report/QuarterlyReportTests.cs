@@ -219,6 +219,35 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void The_quarter_before_is_judged_on_its_approved_results_when_its_data_changed_after_the_approval()
+    {
+        var warehouse = demo.CopyDatabase();
+        var q1 = new QualityAnalytics.Warehouse.Model.Quarter(2026, 1);
+        decimal? approvedSto;
+        using (var db = warehouse.CreateContext())
+        {
+            AssessmentMart.Approve(db, q1, PolicyFile.Default, "质量管理委员会", demo.Clock);
+            approvedSto = AssessmentMart.Stored(db, q1, PolicyFile.Default.For(q1))!.Assessments.Single(a => a.DepartmentCode == "STO").Total;
+        }
+        // After 2026Q1's meeting, three valid complaints of that quarter against 储运中心 arrive and its draft falls.
+        var file = Path.Combine(warehouse.DataFolder, "late-q1.csv");
+        Directory.CreateDirectory(warehouse.DataFolder);
+        File.WriteAllText(file, "complaint_id,department,received_at,channel,valid\nTS-Q1-1,STO,2026-03-27 09:00,电话,是\n" +
+                                "TS-Q1-2,STO,2026-03-30 09:00,电话,是\nTS-Q1-3,STO,2026-03-31 09:00,邮件,是\n");
+        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        using (var db = warehouse.CreateContext())
+        {
+            var draft = AssessmentMart.Score(db, q1, PolicyFile.Default, demo.Clock).Assessments.Single(a => a.DepartmentCode == "STO").Total;
+            Assert.NotEqual(approvedSto, draft);
+
+            var model = ReportDataReader.Read(db, DemoWarehouse.Q2, new ReportOptions(), PolicyFile.Default, demo.Clock);
+
+            // The change from the quarter before, the trends and forecasts start from what the committee approved.
+            Assert.Equal(approvedSto, model.TotalIn("STO", q1));
+        }
+    }
+
+    [Fact]
     public void A_quarter_with_no_data_says_there_is_nothing_to_analyse()
     {
         using var db = demo.Db.CreateContext();
