@@ -34,18 +34,27 @@ internal static class AssessmentTable
         var b = q.Budget;
         o.WriteLine($"rewards {Yuan(b.Rewards)}, penalties {Yuan(-b.Penalties)}, net {Yuan(b.Net)}; working-group budget {b.Budget.ToString("#,0", CultureInfo.InvariantCulture)} yuan, " +
                     $"remaining after rewards {b.Remaining.ToString("#,0.00", CultureInfo.InvariantCulture)}" + (b.OverBudget ? " — OVER BUDGET" : ""));
-        if (q.Approval is { } approval)
-        {
-            var at = TimeZoneInfo.ConvertTime(approval.ApprovedAt, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-            o.WriteLine(q.DifferencesFromApproved.Count == 0
-                ? $"approved by {approval.ApprovedBy} at {at} (Asia/Shanghai); the current data gives the same results."
-                : $"approved by {approval.ApprovedBy} at {at}; the data has changed since — this is a new draft. Differences from the approved results:");
-            foreach (var d in q.DifferencesFromApproved) o.WriteLine($"  {d.DepartmentCode} {d.Field}: approved {d.Approved ?? "—"} → draft {d.Draft ?? "—"}");
-        }
-        else o.WriteLine("status: draft (not yet approved; approve with 'qa approve --quarter " + q.Quarter + "')");
+        WriteStatus(o, q);
         var warned = q.Assessments.Where(a => a.Warnings.Count > 0).ToList();
         foreach (var a in warned)
             foreach (var w in a.Warnings) o.WriteLine($"warning {a.DepartmentCode}: {w}");
+    }
+
+    /// <summary>Whether the quarter is approved and, if so, how the current data differs from what was approved (for one
+    /// department, or all): `qa score` and `qa explain` show and explain the current draft, so they say so.</summary>
+    public static void WriteStatus(TextWriter o, ScoredQuarter q, string? departmentCode = null)
+    {
+        if (q.Approval is not { } approval)
+        {
+            o.WriteLine("status: draft (not yet approved; approve with 'qa approve --quarter " + q.Quarter + "')");
+            return;
+        }
+        var differences = q.DifferencesFromApproved.Where(d => departmentCode is null || string.Equals(d.DepartmentCode, departmentCode, StringComparison.OrdinalIgnoreCase)).ToList();
+        var at = TimeZoneInfo.ConvertTime(approval.ApprovedAt, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        o.WriteLine(differences.Count == 0
+            ? $"approved by {approval.ApprovedBy} at {at} (Asia/Shanghai); the current data gives the same results."
+            : $"approved by {approval.ApprovedBy} at {at}; the data has changed since — this is a new draft. Differences from the approved results:");
+        foreach (var d in differences) o.WriteLine($"  {d.DepartmentCode} {d.Field}: approved {d.Approved ?? "—"} → draft {d.Draft ?? "—"}");
     }
 
     /// <summary>Pads by display width: a CJK character takes two columns in a terminal.</summary>

@@ -39,6 +39,7 @@ internal static class ExplainCommand
             foreach (var w in a.Warnings) env.Out.WriteLine($"  warning: {w}");
             if (!a.Complete) env.Out.WriteLine($"  incomplete: missing {string.Join(", ", a.Missing)} ({a.Missing.Count} component(s) without data this quarter)");
             env.Out.WriteLine($"  data from load batch(es) {string.Join(", ", scored.SourceBatches)} (see 'qa batches')");
+            AssessmentTable.WriteStatus(env.Out, scored, a.DepartmentCode);
             return QaCommandLine.Ok;
         });
         return command;

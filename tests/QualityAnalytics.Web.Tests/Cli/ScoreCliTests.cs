@@ -161,6 +161,14 @@ public sealed class ScoreCliTests : IDisposable
         var table = _qa.Run("score", "--quarter", "2026Q2").Out;
         Assert.Contains("STO total: approved 99.60 → draft 96.60", table);
         Assert.Contains("STO amount: approved 9200.00 → draft 3200.00", table);
+        // qa explain explains the current draft, and says that it is one and how it differs, for that department only.
+        var explained = _qa.Run("explain", "--quarter", "2026Q2", "--department", "STO").Out;
+        Assert.Contains("approved by 质量管理委员会", explained);
+        Assert.Contains("this is a new draft", explained);
+        Assert.Contains("STO total: approved 99.60 → draft 96.60", explained);
+        var unchanged = _qa.Run("explain", "--quarter", "2026Q2", "--department", "LOG").Out;
+        Assert.Contains("the current data gives the same results", unchanged);
+        Assert.DoesNotContain("STO", unchanged);
 
         var again = _qa.Run("approve", "--quarter", "2026Q2");
         Assert.Equal(1, again.Exit);
