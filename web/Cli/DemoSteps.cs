@@ -35,7 +35,7 @@ internal static class DemoSteps
             // The quarterly report of the latest demo quarter, as the meeting on the 10th would read it.
             using var ctx = warehouse.CreateContext();
             var options = new QualityAnalytics.Reports.Report.ReportOptions();
-            var target = env.Resolve(Path.Combine(ReportCommand.DefaultFolder, QualityAnalytics.Reports.Report.QuarterlyReport.FileName(manifest.LastQuarter, options)));
+            var target = ReportCommand.DefaultTarget(warehouse, manifest.LastQuarter, options);
             try
             {
                 ReportCommand.Write(ctx, manifest.LastQuarter, options, PolicyFile.Default, env, target);

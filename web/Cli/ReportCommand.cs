@@ -2,6 +2,8 @@ using System.CommandLine;
 using QualityAnalytics.Reports.Pdf.Fonts;
 using QualityAnalytics.Reports.Report;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Web.Reports;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -12,13 +14,18 @@ internal static class ReportCommand
 {
     public const string DefaultFolder = "data/reports";
 
+    /// <summary>Where a report goes unless --out says: the warehouse's data folder's reports/ (data/reports beside the
+    /// default warehouse), where the dashboard's Reports page and the scheduled job keep them, whichever --db is used.</summary>
+    public static string DefaultTarget(WarehouseDb warehouse, Quarter quarter, ReportOptions options) =>
+        Path.Combine(new ReportArchive(warehouse.DataFolder).Folder, QuarterlyReport.FileName(quarter, options));
+
     public static Command Create(CliEnvironment env)
     {
         var quarter = ScoreCommand.QuarterOption();
         var db = CommonOptions.Db();
         var lang = new Option<string>("--lang") { Description = "The report's language: zh-CN (default) or en.", DefaultValueFactory = _ => "zh-CN" };
         lang.AcceptOnlyFromAmong("zh-CN", "en");
-        var output = new Option<string>("--out") { Description = $"Where to write the PDF (default {DefaultFolder}/QUARTER-LANG.pdf)." };
+        var output = new Option<string>("--out") { Description = $"Where to write the PDF (default {DefaultFolder}/QUARTER-LANG.pdf, the reports folder beside the warehouse)." };
         var notes = new Option<string>("--notes") { Description = "The working group's causes and solutions: CSV or JSON with department, causes, solutions." };
         var company = new Option<string>("--company") { Description = "The company named on the cover (default XX公司)." };
         var font = new Option<string>("--font") { Description = "A TrueType CJK font (.ttf/.ttc) to embed; default: the usual system places." };
@@ -38,8 +45,9 @@ internal static class ReportCommand
                 NotesFile = notesPath,
             };
             var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy));
-            using var ctx = env.OpenWarehouse(parse.GetValue(db)).CreateContext();
-            var target = env.Resolve(parse.GetValue(output) ?? Path.Combine(DefaultFolder, QuarterlyReport.FileName(q, options)));
+            var warehouse = env.OpenWarehouse(parse.GetValue(db));
+            using var ctx = warehouse.CreateContext();
+            var target = parse.GetValue(output) is { } chosen ? env.Resolve(chosen) : DefaultTarget(warehouse, q, options);
             var bytes = Write(ctx, q, options, policies, env, target);
             env.Out.WriteLine($"report: {q} ({ReportOptions.NormalizeLanguage(options.Language)}) written to {Shown(env, target)} ({bytes.Length / 1024} KB)");
             return QaCommandLine.Ok;

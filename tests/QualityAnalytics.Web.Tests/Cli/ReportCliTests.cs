@@ -37,6 +37,22 @@ public sealed class ReportCliTests : IDisposable
     }
 
     [Fact]
+    public void Without_out_a_report_goes_beside_the_warehouse_it_was_made_from_where_the_dashboard_lists_it()
+    {
+        // A warehouse elsewhere than data/ (a SQLite file in either pass): the demo's report and qa report's land in its
+        // reports folder, which the dashboard's Reports page of `qa serve --db elsewhere/warehouse.db` lists.
+        var (exit, output, error) = _qa.Run("demo", "--db", "elsewhere/warehouse.db");
+        Assert.True(exit == 0, output + error);
+        Assert.True(File.Exists(Path.Combine(_qa.Folder, "elsewhere", "reports", "2026Q3-zh-CN.pdf")), output);
+
+        (exit, output, error) = _qa.Run("report", "--quarter", "2026Q2", "--db", "elsewhere/warehouse.db");
+
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("elsewhere/reports/2026Q2-zh-CN.pdf", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_qa.Folder, "data", "reports")));
+    }
+
+    [Fact]
     public void Report_of_2026Q2_carries_the_worked_examples()
     {
         Demo();
