@@ -13,6 +13,16 @@ namespace QualityAnalytics.Reports.Tests.Report;
 /// <summary>The quarterly report of the demo warehouse, read back with PdfPig (text, fonts) and pdftoppm (pixels).</summary>
 public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<DemoWarehouse>
 {
+    /// <summary>A file of the contract loaded into a copy of the demo warehouse (its data folder: a PostgreSQL copy has one
+    /// too), as data that arrived after the demo's.</summary>
+    private void Load(WarehouseDb warehouse, string name, string csv)
+    {
+        var file = Path.Combine(warehouse.DataFolder, name);
+        Directory.CreateDirectory(warehouse.DataFolder);
+        File.WriteAllText(file, csv);
+        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+    }
+
     private byte[] Generate(ReportOptions? options = null, WarehouseDb? warehouse = null, TimeProvider? clock = null)
     {
         using var db = (warehouse ?? demo.Db).CreateContext();
@@ -184,10 +194,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var warehouse = demo.CopyDatabase();
         using (var db = warehouse.CreateContext()) AssessmentMart.Approve(db, DemoWarehouse.Q2, PolicyFile.Default, "质量管理委员会", demo.Clock);
         // After the meeting, two valid complaints against 储运中心 arrive: its draft falls to C 80, T 93.60, a fail (−1,400).
-        var file = Path.Combine(warehouse.DataFolder, "late-complaints.csv");
-        Directory.CreateDirectory(warehouse.DataFolder);
-        File.WriteAllText(file, "complaint_id,department,received_at,channel,valid\nTS-LATE-1,STO,2026-06-29 09:00,电话,是\nTS-LATE-2,STO,2026-06-30 09:00,电话,是\n");
-        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        Load(warehouse, "late-complaints.csv", "complaint_id,department,received_at,channel,valid\nTS-LATE-1,STO,2026-06-29 09:00,电话,是\nTS-LATE-2,STO,2026-06-30 09:00,电话,是\n");
         using (var db = warehouse.CreateContext()) AssessmentMart.Score(db, DemoWarehouse.Q2, PolicyFile.Default, demo.Clock); // as qa load does
 
         var text = AllText(Generate(warehouse: warehouse));
@@ -204,11 +211,8 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     public void A_spot_check_gap_just_above_a_tier_bound_is_printed_exactly()
     {
         var warehouse = demo.CopyDatabase();
-        var file = Path.Combine(warehouse.DataFolder, "october-checks.csv");
-        Directory.CreateDirectory(warehouse.DataFolder);
         // October: self 91, 91, 91.01 → 91.003333…; spot 90 → d 1.003333… > 1 → penalty 1, as the engine counts it.
-        File.WriteAllText(file, "check_id,department,month,kind,score\nX-1,LOG,2026-10,self,91\nX-2,LOG,2026-10,self,91\nX-3,LOG,2026-10,self,91.01\nX-4,LOG,2026-10,spot,90\n");
-        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        Load(warehouse, "october-checks.csv", "check_id,department,month,kind,score\nX-1,LOG,2026-10,self,91\nX-2,LOG,2026-10,self,91\nX-3,LOG,2026-10,self,91.01\nX-4,LOG,2026-10,spot,90\n");
         using var db = warehouse.CreateContext();
 
         var text = AllText(QuarterlyReport.Generate(db, new Quarter(2026, 4), new ReportOptions(), PolicyFile.Default, demo.Clock));
@@ -230,11 +234,8 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
             approvedSto = AssessmentMart.Stored(db, q1, PolicyFile.Default.For(q1))!.Assessments.Single(a => a.DepartmentCode == "STO").Total;
         }
         // After 2026Q1's meeting, three valid complaints of that quarter against 储运中心 arrive and its draft falls.
-        var file = Path.Combine(warehouse.DataFolder, "late-q1.csv");
-        Directory.CreateDirectory(warehouse.DataFolder);
-        File.WriteAllText(file, "complaint_id,department,received_at,channel,valid\nTS-Q1-1,STO,2026-03-27 09:00,电话,是\n" +
+        Load(warehouse, "late-q1.csv", "complaint_id,department,received_at,channel,valid\nTS-Q1-1,STO,2026-03-27 09:00,电话,是\n" +
                                 "TS-Q1-2,STO,2026-03-30 09:00,电话,是\nTS-Q1-3,STO,2026-03-31 09:00,邮件,是\n");
-        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
         using (var db = warehouse.CreateContext())
         {
             var draft = AssessmentMart.Score(db, q1, PolicyFile.Default, demo.Clock).Assessments.Single(a => a.DepartmentCode == "STO").Total;
@@ -263,10 +264,8 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     public void A_deadline_in_a_year_whose_holidays_are_not_imported_is_flagged_in_the_data_warnings()
     {
         var warehouse = demo.CopyDatabase();
-        var file = Path.Combine(warehouse.DataFolder, "late-december.csv"); // a folder of its own on either engine
         // Tue 2026-12-29: its third working day falls in 2027, beyond the shipped calendar.
-        File.WriteAllText(file, "complaint_id,department,received_at,channel,valid\nTS-DEC-29,LOG,2026-12-29 09:00,电话,是\n");
-        Assert.False(new QualityAnalytics.Etl.Loading.FileLoader(warehouse, demo.Clock).Load([file]).AnyRejected);
+        Load(warehouse, "late-december.csv", "complaint_id,department,received_at,channel,valid\nTS-DEC-29,LOG,2026-12-29 09:00,电话,是\n");
         using var db = warehouse.CreateContext();
         var q4 = new Quarter(2026, 4);
 
