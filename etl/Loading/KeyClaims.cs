@@ -7,7 +7,7 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>The keys a file has claimed (<see cref="FileScope"/>): a set that lives in the database's temporary storage
 /// for the file's transaction, so that memory does not grow with the file.</summary>
-public interface IKeyClaims : IDisposable
+internal interface IKeyClaims : IDisposable
 {
     /// <summary>Adds keys[0..count) (distinct); claimedBefore[i] is set when keys[i] was in the set already.</summary>
     void Claim(string[] keys, int count, bool[] claimedBefore);
