@@ -14,6 +14,9 @@ public sealed record ParetoResult(decimal Total, double Threshold, IReadOnlyList
 /// Pareto analysis. The vital few are the categories needed to reach the threshold (default 80%) of the total: a category
 /// is vital when the cumulative share before it is below the threshold (so the one that crosses 80% is included).
 /// Categories with value 0 are listed but never vital. An empty or all-zero input has no vital few.
+/// Ties at the cut are not broken by name: a category with the same value as the last one needed is vital too (with
+/// counts 7, 2, 2, 2 the three 2s are alike, and calling two of them "vital" because of their names' order would be an
+/// arbitrary statement), so the vital few may then reach past the threshold.
 /// </summary>
 public static class Pareto
 {
@@ -26,13 +29,16 @@ public static class Pareto
         var total = grouped.Sum(v => v.Value);
         var items = new List<ParetoItem>();
         decimal running = 0;
+        decimal? cutValue = null; // the value of the last category needed to reach the threshold
         foreach (var (category, value) in grouped)
         {
             var before = total == 0 ? 1 : (double)(running / total);
             running += value;
             var share = total == 0 ? 0 : (double)(value / total);
             var cumulative = total == 0 ? 0 : (double)(running / total);
-            items.Add(new ParetoItem(category, value, share, cumulative, value > 0 && before < threshold));
+            var vital = value > 0 && (before < threshold || value == cutValue);
+            if (vital) cutValue = value;
+            items.Add(new ParetoItem(category, value, share, cumulative, vital));
         }
         return new ParetoResult(total, threshold, items);
     }

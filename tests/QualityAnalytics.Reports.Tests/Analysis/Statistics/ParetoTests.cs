@@ -21,8 +21,23 @@ public sealed class ParetoTests
     [Fact]
     public void Exactly_80_percent_stops_there()
     {
-        var r = Pareto.Analyze([Kv("A", 60), Kv("B", 20), Kv("C", 20)]);
+        // 60 20 15 5: B brings the cumulative share to exactly 80%, so C (before it: 80%, not below) is not needed.
+        var r = Pareto.Analyze([Kv("A", 60), Kv("B", 20), Kv("C", 15), Kv("D", 5)]);
         Assert.Equal(["A", "B"], r.VitalFew);
+    }
+
+    [Fact]
+    public void A_category_tied_with_the_last_vital_one_is_vital_too()
+    {
+        // The demo's 2026Q2: 7 2 2 2 of 13, cumulative 53.8%, 69.2%, 84.6%, 100%. 计量误差 crosses 80% with 2; 配送延误 has
+        // the same 2 and only its name put it after: it is as vital as the other two.
+        var r = Pareto.Analyze([Kv("响应不及时", 7), Kv("单据差错", 2), Kv("计量误差", 2), Kv("配送延误", 2)]);
+        Assert.Equal(["响应不及时", "单据差错", "计量误差", "配送延误"], r.VitalFew);
+        Assert.Equal(9.0 / 13, r.Items[1].CumulativeShare, 12);
+        // A tie below the cut stays out: 60 20 10 10, B reaches exactly 80%.
+        Assert.Equal(["A", "B"], Pareto.Analyze([Kv("A", 60), Kv("B", 20), Kv("C", 10), Kv("D", 10)]).VitalFew);
+        // A tie straddling exactly 80%: 60 20 20 → B is needed; C ties with it.
+        Assert.Equal(["A", "B", "C"], Pareto.Analyze([Kv("A", 60), Kv("B", 20), Kv("C", 20)]).VitalFew);
     }
 
     [Fact]
