@@ -30,12 +30,12 @@ public static class Trends
             }
             result.Add(new DepartmentTrends(dept.Code, dept.Name,
             [
-                Trend(Metrics.Total, "总分", true, history, input.Quarter, q => Score(q, s => s.Total), 2, options),
-                Trend(Metrics.SelfCheck, "自查考核", true, history, input.Quarter, q => Score(q, s => s.SelfCheck), 2, options),
-                Trend(Metrics.Survey, "问卷调查", true, history, input.Quarter, q => Score(q, s => s.Survey), 2, options),
-                Trend(Metrics.Complaint, "客户投诉", true, history, input.Quarter, q => Score(q, s => s.Complaint), 2, options),
-                Trend(Metrics.ComplaintCount, "有效投诉数", false, counted, input.Quarter, Count, 2, options),
-                Trend(Metrics.SatisfactionRate, "投诉处理满意率", true, history, input.Quarter, Satisfaction, 4, options),
+                Trend(Metrics.Total, "总分", true, history, input.Quarter, q => Score(q, s => s.Total), 2, options, Score100),
+                Trend(Metrics.SelfCheck, "自查考核", true, history, input.Quarter, q => Score(q, s => s.SelfCheck), 2, options, Score100),
+                Trend(Metrics.Survey, "问卷调查", true, history, input.Quarter, q => Score(q, s => s.Survey), 2, options, Score100),
+                Trend(Metrics.Complaint, "客户投诉", true, history, input.Quarter, q => Score(q, s => s.Complaint), 2, options, Score100),
+                Trend(Metrics.ComplaintCount, "有效投诉数", false, counted, input.Quarter, Count, 2, options, (0, null)),
+                Trend(Metrics.SatisfactionRate, "投诉处理满意率", true, history, input.Quarter, Satisfaction, 4, options, (0, 1)),
             ]));
         }
         return result;
@@ -51,10 +51,16 @@ public static class Trends
 
     public static int Ordinal(Quarter q) => q.Year * 4 + q.Number - 1;
 
+    /// <summary>Scores (total and components) lie in 0–100.</summary>
+    private static readonly (decimal? Min, decimal? Max) Score100 = (0, 100);
+
     /// <summary>One metric's trend. Values are taken at the quarters of <paramref name="history"/> where present; the
-    /// changes look up the previous quarter and the same quarter last year through <paramref name="value"/>.</summary>
+    /// changes look up the previous quarter and the same quarter last year through <paramref name="value"/>.
+    /// <paramref name="range"/> is what the metric can take (a score 0–100, a count ≥ 0, a rate 0–1): the straight line
+    /// knows no bounds, so its forecast and prediction interval are cut to the range (a score of 108.73 or a rate of
+    /// −155% cannot happen; cutting an interval at a bound the true value cannot pass loses none of its coverage).</summary>
     public static MetricTrend Trend(string metric, string label, bool higherIsBetter, IReadOnlyList<Quarter> history, Quarter current,
-        Func<Quarter, decimal?> value, int decimals, AnalysisOptions options)
+        Func<Quarter, decimal?> value, int decimals, AnalysisOptions options, (decimal? Min, decimal? Max) range)
     {
         var series = history.Select(q => (q, v: value(q))).Where(t => t.v is not null).Select(t => (t.q, v: t.v!.Value)).ToList();
         var fit = LinearTrend.Fit([.. series.Select(s => (double)Ordinal(s.q))], [.. series.Select(s => (double)s.v)], out var reason);
@@ -74,8 +80,9 @@ public static class Trends
         {
             var next = current.Next();
             var pr = fit.Predict(Ordinal(next), options.Confidence);
-            forecast = new Forecast(next.ToString(), Round(pr.Value, decimals), pr.Lower is { } lo ? Round(lo, decimals) : null,
-                pr.Upper is { } hi ? Round(hi, decimals) : null, pr.Confidence);
+            decimal Bounded(double v) => Clamp(Round(v, decimals), range);
+            forecast = new Forecast(next.ToString(), Bounded(pr.Value), pr.Lower is { } lo ? Bounded(lo) : null,
+                pr.Upper is { } hi ? Bounded(hi) : null, pr.Confidence);
         }
         return new MetricTrend(metric, label, higherIsBetter, [.. series.Select(s => new SeriesPoint(s.q.ToString(), s.v))], fit, direction, reason, forecast,
             ChangeAgainst(current.Previous(), current, value), ChangeAgainst(current.SameQuarterLastYear(), current, value));
@@ -89,6 +96,9 @@ public static class Trends
     }
 
     private static decimal Round(double v, int decimals) => Math.Round((decimal)v, decimals, MidpointRounding.AwayFromZero);
+
+    private static decimal Clamp(decimal v, (decimal? Min, decimal? Max) range) =>
+        range.Min is { } min && v < min ? min : range.Max is { } max && v > max ? max : v;
 
     internal static string Month(DateOnly m) => m.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 }

@@ -124,6 +124,31 @@ public sealed class QuarterAnalyzerTests
     }
 
     [Fact]
+    public void Forecasts_and_their_intervals_stay_within_what_the_metric_can_take()
+    {
+        // STO's totals 96.0 97.0 98.5 99.0 99.6 over x 0–4: x̄ 2, Sxx 10, slope 0.92, intercept 96.18, SSE 0.344, s = √(0.344/3) = 0.338625;
+        // at x 5: 100.78 ± t(0.975, 3) · s · √(1 + 1/5 + 9/10) = 100.78 ± 3.182446 · 0.338625 · 1.449138 = 100.78 ± 1.56167 → 99.22–102.34.
+        // A total cannot pass 100: the forecast and the upper bound are 100, the lower bound stays 99.22.
+        // LOG's valid complaints 3 2 1 1 0: slope −0.7, intercept 2.8, s = 0.316228; at x 5: −0.7 ± 3.182446 · 0.316228 · 1.449138
+        // = −0.7 ± 1.45838 → −2.16–0.76; a count cannot be negative: the forecast and the lower bound are 0, the upper stays 0.76.
+        var quarters = Quarter.Range(new Quarter(2025, 2), Q2).ToList();
+        decimal[] totals = [96.0m, 97.0m, 98.5m, 99.0m, 99.6m];
+        var scores = quarters.Select((q, i) => Score(q, "STO", totals[i])).ToList();
+        int[] counts = [3, 2, 1, 1, 0];
+        var complaints = quarters.SelectMany((q, i) => Enumerable.Range(0, counts[i])
+            .Select(k => Complaint($"C{i}-{k}", "LOG", q.FirstDay.ToDateTime(new TimeOnly(10, 0)).AddDays(k)))).ToList();
+        var input = Input(scores: scores, complaints: complaints, dataFrom: quarters[0].FirstDay) with { History = quarters };
+
+        var a = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 5 });
+
+        var total = a.Trends.Single(t => t.DepartmentCode == "STO").Metric(Metrics.Total)!;
+        Assert.Equal(100.78, total.Fit!.Predict(Trends.Ordinal(new Quarter(2026, 3))).Value, 9); // the line itself is unchanged
+        Assert.Equal((100m, 99.22m, 100m), (total.Forecast!.Value, total.Forecast.Lower!.Value, total.Forecast.Upper!.Value));
+        var count = a.Trends.Single(t => t.DepartmentCode == "LOG").Metric(Metrics.ComplaintCount)!;
+        Assert.Equal((0m, 0m, 0.76m), (count.Forecast!.Value, count.Forecast.Lower!.Value, count.Forecast.Upper!.Value));
+    }
+
+    [Fact]
     public void An_isolated_out_of_control_month_is_a_finding()
     {
         // 12 months at 97 / 96.5 and one 80: with it, X̄ 95.6 and MR̄ 3.45 put 80 about 5σ out; it leaves the baseline
