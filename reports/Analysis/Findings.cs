@@ -212,12 +212,15 @@ public static class Findings
     {
         foreach (var d in inflation.Departments.Where(d => d.Persistent))
         {
-            var gaps = string.Join("、", d.Quarters.Where(q => q.MeanGap is not null).TakeLast(d.ConsecutiveInflated).Select(q => FormattableString.Invariant($"{q.Quarter} +{q.MeanGap}")));
+            // The run skips quarters without a spot check (Inflation.Build), so its quarters are the last ones with a gap,
+            // not the last quarters of the history.
+            var run = d.Quarters.Where(q => q.MeanGap is not null).TakeLast(d.ConsecutiveInflated).ToList();
+            var gaps = string.Join("、", run.Select(q => $"{q.Quarter} +{F(q.MeanGap!.Value)}"));
             drafts.Add(new Draft(FindingKinds.SelfCheckInflation, 50 + Math.Min(20, 5 * d.ConsecutiveInflated), d.DepartmentCode, "finding.self_check_inflation",
                 new() { ["quarters"] = d.ConsecutiveInflated.ToString(CultureInfo.InvariantCulture) },
                 $"{d.DepartmentName}自查得分持续高于抽查", $"{d.DepartmentCode} self-checks run above spot checks",
                 [FormattableString.Invariant($"连续 {d.ConsecutiveInflated} 个季度自查高于抽查超过 {options.InflationTolerance} 分: {gaps}") + (d.PValue is { } p ? $"; 配对 t 检验 {P(p)}" : "")],
-                [FormattableString.Invariant($"self above spot by more than {options.InflationTolerance} for {d.ConsecutiveInflated} quarters: {gaps}")], [.. d.Quarters.TakeLast(d.ConsecutiveInflated).Select(q => q.Quarter)]));
+                [FormattableString.Invariant($"self above spot by more than {options.InflationTolerance} for {d.ConsecutiveInflated} quarters: {gaps}")], [.. run.Select(q => q.Quarter)]));
         }
         foreach (var h in inflation.HighSelfCheckManyComplaints)
         {

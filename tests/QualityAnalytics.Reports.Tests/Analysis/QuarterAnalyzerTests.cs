@@ -183,6 +183,20 @@ public sealed class QuarterAnalyzerTests
     }
 
     [Fact]
+    public void An_inflation_run_across_a_quarter_without_spot_checks_names_its_inflated_quarters()
+    {
+        // Spot checks in 2025Q4 and 2026Q2, none in 2026Q1: the run of 2 skips 2026Q1, so the finding is about 2025Q4 and 2026Q2.
+        DateOnly[] spotMonths = [new(2025, 11, 1), new(2026, 5, 1)];
+        var checks = spotMonths.SelectMany(m => new[] { new MonthlyCheck("LOG", m, "self", 98m, 1), new MonthlyCheck("LOG", m, "spot", 95m, 1) }).ToList();
+        var input = Input(checks: checks, dataFrom: new DateOnly(2025, 10, 1)) with { History = [.. Quarter.Range(new Quarter(2025, 4), Q2)] };
+        var a = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 3 });
+        Assert.Equal(2, a.Inflation.Departments.Single(d => d.DepartmentCode == "LOG").ConsecutiveInflated);
+        var f = Assert.Single(a.Findings, f => f.Kind == FindingKinds.SelfCheckInflation);
+        Assert.Equal(["2025Q4", "2026Q2"], f.Points);
+        Assert.Contains("2025Q4 +3.00、2026Q2 +3.00", f.EvidenceZh);
+    }
+
+    [Fact]
     public void Invalid_options_are_refused() =>
         Assert.Throws<ArgumentException>(() => QuarterAnalyzer.Analyze(Input(), AnalysisOptions.Default with { Alpha = 0 }));
 }
