@@ -12,7 +12,8 @@ namespace QualityAnalytics.Reports.Analysis;
 /// <item>control_signal (violations touching a month of the analysed quarter): WE1 55 + min(35, 2.5·(|z| − 3)); WE2 48;
 ///   WE3 45; WE4 42; Nelson rules 40. A department's self-check signals are folded into its trend finding when its
 ///   self-check declines significantly, and its complaint-chart signals when its complaint count rises significantly: the
-///   signal is the trend, not a special cause, and the meeting discusses it once;</item>
+///   signal is the trend, not a special cause, and the meeting discusses it once (only signals on the trend's side of the
+///   centre line: a jump the other way stays a finding of its own);</item>
 /// <item>pareto_vital_few (the quarter's leading category by count): 40 + 40·share;</item>
 /// <item>service_target_missed (per department): 35 + 40·the largest shortfall below a target, each weighted by min(1, decided/5), at most 80;</item>
 /// <item>survey_decline (significant Welch decrease of a question): 40 + min(20, 5·(−log₁₀ p)), − 5 for a small sample;</item>
@@ -126,8 +127,11 @@ public static class Findings
                     $"{subjectZh}:{valueZh};中心线 {F(first.CenterLine)}, 控制限 {(first.Lower is { } lo ? F(lo) : "—")}–{(first.Upper is { } up ? F(up) : "—")}, 偏离 {zText}σ;{v.Rule} {RunRules.Describe(v.Rule)}");
                 var en = FormattableString.Invariant(
                     $"{subjectEn}: {string.Join(", ", points.Select(p => $"{p.Label} {F(p.Value)}"))}; centre {F(first.CenterLine)}, limits {(first.Lower is { } l2 ? F(l2) : "-")}–{(first.Upper is { } u2 ? F(u2) : "-")}, {zText}σ off; {v.Rule}");
+                // Only a signal on the trend's side of the centre line is the trend itself (below it for a falling
+                // self-check, above it for rising complaints); a jump the other way is a special cause of its own.
                 if (code is not null && foldWhenDeclining is not null && trendDrafts.TryGetValue(code, out var trend)
-                    && trends.First(t => t.DepartmentCode == code).Metric(foldWhenDeclining)?.Direction == "declining")
+                    && trends.First(t => t.DepartmentCode == code).Metric(foldWhenDeclining) is { Direction: "declining", Fit: { } fit }
+                    && points.All(p => Math.Sign(p.Value - p.CenterLine) == Math.Sign(fit.Slope)))
                 {
                     var months = labels.Where(l => input.Quarter.Months.Any(m => Trends.Month(m) == l));
                     trend.EvidenceZh.Add(FormattableString.Invariant($"{subjectZh}控制图 {v.Rule} 报警({string.Join("、", months)}, 属趋势本身)"));

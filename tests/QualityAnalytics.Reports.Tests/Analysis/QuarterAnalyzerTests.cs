@@ -168,6 +168,31 @@ public sealed class QuarterAnalyzerTests
     }
 
     [Fact]
+    public void A_signal_against_the_direction_of_a_declining_trend_is_not_folded_into_it()
+    {
+        // LOG's self-check declines quarter by quarter (98.1 96.9 96.2 94.8: slope −1.06, p ≈ 0.007), and its months drift down
+        // with it, but 2026-05 jumps to 99.5, far above the limits: a jump up is not the decline, so it is its own finding,
+        // while the months below the centre line in the quarter (the decline itself) stay folded into the trend finding.
+        var quarters = Quarter.Range(new Quarter(2025, 3), Q2).ToList();
+        decimal[] self = [98.1m, 96.9m, 96.2m, 94.8m];
+        var scores = quarters.Select((q, i) => Score(q, "LOG", 95m, self[i])).ToList();
+        var months = Enumerable.Range(0, 12).Select(i => new DateOnly(2025, 7, 1).AddMonths(i)).ToList();
+        var checks = months.Select((m, i) => new MonthlyCheck("LOG", m, "self", i == 10 ? 99.5m : 97.0m - 0.2m * i + (i % 2 == 0 ? 0.05m : -0.05m), 1)).ToList();
+        var input = Input(scores: scores, checks: checks, dataFrom: months[0]) with { History = quarters };
+
+        var a = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 4 });
+
+        Assert.Equal("declining", a.Trends.Single(t => t.DepartmentCode == "LOG").Metric(Metrics.SelfCheck)!.Direction);
+        var chart = a.ControlCharts.Departments.Single(d => d.DepartmentCode == "LOG").SelfCheck!.Individuals;
+        Assert.Contains(chart.Violations, v => v.Rule == "WE1" && v.Points.SequenceEqual([10]));
+        var signal = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ControlSignal);
+        Assert.Equal(("LOG", "WE1"), (signal.DepartmentCode, signal.Parameters["rule"]));
+        Assert.Equal(["2026-05"], signal.Points);
+        var trend = Assert.Single(a.Findings, f => f.Kind == FindingKinds.TrendDeclining);
+        Assert.DoesNotContain("2026-05", trend.EvidenceZh);
+    }
+
+    [Fact]
     public void Persistent_self_check_inflation_is_found()
     {
         DateOnly[] spotMonths = [new(2026, 2, 1), new(2026, 5, 1)];
