@@ -25,7 +25,8 @@ public sealed record QuestionInfo(string Question, string Text, decimal Scale);
 public sealed record SurveyAnswerRecord(string ResponseId, string DepartmentCode, Quarter Quarter, string Question, decimal Score);
 
 /// <summary>Everything the analysis reads, gathered by <see cref="AnalysisInputReader"/> (or built by hand in tests).
-/// <paramref name="AsOf"/> is the local time the analysis is made (an open complaint past its deadline is late by then).
+/// <paramref name="AsOf"/> is the local time the data stands at, the end of the latest load (an open complaint past its
+/// deadline by then is late; one due later is pending, whenever the analysis is run).
 /// <paramref name="DataFrom"/> is the first month with any fact: charts start there, not before the warehouse's history.</summary>
 public sealed record AnalysisInput(
     Quarter Quarter,

@@ -52,4 +52,26 @@ public sealed class AnalysisInputReaderTests : IDisposable
         Assert.Equal(["2026-05"], analysis.Findings.First(f => f.Kind == FindingKinds.ControlSignal).Points);
         Assert.Equal("响应不及时", analysis.Pareto.ByCount.Leader!.Category);
     }
+
+    [Fact]
+    public void Open_complaints_are_judged_as_of_the_last_load_not_as_of_the_reading()
+    {
+        // Loaded on 2026-07-08 08:30 (Shanghai); read five months later. A complaint received on 2026-07-08 08:00 and still open
+        // in that load is not yet due for a reply (due 07-09 08:00): it stays pending, as the report (which judges as of its
+        // data) says, instead of turning overdue because the dashboard or `qa analyze` was opened later.
+        var files = Path.Combine(_folder, "files");
+        Directory.CreateDirectory(files);
+        File.WriteAllText(Path.Combine(files, "departments.csv"), "code,name\nLOG,物流业务部\n");
+        File.WriteAllText(Path.Combine(files, "complaints.csv"), "complaint_id,department,received_at,channel,valid\nTS-OPEN,LOG,2026-07-08 08:00,电话,1\n");
+        var warehouse = _warehouse = TestDatabases.NewWarehouse(_folder);
+        new FileLoader(warehouse, _clock, new LoaderOptions { LoadedBy = "test" }).Load([files]);
+        _clock.Advance(TimeSpan.FromDays(150));
+        using var db = warehouse.CreateContext();
+
+        var input = AnalysisInputReader.Read(db, new Quarter(2026, 3), AnalysisOptions.Default, PolicyFile.Default, _clock);
+
+        Assert.Equal(new DateTime(2026, 7, 8, 8, 30, 0), input.AsOf);
+        var complaint = Assert.Single(input.Complaints);
+        Assert.Equal("pending", ServiceTargets.Reply(complaint, input.AsOf, AnalysisOptions.Default.ServiceTargets).Status);
+    }
 }
