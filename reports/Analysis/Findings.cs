@@ -41,7 +41,7 @@ public static class Findings
         var trendDrafts = TrendFindings(trends, options, drafts, names);
         ControlFindings(input, trends, charts, options, drafts, trendDrafts, names);
         ParetoFinding(input, pareto, drafts);
-        ServiceFindings(service, drafts, names);
+        ServiceFindings(service, options.ServiceTargets, drafts, names);
         SurveyFindings(survey, options, drafts, names);
         InflationFindings(inflation, options, drafts);
 
@@ -177,16 +177,18 @@ public static class Findings
             [leader.Category]));
     }
 
-    private static void ServiceFindings(ServiceTargetSection service, List<Draft> drafts, Dictionary<string, string> names)
+    private static void ServiceFindings(ServiceTargetSection service, ServiceTargetOptions o, List<Draft> drafts, Dictionary<string, string> names)
     {
+        // The targets' names say the deadlines in force (24 hours and 3 working days by default), not constants.
+        var hours = o.ReplyHours.ToString("0.##", CultureInfo.InvariantCulture);
         foreach (var row in service.Quarter.Where(r => r.DepartmentCode is not null))
         {
             var code = row.DepartmentCode!;
             var missed = new List<(string Zh, string En, double Shortfall)>();
             // A shortfall weighs in proportion to the evidence, up to 5 decided complaints: one late complaint of one is not 100%.
             static double W(int n) => Math.Min(1.0, n / 5.0);
-            if (row.Reply.Met == false) missed.Add(($"24小时答复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
-            if (row.Solution.Met == false) missed.Add(($"3个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
+            if (row.Reply.Met == false) missed.Add(($"{hours}小时答复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"{hours}-hour reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
+            if (row.Solution.Met == false) missed.Add(($"{o.SolutionWorkingDays}个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"{o.SolutionWorkingDays}-working-day solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
             if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}(目标 {Pct(row.Satisfaction.Target)}, 回访 {row.Satisfaction.Asked} 件)", $"satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
             if (missed.Count == 0) continue;
             var late = service.Late.Where(l => l.DepartmentCode == code).Select(l => l.ComplaintId).Distinct().ToList();
