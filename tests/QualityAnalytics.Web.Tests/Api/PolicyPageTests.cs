@@ -1,0 +1,39 @@
+using QualityAnalytics.Web.Host;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>The policy page shows the policy that scores the quarters: the data folder's policy.json when there is one.</summary>
+public sealed class PolicyPageTests(DashboardFactory app) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task The_policy_page_shows_the_policy_json_in_force_not_the_shipped_defaults()
+    {
+        var file = app.Service<PolicyProvider>().FilePath;
+        var json = File.ReadAllText(Path.Combine(RepoRoot(), "warehouse", "Scoring", "default-policy.json"))
+            .Replace("\"version\": \"2013-07\"", "\"version\": \"house-2026\"", StringComparison.Ordinal)
+            .Replace("\"budget\": 30000", "\"budget\": 45000", StringComparison.Ordinal);
+        Assert.Contains("house-2026", json, StringComparison.Ordinal);
+        Assert.Contains("45000", json, StringComparison.Ordinal);
+        File.WriteAllText(file, json);
+        try
+        {
+            var committee = await app.SignedIn("committee");
+            var page = await committee.GetStringAsync("/policy");
+            Assert.Contains("data-policy-version=\"house-2026\"", page, StringComparison.Ordinal);
+            Assert.DoesNotContain("data-policy-version=\"2013-07\"", page, StringComparison.Ordinal);
+            Assert.Contains("45,000", page, StringComparison.Ordinal);
+            Assert.Contains(file, page, StringComparison.Ordinal); // the source line names the file in force
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    private static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(dir!.FullName, "QualityAnalytics.sln"))) dir = dir.Parent;
+        return dir.FullName;
+    }
+}
