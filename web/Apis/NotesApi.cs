@@ -37,7 +37,7 @@ internal static class NotesApi
             note.UpdatedBy = user.FindFirstValue("qa:display_name") ?? user.Identity!.Name!;
             note.UpdatedAt = clock.GetUtcNow();
             db.SaveChanges();
-            return Results.Ok(new { department, quarter = q.ToString(), causes = note.Causes, solutions = note.Solutions, updated_by = note.UpdatedBy });
+            return Results.Ok(new { department, quarter = q.ToString(), causes = note.Causes, solutions = note.Solutions, updated_by = note.UpdatedBy, updated_at = note.UpdatedAt });
         }).RequireAuthorization(Roles.CanAdminister).AddEndpointFilter<AntiforgeryFilter>().WithName("SaveNote");
     }
 }

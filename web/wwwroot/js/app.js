@@ -107,9 +107,11 @@
         return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
-    /** A dimension's value as shown: grades, check kinds and the contract's fixed channels in the page's language;
-     *  data (departments' and customers' names, categories) as stored. */
-    const valueLabel = (dim, v) => dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v) : dim === 'channel' ? tOr('channel.' + v, v) : v;
+    /** A dimension's value as shown: grades, check kinds and the contract's fixed channels and satisfaction levels
+     *  (stored as satisfied / neutral / dissatisfied) in the page's language; data (departments' and customers' names,
+     *  categories) as stored. */
+    const valueLabel = (dim, v) => dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v)
+        : dim === 'channel' || dim === 'satisfaction' ? tOr(dim + '.' + v, v) : v;
     // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
     // machine is set to: the same wall time as the report and `qa batches` print.
     const dateTime = v => (v ? new Date(v).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }) : '–');
@@ -175,6 +177,10 @@
     // ---- Slicers ---------------------------------------------------------------------------------------------
     /** Renders labelled selects bound to state keys. defs: [{key, label, options:[{value,label}], all: bool, value}] */
     function slicers(container, defs, { reset = true } = {}) {
+        // A filter in the URL that no option shows (another department's code in a link a manager opened, a month outside
+        // the range) would still filter every query while its select says "all": drop it, so the data is what the slicers say.
+        const stale = defs.filter(d => d.all && d.value === undefined && state[d.key] && !d.options.some(o => String(o.value) === state[d.key]));
+        if (stale.length) setState(Object.fromEntries(stale.map(d => [d.key, ''])), { silent: true });
         const signature = defs.map(d => d.key + ':' + d.options.length).join('|');
         if (container.dataset.signature === signature) {
             // Same slicers: only follow the state (keeps keyboard focus where it was).

@@ -21,6 +21,8 @@ QA.busy((async function () {
         const { all, from, to } = await QA.quarterRange();
         const code = depts.some(d => d.code === state.code) ? state.code : depts[0]?.code;
         if (!code) { grid.replaceChildren(el('p', { class: 'empty' }, t('noData'))); return; }
+        // A code the user may not see (or that does not exist) is replaced in the URL by the department shown.
+        if (state.code && state.code !== code) setState({ code }, { silent: true });
         const quarter = all.includes(state.q) && state.q >= from && state.q <= to ? state.q : to;
         const dept = depts.find(d => d.code === code);
         document.getElementById('department-title').textContent = `${dept.name} (${dept.code})`;

@@ -38,6 +38,8 @@
                 try {
                     const saved = await busy(QA.send('PUT', `/api/notes/${quarter}/${d.code}`, { causes: causes.value, solutions: solutions.value }));
                     status.textContent = t('notes.saved', saved.updated_by);
+                    // The card's "not written yet" / last-update line now describes this save.
+                    updated.textContent = t('notes.updated', saved.updated_by, QA.dateTime(saved.updated_at));
                 } catch (err) { status.textContent = t('error', err.message); }
             });
             return el('section', { class: 'card', 'data-department': d.code }, head, score, form, updated);

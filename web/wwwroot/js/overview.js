@@ -29,7 +29,7 @@ QA.busy((async function () {
             { key: 'channel', label: t('slicer.channel'), options: await QA.valueOptions('channel'), all: true },
             { key: 'category', label: t('slicer.category'), options: await QA.valueOptions('category'), all: true },
         ]);
-        return { from, to };
+        return { all, from, to };
     }
 
     // caveat: what the reader must know to trust the number (e.g. deadlines counted without the year's holidays).
@@ -37,8 +37,9 @@ QA.busy((async function () {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
         const diff = value !== null && value !== undefined && previous !== null && previous !== undefined ? value - previous : null;
         const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
-        const deltaText = diff === null ? t('kpi.noPrevious')
-            : t('kpi.change', (diff > 0 ? '+' : diff < 0 ? '−' : '±') + format(Math.abs(diff), fmt.includes('%') ? fmt : fmt));
+        // A rate's change is the difference of two percentages: percentage points (80.0% → 92.3% is +12.3 points, not +12.3%).
+        const size = fmt.includes('%') ? t('kpi.points', format(Math.abs(diff) * 100, '0.0')) : format(Math.abs(diff), fmt);
+        const deltaText = diff === null ? t('kpi.noPrevious') : t('kpi.change', (diff > 0 ? '+' : diff < 0 ? '−' : '±') + size);
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
             el('div', { class: 'name' }, t('kpi.' + name)),
             el('div', { class: 'value' }, format(value, fmt)),
@@ -48,7 +49,7 @@ QA.busy((async function () {
     }
 
     async function render() {
-        const { from, to } = await renderSlicers();
+        const { all, from, to } = await renderSlicers();
         const previous = QA.shiftQuarter(to, -1);
         document.getElementById('overview-quarter').textContent = t('overview.quarter', to);
         const filters = { department: state.department, channel: state.channel, category: state.category, grade: state.grade };
@@ -70,13 +71,15 @@ QA.busy((async function () {
 
         // KPI cards: this quarter against the target, and the change from the quarter before.
         const at = (result, q, m) => result.records.find(r => r.quarter === q)?.[m] ?? null;
+        // The complaints mart has no row for a quarter without complaints (under the slicers): that count is 0, not unknown.
+        const count = (result, q, m) => at(result, q, m) ?? (all.includes(q) ? 0 : null);
         kpiBox.replaceChildren(
             kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), { value: 95, text: '95.00' }, 'higher'),
             kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), { value: 0.85, text: '85%' }, 'higher'),
             kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
             kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher',
                 calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null),
-            kpi('complaints', at(service, to, 'complaints'), '0', at(service, previous, 'complaints'), null, 'lower'));
+            kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), null, 'lower'));
 
         // Ranking: click a bar → that department's page with the same quarter range.
         const rankRows = rank.records.filter(r => r.total !== null).reverse();
@@ -134,7 +137,8 @@ QA.busy((async function () {
         const roles = (await QA.me())?.roles || [];
         const notices = roles.includes('working_group') || roles.includes('committee') ? await QA.get('/api/notices') : null;
         const zh = QA.lang === 'zh';
-        findings.body.replaceChildren(
+        // replaceChildren writes a null as the text "null": leave out the notices when there are none (or none may be read).
+        findings.body.replaceChildren(...[
             notices && (notices.batches.length || notices.failed_jobs.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
                 notices.batches.slice(0, 3).map(b => el('li', { 'data-notice': 'batch' },
                     el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, b.quarantined, b.rejected)))),
@@ -146,7 +150,7 @@ QA.busy((async function () {
                 // The ranked findings already name each failing department; list them here only when the analysis has nothing.
                 (ranked.length ? [] : failing).map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
                 incomplete.map(a => el('li', { 'data-finding': 'incomplete' }, link(a), ' ', t('finding.incomplete', (a.missing || []).map(m => t('measure.' + m)).join('、') || '–'))),
-                !failing.length && !incomplete.length && !ranked.length ? el('li', {}, t('finding.none')) : null));
+                !failing.length && !incomplete.length && !ranked.length ? el('li', {}, t('finding.none')) : null)].filter(Boolean));
 
         // The quarter's assessment as a table (same query as its export).
         const columns = queryColumns(detail).map(c => c.name === 'department'

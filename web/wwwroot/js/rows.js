@@ -16,7 +16,25 @@ QA.busy((async function () {
 
     search.addEventListener('submit', e => { e.preventDefault(); setState({ search: searchText.value.trim(), page: '' }); });
 
+    // The control that had the keyboard's focus when the table or pager is drawn again (a sort header, a pager button,
+    // the page size): the redraw replaces it, and focus would drop to the top of the page after every Enter.
+    function focusedControl() {
+        const active = document.activeElement;
+        const th = active?.closest('#rows-table th[data-col]');
+        if (th) return `#rows-table th[data-col="${th.dataset.col}"] button`;
+        if (active?.closest('#pager')) return active.dataset.pager ? `#pager [data-pager="${active.dataset.pager}"]` : (active.id ? '#' + active.id : null);
+        return null;
+    }
+    function refocus(selector) {
+        if (!selector) return;
+        // A pager button that became disabled (the last page reached) cannot hold focus: its neighbour takes it.
+        const target = document.querySelector(selector);
+        const usable = target && !target.disabled ? target : document.querySelector('#pager button:not([disabled])');
+        usable?.focus();
+    }
+
     async function render() {
+        const focused = focusedControl();
         const all = await QA.quarters();
         const quarterOptions = all.map(q => ({ value: q }));
         const defs = [
@@ -48,7 +66,7 @@ QA.busy((async function () {
             format: ['score', 'direct_deduction'].includes(c.name) ? '0.00' : undefined,
             render: typeof data.rows[0]?.[i] === 'boolean' || ['valid', 'excluded'].includes(c.name) ? v => (v === null ? '–' : t(v ? 'yes' : 'no'))
                 : c.name === 'department' ? v => el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v)
-                : ['kind', 'channel'].includes(c.name) ? v => QA.valueLabel(c.name, v)
+                : ['kind', 'channel', 'satisfaction'].includes(c.name) ? v => QA.valueLabel(c.name, v)
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
         }));
@@ -63,10 +81,11 @@ QA.busy((async function () {
         const sizeSelect = el('select', { id: 'page-size', onchange: e => setState({ page_size: e.target.value, page: '' }) },
             [25, 50, 100, 200].map(n => el('option', { value: n, selected: n === data.page_size }, n)));
         pager.replaceChildren(
-            el('button', { type: 'button', disabled: data.page <= 1, onclick: () => setState({ page: data.page - 1 }) }, t('pager.previous')),
+            el('button', { type: 'button', 'data-pager': 'previous', disabled: data.page <= 1, onclick: () => setState({ page: data.page - 1 }) }, t('pager.previous')),
             el('span', {}, t('pager.page', data.page, pages)),
-            el('button', { type: 'button', disabled: data.page >= pages, onclick: () => setState({ page: data.page + 1 }) }, t('pager.next')),
+            el('button', { type: 'button', 'data-pager': 'next', disabled: data.page >= pages, onclick: () => setState({ page: data.page + 1 }) }, t('pager.next')),
             el('label', { for: 'page-size', class: 'field' }, t('pager.size'), sizeSelect));
+        refocus(focused);
     }
 
     const run = () => busy(render().catch(e => QA.showError(tableBox, e)));

@@ -1,0 +1,135 @@
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Browser;
+
+/// <summary>Defects a user met on the pages: stray text, untranslated values, a layout that paired a tick with the wrong
+/// measure, numbers shown as unknown or in the wrong unit, keyboard focus lost, a save that left its card stale, and a
+/// filter the slicers did not show.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class AuditBrowserTests(BrowserFixture browser)
+{
+    [Theory]
+    [InlineData("viewer")]
+    [InlineData("log-manager")]
+    public async Task The_findings_of_a_user_without_notices_show_no_stray_null(string user)
+    {
+        await using var session = await browser.SignIn(user);
+        await session.Open("/");
+        var findings = await session.Page.InnerTextAsync("#findings");
+        Assert.NotEmpty(findings.Trim());
+        Assert.DoesNotContain("null", findings, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_complaints_satisfaction_is_a_word_of_the_pages_language()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/rows/complaints?page_size=200");
+        var chinese = (await session.Page.Locator("td[data-col=satisfaction]").AllInnerTextsAsync()).Where(v => v != "–").Distinct().ToList();
+        Assert.NotEmpty(chinese);
+        Assert.All(chinese, v => Assert.Contains(v, new[] { "满意", "基本满意", "不满意" }));
+
+        await session.Open("/rows/complaints?page_size=200&lang=en");
+        var english = (await session.Page.Locator("td[data-col=satisfaction]").AllInnerTextsAsync()).Where(v => v != "–").Distinct().ToList();
+        Assert.All(english, v => Assert.Contains(v, new[] { "Satisfied", "Neutral", "Dissatisfied" }));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Each_measure_tick_sits_beside_its_own_label_in_explore()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore");
+        // Each tick's width and the gap to its own label: a 120 px wide checkbox drew its 16 px tick in the middle,
+        // as near the label before it as its own.
+        var ticks = await session.Page.EvaluateAsync<double[][]>(@"() => [...document.querySelectorAll('#measures label.check')].map(l => {
+            const box = l.querySelector('input').getBoundingClientRect();
+            const range = document.createRange(); range.selectNodeContents(l); const text = [...range.getClientRects()].pop();
+            return [box.width, text.left - box.right];
+        })");
+        Assert.NotEmpty(ticks);
+        Assert.All(ticks, tick =>
+        {
+            Assert.True(tick[0] <= 24, $"a tick {tick[0]} px wide");
+            Assert.True(tick[1] <= 12, $"a tick {tick[1]} px from its label");
+        });
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_quarter_without_complaints_counts_zero_and_rates_change_in_points()
+    {
+        await using var session = await browser.SignIn("committee");
+        var none = await Api(session, "/api/query?measures=complaints&dimensions=quarter&department=STO&channel=意见箱&from=2026Q2&to=2026Q3");
+        Assert.Equal(0, none.GetProperty("rows").GetArrayLength()); // the case: no complaints, so no mart row, in either quarter
+
+        await session.Open("/?department=STO&channel=意见箱");
+        Assert.Equal("0", await session.Page.InnerTextAsync("[data-kpi=complaints] .value"));
+        Assert.Equal("较上季度 ±0", await session.Page.InnerTextAsync("[data-kpi=complaints] .delta"));
+
+        await session.Open("/");
+        var delta = await session.Page.InnerTextAsync("[data-kpi=satisfaction] .delta");
+        Assert.Matches(@"^较上季度 [+−±]\d+\.\d 个百分点$", delta);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Sorting_and_paging_by_keyboard_keep_the_focus_on_the_control()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/rows/complaints");
+        var sort = "#rows-table th[data-col=received_at] button";
+        await session.Page.FocusAsync(sort);
+        await session.AndSettle(() => session.Page.Keyboard.PressAsync("Enter"));
+        Assert.Equal("ascending", await session.Page.GetAttributeAsync("#rows-table th[data-col=received_at]", "aria-sort"));
+        Assert.True(await session.Page.EvaluateAsync<bool>($"() => document.activeElement === document.querySelector('{sort}')"), "focus left the sort header");
+        await session.AndSettle(() => session.Page.Keyboard.PressAsync("Enter"));
+        Assert.Equal("descending", await session.Page.GetAttributeAsync("#rows-table th[data-col=received_at]", "aria-sort"));
+
+        await session.Page.FocusAsync("#pager [data-pager=next]");
+        await session.AndSettle(() => session.Page.Keyboard.PressAsync("Enter"));
+        Assert.Contains("page=2", session.Page.Url, StringComparison.Ordinal);
+        Assert.True(await session.Page.EvaluateAsync<bool>("() => document.activeElement?.closest('#pager') !== null"), "focus left the pager");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_saved_note_no_longer_says_it_is_not_written()
+    {
+        await using var session = await browser.SignIn("wg");
+        await session.Open("/notes?quarter=2025Q1&department=MET");
+        var card = session.Page.Locator("[data-department=MET]");
+        Assert.Equal("尚未填写。", await card.Locator(":scope > p.hint").InnerTextAsync());
+        await session.Page.FillAsync("#causes-MET", "计量器具校准滞后");
+        await session.Page.FillAsync("#solutions-MET", "每月校准一次");
+        await session.AndSettle(() => card.Locator("button[type=submit]").ClickAsync());
+        var line = await card.Locator(":scope > p.hint").InnerTextAsync();
+        Assert.Contains("更新", line, StringComparison.Ordinal);
+        Assert.DoesNotContain("尚未填写", line, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_filter_the_slicers_cannot_show_is_dropped_rather_than_silently_applied()
+    {
+        await using var session = await browser.SignIn("log-manager");
+        await session.Open("/rows/complaints?department=BID");
+        Assert.Equal("", await session.Page.InputValueAsync("#slicer-department")); // the select can only say "all"…
+        var departments = await session.Page.Locator("#rows-table td[data-col=department]").AllInnerTextsAsync();
+        Assert.NotEmpty(departments);                                              // …and the rows are all the manager may see
+        Assert.All(departments, d => Assert.Equal("LOG", d));
+        Assert.DoesNotContain("department=BID", session.Page.Url, StringComparison.Ordinal);
+
+        await session.Open("/department?code=BID");
+        Assert.Contains("code=LOG", session.Page.Url, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    private static async Task<JsonElement> Api(Session session, string url)
+    {
+        var response = await session.Page.APIRequest.GetAsync(url);
+        Assert.True(response.Ok, $"{url}: {response.Status}");
+        return (await response.JsonAsync())!.Value;
+    }
+}
