@@ -6,7 +6,7 @@ namespace QualityAnalytics.Web.Tests.Browser;
 /// measure, numbers shown as unknown or in the wrong unit, keyboard focus lost, a save that left its card stale, and a
 /// filter the slicers did not show.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AuditBrowserTests(BrowserFixture browser)
+public sealed class PageDetailsBrowserTests(BrowserFixture browser)
 {
     [Theory]
     [InlineData("viewer")]
