@@ -126,6 +126,19 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task A_quarter_range_given_backwards_is_read_as_the_range_it_names()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/rows/complaints?from=2026Q2&to=2025Q3");
+
+        Assert.Equal(("2025Q3", "2026Q2"), (await session.Page.InputValueAsync("#slicer-from"), await session.Page.InputValueAsync("#slicer-to")));
+        Assert.NotEmpty(await session.Page.Locator("#rows-table td[data-col=complaint_id]").AllInnerTextsAsync());
+        Assert.Contains("from=2025Q3", session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("to=2026Q2", session.Page.Url, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<JsonElement> Api(Session session, string url)
     {
         var response = await session.Page.APIRequest.GetAsync(url);

@@ -36,6 +36,9 @@ QA.busy((async function () {
     async function render() {
         const focused = focusedControl();
         const all = await QA.quarters();
+        // A range given backwards (from after to, picked in that order or typed in a link) would match no row at all:
+        // it is read as the range it names, and the URL says so.
+        if (state.from && state.to && state.from > state.to) setState({ from: state.to, to: state.from }, { silent: true });
         const quarterOptions = all.map(q => ({ value: q }));
         const defs = [
             { key: 'from', label: t('slicer.from'), options: quarterOptions, all: true, allLabel: t('slicer.anyQuarter'), clears: { page: '' } },
