@@ -139,6 +139,18 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Explore_names_departments_on_its_axis()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=total&x=department&visual=bar");
+
+        var axis = await session.Chart<string[]>("chart-explore", "option.xAxis[0].data");
+        Assert.Contains("物流业务部", axis);
+        Assert.DoesNotContain("LOG", axis);
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<JsonElement> Api(Session session, string url)
     {
         var response = await session.Page.APIRequest.GetAsync(url);

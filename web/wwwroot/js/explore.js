@@ -67,7 +67,9 @@ QA.busy((async function () {
 
         out.card.hidden = c.visualType === 'table';
         if (c.visualType === 'table') return;
-        const name = QA.valueLabel;
+        // Departments by name on the axis and in the legend (the table keeps the code, as exported); other values as shown everywhere.
+        const depts = await QA.departments();
+        const name = (dim, v) => dim === 'department' ? depts.find(d => d.code === v)?.name ?? v : QA.valueLabel(dim, v);
         const xs = [...new Set(result.records.map(r => r[c.x]))];
         let series;
         if (c.series) {
