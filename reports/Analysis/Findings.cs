@@ -124,9 +124,9 @@ public static class Findings
                 var first = points[0];
                 var valueZh = string.Join("、", points.Select(p => FormattableString.Invariant($"{p.Label} {F(p.Value)}")));
                 var zh = FormattableString.Invariant(
-                    $"{subjectZh}:{valueZh};中心线 {F(first.CenterLine)}, 控制限 {(first.Lower is { } lo ? F(lo) : "—")}–{(first.Upper is { } up ? F(up) : "—")}, 偏离 {zText}σ;{v.Rule} {RunRules.Describe(v.Rule)}");
+                    $"{subjectZh}:{valueZh};中心线 {F(first.CenterLine)}, 控制限 {(first.Lower is { } lo ? F(lo) : "—")}–{(first.Upper is { } up ? F(up) : "—")}, 偏离 {zText}σ;{v.Rule} {RunRules.DescribeZh(v.Rule)}");
                 var en = FormattableString.Invariant(
-                    $"{subjectEn}: {string.Join(", ", points.Select(p => $"{p.Label} {F(p.Value)}"))}; centre {F(first.CenterLine)}, limits {(first.Lower is { } l2 ? F(l2) : "-")}–{(first.Upper is { } u2 ? F(u2) : "-")}, {zText}σ off; {v.Rule}");
+                    $"{subjectEn}: {string.Join(", ", points.Select(p => $"{p.Label} {F(p.Value)}"))}; centre {F(first.CenterLine)}, limits {(first.Lower is { } l2 ? F(l2) : "-")}–{(first.Upper is { } u2 ? F(u2) : "-")}, {zText}σ off; {v.Rule} {RunRules.Describe(v.Rule)}");
                 // Only a signal on the trend's side of the centre line is the trend itself (below it for a falling
                 // self-check, above it for rising complaints); a jump the other way is a special cause of its own.
                 if (code is not null && foldWhenDeclining is not null && trendDrafts.TryGetValue(code, out var trend)

@@ -14,16 +14,31 @@ public static class RunRules
     public static IReadOnlyList<string> All { get; } = [WE1, WE2, WE3, WE4, N3, N4, N7, N8];
     public static IReadOnlyList<string> LimitsOnly { get; } = [WE1];
 
+    /// <summary>The rule in words, English.</summary>
     public static string Describe(string rule) => rule switch
     {
-        WE1 => "one point beyond the 3σ limits (一点超出控制限)",
-        WE2 => "2 of 3 consecutive points beyond 2σ on the same side (连续3点中有2点落在同侧2σ之外)",
-        WE3 => "4 of 5 consecutive points beyond 1σ on the same side (连续5点中有4点落在同侧1σ之外)",
-        WE4 => "8 consecutive points on the same side of the centre line (连续8点落在中心线同侧)",
-        N3 => "6 points in a row steadily increasing or decreasing (连续6点递增或递减)",
-        N4 => "14 points in a row alternating up and down (连续14点上下交替)",
-        N7 => "15 points in a row within 1σ of the centre line (连续15点落在1σ以内)",
-        N8 => "8 points in a row beyond 1σ on either side (连续8点落在1σ之外)",
+        WE1 => "one point beyond the 3σ limits",
+        WE2 => "2 of 3 consecutive points beyond 2σ on the same side",
+        WE3 => "4 of 5 consecutive points beyond 1σ on the same side",
+        WE4 => "8 consecutive points on the same side of the centre line",
+        N3 => "6 points in a row steadily increasing or decreasing",
+        N4 => "14 points in a row alternating up and down",
+        N7 => "15 points in a row within 1σ of the centre line",
+        N8 => "8 points in a row beyond 1σ on either side",
+        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
+    };
+
+    /// <summary>The rule in words, Chinese (the report's and the findings' language by default).</summary>
+    public static string DescribeZh(string rule) => rule switch
+    {
+        WE1 => "一点超出控制限",
+        WE2 => "连续3点中有2点落在同侧2σ之外",
+        WE3 => "连续5点中有4点落在同侧1σ之外",
+        WE4 => "连续8点落在中心线同侧",
+        N3 => "连续6点递增或递减",
+        N4 => "连续14点上下交替",
+        N7 => "连续15点落在1σ以内",
+        N8 => "连续8点落在1σ之外",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
     };
 

@@ -173,6 +173,10 @@ public sealed class QuarterAnalyzerTests
         var f = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ControlSignal);
         Assert.Equal(("LOG", "WE1"), (f.DepartmentCode, f.Parameters["rule"]));
         Assert.Equal(["2026-05"], f.Points);
+        // The rule in the reader's language: no English inside the Chinese evidence.
+        Assert.Contains("WE1 一点超出控制限", f.EvidenceZh, StringComparison.Ordinal);
+        Assert.DoesNotContain("beyond", f.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("WE1 one point beyond the 3σ limits", f.EvidenceEn, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -57,4 +57,12 @@ public sealed class RunRulesTests
 
     [Fact]
     public void Every_rule_has_a_description() => Assert.All(RunRules.All, r => Assert.False(string.IsNullOrWhiteSpace(RunRules.Describe(r))));
+
+    [Fact]
+    public void Each_language_describes_a_rule_in_its_own_words()
+    {
+        // The Chinese findings once read "WE1 one point beyond the 3σ limits (一点超出控制限)".
+        Assert.All(RunRules.All, r => Assert.DoesNotMatch("[A-Za-z]", RunRules.DescribeZh(r)));
+        Assert.All(RunRules.All, r => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", RunRules.Describe(r)));
+    }
 }
