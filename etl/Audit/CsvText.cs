@@ -13,8 +13,9 @@ public static class CsvText
     {
         if (string.IsNullOrEmpty(value)) return "";
         var needsQuotes = value.AsSpan().IndexOfAny(",\"\r\n") >= 0 || value[0] is ' ' or '\t' || value[^1] is ' ' or '\t';
-        // A leading = + - @ would be run as a formula by Excel: prefix a quote mark (CSV injection).
-        if (value[0] is '=' or '+' or '@' || (value[0] == '-' && !decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)))
+        // A leading = + - @ would be run as a formula by Excel, and so would one after a leading tab or carriage return,
+        // which Excel drops: prefix a quote mark (CSV injection, OWASP). A negative number is left a number.
+        if (value[0] is '=' or '+' or '@' or '\t' or '\r' || (value[0] == '-' && !decimal.TryParse(value, System.Globalization.CultureInfo.InvariantCulture, out _)))
             value = "'" + value;
         return needsQuotes ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
     }
