@@ -64,6 +64,7 @@ public sealed class DashboardStartup(ServeOptions options)
     public void Configure(IApplicationBuilder app)
     {
         app.UseForwardedHeaders(ProxySettings.ForwardedHeaders(app.ApplicationServices.GetRequiredService<IConfiguration>()));
+        app.UseSecurityHeaders();
         app.UseExceptionHandler();
         app.UseRequestLocalization(new RequestLocalizationOptions
         {

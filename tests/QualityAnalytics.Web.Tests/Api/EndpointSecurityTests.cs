@@ -46,6 +46,24 @@ public sealed class EndpointSecurityTests(DashboardFactory app) : IClassFixture<
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/openapi.json")).StatusCode);
     }
 
+    [Theory]
+    [InlineData(null, "/login")]
+    [InlineData("viewer", "/")]
+    [InlineData("viewer", "/api/me")]
+    [InlineData("viewer", "/api/no-such-route")]
+    [InlineData("wg", "/hangfire")]
+    [InlineData(null, "/css/site.css")]
+    public async Task Every_answer_forbids_framing_sniffing_and_foreign_scripts(string? user, string route)
+    {
+        var client = user is null ? app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false }) : await app.SignedIn(user);
+        var response = await client.GetAsync(route);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+        var policy = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("script-src 'self';", policy, StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", policy, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_wrong_password_does_not_sign_in()
     {
