@@ -14,7 +14,7 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
     [BindProperty] public string UserName { get; set; } = "";
     [BindProperty] public string Password { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? ReturnUrl { get; set; }
-    public string? Error { get; private set; }
+    public bool Failed { get; private set; }
 
     public void OnGet() { }
 
@@ -23,7 +23,9 @@ public sealed class LoginModel(SignInManager<AppUser> signIn) : PageModel
         var result = await signIn.PasswordSignInAsync(UserName, Password, isPersistent: false, lockoutOnFailure: true);
         if (!result.Succeeded)
         {
-            Error = result.IsLockedOut ? "locked" : "invalid";
+            // One answer for a wrong password, an unknown name and a locked account: a name that exists is locked after
+            // five wrong tries and one that does not never is, so a separate "locked" answer told anyone which names exist.
+            Failed = true;
             return Page();
         }
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : "/");

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace QualityAnalytics.Web.Tests.Api;
 
@@ -73,6 +74,36 @@ public sealed class EndpointSecurityTests(DashboardFactory app) : IClassFixture<
             { ["UserName"] = "viewer", ["Password"] = "wrong-password!", ["__RequestVerificationToken"] = token }));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Contains("role=\"alert\"", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_locked_account_answers_as_an_unknown_name_does()
+    {
+        // A user of its own: locking one of the shared users would fail the other tests for five minutes.
+        using (var scope = app.Services.CreateScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<QualityAnalytics.Web.Auth.AppUser>>();
+            Assert.True((await users.CreateAsync(new QualityAnalytics.Web.Auth.AppUser { UserName = "to-be-locked" }, DashboardFactory.Password)).Succeeded);
+        }
+        async Task<string> Alert(string user, string password)
+        {
+            var client = app.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+            var token = await DashboardFactory.Token(client, "/login");
+            var response = await client.PostAsync("/login", new FormUrlEncodedContent(new Dictionary<string, string>
+                { ["UserName"] = user, ["Password"] = password, ["__RequestVerificationToken"] = token }));
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return System.Text.RegularExpressions.Regex.Match(await response.Content.ReadAsStringAsync(), "role=\"alert\">([^<]*)<").Groups[1].Value;
+        }
+        var unknown = "";
+        for (var i = 0; i < 6; i++)
+        {
+            await Alert("to-be-locked", "wrong-password!");
+            unknown = await Alert("no-such-user", "wrong-password!");
+        }
+        Assert.NotEmpty(unknown);
+        Assert.Equal(unknown, await Alert("to-be-locked", "wrong-password!"));
+        // Locked: even the right password is refused, in the same words.
+        Assert.Equal(unknown, await Alert("to-be-locked", DashboardFactory.Password));
     }
 
     [Fact]
