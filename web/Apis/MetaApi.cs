@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Semantic;
 using QualityAnalytics.Web.Auth;
 
 namespace QualityAnalytics.Web.Apis;
@@ -42,18 +43,27 @@ internal static class MetaApi
             return TypedResults.Ok(keys.Select(k => Quarter.FromKey(k).ToString()));
         }).WithName("Quarters");
 
-        api.MapGet("/options/{dimension}", (string dimension, WarehouseDb warehouse) =>
+        api.MapGet("/options/{dimension}", (string dimension, ClaimsPrincipal user, WarehouseDb warehouse) =>
         {
             using var db = warehouse.CreateContext();
             IEnumerable<string> values = dimension switch
             {
                 "channel" => db.Channels.OrderBy(c => c.ChannelKey).Select(c => c.Name).ToList(),
-                "category" => db.ComplaintSummaries.Select(c => c.Category).Distinct().ToList().Order(),
+                // The categories of the complaints the user may see, through the query layer and its row scope: read from
+                // the whole mart, a manager learnt what other departments were complained about.
+                "category" => Categories(warehouse, UserScope.RowScopeOf(user)),
                 "grade" => ["excellent", "pass", "fail", "withheld"],
                 "kind" => ["self", "spot"],
                 _ => [],
             };
             return TypedResults.Ok(values);
         }).WithName("SlicerOptions");
+    }
+
+    private static IEnumerable<string> Categories(WarehouseDb warehouse, RowScope scope)
+    {
+        using var connection = warehouse.OpenReadConnection();
+        var request = new QueryRequest { Measures = ["complaints"], Dimensions = ["category"], Limit = 100_000 };
+        return SemanticQuery.Run(connection, request, scope).Rows.Select(r => r[0] as string).OfType<string>().ToList().Order();
     }
 }

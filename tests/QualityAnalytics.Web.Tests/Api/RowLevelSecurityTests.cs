@@ -88,6 +88,24 @@ public sealed class RowLevelSecurityTests(DashboardFactory app) : IClassFixture<
     }
 
     [Fact]
+    public async Task The_category_slicer_offers_a_manager_only_their_departments_categories()
+    {
+        using var own = new DashboardFactory(); // writes: a warehouse of its own
+        var wg = await own.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await DashboardFactory.Token(wg, "/"));
+        using var form = new MultipartFormDataContent();
+        form.Add(new ByteArrayContent(Encoding.UTF8.GetBytes("complaint_id,department,received_at,channel,valid,category,description\n" +
+            "RLS-STO-1,STO,2026-05-06 10:00,电话,Y,仅储运中心的类别,只涉及储运中心\n")), "files", "complaints_rls.csv");
+        await Json(await wg.PostAsync("/api/data/uploads", form));
+
+        Assert.Contains("仅储运中心的类别", (await Json(await wg.GetAsync("/api/options/category"))).EnumerateArray().Select(c => c.GetString()));
+        var manager = await own.SignedIn("log-manager");
+        var categories = (await Json(await manager.GetAsync("/api/options/category"))).EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.NotEmpty(categories);
+        Assert.DoesNotContain("仅储运中心的类别", categories);
+    }
+
+    [Fact]
     public async Task The_departments_list_for_the_slicer_is_scoped_too()
     {
         var manager = await app.SignedIn("log-manager");
