@@ -20,6 +20,9 @@ namespace QualityAnalytics.Web.Apis;
 /// Upload results name departments' rows, so only the working group and the committee may read them.</summary>
 internal static class DataApi
 {
+    /// <summary>The longest file name most file systems hold, in bytes of UTF-8 (a Chinese character takes three).</summary>
+    private const int MaxNameBytes = 255;
+
     public static void MapDataApi(this RouteGroupBuilder api, ServeOptions options)
     {
         var desk = api.MapGroup("/data").RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee));
@@ -42,6 +45,10 @@ internal static class DataApi
             // Every name checked before any file is kept: a refused upload leaves nothing behind.
             if (form.Files.Select(f => Path.GetFileName(f.FileName)).FirstOrDefault(n => !TabularFile.IsSupported(n)) is { } unsupported)
                 return Results.Problem(text["api.upload.unsupported", unsupported], statusCode: 400);
+            // A name the file system cannot hold (more than 255 bytes, as Linux and most shares count them) failed with a 500
+            // after the folder was made.
+            if (form.Files.Select(f => Path.GetFileName(f.FileName)).FirstOrDefault(n => System.Text.Encoding.UTF8.GetByteCount(n) > MaxNameBytes) is { } tooLong)
+                return Results.Problem(text["api.upload.nameTooLong", tooLong[..Math.Min(40, tooLong.Length)] + "…", MaxNameBytes], statusCode: 400);
             // Named after the Asia/Shanghai moment, and unique: two uploads of the same file name in the same millisecond
             // (two users, or a clock that stands still) must not write into, or over, each other's files.
             var folder = Path.Combine(options.UploadFolder,

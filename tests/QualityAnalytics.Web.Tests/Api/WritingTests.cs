@@ -85,6 +85,22 @@ public sealed class WritingTests : IDisposable
     }
 
     [Fact]
+    public async Task A_file_name_longer_than_a_file_system_holds_is_refused_clearly_and_leaves_nothing()
+    {
+        var wg = await WithToken("wg");
+        var uploads = _app.Options.UploadFolder;
+        var before = Directory.Exists(uploads) ? Directory.GetDirectories(uploads).Length : 0;
+        var name = new string('投', 90) + ".csv"; // 270 bytes of UTF-8
+        using var form = new MultipartFormDataContent { { new ByteArrayContent(Encoding.UTF8.GetBytes("complaint_id,department,received_at,channel,valid\n")), "files", name } };
+
+        var response = await wg.PostAsync("/api/data/uploads", form);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("文件名超过 255 字节", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(before, Directory.Exists(uploads) ? Directory.GetDirectories(uploads).Length : 0);
+    }
+
+    [Fact]
     public async Task Two_uploads_of_one_file_name_at_the_same_moment_keep_their_own_files()
     {
         var wg = await WithToken("wg"); // the test clock stands still: both uploads happen at the same millisecond
