@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using QualityAnalytics.Web.Tests.Architecture;
 
 namespace QualityAnalytics.Web.Tests.Api;
 
@@ -38,7 +39,7 @@ public sealed class AnalysisApiTests(DashboardFactory app) : IClassFixture<Dashb
         var committee = await app.SignedIn("committee");
         var policy = (await committee.GetStringAsync("/api/policy"));
         Assert.Contains("2013-07", policy);
-        var json = File.ReadAllText(Path.Combine(RepoRoot(), "warehouse", "Scoring", "default-policy.json"))
+        var json = File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"))
             .Replace("\"version\": \"2013-07\"", "\"version\": \"strict\"").Replace("\"reward_per_point\": 2000", "\"reward_per_point\": 1000");
         var bare = await committee.PostAsync("/api/assessments/2026Q2/what-if", new StringContent(json));
         Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
@@ -69,12 +70,5 @@ public sealed class AnalysisApiTests(DashboardFactory app) : IClassFixture<Dashb
         var page = await manager.GetFromJsonAsync<JsonElement>("/api/rows/callbacks?from=2026Q2&to=2026Q2");
         Assert.True(page.GetProperty("total").GetInt64() > 0);
         Assert.All(page.GetProperty("rows").EnumerateArray(), r => Assert.Equal("LOG", r[1].GetString()));
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "QualityAnalytics.sln"))) dir = dir.Parent;
-        return dir.FullName;
     }
 }

@@ -1,4 +1,5 @@
 using QualityAnalytics.Web.Host;
+using QualityAnalytics.Web.Tests.Architecture;
 
 namespace QualityAnalytics.Web.Tests.Api;
 
@@ -9,7 +10,7 @@ public sealed class PolicyPageTests(DashboardFactory app) : IClassFixture<Dashbo
     public async Task The_policy_page_shows_the_policy_json_in_force_not_the_shipped_defaults()
     {
         var file = app.Service<PolicyProvider>().FilePath;
-        var json = File.ReadAllText(Path.Combine(RepoRoot(), "warehouse", "Scoring", "default-policy.json"))
+        var json = File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"))
             .Replace("\"version\": \"2013-07\"", "\"version\": \"house-2026\"", StringComparison.Ordinal)
             .Replace("\"budget\": 30000", "\"budget\": 45000", StringComparison.Ordinal);
         Assert.Contains("house-2026", json, StringComparison.Ordinal);
@@ -28,12 +29,5 @@ public sealed class PolicyPageTests(DashboardFactory app) : IClassFixture<Dashbo
         {
             File.Delete(file);
         }
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "QualityAnalytics.sln"))) dir = dir.Parent;
-        return dir.FullName;
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using QualityAnalytics.Web.Tests.Architecture;
 
 namespace QualityAnalytics.Web.Tests.Browser;
 
@@ -13,7 +14,7 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
     {
         await using var session = await browser.SignIn("committee");
         await session.Open("/policy?quarter=2026Q2");
-        var policy = File.ReadAllText(Path.Combine(RepoRoot(), "warehouse", "Scoring", "default-policy.json"))
+        var policy = File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"))
             .Replace("\"version\": \"2013-07\"", "\"version\": \"lenient\"").Replace("\"complaint_cost_per_valid\": 10", "\"complaint_cost_per_valid\": 5");
         await session.Page.SetInputFilesAsync("#what-if-policy", new FilePayload { Name = "lenient.json", MimeType = "application/json", Buffer = Encoding.UTF8.GetBytes(policy) });
         // The comparison is not one of the page's slicer-driven renders: wait for its own table.
@@ -26,12 +27,5 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         Assert.Contains("lenient", await session.Page.InnerTextAsync("#what-if-status"));
         await session.Screenshot("policy-what-if-1280");
         Assert.Empty(session.Errors);
-    }
-
-    private static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(dir!.FullName, "QualityAnalytics.sln"))) dir = dir.Parent;
-        return dir.FullName;
     }
 }
