@@ -1,7 +1,6 @@
 using System.Text;
 using Hangfire;
 using QualityAnalytics.Etl.Loading;
-using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Quality;
 using QualityAnalytics.Warehouse.Schema;
@@ -11,15 +10,17 @@ namespace QualityAnalytics.Etl.Jobs;
 
 /// <summary>What one run of the nightly load did.</summary>
 /// <param name="FailingDataTests">The warehouse's data tests that fail at error level after the load (`qa verify`).</param>
+/// <param name="Waiting">Files left in the inbox because they were still being written: written to within
+/// <see cref="InboxFiles.SettleTime"/>, or changed while they were loaded. The next run takes them.</param>
 public sealed record NightlyLoadResult(long? BatchId, IReadOnlyList<LoadSummary> Files, IReadOnlyList<string> Archived, IReadOnlyList<string> Rejected,
-    IReadOnlyList<string> Rescored, IReadOnlyList<FailingDataTest> FailingDataTests);
+    IReadOnlyList<string> Rescored, IReadOnlyList<FailingDataTest> FailingDataTests, IReadOnlyList<string> Waiting);
 
 /// <summary>A data test that failed: its name, how many rows break it, the first few of them.</summary>
 public sealed record FailingDataTest(string Name, long Failures, IReadOnlyList<string> Examples);
 
 /// <summary>The nightly load: every file in the inbox, as one batch, then each file moved to archive/&lt;batch&gt;/ or,
 /// when refused whole, to rejected/ with its error report beside it; then the marts are rebuilt, changed quarters
-/// rescored and the warehouse's data tests run. Safe to run twice and to retry: a file is moved only after its batch
+/// rescored and the warehouse's data tests run. A file still being written is left for the next run (<see cref="InboxFiles"/>). Safe to run twice and to retry: a file is moved only after its batch
 /// committed, and loading a file again changes nothing, so a retried or interrupted run never doubles a row.</summary>
 public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, PolicySet policies, TimeProvider clock)
 {
@@ -32,17 +33,17 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
         // A file where the inbox should be is a misconfiguration to report, not an empty inbox to skip quietly.
         if (File.Exists(folders.Inbox)) throw new IOException($"the inbox {folders.Inbox} is a file, not a folder.");
         using var exclusive = LoadLock.Acquire(warehouse, TimeSpan.FromHours(1), cancel);
-        var files = Directory.Exists(folders.Inbox)
-            ? FileLoader.Expand([folders.Inbox]).Where(TabularFile.IsSupported).ToList()
-            : [];
+        var (files, waiting) = InboxFiles.List(folders.Inbox, clock.GetUtcNow());
         if (files.Count == 0)
         {
             // Nothing new; but a run that died after its commit may have left its marts unbuilt: catch up.
             var caughtUp = AfterLoad.CatchUp(warehouse, policies, clock);
-            return new NightlyLoadResult(null, [], [], [], caughtUp?.Rescored.Select(q => q.ToString()).ToList() ?? [], []);
+            return new NightlyLoadResult(null, [], [], [], caughtUp?.Rescored.Select(q => q.ToString()).ToList() ?? [], [], waiting);
         }
 
-        var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = Id }).Load(files);
+        var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = Id }).Load(files.Select(f => f.Path));
+        var listed = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
+        var stillWriting = new List<string>(waiting);
         // Marts before moving the files: a run killed in between finds the files again, and their reload (unchanged)
         // runs this step again; moved files with unbuilt marts would be caught up only by the next run.
         var after = AfterLoad.Run(warehouse, result.BatchId, policies, clock);
@@ -50,6 +51,14 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
         var rejected = new List<string>();
         foreach (var group in result.Files.GroupBy(f => f.File))
         {
+            // Written to while it was loaded: what was loaded may be a part of it (a copier that paused longer than the
+            // settle time). Left in the inbox, it is loaded again, whole, by the next run; moved, the copier would go on
+            // writing into the archived (or rejected) file and the rest of its rows would never be loaded.
+            if (!listed[group.Key].IsUnchanged())
+            {
+                stillWriting.Add(group.Key);
+                continue;
+            }
             // A workbook is rejected as a file only when nothing in it could be read; otherwise it is archived.
             if (group.All(f => f.Rejected))
             {
@@ -59,7 +68,8 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
             }
             else archived.Add(Move(group.Key, Path.Combine(folders.Archive, result.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
         }
-        return new NightlyLoadResult(result.BatchId, result.Files, archived, rejected, after.Rescored.Select(q => q.ToString()).ToList(), FailingDataTests());
+        return new NightlyLoadResult(result.BatchId, result.Files, archived, rejected, after.Rescored.Select(q => q.ToString()).ToList(), FailingDataTests(),
+            stillWriting);
     }
 
     /// <summary>The data tests over the whole warehouse once the night's rows and marts are in, as dbt tests after a

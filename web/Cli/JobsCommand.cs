@@ -26,10 +26,15 @@ internal static class JobsCommand
                     if (parse.GetValue(inbox) is { } custom) folders = folders with { Inbox = env.Resolve(custom) };
                     var result = new NightlyLoadJob(warehouse, folders, policies, env.Clock).Run(cancel);
                     env.Out.WriteLine(result.BatchId is null
-                        ? $"nightly-load: the inbox {folders.Inbox} is empty"
+                        ? result.Waiting.Count == 0 ? $"nightly-load: the inbox {folders.Inbox} is empty" : "nightly-load: nothing to load yet"
                         : $"nightly-load: batch {result.BatchId}, {result.Files.Sum(f => f.Loaded)} new, {result.Files.Sum(f => f.Updated)} updated, " +
                           $"{result.Files.Sum(f => f.Quarantined)} quarantined; archived {result.Archived.Count}, rejected {result.Rejected.Count}" +
                           (result.Rescored.Count > 0 ? $"; rescored {string.Join(", ", result.Rescored)}" : ""));
+                    // Said, not skipped quietly: someone who has just copied a file and runs the job at once must learn
+                    // why it was not loaded.
+                    foreach (var file in result.Waiting)
+                        env.Out.WriteLine($"nightly-load: {Path.GetRelativePath(folders.Inbox, file)} is still being written " +
+                                          $"(changed within the last {InboxFiles.SettleTime.TotalMinutes:0} minute); left in the inbox for the next run");
                     return Task.FromResult(result.Rejected.Count > 0 ? QaCommandLine.Failed : QaCommandLine.Ok);
                 case QuarterlyReportJob.Id:
                     var written = new QuarterlyReportJob(warehouse, new Reports.ReportArchive(warehouse.DataFolder), policies, env.Clock).Run();

@@ -28,6 +28,9 @@ public sealed class KilledLoadTests : IDisposable
         File.WriteAllText(Path.Combine(data, "inbox", "a-departments.csv"), JobTestData.Departments);
         File.WriteAllText(Path.Combine(data, "inbox", "b-complaints.csv"), JobTestData.Complaints(40_000));
         File.WriteAllText(Path.Combine(data, "inbox", "c-complaints.csv"), JobTestData.Complaints(500).Replace("J-", "K-"));
+        // Dropped well before the run (the real process reads the real clock): a file written within the settle time
+        // would wait for the next run as one still being copied.
+        foreach (var file in Directory.GetFiles(Path.Combine(data, "inbox"))) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
         var warehouse = TestDatabases.OnPostgres
             ? WarehouseDb.Postgres(TestDatabases.NewPostgresDatabase(), data)
             : WarehouseDb.Sqlite(Path.Combine(data, "warehouse.db"));

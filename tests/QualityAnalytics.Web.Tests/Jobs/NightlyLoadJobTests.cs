@@ -29,12 +29,16 @@ public sealed class NightlyLoadJobTests : IDisposable
 
     private JobFolders Folders => JobFolders.In(_warehouse.DataFolder);
 
-    private NightlyLoadJob Job() => new(_warehouse, Folders, PolicyFile.Default, _clock);
+    private NightlyLoadJob Job(TimeProvider? clock = null) => new(_warehouse, Folders, PolicyFile.Default, clock ?? _clock);
 
-    private void Drop(string name, string text)
+    /// <summary>A file dropped an hour before the clock's now: settled, so the next run takes it.</summary>
+    private string Drop(string name, string text)
     {
-        Directory.CreateDirectory(Folders.Inbox);
-        File.WriteAllText(Path.Combine(Folders.Inbox, name), text);
+        var path = Path.Combine(Folders.Inbox, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, text);
+        File.SetLastWriteTimeUtc(path, _clock.GetUtcNow().UtcDateTime.AddHours(-1));
+        return path;
     }
 
     [Fact]
