@@ -19,7 +19,7 @@ public sealed record NightlyLoadResult(long? BatchId, IReadOnlyList<LoadSummary>
 public sealed record FailingDataTest(string Name, long Failures, IReadOnlyList<string> Examples);
 
 /// <summary>The nightly load: every file in the inbox, as one batch, then each file moved to archive/&lt;batch&gt;/ or,
-/// when refused whole, to rejected/ with its error report beside it; then the marts are rebuilt, changed quarters
+/// when refused whole, to rejected/&lt;batch&gt;/ with its error report beside it; then the marts are rebuilt, changed quarters
 /// rescored and the warehouse's data tests run. A file still being written is left for the next run (<see cref="InboxFiles"/>). Safe to run twice and to retry: a file is moved only after its batch
 /// committed, and loading a file again changes nothing, so a retried or interrupted run never doubles a row.</summary>
 public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, PolicySet policies, TimeProvider clock)
@@ -44,6 +44,7 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
         var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = Id }).Load(files.Select(f => f.Path));
         var listed = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var stillWriting = new List<string>(waiting);
+        var batch = result.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         // Marts before moving the files: a run killed in between finds the files again, and their reload (unchanged)
         // runs this step again; moved files with unbuilt marts would be caught up only by the next run.
         var after = AfterLoad.Run(warehouse, result.BatchId, policies, clock);
@@ -59,14 +60,19 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
                 stillWriting.Add(group.Key);
                 continue;
             }
-            // A workbook is rejected as a file only when nothing in it could be read; otherwise it is archived.
+            // A workbook is rejected as a file only when nothing in it could be read; otherwise it is archived. Both
+            // under the batch, keeping the file's folder in the inbox: departments all name their file complaints.csv,
+            // and a later night's file (or another folder's) must not replace one the working group has not yet seen.
             if (group.All(f => f.Rejected))
             {
-                rejected.Add(Move(group.Key, folders.Rejected));
-                File.WriteAllText(Path.Combine(folders.Rejected, Path.GetFileName(group.Key) + ".error.txt"),
+                // The report first: a run that dies between the two leaves the file in the inbox, and its retry writes
+                // the report again; the other way round, a rejected file could be left without its reason.
+                var target = Target(group.Key, Path.Combine(folders.Rejected, batch));
+                File.WriteAllText(target + ".error.txt",
                     string.Join(Environment.NewLine, group.Select(f => f.Reason)) + Environment.NewLine, new UTF8Encoding(true));
+                rejected.Add(Move(group.Key, Path.Combine(folders.Rejected, batch)));
             }
-            else archived.Add(Move(group.Key, Path.Combine(folders.Archive, result.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture))));
+            else archived.Add(Move(group.Key, Path.Combine(folders.Archive, batch)));
         }
         return new NightlyLoadResult(result.BatchId, result.Files, archived, rejected, after.Rescored.Select(q => q.ToString()).ToList(), FailingDataTests(),
             stillWriting);
@@ -81,11 +87,17 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
         return [.. DataTestRunner.Run(connection).Where(r => r.FailedAsError).Select(r => new FailingDataTest(r.Test.Name, r.Failures, r.Examples))];
     }
 
+    /// <summary>Where a file of the inbox goes in <paramref name="folder"/>: the same path below it, its folder created.</summary>
+    private string Target(string file, string folder)
+    {
+        var target = Path.Combine(folder, Path.GetRelativePath(folders.Inbox, file));
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        return target;
+    }
+
     private string Move(string file, string folder)
     {
-        var relative = Path.GetRelativePath(folders.Inbox, file);
-        var target = Path.Combine(folder, relative);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var target = Target(file, folder);
         File.Move(file, target, overwrite: true);
         return target;
     }
