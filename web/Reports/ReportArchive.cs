@@ -34,10 +34,20 @@ public sealed partial class ReportArchive(string dataFolder)
     {
         Directory.CreateDirectory(Folder);
         var path = System.IO.Path.Combine(Folder, FileName(quarter, language));
-        // Written beside, then moved over: a reader never sees half a report.
-        var temporary = path + ".tmp";
-        File.WriteAllBytes(temporary, pdf);
-        File.Move(temporary, path, overwrite: true);
+        // Written beside, then moved over: a reader never sees half a report. The temporary name is this writer's own:
+        // the scheduled job and "generate now" (on any instance sharing the folder) may store one report at the same
+        // moment, and with one shared name the first rename took the second writer's file from under it, half written.
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            File.WriteAllBytes(temporary, pdf);
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
         return path;
     }
 
