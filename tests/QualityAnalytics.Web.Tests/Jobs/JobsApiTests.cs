@@ -97,6 +97,29 @@ public sealed class JobsApiTests
         Assert.Contains("inbox", error);
     }
 
+    [Fact]
+    public async Task A_rescore_after_a_broken_policy_file_fails_with_the_policy_files_own_error()
+    {
+        using var app = new InMemoryDashboard();
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+        // An edit saved half done: the rescore the working group starts next must say what is wrong with the file.
+        File.WriteAllText(Path.Combine(app.Service<QualityAnalytics.Warehouse.Schema.WarehouseDb>().DataFolder, "policy.json"), "{ \"versions\": [ { \"name\": 5 } ");
+        await wg.PostAsync("/api/jobs/rescore/run", null);
+
+        string? error = null;
+        await Until(async () =>
+        {
+            var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement;
+            var job = jobs.GetProperty("recurring").EnumerateArray().Single(j => j.GetProperty("id").GetString() == "rescore");
+            error = job.GetProperty("error").ValueKind == JsonValueKind.String ? job.GetProperty("error").GetString() : null;
+            return error is not null;
+        });
+        // The policy file's own message (which file, what is wrong with it), not a failure to create the job.
+        Assert.Contains("policy.json", error);
+        Assert.Contains("not valid JSON at line 1", error);
+    }
+
     private static Task Until(Func<bool> condition) => Until(() => Task.FromResult(condition()));
 
     private static async Task Until(Func<Task<bool>> condition)
