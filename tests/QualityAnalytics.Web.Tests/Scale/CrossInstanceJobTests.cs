@@ -100,6 +100,9 @@ public sealed class CrossInstanceJobTests
         Directory.CreateDirectory(pair.Inbox);
         File.WriteAllText(Path.Combine(pair.Inbox, "a-departments.csv"), JobTestData.Departments);
         File.WriteAllText(Path.Combine(pair.Inbox, "b-complaints.csv"), JobTestData.Complaints(complaints));
+        // Dropped earlier in the evening (the instances read the real clock): a file written within the settle time
+        // would wait for the next run as one still being copied.
+        foreach (var file in Directory.GetFiles(pair.Inbox)) File.SetLastWriteTimeUtc(file, DateTime.UtcNow.AddHours(-1));
     }
 
     private sealed record ScheduledRun(string JobId, string DueAt, bool Finished);
