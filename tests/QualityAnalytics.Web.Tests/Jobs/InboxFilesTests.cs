@@ -10,38 +10,8 @@ namespace QualityAnalytics.Web.Tests.Jobs;
 /// <summary>What the nightly load takes from an inbox that departments copy into at any hour: a file still being
 /// written waits for the next run (neither loaded in part nor misfiled as rejected), and the files a copier or an editor
 /// keeps for itself are never taken.</summary>
-public sealed class InboxFilesTests : IDisposable
+public sealed class InboxFilesTests : NightlyLoadFixture
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-inbox-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 7, 1, 18, 0, 0, TimeSpan.Zero));
-    private readonly WarehouseDb _warehouse;
-
-    public InboxFilesTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _warehouse = TestDatabases.NewWarehouse(_folder);
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TestDatabases.Drop(_warehouse);
-        try { Directory.Delete(_folder, true); } catch (IOException) { }
-    }
-
-    private JobFolders Folders => JobFolders.In(_warehouse.DataFolder);
-
-    private NightlyLoadJob Job(TimeProvider? clock = null) => new(_warehouse, Folders, PolicyFile.Default, clock ?? _clock);
-
-    private string Write(string name, byte[] content, DateTimeOffset lastWrite)
-    {
-        var path = Path.Combine(Folders.Inbox, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllBytes(path, content);
-        File.SetLastWriteTimeUtc(path, lastWrite.UtcDateTime);
-        return path;
-    }
-
     private static byte[] Utf8(string text) => System.Text.Encoding.UTF8.GetBytes(text);
 
     private static byte[] Workbook(int rows)
@@ -56,20 +26,20 @@ public sealed class InboxFilesTests : IDisposable
 
     private int Complaints()
     {
-        using var db = _warehouse.CreateContext();
+        using var db = Warehouse.CreateContext();
         return db.Complaints.Count();
     }
 
     [Fact]
     public void Files_still_being_copied_wait_in_the_inbox_and_are_loaded_whole_once_they_have_settled()
     {
-        var hourAgo = _clock.GetUtcNow().AddHours(-1);
+        var hourAgo = Clock.GetUtcNow().AddHours(-1);
         Write("departments.csv", Utf8(JobTestData.Departments), hourAgo);
         // Two copies in progress at 02:00: a CSV cut in the middle of a line, a workbook without its zip directory.
         var csv = Utf8(JobTestData.Complaints(40));
         var xlsx = Workbook(30);
-        var a = Write("LOG/complaints.csv", csv[..(csv.Length / 2)], _clock.GetUtcNow().AddSeconds(-3));
-        var b = Write("STO/complaints.xlsx", xlsx[..(xlsx.Length / 2)], _clock.GetUtcNow());
+        var a = Write("LOG/complaints.csv", csv[..(csv.Length / 2)], Clock.GetUtcNow().AddSeconds(-3));
+        var b = Write("STO/complaints.xlsx", xlsx[..(xlsx.Length / 2)], Clock.GetUtcNow());
 
         var night = Job().Run(CancellationToken.None);
 
@@ -83,9 +53,9 @@ public sealed class InboxFilesTests : IDisposable
         // The copies finish; the next run, later than the settle time, takes both whole.
         File.WriteAllBytes(a, csv);
         File.WriteAllBytes(b, xlsx);
-        File.SetLastWriteTimeUtc(a, _clock.GetUtcNow().UtcDateTime);
-        File.SetLastWriteTimeUtc(b, _clock.GetUtcNow().UtcDateTime);
-        _clock.Advance(InboxFiles.SettleTime + TimeSpan.FromSeconds(1));
+        File.SetLastWriteTimeUtc(a, Clock.GetUtcNow().UtcDateTime);
+        File.SetLastWriteTimeUtc(b, Clock.GetUtcNow().UtcDateTime);
+        Clock.Advance(InboxFiles.SettleTime + TimeSpan.FromSeconds(1));
         var next = Job().Run(CancellationToken.None);
 
         Assert.Empty(next.Waiting);
@@ -122,7 +92,7 @@ public sealed class InboxFilesTests : IDisposable
     [Fact]
     public void What_a_copier_or_an_editor_keeps_for_itself_is_never_taken()
     {
-        var hourAgo = _clock.GetUtcNow().AddHours(-1);
+        var hourAgo = Clock.GetUtcNow().AddHours(-1);
         var keep = new[]
         {
             Write("~$complaints.xlsx", [0x0B, 0x71, 0x61], hourAgo), // Excel's lock file while the book is open
@@ -142,10 +112,10 @@ public sealed class InboxFilesTests : IDisposable
     }
 
     [Fact]
-    public void A_file_whose_time_is_far_ahead_of_the_clock_is_loaded_rather_than_held_for_ever()
+    public void A_file_whose_time_is_far_ahead_of_theClock_is_loaded_rather_than_held_for_ever()
     {
         // Copied with its times kept from a machine whose clock is a year ahead: its age says nothing.
-        Write("departments.csv", Utf8(JobTestData.Departments), _clock.GetUtcNow().AddYears(1));
+        Write("departments.csv", Utf8(JobTestData.Departments), Clock.GetUtcNow().AddYears(1));
 
         var night = Job().Run(CancellationToken.None);
 

@@ -8,38 +8,10 @@ namespace QualityAnalytics.Web.Tests.Jobs;
 
 /// <summary>The nightly load on the pass's provider: a SQLite file, or a fresh PostgreSQL database (its inbox, archive
 /// and rejected folders in the test's data folder either way).</summary>
-public sealed class NightlyLoadJobTests : IDisposable
+public sealed class NightlyLoadJobTests : NightlyLoadFixture
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-jobs-" + Guid.NewGuid().ToString("N"));
-    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 7, 1, 18, 0, 0, TimeSpan.Zero));
-    private readonly WarehouseDb _warehouse;
-
-    public NightlyLoadJobTests()
-    {
-        Directory.CreateDirectory(_folder);
-        _warehouse = TestDatabases.NewWarehouse(_folder);
-    }
-
-    public void Dispose()
-    {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        TestDatabases.Drop(_warehouse);
-        try { Directory.Delete(_folder, true); } catch (IOException) { }
-    }
-
-    private JobFolders Folders => JobFolders.In(_warehouse.DataFolder);
-
-    private NightlyLoadJob Job(TimeProvider? clock = null) => new(_warehouse, Folders, PolicyFile.Default, clock ?? _clock);
-
     /// <summary>A file dropped an hour before the clock's now: settled, so the next run takes it.</summary>
-    private string Drop(string name, string text)
-    {
-        var path = Path.Combine(Folders.Inbox, name);
-        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        File.WriteAllText(path, text);
-        File.SetLastWriteTimeUtc(path, _clock.GetUtcNow().UtcDateTime.AddHours(-1));
-        return path;
-    }
+    private string Drop(string name, string text) => Write(name, System.Text.Encoding.UTF8.GetBytes(text), Clock.GetUtcNow().AddHours(-1));
 
     [Fact]
     public void A_file_dropped_into_the_inbox_is_loaded_and_archived_under_its_batch()
@@ -62,7 +34,7 @@ public sealed class NightlyLoadJobTests : IDisposable
         Drop("departments.csv", JobTestData.Departments);
         Drop("complaints.csv", JobTestData.Complaints(20));
         Assert.Empty(Job().Run(CancellationToken.None).FailingDataTests);
-        using (var connection = _warehouse.OpenConnection())
+        using (var connection = Warehouse.OpenConnection())
         using (var damage = connection.CreateCommand())
         {
             // A hand edit the loader never sees again (tonight's file is of another quarter): a complaint pointing at a
@@ -134,12 +106,12 @@ public sealed class NightlyLoadJobTests : IDisposable
         Drop("departments.csv", JobTestData.Departments);
         Drop("complaints.csv", JobTestData.Complaints(30));
         // The first process committed the files, then died: no mart rebuild, no move.
-        new QualityAnalytics.Etl.Loading.FileLoader(_warehouse, _clock).Load([Folders.Inbox]);
+        new QualityAnalytics.Etl.Loading.FileLoader(Warehouse, Clock).Load([Folders.Inbox]);
 
         var rerun = Job().Run(CancellationToken.None);
 
         Assert.Equal(30, rerun.Files.Single(f => f.Kind == "complaints").Unchanged);
-        using var db = _warehouse.CreateContext();
+        using var db = Warehouse.CreateContext();
         Assert.Equal(30, db.ComplaintSummaries.Sum(m => m.Complaints));
         Assert.All(db.LoadBatches.ToList(), b => Assert.True(b.MartsRefreshed));
     }
@@ -149,14 +121,14 @@ public sealed class NightlyLoadJobTests : IDisposable
     {
         Drop("departments.csv", JobTestData.Departments);
         Drop("complaints.csv", JobTestData.Complaints(25));
-        new QualityAnalytics.Etl.Loading.FileLoader(_warehouse, _clock).Load([Folders.Inbox]);
+        new QualityAnalytics.Etl.Loading.FileLoader(Warehouse, Clock).Load([Folders.Inbox]);
         foreach (var file in Directory.GetFiles(Folders.Inbox, "*.csv")) File.Delete(file); // moved away, then the process died
 
         var next = Job().Run(CancellationToken.None);
 
         Assert.Null(next.BatchId);
         Assert.Contains("2026Q2", next.Rescored);
-        using var db = _warehouse.CreateContext();
+        using var db = Warehouse.CreateContext();
         Assert.Equal(25, db.ComplaintSummaries.Sum(m => m.Complaints));
     }
 
@@ -172,7 +144,7 @@ public sealed class NightlyLoadJobTests : IDisposable
 
         Assert.Single(results, r => r.BatchId is not null);
         Assert.Single(results, r => r.BatchId is null);
-        using var db = _warehouse.CreateContext();
+        using var db = Warehouse.CreateContext();
         Assert.Equal(3000, db.Complaints.Count());
         Assert.Equal(1, db.LoadBatches.Count());
     }
@@ -185,12 +157,12 @@ public sealed class NightlyLoadJobTests : IDisposable
         // The first attempt loads, then "dies" before moving the files: put them back into the inbox.
         var first = Job().Run(CancellationToken.None);
         foreach (var archived in first.Archived) File.Copy(archived, Path.Combine(Folders.Inbox, Path.GetFileName(archived)));
-        var before = JobTestData.Dump(_warehouse);
+        var before = JobTestData.Dump(Warehouse);
 
         var retry = Job().Run(CancellationToken.None);
 
         Assert.Equal(0, retry.Files.Sum(f => f.Loaded));
         Assert.Equal(50, retry.Files.Single(f => f.Kind == "complaints").Unchanged);
-        Assert.Equal(before, JobTestData.Dump(_warehouse));
+        Assert.Equal(before, JobTestData.Dump(Warehouse));
     }
 }
