@@ -114,7 +114,9 @@ public sealed class UpsertCommand : IDisposable
         for (var i = 0; i < count; i++)
         {
             _batchClaimedBefore[i] = false;
-            if (inserted[i]) continue;
+            // A new row carries this file's id, which tells a later repeat (FileScope.Wrote); a table without lineage
+            // (survey questions) has no such mark, so its new rows claim their keys too.
+            if (inserted[i] && _spec.HasLineage) continue;
             _claimRows[claims] = i;
             _claimKeys[claims++] = BatchInsert.Key(rows[i], _spec.KeyColumns.Count);
         }
@@ -130,7 +132,12 @@ public sealed class UpsertCommand : IDisposable
 
     /// <summary>One row, alone: insert, or on conflict compare and update.</summary>
     /// <param name="values">Key values then value columns, in the spec's order.</param>
-    public UpsertOutcome Write(object?[] values, int line) => TryInsert(values, line) ? UpsertOutcome.Loaded : WriteConflicting(values, line);
+    public UpsertOutcome Write(object?[] values, int line)
+    {
+        if (!TryInsert(values, line)) return WriteConflicting(values, line);
+        if (!_spec.HasLineage) Claim(values); // see ClaimConflicting
+        return UpsertOutcome.Loaded;
+    }
 
     private bool TryInsert(object?[] values, int line)
     {
@@ -140,12 +147,15 @@ public sealed class UpsertCommand : IDisposable
     }
 
     /// <summary>A row whose key is already stored: read the stored values, compare, update if they differ.</summary>
-    public UpsertOutcome WriteConflicting(object?[] values, int line)
+    public UpsertOutcome WriteConflicting(object?[] values, int line) => Compare(values, line, ReadStored(values), Claim(values));
+
+    /// <summary>Claims one row's key for this file; true when an earlier line of the file claimed it.</summary>
+    private bool Claim(object?[] values)
     {
         _claimKeys[0] = BatchInsert.Key(values, _spec.KeyColumns.Count);
         _scope.Claim(_spec.Table, _claimKeys, 1, _claimedBefore);
         _claimKeys[0] = null!;
-        return Compare(values, line, ReadStored(values), _claimedBefore[0]);
+        return _claimedBefore[0];
     }
 
     /// <summary>Row <paramref name="batchIndex"/> of the last <see cref="InsertBatch"/>, which was not inserted: compared

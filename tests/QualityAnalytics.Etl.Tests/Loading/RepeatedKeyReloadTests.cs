@@ -50,6 +50,21 @@ public sealed class RepeatedKeyReloadTests : IDisposable
     }
 
     [Fact]
+    public void A_question_repeated_in_its_file_is_a_repeat_on_the_first_load_too_though_its_table_keeps_no_lineage()
+    {
+        // dim_survey_question records no source file, so a new row cannot tell a later repeat: its key is claimed too.
+        var file = _w.Write("questions.csv", "question,text,weight,scale\nQ1,及时性,0.5,5\nQ1,态度,0.5,5\nQ2,质量,0.5,5\n");
+
+        var first = _w.Load(file).Files.Single();
+        var again = _w.Load(file).Files.Single();
+
+        Assert.Equal((2, 0, 0, 1), (first.Loaded, first.Updated, first.Unchanged, first.Quarantined));
+        Assert.Equal((0, 0, 2, 1), (again.Loaded, again.Updated, again.Unchanged, again.Quarantined));
+        Assert.Equal(0, _w.Count("row_change"));
+        Assert.Equal("及时性", _w.Scalar("SELECT text FROM dim_survey_question WHERE question = 'Q1'"));
+    }
+
+    [Fact]
     public void A_key_on_two_sheets_of_one_workbook_is_a_repeat_and_reloads_change_nothing()
     {
         _w.Write("departments.csv", Samples.Departments);
