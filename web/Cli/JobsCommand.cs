@@ -5,7 +5,7 @@ using QualityAnalytics.Web.Jobs;
 namespace QualityAnalytics.Web.Cli;
 
 /// <summary>`qa jobs run ID` runs a job now, in this process, exactly as the scheduler would (same lock, same code);
-/// `qa jobs list` shows the ids and the default schedule.</summary>
+/// `qa jobs list` shows the ids and the configured schedules.</summary>
 internal static class JobsCommand
 {
     public static Command Create(CliEnvironment env)
@@ -46,12 +46,14 @@ internal static class JobsCommand
                     return Task.FromResult(QaCommandLine.Ok);
             }
         });
-        var list = new Command("list", "List the jobs and their default schedule (Asia/Shanghai).");
+        var list = new Command("list", "List the jobs and their schedules (Asia/Shanghai) as configured (Jobs:NightlyLoad, Jobs:Rescore, Jobs:QuarterlyReport).");
         list.SetAction(_ =>
         {
-            var s = new JobSchedule();
+            // The configured schedules, as `qa serve` registers them: an operator checks a changed schedule here.
+            var s = JobSchedule.From(env.Configuration);
+            var rescore = s.Rescore == JobSchedule.Never ? "(by hand)" : s.Rescore;
             env.Out.WriteLine($"{NightlyLoadJob.Id,-16} {s.NightlyLoad,-20} load every file in data/inbox, archive or reject it, rebuild marts, rescore");
-            env.Out.WriteLine($"{RescoreJob.Id,-16} {"(by hand)",-20} rebuild every mart and rescore every quarter whose data or policy changed");
+            env.Out.WriteLine($"{RescoreJob.Id,-16} {rescore,-20} rebuild every mart and rescore every quarter whose data or policy changed");
             env.Out.WriteLine($"{QuarterlyReportJob.Id,-16} {s.QuarterlyReport,-20} the previous quarter's report (zh-CN and en), stored in data/reports");
             return QaCommandLine.Ok;
         });

@@ -20,7 +20,7 @@ internal static class JobsSetup
         services.AddTransient<RescoreJob>();
         services.AddTransient<QuarterlyReportJob>();
         services.AddSingleton(new QualityAnalytics.Web.Reports.ReportArchive(options.Warehouse.DataFolder));
-        services.AddSingleton(sp => sp.GetRequiredService<IConfiguration>().GetSection("Jobs").Get<JobSchedule>() ?? new JobSchedule());
+        services.AddSingleton(sp => JobSchedule.From(sp.GetRequiredService<IConfiguration>()));
         if (options.JobStorage is null && options.Warehouse.IsPostgres) HangfirePostgresSchema.Prepare(options.Warehouse);
 
         // This host's own storage and job activator, registered before AddHangfire (which only adds them when absent).
