@@ -52,9 +52,9 @@ internal static class JobsCommand
             // The configured schedules, as `qa serve` registers them: an operator checks a changed schedule here.
             var s = JobSchedule.From(env.Configuration);
             var rescore = s.Rescore == JobSchedule.Never ? "(by hand)" : s.Rescore;
-            env.Out.WriteLine($"{NightlyLoadJob.Id,-16} {s.NightlyLoad,-20} load every file in data/inbox, archive or reject it, rebuild marts, rescore");
+            env.Out.WriteLine($"{NightlyLoadJob.Id,-16} {s.NightlyLoad,-20} load every file in the inbox (inbox/ beside the warehouse), archive or reject it, rebuild marts, rescore");
             env.Out.WriteLine($"{RescoreJob.Id,-16} {rescore,-20} rebuild every mart and rescore every quarter whose data or policy changed");
-            env.Out.WriteLine($"{QuarterlyReportJob.Id,-16} {s.QuarterlyReport,-20} the previous quarter's report (zh-CN and en), stored in data/reports");
+            env.Out.WriteLine($"{QuarterlyReportJob.Id,-16} {s.QuarterlyReport,-20} the previous quarter's report (zh-CN and en), stored in reports/ beside the warehouse");
             return QaCommandLine.Ok;
         });
         return new Command("jobs", "The scheduled jobs.") { run, list };
