@@ -25,8 +25,9 @@ public sealed record QuestionInfo(string Question, string Text, decimal Scale);
 public sealed record SurveyAnswerRecord(string ResponseId, string DepartmentCode, Quarter Quarter, string Question, decimal Score);
 
 /// <summary>Everything the analysis reads, gathered by <see cref="AnalysisInputReader"/> (or built by hand in tests).
-/// <paramref name="AsOf"/> is the local time the data stands at, the end of the latest load (an open complaint past its
-/// deadline by then is late; one due later is pending, whenever the analysis is run).
+/// <paramref name="AsOf"/> is the local time the analysed quarter's complaints are judged at (an open complaint past its
+/// deadline by then is overdue; one due later is pending, whenever the analysis is run): the rule of
+/// <see cref="OpenComplaintsAsOf"/>; other quarters of the history are judged as of their own (<see cref="QuarterAsOf"/>).
 /// <paramref name="DataFrom"/> is the first month with any fact: charts start there, not before the warehouse's history.</summary>
 public sealed record AnalysisInput(
     Quarter Quarter,
@@ -44,4 +45,11 @@ public sealed record AnalysisInput(
     /// <summary>pass_at of the policy version in force for <see cref="Quarter"/>: a fail is a total below it (第十三条). The
     /// findings name it; 95 is the default policy's value, not a rule of the analysis.</summary>
     public decimal PassAt { get; init; } = 95m;
+
+    /// <summary>Each quarter's own as-of moment (<see cref="OpenComplaintsAsOf"/>); a quarter not listed is judged as of
+    /// <see cref="AsOf"/> (inputs built by hand in tests list none).</summary>
+    public IReadOnlyDictionary<Quarter, DateTime> QuarterAsOf { get; init; } = new Dictionary<Quarter, DateTime>();
+
+    /// <summary>The moment the open complaints of <paramref name="quarter"/> are judged at.</summary>
+    public DateTime AsOfFor(Quarter quarter) => QuarterAsOf.TryGetValue(quarter, out var asOf) ? asOf : AsOf;
 }

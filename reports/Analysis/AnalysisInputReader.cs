@@ -89,24 +89,11 @@ public static class AnalysisInputReader
         if (firstSurvey is { } fs) candidates.Add(Quarter.FromKey(fs).FirstDay);
         DateOnly? dataFrom = candidates.Count == 0 ? null : candidates.Min();
 
-        return new AnalysisInput(quarter, DataAsOf(db, clock), history, departments, scores, checks, complaints, questions, surveyAnswers,
-            DateDimension.Load(db), dataFrom) { PassAt = PassAt(policies, quarter) };
-    }
-
-    /// <summary>
-    /// The moment the warehouse's data stands at: the end of its latest load, local time (now, when nothing was loaded, and
-    /// never later than now). Open complaints are judged late as of the data, not as of the moment of reading: a complaint
-    /// still open in the last export may have been answered the day after, which the warehouse cannot know, and `qa analyze`,
-    /// the dashboard and the report (which judges as of its data) must agree on the same data whenever they are run.
-    /// </summary>
-    private static DateTime DataAsOf(WarehouseDbContext db, TimeProvider clock)
-    {
-        var now = BusinessTime.LocalNow(clock);
-        // Read to memory: SQLite cannot aggregate DateTimeOffset, and there are few batches.
-        var loads = db.LoadBatches.AsNoTracking().Select(b => new { b.StartedAt, b.FinishedAt }).ToList();
-        if (loads.Count == 0) return now;
-        var last = TimeZoneInfo.ConvertTime(loads.Max(b => b.FinishedAt ?? b.StartedAt), BusinessTime.Zone).DateTime;
-        return last < now ? last : now;
+        // Open complaints are judged as of the data, each quarter's as of its own complaints' latest load (the one rule, shared
+        // with the report and the dashboard through this reader), not as of the moment of reading.
+        var asOf = OpenComplaintsAsOf.Read(db, history.Append(quarter), clock);
+        return new AnalysisInput(quarter, asOf[quarter], history, departments, scores, checks, complaints, questions, surveyAnswers,
+            DateDimension.Load(db), dataFrom) { PassAt = PassAt(policies, quarter), QuarterAsOf = asOf };
     }
 
     /// <summary>The pass mark of the version in force; the default policy's when no version covers the quarter (nothing was scored then).</summary>

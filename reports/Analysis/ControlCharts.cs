@@ -42,7 +42,7 @@ public static class ControlCharts
 
         var decided = months.Select(m =>
         {
-            var statuses = input.Complaints.Where(c => Start(c.ReceivedAt) == m).Select(c => ServiceTargets.Reply(c, input.AsOf, options.ServiceTargets).Status)
+            var statuses = input.Complaints.Where(c => Start(c.ReceivedAt) == m).Select(c => ServiceTargets.Reply(c, input.AsOfFor(c.Quarter), options.ServiceTargets).Status)
                 .Where(s => s != "pending").ToList();
             return (m, n: statuses.Count, late: statuses.Count(s => s is "late" or "overdue"));
         }).Where(t => t.n > 0).ToList();

@@ -59,9 +59,9 @@ public static class ServiceTargets
         var late = new List<LateComplaint>();
         foreach (var c in input.Complaints.Where(c => c.Quarter == input.Quarter).OrderBy(c => c.ReceivedAt).ThenBy(c => c.ComplaintId, StringComparer.Ordinal))
         {
-            var r = Reply(c, input.AsOf, o);
+            var r = Reply(c, input.AsOfFor(c.Quarter), o);
             if (r.Status is "late" or "overdue") late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "reply", c.ReceivedAt, r.Due, r.DoneAt, r.Status));
-            var s = Solution(c, input.AsOf, input.Calendar, o);
+            var s = Solution(c, input.AsOfFor(c.Quarter), input.Calendar, o);
             if (s.Status is "late" or "overdue") late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "solution", c.ReceivedAt, s.Due, s.DoneAt, s.Status));
         }
         var current = input.Quarter.ToString();
@@ -87,8 +87,8 @@ public static class ServiceTargets
 
     private static ServiceTargetRow Row(Quarter q, string? department, IReadOnlyList<ComplaintRecord> complaints, AnalysisInput input, ServiceTargetOptions o)
     {
-        var replies = complaints.Select(c => Reply(c, input.AsOf, o).Status).ToList();
-        var solutions = complaints.Select(c => Solution(c, input.AsOf, input.Calendar, o).Status).ToList();
+        var replies = complaints.Select(c => Reply(c, input.AsOfFor(c.Quarter), o).Status).ToList();
+        var solutions = complaints.Select(c => Solution(c, input.AsOfFor(c.Quarter), input.Calendar, o).Status).ToList();
         var asked = complaints.Where(c => c.Satisfaction is not null).ToList();
         int satisfied = asked.Count(c => c.Satisfaction == "satisfied"), neutral = asked.Count(c => c.Satisfaction == "neutral");
         double? rate = asked.Count == 0 ? null : (double)(satisfied + neutral) / asked.Count;

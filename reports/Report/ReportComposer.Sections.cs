@@ -115,6 +115,8 @@ internal sealed partial class ReportComposer
             _f.Pct(companyRow?.Reply.Rate), _f.Pct(companyRow?.Solution.Rate), _f.Pct(companyRow?.Satisfaction.Rate), _f.Pct(options.SatisfactionTarget)));
         Paragraph(_t.Format("ServiceDefinitions", options.ReplyHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
             options.SolutionWorkingDays, _f.Pct(options.SatisfactionTarget)), Typography.Small);
+        // The date open complaints were judged at, so that a reader comparing with the dashboard or `qa analyze` sees it is theirs too.
+        Paragraph(_t.Format("OpenComplaintsAsOf", _f.DateTime(_m.Input.AsOf)), Typography.Small);
 
         Heading("SubServiceTargets", 2);
         var byDepartment = _m.Assessments.Select(a => a.DepartmentCode).ToList();

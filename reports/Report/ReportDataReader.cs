@@ -54,8 +54,8 @@ public static class ReportDataReader
         // page calls a department excellent while the next says it failed with the draft's numbers, or a change is
         // measured from a previous quarter's later draft: every approved quarter's scores are replaced by its snapshot's.
         input = input with { Scores = Approved(db, input.Scores, policies) };
-        // Open complaints are judged late as of the data, not as of the moment the report is made: the same data, the same report.
-        if (asOf is { } at) input = input with { AsOf = at };
+        // Open complaints are judged as of the input's own dates (OpenComplaintsAsOf, the rule `qa analyze` and the dashboard
+        // use too), not as of the cover's "data as of": a later load of this quarter's checks or callbacks tells nothing of its complaints.
         var analysis = QuarterAnalyzer.Analyze(input, options.Analysis);
 
         var (notes, notesSource) = Notes(db, quarter, options.NotesFile, assessments);

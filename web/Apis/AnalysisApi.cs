@@ -39,6 +39,8 @@ internal static class AnalysisApi
             return Results.Ok(new
             {
                 quarter = q.ToString(),
+                // The moment the quarter's open complaints are judged at (OpenComplaintsAsOf), the date the report prints.
+                as_of = analysis.AsOf,
                 trends,
                 control_charts = analysis.ControlCharts.Departments.Where(c => string.Equals(c.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
                 survey = analysis.Survey.Questions.Where(s => string.Equals(s.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),

@@ -12,7 +12,8 @@ namespace QualityAnalytics.Web.Apis;
 /// Requests for the same quarter wait for the one computation under way instead of starting their own. A computed
 /// analysis is reused while nothing it reads can have changed: the same last load batch, the same number of approvals,
 /// the same policy file, and for at most <see cref="Lifetime"/> (what the cheap checks cannot see: a `qa score` or a
-/// calendar import from another process, and the passing of time that makes an open complaint late).</summary>
+/// calendar import from another process; the passing of time alone changes nothing, as open complaints are judged as of
+/// the loads, see OpenComplaintsAsOf).</summary>
 public sealed class AnalysisCache(WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromMinutes(1);
