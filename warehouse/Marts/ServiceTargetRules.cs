@@ -16,4 +16,13 @@ public sealed record ServiceTargetRules(TimeSpan ReplyWithin, int SolutionWorkin
 
     public bool ResolvedLate(DateTime receivedAt, DateTime? resolvedAt, WorkdayCalendar calendar) =>
         resolvedAt is { } r && DateOnly.FromDateTime(r) > SolutionDeadline(receivedAt, calendar);
+
+    /// <summary>Still unanswered once the reply deadline has passed (a reply exactly at the deadline is on time, so the
+    /// deadline itself is not yet overdue).</summary>
+    public bool ReplyOverdue(DateTime receivedAt, DateTime? repliedAt, DateTime asOf) =>
+        repliedAt is null && asOf - receivedAt > ReplyWithin;
+
+    /// <summary>Still unsolved once the deadline day has ended (at its next midnight, as a solution then would be late).</summary>
+    public bool ResolveOverdue(DateTime receivedAt, DateTime? resolvedAt, DateTime asOf, WorkdayCalendar calendar) =>
+        resolvedAt is null && DateOnly.FromDateTime(asOf) > SolutionDeadline(receivedAt, calendar);
 }

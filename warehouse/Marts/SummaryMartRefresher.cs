@@ -18,19 +18,24 @@ public static class SummaryMartRefresher
             .Union(db.Callbacks.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey))
             .ToList().Distinct().Order().Select(Quarter.FromKey).ToList();
 
-    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, ServiceTargetRules? rules = null)
+    /// <summary>Rebuilds the quarters' rows. Open complaints are counted overdue as of each quarter's
+    /// <see cref="OpenComplaintsAsOf"/> moment: it moves only with a load that writes the quarter's complaints, which is a
+    /// load that touches the quarter and so rebuilds these rows (AfterLoad), so the stored counts stay the analysis's.</summary>
+    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, TimeProvider clock, ServiceTargetRules? rules = null)
     {
         rules ??= ServiceTargetRules.Default;
+        var wanted = quarters.ToList();
+        var asOf = OpenComplaintsAsOf.Read(db, wanted, clock);
         var calendar = DateDimension.Load(db);
         var codeOf = db.Departments.AsNoTracking().ToDictionary(d => d.DepartmentKey, d => d.Code);
         var channels = db.Channels.AsNoTracking().ToDictionary(c => c.ChannelKey, c => c.Name);
         var categories = db.Categories.AsNoTracking().ToDictionary(c => c.CategoryKey, c => c.Name);
-        foreach (var quarter in quarters)
+        foreach (var quarter in wanted)
         {
             using var transaction = db.Database.BeginTransaction();
             db.ComplaintSummaries.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
             db.CheckMonthly.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
-            db.ComplaintSummaries.AddRange(ComplaintRows(db, quarter, codeOf, channels, categories, calendar, rules));
+            db.ComplaintSummaries.AddRange(ComplaintRows(db, quarter, asOf[quarter], codeOf, channels, categories, calendar, rules));
             db.CheckMonthly.AddRange(CheckRows(db, quarter, codeOf));
             db.SaveChanges();
             transaction.Commit();
@@ -40,7 +45,7 @@ public static class SummaryMartRefresher
 
     public const string Uncategorised = "未分类";
 
-    private static IEnumerable<MartComplaintSummary> ComplaintRows(WarehouseDbContext db, Quarter quarter, Dictionary<int, string> codeOf,
+    private static IEnumerable<MartComplaintSummary> ComplaintRows(WarehouseDbContext db, Quarter quarter, DateTime asOf, Dictionary<int, string> codeOf,
         Dictionary<int, string> channels, Dictionary<int, string> categories, WorkdayCalendar calendar, ServiceTargetRules rules)
     {
         var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList();
@@ -59,8 +64,10 @@ public static class SummaryMartRefresher
                 DirectDeduction = g.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0m),
                 Replied = g.Count(c => c.RepliedAt is not null),
                 RepliedLate = g.Count(c => rules.RepliedLate(c.ReceivedAt, c.RepliedAt)),
+                ReplyOverdue = g.Count(c => rules.ReplyOverdue(c.ReceivedAt, c.RepliedAt, asOf)),
                 Resolved = g.Count(c => c.ResolvedAt is not null),
                 ResolvedLate = g.Count(c => rules.ResolvedLate(c.ReceivedAt, c.ResolvedAt, calendar)),
+                ResolveOverdue = g.Count(c => rules.ResolveOverdue(c.ReceivedAt, c.ResolvedAt, asOf, calendar)),
                 Satisfied = g.Count(c => c.Satisfaction == "satisfied"),
                 Neutral = g.Count(c => c.Satisfaction == "neutral"),
                 Dissatisfied = g.Count(c => c.Satisfaction == "dissatisfied"),

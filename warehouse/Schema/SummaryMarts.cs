@@ -1,7 +1,9 @@
 namespace QualityAnalytics.Warehouse.Schema;
 
 /// <summary>Grain: one row per department, month, channel and category: the complaint counts the dashboard shows,
-/// with the service-target flags (reply within 24 h, solution within 3 working days) already worked out.</summary>
+/// with the service-target flags (reply within 24 h, solution within 3 working days) already worked out. Overdue counts are
+/// the complaints still open past their deadline as of the quarter's <see cref="Model.OpenComplaintsAsOf"/>, the moment the
+/// report and the analysis judge them at, so that the dashboard's on-time rates are the report's.</summary>
 public sealed class MartComplaintSummary
 {
     public long Id { get; set; }
@@ -15,8 +17,12 @@ public sealed class MartComplaintSummary
     public decimal DirectDeduction { get; set; }
     public int Replied { get; set; }
     public int RepliedLate { get; set; }
+    /// <summary>Not replied, and the reply deadline had passed as of the quarter's as-of moment.</summary>
+    public int ReplyOverdue { get; set; }
     public int Resolved { get; set; }
     public int ResolvedLate { get; set; }
+    /// <summary>Not solved, and the solution deadline had passed as of the quarter's as-of moment.</summary>
+    public int ResolveOverdue { get; set; }
     public int Satisfied { get; set; }
     public int Neutral { get; set; }
     public int Dissatisfied { get; set; }

@@ -16,7 +16,7 @@ internal static class DemoSteps
         () =>
         {
             using var ctx = warehouse.CreateContext();
-            SummaryMartRefresher.Refresh(ctx, QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter));
+            SummaryMartRefresher.Refresh(ctx, QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter), env.Clock);
             AfterLoad.MarkRefreshed(ctx, long.MaxValue);
             var scored = QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter)
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();

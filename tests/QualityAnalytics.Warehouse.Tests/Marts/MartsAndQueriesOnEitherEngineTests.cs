@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Time.Testing;
 using QualityAnalytics.TestSupport;
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Model;
@@ -15,6 +16,11 @@ namespace QualityAnalytics.Warehouse.Tests.Marts;
 public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
 {
     private static readonly Quarter Q2 = new(2026, 2);
+    // Friday 8 May 2026, 12:00 in Shanghai. No load batch is recorded, so the quarter's open complaints are judged as of
+    // now (OpenComplaintsAsOf): WUH-01 (received Wednesday 6 May 09:15) is past its 24-hour reply deadline but within its
+    // solution deadline (Saturday 9 May, a make-up working day: 7, 8 and 9 May are the working days after it); LOG-03 (received 8 April, never
+    // solved) is past its solution deadline of 13 April.
+    private static readonly FakeTimeProvider Clock = new(new DateTimeOffset(2026, 5, 8, 4, 0, 0, TimeSpan.Zero));
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "qa-marts-" + Guid.NewGuid().ToString("N"));
     private readonly WarehouseDb _warehouse;
 
@@ -50,7 +56,7 @@ public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
             Complaint("TS-2026Q2-WUH-01", wuh, new DateTime(2026, 5, 6, 9, 15, 30), valid: true, replied: null, resolved: null, deduction: null, category));
         db.Checks.AddRange(Check("ZC-202604-LOG-1", log, 4, "self", 95.5m), Check("CC-202604-LOG", log, 4, "spot", 94.25m), Check("ZC-202605-LOG-1", log, 5, "self", 100m));
         db.SaveChanges();
-        SummaryMartRefresher.Refresh(db, [Q2]);
+        SummaryMartRefresher.Refresh(db, [Q2], Clock);
     }
 
     public void Dispose()
@@ -68,9 +74,19 @@ public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
 
         Assert.Equal((Q2.Key, 20260401, "电话", "响应不及时"), (log.QuarterKey, log.MonthKey, log.Channel, log.Category));
         Assert.Equal((3, 2, 3, 1, 2, 1), (log.Complaints, log.ValidComplaints, log.Replied, log.RepliedLate, log.Resolved, log.ResolvedLate));
+        Assert.Equal((0, 1), (log.ReplyOverdue, log.ResolveOverdue));
         Assert.Equal(2.35m, log.DirectDeduction); // valid complaints only: 0.25 + 2.10
         var checks = db.CheckMonthly.AsNoTracking().Where(m => m.DepartmentCode == "LOG").ToList().OrderBy(m => m.MonthKey).ThenBy(m => m.Kind, StringComparer.Ordinal).ToList();
         Assert.Equal([(20260401, "self", 95.5m), (20260401, "spot", 94.25m), (20260501, "self", 100m)], checks.Select(c => (c.MonthKey, c.Kind, c.AverageScore)));
+    }
+
+    [Fact]
+    public void Open_complaints_past_their_deadline_are_overdue_as_of_the_quarter_and_not_before()
+    {
+        using var db = _warehouse.CreateContext();
+        var wuh = db.ComplaintSummaries.AsNoTracking().Single(m => m.DepartmentCode == "WUH");
+
+        Assert.Equal((0, 1, 0, 0), (wuh.Replied, wuh.ReplyOverdue, wuh.Resolved, wuh.ResolveOverdue));
     }
 
     [Fact]
@@ -84,8 +100,10 @@ public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
         }, RowScope.Everything);
         var checks = SemanticQuery.Run(connection, new QueryRequest { Measures = ["checks", "check_score"], Dimensions = ["month"] }, RowScope.Everything);
 
-        // LOG: 2 of 3 replies on time is 0.66666… → 0.6667; WUH was never answered, so it has no rate (not 0, not 1).
-        Assert.Equal(new object?[][] { ["LOG", 3L, 2.35m, 0.6667m, 0.5m], ["WUH", 1L, 0m, null, null] }, complaints.Rows);
+        // LOG: 2 of 3 replies on time is 0.66666… → 0.6667; 1 of 2 solutions on time plus LOG-03 open past its deadline is
+        // 1 of 3 → 0.3333 (as the report counts it). WUH's one complaint is unanswered past its deadline, a miss (0, not
+        // "no rate"); its solution is not due yet, so it has no solution rate (not 0, not 1).
+        Assert.Equal(new object?[][] { ["LOG", 3L, 2.35m, 0.6667m, 0.3333m], ["WUH", 1L, 0m, 0m, null] }, complaints.Rows);
         // April: (95.5 + 94.25) / 2 = 94.875 → 94.88, half away from zero.
         Assert.Equal(new object?[][] { ["2026-04", 2L, 94.88m], ["2026-05", 1L, 100m] }, checks.Rows);
     }

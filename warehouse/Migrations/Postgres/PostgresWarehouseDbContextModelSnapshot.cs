@@ -1130,6 +1130,14 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("replied_late");
 
+                    b.Property<int>("ReplyOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("reply_overdue");
+
+                    b.Property<int>("ResolveOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("resolve_overdue");
+
                     b.Property<int>("Resolved")
                         .HasColumnType("integer")
                         .HasColumnName("resolved");

@@ -1095,6 +1095,14 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("replied_late");
 
+                    b.Property<int>("ReplyOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reply_overdue");
+
+                    b.Property<int>("ResolveOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolve_overdue");
+
                     b.Property<int>("Resolved")
                         .HasColumnType("INTEGER")
                         .HasColumnName("resolved");
