@@ -100,8 +100,9 @@ internal static class AssessmentApi
         api.MapGet("/policy", (PolicyProvider policies) =>
         {
             var set = policies.Current();
-            return Results.Ok(new { source = File.Exists(policies.FilePath) ? policies.FilePath : "built-in defaults", versions = set.Versions });
-        }).WithName("Policy").WithSummary("The policy in force: every version with its parameters.");
+            // The file's name, not its path: every signed-in user may read this, and the path is the server's folder layout.
+            return Results.Ok(new { source = policies.UsesPolicyFile ? PolicyProvider.FileName : "built-in defaults", versions = set.Versions });
+        }).WithName("Policy").WithSummary("The policy in force: every version with its parameters, and its source (\"policy.json\" in the data folder, or \"built-in defaults\").");
     }
 }
 

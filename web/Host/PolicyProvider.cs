@@ -6,7 +6,14 @@ namespace QualityAnalytics.Web.Host;
 /// else the defaults that ship with the product. Read on each use, so an edited file takes effect without a restart.</summary>
 public sealed class PolicyProvider(string dataFolder)
 {
-    public string FilePath { get; } = Path.Combine(Path.GetFullPath(dataFolder), "policy.json");
+    public const string FileName = "policy.json";
+
+    /// <summary>Where the file is on the server: for the command line and the server's own checks, never for a browser
+    /// (it shows the server's folder layout to anyone signed in).</summary>
+    public string FilePath { get; } = Path.Combine(Path.GetFullPath(dataFolder), FileName);
+
+    /// <summary>Whether the data folder's policy.json is in force (false: the built-in defaults).</summary>
+    public bool UsesPolicyFile => File.Exists(FilePath);
 
     public PolicySet Current() => File.Exists(FilePath) ? PolicyFile.Load(FilePath) : PolicyFile.Default;
 }

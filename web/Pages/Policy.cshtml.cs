@@ -10,12 +10,13 @@ namespace QualityAnalytics.Web.Pages;
 public sealed class PolicyModel(PolicyProvider policies) : PageModel
 {
     public IReadOnlyList<ScoringPolicy> Versions { get; private set; } = [];
-    public string Source { get; private set; } = "";
+    /// <summary>Whether the data folder's policy.json is in force; the page names the file, never its server path.</summary>
+    public bool FromPolicyFile { get; private set; }
 
     public void OnGet()
     {
         var set = policies.Current();
         Versions = set.Versions.Reverse().ToList();
-        Source = set.SourceName;
+        FromPolicyFile = policies.UsesPolicyFile;
     }
 }

@@ -32,6 +32,29 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     private static string AllText(byte[] pdf) => string.Concat(PdfTestKit.PageTexts(pdf));
 
     [Fact]
+    public void The_method_names_the_policy_file_but_not_the_servers_folder()
+    {
+        // The PDF is downloaded from the dashboard's Reports page: the folder the policy file sits in on the server is
+        // none of its readers' business.
+        var folder = Path.Combine(Path.GetTempPath(), "qa-policy-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var file = Path.Combine(folder, "policy.json");
+            using (var shipped = typeof(PolicyFile).Assembly.GetManifestResourceStream("QualityAnalytics.Warehouse.Scoring.default-policy.json")!)
+            using (var copy = File.Create(file)) shipped.CopyTo(copy);
+            using var db = demo.Db.CreateContext();
+            var text = AllText(QuarterlyReport.Generate(db, DemoWarehouse.Q2, new ReportOptions(), PolicyFile.Load(file), demo.Clock));
+            Assert.Contains("来源policy.json)", text, StringComparison.Ordinal); // PdfPig reads the text without its spaces
+            Assert.DoesNotContain(Path.GetFileName(folder), text, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void Every_department_appears_with_its_total_to_the_cent_and_its_grade()
     {
         var pdf = Generate();

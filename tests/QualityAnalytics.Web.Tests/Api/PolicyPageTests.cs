@@ -1,9 +1,11 @@
+using System.Text.Json;
 using QualityAnalytics.Web.Host;
 using QualityAnalytics.Web.Tests.Architecture;
 
 namespace QualityAnalytics.Web.Tests.Api;
 
-/// <summary>The policy page shows the policy that scores the quarters: the data folder's policy.json when there is one.</summary>
+/// <summary>The policy page shows the policy that scores the quarters: the data folder's policy.json when there is one.
+/// Neither the page nor the API tells a browser where that folder is on the server.</summary>
 public sealed class PolicyPageTests(DashboardFactory app) : IClassFixture<DashboardFactory>
 {
     [Fact]
@@ -23,11 +25,36 @@ public sealed class PolicyPageTests(DashboardFactory app) : IClassFixture<Dashbo
             Assert.Contains("data-policy-version=\"house-2026\"", page, StringComparison.Ordinal);
             Assert.DoesNotContain("data-policy-version=\"2013-07\"", page, StringComparison.Ordinal);
             Assert.Contains("45,000", page, StringComparison.Ordinal);
-            Assert.Contains(file, page, StringComparison.Ordinal); // the source line names the file in force
+            Assert.Contains("数据文件夹中的 policy.json", page, StringComparison.Ordinal); // the source line names the file in force
         }
         finally
         {
             File.Delete(file);
         }
+    }
+
+    [Fact]
+    public async Task Neither_the_policy_api_nor_the_page_shows_a_manager_the_servers_folder()
+    {
+        var file = app.Service<PolicyProvider>().FilePath;
+        var folder = Path.GetDirectoryName(file)!;
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json")));
+        try
+        {
+            var manager = await app.SignedIn("log-manager");
+            var api = await manager.GetStringAsync("/api/policy");
+            Assert.Equal("policy.json", JsonDocument.Parse(api).RootElement.GetProperty("source").GetString());
+            Assert.DoesNotContain(folder, api, StringComparison.Ordinal);
+            var page = await manager.GetStringAsync("/policy?lang=en");
+            Assert.Contains("Source: policy.json in the data folder", page, StringComparison.Ordinal);
+            Assert.DoesNotContain(folder, page, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+
+        var defaults = await (await app.SignedIn("log-manager")).GetStringAsync("/api/policy");
+        Assert.Equal("built-in defaults", JsonDocument.Parse(defaults).RootElement.GetProperty("source").GetString());
     }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using QualityAnalytics.Web.Host;
 using QualityAnalytics.Web.Tests.Architecture;
 
 namespace QualityAnalytics.Web.Tests.Browser;
@@ -27,5 +28,26 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         Assert.Contains("lenient", await session.Page.InnerTextAsync("#what-if-status"));
         await session.Screenshot("policy-what-if-1280");
         Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_department_manager_sees_which_policy_is_in_force_but_not_the_servers_folder()
+    {
+        var file = browser.Dashboard.Service<PolicyProvider>().FilePath;
+        // The shipped defaults written as the data folder's policy.json: the file is in force, the scores are unchanged.
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json")));
+        try
+        {
+            await using var session = await browser.SignIn("log-manager");
+            await session.Open("/policy?quarter=2026Q2");
+            var text = await session.Page.InnerTextAsync("main");
+            Assert.Contains("来源：数据文件夹中的 policy.json", text, StringComparison.Ordinal);
+            Assert.DoesNotContain(Path.GetDirectoryName(file)!, await session.Page.ContentAsync(), StringComparison.Ordinal);
+            Assert.Empty(session.Errors);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 }
