@@ -32,6 +32,7 @@ public sealed class DashboardStartup(ServeOptions options)
         services.AddIdentity<AppUser, IdentityRole>(PasswordRules.Apply)
             .AddEntityFrameworkStores<AuthDbContext>()
             .AddClaimsPrincipalFactory<ClaimsFactory>()
+            .AddSignInManager<EqualCostSignInManager>()
             .AddDefaultTokenProviders();
         // Keys in the identity store (on PostgreSQL, the shared database): instances behind one proxy accept each other's cookies.
         services.AddDataProtection().SetApplicationName("QualityAnalytics").PersistKeysToDbContext<AuthDbContext>();
