@@ -22,7 +22,8 @@ public sealed record FailingDataTest(string Name, long Failures, IReadOnlyList<s
 /// when refused whole, to rejected/&lt;batch&gt;/ with its error report beside it; then the marts are rebuilt, changed quarters
 /// rescored and the warehouse's data tests run. A file still being written is left for the next run (<see cref="InboxFiles"/>). Safe to run twice and to retry: a file is moved only after its batch
 /// committed, and loading a file again changes nothing, so a retried or interrupted run never doubles a row.</summary>
-public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, PolicySet policies, TimeProvider clock)
+/// <param name="loading">The loader's options as configured (its limits); who loads is always this job.</param>
+public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, PolicySet policies, TimeProvider clock, LoaderOptions? loading = null)
 {
     public const string Id = "nightly-load";
 
@@ -41,7 +42,7 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
             return new NightlyLoadResult(null, [], [], [], caughtUp?.Rescored.Select(q => q.ToString()).ToList() ?? [], [], waiting);
         }
 
-        var result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = Id }).Load(files.Select(f => f.Path));
+        var result = new FileLoader(warehouse, clock, (loading ?? new LoaderOptions()) with { LoadedBy = Id }).Load(files.Select(f => f.Path));
         var listed = files.ToDictionary(f => f.Path, StringComparer.Ordinal);
         var stillWriting = new List<string>(waiting);
         var batch = result.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
 
     public LoadResult Load(IEnumerable<string> paths)
     {
-        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         using var connection = warehouse.OpenConnection();
         TuneForLoad(connection);
         var batch = new BatchRecorder(connection, clock);
@@ -81,7 +81,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         {
             // The file started as UTF-8 but is not (ASCII for its first 64 KiB, GB18030 further on): its transaction was
             // rolled back; detect its encoding over the whole file, as for any file before, and load it again.
-            var replanned = PlanFile(plan.Path, wholeFile: true);
+            var replanned = PlanFile(plan.Path, wholeFile: true, _options.MaxWorkbookUnpackedBytes);
             try
             {
                 return LoadPlannedFile(connection, batch, batchId, replanned);
@@ -227,7 +227,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
 
     /// <param name="wholeFile">Check a text file's encoding over the whole file now; false leaves a file that starts
     /// as UTF-8 to be checked while its rows are read (<see cref="TextEncodingDetector.Detect"/>).</param>
-    private static FilePlan PlanFile(string path, bool wholeFile)
+    private static FilePlan PlanFile(string path, bool wholeFile, long maxWorkbookUnpackedBytes)
     {
         var fileName = Path.GetFileName(path);
         if (!File.Exists(path)) return new FilePlan(path, "", 0, [], $"{path}: no such file or folder");
@@ -242,7 +242,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var hashing = TabularFile.IsTextFile(path) ? null : Task.Run(() => Hash(path));
         try
         {
-            var sources = TabularFile.Open(path, wholeFile, LooksLikeAHeader).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
+            var sources = TabularFile.Open(path, wholeFile, LooksLikeAHeader, maxWorkbookUnpackedBytes).Select(s => new SourcePlan(s, HeaderMatcher.Match(s.Header))).ToList();
             (string? Hash, long Size) hash;
             try
             {

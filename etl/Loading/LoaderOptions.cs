@@ -8,4 +8,8 @@ public sealed record LoaderOptions
     public string LoadedBy { get; init; } = Environment.UserName;
     public StagingRules Rules { get; init; } = new();
     public ILoadObserver? Observer { get; init; }
+
+    /// <summary>How many bytes a workbook may unpack to, all parts of its zip together, before it is refused whole (see
+    /// <see cref="Reading.TabularFile.Open"/>): an .xlsx is a zip, and a file small enough to upload unpacks to gigabytes.</summary>
+    public long MaxWorkbookUnpackedBytes { get; init; } = Reading.TabularFile.DefaultMaxWorkbookUnpackedBytes;
 }

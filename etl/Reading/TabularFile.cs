@@ -6,6 +6,10 @@ public static class TabularFile
     private static readonly string[] TextExtensions = [".csv", ".tsv", ".txt"];
     private const string WorkbookExtension = ".xlsx";
 
+    /// <summary>2 GiB: room for a sheet of complaints filled to Excel's 1,048,576-row limit (at some 500 bytes of sheet
+    /// XML a row, about 0.5 GB), while a bomb (gigabytes from a few hundred KB) stops there.</summary>
+    public const long DefaultMaxWorkbookUnpackedBytes = 2L * 1024 * 1024 * 1024;
+
     public static bool IsSupported(string path)
     {
         var extension = Path.GetExtension(path);
@@ -25,7 +29,10 @@ public static class TabularFile
     /// <param name="isHeader">What a header row looks like (the loader: a row whose names make a kind of the contract). The
     /// header is the first of the leading non-blank rows it accepts, so a title above the table is skipped
     /// (<see cref="HeaderRow"/>); null, or no such row: the first non-blank row.</param>
-    public static IReadOnlyList<ITabularSource> Open(string path, bool wholeFile = true, Func<IReadOnlyList<string>, bool>? isHeader = null)
+    /// <param name="maxWorkbookUnpackedBytes">A workbook that unpacks to more (its zip's parts together, as declared and as
+    /// actually inflated) is rejected before any of it is read.</param>
+    public static IReadOnlyList<ITabularSource> Open(string path, bool wholeFile = true, Func<IReadOnlyList<string>, bool>? isHeader = null,
+        long maxWorkbookUnpackedBytes = DefaultMaxWorkbookUnpackedBytes)
     {
         var extension = Path.GetExtension(path);
         if (IsText(extension))
@@ -35,7 +42,7 @@ public static class TabularFile
 
         if (IsWorkbook(extension))
         {
-            return XlsxSource.OpenAll(path, isHeader);
+            return XlsxSource.OpenAll(path, isHeader, maxWorkbookUnpackedBytes);
         }
 
         var shown = extension.Length == 0 ? "no extension" : $"\"{extension}\"";

@@ -33,8 +33,11 @@ internal sealed class XlsxSource : ITabularSource
 
     /// <summary>One source per sheet that has a header row; empty sheets are left out.</summary>
     /// <param name="isHeader">See <see cref="TabularFile.Open"/>.</param>
-    public static IReadOnlyList<ITabularSource> OpenAll(string path, Func<IReadOnlyList<string>, bool>? isHeader = null)
+    /// <param name="maxUnpackedBytes">See <see cref="TabularFile.Open"/>.</param>
+    public static IReadOnlyList<ITabularSource> OpenAll(string path, Func<IReadOnlyList<string>, bool>? isHeader, long maxUnpackedBytes)
     {
+        // Before MiniExcel opens anything: its reading of the sheet names already inflates the workbook's parts.
+        WorkbookSizeCheck.Check(path, maxUnpackedBytes);
         List<string> sheetNames;
         try
         {

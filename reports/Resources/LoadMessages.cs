@@ -51,6 +51,7 @@ public static partial class LoadMessages
         File("UnsupportedType", @"is not a supported file type \((.+); expected \.csv, \.tsv, \.txt or \.xlsx\)"),
         File("NotSupportedType", @"not a supported file type \(\.csv, \.tsv, \.txt or \.xlsx\)"),
         File("UnreadableWorkbook", @"is not a readable \.xlsx workbook \((.+)\)"),
+        File("WorkbookTooLarge", @"expands to more than (\S+) MB when unpacked, the limit for a workbook \(too large at its part (.+)\)"),
         File("HeaderMatchesNoKind", @"the header row matches no kind of the data contract \((.*)\)"),
         File("LacksColumns", @"looks like (\S+) but lacks required column\(s\) (.+)"),
         File("HoldsNoData", @"the file holds no data \(no header row found\)"),

@@ -27,7 +27,7 @@ internal static class DataApi
     {
         var desk = api.MapGroup("/data").RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee));
 
-        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock,
+        desk.MapPost("/uploads", async (HttpRequest request, ClaimsPrincipal user, WarehouseDb warehouse, PolicyProvider policies, TimeProvider clock, LoaderOptions loading,
             IStringLocalizer<SharedResource> text) =>
         {
             if (request.ContentLength > options.MaxUploadBytes) return UploadLimitFilter.TooLarge(options, text);
@@ -73,7 +73,7 @@ internal static class DataApi
             AfterLoad.Outcome after;
             using (exclusive)
             {
-                result = new FileLoader(warehouse, clock, new LoaderOptions { LoadedBy = user.Identity!.Name! }).Load(paths);
+                result = new FileLoader(warehouse, clock, loading with { LoadedBy = user.Identity!.Name! }).Load(paths);
                 after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
             }
             return Results.Ok(new

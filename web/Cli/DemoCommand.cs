@@ -2,6 +2,7 @@ using System.CommandLine;
 using QualityAnalytics.Etl.Demo;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -28,7 +29,7 @@ internal static class DemoCommand
             env.Out.WriteLine($"demo: {manifest.Files.Count} files for {manifest.FirstQuarter}–{manifest.LastQuarter} written to {parse.GetValue(files)}");
 
             WarehouseInitializer.EnsureReady(warehouse);
-            var result = new FileLoader(warehouse, env.Clock, new LoaderOptions { LoadedBy = "demo" }).Load([folder]);
+            var result = new FileLoader(warehouse, env.Clock, LoaderSettings.From(env.Configuration) with { LoadedBy = "demo" }).Load([folder]);
             env.Out.WriteLine($"demo: loaded batch {result.BatchId}: {result.Files.Sum(f => f.Loaded)} rows, " +
                               $"{result.Files.Sum(f => f.Quarantined)} quarantined (the generator plants {manifest.BadRows.Count} bad rows), " +
                               $"{result.Files.Count(f => f.Rejected)} file(s) rejected");

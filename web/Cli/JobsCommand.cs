@@ -1,6 +1,7 @@
 using System.CommandLine;
 using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Web.Jobs;
+using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -24,7 +25,7 @@ internal static class JobsCommand
                 case NightlyLoadJob.Id:
                     var folders = JobFolders.In(warehouse.DataFolder);
                     if (parse.GetValue(inbox) is { } custom) folders = folders with { Inbox = env.Resolve(custom) };
-                    var result = new NightlyLoadJob(warehouse, folders, policies, env.Clock).Run(cancel);
+                    var result = new NightlyLoadJob(warehouse, folders, policies, env.Clock, LoaderSettings.From(env.Configuration)).Run(cancel);
                     env.Out.WriteLine(result.BatchId is null
                         ? result.Waiting.Count == 0 ? $"nightly-load: the inbox {folders.Inbox} is empty" : "nightly-load: nothing to load yet"
                         : $"nightly-load: batch {result.BatchId}, {result.Files.Sum(f => f.Loaded)} new, {result.Files.Sum(f => f.Updated)} updated, " +

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.Text.Json;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Warehouse.Marts;
+using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -34,7 +35,7 @@ internal static class LoadCommand
             LoadResult result;
             using (var progress = env.ErrorIsTerminal ? new TerminalProgress(env.Error, env.Clock, path => Display(env, path)) : null)
             {
-                result = new FileLoader(warehouse, env.Clock, new LoaderOptions { Observer = progress }).Load(inputs);
+                result = new FileLoader(warehouse, env.Clock, LoaderSettings.From(env.Configuration) with { Observer = progress }).Load(inputs);
             }
             if (parse.GetValue(format) == "json") WriteJson(env, result);
             else WriteText(env, result);

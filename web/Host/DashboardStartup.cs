@@ -23,6 +23,8 @@ public sealed class DashboardStartup(ServeOptions options)
         services.AddSingleton(warehouse);
         services.AddSingleton(new PolicyProvider(warehouse.DataFolder));
         services.AddTransient(sp => sp.GetRequiredService<PolicyProvider>().Current());
+        // Uploads and the nightly job load with the configured limits (Loader:MaxXlsxUnpackedMB), as `qa load` does.
+        services.AddSingleton(sp => LoaderSettings.From(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<QualityAnalytics.Web.Apis.AnalysisCache>();
         services.AddJobs(options);
 

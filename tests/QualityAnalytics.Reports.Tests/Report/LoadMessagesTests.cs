@@ -44,6 +44,7 @@ public sealed class LoadMessagesTests
     [InlineData("book.xlsx: has no sheet with a header row (every sheet is empty).", "book.xlsx:没有带表头行的工作表(所有工作表都是空的)")]
     [InlineData("notes.pdf: not a supported file type (.csv, .tsv, .txt or .xlsx)", "notes.pdf:不是支持的文件类型(.csv、.tsv、.txt 或 .xlsx)")]
     [InlineData("book.xlsx: is not a readable .xlsx workbook (End of Central Directory record could not be found).", "book.xlsx:不是可读的 .xlsx 工作簿(End of Central Directory record could not be found)")]
+    [InlineData("部门.xlsx: expands to more than 1 MB when unpacked, the limit for a workbook (too large at its part xl/worksheets/sheet1.xml).", "部门.xlsx:解压后超过工作簿的上限 1 MB(超出处为其部件 xl/worksheets/sheet1.xml)")]
     [InlineData("notes.csv: the header row matches no kind of the data contract (whatever, this, is)", "notes.csv:表头与数据约定中的任何类型都不符(whatever, this, is)")]
     [InlineData("book.xlsx [答卷]: looks like surveys but lacks required column(s) score, question", "book.xlsx [答卷]:看起来是 surveys,但缺少必需的列 score, question")]
     [InlineData("x.csv: the file holds no data (no header row found)", "x.csv:文件没有数据(找不到表头行)")]

@@ -53,7 +53,8 @@ public sealed class LoadMessageCoverageTests : IDisposable
             "R-4,LOG,2026-05-02 10:00,电话,是,,,\n" +                     // duplicate key
             ",LOG,2026-05-02 10:00,电话,是,,,\n");                         // missing value
         Write("deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
-        var result = loader.Load([Path.Combine(_folder, "bad")]);
+        WorkbookBomb.Write(Path.Combine(_folder, "bad", "bomb.xlsx"), 8L * 1024 * 1024); // past the limit set below
+        var result = new FileLoader(warehouse, clock, new LoaderOptions { MaxWorkbookUnpackedBytes = 1024 * 1024 }).Load([Path.Combine(_folder, "bad")]);
 
         using var db = warehouse.CreateContext();
         var messages = db.QuarantinedRows.Select(q => q.Reason).ToList()

@@ -1,0 +1,56 @@
+using System.Globalization;
+using System.IO.Compression;
+
+namespace QualityAnalytics.Etl.Reading;
+
+/// <summary>
+/// Refuses a workbook that unpacks to more than a limit, before MiniExcel reads it. An .xlsx is a zip, and a few hundred
+/// KB of it can inflate to gigabytes of sheet XML or shared strings (a decompression bomb): MiniExcel streams rows, but
+/// it would spend minutes and the disk or memory on the way. Two passes over the zip's parts, all of them together
+/// against the limit: the sizes the zip declares (free, and enough for a bomb that says what it is), then the bytes
+/// each part actually inflates to, counted as they come out and stopped at the limit, since the declared sizes are
+/// written by whoever made the file. (System.IO.Compression also stops a part at its declared size and rejects a
+/// part whose checksum then fails, so a lying part is refused as unreadable; the count does not rely on that.)
+/// </summary>
+internal static class WorkbookSizeCheck
+{
+    /// <exception cref="FileRejectedException">The workbook unpacks past the limit (naming the part where it does), or
+    /// its zip cannot be read.</exception>
+    public static void Check(string path, long maxUnpackedBytes)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxUnpackedBytes);
+        try
+        {
+            using var zip = ZipFile.OpenRead(path);
+            long declared = 0;
+            foreach (var part in zip.Entries)
+            {
+                declared += part.Length;
+                if (declared > maxUnpackedBytes) throw TooLarge(path, part.FullName, maxUnpackedBytes);
+            }
+
+            var buffer = new byte[81920];
+            long unpacked = 0;
+            foreach (var part in zip.Entries)
+            {
+                using var content = part.Open();
+                int read;
+                while ((read = content.Read(buffer)) > 0)
+                {
+                    unpacked += read;
+                    if (unpacked > maxUnpackedBytes) throw TooLarge(path, part.FullName, maxUnpackedBytes);
+                }
+            }
+        }
+        catch (Exception e) when (e is InvalidDataException or EndOfStreamException or NotSupportedException)
+        {
+            // What the zip layer throws for a damaged or unsupported zip: the same refusal MiniExcel's would give.
+            throw new FileRejectedException(path, null, $"is not a readable .xlsx workbook ({e.Message.TrimEnd('.')})", e);
+        }
+    }
+
+    private static FileRejectedException TooLarge(string path, string part, long limit) =>
+        new(path, null, $"expands to more than {Megabytes(limit)} MB when unpacked, the limit for a workbook (too large at its part {part})");
+
+    private static string Megabytes(long bytes) => (bytes / (1024m * 1024m)).ToString("0.##", CultureInfo.InvariantCulture);
+}
