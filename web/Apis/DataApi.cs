@@ -111,8 +111,13 @@ internal static class DataApi
             using var db = warehouse.CreateContext();
             var files = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).OrderBy(f => f.Id).ToList();
             var text = Text();
-            foreach (var f in files) f.Reason = LoadMessages.Localize(f.Reason, text); // untracked: never saved
-            return Results.Ok(files);
+            // Each file by its name: the path it was loaded from (the inbox, the uploads folder, where `qa load` ran) would
+            // show the browser the server's folder layout.
+            return Results.Ok(files.Select(f => new
+            {
+                f.Id, f.BatchId, f.FileName, f.Sheet, f.Kind, f.Sha256, f.SizeBytes, f.Encoding, f.Read, f.Loaded, f.Updated, f.Unchanged,
+                f.Quarantined, f.Rejected, Reason = LoadMessages.Localize(f.Reason, text), f.UnknownColumns, f.ElapsedMs,
+            }));
         }).WithName("BatchFiles");
 
         desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> messages) =>
