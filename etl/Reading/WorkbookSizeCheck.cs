@@ -9,8 +9,8 @@ namespace QualityAnalytics.Etl.Reading;
 /// it would spend minutes and the disk or memory on the way. Two passes over the zip's parts, all of them together
 /// against the limit: the sizes the zip declares (free, and enough for a bomb that says what it is), then the bytes
 /// each part actually inflates to, counted as they come out and stopped at the limit, since the declared sizes are
-/// written by whoever made the file. (System.IO.Compression also stops a part at its declared size and rejects a
-/// part whose checksum then fails, so a lying part is refused as unreadable; the count does not rely on that.)
+/// written by whoever made the file. (System.IO.Compression also stops inflating a part at its declared size, so a part
+/// that lies small comes out cut short and MiniExcel refuses its broken XML as unreadable; the count does not rely on that.)
 /// </summary>
 internal static class WorkbookSizeCheck
 {
