@@ -24,7 +24,11 @@ public sealed record Phrase(string En, string Zh)
 
     /// <summary>The text of <paramref name="key"/> in both languages with its {0}, {1}… filled in; an argument that is
     /// itself a phrase goes in in the same language. Numbers are formatted by <see cref="Text"/> before they get here.</summary>
-    public static Phrase Of(string key, params object[] args) => new(Format(key, English, args), Format(key, Chinese, args));
+    public static Phrase Of(string key, params object[] args) => Of(Manager, key, args);
+
+    /// <summary>As <see cref="Of(string, object[])"/>, from another resource of this assembly (the policy file's messages).</summary>
+    internal static Phrase Of(ResourceManager texts, string key, params object[] args) =>
+        new(Format(texts, key, English, args), Format(texts, key, Chinese, args));
 
     /// <summary>Phrases joined by a separator phrase (", " in both languages unless given).</summary>
     public static Phrase Join(Phrase separator, IEnumerable<Phrase> parts)
@@ -33,9 +37,9 @@ public sealed record Phrase(string En, string Zh)
         return new(string.Join(separator.En, list.Select(p => p.En)), string.Join(separator.Zh, list.Select(p => p.Zh)));
     }
 
-    private static string Format(string key, CultureInfo culture, object[] args)
+    private static string Format(ResourceManager texts, string key, CultureInfo culture, object[] args)
     {
-        var pattern = Manager.GetString(key, culture) ?? throw new MissingManifestResourceException($"The scoring text '{key}' is missing from ScoreText.resx.");
+        var pattern = texts.GetString(key, culture) ?? throw new MissingManifestResourceException($"The text '{key}' is missing from {texts.BaseName}.");
         var inLanguage = args.Select(a => a is Phrase p ? p.In(culture) : a).ToArray();
         return string.Format(CultureInfo.InvariantCulture, pattern, inLanguage);
     }

@@ -42,19 +42,32 @@ public static class PolicyFile
         }
         catch (JsonException e)
         {
-            throw new PolicyValidationException(sourceName,
-                [$"(file): not valid JSON at line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1}: {e.Message}"]);
+            // The reader's own text is English and speaks of bytes ("LineNumber: 2 | BytePositionInLine: 17"); the line
+            // and the column a person counts in an editor say where to look in either language.
+            throw new PolicyValidationException(sourceName, [PolicyProblem.OfFile("NotJson", SyntaxErrorAt(json, e))]);
         }
 
         using (doc)
         {
-            var problems = new List<string>();
+            var problems = new List<PolicyProblem>();
             var versions = ReadFile(doc.RootElement, problems, out var count);
             // Semantic rules run on every version that could be read, so one pass reports type errors and rule breaks together.
             if (problems.Count == 0 || count > 0) problems.AddRange(PolicySet.Problems(versions, count));
             if (problems.Count > 0) throw new PolicyValidationException(sourceName, problems);
             return new PolicySet(versions.Select(v => v.Policy), sourceName);
         }
+    }
+
+    /// <summary>The 1-based line and column (in characters, not UTF-8 bytes: a Chinese comment before the fault would
+    /// otherwise push the column past the text) of a JSON syntax error, as text for the message.</summary>
+    private static object[] SyntaxErrorAt(string json, JsonException e)
+    {
+        var line = (int)(e.LineNumber ?? 0);
+        var lines = json.Split('\n');
+        var text = line < lines.Length ? lines[line] : "";
+        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
+        var column = System.Text.Encoding.UTF8.GetCharCount(bytes, 0, (int)Math.Min(e.BytePositionInLine ?? 0, bytes.Length)) + 1;
+        return [Text.Count(line + 1), Text.Count(column)];
     }
 
     private static PolicySet LoadDefault()
@@ -66,7 +79,7 @@ public static class PolicyFile
     }
 
     /// <summary>The versions that could be read, each with its index in the file (for key paths); problems collected on the way.</summary>
-    private static List<(int Index, ScoringPolicy Policy)> ReadFile(JsonElement root, List<string> problems, out int count)
+    private static List<(int Index, ScoringPolicy Policy)> ReadFile(JsonElement root, List<PolicyProblem> problems, out int count)
     {
         count = 0;
         var result = new List<(int, ScoringPolicy)>();
@@ -74,7 +87,7 @@ public static class PolicyFile
         if (file?.Get("versions") is not { } versions) return result;
         if (versions.ValueKind != JsonValueKind.Array)
         {
-            problems.Add($"versions: expected an array, found {versions.ValueKind}");
+            problems.Add(PolicyProblem.At("versions", "ExpectedArray", PolicyProblem.Kind(versions.ValueKind)));
             return result;
         }
         foreach (var element in versions.EnumerateArray())
@@ -85,7 +98,7 @@ public static class PolicyFile
         return result;
     }
 
-    private static ScoringPolicy? ReadVersion(JsonElement element, string path, List<string> problems)
+    private static ScoringPolicy? ReadVersion(JsonElement element, string path, List<PolicyProblem> problems)
     {
         var o = Obj.Open(element, path, problems,
             "version", "effective_from", "weights", "consistency_tiers", "survey_full_mark_threshold",
@@ -99,7 +112,7 @@ public static class PolicyFile
         if (o.String("effective_from") is { } ef)
         {
             if (Quarter.TryParse(ef, out var q)) effectiveFrom = q;
-            else problems.Add($"{path}.effective_from: '{ef}' is not a quarter such as 2026Q2");
+            else problems.Add(PolicyProblem.At($"{path}.effective_from", "NotAQuarter", ef));
         }
 
         ComponentWeights? weights = null;
@@ -115,7 +128,7 @@ public static class PolicyFile
         if (o.Get("consistency_tiers") is { } tiersElement)
         {
             if (tiersElement.ValueKind != JsonValueKind.Array)
-                problems.Add($"{path}.consistency_tiers: expected an array, found {tiersElement.ValueKind}");
+                problems.Add(PolicyProblem.At($"{path}.consistency_tiers", "ExpectedArray", PolicyProblem.Kind(tiersElement.ValueKind)));
             else
             {
                 tiers = [];
@@ -160,7 +173,7 @@ public static class PolicyFile
                 "withhold" => MissingDataOption.Withhold,
                 _ => null,
             };
-            if (missing is null) problems.Add($"{path}.missing_data: '{md}' is not one of \"rescale\", \"zero\", \"withhold\"");
+            if (missing is null) problems.Add(PolicyProblem.At($"{path}.missing_data", "NotAMissingDataOption", md));
         }
 
         var surveyThreshold = o.Decimal("survey_full_mark_threshold");
@@ -206,29 +219,28 @@ public static class PolicyFile
     {
         private readonly Dictionary<string, JsonElement> _properties = new(StringComparer.Ordinal);
         private readonly string _path;
-        private readonly List<string> _problems;
+        private readonly List<PolicyProblem> _problems;
 
-        private Obj(string path, List<string> problems)
+        private Obj(string path, List<PolicyProblem> problems)
         {
             _path = path;
             _problems = problems;
         }
 
-        public static Obj? Open(JsonElement element, string path, List<string> problems, params string[] allowed)
+        public static Obj? Open(JsonElement element, string path, List<PolicyProblem> problems, params string[] allowed)
         {
-            var where = path.Length == 0 ? "(root)" : path;
             if (element.ValueKind != JsonValueKind.Object)
             {
-                problems.Add($"{where}: expected an object, found {element.ValueKind}");
+                problems.Add(PolicyProblem.At(path, "ExpectedObject", PolicyProblem.Kind(element.ValueKind)));
                 return null;
             }
             var o = new Obj(path, problems);
             foreach (var property in element.EnumerateObject())
             {
                 if (!allowed.Contains(property.Name, StringComparer.Ordinal))
-                    problems.Add($"{o.Key(property.Name)}: unknown key (allowed here: {string.Join(", ", allowed)})");
+                    problems.Add(PolicyProblem.At(o.Key(property.Name), "UnknownKey", string.Join(", ", allowed)));
                 else if (!o._properties.TryAdd(property.Name, property.Value))
-                    problems.Add($"{o.Key(property.Name)}: key appears more than once");
+                    problems.Add(PolicyProblem.At(o.Key(property.Name), "DuplicateKey"));
             }
             return o;
         }
@@ -238,7 +250,7 @@ public static class PolicyFile
         public JsonElement? Get(string name, bool optional = false)
         {
             if (_properties.TryGetValue(name, out var value)) return value;
-            if (!optional) _problems.Add($"{Key(name)}: required key is missing");
+            if (!optional) _problems.Add(PolicyProblem.At(Key(name), "MissingKey"));
             return null;
         }
 
@@ -249,11 +261,10 @@ public static class PolicyFile
         {
             if (Get(name) is not { } e) return null;
             if (e.ValueKind == JsonValueKind.String) return e.GetString();
-            _problems.Add($"{Key(name)}: expected a string, found {e.ValueKind}");
+            _problems.Add(PolicyProblem.At(Key(name), "ExpectedString", PolicyProblem.Kind(e.ValueKind)));
             return null;
         }
 
-        /// <summary>A number; with <paramref name="optional"/>, absent or null gives null without a problem.</summary>
         /// <summary>A number of points that scores are built from (a tier's penalty, a complaint's cost, a callback's
         /// deduction): at most 2 decimals, as every score is kept and printed (the data contract's JSON has at most 2),
         /// so that a penalty of 0.125 cannot make a consistency_penalty of 0.375 that no output can show.</summary>
@@ -262,17 +273,19 @@ public static class PolicyFile
             var value = Decimal(name);
             if (value is { } v && Math.Round(v, 2, MidpointRounding.AwayFromZero) != v)
             {
-                _problems.Add($"{Key(name)}: {v.ToString(CultureInfo.InvariantCulture)} has more than 2 decimals; points are kept to 2");
+                _problems.Add(PolicyProblem.At(Key(name), "TooManyDecimals", v.ToString(CultureInfo.InvariantCulture)));
             }
             return value;
         }
 
+        /// <summary>A number; with <paramref name="optional"/>, absent or null gives null without a problem.</summary>
         public decimal? Decimal(string name, bool optional = false)
         {
             if (Get(name, optional) is not { } e) return null;
             if (optional && e.ValueKind == JsonValueKind.Null) return null;
             if (e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out var d)) return d;
-            _problems.Add($"{Key(name)}: expected a number, found {(e.ValueKind == JsonValueKind.Number ? e.GetRawText() : e.ValueKind.ToString())}");
+            // A number too large for decimal is named by its text; anything else by what it is.
+            _problems.Add(PolicyProblem.At(Key(name), "ExpectedNumber", e.ValueKind == JsonValueKind.Number ? e.GetRawText() : PolicyProblem.Kind(e.ValueKind)));
             return null;
         }
     }

@@ -31,12 +31,12 @@ public sealed class PolicySet
     /// <summary>The problems of each version (prefixed versions[i].) and of the set as a whole.</summary>
     /// <param name="versions">The versions with their index in the source.</param>
     /// <param name="count">How many versions the source declares (some may not have been readable).</param>
-    internal static List<string> Problems(IReadOnlyList<(int Index, ScoringPolicy Policy)> versions, int count)
+    internal static List<PolicyProblem> Problems(IReadOnlyList<(int Index, ScoringPolicy Policy)> versions, int count)
     {
-        var problems = new List<string>();
-        if (count == 0) problems.Add("versions: at least one version is required");
+        var problems = new List<PolicyProblem>();
+        if (count == 0) problems.Add(PolicyProblem.At("versions", "NoVersions"));
         foreach (var (i, v) in versions)
-            problems.AddRange(v.Problems().Select(p => $"versions[{i}].{p}"));
+            problems.AddRange(v.Problems().Select(p => p.Under($"versions[{i}]")));
         for (var a = 0; a < versions.Count; a++)
         {
             var (i, vi) = versions[a];
@@ -44,9 +44,9 @@ public sealed class PolicySet
             {
                 var (j, vj) = versions[b];
                 if (string.Equals(vi.Version, vj.Version, StringComparison.Ordinal))
-                    problems.Add($"versions[{i}].version: '{vi.Version}' duplicates versions[{j}].version");
+                    problems.Add(PolicyProblem.At($"versions[{i}].version", "DuplicateVersion", vi.Version, $"versions[{j}].version"));
                 else if (vi.EffectiveFrom == vj.EffectiveFrom)
-                    problems.Add($"versions[{i}].effective_from: {vi.EffectiveFrom} is also the effective_from of versions[{j}] ('{vj.Version}')");
+                    problems.Add(PolicyProblem.At($"versions[{i}].effective_from", "SameEffectiveFrom", vi.EffectiveFrom.ToString(), $"versions[{j}]", vj.Version));
             }
         }
         return problems;

@@ -74,25 +74,24 @@ public sealed record ScoringPolicy
     }
 
     /// <summary>
-    /// Every rule this version breaks, each as "key.path: message" with the policy file's key names; empty when valid.
+    /// Every rule this version breaks, each under the policy file's key names, in both languages; empty when valid.
     /// </summary>
-    public IReadOnlyList<string> Problems()
+    public IReadOnlyList<PolicyProblem> Problems()
     {
-        var p = new List<string>();
-        if (string.IsNullOrWhiteSpace(Version)) p.Add("version: must not be empty");
+        var p = new List<PolicyProblem>();
+        if (string.IsNullOrWhiteSpace(Version)) p.Add(PolicyProblem.At("version", "EmptyVersion"));
 
-        if (Weights is null) p.Add("weights: required");
+        if (Weights is null) p.Add(PolicyProblem.At("weights", "Required"));
         else
         {
             Range(p, "weights.self_check", Weights.SelfCheck, 0, 1);
             Range(p, "weights.survey", Weights.Survey, 0, 1);
             Range(p, "weights.complaint", Weights.Complaint, 0, 1);
             var sum = Weights.SelfCheck + Weights.Survey + Weights.Complaint;
-            if (sum != 1m)
-                p.Add($"weights: self_check + survey + complaint = {Text.N(sum)}, must be exactly 1");
+            if (sum != 1m) p.Add(PolicyProblem.At("weights", "WeightsSum", Text.N(sum)));
         }
 
-        if (ConsistencyTiers is null || ConsistencyTiers.Count == 0) p.Add("consistency_tiers: at least one tier is required (the last one without up_to)");
+        if (ConsistencyTiers is null || ConsistencyTiers.Count == 0) p.Add(PolicyProblem.At("consistency_tiers", "NoTiers"));
         else
         {
             var open = 0;
@@ -100,18 +99,18 @@ public sealed record ScoringPolicy
             {
                 var t = ConsistencyTiers[i];
                 var key = $"consistency_tiers[{i}]";
-                if (t.Penalty < 0) p.Add($"{key}.penalty: {Text.N(t.Penalty)} is negative");
+                if (t.Penalty < 0) p.Add(PolicyProblem.At($"{key}.penalty", "IsNegative", Text.N(t.Penalty)));
                 if (t.UpTo is null) open++;
-                else if (t.UpTo < 0) p.Add($"{key}.up_to: {Text.N(t.UpTo.Value)} is negative");
-                if (t.UpTo is null && i != ConsistencyTiers.Count - 1) p.Add($"{key}.up_to: only the last tier may be open-ended (no up_to)");
+                else if (t.UpTo < 0) p.Add(PolicyProblem.At($"{key}.up_to", "IsNegative", Text.N(t.UpTo.Value)));
+                if (t.UpTo is null && i != ConsistencyTiers.Count - 1) p.Add(PolicyProblem.At($"{key}.up_to", "OpenTierNotLast"));
                 if (i == 0) continue;
                 var prev = ConsistencyTiers[i - 1];
                 if (t.UpTo is { } up && prev.UpTo is { } prevUp && up <= prevUp)
-                    p.Add($"{key}.up_to: {Text.N(up)} is not above the previous tier's {Text.N(prevUp)}; tiers must ascend");
+                    p.Add(PolicyProblem.At($"{key}.up_to", "TiersNotAscending", Text.N(up), Text.N(prevUp)));
                 if (t.Penalty < prev.Penalty)
-                    p.Add($"{key}.penalty: {Text.N(t.Penalty)} is below the previous tier's {Text.N(prev.Penalty)}; penalties must not decrease");
+                    p.Add(PolicyProblem.At($"{key}.penalty", "PenaltiesDecreasing", Text.N(t.Penalty), Text.N(prev.Penalty)));
             }
-            if (open != 1) p.Add($"consistency_tiers: exactly one open-ended last tier (no up_to) is required, found {open}");
+            if (open != 1) p.Add(PolicyProblem.At("consistency_tiers", "OpenTierCount", Text.Count(open)));
         }
 
         Range(p, "survey_full_mark_threshold", SurveyFullMarkThreshold, 0, 100);
@@ -119,45 +118,45 @@ public sealed record ScoringPolicy
         Range(p, "excellent_above", ExcellentAbove, 0, 100);
         Range(p, "pass_at", PassAt, 0, 100);
         Range(p, "penalty_floor_total", PenaltyFloorTotal, 0, 100);
-        if (ExcellentAbove < PassAt) p.Add($"excellent_above: {Text.N(ExcellentAbove)} is below pass_at {Text.N(PassAt)}");
-        if (PenaltyFloorTotal > PassAt) p.Add($"penalty_floor_total: {Text.N(PenaltyFloorTotal)} is above pass_at {Text.N(PassAt)}");
+        if (ExcellentAbove < PassAt) p.Add(PolicyProblem.At("excellent_above", "ExcellentBelowPass", Text.N(ExcellentAbove), Text.N(PassAt)));
+        if (PenaltyFloorTotal > PassAt) p.Add(PolicyProblem.At("penalty_floor_total", "FloorAbovePass", Text.N(PenaltyFloorTotal), Text.N(PassAt)));
 
         NonNegative(p, "complaint_cost_per_valid", ComplaintCostPerValid);
         NonNegative(p, "penalty_per_point", PenaltyPerPoint);
         NonNegative(p, "reward_per_point", RewardPerPoint);
         NonNegative(p, "budget", Budget);
 
-        if (CallbackDeductionRange is null) p.Add("callback_deduction_range: required");
+        if (CallbackDeductionRange is null) p.Add(PolicyProblem.At("callback_deduction_range", "Required"));
         else
         {
             NonNegative(p, "callback_deduction_range.min", CallbackDeductionRange.Min);
             if (CallbackDeductionRange.Max < CallbackDeductionRange.Min)
-                p.Add($"callback_deduction_range: max {Text.N(CallbackDeductionRange.Max)} is below min {Text.N(CallbackDeductionRange.Min)}");
+                p.Add(PolicyProblem.At("callback_deduction_range", "MaxBelowMin", Text.N(CallbackDeductionRange.Max), Text.N(CallbackDeductionRange.Min)));
         }
-        if (CallbackDefaults is null) p.Add("callback_defaults: required");
+        if (CallbackDefaults is null) p.Add(PolicyProblem.At("callback_defaults", "Required"));
         else if (CallbackDeductionRange is not null)
         {
             InDeductionRange(p, "callback_defaults.incomplete", CallbackDefaults.Incomplete);
             InDeductionRange(p, "callback_defaults.mismatch", CallbackDefaults.Mismatch);
         }
 
-        if (!Enum.IsDefined(MissingData)) p.Add($"missing_data: {(int)MissingData} is not one of rescale, zero, withhold");
+        if (!Enum.IsDefined(MissingData)) p.Add(PolicyProblem.At("missing_data", "UndefinedMissingData", Text.Count((int)MissingData)));
         return p;
     }
 
-    private void InDeductionRange(List<string> p, string key, decimal value)
+    private void InDeductionRange(List<PolicyProblem> p, string key, decimal value)
     {
         if (value < CallbackDeductionRange.Min || value > CallbackDeductionRange.Max)
-            p.Add($"{key}: {Text.N(value)} is outside callback_deduction_range [{Text.N(CallbackDeductionRange.Min)}, {Text.N(CallbackDeductionRange.Max)}]");
+            p.Add(PolicyProblem.At(key, "OutsideDeductionRange", Text.N(value), Text.N(CallbackDeductionRange.Min), Text.N(CallbackDeductionRange.Max)));
     }
 
-    private static void Range(List<string> p, string key, decimal value, decimal min, decimal max)
+    private static void Range(List<PolicyProblem> p, string key, decimal value, decimal min, decimal max)
     {
-        if (value < min || value > max) p.Add($"{key}: {Text.N(value)} is outside {Text.N(min)}–{Text.N(max)}");
+        if (value < min || value > max) p.Add(PolicyProblem.At(key, "OutsideRange", Text.N(value), Text.N(min), Text.N(max)));
     }
 
-    private static void NonNegative(List<string> p, string key, decimal value)
+    private static void NonNegative(List<PolicyProblem> p, string key, decimal value)
     {
-        if (value < 0) p.Add($"{key}: {Text.N(value)} is negative, must be ≥ 0");
+        if (value < 0) p.Add(PolicyProblem.At(key, "Negative", Text.N(value)));
     }
 }

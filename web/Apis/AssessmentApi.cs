@@ -75,9 +75,13 @@ internal static class AssessmentApi
             using var reader = new StreamReader(request.Body);
             PolicySet other;
             try { other = PolicyFile.Parse(await reader.ReadToEndAsync(), "the posted policy"); }
-            // The lead in the page's language; each problem names the file's own (English) key, as the file writes it.
-            // Text that is not JSON at all comes here too, as one problem (PolicyFile.Parse).
-            catch (PolicyValidationException ex) { return Results.Problem(text["api.policy.invalid", ex.Problems.Count, string.Join("; ", ex.Problems)], statusCode: 400); }
+            // In the page's language, lead and problems alike; each problem names the file's own key, as the file writes it.
+            // Text that is not JSON at all comes here too, as one problem with its line and column (PolicyFile.Parse).
+            catch (PolicyValidationException ex)
+            {
+                var problems = ex.ProblemsIn(CultureInfo.CurrentUICulture);
+                return Results.Problem(text["api.policy.invalid", problems.Count, string.Join(text["api.policy.separator"], problems)], statusCode: 400);
+            }
             using var db = warehouse.CreateContext();
             var active = policies.Current().For(q);
             var stored = AssessmentMart.Stored(db, q, active) ?? AssessmentMart.Preview(db, q, active);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using QualityAnalytics.Reports.Pdf.Fonts;
 using QualityAnalytics.Reports.Report;
 using QualityAnalytics.Warehouse.Model;
@@ -44,7 +45,8 @@ internal static class ReportCommand
                 FontPath = parse.GetValue(font) is { } f ? env.Resolve(f) : null,
                 NotesFile = notesPath,
             };
-            var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy));
+            // A broken policy file stops the report: its problems are told in the report's language, for whoever runs it.
+            var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy), CultureInfo.GetCultureInfo(options.Language));
             var warehouse = env.OpenWarehouse(parse.GetValue(db));
             using var ctx = warehouse.CreateContext();
             var target = parse.GetValue(output) is { } chosen ? env.Resolve(chosen) : DefaultTarget(warehouse, q, options);

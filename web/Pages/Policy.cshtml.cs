@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Web.Host;
@@ -13,10 +14,22 @@ public sealed class PolicyModel(PolicyProvider policies) : PageModel
     /// <summary>Whether the data folder's policy.json is in force; the page names the file, never its server path.</summary>
     public bool FromPolicyFile { get; private set; }
 
+    /// <summary>What is wrong with the data folder's policy.json, in the page's language; empty when it is valid.</summary>
+    public IReadOnlyList<string> Problems { get; private set; } = [];
+
     public void OnGet()
     {
-        var set = policies.Current();
-        Versions = set.Versions.Reverse().ToList();
+        try
+        {
+            var set = policies.Current();
+            Versions = set.Versions.Reverse().ToList();
+        }
+        catch (PolicyValidationException ex)
+        {
+            // The working group edited policy.json and broke it: this is the page they come to, so it says what is wrong
+            // (every problem, in the page's language) instead of failing as a whole.
+            Problems = ex.ProblemsIn(CultureInfo.CurrentUICulture);
+        }
         FromPolicyFile = policies.UsesPolicyFile;
     }
 }

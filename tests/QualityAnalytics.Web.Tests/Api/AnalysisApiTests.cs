@@ -58,7 +58,7 @@ public sealed class AnalysisApiTests(DashboardFactory app) : IClassFixture<Dashb
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         var problem = await bad.Content.ReadAsStringAsync();
         Assert.Contains("上传的考核办法文件有 1 处问题：", problem, StringComparison.Ordinal); // in the page's language
-        Assert.Contains("must be exactly 1", problem, StringComparison.Ordinal);                 // the problem names the file's key
+        Assert.Contains("versions[0].weights：self_check + survey + complaint = 1.1，必须恰好为 1", problem, StringComparison.Ordinal); // the file's key, the page's language
         var broken = await committee.PostAsync("/api/assessments/2026Q2/what-if?lang=en", new StringContent("{ not json"));
         Assert.Contains("The policy file has 1 problem(s): ", await broken.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

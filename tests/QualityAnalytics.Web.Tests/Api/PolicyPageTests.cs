@@ -6,7 +6,7 @@ namespace QualityAnalytics.Web.Tests.Api;
 
 /// <summary>The policy page shows the policy that scores the quarters: the data folder's policy.json when there is one.
 /// Neither the page nor the API tells a browser where that folder is on the server.</summary>
-public sealed class PolicyPageTests(DashboardFactory app) : IClassFixture<DashboardFactory>
+public sealed partial class PolicyPageTests(DashboardFactory app) : IClassFixture<DashboardFactory>
 {
     [Fact]
     public async Task The_policy_page_shows_the_policy_json_in_force_not_the_shipped_defaults()

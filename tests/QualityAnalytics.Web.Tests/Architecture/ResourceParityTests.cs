@@ -9,6 +9,8 @@ public sealed class ResourceParityTests
     [Theory]
     [InlineData("web/Resources/SharedResource.zh-CN.resx", "web/Resources/SharedResource.en.resx")]
     [InlineData("reports/Resources/ReportText.resx", "reports/Resources/ReportText.en.resx")]
+    [InlineData("warehouse/Scoring/ScoreText.resx", "warehouse/Scoring/ScoreText.en.resx")]
+    [InlineData("warehouse/Scoring/PolicyText.resx", "warehouse/Scoring/PolicyText.en.resx")]
     public void Both_languages_have_every_string(string chinese, string english)
     {
         var zh = Strings(chinese);
