@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
+using System.Globalization;
 using System.Security.Cryptography;
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Etl.Staging;
@@ -156,6 +157,17 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         if (!match.IsComplete)
         {
             var reason = $"{where}: looks like {match.Kind.Value.Name()} but lacks required column(s) {string.Join(", ", match.MissingRequired)}";
+            var id = batch.RecordSource(transaction, batchId, plan, source, match.Kind.Value.Name(), true, reason, match.UnknownColumns);
+            return new LoadSummary(plan.Path, source.Sheet, match.Kind.Value.Name(), 0, 0, 0, 0, 0, 0, true, reason, match.UnknownColumns,
+                source.EncodingName, id, 0);
+        }
+
+        if (match.RepeatedColumns.Count > 0)
+        {
+            // Only one of the columns would be read: the other's values (often another department's) would be lost
+            // with no more than a line among the ignored columns, so the file is refused as one missing a column is.
+            var fields = string.Join("; ", match.RepeatedColumns.Select(r => r.Describe(source.HeaderLine, source.Header)));
+            var reason = $"{where}: header line {source.HeaderLine.ToString(CultureInfo.InvariantCulture)} has more than one column for a field [{fields}]; keep one column per field";
             var id = batch.RecordSource(transaction, batchId, plan, source, match.Kind.Value.Name(), true, reason, match.UnknownColumns);
             return new LoadSummary(plan.Path, source.Sheet, match.Kind.Value.Name(), 0, 0, 0, 0, 0, 0, true, reason, match.UnknownColumns,
                 source.EncodingName, id, 0);

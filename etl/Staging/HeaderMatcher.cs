@@ -2,9 +2,10 @@ using System.Runtime.CompilerServices;
 
 namespace QualityAnalytics.Etl.Staging;
 
-/// <summary>The result of reading a header row: the kind, where each contract column sits, and what was left over.</summary>
+/// <summary>The result of reading a header row: the kind, where each contract column sits, what was left over, and the
+/// fields given more than one column (<see cref="RepeatedColumns"/>: the loader refuses such a file).</summary>
 public sealed record HeaderMatch(DataKind? Kind, IReadOnlyDictionary<string, int> Columns, IReadOnlyList<string> MissingRequired,
-    IReadOnlyList<string> UnknownColumns)
+    IReadOnlyList<string> UnknownColumns, IReadOnlyList<RepeatedColumn> RepeatedColumns)
 {
     public bool IsComplete => Kind is not null && MissingRequired.Count == 0;
 
@@ -62,7 +63,7 @@ public static class HeaderMatcher
             var found = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var column in schema.Columns)
             {
-                var index = Array.FindIndex(normalised, cell => cell.Contains(Key(column.Name)) || cell.Contains("|" + column.ChineseName + "|"));
+                var index = Array.FindIndex(normalised, cell => Names(cell, column));
                 if (index >= 0 && !found.ContainsValue(index)) found[column.Name] = index;
             }
             var required = schema.RequiredColumns.ToArray();
@@ -72,12 +73,25 @@ public static class HeaderMatcher
             if (presentRequired < 2 || score <= bestScore) continue;
             bestScore = score;
             var missing = required.Where(c => !found.ContainsKey(c.Name)).Select(c => $"{c.Name} ({c.ChineseName})").ToArray();
-            var unknown = header.Where((_, i) => !found.ContainsValue(i) && !string.IsNullOrWhiteSpace(header[i])).ToArray();
-            best = new HeaderMatch(schema.Kind, found, missing, unknown);
+            var repeated = Repeated(schema, normalised, found);
+            var unknown = header.Where((_, i) => !found.ContainsValue(i) && !repeated.Any(r => r.Indices.Contains(i)) && !string.IsNullOrWhiteSpace(header[i])).ToArray();
+            best = new HeaderMatch(schema.Kind, found, missing, unknown, repeated);
         }
         // Blank cells are no columns (an exported title row ends in empty cells), as for a header that matches.
-        return best ?? new HeaderMatch(null, new Dictionary<string, int>(), [], header.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray());
+        return best ?? new HeaderMatch(null, new Dictionary<string, int>(), [], header.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray(), []);
     }
+
+    /// <summary>The fields that more than one cell names (cells another field took aside): "customer" and "客户名称", or
+    /// "投诉编号" twice. Only the first would be read, so the other's values would be lost.</summary>
+    private static RepeatedColumn[] Repeated(KindSchema schema, string[] normalised, Dictionary<string, int> found) =>
+        schema.Columns.Where(c => found.ContainsKey(c.Name))
+            .Select(c => (Column: c, Indices: Enumerable.Range(0, normalised.Length)
+                .Where(i => i == found[c.Name] || (!found.ContainsValue(i) && Names(normalised[i], c))).ToArray()))
+            .Where(r => r.Indices.Length > 1)
+            .Select(r => new RepeatedColumn(r.Column.Name, r.Column.ChineseName, r.Indices))
+            .ToArray();
+
+    private static bool Names(string cell, ColumnSpec column) => cell.Contains(Key(column.Name)) || cell.Contains("|" + column.ChineseName + "|");
 
     private static string Key(string name) => "|" + name.Replace("_", "", StringComparison.Ordinal) + "|";
 
@@ -88,5 +102,22 @@ public static class HeaderMatcher
             .Split(['(', ')', '（', '）', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(p => p.Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
         return "|" + string.Join("|", parts) + "|";
+    }
+}
+
+/// <summary>A field of the contract that a header gives more than one column (<paramref name="Indices"/>, 0-based, in order).</summary>
+public sealed record RepeatedColumn(string Column, string ChineseName, IReadOnlyList<int> Indices)
+{
+    /// <summary>The field and its cells as a spreadsheet names them: <c>customer (客户名称): F1 "customer", G1 "客户名称"</c>.</summary>
+    public string Describe(int headerLine, IReadOnlyList<string> header) =>
+        $"{Column} ({ChineseName}): " + string.Join(", ", Indices.Select(i =>
+            $"{ColumnLetters(i)}{headerLine.ToString(System.Globalization.CultureInfo.InvariantCulture)} \"{header[i]}\""));
+
+    /// <summary>A, B, … Z, AA, AB…: the column as Excel (and Excel opening a CSV) shows it.</summary>
+    private static string ColumnLetters(int index)
+    {
+        var letters = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;
+        return letters;
     }
 }

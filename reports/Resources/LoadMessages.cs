@@ -54,6 +54,7 @@ public static partial class LoadMessages
         File("WorkbookTooLarge", @"expands to more than (\S+) MB when unpacked, the limit for a workbook \(too large at its part (.+)\)"),
         File("HeaderMatchesNoKind", @"the header row matches no kind of the data contract \((.*)\)"),
         File("LacksColumns", @"looks like (\S+) but lacks required column\(s\) (.+)"),
+        File("RepeatedColumns", @"header line (\d+) has more than one column for a field \[(.+)\]; keep one column per field"),
         File("HoldsNoData", @"the file holds no data \(no header row found\)"),
         File("NoSuchFile", "no such file or folder"),
     ];

@@ -77,5 +77,43 @@ public sealed class HeaderMatcherTests
     }
 
     [Fact]
+    public void Two_columns_for_one_field_are_named_with_their_positions_and_neither_is_taken_for_unknown()
+    {
+        // 市场部 writes the customer in English, 客服部 in Chinese, and the merged sheet keeps both: taking the first
+        // and listing the second as unknown lost the second department's customers without a word.
+        var match = HeaderMatcher.Match(["complaint_id", "department", "received_at", "channel", "valid", "customer", "客户名称", "录入人"]);
+        Assert.Equal(DataKind.Complaints, match.Kind);
+        var repeated = Assert.Single(match.RepeatedColumns);
+        Assert.Equal("customer", repeated.Column);
+        Assert.Equal("客户名称", repeated.ChineseName);
+        Assert.Equal([5, 6], repeated.Indices);
+        Assert.Equal(["录入人"], match.UnknownColumns); // a genuinely unknown column is still listed
+        Assert.Equal("customer (客户名称): F3 \"customer\", G3 \"客户名称\"", repeated.Describe(3, ["complaint_id", "department", "received_at", "channel", "valid", "customer", "客户名称", "录入人"]));
+    }
+
+    [Fact]
+    public void The_same_name_twice_is_two_columns_for_one_field()
+    {
+        var header = new[] { "投诉编号", "部门编码", "受理时间", "投诉渠道", "是否有效", "投诉编号" };
+        var match = HeaderMatcher.Match(header);
+        var repeated = Assert.Single(match.RepeatedColumns);
+        Assert.Equal("complaint_id", repeated.Column);
+        Assert.Equal([0, 5], repeated.Indices);
+        Assert.Empty(match.UnknownColumns);
+    }
+
+    [Fact]
+    public void Column_letters_go_past_Z_as_Excel_names_them()
+    {
+        var header = Enumerable.Range(0, 27).Select(i => "x" + i).Concat(["callback_id", "department", "called_on", "finding", "回访编号"]).ToArray();
+        var repeated = Assert.Single(HeaderMatcher.Match(header).RepeatedColumns);
+        Assert.Equal("callback_id (回访编号): AB1 \"callback_id\", AF1 \"回访编号\"", repeated.Describe(1, header));
+    }
+
+    [Fact]
+    public void A_header_with_each_field_once_repeats_nothing() =>
+        Assert.Empty(HeaderMatcher.Match(["code", "name", "manager", "parent_code"]).RepeatedColumns);
+
+    [Fact]
     public void A_header_of_nothing_known_has_no_kind() => Assert.Null(HeaderMatcher.Match(["说明", "内容"]).Kind);
 }

@@ -47,6 +47,7 @@ public sealed class LoadMessagesTests
     [InlineData("部门.xlsx: expands to more than 1 MB when unpacked, the limit for a workbook (too large at its part xl/worksheets/sheet1.xml).", "部门.xlsx:解压后超过工作簿的上限 1 MB(超出处为其部件 xl/worksheets/sheet1.xml)")]
     [InlineData("notes.csv: the header row matches no kind of the data contract (whatever, this, is)", "notes.csv:表头与数据约定中的任何类型都不符(whatever, this, is)")]
     [InlineData("book.xlsx [答卷]: looks like surveys but lacks required column(s) score, question", "book.xlsx [答卷]:看起来是 surveys,但缺少必需的列 score, question")]
+    [InlineData("book.xlsx [投诉]: header line 2 has more than one column for a field [customer (客户名称): F2 \"customer\", G2 \"客户名称\"]; keep one column per field", "book.xlsx [投诉]:第 2 行表头有字段对应了不止一列 [customer (客户名称): F2 \"customer\", G2 \"客户名称\"];每个字段只能保留一列")]
     [InlineData("x.csv: the file holds no data (no header row found)", "x.csv:文件没有数据(找不到表头行)")]
     [InlineData("/data/inbox/gone.csv: no such file or folder", "/data/inbox/gone.csv:文件或文件夹不存在")]
     public void Each_message_form_reads_in_Chinese_with_its_values(string recorded, string shown)
