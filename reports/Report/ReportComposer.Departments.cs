@@ -121,14 +121,15 @@ internal sealed partial class ReportComposer
         Add(new PageBreakBlock());
         Heading("SecAppendixMethod");
         var p = _m.Policy;
-        Paragraph(_t.Format("MethodIntro", p.Version, p.EffectiveFrom, _m.PolicySource));
+        Paragraph(_t.Format("MethodIntro", p.Version, p.EffectiveFrom, _m.PolicySource ?? _t["PolicySourceBuiltIn"]));
         Heading("SubParameters", 2);
-        var missing = p.MissingData switch
+        // The file's own value, said in the report's language (the Chinese one keeps the value beside it, as the file writes it).
+        var missing = _t[p.MissingData switch
         {
-            MissingDataOption.Zero => "zero",
-            MissingDataOption.Withhold => "withhold",
-            _ => "rescale",
-        };
+            MissingDataOption.Zero => "MissingValueZero",
+            MissingDataOption.Withhold => "MissingValueWithhold",
+            _ => "MissingValueRescale",
+        }];
         Table([Col(_t["ColParameter"], 2), Col(_t["ColValue"], 1.6f), Col(_t["ColArticle"])],
         [
             [_t["ParamWeights"], $"{_f.N(p.Weights.SelfCheck)} / {_f.N(p.Weights.Survey)} / {_f.N(p.Weights.Complaint)}", _t["ArticleWeights"]],

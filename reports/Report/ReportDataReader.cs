@@ -62,7 +62,7 @@ public static class ReportDataReader
         var generated = clock.GetUtcNow();
         // The policy's file name, not its path (as for the notes file): the PDF is downloaded from the dashboard, and the
         // folder it sits in on the server is no reader's business.
-        return new ReportModel(quarter, options.Company, LineageReader.Local(generated), generated, asOf, policy, Path.GetFileName(policies.SourceName), approval,
+        return new ReportModel(quarter, options.Company, LineageReader.Local(generated), generated, asOf, policy, policies.IsBuiltIn ? null : Path.GetFileName(policies.SourceName), approval,
             scored.DifferencesFromApproved, assessments, ranks, BudgetSummary.Of(assessments, policy), input, analysis, notes, notesSource, lineage);
     }
 

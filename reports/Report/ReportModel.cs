@@ -19,7 +19,7 @@ public sealed record ReportModel(
     DateTimeOffset GeneratedInstant,
     DateTime? DataAsOf,
     ScoringPolicy Policy,
-    string PolicySource,
+    string? PolicySource,
     ApprovalInfo? Approval,
     IReadOnlyList<AssessmentDifference> DifferencesFromApproved,
     IReadOnlyList<Assessment> Assessments,

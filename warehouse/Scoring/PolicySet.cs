@@ -19,6 +19,10 @@ public sealed class PolicySet
 
     public string SourceName { get; }
 
+    /// <summary>Whether this is the product's own default policy (<see cref="PolicyFile.Default"/>), whose
+    /// <see cref="SourceName"/> is the code's English: readers name it in their own language instead.</summary>
+    public bool IsBuiltIn => ReferenceEquals(this, PolicyFile.Default);
+
     /// <summary>Ascending by <see cref="ScoringPolicy.EffectiveFrom"/>.</summary>
     public IReadOnlyList<ScoringPolicy> Versions { get; }
 

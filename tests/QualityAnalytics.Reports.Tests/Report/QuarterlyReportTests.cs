@@ -123,6 +123,19 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void The_method_appendix_names_the_built_in_policy_and_its_missing_data_rule_in_the_reports_language()
+    {
+        // The Chinese report said "来源 default-policy.json (embedded)" and "数据缺失处理 rescale": English of the code's.
+        var zh = AllText(Generate());
+        Assert.Contains("来源内置默认考核办法(default-policy.json)", zh, StringComparison.Ordinal);
+        Assert.Contains("数据缺失处理重新分配权重(rescale)", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("embedded", zh, StringComparison.Ordinal);
+        var en = AllText(Generate(new ReportOptions { Language = "en" }));
+        Assert.Contains("sourcethebuilt-indefaults(default-policy.json)", en, StringComparison.Ordinal);
+        Assert.Contains("Missingdatarescale", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void One_subset_cjk_font_is_embedded_and_chinese_extracts_correctly()
     {
         var pdf = Generate();

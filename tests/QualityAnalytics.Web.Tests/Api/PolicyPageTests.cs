@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Net;
 using QualityAnalytics.Web.Host;
 using QualityAnalytics.Web.Tests.Architecture;
 
@@ -56,5 +57,17 @@ public sealed partial class PolicyPageTests(DashboardFactory app) : IClassFixtur
 
         var defaults = await (await app.SignedIn("log-manager")).GetStringAsync("/api/policy");
         Assert.Equal("built-in defaults", JsonDocument.Parse(defaults).RootElement.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task The_policy_page_names_the_built_in_defaults_in_the_pages_language()
+    {
+        // It said "来源：default-policy.json (embedded)" on the Chinese page.
+        var committee = await app.SignedIn("committee");
+        var zh = WebUtility.HtmlDecode(await committee.GetStringAsync("/policy"));
+        Assert.Contains("来源：内置默认办法", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("embedded", zh, StringComparison.Ordinal);
+        var en = WebUtility.HtmlDecode(await committee.GetStringAsync("/policy?lang=en"));
+        Assert.Contains("Source: the built-in defaults", en, StringComparison.Ordinal);
     }
 }
