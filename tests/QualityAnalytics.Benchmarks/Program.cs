@@ -16,6 +16,7 @@ try
         ["report", ..] => ReportBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "7", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-report")),
         ["score", ..] => ScoringBenchmark.Run(int.Parse(Arg(args, "--departments") ?? "200", CultureInfo.InvariantCulture),
             int.Parse(Arg(args, "--quarters") ?? "12", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-score")),
+        ["xlsx", ..] => WorkbookCheckBenchmark.Run(int.Parse(Arg(args, "--rows") ?? "200000", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-xlsx")),
         ["dashboard", ..] => DashboardBenchmark.Run(DashboardBenchmark.Options.Parse(args[1..])),
         _ => Usage(),
     };
@@ -32,6 +33,7 @@ static int Usage()
     Console.Error.WriteLine("            [--provider sqlite|postgres|both] [--postgres ADMIN-CONNECTION-STRING]");
     Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
+    Console.Error.WriteLine("       xlsx [--rows 200000] [--work DIR]");
     Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--complaints N] [--doc FILE | --no-doc]");
     return 2;
 }
