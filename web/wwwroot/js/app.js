@@ -222,7 +222,8 @@
     /** A card with a title, export buttons and a body; returns {card, body, setExport(path, params)}. */
     function visual(container, { title, id, span = 6, chart = true, tall = false, note }) {
         const exportsBox = el('div', { class: 'visual-tools' });
-        const body = chart ? el('div', { class: 'chart' + (tall ? ' tall' : ''), id, role: 'img', 'aria-label': title }) : el('div', { id });
+        // A chart is an image to a screen reader: its name is the title until draw() adds what it shows (see there).
+        const body = chart ? el('div', { class: 'chart' + (tall ? ' tall' : ''), id, role: 'img', 'aria-label': title, 'data-title': title }) : el('div', { id });
         const notice = el('p', { class: 'hint notice', hidden: true }); // a note the data decides (setNotice)
         const card = el('section', { class: `card visual span-${span}`, 'aria-label': title },
             el('div', { class: 'visual-head' }, el('h2', {}, title), exportsBox), note ? el('p', { class: 'hint' }, note) : null, notice, body);
@@ -246,6 +247,31 @@
             legend: { type: 'scroll', top: 0 },
         };
     }
+    /** What a chart shows, in words, for its aria-label: the canvas says nothing to a screen reader, and a title alone
+     *  does not say what is in it. "Title. Series: category value, …; Series: …", values as the tooltip shows them (a
+     *  rate as a percentage; otherwise counts whole, scores to 2 decimals), at most 24 points a series (8 quarters' months). Left out: helper series that have no tooltip (the forecast
+     *  band's stacked edges), points without a value. ECharts' own aria label was tried: it reads category indices,
+     *  NaN for gaps and unrounded floats, in English-like Chinese. */
+    function chartSummary(title, option) {
+        const axes = [option.xAxis, option.yAxis].flat().filter(Boolean);
+        const categories = axes.find(a => a.type === 'category')?.data || [];
+        const shown = option.tooltip?.valueFormatter
+            || (v => v.toLocaleString(locale, { minimumFractionDigits: Number.isInteger(v) ? 0 : 2, maximumFractionDigits: 2, useGrouping: false }));
+        const parts = [];
+        for (const series of [option.series || []].flat()) {
+            if (series.tooltip?.show === false) continue;
+            const points = (series.data || []).map((d, i) => {
+                const value = d !== null && typeof d === 'object' ? d.value : d;
+                const name = d?.name ?? categories[i];
+                return typeof value === 'number' && Number.isFinite(value) ? t('chart.point', name ?? '', shown(value)).trim() : null;
+            }).filter(Boolean);
+            if (!points.length) continue;
+            const list = points.slice(0, 24).join(t('chart.pointSeparator')) + (points.length > 24 ? t('chart.more', points.length - 24) : '');
+            // A pie's one series has no name of its own: its slices are named.
+            parts.push(series.name ? t('chart.series', series.name, list) : list);
+        }
+        return parts.length ? t('chart.summary', title, parts.join(t('chart.seriesSeparator'))) : title;
+    }
     /** Draws (or redraws) a chart; clicks call onClick(params). */
     function draw(node, option, onClick) {
         let chart = echarts.getInstanceByDom(node);
@@ -256,6 +282,7 @@
         chart.off('click');
         if (onClick) chart.on('click', onClick);
         chart.setOption({ ...baseOption(), ...option }, true);
+        if (node.dataset.title) node.setAttribute('aria-label', chartSummary(node.dataset.title, option));
         node.dataset.drawn = String(Number(node.dataset.drawn || 0) + 1);
         return chart;
     }
@@ -265,7 +292,8 @@
         label: { formatter: text, position: 'insideEndTop', color: '#9a6700' },
     });
     const zoom = () => [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }];
-    const emptyChart = node => { const c = echarts.getInstanceByDom(node); if (c) c.clear(); };
+    // An emptied chart shows nothing: its name goes back to the title, not the summary of the data it no longer shows.
+    const emptyChart = node => { const c = echarts.getInstanceByDom(node); if (c) c.clear(); if (node.dataset.title) node.setAttribute('aria-label', node.dataset.title); };
 
     // ---- Tables ----------------------------------------------------------------------------------------------
     /** columns: [{name, label, format, num, wrap, render(value,row)}]; rows: arrays or objects.
