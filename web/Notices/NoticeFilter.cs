@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Reflection;
 using Hangfire;
 using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
 using QualityAnalytics.Etl.Jobs;
+using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Web.Jobs;
 
 namespace QualityAnalytics.Web.Notices;
@@ -27,8 +29,18 @@ internal sealed class NoticeFilter(NoticeSettings settings, TimeProvider clock) 
         var retriesDone = context.GetJobParameter<int>("RetryCount", allowStale: true);
         var retries = (job.Method.GetCustomAttribute<AutomaticRetryAttribute>() ?? job.Type.GetCustomAttribute<AutomaticRetryAttribute>())?.Attempts ?? DefaultRetries;
         var notice = new JobFailureNotice($"{job.Type.Name}.{job.Method.Name}", context.GetJobParameter<string>("RecurringJobId", allowStale: true),
-            failed.Exception.Message, retriesDone + 1, retriesDone < retries, clock.GetUtcNow());
+            Reason(failed.Exception), retriesDone + 1, retriesDone < retries, clock.GetUtcNow());
         new BackgroundJobClient(context.Storage).Enqueue<NoticeMailJob>(m => m.SendJobFailure(notice, CancellationToken.None));
+    }
+
+    /// <summary>The failure's reason for the mail. A broken policy file (the working group's own edit, and the commonest
+    /// failure) is told in the mails' language, every problem as the Policy page lists them; any other exception by its
+    /// message, which is the code's English.</summary>
+    private string Reason(Exception exception)
+    {
+        for (var e = exception; e is not null; e = e.InnerException)
+            if (e is PolicyValidationException policy) return policy.MessageIn(CultureInfo.GetCultureInfo(settings.Language));
+        return exception.Message;
     }
 
     public void OnPerforming(PerformingContext context)

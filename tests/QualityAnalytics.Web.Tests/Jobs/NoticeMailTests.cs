@@ -105,6 +105,27 @@ public sealed class NoticeMailTests
         Assert.Contains("Hangfire will retry it later", mail.TextBody, StringComparison.Ordinal);
     }
 
+    /// <summary>A broken policy.json is the working group's own edit, the commonest job failure: the mail tells what is
+    /// wrong in the mails' language, as the Policy page does, not in the exception's English.</summary>
+    [Fact]
+    public async Task A_job_failing_on_a_broken_policy_file_mails_the_problems_in_the_mails_language()
+    {
+        using var smtp = new SmtpInbox();
+        using var app = new MailingDashboard(smtp.Port, "zh-CN");
+        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
+        File.WriteAllText(Path.Combine(app.Folder, "data", "policy.json"), "{ \"versions\": [ { \"version\": \"2026\", ");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+
+        await wg.PostAsync("/api/jobs/rescore/run", null);
+
+        var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("任务失败", StringComparison.Ordinal));
+        Assert.Equal("[质量分析] 任务失败：rescore", mail.Subject);
+        Assert.Contains("policy.json", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("Policy '", mail.TextBody, StringComparison.Ordinal); // the English lead of the exception's message
+        Assert.Matches("第 ?[0-9]+ ?行", mail.TextBody); // the syntax error told by its line, in Chinese
+    }
+
     [Fact]
     public async Task The_quarterly_report_is_mailed_to_the_committee_with_both_pdfs_attached()
     {
