@@ -51,10 +51,12 @@ public static class PolicyFile
         {
             var problems = new List<PolicyProblem>();
             var versions = ReadFile(doc.RootElement, problems, out var count);
-            // Semantic rules run on every version that could be read, so one pass reports type errors and rule breaks together.
-            if (problems.Count == 0 || count > 0) problems.AddRange(PolicySet.Problems(versions, count));
+            // The rules on values run on whatever of each version read, so one pass tells a value that does not read and
+            // every rule broken elsewhere together (a misspelt missing_data does not hide a weight sum that is not 1).
+            foreach (var (i, draft) in versions) problems.AddRange(draft.Problems().Select(p => p.Under($"versions[{i}]")));
+            if (problems.Count == 0 || count > 0) problems.AddRange(PolicySet.SetProblems(versions, count));
             if (problems.Count > 0) throw new PolicyValidationException(sourceName, problems);
-            return new PolicySet(versions.Select(v => v.Policy), sourceName);
+            return new PolicySet(versions.Select(v => v.Draft.ToPolicy()), sourceName);
         }
     }
 
@@ -78,11 +80,12 @@ public static class PolicyFile
         return Parse(reader.ReadToEnd(), "default-policy.json (embedded)");
     }
 
-    /// <summary>The versions that could be read, each with its index in the file (for key paths); problems collected on the way.</summary>
-    private static List<(int Index, ScoringPolicy Policy)> ReadFile(JsonElement root, List<PolicyProblem> problems, out int count)
+    /// <summary>Every version that is an object, as far as its values read, each with its index in the file (for key
+    /// paths); problems of reading collected on the way.</summary>
+    private static List<(int Index, PolicyDraft Draft)> ReadFile(JsonElement root, List<PolicyProblem> problems, out int count)
     {
         count = 0;
-        var result = new List<(int, ScoringPolicy)>();
+        var result = new List<(int, PolicyDraft)>();
         var file = Obj.Open(root, "", problems, "versions");
         if (file?.Get("versions") is not { } versions) return result;
         if (versions.ValueKind != JsonValueKind.Array)
@@ -92,13 +95,14 @@ public static class PolicyFile
         }
         foreach (var element in versions.EnumerateArray())
         {
-            if (ReadVersion(element, $"versions[{count}]", problems) is { } policy) result.Add((count, policy));
+            if (ReadVersion(element, $"versions[{count}]", problems) is { } draft) result.Add((count, draft));
             count++;
         }
         return result;
     }
 
-    private static ScoringPolicy? ReadVersion(JsonElement element, string path, List<PolicyProblem> problems)
+    /// <summary>A version as far as its values read (null: it is not an object); each value that does not read is told once.</summary>
+    private static PolicyDraft? ReadVersion(JsonElement element, string path, List<PolicyProblem> problems)
     {
         var o = Obj.Open(element, path, problems,
             "version", "effective_from", "weights", "consistency_tiers", "survey_full_mark_threshold",
@@ -114,104 +118,70 @@ public static class PolicyFile
             if (Quarter.TryParse(ef, out var q)) effectiveFrom = q;
             else problems.Add(PolicyProblem.At($"{path}.effective_from", "NotAQuarter", ef));
         }
+        var weights = o.Object("weights", "self_check", "survey", "complaint");
+        var defaults = o.Object("callback_defaults", "incomplete", "mismatch");
+        var range = o.Object("callback_deduction_range", "min", "max");
 
-        ComponentWeights? weights = null;
-        if (o.Object("weights", "self_check", "survey", "complaint") is { } w)
-        {
-            var s = w.Decimal("self_check");
-            var v = w.Decimal("survey");
-            var c = w.Decimal("complaint");
-            if (s is not null && v is not null && c is not null) weights = new ComponentWeights(s.Value, v.Value, c.Value);
-        }
-
-        List<ConsistencyTier>? tiers = null;
-        if (o.Get("consistency_tiers") is { } tiersElement)
-        {
-            if (tiersElement.ValueKind != JsonValueKind.Array)
-                problems.Add(PolicyProblem.At($"{path}.consistency_tiers", "ExpectedArray", PolicyProblem.Kind(tiersElement.ValueKind)));
-            else
-            {
-                tiers = [];
-                var j = 0;
-                foreach (var t in tiersElement.EnumerateArray())
-                {
-                    var tier = Obj.Open(t, $"{path}.consistency_tiers[{j}]", problems, "up_to", "penalty");
-                    if (tier is not null)
-                    {
-                        var upTo = tier.Decimal("up_to", optional: true);
-                        var penalty = tier.Points("penalty");
-                        if (penalty is not null) tiers.Add(new ConsistencyTier(upTo, penalty.Value));
-                    }
-                    j++;
-                }
-            }
-        }
-
-        CallbackDefaults? defaults = null;
-        if (o.Object("callback_defaults", "incomplete", "mismatch") is { } d)
-        {
-            var inc = d.Points("incomplete");
-            var mis = d.Points("mismatch");
-            if (inc is not null && mis is not null) defaults = new CallbackDefaults(inc.Value, mis.Value);
-        }
-
-        DeductionRange? range = null;
-        if (o.Object("callback_deduction_range", "min", "max") is { } r)
-        {
-            var min = r.Decimal("min");
-            var max = r.Decimal("max");
-            if (min is not null && max is not null) range = new DeductionRange(min.Value, max.Value);
-        }
-
-        MissingDataOption? missing = null;
-        if (o.String("missing_data") is { } md)
-        {
-            missing = md switch
-            {
-                "rescale" => MissingDataOption.Rescale,
-                "zero" => MissingDataOption.Zero,
-                "withhold" => MissingDataOption.Withhold,
-                _ => null,
-            };
-            if (missing is null) problems.Add(PolicyProblem.At($"{path}.missing_data", "NotAMissingDataOption", md));
-        }
-
-        var surveyThreshold = o.Decimal("survey_full_mark_threshold");
-        var costPerValid = o.Points("complaint_cost_per_valid");
-        var complaintFloor = o.Decimal("complaint_floor");
-        var excellentAbove = o.Decimal("excellent_above");
-        var passAt = o.Decimal("pass_at");
-        var penaltyPerPoint = o.Decimal("penalty_per_point");
-        var penaltyFloor = o.Decimal("penalty_floor_total");
-        var rewardPerPoint = o.Decimal("reward_per_point");
-        var budget = o.Decimal("budget");
-
-        if (version is null || effectiveFrom is null || weights is null || tiers is null || defaults is null || range is null
-            || missing is null || surveyThreshold is null || costPerValid is null || complaintFloor is null || excellentAbove is null
-            || passAt is null || penaltyPerPoint is null || penaltyFloor is null || rewardPerPoint is null || budget is null)
-        {
-            return null;
-        }
-
-        return new ScoringPolicy
+        return new PolicyDraft
         {
             Version = version,
-            EffectiveFrom = effectiveFrom.Value,
-            Weights = weights,
-            ConsistencyTiers = tiers,
-            SurveyFullMarkThreshold = surveyThreshold.Value,
-            ComplaintCostPerValid = costPerValid.Value,
-            ComplaintFloor = complaintFloor.Value,
-            CallbackDefaults = defaults,
-            CallbackDeductionRange = range,
-            ExcellentAbove = excellentAbove.Value,
-            PassAt = passAt.Value,
-            PenaltyPerPoint = penaltyPerPoint.Value,
-            PenaltyFloorTotal = penaltyFloor.Value,
-            RewardPerPoint = rewardPerPoint.Value,
-            MissingData = missing.Value,
-            Budget = budget.Value,
+            EffectiveFrom = effectiveFrom,
+            SelfCheck = weights?.Decimal("self_check"),
+            Survey = weights?.Decimal("survey"),
+            Complaint = weights?.Decimal("complaint"),
+            Tiers = ReadTiers(o, path, problems),
+            SurveyFullMarkThreshold = o.Decimal("survey_full_mark_threshold"),
+            ComplaintCostPerValid = o.Points("complaint_cost_per_valid"),
+            ComplaintFloor = o.Decimal("complaint_floor"),
+            Incomplete = defaults?.Points("incomplete"),
+            Mismatch = defaults?.Points("mismatch"),
+            DeductionMin = range?.Decimal("min"),
+            DeductionMax = range?.Decimal("max"),
+            ExcellentAbove = o.Decimal("excellent_above"),
+            PassAt = o.Decimal("pass_at"),
+            PenaltyPerPoint = o.Decimal("penalty_per_point"),
+            PenaltyFloorTotal = o.Decimal("penalty_floor_total"),
+            RewardPerPoint = o.Decimal("reward_per_point"),
+            MissingData = ReadMissingData(o, path, problems),
+            Budget = o.Decimal("budget"),
         };
+    }
+
+    /// <summary>Every tier of the file, one entry each (a tier that does not read too), so a later tier keeps its own index.</summary>
+    private static List<TierDraft>? ReadTiers(Obj o, string path, List<PolicyProblem> problems)
+    {
+        if (o.Get("consistency_tiers") is not { } tiersElement) return null;
+        if (tiersElement.ValueKind != JsonValueKind.Array)
+        {
+            problems.Add(PolicyProblem.At($"{path}.consistency_tiers", "ExpectedArray", PolicyProblem.Kind(tiersElement.ValueKind)));
+            return null;
+        }
+        var tiers = new List<TierDraft>();
+        foreach (var t in tiersElement.EnumerateArray())
+        {
+            var tier = Obj.Open(t, $"{path}.consistency_tiers[{tiers.Count}]", problems, "up_to", "penalty");
+            if (tier is null) tiers.Add(TierDraft.Unreadable);
+            else
+            {
+                var upToRead = tier.OptionalDecimal("up_to", out var upTo);
+                tiers.Add(new TierDraft(upTo, upToRead, tier.Points("penalty")));
+            }
+        }
+        return tiers;
+    }
+
+    private static MissingDataOption? ReadMissingData(Obj o, string path, List<PolicyProblem> problems)
+    {
+        if (o.String("missing_data") is not { } md) return null;
+        MissingDataOption? missing = md switch
+        {
+            "rescale" => MissingDataOption.Rescale,
+            "zero" => MissingDataOption.Zero,
+            "withhold" => MissingDataOption.Withhold,
+            _ => null,
+        };
+        if (missing is null) problems.Add(PolicyProblem.At($"{path}.missing_data", "NotAMissingDataOption", md));
+        return missing;
     }
 
     /// <summary>One JSON object being read: checks it is an object, rejects unknown and duplicate keys, reports missing and mistyped ones.</summary>
@@ -278,11 +248,20 @@ public static class PolicyFile
             return value;
         }
 
-        /// <summary>A number; with <paramref name="optional"/>, absent or null gives null without a problem.</summary>
-        public decimal? Decimal(string name, bool optional = false)
+        /// <summary>An optional number: absent or null gives null without a problem. False when it is there but is not
+        /// a number (told as a problem), which is not the same as absent: a tier's up_to that does not read is not open-ended.</summary>
+        public bool OptionalDecimal(string name, out decimal? value)
         {
-            if (Get(name, optional) is not { } e) return null;
-            if (optional && e.ValueKind == JsonValueKind.Null) return null;
+            value = null;
+            if (Get(name, optional: true) is not { } e || e.ValueKind == JsonValueKind.Null) return true;
+            value = Decimal(name);
+            return value is not null;
+        }
+
+        /// <summary>A required number; null (told as a problem) when it is missing or is not a number.</summary>
+        public decimal? Decimal(string name)
+        {
+            if (Get(name) is not { } e) return null;
             if (e.ValueKind == JsonValueKind.Number && e.TryGetDecimal(out var d)) return d;
             // A number too large for decimal is named by its text; anything else by what it is.
             _problems.Add(PolicyProblem.At(Key(name), "ExpectedNumber", e.ValueKind == JsonValueKind.Number ? e.GetRawText() : PolicyProblem.Kind(e.ValueKind)));

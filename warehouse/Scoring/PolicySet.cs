@@ -11,7 +11,8 @@ public sealed class PolicySet
         ArgumentNullException.ThrowIfNull(versions);
         ArgumentException.ThrowIfNullOrWhiteSpace(sourceName);
         var list = versions.ToList();
-        var problems = Problems(list.Select((v, i) => (i, v)).ToList(), list.Count);
+        var problems = list.SelectMany((v, i) => v.Problems().Select(p => p.Under($"versions[{i}]"))).ToList();
+        problems.AddRange(SetProblems(list.Select((v, i) => (i, PolicyDraft.Of(v))).ToList(), list.Count));
         if (problems.Count > 0) throw new PolicyValidationException(sourceName, problems);
         SourceName = sourceName;
         Versions = list.OrderBy(v => v.EffectiveFrom).ToList();
@@ -32,25 +33,27 @@ public sealed class PolicySet
         ?? throw new InvalidOperationException(
             $"Policy '{SourceName}' has no version effective in {quarter}; the earliest, '{Versions[0].Version}', takes effect in {Versions[0].EffectiveFrom}.");
 
-    /// <summary>The problems of each version (prefixed versions[i].) and of the set as a whole.</summary>
+    /// <summary>The problems of the set as a whole: no version, a name or an effective quarter used twice. Each version
+    /// takes part with whatever of its name and quarter read, so a version whose other values did not read still
+    /// shows a clash.</summary>
     /// <param name="versions">The versions with their index in the source.</param>
     /// <param name="count">How many versions the source declares (some may not have been readable).</param>
-    internal static List<PolicyProblem> Problems(IReadOnlyList<(int Index, ScoringPolicy Policy)> versions, int count)
+    internal static List<PolicyProblem> SetProblems(IReadOnlyList<(int Index, PolicyDraft Draft)> versions, int count)
     {
         var problems = new List<PolicyProblem>();
         if (count == 0) problems.Add(PolicyProblem.At("versions", "NoVersions"));
-        foreach (var (i, v) in versions)
-            problems.AddRange(v.Problems().Select(p => p.Under($"versions[{i}]")));
         for (var a = 0; a < versions.Count; a++)
         {
             var (i, vi) = versions[a];
             for (var b = 0; b < a; b++)
             {
                 var (j, vj) = versions[b];
-                if (string.Equals(vi.Version, vj.Version, StringComparison.Ordinal))
+                if (vi.Version is not null && string.Equals(vi.Version, vj.Version, StringComparison.Ordinal))
                     problems.Add(PolicyProblem.At($"versions[{i}].version", "DuplicateVersion", vi.Version, $"versions[{j}].version"));
-                else if (vi.EffectiveFrom == vj.EffectiveFrom)
-                    problems.Add(PolicyProblem.At($"versions[{i}].effective_from", "SameEffectiveFrom", vi.EffectiveFrom.ToString(), $"versions[{j}]", vj.Version));
+                else if (vi.EffectiveFrom is { } from && from == vj.EffectiveFrom)
+                    problems.Add(vj.Version is null
+                        ? PolicyProblem.At($"versions[{i}].effective_from", "SameEffectiveFromUnnamed", from.ToString(), $"versions[{j}]")
+                        : PolicyProblem.At($"versions[{i}].effective_from", "SameEffectiveFrom", from.ToString(), $"versions[{j}]", vj.Version));
             }
         }
         return problems;

@@ -75,88 +75,18 @@ public sealed record ScoringPolicy
 
     /// <summary>
     /// Every rule this version breaks, each under the policy file's key names, in both languages; empty when valid.
+    /// The rules are <see cref="PolicyDraft"/>'s, the same that check a file as it is read.
     /// </summary>
     public IReadOnlyList<PolicyProblem> Problems()
     {
         var p = new List<PolicyProblem>();
-        if (string.IsNullOrWhiteSpace(Version)) p.Add(PolicyProblem.At("version", "EmptyVersion"));
-
+        // Members a caller in code can leave null (null!); in a file each of them is a missing key instead.
+        if (Version is null) p.Add(PolicyProblem.At("version", "EmptyVersion"));
         if (Weights is null) p.Add(PolicyProblem.At("weights", "Required"));
-        else
-        {
-            Range(p, "weights.self_check", Weights.SelfCheck, 0, 1);
-            Range(p, "weights.survey", Weights.Survey, 0, 1);
-            Range(p, "weights.complaint", Weights.Complaint, 0, 1);
-            var sum = Weights.SelfCheck + Weights.Survey + Weights.Complaint;
-            if (sum != 1m) p.Add(PolicyProblem.At("weights", "WeightsSum", Text.N(sum)));
-        }
-
-        if (ConsistencyTiers is null || ConsistencyTiers.Count == 0) p.Add(PolicyProblem.At("consistency_tiers", "NoTiers"));
-        else
-        {
-            var open = 0;
-            for (var i = 0; i < ConsistencyTiers.Count; i++)
-            {
-                var t = ConsistencyTiers[i];
-                var key = $"consistency_tiers[{i}]";
-                if (t.Penalty < 0) p.Add(PolicyProblem.At($"{key}.penalty", "IsNegative", Text.N(t.Penalty)));
-                if (t.UpTo is null) open++;
-                else if (t.UpTo < 0) p.Add(PolicyProblem.At($"{key}.up_to", "IsNegative", Text.N(t.UpTo.Value)));
-                if (t.UpTo is null && i != ConsistencyTiers.Count - 1) p.Add(PolicyProblem.At($"{key}.up_to", "OpenTierNotLast"));
-                if (i == 0) continue;
-                var prev = ConsistencyTiers[i - 1];
-                if (t.UpTo is { } up && prev.UpTo is { } prevUp && up <= prevUp)
-                    p.Add(PolicyProblem.At($"{key}.up_to", "TiersNotAscending", Text.N(up), Text.N(prevUp)));
-                if (t.Penalty < prev.Penalty)
-                    p.Add(PolicyProblem.At($"{key}.penalty", "PenaltiesDecreasing", Text.N(t.Penalty), Text.N(prev.Penalty)));
-            }
-            if (open != 1) p.Add(PolicyProblem.At("consistency_tiers", "OpenTierCount", Text.Count(open)));
-        }
-
-        Range(p, "survey_full_mark_threshold", SurveyFullMarkThreshold, 0, 100);
-        Range(p, "complaint_floor", ComplaintFloor, 0, 100);
-        Range(p, "excellent_above", ExcellentAbove, 0, 100);
-        Range(p, "pass_at", PassAt, 0, 100);
-        Range(p, "penalty_floor_total", PenaltyFloorTotal, 0, 100);
-        if (ExcellentAbove < PassAt) p.Add(PolicyProblem.At("excellent_above", "ExcellentBelowPass", Text.N(ExcellentAbove), Text.N(PassAt)));
-        if (PenaltyFloorTotal > PassAt) p.Add(PolicyProblem.At("penalty_floor_total", "FloorAbovePass", Text.N(PenaltyFloorTotal), Text.N(PassAt)));
-
-        NonNegative(p, "complaint_cost_per_valid", ComplaintCostPerValid);
-        NonNegative(p, "penalty_per_point", PenaltyPerPoint);
-        NonNegative(p, "reward_per_point", RewardPerPoint);
-        NonNegative(p, "budget", Budget);
-
+        if (ConsistencyTiers is null) p.Add(PolicyProblem.At("consistency_tiers", "NoTiers"));
         if (CallbackDeductionRange is null) p.Add(PolicyProblem.At("callback_deduction_range", "Required"));
-        else
-        {
-            NonNegative(p, "callback_deduction_range.min", CallbackDeductionRange.Min);
-            if (CallbackDeductionRange.Max < CallbackDeductionRange.Min)
-                p.Add(PolicyProblem.At("callback_deduction_range", "MaxBelowMin", Text.N(CallbackDeductionRange.Max), Text.N(CallbackDeductionRange.Min)));
-        }
         if (CallbackDefaults is null) p.Add(PolicyProblem.At("callback_defaults", "Required"));
-        else if (CallbackDeductionRange is not null)
-        {
-            InDeductionRange(p, "callback_defaults.incomplete", CallbackDefaults.Incomplete);
-            InDeductionRange(p, "callback_defaults.mismatch", CallbackDefaults.Mismatch);
-        }
-
-        if (!Enum.IsDefined(MissingData)) p.Add(PolicyProblem.At("missing_data", "UndefinedMissingData", Text.Count((int)MissingData)));
+        p.AddRange(PolicyDraft.Of(this).Problems());
         return p;
-    }
-
-    private void InDeductionRange(List<PolicyProblem> p, string key, decimal value)
-    {
-        if (value < CallbackDeductionRange.Min || value > CallbackDeductionRange.Max)
-            p.Add(PolicyProblem.At(key, "OutsideDeductionRange", Text.N(value), Text.N(CallbackDeductionRange.Min), Text.N(CallbackDeductionRange.Max)));
-    }
-
-    private static void Range(List<PolicyProblem> p, string key, decimal value, decimal min, decimal max)
-    {
-        if (value < min || value > max) p.Add(PolicyProblem.At(key, "OutsideRange", Text.N(value), Text.N(min), Text.N(max)));
-    }
-
-    private static void NonNegative(List<PolicyProblem> p, string key, decimal value)
-    {
-        if (value < 0) p.Add(PolicyProblem.At(key, "Negative", Text.N(value)));
     }
 }

@@ -5,7 +5,7 @@ using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Warehouse.Tests.Scoring;
 
-public sealed class PolicyFileTests
+public sealed partial class PolicyFileTests
 {
     /// <summary>A valid version with the defaults of policy.md, as the file writes it.</summary>
     private static JsonObject Version(string name = "v1", string from = "2013Q3") => new()
