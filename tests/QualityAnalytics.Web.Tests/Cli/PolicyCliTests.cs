@@ -47,4 +47,20 @@ public sealed class PolicyCliTests : IDisposable
         Assert.Equal(2, exit);
         Assert.Equal($"qa: Policy '{file}' is invalid (1 problem):" + Environment.NewLine + $"  {file}: (file): not valid JSON at line 2, column 17" + Environment.NewLine, error);
     }
+
+    [Fact]
+    public void Score_lists_a_misspelt_missing_data_a_weight_sum_of_1_1_and_tiers_out_of_order_in_one_pass()
+    {
+        var file = _qa.Write("bad.json",
+            File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"))
+                .Replace("\"missing_data\": \"rescale\"", "\"missing_data\": \"rescal\"", StringComparison.Ordinal)
+                .Replace("\"self_check\": 0.40", "\"self_check\": 0.50", StringComparison.Ordinal)
+                .Replace("{ \"up_to\": 5, \"penalty\": 2 }", "{ \"up_to\": 2, \"penalty\": 2 }", StringComparison.Ordinal));
+        var (exit, _, error) = _qa.Run("score", "--quarter", "2026Q2", "--policy", "bad.json");
+        Assert.Equal(2, exit);
+        Assert.Contains($"qa: Policy '{file}' is invalid (3 problems):", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}: versions[0].missing_data: 'rescal' is not one of \"rescale\", \"zero\", \"withhold\"", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}: versions[0].weights: self_check + survey + complaint = 1.1, must be exactly 1", error, StringComparison.Ordinal);
+        Assert.Contains($"{file}: versions[0].consistency_tiers[2].up_to: 2 is not above the previous tier's 3; tiers must ascend", error, StringComparison.Ordinal);
+    }
 }
