@@ -135,8 +135,8 @@ public static class PolicyFile
             ComplaintFloor = o.Decimal("complaint_floor"),
             Incomplete = defaults?.Points("incomplete"),
             Mismatch = defaults?.Points("mismatch"),
-            DeductionMin = range?.Decimal("min"),
-            DeductionMax = range?.Decimal("max"),
+            DeductionMin = range?.Points("min"),
+            DeductionMax = range?.Points("max"),
             ExcellentAbove = o.Decimal("excellent_above"),
             PassAt = o.Decimal("pass_at"),
             PenaltyPerPoint = o.Decimal("penalty_per_point"),
@@ -236,8 +236,9 @@ public static class PolicyFile
         }
 
         /// <summary>A number of points that scores are built from (a tier's penalty, a complaint's cost, a callback's
-        /// deduction): at most 2 decimals, as every score is kept and printed (the data contract's JSON has at most 2),
-        /// so that a penalty of 0.125 cannot make a consistency_penalty of 0.375 that no output can show.</summary>
+        /// deduction, and the bounds of callback_deduction_range, which a recorded deduction outside them becomes): at most
+        /// 2 decimals, as every score is kept and printed (the data contract's JSON has at most 2), so that a penalty of
+        /// 0.125 cannot make a consistency_penalty of 0.375, nor a min of 0.555 a callback deduction, that no output can show.</summary>
         public decimal? Points(string name)
         {
             var value = Decimal(name);

@@ -108,6 +108,8 @@ public sealed partial class PolicyFileTests
         { "penalty of 3 decimals", v => v["consistency_tiers"]![1]!["penalty"] = 1.125m, "versions[0].consistency_tiers[1].penalty: 1.125 has more than 2 decimals; points are kept to 2" },
         { "complaint cost of 3 decimals", v => v["complaint_cost_per_valid"] = 2.505m, "versions[0].complaint_cost_per_valid: 2.505 has more than 2 decimals" },
         { "callback default of 3 decimals", v => v["callback_defaults"]!["mismatch"] = 0.875m, "versions[0].callback_defaults.mismatch: 0.875 has more than 2 decimals" },
+        { "deduction range min of 3 decimals", v => v["callback_deduction_range"]!["min"] = 0.555m, "versions[0].callback_deduction_range.min: 0.555 has more than 2 decimals" },
+        { "deduction range max of 3 decimals", v => v["callback_deduction_range"]!["max"] = 0.995m, "versions[0].callback_deduction_range.max: 0.995 has more than 2 decimals" },
         { "default deduction outside the range", v => v["callback_defaults"]!["incomplete"] = 0.2m, "versions[0].callback_defaults.incomplete: 0.2 is outside callback_deduction_range [0.5, 1]" },
     };
 
