@@ -51,12 +51,15 @@ internal static class AnalysisApi
             });
         }).WithName("DepartmentAnalysis").WithSummary("One department's trends with forecast, control chart, survey questions and service targets.");
 
-        // The overview's on-time KPI comes from the marts; this says whether its deadlines could use the year's holidays.
+        // The overview's on-time KPI comes from the marts; this says what its figures rest on: whether its deadlines could
+        // use the year's holidays, and the moment the quarter's open complaints are judged at (OpenComplaintsAsOf).
         api.MapGet("/calendar/{quarter}", (string quarter, AnalysisCache analyses, IStringLocalizer<SharedResource> text) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
-            return Results.Ok(new { quarter = q.ToString(), uncalendared_years = analyses.For(q).ServiceTargets.UncalendaredYears });
+            var analysis = analyses.For(q);
+            return Results.Ok(new { quarter = q.ToString(), uncalendared_years = analysis.ServiceTargets.UncalendaredYears, as_of = analysis.AsOf });
         }).WithName("CalendarCoverage")
-            .WithSummary("The years after the calendar's last imported one that the quarter's solution deadlines count days in (weekdays only until imported).");
+            .WithSummary("The years after the calendar's last imported one that the quarter's solution deadlines count days in (weekdays only until imported), "
+                + "and the moment (Asia/Shanghai wall time) its open complaints are judged at.");
     }
 }

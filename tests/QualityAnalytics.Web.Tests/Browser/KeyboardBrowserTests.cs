@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+
 namespace QualityAnalytics.Web.Tests.Browser;
 
 /// <summary>"Keyboard reachable": the overview driven by the Tab key alone, as a person without a mouse would.</summary>
@@ -68,6 +71,56 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
         Assert.DoesNotContain("NaN", trend, StringComparison.Ordinal);
         Assert.DoesNotContain("prediction interval", trend, StringComparison.Ordinal);
         Assert.Contains("forecast: ", trend, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "打开{0}的部门页")]
+    [InlineData("en", "Open the department page of {0}")]
+    public async Task Each_finding_s_link_names_the_department_it_opens_not_an_arrow(string language, string name)
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/?lang=" + language);
+        var response = await session.Page.APIRequest.GetAsync("/api/findings/" + await session.Page.InputValueAsync("#slicer-to"));
+        // The page lists the first 10 findings; those about a department link to it.
+        var findings = (await response.JsonAsync())!.Value.EnumerateArray().Take(10)
+            .Where(f => f.GetProperty("department").ValueKind == JsonValueKind.String).ToList();
+        Assert.NotEmpty(findings); // the demo's quarter has findings about departments
+
+        var links = session.Page.Locator("#findings ol.ranked li a");
+        Assert.Equal(findings.Count, await links.CountAsync());
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var department = findings[i].GetProperty("department_name").GetString()!;
+            // The accessible name as the browser computes it, which a screen reader speaks: was "→" ("right arrow").
+            await Assertions.Expect(links.Nth(i)).ToHaveAccessibleNameAsync(string.Format(System.Globalization.CultureInfo.InvariantCulture, name, department));
+        }
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>A series longer than the summary's 24 points: a time series is told by its latest 24 points (the ones that
+    /// matter now), a list of categories (biggest first, as the queries order them) by its first 24. Drawn by the page's
+    /// own draw() with 30 months or 30 categories.</summary>
+    [Theory]
+    [InlineData("zh-CN", true, "测试图。数量：最近 24 个（共 30 个）：2025-01 7，", "2026-12 30。", "2024-12 ")]
+    [InlineData("en", true, "Test chart. Count: the latest 24 of 30: 2025-01 7, ", "2026-12 30.", "2024-12 ")]
+    [InlineData("zh-CN", false, "测试图。数量：类别1 1，", "类别24 24，等 6 项。", "类别25 ")]
+    public async Task A_long_series_is_summarised_by_its_latest_points_when_it_is_a_time_series(string language, bool months, string start, string end, string leftOut)
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/?lang=" + language);
+        var label = await session.Page.EvaluateAsync<string>(@"months => {
+            const names = Array.from({ length: 30 }, (_, i) => months
+                ? `${2024 + Math.floor((i + 6) / 12)}-${String((i + 6) % 12 + 1).padStart(2, '0')}` : (QA.lang === 'zh' ? '类别' : 'Category ') + (i + 1));
+            const node = QA.el('div', { 'data-title': months ? (QA.lang === 'zh' ? '测试图' : 'Test chart') : '测试图', style: 'width:400px;height:200px' });
+            document.body.append(node);
+            QA.draw(node, { xAxis: { type: 'category', data: names }, yAxis: { type: 'value' },
+                series: [{ type: 'bar', name: QA.lang === 'zh' ? '数量' : 'Count', data: names.map((_, i) => i + 1) }] });
+            return node.getAttribute('aria-label');
+        }", months);
+        Assert.StartsWith(start, label, StringComparison.Ordinal);
+        Assert.EndsWith(end, label, StringComparison.Ordinal);
+        Assert.DoesNotContain(leftOut, label, StringComparison.Ordinal);
         Assert.Empty(session.Errors);
     }
 }

@@ -115,6 +115,15 @@
     // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
     // machine is set to: the same wall time as the report and `qa batches` print.
     const dateTime = v => (v ? new Date(v).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }) : '–');
+    /** A business wall time (Asia/Shanghai, sent without an offset as the warehouse keeps it, e.g. a quarter's as-of
+     *  moment) as the report prints it: 2026年9月15日 12:00, 15 September 2026 12:00. Not dateTime(): a string without an
+     *  offset would be read in the viewer's zone and shifted. */
+    function wallTime(v) {
+        const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v || '');
+        if (!m) return '–';
+        const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' });
+        return `${day} ${m[4]}:${m[5]}`;
+    }
 
     // ---- Quarters --------------------------------------------------------------------------------------------
     function shiftQuarter(q, n) {
@@ -228,9 +237,21 @@
         const card = el('section', { class: `card visual span-${span}`, 'aria-label': title },
             el('div', { class: 'visual-head' }, el('h2', {}, title), exportsBox), note ? el('p', { class: 'hint' }, note) : null, notice, body);
         container.append(card);
+        let data = null; // the chart's data, folded under it (setData)
         return {
             card, body,
             setNotice(text) { notice.textContent = text || ''; notice.hidden = !text; },
+            /** The chart's data as a table folded under it: a keyboard's and a screen reader's way to the numbers and,
+             *  through links in the table, to the rows a click on the chart opens (a canvas takes no focus). The fold
+             *  keeps the card as it looks; columns as table()'s; null removes it (the chart shows nothing). */
+            setData(columns, rows) {
+                if (!columns) { data?.remove(); data = null; return; }
+                if (!data) {
+                    data = el('details', { class: 'chart-data', 'data-data-of': id }, el('summary', {}, t('chart.data')), el('div'));
+                    card.append(data);
+                }
+                table(data.lastElementChild, columns, rows, { caption: t('chart.dataCaption', title) });
+            },
             setExport(path, params) {
                 exportsBox.replaceChildren(...['csv', 'xlsx'].map(f =>
                     el('a', { class: 'button small', href: withQuery(path, { ...params, format: f }), download: '', 'data-export': f }, t('export.' + f))));
@@ -247,14 +268,19 @@
             legend: { type: 'scroll', top: 0 },
         };
     }
+    const SUMMARY_POINTS = 24; // 8 quarters' months
+    const TIME_LABEL = /^\d{4}(Q[1-4]|-\d{2})$/; // a quarter (2026Q3) or a month (2026-09)
     /** What a chart shows, in words, for its aria-label: the canvas says nothing to a screen reader, and a title alone
      *  does not say what is in it. "Title. Series: category value, …; Series: …", values as the tooltip shows them (a
-     *  rate as a percentage; otherwise counts whole, scores to 2 decimals), at most 24 points a series (8 quarters' months). Left out: helper series that have no tooltip (the forecast
+     *  rate as a percentage; otherwise counts whole, scores to 2 decimals), at most 24 points a series: over quarters or
+     *  months the latest 24 (what matters now is the end of a time series), otherwise the first 24 (categories come
+     *  biggest first). Left out: helper series that have no tooltip (the forecast
      *  band's stacked edges), points without a value. ECharts' own aria label was tried: it reads category indices,
      *  NaN for gaps and unrounded floats, in English-like Chinese. */
     function chartSummary(title, option) {
         const axes = [option.xAxis, option.yAxis].flat().filter(Boolean);
         const categories = axes.find(a => a.type === 'category')?.data || [];
+        const timeAxis = categories.length > 0 && categories.every(c => TIME_LABEL.test(String(c)));
         const shown = option.tooltip?.valueFormatter
             || (v => v.toLocaleString(locale, { minimumFractionDigits: Number.isInteger(v) ? 0 : 2, maximumFractionDigits: 2, useGrouping: false }));
         const parts = [];
@@ -266,7 +292,9 @@
                 return typeof value === 'number' && Number.isFinite(value) ? t('chart.point', name ?? '', shown(value)).trim() : null;
             }).filter(Boolean);
             if (!points.length) continue;
-            const list = points.slice(0, 24).join(t('chart.pointSeparator')) + (points.length > 24 ? t('chart.more', points.length - 24) : '');
+            const list = points.length <= SUMMARY_POINTS ? points.join(t('chart.pointSeparator'))
+                : timeAxis ? t('chart.latest', SUMMARY_POINTS, points.length, points.slice(-SUMMARY_POINTS).join(t('chart.pointSeparator')))
+                : points.slice(0, SUMMARY_POINTS).join(t('chart.pointSeparator')) + t('chart.more', points.length - SUMMARY_POINTS);
             // A pie's one series has no name of its own: its slices are named.
             parts.push(series.name ? t('chart.series', series.name, list) : list);
         }
@@ -370,8 +398,10 @@
     }
 
     // Complaints by category (the overview and a department's page): all and valid complaints per category, biggest
-    // first as the query orders them; a click on a bar opens that category's complaint rows under the page's slicers.
+    // first as the query orders them; a click on a bar, or on the category in the chart's data table, opens that
+    // category's complaint rows under the page's slicers.
     function categoryChart(visualBox, records, params, rowFilters) {
+        const rowsOf = category => withQuery('/rows/complaints', { ...rowFilters, category });
         draw(visualBox.body, {
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
             xAxis: { type: 'category', data: records.map(r => r.category), axisLabel: { interval: 0, rotate: records.length > 4 ? 30 : 0 } },
@@ -380,8 +410,13 @@
                 { type: 'bar', name: t('measure.complaints'), data: records.map(r => r.complaints) },
                 { type: 'bar', name: t('measure.valid_complaints'), data: records.map(r => r.valid_complaints) },
             ],
-        }, p => { location.href = withQuery('/rows/complaints', { ...rowFilters, category: p.name }); });
+        }, p => { location.href = rowsOf(p.name); });
         visualBox.setExport('/api/query/export', params);
+        visualBox.setData([
+            { name: 'category', label: t('slicer.category'), render: v => el('a', { href: rowsOf(v) }, v) },
+            { name: 'complaints', label: t('measure.complaints'), num: true, format: '0' },
+            { name: 'valid_complaints', label: t('measure.valid_complaints'), num: true, format: '0' },
+        ], records);
     }
 
     function explainButton(quarter, department, focus, what) {
@@ -404,7 +439,7 @@
 
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, gradeName, valueLabel, dateTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        query, format, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

@@ -11,6 +11,9 @@ QA.busy((async function () {
     const trend = visual(grid, { title: t('department.trend'), id: 'chart-trend', span: 8, note: t('department.trendHint') });
     const breakdown = visual(grid, { title: t('department.breakdown'), id: 'breakdown', span: 4, chart: false });
     const service = visual(grid, { title: t('department.service'), id: 'chart-service', span: 6 });
+    // When the open complaints behind the on-time rates are judged (README, "As of" for open complaints), as the report says.
+    const serviceAsOf = el('p', { class: 'hint as-of', id: 'service-as-of', hidden: true });
+    service.card.insertBefore(serviceAsOf, service.body);
     const categories = visual(grid, { title: t('department.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
     const checks = visual(grid, { title: t('department.checks'), id: 'chart-checks', span: 12, note: t('department.checksHint') });
     const control = visual(grid, { title: t('department.control'), id: 'chart-control', span: 12, note: t('department.controlHint') });
@@ -102,6 +105,7 @@ QA.busy((async function () {
         breakdown.setExport('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', department: code, from: quarter, to: quarter });
 
         // Service targets per quarter: satisfaction ≥ 85 %, replies within 24 h and solutions within 3 working days.
+        const complaintsOf = q => QA.withQuery('/rows/complaints', { ...filters, from: q, to: q });
         draw(service.body, {
             tooltip: { trigger: 'axis', confine: true, valueFormatter: v => format(v, '0.0%') },
             xAxis: { type: 'category', data: targets.records.map(r => r.quarter) },
@@ -113,8 +117,15 @@ QA.busy((async function () {
                 { type: 'line', name: t('measure.reply_on_time_rate'), data: targets.records.map(r => r.reply_on_time_rate), connectNulls: true },
                 { type: 'line', name: t('measure.resolve_on_time_rate'), data: targets.records.map(r => r.resolve_on_time_rate), connectNulls: true },
             ],
-        }, p => location.href = QA.withQuery('/rows/complaints', { ...filters, from: p.name, to: p.name }));
+        }, p => location.href = complaintsOf(p.name));
         service.setExport('/api/query/export', targets.params);
+        service.setData([
+            { name: 'quarter', label: t('slicer.quarter'), render: v => el('a', { href: complaintsOf(v) }, v) },
+            ...['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate'].map(m => ({ name: m, label: t('measure.' + m), num: true, format: '0.0%' })),
+            { name: 'complaints', label: t('measure.complaints'), num: true, format: '0' },
+        ], targets.records);
+        serviceAsOf.textContent = analysis?.as_of ? t('department.asOf', to, QA.wallTime(analysis.as_of)) : '';
+        serviceAsOf.hidden = !analysis?.as_of;
         const uncalendared = analysis?.uncalendared_years || [];
         service.setNotice(uncalendared.length ? t('department.calendarMissing', uncalendared.join(', ')) : '');
 
@@ -124,16 +135,24 @@ QA.busy((async function () {
         // Monthly self-checks against the working group's spot checks; click a point → those check rows.
         const months = [...new Set(monthly.records.map(r => r.month))];
         const kindSeries = kind => months.map(m => monthly.records.find(r => r.month === m && r.kind === kind)?.check_score ?? null);
+        const [selfScores, spotScores] = [kindSeries('self'), kindSeries('spot')];
+        const checksOf = (month, kind) => QA.withQuery('/rows/checks', { department: code, month, kind });
         draw(checks.body, {
             xAxis: { type: 'category', data: months },
             yAxis: { type: 'value', scale: true },
             dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
             series: [
-                { type: 'line', name: t('kind.self'), data: kindSeries('self'), connectNulls: true, symbolSize: 8, kind: 'self' },
-                { type: 'scatter', name: t('kind.spot'), data: kindSeries('spot'), symbolSize: 14, kind: 'spot' },
+                { type: 'line', name: t('kind.self'), data: selfScores, connectNulls: true, symbolSize: 8, kind: 'self' },
+                { type: 'scatter', name: t('kind.spot'), data: spotScores, symbolSize: 14, kind: 'spot' },
             ],
-        }, p => location.href = QA.withQuery('/rows/checks', { department: code, month: p.name, kind: p.seriesIndex === 0 ? 'self' : 'spot' }));
+        }, p => location.href = checksOf(p.name, p.seriesIndex === 0 ? 'self' : 'spot'));
         checks.setExport('/api/query/export', monthly.params);
+        const checkLink = kind => (v, r) => (v === null ? null : el('a', { href: checksOf(r.month, kind) }, format(v, '0.00')));
+        checks.setData([
+            { name: 'month', label: t('slicer.month') },
+            { name: 'self', label: t('kind.self'), num: true, render: checkLink('self') },
+            { name: 'spot', label: t('kind.spot'), num: true, render: checkLink('spot') },
+        ], months.map((month, i) => ({ month, self: selfScores[i], spot: spotScores[i] })));
 
         // Individuals chart (XmR) of the monthly self-check means: centre line, 3σ limits, and every point that broke a
         // Western Electric / Nelson rule marked with the rule.
@@ -154,8 +173,16 @@ QA.busy((async function () {
                     { type: 'line', name: t('department.controlLimits'), data: xmr.points.map(p => p.upper), symbol: 'none', lineStyle: { type: 'dashed', width: 1 } },
                     { type: 'line', name: t('department.controlLimits'), data: xmr.points.map(p => p.lower), symbol: 'none', lineStyle: { type: 'dashed', width: 1 } },
                 ],
-            }, p => location.href = QA.withQuery('/rows/checks', { department: code, month: p.name, kind: 'self' }));
-        } else control.body.replaceChildren(el('p', { class: 'empty' }, t('noData')));
+            }, p => location.href = checksOf(p.name, 'self'));
+            control.setData([
+                { name: 'label', label: t('slicer.month'), render: v => el('a', { href: checksOf(v, 'self') }, v) },
+                { name: 'value', label: t('department.controlValue'), num: true, format: '0.00' },
+                { name: 'centerLine', label: t('department.controlCenter'), num: true, format: '0.00' },
+                { name: 'lower', label: t('department.controlLower'), num: true, format: '0.00' },
+                { name: 'upper', label: t('department.controlUpper'), num: true, format: '0.00' },
+                { name: 'rules', label: t('department.controlRules'), render: (v, r) => (broken.get(r.index) || []).join(' ') || '–' },
+            ], xmr.points);
+        } else { control.body.replaceChildren(el('p', { class: 'empty' }, t('noData'))); control.setData(null); }
     }
 
     const run = () => busy(render().catch(e => QA.showError(grid, e)));

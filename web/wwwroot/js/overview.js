@@ -80,6 +80,10 @@ QA.busy((async function () {
             kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher',
                 calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null),
             kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), null, 'lower'));
+        // The on-time rates depend on when the quarter's open complaints are judged (README, "As of" for open complaints).
+        const asOfNote = document.getElementById('kpis-as-of');
+        asOfNote.textContent = calendar?.as_of ? t('overview.asOf', to, QA.wallTime(calendar.as_of)) : '';
+        asOfNote.hidden = !calendar?.as_of;
 
         // Ranking: click a bar → that department's page with the same quarter range.
         const rankRows = rank.records.filter(r => r.total !== null).reverse();
@@ -111,6 +115,7 @@ QA.busy((async function () {
 
         // Trend of the average total and its components, and the complaints, over the range.
         const qs = trendTotals.records.map(r => r.quarter);
+        const complaintsOf = q => QA.withQuery('/rows/complaints', { ...filters, grade: undefined, from: q, to: q });
         draw(trend.body, {
             xAxis: { type: 'category', data: qs },
             yAxis: [{ type: 'value', scale: true }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
@@ -119,8 +124,14 @@ QA.busy((async function () {
                 ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ type: 'line', name: t('measure.' + m), data: trendTotals.records.map(r => r[m]), smooth: false })),
                 { type: 'bar', name: t('measure.complaints'), yAxisIndex: 1, data: qs.map(q => trendComplaints.records.find(r => r.quarter === q)?.complaints ?? 0), itemStyle: { opacity: .35 } },
             ],
-        }, p => { if (p.seriesType === 'bar') location.href = QA.withQuery('/rows/complaints', { ...filters, grade: undefined, from: p.name, to: p.name }); });
+        }, p => { if (p.seriesType === 'bar') location.href = complaintsOf(p.name); });
         trend.setExport('/api/query/export', trendTotals.params);
+        // Its data, with each quarter's complaint count a link to those complaints (as a click on the bar).
+        trend.setData([
+            { name: 'quarter', label: t('slicer.quarter') },
+            ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ name: m, label: t('measure.' + m), num: true, format: '0.00' })),
+            { name: 'complaints', label: t('measure.complaints'), num: true, render: (v, r) => el('a', { href: complaintsOf(r.quarter) }, format(v, '0')) },
+        ], trendTotals.records.map(r => ({ ...r, complaints: trendComplaints.records.find(c => c.quarter === r.quarter)?.complaints ?? 0 })));
 
         // Complaints by category: click a bar → the complaint rows of that category with the same slicers.
         QA.categoryChart(categories, cats.records, cats.params, { from, to, department: state.department, channel: state.channel });
@@ -145,7 +156,9 @@ QA.busy((async function () {
                 notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,
             el('ol', { class: 'findings ranked' }, ranked.slice(0, 10).map(f => el('li', { 'data-finding': f.kind },
                 el('strong', {}, zh ? f.title_zh : f.title_en), ' ', el('span', { class: 'evidence' }, zh ? f.evidence_zh : f.evidence_en),
-                f.department ? [' ', el('a', { href: QA.withQuery('/department', { code: f.department, from, to }) }, '→')] : null))),
+                // The arrow alone would be read as "right arrow": the link's name says which department's page it opens.
+                f.department ? [' ', el('a', { href: QA.withQuery('/department', { code: f.department, from, to }),
+                    'aria-label': t('finding.open', f.department_name || nameOf(f.department)) }, '→')] : null))),
             el('ul', { class: 'findings' },
                 // The ranked findings already name each failing department; list them here only when the analysis has nothing.
                 (ranked.length ? [] : failing).map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace QualityAnalytics.Web.Tests.Browser;
+
+/// <summary>Whether an open complaint is overdue, and so every on-time rate, depends on the moment it is judged at (the
+/// quarter's OpenComplaintsAsOf). The report prints that moment; the department page's service targets must say it too,
+/// in the report's own format, as the Shanghai wall time it is, whatever the viewer's clock.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task The_department_page_says_as_of_when_its_open_complaints_are_judged_in_either_language()
+    {
+        // A viewer in New York: the as-of moment is a Shanghai wall time and must not move with the browser's zone.
+        await using var session = await browser.SignIn("committee", timeZone: "America/New_York");
+        await session.Open("/department?code=LOG");
+        var to = await session.Page.InputValueAsync("#slicer-to");
+        var asOf = await AsOf(session, $"/api/analysis/{to}/departments/LOG");
+
+        // The report's DateTimeFormat (reports/Resources/ReportText*.resx): yyyy年M月d日 HH:mm, d MMMM yyyy HH:mm.
+        var zh = asOf.ToString("yyyy年M月d日 HH:mm", CultureInfo.GetCultureInfo("zh-CN"));
+        Assert.Equal($"未完成的投诉按 {zh} 的数据判定（{to} 季度投诉最近一次载入的时间；其他季度各按其投诉最近一次载入的时间）。",
+            await session.Page.InnerTextAsync("#service-as-of"));
+
+        await session.Open("/department?code=LOG&lang=en");
+        var en = asOf.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        Assert.Equal($"Open complaints judged as of the data of {en} (when {to}'s complaints were last loaded; other quarters as of their own last load).",
+            await session.Page.InnerTextAsync("#service-as-of"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task The_overview_s_on_time_cards_say_as_of_when_open_complaints_are_judged()
+    {
+        await using var session = await browser.SignIn("viewer", timeZone: "America/New_York");
+        await session.Open("/");
+        var to = await session.Page.InputValueAsync("#slicer-to");
+        var zh = (await AsOf(session, $"/api/calendar/{to}")).ToString("yyyy年M月d日 HH:mm", CultureInfo.GetCultureInfo("zh-CN"));
+        Assert.Equal($"24小时回复率与3个工作日解决率：{to} 季度未完成的投诉按 {zh} 的数据判定。", await session.Page.InnerTextAsync("#kpis-as-of"));
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>The quarter's as-of moment as an API answer gives it (a Shanghai wall time, without an offset).</summary>
+    private static async Task<DateTime> AsOf(Session session, string url)
+    {
+        var response = await session.Page.APIRequest.GetAsync(url);
+        Assert.True(response.Ok, response.StatusText);
+        var text = (await response.JsonAsync())!.Value.GetProperty("as_of").GetString()!;
+        Assert.DoesNotMatch("(Z|[+-]\\d{2}:\\d{2})$", text); // a wall time, not an instant
+        return DateTime.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.None);
+    }
+}
