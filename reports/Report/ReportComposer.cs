@@ -146,7 +146,7 @@ internal sealed partial class ReportComposer
         if (_m.DifferencesFromApproved.Count > 0)
         {
             warnings.Add(_t.Format("ApprovedDifferences", string.Join(_t["ListSeparator"], _m.DifferencesFromApproved.Select(d =>
-                _t.Format("DifferenceItem", Name(d.DepartmentCode), d.Field, d.Approved ?? _f.Dash, d.Draft ?? _f.Dash)))));
+                _t.Format("DifferenceItem", Name(d.DepartmentCode), _f.DifferenceField(d.Field), _f.DifferenceValue(d.Field, d.Approved), _f.DifferenceValue(d.Field, d.Draft))))));
         }
         foreach (var year in _m.Analysis.ServiceTargets.UncalendaredYears) warnings.Add(_t.Format("CalendarNotImported", year));
         if (warnings.Count == 0) warnings.Add(_t["NoWarnings"]);

@@ -98,5 +98,30 @@ internal sealed class ReportFormat(ReportText text)
         _ => key,
     };
 
+    /// <summary>A field of a difference from the approved results (the mart's names: total, grade…) as the report's
+    /// column heading names it, so the sentence reads in one language.</summary>
+    public string DifferenceField(string field) => field switch
+    {
+        "self_check" => Text["ColSelfCheck"],
+        "survey" => Text["ColSurvey"],
+        "complaint" => Text["ColComplaint"],
+        "callback_deduction" => Text["ColCallback"],
+        "total" => Text["ColTotal"],
+        "grade" => Text["ColGrade"],
+        "amount" => Text["ColAmount"],
+        "department" => Text["ColDepartment"],
+        _ => field,
+    };
+
+    /// <summary>A value of a difference: a grade (stored as excellent, pass…) in the report's words; numbers and names as they are.</summary>
+    public string DifferenceValue(string field, string? value) => value is null ? Dash : field != "grade" ? value : value switch
+    {
+        "excellent" => Text["GradeExcellent"],
+        "pass" => Text["GradePass"],
+        "fail" => Text["GradeFail"],
+        "withheld" => Text["GradeWithheld"],
+        _ => value,
+    };
+
     private static string Signless(string text) => text.StartsWith('-') ? Minus + text[1..] : text;
 }

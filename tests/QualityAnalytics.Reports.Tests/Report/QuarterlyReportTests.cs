@@ -225,6 +225,24 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void The_changes_since_approval_name_each_measure_and_grade_in_the_report_language()
+    {
+        var warehouse = demo.CopyDatabase();
+        using (var db = warehouse.CreateContext()) AssessmentMart.Approve(db, DemoWarehouse.Q2, PolicyFile.Default, "质量管理委员会", demo.Clock);
+        // A late valid complaint against 储运中心: C 100 → 90, T 99.60 → 96.60, still excellent; the money changes too.
+        Load(warehouse, "late-complaint.csv", "complaint_id,department,received_at,channel,valid\nTS-LATE-1,STO,2026-06-29 09:00,电话,是\nTS-LATE-2,STO,2026-06-30 09:00,电话,是\n");
+        using (var db = warehouse.CreateContext()) AssessmentMart.Score(db, DemoWarehouse.Q2, PolicyFile.Default, demo.Clock);
+
+        var zh = AllText(Generate(warehouse: warehouse));
+        var en = AllText(Generate(new ReportOptions { Language = "en" }, warehouse));
+
+        // The Chinese report used the stored field names (complaint, total, grade: excellent → fail) in its Chinese sentence.
+        Assert.Contains("审定后数据有变化:储运中心投诉C:100.00→80.00;储运中心总分:99.60→93.60;储运中心等级:优秀→不合格;", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("complaint:", zh, StringComparison.Ordinal);
+        Assert.Contains("储运中心ComplaintsC:100.00→80.00;储运中心Total:99.60→93.60;储运中心Grade:Excellent→Fail;", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_approved_quarter_whose_data_changed_later_is_analysed_on_the_approved_results_throughout()
     {
         var warehouse = demo.CopyDatabase();
@@ -238,7 +256,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // The results are the committee's (第六条); the draft is only listed as a difference. The findings, the narrative
         // and the department's own page must not call the approved excellent result a fail with the draft's numbers.
         Assert.Contains("储运中心99.00100.00100.000.0099.60优秀+9,200", text, StringComparison.Ordinal);
-        Assert.Contains("储运中心total:99.60→93.60", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心总分:99.60→93.60", text, StringComparison.Ordinal);
         Assert.DoesNotContain("储运中心考核不合格", text, StringComparison.Ordinal);
         Assert.DoesNotContain("总分93.60分", text, StringComparison.Ordinal);
     }
