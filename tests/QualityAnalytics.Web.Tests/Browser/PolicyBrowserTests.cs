@@ -50,4 +50,52 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             File.Delete(file);
         }
     }
+
+    [Fact]
+    public async Task After_a_late_correction_the_approved_quarter_lists_each_change_with_the_approved_and_the_draft_value()
+    {
+        // 2025Q1, which no other browser test approves: the committee approves it, then 储运中心 sends a correction that
+        // makes one of its complaints invalid (C up by 10), as the working group uploads it on the data desk.
+        var file = Path.Combine(browser.Dashboard.Folder, "data", "demo-files", "complaints_2025Q1.csv");
+        var lines = File.ReadAllLines(file);
+        var original = lines.Single(l => l.StartsWith("TS-2025Q1-STO-02,", StringComparison.Ordinal));
+        Assert.Contains(",Y,", original, StringComparison.Ordinal);
+        await using var committee = await browser.SignIn("committee");
+        await committee.Open("/policy?quarter=2025Q1");
+        var approvedC = decimal.Parse(await StoComplaintScore(committee), System.Globalization.CultureInfo.InvariantCulture);
+        committee.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await committee.AndSettle(() => committee.Page.ClickAsync("#approve"));
+        try
+        {
+            await Upload(lines[0], original.Replace(",Y,", ",N,", StringComparison.Ordinal));
+            await committee.Open("/policy?quarter=2025Q1");
+
+            // The page showed the draft and only counted the differences; the report showed the approved values, so the
+            // two disagreed with nothing on the page saying where.
+            var draftC = approvedC + 10;
+            Assert.Equal(draftC.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture), await StoComplaintScore(committee));
+            var items = await committee.Page.Locator("#approval-differences li").AllInnerTextsAsync();
+            Assert.Contains($"储运中心 投诉 C：审定 {approvedC:0.00} → 草稿 {draftC:0.00}", items);
+            Assert.Contains(items, i => i.StartsWith("储运中心 总分：审定 ", StringComparison.Ordinal));
+            Assert.All(items, i => Assert.DoesNotContain("complaint", i, StringComparison.Ordinal));
+            await committee.Screenshot("policy-approved-differences-1280");
+            Assert.Empty(committee.Errors);
+        }
+        finally
+        {
+            await Upload(lines[0], original); // the demo's row again: the draft equals the approved results, the others' numbers as they were
+        }
+    }
+
+    private static Task<string> StoComplaintScore(Session session) =>
+        session.Page.Locator("#assessment tr", new PageLocatorOptions { HasText = "储运中心" }).Locator("td[data-col=complaint]").InnerTextAsync();
+
+    private async Task Upload(string header, string row)
+    {
+        await using var wg = await browser.SignIn("wg");
+        await wg.Open("/data");
+        await wg.Page.SetInputFilesAsync("#files", new FilePayload { Name = "储运中心_投诉_更正.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(header + "\n" + row + "\n") });
+        await wg.AndSettle(() => wg.Page.ClickAsync("#upload button[type=submit]"));
+        Assert.Equal(["1"], await wg.Page.Locator("#upload-result td[data-col=updated]").AllInnerTextsAsync());
+    }
 }

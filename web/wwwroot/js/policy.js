@@ -24,7 +24,7 @@
             },
         }, t('policy.approve', quarter)) : null;
         const budget = data.budget ? el('p', { class: 'hint' }, t('policy.budget', format(data.budget.budget, '#,0.00'), format(data.budget.rewards, '#,0.00'), format(data.budget.penalties, '#,0.00'), format(data.budget.remaining, '#,0.00'))) : null;
-        const diffs = (data.differences || []).length ? el('p', { class: 'status bad' }, t('policy.differences', data.differences.length)) : null;
+        const diffs = (data.differences || []).length ? differences(data) : null;
         approvalBox.replaceChildren(status, approve || '', budget || '', diffs || '');
         const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
         const c = (name, extra) => ({ name, label: t('assessment.' + name), ...extra });
@@ -36,6 +36,18 @@
             c('why', { render: (v, r) => QA.explainButton(quarter, r.department, null, r.name) })], rows, { rowClass: r => r.grade === 'fail' ? 'bad' : null });
         document.getElementById('assessment-tools').replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', download: '', 'data-export': f,
             href: QA.withQuery('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', from: quarter, to: quarter, format: f }) }, t('export.' + f))));
+    }
+
+    // What changed since the committee approved: each difference by department and measure, approved value beside the
+    // draft's, so the page agrees with the report (which shows the approved results) instead of only counting them.
+    function differences(data) {
+        const names = Object.fromEntries(data.assessments.map(a => [a.department, a.name]));
+        const value = (field, v) => v == null ? '–' : field === 'grade' ? QA.gradeName(v)
+            : field === 'department' ? v : format(Number(v), field === 'amount' ? '#,0.00' : '0.00');
+        const items = data.differences.map(d => el('li', { 'data-department': d.departmentCode, 'data-field': d.field },
+            t('policy.difference', names[d.departmentCode] || (d.field === 'department' ? d.approved || d.draft : d.departmentCode),
+                t('assessment.' + (d.field === 'department' ? 'name' : d.field)), value(d.field, d.approved), value(d.field, d.draft))));
+        return el('div', { class: 'status bad', id: 'approval-differences' }, el('p', {}, t('policy.differences', data.differences.length)), el('ul', {}, ...items));
     }
 
     // What-if: a policy file (JSON, the same format as policy.json) scored against the quarter beside the stored results;
