@@ -120,6 +120,27 @@ internal static class DataApi
             }));
         }).WithName("BatchFiles");
 
+        // What the batch's files changed in rows loaded before (row_change), one line per changed column: a corrected file
+        // updates rows in place, and the working group needs to see what it altered, not only how many rows.
+        desk.MapGet("/batches/{id:long}/changes", (long id, WarehouseDb warehouse) =>
+        {
+            using var db = warehouse.CreateContext();
+            var changes = (from c in db.RowChanges.AsNoTracking()
+                           join f in db.SourceFiles.AsNoTracking() on c.SourceFileId equals f.Id
+                           where c.BatchId == id
+                           orderby c.Id
+                           select new { c.NaturalKey, c.OldValues, c.NewValues, f.FileName, f.Sheet, f.Kind }).ToList();
+            return Results.Ok(changes.SelectMany(c =>
+            {
+                var before = RowChangeValues.Read(c.OldValues);
+                return RowChangeValues.Read(c.NewValues).Select(after => new
+                {
+                    file = c.FileName, sheet = c.Sheet, kind = c.Kind, key = c.NaturalKey, column = after.Key,
+                    old = before.GetValueOrDefault(after.Key), @new = after.Value,
+                });
+            }));
+        }).WithName("BatchChanges").WithSummary("The changes a batch made to rows loaded before: key, column, old and new value, file.");
+
         desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> messages) =>
         {
             using var db = warehouse.CreateContext();

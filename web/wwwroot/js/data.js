@@ -92,9 +92,13 @@
         detail.hidden = !id;
         if (!id) return;
         document.getElementById('batch-title').textContent = t('data.batch', id);
-        const [files, quarantine] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`)]);
+        const [files, quarantine, changes] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`),
+            QA.get(`/api/data/batches/${id}/changes`)]);
         table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
+        // The rows loaded before that this batch's files changed, each changed column with its old and new value (as stored).
+        table(document.getElementById('changes'), [col('file'), col('sheet'), kind(), col('key'), col('column'), col('old'), col('new')],
+            changes, { caption: t('data.changesCaption', changes.length) });
         table(document.getElementById('quarantine'), [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
             quarantine, { caption: t('data.quarantineCaption', quarantine.length) });
         document.getElementById('quarantine-export').replaceChildren(

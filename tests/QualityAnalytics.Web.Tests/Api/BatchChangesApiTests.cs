@@ -1,0 +1,55 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>A batch that updated stored rows shows what changed: the loader recorded each change (row_change: key, old
+/// and new values, file), but no page showed it, so the working group could not see what a department's corrected file
+/// had altered. The desk lists them per batch, one line per changed column.</summary>
+public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<DashboardFactory>
+{
+    [Fact]
+    public async Task A_corrected_row_lists_each_changed_column_with_its_old_and_new_value_and_the_file()
+    {
+        var wg = await app.SignedIn("wg");
+        var original = File.ReadAllLines(Path.Combine(app.Folder, "data", "demo-files", "complaints_2026Q1.csv"));
+        var row = original.Skip(1).First(l => l.Contains(",Y,", StringComparison.Ordinal));
+        var key = row.Split(',')[Array.IndexOf(original[0].Split(','), "complaint_id")];
+        var batch = await Upload(wg, "更正.csv", original[0] + "\n" + row.Replace(",Y,", ",N,", StringComparison.Ordinal) + "\n");
+        try
+        {
+            var changes = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/changes")).RootElement.EnumerateArray().ToList();
+
+            var change = Assert.Single(changes);
+            Assert.Equal("更正.csv", change.GetProperty("file").GetString());
+            Assert.Equal("complaints", change.GetProperty("kind").GetString());
+            Assert.Equal(key, change.GetProperty("key").GetString());
+            Assert.Equal("valid", change.GetProperty("column").GetString());
+            Assert.Equal("1", change.GetProperty("old").GetString());
+            Assert.Equal("0", change.GetProperty("new").GetString());
+            // Only the desk's roles: a department manager may not read what other departments' files changed.
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("log-manager")).GetAsync($"/api/data/batches/{batch}/changes")).StatusCode);
+        }
+        finally
+        {
+            await Upload(wg, "还原.csv", original[0] + "\n" + row + "\n"); // the demo's row again, for the class's other tests
+        }
+    }
+
+    private static async Task<long> Upload(HttpClient client, string name, string csv)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", name);
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/data/uploads") { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", await DashboardFactory.Token(client, "/data"));
+        var response = await client.SendAsync(request);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        Assert.Equal(1, body.GetProperty("files")[0].GetProperty("updated").GetInt32());
+        return body.GetProperty("batch_id").GetInt64();
+    }
+}
