@@ -100,8 +100,8 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // Lineage: the demo's planted bad rows are counted.
         Assert.Contains("共有8行", text, StringComparison.Ordinal);
         // Each department's explanation is in Chinese too (the PDF's text comes out without spaces).
-        Assert.Contains("等级=不合格（T88.20<95）", text, StringComparison.Ordinal);
-        Assert.Contains("奖罚金额=−(95−max(88.20,90))×1000=−5000.00", text, StringComparison.Ordinal);
+        Assert.Contains("等次=不合格（T88.20<95）", text, StringComparison.Ordinal);
+        Assert.Contains("奖惩金额=−(95−max(88.20,90))×1000=−5000.00", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Grade=fail", text, StringComparison.Ordinal);
     }
 
@@ -237,7 +237,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var en = AllText(Generate(new ReportOptions { Language = "en" }, warehouse));
 
         // The Chinese report used the stored field names (complaint, total, grade: excellent → fail) in its Chinese sentence.
-        Assert.Contains("审定后数据有变化:储运中心投诉C:100.00→80.00;储运中心总分:99.60→93.60;储运中心等级:优秀→不合格;", zh, StringComparison.Ordinal);
+        Assert.Contains("审定后数据有变化:储运中心投诉C:100.00→80.00;储运中心总分:99.60→93.60;储运中心等次:优秀→不合格;", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("complaint:", zh, StringComparison.Ordinal);
         Assert.Contains("储运中心ComplaintsC:100.00→80.00;储运中心Total:99.60→93.60;储运中心Grade:Excellent→Fail;", en, StringComparison.Ordinal);
     }

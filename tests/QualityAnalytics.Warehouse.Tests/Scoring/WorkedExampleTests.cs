@@ -51,8 +51,8 @@ public sealed class WorkedExampleTests
         Assert.Equal("C = 100 − 10 × 2 件有效投诉 (C-101, C-102) − 直接扣分 3（C-102） = 77.00；无效投诉不扣分：C-103", Zh("C"));
         Assert.Equal("K = 0.5（CB-1 记录不全，默认扣分） = 0.50", Zh("K"));
         Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.5 = 88.199 → 88.20", Zh("T"));
-        Assert.Equal("等级 = 不合格（T 88.20 < 95）", Zh("Grade"));
-        Assert.Equal("奖罚金额 = −(95 − max(88.20, 90)) × 1000 = −5000.00", Zh("Amount"));
+        Assert.Equal("等次 = 不合格（T 88.20 < 95）", Zh("Grade"));
+        Assert.Equal("奖惩金额 = −(95 − max(88.20, 90)) × 1000 = −5000.00", Zh("Amount"));
         // English stays the stored Formula, and the language of en-* and of any other culture.
         var s = Assert.Single(a.Explanation, l => l.Component == "S");
         Assert.Equal(s.Formula, s.FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("en")));

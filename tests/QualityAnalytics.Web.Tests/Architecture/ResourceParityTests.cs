@@ -21,6 +21,20 @@ public sealed class ResourceParityTests
         Assert.Empty(zh.Concat(en).Where(s => string.IsNullOrWhiteSpace(s.Value)).Select(s => $"{s.Key}: empty"));
     }
 
+    /// <summary>The policy's own words, one term for one thing: 《服务质量管理办法》 says 等次 (grade) and 奖惩 (reward and
+    /// penalty), which the dashboard used while the report and the explanations said 等级 and 奖罚, so a committee member
+    /// read two names for the same column.</summary>
+    [Theory]
+    [InlineData("web/Resources/SharedResource.zh-CN.resx")]
+    [InlineData("reports/Resources/ReportText.resx")]
+    [InlineData("warehouse/Scoring/ScoreText.resx")]
+    [InlineData("warehouse/Scoring/PolicyText.resx")]
+    public void Chinese_text_uses_the_policys_terms(string chinese)
+    {
+        string[] notThePolicys = ["等级", "奖罚"];
+        Assert.Empty(Strings(chinese).Where(s => notThePolicys.Any(w => s.Value.Contains(w, StringComparison.Ordinal))).Select(s => $"{s.Key}: {s.Value}"));
+    }
+
     private static Dictionary<string, string> Strings(string file) =>
         XDocument.Load(Path.Combine(LayeringTests.RepositoryRoot(), file)).Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");
