@@ -135,7 +135,7 @@ internal static class DataApi
                 var before = RowChangeValues.Read(c.OldValues);
                 return RowChangeValues.Read(c.NewValues).Select(after => new
                 {
-                    file = c.FileName, sheet = c.Sheet, kind = c.Kind, key = c.NaturalKey, column = after.Key,
+                    file = c.FileName, sheet = c.Sheet, kind = c.Kind, key = c.NaturalKey, column = FieldLabels.Of(c.Kind, after.Key, CultureInfo.CurrentUICulture),
                     old = before.GetValueOrDefault(after.Key), @new = after.Value,
                 });
             }));
@@ -146,7 +146,12 @@ internal static class DataApi
             using var db = warehouse.CreateContext();
             var text = Text();
             var rows = QuarantineExport.Rows(db, id);
-            foreach (var r in rows) r.Reason = LoadMessages.Localize(r.Reason, text)!; // untracked: never saved
+            var kindOf = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).ToDictionary(f => f.Id, f => f.Kind);
+            foreach (var r in rows) // untracked: never saved
+            {
+                r.Reason = LoadMessages.Localize(r.Reason, text)!;
+                r.Column = FieldLabels.Of(kindOf.GetValueOrDefault(r.SourceFileId), r.Column, CultureInfo.CurrentUICulture);
+            }
             if (format is null) return Results.Ok(rows);
             return Exports.File(format, $"quarantine-batch-{id}", messages["api.quarantine.header"].Value.Split(','), rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, messages);
         }).WithName("Quarantine");

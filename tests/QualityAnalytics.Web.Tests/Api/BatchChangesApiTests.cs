@@ -26,7 +26,11 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
             Assert.Equal("更正.csv", change.GetProperty("file").GetString());
             Assert.Equal("complaints", change.GetProperty("kind").GetString());
             Assert.Equal(key, change.GetProperty("key").GetString());
-            Assert.Equal("valid", change.GetProperty("column").GetString());
+            // The field as the page's reader knows it: the contract's Chinese header with its English name (the file may use
+            // either), and in English the English name alone.
+            Assert.Equal("是否有效（valid）", change.GetProperty("column").GetString());
+            var en = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/changes?lang=en")).RootElement.EnumerateArray().Single();
+            Assert.Equal("valid", en.GetProperty("column").GetString());
             Assert.Equal("1", change.GetProperty("old").GetString());
             Assert.Equal("0", change.GetProperty("new").GetString());
             // Only the desk's roles: a department manager may not read what other departments' files changed.
@@ -36,6 +40,35 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
         {
             await Upload(wg, "还原.csv", original[0] + "\n" + row + "\n"); // the demo's row again, for the class's other tests
         }
+    }
+
+    /// <summary>The quarantine list names the field the same way on the Chinese page (it showed the contract's English
+    /// name, received_at, where the department's file says 受理时间), and so does its CSV export.</summary>
+    [Fact]
+    public async Task Quarantined_rows_name_their_field_in_the_pages_language()
+    {
+        var wg = await app.SignedIn("wg");
+        var header = File.ReadAllLines(Path.Combine(app.Folder, "data", "demo-files", "complaints_2026Q1.csv"))[0];
+        var columns = header.Split(',');
+        var cells = columns.Select(c => c switch
+        {
+            "complaint_id" => "TS-QUARANTINE-LABEL", "department" => "LOG", "received_at" => "2026-02-30 09:00", "channel" => "电话", "valid" => "Y",
+            _ => "",
+        });
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(header + "\n" + string.Join(",", cells) + "\n"));
+        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
+        form.Add(file, "files", "坏日期.csv");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/data/uploads") { Content = form };
+        request.Headers.Add("X-CSRF-TOKEN", await DashboardFactory.Token(wg, "/data"));
+        var body = JsonDocument.Parse(await (await wg.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
+        var batch = body.GetProperty("batch_id").GetInt64();
+
+        var zh = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine")).RootElement.EnumerateArray().Single();
+        Assert.Equal("受理时间（received_at）", zh.GetProperty("column").GetString());
+        var en = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?lang=en")).RootElement.EnumerateArray().Single();
+        Assert.Equal("received_at", en.GetProperty("column").GetString());
+        Assert.Contains(",受理时间（received_at）,", await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?format=csv"), StringComparison.Ordinal);
     }
 
     private static async Task<long> Upload(HttpClient client, string name, string csv)
