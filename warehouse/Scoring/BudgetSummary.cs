@@ -10,12 +10,19 @@ public sealed record BudgetSummary(decimal Budget, decimal Rewards, decimal Pena
     public static BudgetSummary Of(IEnumerable<Assessment> assessments, ScoringPolicy policy)
     {
         ArgumentNullException.ThrowIfNull(assessments);
+        return OfAmounts(assessments.Select(a => a.Amount), policy);
+    }
+
+    /// <summary>Sums signed amounts (rewards positive, penalties negative): an approved snapshot's stored amounts, say.</summary>
+    public static BudgetSummary OfAmounts(IEnumerable<decimal> amounts, ScoringPolicy policy)
+    {
+        ArgumentNullException.ThrowIfNull(amounts);
         ArgumentNullException.ThrowIfNull(policy);
         decimal rewards = 0, penalties = 0;
-        foreach (var a in assessments)
+        foreach (var amount in amounts)
         {
-            if (a.Amount > 0) rewards += a.Amount;
-            else penalties -= a.Amount;
+            if (amount > 0) rewards += amount;
+            else penalties -= amount;
         }
         return new BudgetSummary(policy.Budget, rewards, penalties, rewards - penalties, policy.Budget - rewards, rewards > policy.Budget);
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
@@ -28,6 +29,11 @@ internal static class AssessmentApi
                 policy_version = scored.Policy.Version,
                 approval = scored.Approval is { } a ? new { approved_by = a.ApprovedBy, approved_at = a.ApprovedAt } : null,
                 budget = scope.AllDepartments ? scored.Budget : null,
+                // What the report of an approved quarter prints: the snapshot's amounts, which a later correction leaves alone
+                // while the draft's budget above moves with it.
+                approved_budget = scope.AllDepartments && scored.Approval is { } approved
+                    ? BudgetSummary.OfAmounts(db.ApprovedAssessments.AsNoTracking().Where(x => x.ApprovalId == approved.Id).Select(x => x.Amount).ToList(), scored.Policy)
+                    : null,
                 differences = scored.DifferencesFromApproved.Where(d => scope.Allows(d.DepartmentCode)),
                 assessments = scored.Assessments.Where(x => scope.Allows(x.DepartmentCode)).Select(x => AssessmentView.Of(x, scored)),
             });

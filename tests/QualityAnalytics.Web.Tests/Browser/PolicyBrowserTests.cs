@@ -65,6 +65,9 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         var approvedC = decimal.Parse(await StoComplaintScore(committee), System.Globalization.CultureInfo.InvariantCulture);
         committee.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await committee.AndSettle(() => committee.Page.ClickAsync("#approve"));
+        // Just approved: one budget line, the snapshot's (the report's).
+        var approvedBudget = await committee.Page.Locator("[data-budget=approved]").InnerTextAsync();
+        Assert.Equal(0, await committee.Page.Locator("[data-budget=draft]").CountAsync());
         try
         {
             await Upload(lines[0], original.Replace(",Y,", ",N,", StringComparison.Ordinal));
@@ -78,6 +81,13 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             Assert.Contains($"储运中心 投诉 C：审定 {approvedC:0.00} → 草稿 {draftC:0.00}", items);
             Assert.Contains(items, i => i.StartsWith("储运中心 总分：审定 ", StringComparison.Ordinal));
             Assert.All(items, i => Assert.DoesNotContain("complaint", i, StringComparison.Ordinal));
+            // The budget line stays the approved one, as the report prints it (it showed the draft's, which the correction
+            // moved); the draft's is beside it when its amounts differ.
+            Assert.Equal(approvedBudget, await committee.Page.Locator("[data-budget=approved]").InnerTextAsync());
+            var api = await committee.Page.EvaluateAsync<System.Text.Json.JsonElement>("fetch('/api/assessments/2025Q1').then(r => r.json())");
+            var amountsDiffer = api.GetProperty("budget").GetProperty("rewards").GetDecimal() != api.GetProperty("approved_budget").GetProperty("rewards").GetDecimal()
+                || api.GetProperty("budget").GetProperty("penalties").GetDecimal() != api.GetProperty("approved_budget").GetProperty("penalties").GetDecimal();
+            Assert.Equal(amountsDiffer ? 1 : 0, await committee.Page.Locator("[data-budget=draft]").CountAsync());
             await committee.Screenshot("policy-approved-differences-1280");
             Assert.Empty(committee.Errors);
         }

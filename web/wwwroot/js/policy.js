@@ -23,7 +23,14 @@
                 try { await busy(QA.send('POST', `/api/assessments/${quarter}/approve`)); run(); } catch (err) { QA.showError(approvalBox, err); e.target.disabled = false; }
             },
         }, t('policy.approve', quarter)) : null;
-        const budget = data.budget ? el('p', { class: 'hint' }, t('policy.budget', format(data.budget.budget, '#,0.00'), format(data.budget.rewards, '#,0.00'), format(data.budget.penalties, '#,0.00'), format(data.budget.remaining, '#,0.00'))) : null;
+        const budgetText = (key, b) => t(key, format(b.budget, '#,0.00'), format(b.rewards, '#,0.00'), format(b.penalties, '#,0.00'), format(b.remaining, '#,0.00'));
+        // An approved quarter's budget is the snapshot's (the report's); a later correction moves only the draft's, shown beside it.
+        const approvedBudget = data.approved_budget;
+        const draftDiffers = approvedBudget && data.budget && (approvedBudget.rewards !== data.budget.rewards || approvedBudget.penalties !== data.budget.penalties);
+        const budget = approvedBudget
+            ? el('div', {}, el('p', { class: 'hint', 'data-budget': 'approved' }, budgetText('policy.budget', approvedBudget)),
+                draftDiffers ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budgetDraft', data.budget)) : '')
+            : data.budget ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budget', data.budget)) : null;
         const diffs = (data.differences || []).length ? differences(data) : null;
         approvalBox.replaceChildren(status, approve || '', budget || '', diffs || '');
         const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
