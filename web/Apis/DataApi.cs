@@ -122,8 +122,16 @@ internal static class DataApi
 
         // What the batch's files changed in rows loaded before (row_change), one line per changed column: a corrected file
         // updates rows in place, and the working group needs to see what it altered, not only how many rows.
-        desk.MapGet("/batches/{id:long}/changes", (long id, WarehouseDb warehouse) =>
+        desk.MapGet("/batches/{id:long}/changes", (long id, WarehouseDb warehouse, IStringLocalizer<SharedResource> words) =>
         {
+            // Values as the pages show them elsewhere (是/否, 满意/基本满意/不满意), not as stored (1/0, neutral).
+            string? Shown(string column, string? value) => (column, value) switch
+            {
+                ("valid" or "excluded", "1") => words["js.yes"].Value,
+                ("valid" or "excluded", "0") => words["js.no"].Value,
+                ("satisfaction", "satisfied" or "neutral" or "dissatisfied") => words["js.satisfaction." + value].Value,
+                _ => value,
+            };
             using var db = warehouse.CreateContext();
             var changes = (from c in db.RowChanges.AsNoTracking()
                            join f in db.SourceFiles.AsNoTracking() on c.SourceFileId equals f.Id
@@ -136,7 +144,7 @@ internal static class DataApi
                 return RowChangeValues.Read(c.NewValues).Select(after => new
                 {
                     file = c.FileName, sheet = c.Sheet, kind = c.Kind, key = c.NaturalKey, column = FieldLabels.Of(c.Kind, after.Key, CultureInfo.CurrentUICulture),
-                    old = before.GetValueOrDefault(after.Key), @new = after.Value,
+                    old = Shown(after.Key, before.GetValueOrDefault(after.Key)), @new = Shown(after.Key, after.Value),
                 });
             }));
         }).WithName("BatchChanges").WithSummary("The changes a batch made to rows loaded before: key, column, old and new value, file.");

@@ -31,8 +31,9 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
             Assert.Equal("是否有效（valid）", change.GetProperty("column").GetString());
             var en = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/changes?lang=en")).RootElement.EnumerateArray().Single();
             Assert.Equal("valid", en.GetProperty("column").GetString());
-            Assert.Equal("1", change.GetProperty("old").GetString());
-            Assert.Equal("0", change.GetProperty("new").GetString());
+            // Values as the pages show them (是/否), not as stored (1/0).
+            Assert.Equal(("是", "否"), (change.GetProperty("old").GetString(), change.GetProperty("new").GetString()));
+            Assert.Equal(("Yes", "No"), (en.GetProperty("old").GetString(), en.GetProperty("new").GetString()));
             // Only the desk's roles: a department manager may not read what other departments' files changed.
             Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("log-manager")).GetAsync($"/api/data/batches/{batch}/changes")).StatusCode);
         }
