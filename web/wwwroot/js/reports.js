@@ -1,5 +1,6 @@
 // The quarterly analysis reports: the archived PDFs (written by the scheduled job before each meeting, or on demand),
-// with a download link each; the working group and the committee can generate a quarter's report now. State: ?quarter=.
+// with a download link each; the working group and the committee can generate a quarter's report now. State: ?quarter=
+// (the slicer filters the list, as every slicer filters its page; none: every report, and "generate" writes the latest quarter's).
 'use strict';
 (function () {
     const { t, el, state, onState, busy } = QA;
@@ -8,11 +9,12 @@
 
     async function render() {
         const { all, to } = await QA.quarterRange();
-        const quarter = all.includes(state.quarter) ? state.quarter : to;
+        const chosen = all.includes(state.quarter) ? state.quarter : null;
+        const quarter = chosen ?? to;
         QA.slicers(document.getElementById('slicers'), [
-            { key: 'quarter', label: t('slicer.quarter'), options: all.map(q => ({ value: q })), value: quarter },
+            { key: 'quarter', label: t('slicer.quarter'), options: all.map(q => ({ value: q })), all: true, value: chosen ?? '' },
         ]);
-        const reports = await QA.get('/api/reports');
+        const reports = (await QA.get('/api/reports')).filter(r => !chosen || r.quarter === chosen);
         const status = el('span', { role: 'status', class: 'hint' });
         const generate = canGenerate ? el('form', { class: 'inline', id: 'generate' },
             el('button', { type: 'submit', class: 'primary' }, t('reports.generate', quarter)), ' ', status) : null;
