@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -135,15 +134,7 @@ public sealed partial class OpenComplaintsAsOfTests : IDisposable
     [GeneratedRegex("答复及时率([0-9.]+%),解决及时率([0-9.]+%)")]
     private static partial Regex RatesSentence();
 
-    private static string PdfText(string path)
-    {
-        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", "-raw", path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-        return new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-    }
+    private static string PdfText(string path) => Cli.PdfText.Compact(path);
 
     /// <summary>The real dashboard (the host `qa serve` builds) over the test's warehouse and clock.</summary>
     private sealed partial class Dashboard(CliRun qa) : WebApplicationFactory<DashboardStartup>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 
 namespace QualityAnalytics.Web.Tests.Cli;
 
@@ -10,15 +9,7 @@ public sealed class ReportCliTests : IDisposable
 
     public void Dispose() => _qa.Dispose();
 
-    private static string Text(string path)
-    {
-        var start = new ProcessStartInfo("pdftotext", ["-enc", "UTF-8", "-raw", path, "-"]) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var text = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, process.StandardError.ReadToEnd());
-        return new string(text.Where(c => !char.IsWhiteSpace(c)).ToArray());
-    }
+    private static string Text(string path) => PdfText.Compact(path);
 
     private void Demo()
     {
