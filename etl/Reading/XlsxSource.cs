@@ -26,7 +26,7 @@ internal sealed class XlsxSource : ITabularSource
     /// <see cref="ReadRows"/> to continue; null once taken or disposed.</summary>
     private PendingRows? _pending;
 
-    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows pending)
+    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending)
     {
         FilePath = filePath;
         Sheet = sheet;
@@ -108,6 +108,11 @@ internal sealed class XlsxSource : ITabularSource
                 return null;
             }
 
+            if (!PendingRows.TryHold())
+            {
+                return new XlsxSource(path, sheet, cells, line, null);
+            }
+
             // The search may have read past the header (it falls back to the first row after looking at more).
             var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows));
             rows = null;
@@ -134,7 +139,7 @@ internal sealed class XlsxSource : ITabularSource
         // Only the first enumeration can continue the header search's; any later one reads the sheet again.
         if (Interlocked.Exchange(ref _pending, null) is { } pending)
         {
-            using (pending.Rest)
+            using (pending)
             {
                 foreach (var (line, cells) in pending.AfterHeader)
                 {
@@ -246,9 +251,41 @@ internal sealed class XlsxSource : ITabularSource
     public void Dispose()
     {
         _disposed = true;
-        Interlocked.Exchange(ref _pending, null)?.Rest.Dispose();
+        Interlocked.Exchange(ref _pending, null)?.Dispose();
     }
 
-    /// <summary>The rows the header search read after the header, and the enumeration of the rest of the sheet.</summary>
-    private sealed record PendingRows(List<(int Line, string[] Cells)> AfterHeader, IEnumerator<(int Line, string[] Cells)> Rest);
+    /// <summary>
+    /// The rows the header search read after the header, and the enumeration of the rest of the sheet. A loader plans
+    /// every file of a batch before it reads the first one's rows, and each held enumeration keeps its file open with
+    /// MiniExcel's reader (and its shared strings) in memory, so only a few are held at once: past them a sheet is opened
+    /// again for its rows, as before, and a batch of many workbooks holds neither many files open nor their tables.
+    /// </summary>
+    private sealed class PendingRows(List<(int Line, string[] Cells)> afterHeader, IEnumerator<(int Line, string[] Cells)> rest) : IDisposable
+    {
+        internal const int MostHeldAtOnce = 2;
+
+        private static int s_held;
+
+        public List<(int Line, string[] Cells)> AfterHeader { get; } = afterHeader;
+
+        public IEnumerator<(int Line, string[] Cells)> Rest { get; } = rest;
+
+        /// <summary>Takes one of the <see cref="MostHeldAtOnce"/> places; the <see cref="PendingRows"/> made after a
+        /// true gives it back when disposed.</summary>
+        public static bool TryHold()
+        {
+            while (true)
+            {
+                var held = Volatile.Read(ref s_held);
+                if (held >= MostHeldAtOnce) return false;
+                if (Interlocked.CompareExchange(ref s_held, held + 1, held) == held) return true;
+            }
+        }
+
+        public void Dispose()
+        {
+            Rest.Dispose();
+            Interlocked.Decrement(ref s_held);
+        }
+    }
 }

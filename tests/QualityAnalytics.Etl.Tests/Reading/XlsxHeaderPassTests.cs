@@ -80,6 +80,28 @@ public sealed class XlsxHeaderPassTests
     }
 
     [Fact]
+    public void More_sheets_than_are_held_open_after_their_header_search_all_read_their_rows()
+    {
+        using var folder = new TempFolder();
+        var path = folder.File("book.xlsx");
+        var sheets = Enumerable.Range(1, 6).ToDictionary(i => $"s{i}", i => (object)Enumerable.Range(1, i)
+            .Select(r => new Dictionary<string, object?> { ["id"] = $"{i}-{r}" }).ToList());
+        MiniExcel.SaveAs(path, sheets);
+
+        var sources = TabularFile.Open(path);
+        try
+        {
+            Assert.Equal(6, sources.Count);
+            Assert.All(sources, (source, i) => Assert.Equal(
+                Enumerable.Range(1, i + 1).Select(r => $"{i + 1}-{r}"), source.ReadRows().Select(r => Assert.Single(r.Cells))));
+        }
+        finally
+        {
+            foreach (var source in sources) source.Dispose();
+        }
+    }
+
+    [Fact]
     public void A_source_disposed_before_its_rows_are_read_refuses_to_read_them()
     {
         using var folder = new TempFolder();
