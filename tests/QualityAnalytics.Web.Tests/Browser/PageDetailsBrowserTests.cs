@@ -66,11 +66,36 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
 
         await session.Open("/?department=STO&channel=意见箱");
         Assert.Equal("0", await session.Page.InnerTextAsync("[data-kpi=complaints] .value"));
-        Assert.Equal("较上季度 ±0", await session.Page.InnerTextAsync("[data-kpi=complaints] .delta"));
+        Assert.Equal("较上季度 ±0", await session.Page.InnerTextAsync("[data-kpi=complaints] [data-delta=quarter]"));
 
         await session.Open("/");
-        var delta = await session.Page.InnerTextAsync("[data-kpi=satisfaction] .delta");
+        var delta = await session.Page.InnerTextAsync("[data-kpi=satisfaction] [data-delta=quarter]");
         Assert.Matches(@"^较上季度 [+−±]\d+\.\d 个百分点$", delta);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Each_card_also_compares_with_the_same_quarter_a_year_before()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/");
+        var to = await session.Page.EvaluateAsync<string>("() => QA.quarterRange().then(r => r.to)");
+        var yearAgo = await session.Page.EvaluateAsync<string>($"() => QA.shiftQuarter('{to}', -4)");
+        var totals = await Api(session, $"/api/query?measures=total&dimensions=quarter&from={yearAgo}&to={to}");
+        decimal TotalOf(string quarter) => totals.GetProperty("rows").EnumerateArray()
+            .Single(r => r[0].GetString() == quarter)[1].GetDecimal();
+        var change = TotalOf(to) - TotalOf(yearAgo);
+        var sign = change > 0 ? "+" : change < 0 ? "−" : "±";
+        Assert.Equal($"较去年同期 {sign}{Math.Abs(change):0.00}", await session.Page.InnerTextAsync("[data-kpi=total] [data-delta=year]"));
+        Assert.StartsWith("较上季度 ", await session.Page.InnerTextAsync("[data-kpi=total] [data-delta=quarter]"), StringComparison.Ordinal);
+
+        // The first quarter of the data has no year before it: the card says so instead of a change.
+        var first = await session.Page.EvaluateAsync<string>("() => QA.quarterRange().then(r => r.all[0])");
+        await session.Open($"/?from={first}&to={first}");
+        Assert.Equal("无去年同期数据", await session.Page.InnerTextAsync("[data-kpi=total] [data-delta=year]"));
+
+        await session.Open("/?lang=en");
+        Assert.Matches(@"^[+−±][\d.]+ on the same quarter last year$", await session.Page.InnerTextAsync("[data-kpi=total] [data-delta=year]"));
         Assert.Empty(session.Errors);
     }
 

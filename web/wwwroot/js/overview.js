@@ -33,32 +33,37 @@ QA.busy((async function () {
     }
 
     // caveat: what the reader must know to trust the number (e.g. deadlines counted without the year's holidays).
-    function kpi(name, value, fmt, previous, target, better, caveat) {
+    // previous and yearAgo: the same measure a quarter before (环比) and in the same quarter a year before (同比).
+    function kpi(name, value, fmt, previous, yearAgo, target, better, caveat) {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
-        const diff = value !== null && value !== undefined && previous !== null && previous !== undefined ? value - previous : null;
-        const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
-        // A rate's change is the difference of two percentages: percentage points (80.0% → 92.3% is +12.3 points, not +12.3%).
-        const size = fmt.includes('%') ? t('kpi.points', format(Math.abs(diff) * 100, '0.0')) : format(Math.abs(diff), fmt);
-        const deltaText = diff === null ? t('kpi.noPrevious') : t('kpi.change', (diff > 0 ? '+' : diff < 0 ? '−' : '±') + size);
+        const delta = (before, against, changeKey, noneKey) => {
+            const diff = value !== null && value !== undefined && before !== null && before !== undefined ? value - before : null;
+            const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
+            // A rate's change is the difference of two percentages: percentage points (80.0% → 92.3% is +12.3 points, not +12.3%).
+            const size = fmt.includes('%') ? t('kpi.points', format(Math.abs(diff) * 100, '0.0')) : format(Math.abs(diff), fmt);
+            return el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down'), 'data-delta': against },
+                diff === null ? t(noneKey) : t(changeKey, (diff > 0 ? '+' : diff < 0 ? '−' : '±') + size));
+        };
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
             el('div', { class: 'name' }, t('kpi.' + name)),
             el('div', { class: 'value' }, format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
-            el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down') }, deltaText),
+            delta(previous, 'quarter', 'kpi.change', 'kpi.noPrevious'),
+            delta(yearAgo, 'year', 'kpi.changeYear', 'kpi.noYearAgo'),
             caveat ? el('div', { class: 'caveat', role: 'note' }, caveat) : null);
     }
 
     async function render() {
         const { all, from, to } = await renderSlicers();
-        const previous = QA.shiftQuarter(to, -1);
+        const previous = QA.shiftQuarter(to, -1), yearAgo = QA.shiftQuarter(to, -4);
         document.getElementById('overview-quarter').textContent = t('overview.quarter', to);
         const filters = { department: state.department, channel: state.channel, category: state.category, grade: state.grade };
         const range = { ...filters, from, to };
         const quarterOnly = { ...filters, from: to, to: to };
 
         const [totals, service, gradeCounts, rank, cats, trendTotals, trendComplaints, detail, full, calendar] = await Promise.all([
-            query({ measures: ['total'], dimensions: ['quarter'], filters: { ...filters, from: previous, to } }),
-            query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: { ...filters, from: previous, to } }),
+            query({ measures: ['total'], dimensions: ['quarter'], filters: { ...filters, from: yearAgo, to } }),
+            query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: { ...filters, from: yearAgo, to } }),
             query({ measures: ['excellent', 'passed', 'failed', 'withheld'], filters: quarterOnly }),
             query({ measures: ['total'], dimensions: ['department'], filters: quarterOnly, order: 'total desc' }),
             query({ measures: ['complaints', 'valid_complaints'], dimensions: ['category'], filters: range, order: 'complaints desc' }),
@@ -69,17 +74,17 @@ QA.busy((async function () {
             QA.getOrNull('/api/calendar/' + encodeURIComponent(to)),
         ]);
 
-        // KPI cards: this quarter against the target, and the change from the quarter before.
+        // KPI cards: this quarter against the target, and the change from the quarter before and from a year before.
         const at = (result, q, m) => result.records.find(r => r.quarter === q)?.[m] ?? null;
         // The complaints mart has no row for a quarter without complaints (under the slicers): that count is 0, not unknown.
         const count = (result, q, m) => at(result, q, m) ?? (all.includes(q) ? 0 : null);
         kpiBox.replaceChildren(
-            kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), { value: 95, text: '95.00' }, 'higher'),
-            kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), { value: 0.85, text: '85%' }, 'higher'),
-            kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
-            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher',
+            kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), at(totals, yearAgo, 'total'), { value: 95, text: '95.00' }, 'higher'),
+            kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), at(service, yearAgo, 'satisfaction_rate'), { value: 0.85, text: '85%' }, 'higher'),
+            kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), at(service, yearAgo, 'reply_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
+            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), at(service, yearAgo, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher',
                 calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null),
-            kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), null, 'lower'));
+            kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), count(service, yearAgo, 'complaints'), null, 'lower'));
         // The on-time rates depend on when the quarter's open complaints are judged (README, "As of" for open complaints).
         const asOfNote = document.getElementById('kpis-as-of');
         asOfNote.textContent = calendar?.as_of ? t('overview.asOf', to, QA.wallTime(calendar.as_of)) : '';
