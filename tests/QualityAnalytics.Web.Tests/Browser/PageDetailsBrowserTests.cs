@@ -176,6 +176,24 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Explore_charts_every_chosen_measure_when_grouped_by_a_second_dimension()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=bar");
+
+        var names = await session.Chart<string[]>("chart-explore", "option.series.map(s => s.name)");
+        var channels = await session.Page.Locator("#table-explore td[data-col=channel]").AllInnerTextsAsync();
+        var expected = channels.Distinct().SelectMany(c => new[] { $"{c} · 投诉数", $"{c} · 有效投诉" }).Order(StringComparer.Ordinal);
+        Assert.Equal(expected, names.Order(StringComparer.Ordinal));
+
+        // One measure keeps the plain names of the groups.
+        await session.Open("/explore?measures=complaints&x=quarter&series=channel&visual=bar");
+        Assert.Equal(channels.Distinct().Order(StringComparer.Ordinal),
+            (await session.Chart<string[]>("chart-explore", "option.series.map(s => s.name)")).Order(StringComparer.Ordinal));
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<JsonElement> Api(Session session, string url)
     {
         var response = await session.Page.APIRequest.GetAsync(url);

@@ -11,6 +11,8 @@ QA.busy((async function () {
     const out = visual(grid, { title: t('explore.visual'), id: 'chart-explore', span: 12, tall: true });
     const tableCard = visual(grid, { title: t('explore.table'), id: 'table-explore', span: 12, chart: false });
     const labelOf = x => QA.label(x);
+    // ECharts 5's default colours, named here so that a group's measures can share one.
+    const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
 
     function chosen() {
         let measures = (state.measures || 'total').split(',').filter(m => model.measures.some(x => x.name === m));
@@ -74,10 +76,16 @@ QA.busy((async function () {
         let series;
         if (c.series) {
             const groups = [...new Set(result.records.map(r => r[c.series]))];
-            series = groups.map(g => ({
-                type: c.visualType, name: `${name(c.series, g)}`, connectNulls: true, dim: c.series, dimValue: g,
-                data: xs.map(x => result.records.find(r => r[c.x] === x && r[c.series] === g)?.[c.measures[0]] ?? null),
-            }));
+            // Every chosen measure is drawn for every group ("电话 · 投诉数"); with one measure the group's name alone. A group
+            // keeps one colour (ECharts' own palette) and its second measure is paler (bars) or dashed (lines), so that the
+            // pairs read as pairs instead of the palette wrapping round to unrelated groups.
+            const several = c.measures.length > 1;
+            series = groups.flatMap((g, gi) => c.measures.map((m, mi) => ({
+                type: c.visualType, connectNulls: true, dim: c.series, dimValue: g,
+                ...(several ? { color: PALETTE[gi % PALETTE.length], itemStyle: { opacity: mi === 0 ? 1 : 0.5 }, lineStyle: { type: mi === 0 ? 'solid' : 'dashed' } } : {}),
+                name: several ? `${name(c.series, g)} · ${labelOf(model.measures.find(x => x.name === m))}` : `${name(c.series, g)}`,
+                data: xs.map(x => result.records.find(r => r[c.x] === x && r[c.series] === g)?.[m] ?? null),
+            })));
         } else {
             series = c.measures.map(m => ({ type: c.visualType, name: labelOf(model.measures.find(x => x.name === m)), data: result.records.map(r => r[m]) }));
         }
