@@ -188,6 +188,40 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task The_callback_deduction_opens_the_callbacks_behind_it()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/department?code=MET&q=2026Q3");
+        await session.AndSettle(() => session.Page.ClickAsync("[data-kpi=callback_deduction] button.explain"));
+        var links = session.Page.Locator("#explain-dialog [data-component=K] .ids a");
+        Assert.True(await links.CountAsync() > 0, "the callbacks behind K are not links");
+        var id = await links.First.InnerTextAsync();
+
+        await links.First.ClickAsync();
+        await session.Page.WaitForURLAsync(url => url.Contains("/rows/callbacks", StringComparison.Ordinal));
+        await session.Settled();
+        Assert.Equal("回访明细", await session.Page.InnerTextAsync("h1"));
+        Assert.Equal([id], await session.Page.Locator("#rows-table td[data-col=callback_id]").AllInnerTextsAsync());
+        Assert.Equal(1, await session.Page.Locator("#chips [data-chip=callback_id]").CountAsync());
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_department_manager_sees_only_their_departments_callbacks()
+    {
+        await using var session = await browser.SignIn("log-manager");
+        await session.Open("/rows/callbacks");
+        var departments = await session.Page.Locator("#rows-table td[data-col=department]").AllInnerTextsAsync();
+        Assert.NotEmpty(departments);
+        Assert.All(departments, d => Assert.Equal("LOG", d));
+        // Findings in the page's words (the contract's 无 / 记录不全 / 与实际不符), not as stored (none, incomplete, mismatch).
+        var findings = (await session.Page.Locator("#rows-table td[data-col=finding]").AllInnerTextsAsync()).Distinct().ToList();
+        Assert.NotEmpty(findings);
+        Assert.All(findings, f => Assert.Contains(f, new[] { "无", "记录不全", "与实际不符" }));
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<JsonElement> Api(Session session, string url)
     {
         var response = await session.Page.APIRequest.GetAsync(url);

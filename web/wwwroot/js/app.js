@@ -107,10 +107,11 @@
         return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
-    /** A dimension's value as shown: grades, check kinds and the contract's fixed channels and satisfaction levels
-     *  (stored as satisfied / neutral / dissatisfied) in the page's language; data (departments' and customers' names,
-     *  categories) as stored. */
+    /** A dimension's value as shown: grades, check kinds, callback findings and the contract's fixed channels and
+     *  satisfaction levels (stored as satisfied / neutral / dissatisfied, none / incomplete / mismatch) in the page's
+     *  language; data (departments' and customers' names, categories) as stored. */
     const valueLabel = (dim, v) => dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v)
+        : dim === 'finding' ? tOr('callbackFinding.' + v, v)
         : dim === 'channel' || dim === 'satisfaction' ? tOr(dim + '.' + v, v) : v;
     // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
     // machine is set to: the same wall time as the report and `qa batches` print.
@@ -359,7 +360,7 @@
     // ---- Explanation dialog -----------------------------------------------------------------------------------
     // Which rows page shows a source id: by the component that cites it (S checks, V questionnaires, C complaints);
     // the total cites them all again. Callback records (K) have no rows page yet.
-    const componentRows = { S: ['checks', 'check_id'], V: ['surveys', 'response_id'], C: ['complaints', 'complaint_id'] };
+    const componentRows = { S: ['checks', 'check_id'], V: ['surveys', 'response_id'], C: ['complaints', 'complaint_id'], K: ['callbacks', 'callback_id'] };
     function rowsOfIds(explanation) {
         const map = new Map();
         for (const line of explanation) {

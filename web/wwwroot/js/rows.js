@@ -1,4 +1,4 @@
-// The rows behind the numbers (complaints, checks, questionnaire answers): server-side paging, sorting (click a
+// The rows behind the numbers (complaints, checks, questionnaire answers, callbacks): server-side paging, sorting (click a
 // header), search, slicers and the id filters that explanations link to; CSV/XLSX export with the same parameters.
 'use strict';
 QA.busy((async function () {
@@ -11,8 +11,8 @@ QA.busy((async function () {
     const exportsBox = document.getElementById('exports');
     const tableBox = document.getElementById('rows-table');
     const pager = document.getElementById('pager');
-    const extra = { complaints: ['channel', 'category', 'month'], checks: ['kind', 'month'], surveys: [] }[kind];
-    const idKeys = ['complaint_id', 'check_id', 'response_id', 'question'];
+    const extra = { complaints: ['channel', 'category', 'month'], checks: ['kind', 'month'], surveys: [], callbacks: [] }[kind];
+    const idKeys = ['complaint_id', 'check_id', 'response_id', 'question', 'callback_id'];
 
     search.addEventListener('submit', e => { e.preventDefault(); setState({ search: searchText.value.trim(), page: '' }); });
 
@@ -65,11 +65,11 @@ QA.busy((async function () {
 
         const columns = data.columns.map((c, i) => ({
             name: c.name, index: i, label: QA.label(c), wrap: ['description', 'question_text', 'note', 'excluded_reason'].includes(c.name),
-            num: ['score', 'direct_deduction', 'scale'].includes(c.name),
-            format: ['score', 'direct_deduction'].includes(c.name) ? '0.00' : undefined,
+            num: ['score', 'direct_deduction', 'scale', 'deduction'].includes(c.name),
+            format: ['score', 'direct_deduction', 'deduction'].includes(c.name) ? '0.00' : undefined,
             render: typeof data.rows[0]?.[i] === 'boolean' || ['valid', 'excluded'].includes(c.name) ? v => (v === null ? '–' : t(v ? 'yes' : 'no'))
                 : c.name === 'department' ? v => el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v)
-                : ['kind', 'channel', 'satisfaction'].includes(c.name) ? v => QA.valueLabel(c.name, v)
+                : ['kind', 'channel', 'satisfaction', 'finding'].includes(c.name) ? v => QA.valueLabel(c.name, v)
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
         }));
