@@ -125,13 +125,8 @@ internal static class DataApi
         desk.MapGet("/batches/{id:long}/changes", (long id, WarehouseDb warehouse, IStringLocalizer<SharedResource> words) =>
         {
             // Values as the pages show them elsewhere (是/否, 满意/基本满意/不满意), not as stored (1/0, neutral).
-            string? Shown(string column, string? value) => (column, value) switch
-            {
-                ("valid" or "excluded", "1") => words["js.yes"].Value,
-                ("valid" or "excluded", "0") => words["js.no"].Value,
-                ("satisfaction", "satisfied" or "neutral" or "dissatisfied") => words["js.satisfaction." + value].Value,
-                _ => value,
-            };
+            var shown = new ShownValues(words);
+            string? Shown(string column, string? value) => (string?)shown.Of(column, value);
             using var db = warehouse.CreateContext();
             var changes = (from c in db.RowChanges.AsNoTracking()
                            join f in db.SourceFiles.AsNoTracking() on c.SourceFileId equals f.Id

@@ -14,7 +14,8 @@ internal static class QueryApi
             .WithName("Query").WithSummary("Aggregate measures by dimensions with filters (row-level security applied).")
             .WithDescription("measures=a,b&dimensions=quarter,department&from=2025Q1&to=2026Q2&department=LOG&channel=电话&order=total desc&limit=100");
         api.MapGet("/query/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
-                Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(), r.Rows, clock, text)))
+                Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(),
+                    new ShownValues(text).Rows([.. r.Columns.Select(c => c.Name)], r.Rows), clock, text)))
             .WithName("QueryExport").WithSummary("The same query as CSV (UTF-8 with BOM) or XLSX.");
         api.MapGet("/model", () => TypedResults.Ok(new
         {

@@ -34,12 +34,13 @@ internal static class RowsApi
             {
                 using var connection = warehouse.OpenReadConnection();
                 var (columns, rows) = RowQuery.All(connection, kind, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User));
-                return Exports.File(format, kind, columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(), rows, clock, text);
+                return Exports.File(format, kind, columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(),
+                    new ShownValues(text).Rows([.. columns.Select(c => c.Name)], rows), clock, text);
             }
             catch (QueryRejectedException ex)
             {
                 return ApiProblems.Rejected(text, ex);
             }
-        }).WithName("RowsExport").WithSummary("The same rows as CSV (UTF-8 with BOM) or XLSX.");
+        }).WithName("RowsExport").WithSummary("The same rows as CSV (UTF-8 with BOM) or XLSX, coded values in the page's words.");
     }
 }

@@ -47,7 +47,7 @@ public sealed class RowsExportTests
         Assert.Equal(pages, ids);
         Assert.Contains("\"第 7 条, 含逗号\"", csv, StringComparison.Ordinal);
 
-        // Headings in the page's language; the data as stored.
+        // Headings in the page's language (and coded values: the next test); names and numbers as stored.
         var english = Encoding.UTF8.GetString(await wg.GetByteArrayAsync($"/api/rows/complaints/export?format=csv&{query}&lang=en"));
         Assert.StartsWith("\uFEFFComplaint,", english, StringComparison.Ordinal);
         var quarantine = Encoding.UTF8.GetString(await wg.GetByteArrayAsync("/api/data/batches/1/quarantine?format=csv"));
@@ -56,6 +56,46 @@ public sealed class RowsExportTests
         var xlsx = await wg.GetByteArrayAsync($"/api/rows/complaints/export?format=xlsx&{query}");
         var sheet = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
         Assert.Equal(pages, sheet.Select(r => (string)r["投诉编号"]!).ToList());
+    }
+
+    [Fact]
+    public async Task An_export_says_coded_values_in_the_pages_words_as_the_page_shows_them()
+    {
+        using var app = new DashboardFactory();
+        var wg = await app.SignedIn("wg");
+
+        var complaints = Columns(await wg.GetStringAsync("/api/rows/complaints/export?format=csv"));
+        Assert.Subset(new HashSet<string> { "是", "否" }, complaints["有效"]);
+        Assert.Subset(new HashSet<string> { "满意", "基本满意", "不满意", "" }, complaints["满意度"]);
+        Assert.Contains("满意", complaints["满意度"]);
+        var checks = Columns(await wg.GetStringAsync("/api/rows/checks/export?format=csv"));
+        Assert.Equal(new HashSet<string> { "自查", "抽查" }, checks["检查类型"]);
+        var callbacks = Columns(await wg.GetStringAsync("/api/rows/callbacks/export?format=csv"));
+        Assert.Subset(new HashSet<string> { "无", "记录不全", "与实际不符" }, callbacks["回访问题"]);
+        Assert.Contains("无", callbacks["回访问题"]);
+        var grades = Columns(await wg.GetStringAsync("/api/query/export?format=csv&measures=total&dimensions=department,grade&from=2026Q2&to=2026Q2"));
+        Assert.Subset(new HashSet<string> { "优秀", "合格", "不合格", "未考核" }, grades["等次"]);
+        Assert.NotEmpty(grades["等次"]);
+
+        // In English when the page is; and the XLSX says the same as the CSV.
+        var english = Columns(await wg.GetStringAsync("/api/rows/complaints/export?format=csv&lang=en"));
+        Assert.Subset(new HashSet<string> { "Yes", "No" }, english["Valid"]);
+        Assert.Subset(new HashSet<string> { "Phone", "Email", "Web", "Suggestion box", "Other" }, english["Channel"]);
+        var sheet = new MemoryStream(await wg.GetByteArrayAsync("/api/rows/checks/export?format=xlsx")).Query(useHeaderRow: true)
+            .Cast<IDictionary<string, object?>>().Select(r => (string)r["检查类型"]!).ToHashSet();
+        Assert.Equal(new HashSet<string> { "自查", "抽查" }, sheet);
+    }
+
+    /// <summary>A CSV export's columns by heading, each as the set of its values.</summary>
+    private static Dictionary<string, HashSet<string>> Columns(string csv)
+    {
+        using var reader = CsvHelper.CsvReader.Create(new MemoryStream(Encoding.UTF8.GetBytes(csv.TrimStart('\uFEFF'))),
+            new CsvHelper.CsvReaderOptions { HasHeader = false, AllowLineBreaksInQuotes = true }, leaveOpen: false);
+        Assert.True(reader.Read());
+        var header = Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList();
+        var columns = header.ToDictionary(h => h, _ => new HashSet<string>());
+        while (reader.Read()) for (var i = 0; i < header.Count; i++) columns[header[i]].Add(reader.GetString(i));
+        return columns;
     }
 
     [Fact]
