@@ -188,6 +188,7 @@ public static partial class RowQuery
         RowValue.Month => DateKeys.ToDate(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString("yyyy-MM", CultureInfo.InvariantCulture),
         RowValue.Day => DateKeys.ToDate(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         RowValue.Flag => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
+        RowValue.Count => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         RowValue.Decimal => Decimals.Trimmed(value is string text ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
         RowValue.Time => (value is DateTime time ? time : DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.None))
             .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),

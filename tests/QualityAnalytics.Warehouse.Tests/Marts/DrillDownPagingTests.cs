@@ -173,7 +173,11 @@ public sealed class DrillDownPagingTests : IDisposable
                         using var plan = command.ExecuteReader();
                         while (plan.Read())
                         {
-                            Assert.DoesNotContain("CORRELATED", plan.GetString(3), StringComparison.Ordinal);
+                            // A column that is a scalar subquery by design (a check's count of deduction items) is
+                            // correlated with its row on purpose; the page's choice of rows never may be.
+                            var step = plan.GetString(3);
+                            if (step.Contains("CORRELATED SCALAR SUBQUERY", StringComparison.Ordinal) && source.Columns.Any(c => c.Sql.StartsWith("(SELECT", StringComparison.Ordinal))) continue;
+                            Assert.DoesNotContain("CORRELATED", step, StringComparison.Ordinal);
                         }
                     }
                 }
@@ -194,6 +198,12 @@ public sealed class DrillDownPagingTests : IDisposable
         // An alias is named where it stands alone, not inside another name or glued to a parameter.
         Assert.Equal("fact_complaint f", complaints.FromFor("f.bad.name", "@r1cat.name"));
         Assert.Equal(complaints.From, complaints.FromFor("d.code ch.name cat.name cu.name"));
+
+        // A deduction reaches its department through its check: naming the department joins the check too.
+        var deductions = RowQuery.Source("deductions");
+        Assert.Equal("fact_check_deduction f", deductions.FromFor(" WHERE f.check_id IN (@r0)"));
+        Assert.Equal(deductions.From, deductions.FromFor(" WHERE d.code IN (@r0)"));
+        Assert.Equal("fact_check_deduction f LEFT JOIN fact_check c ON c.check_id = f.check_id", deductions.FromFor(" WHERE c.quarter_key >= @r0"));
     }
 
     public void Dispose()

@@ -34,6 +34,8 @@ public sealed class RowLevelSecurityTests(DashboardFactory app) : IClassFixture<
     [InlineData("complaints")]
     [InlineData("checks")]
     [InlineData("surveys")]
+    [InlineData("callbacks")]
+    [InlineData("deductions")]
     public async Task Drill_down_rows_and_their_exports_hold_only_the_managers_department(string kind)
     {
         var manager = await app.SignedIn("log-manager");

@@ -15,7 +15,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
     private static readonly string[] Pages =
     [
         "/", "/department?code=LOG", "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=bar",
-        "/rows/complaints", "/rows/checks", "/rows/surveys", "/rows/callbacks", "/reports", "/data?batch=1", "/notes", "/policy",
+        "/rows/complaints", "/rows/checks", "/rows/surveys", "/rows/callbacks", "/rows/deductions", "/reports", "/data?batch=1", "/notes", "/policy",
     ];
 
     /// <summary>(rule, element) pairs that cannot reasonably be met, each with its reason. Empty: every page passes whole.</summary>

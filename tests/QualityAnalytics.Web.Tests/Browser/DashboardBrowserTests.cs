@@ -208,6 +208,27 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_checks_deduction_count_opens_the_items_it_lost_points_for()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/rows/checks?sort=deductions&dir=desc");
+        var link = session.Page.Locator("#rows-table td[data-col=deductions] a").First;
+        var count = int.Parse(await link.InnerTextAsync(), System.Globalization.CultureInfo.InvariantCulture);
+        Assert.True(count > 0);
+        var check = await session.Page.Locator("#rows-table td[data-col=check_id]").First.InnerTextAsync();
+
+        await link.ClickAsync();
+        await session.Page.WaitForURLAsync(url => url.Contains("/rows/deductions", StringComparison.Ordinal));
+        await session.Settled();
+        Assert.Equal("扣分明细", await session.Page.InnerTextAsync("h1"));
+        var checks = await session.Page.Locator("#rows-table td[data-col=check_id]").AllInnerTextsAsync();
+        Assert.Equal(count, checks.Count);
+        Assert.All(checks, c => Assert.Equal(check, c));
+        Assert.Equal(1, await session.Page.Locator("#chips [data-chip=check_id]").CountAsync());
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_department_manager_sees_only_their_departments_callbacks()
     {
         await using var session = await browser.SignIn("log-manager");

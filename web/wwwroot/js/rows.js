@@ -1,4 +1,4 @@
-// The rows behind the numbers (complaints, checks, questionnaire answers, callbacks): server-side paging, sorting (click a
+// The rows behind the numbers (complaints, checks and their deduction items, questionnaire answers, callbacks): server-side paging, sorting (click a
 // header), search, slicers and the id filters that explanations link to; CSV/XLSX export with the same parameters.
 'use strict';
 QA.busy((async function () {
@@ -11,7 +11,7 @@ QA.busy((async function () {
     const exportsBox = document.getElementById('exports');
     const tableBox = document.getElementById('rows-table');
     const pager = document.getElementById('pager');
-    const extra = { complaints: ['channel', 'category', 'month'], checks: ['kind', 'month'], surveys: [], callbacks: [] }[kind];
+    const extra = { complaints: ['channel', 'category', 'month'], checks: ['kind', 'month'], surveys: [], callbacks: [], deductions: ['kind', 'month'] }[kind];
     const idKeys = ['complaint_id', 'check_id', 'response_id', 'question', 'callback_id'];
 
     search.addEventListener('submit', e => { e.preventDefault(); setState({ search: searchText.value.trim(), page: '' }); });
@@ -65,10 +65,12 @@ QA.busy((async function () {
 
         const columns = data.columns.map((c, i) => ({
             name: c.name, index: i, label: QA.label(c), wrap: ['description', 'question_text', 'note', 'excluded_reason'].includes(c.name),
-            num: ['score', 'direct_deduction', 'scale', 'deduction'].includes(c.name),
-            format: ['score', 'direct_deduction', 'deduction'].includes(c.name) ? '0.00' : undefined,
+            num: ['score', 'direct_deduction', 'scale', 'deduction', 'points', 'deductions'].includes(c.name),
+            format: ['score', 'direct_deduction', 'deduction', 'points'].includes(c.name) ? '0.00' : undefined,
             render: typeof data.rows[0]?.[i] === 'boolean' || ['valid', 'excluded'].includes(c.name) ? v => (v === null ? '–' : t(v ? 'yes' : 'no'))
                 : c.name === 'department' ? v => el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v)
+                // A check's deduction items, the rows behind its score (none: nothing to open).
+                : c.name === 'deductions' ? (v, r) => (v ? el('a', { href: withQuery('/rows/deductions', { check_id: r[0] }) }, String(v)) : '0')
                 : ['kind', 'channel', 'satisfaction', 'finding'].includes(c.name) ? v => QA.valueLabel(c.name, v)
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
