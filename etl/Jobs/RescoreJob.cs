@@ -17,7 +17,7 @@ public sealed class RescoreJob(WarehouseDb warehouse, PolicySet policies, TimePr
     public IReadOnlyList<Quarter> Run()
     {
         using var db = warehouse.CreateContext();
-        SummaryMartRefresher.Refresh(db, QuarterFactsReader.QuartersWithData(db), clock);
+        SummaryMartRefresher.Refresh(db, QuarterFactsReader.QuartersWithData(db), clock, policies);
         AfterLoad.MarkRefreshed(db, long.MaxValue);
         return AssessmentMart.RefreshStale(db, policies, clock);
     }

@@ -1,5 +1,6 @@
 using QualityAnalytics.Warehouse.Calendar;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Analysis;
 
@@ -52,4 +53,15 @@ public sealed record AnalysisInput(
 
     /// <summary>The moment the open complaints of <paramref name="quarter"/> are judged at.</summary>
     public DateTime AsOfFor(Quarter quarter) => QuarterAsOf.TryGetValue(quarter, out var asOf) ? asOf : AsOf;
+
+    /// <summary>The service targets of the policy version in force for <see cref="Quarter"/> (<see cref="PolicySet.ServiceTargetsFor"/>,
+    /// the lookup the complaint mart uses too); policy §7's by default (inputs built by hand in tests).</summary>
+    public ServiceTargetRules Targets { get; init; } = ServiceTargetRules.Default;
+
+    /// <summary>Each quarter's own targets, for a history that spans policy versions; a quarter not listed is judged by
+    /// <see cref="Targets"/>.</summary>
+    public IReadOnlyDictionary<Quarter, ServiceTargetRules> QuarterTargets { get; init; } = new Dictionary<Quarter, ServiceTargetRules>();
+
+    /// <summary>The targets the complaints of <paramref name="quarter"/> are judged by.</summary>
+    public ServiceTargetRules TargetsFor(Quarter quarter) => QuarterTargets.TryGetValue(quarter, out var targets) ? targets : Targets;
 }

@@ -92,8 +92,11 @@ public static class AnalysisInputReader
         // Open complaints are judged as of the data, each quarter's as of its own complaints' latest load (the one rule, shared
         // with the report and the dashboard through this reader), not as of the moment of reading.
         var asOf = OpenComplaintsAsOf.Read(db, history.Append(quarter), clock);
+        // Each quarter's complaints are judged by the targets of the policy version in force for it, the lookup the
+        // complaint mart uses, so the dashboard's on-time rates and the report's agree across a change of targets.
+        var targets = history.Append(quarter).Distinct().ToDictionary(q => q, policies.ServiceTargetsFor);
         return new AnalysisInput(quarter, asOf[quarter], history, departments, scores, checks, complaints, questions, surveyAnswers,
-            DateDimension.Load(db), dataFrom) { PassAt = PassAt(policies, quarter), QuarterAsOf = asOf };
+            DateDimension.Load(db), dataFrom) { PassAt = PassAt(policies, quarter), QuarterAsOf = asOf, Targets = targets[quarter], QuarterTargets = targets };
     }
 
     /// <summary>The pass mark of the version in force; the default policy's when no version covers the quarter (nothing was scored then).</summary>

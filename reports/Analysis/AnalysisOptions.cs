@@ -2,21 +2,9 @@ using QualityAnalytics.Reports.Analysis.Statistics;
 
 namespace QualityAnalytics.Reports.Analysis;
 
-/// <summary>The service targets of policy.md §7 (shown beside the scores; they change no score).</summary>
-public sealed record ServiceTargetOptions
-{
-    /// <summary>A reply is due within this many hours of receipt.</summary>
-    public double ReplyHours { get; init; } = 24;
-    /// <summary>A solution is due by the end of the n-th working day after the day of receipt (official calendar, 调休 included).</summary>
-    public int SolutionWorkingDays { get; init; } = 3;
-    /// <summary>Target satisfaction rate (satisfied + neutral, over complaints whose customer was asked).</summary>
-    public double SatisfactionTarget { get; init; } = 0.85;
-    /// <summary>Target share of complaints replied / solved in time. Policy §7 says each complaint: 100%.</summary>
-    public double ComplianceTarget { get; init; } = 1.0;
-}
-
-/// <summary>Every parameter of the analysis. Defaults: α 0.05, 8 quarters of history, automatic control-chart baseline,
-/// policy §7's targets.</summary>
+/// <summary>Every parameter of the analysis. Defaults: α 0.05, 8 quarters of history, automatic control-chart baseline.
+/// The service targets are not here: they are the assessment policy's (<c>service_targets</c>, per version), read with
+/// the input (<see cref="AnalysisInput.TargetsFor"/>), so the analysis and the dashboard's marts judge alike.</summary>
 public sealed record AnalysisOptions
 {
     public static AnalysisOptions Default { get; } = new();
@@ -40,7 +28,6 @@ public sealed record AnalysisOptions
     public double ParetoThreshold { get; init; } = 0.8;
     /// <summary>Below this many questionnaires a survey statistic carries a small-sample warning.</summary>
     public int SmallSurveySample { get; init; } = 5;
-    public ServiceTargetOptions ServiceTargets { get; init; } = new();
     /// <summary>Self-check above spot check by more than this (policy's "consistent" tier, d ≤ 1) counts as inflated.</summary>
     public decimal InflationTolerance { get; init; } = 1m;
     /// <summary>Inflated in at least this many consecutive quarters, ending with the analysed one, is a finding.</summary>
@@ -67,8 +54,6 @@ public sealed record AnalysisOptions
         if (Confidence is <= 0 or >= 1) p.Add($"confidence {Confidence} must lie strictly between 0 and 1");
         if (HistoryQuarters < 1) p.Add($"history quarters {HistoryQuarters} must be at least 1");
         if (ParetoThreshold is <= 0 or > 1) p.Add($"Pareto threshold {ParetoThreshold} must lie in (0, 1]");
-        if (ServiceTargets.ReplyHours <= 0) p.Add("reply hours must be positive");
-        if (ServiceTargets.SolutionWorkingDays < 0) p.Add("solution working days cannot be negative");
         if (BaselineFrom is { } f && BaselineTo is { } t && t < f) p.Add("the baseline ends before it starts");
         return p;
     }

@@ -1,5 +1,6 @@
 using QualityAnalytics.Reports.Analysis.Statistics;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Analysis;
 
@@ -42,9 +43,9 @@ public static class ControlCharts
 
         var decided = months.Select(m =>
         {
-            var statuses = input.Complaints.Where(c => Start(c.ReceivedAt) == m).Select(c => ServiceTargets.Reply(c, input.AsOfFor(c.Quarter), options.ServiceTargets).Status)
-                .Where(s => s != "pending").ToList();
-            return (m, n: statuses.Count, late: statuses.Count(s => s is "late" or "overdue"));
+            var statuses = input.Complaints.Where(c => Start(c.ReceivedAt) == m).Select(c => input.TargetsFor(c.Quarter).Reply(c.ReceivedAt, c.RepliedAt, input.AsOfFor(c.Quarter)))
+                .Where(s => s.Status != TargetStatus.Pending).ToList();
+            return (m, n: statuses.Count, late: statuses.Count(s => s.Missed));
         }).Where(t => t.n > 0).ToList();
         ControlChart? lateReplies = decided.Count == 0 ? null
             : AttributeCharts.P([.. decided.Select(t => (double)t.late)], [.. decided.Select(t => (double)t.n)], [.. decided.Select(t => Trends.Month(t.m))],

@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityAnalytics.Reports.Analysis.Statistics;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Analysis;
 
@@ -41,7 +42,7 @@ public static class Findings
         var trendDrafts = TrendFindings(trends, options, drafts, names);
         ControlFindings(input, trends, charts, options, drafts, trendDrafts, names);
         ParetoFinding(input, pareto, drafts);
-        ServiceFindings(service, options.ServiceTargets, drafts, names);
+        ServiceFindings(service, service.Targets, drafts, names);
         SurveyFindings(survey, options, drafts, names);
         InflationFindings(inflation, options, drafts);
 
@@ -177,7 +178,7 @@ public static class Findings
             [leader.Category]));
     }
 
-    private static void ServiceFindings(ServiceTargetSection service, ServiceTargetOptions o, List<Draft> drafts, Dictionary<string, string> names)
+    private static void ServiceFindings(ServiceTargetSection service, ServiceTargetRules o, List<Draft> drafts, Dictionary<string, string> names)
     {
         // The targets' names say the deadlines in force (24 hours and 3 working days by default), not constants.
         var hours = o.ReplyHours.ToString("0.##", CultureInfo.InvariantCulture);

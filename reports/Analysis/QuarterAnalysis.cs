@@ -1,4 +1,5 @@
 using QualityAnalytics.Reports.Analysis.Statistics;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Analysis;
 
@@ -101,8 +102,10 @@ public sealed record LateComplaint(string ComplaintId, string DepartmentCode, st
 
 /// <param name="UncalendaredYears">Years after the warehouse calendar's last official year that the quarter's solution
 /// deadlines count days in: their holidays and 调休 are not known yet, so those days follow the weekday rule.</param>
+/// <param name="Targets">The analysed quarter's targets (the policy version in force for it), which <paramref name="Definitions"/>
+/// and the findings name; each row of <paramref name="History"/> was judged by its own quarter's.</param>
 public sealed record ServiceTargetSection(IReadOnlyList<string> Definitions, IReadOnlyList<ServiceTargetRow> Quarter, IReadOnlyList<ServiceTargetRow> History,
-    IReadOnlyList<LateComplaint> Late, IReadOnlyList<int> UncalendaredYears);
+    IReadOnlyList<LateComplaint> Late, IReadOnlyList<int> UncalendaredYears, ServiceTargetRules Targets);
 
 // ---------- self-check inflation ----------
 

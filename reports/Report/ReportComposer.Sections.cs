@@ -110,11 +110,12 @@ internal sealed partial class ReportComposer
         var complaints = _m.Input.Complaints.Where(c => c.Quarter == _m.Quarter).ToList();
         var targets = _m.Analysis.ServiceTargets;
         var companyRow = targets.Quarter.FirstOrDefault(r => r.DepartmentCode is null);
-        var options = _m.Analysis.Options.ServiceTargets;
+        // The analysed quarter's targets: those of the policy version in force for it, which its approval was made under too.
+        var options = targets.Targets;
         Paragraph(_t.Format("ComplaintSummary", complaints.Count, complaints.Count(c => c.Valid), _f.N(complaints.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0)),
-            _f.Pct(companyRow?.Reply.Rate), _f.Pct(companyRow?.Solution.Rate), _f.Pct(companyRow?.Satisfaction.Rate), _f.Pct(options.SatisfactionTarget)));
+            _f.Pct(companyRow?.Reply.Rate), _f.Pct(companyRow?.Solution.Rate), _f.Pct(companyRow?.Satisfaction.Rate), _f.Pct((double)options.SatisfactionTarget)));
         Paragraph(_t.Format("ServiceDefinitions", options.ReplyHours.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture),
-            options.SolutionWorkingDays, _f.Pct(options.SatisfactionTarget)), Typography.Small);
+            options.SolutionWorkingDays, _f.Pct((double)options.SatisfactionTarget)), Typography.Small);
         // The date open complaints were judged at, so that a reader comparing with the dashboard or `qa analyze` sees it is theirs too.
         Paragraph(_t.Format("OpenComplaintsAsOf", _f.DateTime(_m.Input.AsOf)), Typography.Small);
 

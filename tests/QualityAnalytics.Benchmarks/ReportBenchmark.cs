@@ -35,7 +35,7 @@ internal static class ReportBenchmark
         {
             var built = ScoringBenchmark.Build(departments, 12, work);
             using var db = built.Warehouse.CreateContext();
-            SummaryMartRefresher.Refresh(db, Quarter.Range(built.First, ScoringBenchmark.Last), TimeProvider.System);
+            SummaryMartRefresher.Refresh(db, Quarter.Range(built.First, ScoringBenchmark.Last), TimeProvider.System, PolicyFile.Default);
             foreach (var q in Quarter.Range(built.First, ScoringBenchmark.Last)) AssessmentMart.Score(db, q, PolicyFile.Default, TimeProvider.System);
             (dbFile, quarter) = (built.File, ScoringBenchmark.Last);
         }
@@ -85,7 +85,7 @@ internal static class ReportBenchmark
         var result = new FileLoader(warehouse, TimeProvider.System).Load([folder]);
         using var db = warehouse.CreateContext();
         var quarters = Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter).ToList();
-        SummaryMartRefresher.Refresh(db, quarters, TimeProvider.System);
+        SummaryMartRefresher.Refresh(db, quarters, TimeProvider.System, PolicyFile.Default);
         foreach (var q in quarters) AssessmentMart.Score(db, q, PolicyFile.Default, TimeProvider.System);
         Console.WriteLine($"setup: demo warehouse, batch {result.BatchId} (untimed)");
         return (dbFile, new Quarter(2026, 2));

@@ -18,7 +18,7 @@ public static class AfterLoad
         // This batch and any earlier one whose rebuild never happened (its process died after the commit).
         var pending = db.LoadBatches.Where(b => b.Id <= batchId && !b.MartsRefreshed).Select(b => b.Id).ToList();
         var touched = pending.SelectMany(id => SummaryMartRefresher.QuartersTouchedBy(db, id)).Distinct().Order().ToList();
-        SummaryMartRefresher.Refresh(db, touched, clock);
+        SummaryMartRefresher.Refresh(db, touched, clock, policies);
         MarkRefreshed(db, batchId);
         var rescored = AssessmentMart.RefreshStale(db, policies, clock);
         return new Outcome(touched, rescored);

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Warehouse.Calendar;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Warehouse.Marts;
 
@@ -20,10 +21,13 @@ public static class SummaryMartRefresher
 
     /// <summary>Rebuilds the quarters' rows. Open complaints are counted overdue as of each quarter's
     /// <see cref="OpenComplaintsAsOf"/> moment: it moves only with a load that writes the quarter's complaints, which is a
-    /// load that touches the quarter and so rebuilds these rows (AfterLoad), so the stored counts stay the analysis's.</summary>
-    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, TimeProvider clock, ServiceTargetRules? rules = null)
+    /// load that touches the quarter and so rebuilds these rows (AfterLoad), so the stored counts stay the analysis's.
+    /// Each quarter is judged by the service targets of the policy version in force for it
+    /// (<see cref="PolicySet.ServiceTargetsFor"/>), as the analysis judges it; a changed target reaches these rows with the
+    /// next rebuild (the rescore job rebuilds every quarter).</summary>
+    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, TimeProvider clock, PolicySet policies)
     {
-        rules ??= ServiceTargetRules.Default;
+        ArgumentNullException.ThrowIfNull(policies);
         var wanted = quarters.ToList();
         var asOf = OpenComplaintsAsOf.Read(db, wanted, clock);
         var calendar = DateDimension.Load(db);
@@ -35,7 +39,7 @@ public static class SummaryMartRefresher
             using var transaction = db.Database.BeginTransaction();
             db.ComplaintSummaries.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
             db.CheckMonthly.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
-            db.ComplaintSummaries.AddRange(ComplaintRows(db, quarter, asOf[quarter], codeOf, channels, categories, calendar, rules));
+            db.ComplaintSummaries.AddRange(ComplaintRows(db, quarter, asOf[quarter], codeOf, channels, categories, calendar, policies.ServiceTargetsFor(quarter)));
             db.CheckMonthly.AddRange(CheckRows(db, quarter, codeOf));
             db.SaveChanges();
             transaction.Commit();
@@ -48,10 +52,13 @@ public static class SummaryMartRefresher
     private static IEnumerable<MartComplaintSummary> ComplaintRows(WarehouseDbContext db, Quarter quarter, DateTime asOf, Dictionary<int, string> codeOf,
         Dictionary<int, string> channels, Dictionary<int, string> categories, WorkdayCalendar calendar, ServiceTargetRules rules)
     {
-        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList();
+        // Each complaint's two statuses from the one rule; the counts below only tally them.
+        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList()
+            .Select(c => (Fact: c, Reply: rules.Reply(c.ReceivedAt, c.RepliedAt, asOf).Status, Solution: rules.Solution(c.ReceivedAt, c.ResolvedAt, asOf, calendar).Status))
+            .ToList();
         return complaints
-            .GroupBy(c => (Month: c.ReceivedDateKey / 100 * 100 + 1, Department: codeOf[c.DepartmentKey], Channel: channels[c.ChannelKey],
-                Category: c.CategoryKey is { } k ? categories[k] : Uncategorised))
+            .GroupBy(c => (Month: c.Fact.ReceivedDateKey / 100 * 100 + 1, Department: codeOf[c.Fact.DepartmentKey], Channel: channels[c.Fact.ChannelKey],
+                Category: c.Fact.CategoryKey is { } k ? categories[k] : Uncategorised))
             .Select(g => new MartComplaintSummary
             {
                 QuarterKey = quarter.Key,
@@ -60,17 +67,17 @@ public static class SummaryMartRefresher
                 Channel = g.Key.Channel,
                 Category = g.Key.Category,
                 Complaints = g.Count(),
-                ValidComplaints = g.Count(c => c.Valid),
-                DirectDeduction = g.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0m),
-                Replied = g.Count(c => c.RepliedAt is not null),
-                RepliedLate = g.Count(c => rules.RepliedLate(c.ReceivedAt, c.RepliedAt)),
-                ReplyOverdue = g.Count(c => rules.ReplyOverdue(c.ReceivedAt, c.RepliedAt, asOf)),
-                Resolved = g.Count(c => c.ResolvedAt is not null),
-                ResolvedLate = g.Count(c => rules.ResolvedLate(c.ReceivedAt, c.ResolvedAt, calendar)),
-                ResolveOverdue = g.Count(c => rules.ResolveOverdue(c.ReceivedAt, c.ResolvedAt, asOf, calendar)),
-                Satisfied = g.Count(c => c.Satisfaction == "satisfied"),
-                Neutral = g.Count(c => c.Satisfaction == "neutral"),
-                Dissatisfied = g.Count(c => c.Satisfaction == "dissatisfied"),
+                ValidComplaints = g.Count(c => c.Fact.Valid),
+                DirectDeduction = g.Where(c => c.Fact.Valid).Sum(c => c.Fact.DirectDeduction ?? 0m),
+                Replied = g.Count(c => c.Fact.RepliedAt is not null),
+                RepliedLate = g.Count(c => c.Reply == TargetStatus.Late),
+                ReplyOverdue = g.Count(c => c.Reply == TargetStatus.Overdue),
+                Resolved = g.Count(c => c.Fact.ResolvedAt is not null),
+                ResolvedLate = g.Count(c => c.Solution == TargetStatus.Late),
+                ResolveOverdue = g.Count(c => c.Solution == TargetStatus.Overdue),
+                Satisfied = g.Count(c => c.Fact.Satisfaction == "satisfied"),
+                Neutral = g.Count(c => c.Fact.Satisfaction == "neutral"),
+                Dissatisfied = g.Count(c => c.Fact.Satisfaction == "dissatisfied"),
             }).ToList();
     }
 

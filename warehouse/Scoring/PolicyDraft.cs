@@ -9,6 +9,44 @@ internal sealed record TierDraft(decimal? UpTo, bool UpToRead, decimal? Penalty)
     public static readonly TierDraft Unreadable = new(null, false, null);
 }
 
+/// <summary>A version's <c>service_targets</c> as far as its values read (the object is optional; when it is there, each of
+/// its keys is required, as everywhere else in the file).</summary>
+internal sealed record ServiceTargetsDraft(decimal? ReplyHours, decimal? SolutionWorkingDays, decimal? SatisfactionTarget, decimal? ComplianceTarget)
+{
+    /// <summary>The longest reply deadline taken: a year. Longer is a slip of the keyboard (and would run past the calendar).</summary>
+    public const decimal MaxReplyHours = 8760m;
+    /// <summary>The most working days a solution may take: about a working year, for the same reason.</summary>
+    public const decimal MaxSolutionWorkingDays = 250m;
+
+    public static ServiceTargetsDraft Of(ServiceTargetRules r) => new(r.ReplyHours, r.SolutionWorkingDays, r.SatisfactionTarget, r.ComplianceTarget);
+
+    public ServiceTargetRules ToRules() => new(
+        ReplyHours ?? throw PolicyDraft.Unread("service_targets.reply_hours"),
+        (int)(SolutionWorkingDays ?? throw PolicyDraft.Unread("service_targets.solution_working_days")),
+        SatisfactionTarget ?? throw PolicyDraft.Unread("service_targets.satisfaction_target"),
+        ComplianceTarget ?? throw PolicyDraft.Unread("service_targets.compliance_target"));
+
+    public void Problems(List<PolicyProblem> p)
+    {
+        if (ReplyHours is { } hours && (hours <= 0 || hours > MaxReplyHours))
+            p.Add(PolicyProblem.At("service_targets.reply_hours", "OutsideLeftOpenRange", Text.N(hours), Text.N(0), Text.N(MaxReplyHours)));
+        if (SolutionWorkingDays is { } days)
+        {
+            if (days != decimal.Truncate(days)) p.Add(PolicyProblem.At("service_targets.solution_working_days", "NotWholeNumber", Text.N(days)));
+            else if (days < 0 || days > MaxSolutionWorkingDays)
+                p.Add(PolicyProblem.At("service_targets.solution_working_days", "OutsideRange", Text.N(days), Text.N(0), Text.N(MaxSolutionWorkingDays)));
+        }
+        Target(p, "service_targets.satisfaction_target", SatisfactionTarget);
+        Target(p, "service_targets.compliance_target", ComplianceTarget);
+    }
+
+    /// <summary>A target share: above 0 (a target of nothing is no target) and at most 1 (every complaint).</summary>
+    private static void Target(List<PolicyProblem> p, string key, decimal? value)
+    {
+        if (value is { } v && (v <= 0 || v > 1)) p.Add(PolicyProblem.At(key, "OutsideLeftOpenRange", Text.N(v), Text.N(0), Text.N(1)));
+    }
+}
+
 /// <summary>
 /// One version of the policy as far as its values read; null is a value that did not read (its problem is already told).
 /// The rules on values live here, each checked when the values it needs are there, so that one value that does not read
@@ -39,6 +77,8 @@ internal sealed record PolicyDraft
     public decimal? RewardPerPoint { get; init; }
     public MissingDataOption? MissingData { get; init; }
     public decimal? Budget { get; init; }
+    /// <summary>Null when the version has no <c>service_targets</c> (policy §7's values) or it is not an object (told).</summary>
+    public ServiceTargetsDraft? ServiceTargets { get; init; }
 
     /// <summary>A policy built in code, every value of it (a member left null in code stays null here).</summary>
     public static PolicyDraft Of(ScoringPolicy p) => new()
@@ -63,6 +103,7 @@ internal sealed record PolicyDraft
         RewardPerPoint = p.RewardPerPoint,
         MissingData = p.MissingData,
         Budget = p.Budget,
+        ServiceTargets = p.ServiceTargets is { } targets ? ServiceTargetsDraft.Of(targets) : null,
     };
 
     /// <summary>The policy, once every value has read (the reader calls it only when no problem was found).</summary>
@@ -87,9 +128,10 @@ internal sealed record PolicyDraft
         RewardPerPoint = RewardPerPoint ?? throw Unread("reward_per_point"),
         MissingData = MissingData ?? throw Unread("missing_data"),
         Budget = Budget ?? throw Unread("budget"),
+        ServiceTargets = ServiceTargets?.ToRules() ?? ServiceTargetRules.Default,
     };
 
-    private static InvalidOperationException Unread(string key) =>
+    internal static InvalidOperationException Unread(string key) =>
         new($"Policy value '{key}' did not read, yet no problem was reported for it.");
 
     /// <summary>Every rule on values this version breaks, among those whose values read; keys relative to the version.</summary>
@@ -128,6 +170,7 @@ internal sealed record PolicyDraft
 
         if (MissingData is { } missing && !Enum.IsDefined(missing))
             p.Add(PolicyProblem.At("missing_data", "UndefinedMissingData", Text.Count((int)missing)));
+        ServiceTargets?.Problems(p);
         return p;
     }
 

@@ -6,7 +6,8 @@ namespace QualityAnalytics.Warehouse.Scoring;
 
 /// <summary>
 /// Reads the policy file: <c>{ "versions": [ { "version": "2013-07", "effective_from": "2013Q3", ... } ] }</c>, snake_case keys,
-/// every key required except a tier's <c>up_to</c>, unknown keys rejected, // comments allowed.
+/// every key required except a tier's <c>up_to</c> and a version's <c>service_targets</c> (absent: policy §7's values, so
+/// files and warehouses from before the key existed read as they did), unknown keys rejected, // comments allowed.
 /// default-policy.json beside this file is the documented sample. Reading validates and reports every problem at once.
 /// </summary>
 public static class PolicyFile
@@ -108,7 +109,7 @@ public static class PolicyFile
             "version", "effective_from", "weights", "consistency_tiers", "survey_full_mark_threshold",
             "complaint_cost_per_valid", "complaint_floor", "callback_defaults", "callback_deduction_range",
             "excellent_above", "pass_at", "penalty_per_point", "penalty_floor_total", "reward_per_point",
-            "missing_data", "budget");
+            "missing_data", "budget", "service_targets");
         if (o is null) return null;
 
         var version = o.String("version");
@@ -121,6 +122,7 @@ public static class PolicyFile
         var weights = o.Object("weights", "self_check", "survey", "complaint");
         var defaults = o.Object("callback_defaults", "incomplete", "mismatch");
         var range = o.Object("callback_deduction_range", "min", "max");
+        var targets = o.Object("service_targets", optional: true, "reply_hours", "solution_working_days", "satisfaction_target", "compliance_target");
 
         return new PolicyDraft
         {
@@ -144,6 +146,9 @@ public static class PolicyFile
             RewardPerPoint = o.Decimal("reward_per_point"),
             MissingData = ReadMissingData(o, path, problems),
             Budget = o.Decimal("budget"),
+            ServiceTargets = targets is null ? null
+                : new ServiceTargetsDraft(targets.Decimal("reply_hours"), targets.Decimal("solution_working_days"),
+                    targets.Decimal("satisfaction_target"), targets.Decimal("compliance_target")),
         };
     }
 
@@ -224,8 +229,12 @@ public static class PolicyFile
             return null;
         }
 
-        public Obj? Object(string name, params string[] allowed) =>
-            Get(name) is { } e ? Open(e, Key(name), _problems, allowed) : null;
+        public Obj? Object(string name, params string[] allowed) => Object(name, optional: false, allowed);
+
+        /// <summary>An object; when <paramref name="optional"/>, its absence is no problem (null), but anything else
+        /// that is not an object is.</summary>
+        public Obj? Object(string name, bool optional, params string[] allowed) =>
+            Get(name, optional) is { } e ? Open(e, Key(name), _problems, allowed) : null;
 
         public string? String(string name)
         {

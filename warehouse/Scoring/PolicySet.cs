@@ -33,6 +33,13 @@ public sealed class PolicySet
         ?? throw new InvalidOperationException(
             $"Policy '{SourceName}' has no version effective in {quarter}; the earliest, '{Versions[0].Version}', takes effect in {Versions[0].EffectiveFrom}.");
 
+    /// <summary>The service targets <paramref name="quarter"/>'s complaints are judged by: the version in force's, the
+    /// same lookup as the scoring (<see cref="For"/>, whose version an approval is made and found under), so the
+    /// dashboard's marts, the report and `qa analyze` judge a quarter alike; policy §7's own values when no version covers
+    /// the quarter (nothing is scored then, but its complaints still show in the analysis's history).</summary>
+    public ServiceTargetRules ServiceTargetsFor(Quarter quarter) =>
+        Versions.LastOrDefault(v => v.EffectiveFrom <= quarter)?.ServiceTargets ?? ServiceTargetRules.Default;
+
     /// <summary>The problems of the set as a whole: no version, a name or an effective quarter used twice. Each version
     /// takes part with whatever of its name and quarter read, so a version whose other values did not read still
     /// shows a clash.</summary>

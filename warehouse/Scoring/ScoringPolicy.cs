@@ -64,6 +64,11 @@ public sealed record ScoringPolicy
     public required MissingDataOption MissingData { get; init; }
     /// <summary><c>budget</c>: the working group's fund in yuan (第十四条 4).</summary>
     public required decimal Budget { get; init; }
+    /// <summary><c>service_targets</c>: <c>reply_hours</c>, <c>solution_working_days</c>, <c>satisfaction_target</c>,
+    /// <c>compliance_target</c> (policy §7). Optional: a version without it (every file and approved quarter from before
+    /// the key existed) has §7's own values. They change no score; the complaint mart and the analysis judge a quarter's
+    /// complaints by the targets of the version in force for it (<see cref="PolicySet.ServiceTargetsFor"/>).</summary>
+    public ServiceTargetRules ServiceTargets { get; init; } = ServiceTargetRules.Default;
 
     /// <summary>The penalty for a self/spot difference <paramref name="d"/>: the first tier whose bound is ≥ d.</summary>
     public decimal ConsistencyPenaltyFor(decimal d)
@@ -86,6 +91,7 @@ public sealed record ScoringPolicy
         if (ConsistencyTiers is null) p.Add(PolicyProblem.At("consistency_tiers", "NoTiers"));
         if (CallbackDeductionRange is null) p.Add(PolicyProblem.At("callback_deduction_range", "Required"));
         if (CallbackDefaults is null) p.Add(PolicyProblem.At("callback_defaults", "Required"));
+        if (ServiceTargets is null) p.Add(PolicyProblem.At("service_targets", "Required"));
         p.AddRange(PolicyDraft.Of(this).Problems());
         return p;
     }

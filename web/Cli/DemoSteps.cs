@@ -16,7 +16,8 @@ internal static class DemoSteps
         () =>
         {
             using var ctx = warehouse.CreateContext();
-            SummaryMartRefresher.Refresh(ctx, QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter), env.Clock);
+            // The demo scores under the built-in policy below, so its marts judge service targets by the same one.
+            SummaryMartRefresher.Refresh(ctx, QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter), env.Clock, PolicyFile.Default);
             AfterLoad.MarkRefreshed(ctx, long.MaxValue);
             var scored = QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter)
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();

@@ -72,6 +72,6 @@ public sealed class AnalysisInputReaderTests : IDisposable
 
         Assert.Equal(new DateTime(2026, 7, 8, 8, 30, 0), input.AsOf);
         var complaint = Assert.Single(input.Complaints);
-        Assert.Equal("pending", ServiceTargets.Reply(complaint, input.AsOf, AnalysisOptions.Default.ServiceTargets).Status);
+        Assert.Equal("pending", ServiceTargets.Reply(complaint, input).Status);
     }
 }

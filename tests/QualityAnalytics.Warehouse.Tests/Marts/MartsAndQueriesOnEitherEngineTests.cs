@@ -4,6 +4,7 @@ using QualityAnalytics.TestSupport;
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Warehouse.Semantic;
 
 namespace QualityAnalytics.Warehouse.Tests.Marts;
@@ -56,7 +57,7 @@ public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
             Complaint("TS-2026Q2-WUH-01", wuh, new DateTime(2026, 5, 6, 9, 15, 30), valid: true, replied: null, resolved: null, deduction: null, category));
         db.Checks.AddRange(Check("ZC-202604-LOG-1", log, 4, "self", 95.5m), Check("CC-202604-LOG", log, 4, "spot", 94.25m), Check("ZC-202605-LOG-1", log, 5, "self", 100m));
         db.SaveChanges();
-        SummaryMartRefresher.Refresh(db, [Q2], Clock);
+        SummaryMartRefresher.Refresh(db, [Q2], Clock, PolicyFile.Default);
     }
 
     public void Dispose()

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 
 namespace QualityAnalytics.Warehouse.Scoring.Mart;
 
@@ -12,6 +13,28 @@ public static class Fingerprint
 {
     // A policy is immutable: its JSON is computed once per instance.
     private static readonly ConditionalWeakTable<ScoringPolicy, string> PolicyJson = new();
+
+    // Everything of the policy but its service targets, which change no score (policy §7): a warehouse scored before
+    // they were part of the policy keeps its fingerprints (no quarter turns stale on upgrade), and a changed target
+    // rescores nothing. The default options otherwise, so the JSON is what it always was.
+    private static readonly JsonSerializerOptions ScoringOnly = new()
+    {
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver
+        {
+            Modifiers =
+            {
+                info =>
+                {
+                    if (info.Type != typeof(ScoringPolicy)) return;
+                    for (var i = info.Properties.Count - 1; i >= 0; i--)
+                        if (info.Properties[i].Name == nameof(ScoringPolicy.ServiceTargets)) info.Properties.RemoveAt(i);
+                },
+            },
+        },
+    };
+
+    /// <summary>The policy as the fingerprint hashes it.</summary>
+    internal static string PolicyText(ScoringPolicy policy) => PolicyJson.GetValue(policy, p => JsonSerializer.Serialize(p, ScoringOnly));
 
     public static string Of(QuarterFacts facts, ScoringPolicy policy)
     {
@@ -27,7 +50,7 @@ public static class Fingerprint
             Field(Field(Field(Field(Field(sb.Append("C"), c.ComplaintId), c.DepartmentCode), c.ReceivedAt.Ticks), c.Valid ? 1 : 0), c.DirectDeduction).Append('\n');
         foreach (var c in facts.Callbacks.OrderBy(c => c.CallbackId, StringComparer.Ordinal))
             Field(Field(Field(Field(Field(sb.Append("B"), c.CallbackId), c.DepartmentCode), c.CalledOn.DayNumber), (int)c.Finding), c.Deduction).Append('\n');
-        sb.Append(PolicyJson.GetValue(policy, p => JsonSerializer.Serialize(p)));
+        sb.Append(PolicyText(policy));
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())));
     }
 
