@@ -95,10 +95,10 @@ public static class SemanticModel
         Count("reply_overdue", "complaints", "SUM(reply_overdue)", "逾期未回复", "Unanswered past 24 h"),
         // As the report's compliance: on time over those done plus those still open past their deadline (an overdue
         // complaint is a miss already; one still within its deadline counts neither way).
-        Rate("reply_on_time_rate", "complaints", "SUM(replied) - SUM(replied_late)", "SUM(replied) + SUM(reply_overdue)", "24小时回复率", "Replied within 24 h"),
+        Rate("reply_on_time_rate", "complaints", "SUM(replied) - SUM(replied_late)", "SUM(replied) + SUM(reply_overdue)", "按时回复率", "On-time reply rate"),
         Count("resolved_late", "complaints", "SUM(resolved_late)", "超3个工作日解决", "Solutions over 3 working days"),
         Count("resolve_overdue", "complaints", "SUM(resolve_overdue)", "逾期未解决", "Unsolved past 3 working days"),
-        Rate("resolve_on_time_rate", "complaints", "SUM(resolved) - SUM(resolved_late)", "SUM(resolved) + SUM(resolve_overdue)", "3个工作日解决率", "Solved within 3 working days"),
+        Rate("resolve_on_time_rate", "complaints", "SUM(resolved) - SUM(resolved_late)", "SUM(resolved) + SUM(resolve_overdue)", "按时解决率", "On-time solution rate"),
         Rate("satisfaction_rate", "complaints", "SUM(satisfied) + SUM(neutral)", "SUM(satisfied) + SUM(neutral) + SUM(dissatisfied)", "处理满意率", "Satisfaction"),
         Count("checks", "checks", "SUM(checks)", "检查次数", "Checks"),
         new("check_score", "checks", "SUM(CAST(score_sum AS NUMERIC))", "SUM(checks)", 2, "检查平均分", "Average check score", "0.00"),

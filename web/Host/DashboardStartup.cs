@@ -95,6 +95,7 @@ public sealed class DashboardStartup(ServeOptions options)
             api.MapDataApi(options);
             api.MapJobsApi();
             api.MapAnalysisApi();
+            api.MapTargetsApi();
             api.MapReportsApi();
         });
     }

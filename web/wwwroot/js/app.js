@@ -106,6 +106,17 @@
         const decimals = fmt && fmt.includes('.') ? fmt.split('.')[1].length : (fmt && /^[#,0]+$/.test(fmt) ? 0 : 2);
         return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
     }
+    /** A number as the policy writes it: 24, 95, 97.5 (no trailing zeros, no grouping). */
+    const plainNumber = v => v.toLocaleString(locale, { maximumFractionDigits: 2, useGrouping: false });
+    /** A target share as the policy writes it: 85%, 100%, 97.5% (no trailing .0). */
+    const targetPct = v => (v * 100).toLocaleString(locale, { maximumFractionDigits: 1, useGrouping: false }) + '%';
+    /** The targets a quarter is judged by (/api/targets: the policy version in force for it), so that no page draws
+     *  95 or 85% of its own; a quarter's targets do not change while the page is open. */
+    const targetsCache = new Map();
+    function targets(quarter) {
+        if (!targetsCache.has(quarter)) targetsCache.set(quarter, get('/api/targets/' + encodeURIComponent(quarter)));
+        return targetsCache.get(quarter);
+    }
     const gradeName = g => (g ? t('grade.' + g) : '–');
     /** A dimension's value as shown: grades, check kinds, callback findings and the contract's fixed channels and
      *  satisfaction levels (stored as satisfied / neutral / dissatisfied, none / incomplete / mismatch) in the page's
@@ -440,7 +451,7 @@
 
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        query, format, plainNumber, targetPct, targets, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

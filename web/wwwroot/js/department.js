@@ -13,6 +13,9 @@ QA.busy((async function () {
     const service = visual(grid, { title: t('department.service'), id: 'chart-service', span: 6 });
     // When the open complaints behind the on-time rates are judged (README, "As of" for open complaints), as the report says.
     const serviceAsOf = el('p', { class: 'hint as-of', id: 'service-as-of', hidden: true });
+    // What "on time" means under the policy (its deadlines and targets), since the lines' names do not say the hours.
+    const serviceTerms = el('p', { class: 'hint', id: 'service-terms' });
+    service.card.insertBefore(serviceTerms, service.body);
     service.card.insertBefore(serviceAsOf, service.body);
     const categories = visual(grid, { title: t('department.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
     const checks = visual(grid, { title: t('department.checks'), id: 'chart-checks', span: 12, note: t('department.checksHint') });
@@ -51,6 +54,8 @@ QA.busy((async function () {
         ]);
         // The analysis of the range's last quarter: the total's forecast band and the self-check control chart.
         const analysis = await QA.getOrNull(`/api/analysis/${encodeURIComponent(to)}/departments/${encodeURIComponent(code)}`);
+        // The range's last quarter's targets (its policy version's pass mark and §7 targets) for the target lines.
+        const goal = await QA.targets(to);
         const totalTrend = analysis?.trends?.metrics?.find(m => m.metric === 'total');
         const forecast = totalTrend?.forecast;
 
@@ -66,7 +71,7 @@ QA.busy((async function () {
                card('complaint_score', a.complaint, '0.00', ['C']), card('callback_deduction', a.callback_deduction, '0.00', ['K'])]
             : [el('p', { class: 'empty' }, t('department.noAssessment', quarter))]));
 
-        // 8-quarter trend: the total and its components; the 95 line; click a point → that quarter's breakdown.
+        // 8-quarter trend: the total and its components; the pass mark's line; click a point → that quarter's breakdown.
         const quarters = scores.records.map(r => r.quarter);
         // The forecast quarter extends the axis; its band (95% prediction interval) is drawn as a stacked area.
         const withForecast = forecast && !quarters.includes(forecast.quarter) ? [...quarters, forecast.quarter] : quarters;
@@ -84,7 +89,7 @@ QA.busy((async function () {
             dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
             series: ['total', 'self_check', 'survey', 'complaint_score'].map((m, i) => ({
                 type: 'line', name: t('measure.' + m), data: pad(scores.records.map(r => r[m])), symbolSize: 8, lineStyle: { width: i === 0 ? 3 : 1.5 },
-                markLine: i === 0 ? QA.targetLine('yAxis', 95, t('target') + ' 95') : undefined,
+                markLine: i === 0 && goal.pass_at !== null ? QA.targetLine('yAxis', goal.pass_at, t('target') + ' ' + QA.plainNumber(goal.pass_at)) : undefined,
             })).concat(bandSeries),
         }, p => { if (quarters.includes(p.name)) setState({ q: p.name }); });
         trend.setExport('/api/query/export', scores.params);
@@ -104,7 +109,8 @@ QA.busy((async function () {
         } else breakdown.body.replaceChildren(el('p', { class: 'empty' }, t('department.noAssessment', quarter)));
         breakdown.setExport('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', department: code, from: quarter, to: quarter });
 
-        // Service targets per quarter: satisfaction ≥ 85 %, replies within 24 h and solutions within 3 working days.
+        // Service targets per quarter: satisfaction, replies and solutions on time (the policy's targets: 85%, 24 h and 3
+        // working days unless it sets others).
         const complaintsOf = q => QA.withQuery('/rows/complaints', { ...filters, from: q, to: q });
         draw(service.body, {
             tooltip: { trigger: 'axis', confine: true, valueFormatter: v => format(v, '0.0%') },
@@ -113,7 +119,7 @@ QA.busy((async function () {
             grid: { left: 8, right: 24, top: 48, bottom: 8, containLabel: true },
             series: [
                 { type: 'line', name: t('measure.satisfaction_rate'), data: targets.records.map(r => r.satisfaction_rate), connectNulls: true,
-                  markLine: QA.targetLine('yAxis', 0.85, t('target') + ' 85%') },
+                  markLine: QA.targetLine('yAxis', goal.satisfaction_target, t('target') + ' ' + QA.targetPct(goal.satisfaction_target)) },
                 { type: 'line', name: t('measure.reply_on_time_rate'), data: targets.records.map(r => r.reply_on_time_rate), connectNulls: true },
                 { type: 'line', name: t('measure.resolve_on_time_rate'), data: targets.records.map(r => r.resolve_on_time_rate), connectNulls: true },
             ],
@@ -124,6 +130,8 @@ QA.busy((async function () {
             ...['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate'].map(m => ({ name: m, label: t('measure.' + m), num: true, format: '0.0%' })),
             { name: 'complaints', label: t('measure.complaints'), num: true, format: '0' },
         ], targets.records);
+        serviceTerms.textContent = t('department.serviceTerms', QA.plainNumber(goal.reply_hours), goal.solution_working_days,
+            QA.targetPct(goal.satisfaction_target), QA.targetPct(goal.compliance_target));
         serviceAsOf.textContent = analysis?.as_of ? t('department.asOf', to, QA.wallTime(analysis.as_of)) : '';
         serviceAsOf.hidden = !analysis?.as_of;
         const uncalendared = analysis?.uncalendared_years || [];

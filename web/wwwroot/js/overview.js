@@ -34,7 +34,8 @@ QA.busy((async function () {
 
     // caveat: what the reader must know to trust the number (e.g. deadlines counted without the year's holidays).
     // previous and yearAgo: the same measure a quarter before (环比) and in the same quarter a year before (同比).
-    function kpi(name, value, fmt, previous, yearAgo, target, better, caveat) {
+    // label: the card's name when the policy words it (48小时回复率); otherwise the resource's.
+    function kpi(name, value, fmt, previous, yearAgo, target, better, caveat, label) {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
         const delta = (before, against, changeKey, noneKey) => {
             const diff = value !== null && value !== undefined && before !== null && before !== undefined ? value - before : null;
@@ -45,7 +46,7 @@ QA.busy((async function () {
                 diff === null ? t(noneKey) : t(changeKey, (diff > 0 ? '+' : diff < 0 ? '−' : '±') + size));
         };
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
-            el('div', { class: 'name' }, t('kpi.' + name)),
+            el('div', { class: 'name' }, label || t('kpi.' + name)),
             el('div', { class: 'value' }, format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
             delta(previous, 'quarter', 'kpi.change', 'kpi.noPrevious'),
@@ -61,7 +62,7 @@ QA.busy((async function () {
         const range = { ...filters, from, to };
         const quarterOnly = { ...filters, from: to, to: to };
 
-        const [totals, service, gradeCounts, rank, cats, trendTotals, trendComplaints, detail, full, calendar] = await Promise.all([
+        const [totals, service, gradeCounts, rank, cats, trendTotals, trendComplaints, detail, full, calendar, goal] = await Promise.all([
             query({ measures: ['total'], dimensions: ['quarter'], filters: { ...filters, from: yearAgo, to } }),
             query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: { ...filters, from: yearAgo, to } }),
             query({ measures: ['excellent', 'passed', 'failed', 'withheld'], filters: quarterOnly }),
@@ -72,22 +73,30 @@ QA.busy((async function () {
             query({ measures: ['total', 'self_check', 'survey', 'complaint_score', 'callback_deduction', 'amount'], dimensions: ['department', 'grade'], filters: quarterOnly, order: 'total desc' }),
             QA.getOrNull('/api/assessments/' + encodeURIComponent(to)),
             QA.getOrNull('/api/calendar/' + encodeURIComponent(to)),
+            QA.targets(to),
         ]);
 
         // KPI cards: this quarter against the target, and the change from the quarter before and from a year before.
         const at = (result, q, m) => result.records.find(r => r.quarter === q)?.[m] ?? null;
         // The complaints mart has no row for a quarter without complaints (under the slicers): that count is 0, not unknown.
         const count = (result, q, m) => at(result, q, m) ?? (all.includes(q) ? 0 : null);
+        // The targets are the quarter's policy's (第十三条's pass mark, §7's service targets), not numbers of this page.
+        const compliance = { value: goal.compliance_target, text: QA.targetPct(goal.compliance_target) };
         kpiBox.replaceChildren(
-            kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), at(totals, yearAgo, 'total'), { value: 95, text: '95.00' }, 'higher'),
-            kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), at(service, yearAgo, 'satisfaction_rate'), { value: 0.85, text: '85%' }, 'higher'),
-            kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), at(service, yearAgo, 'reply_on_time_rate'), { value: 1, text: '100%' }, 'higher'),
-            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), at(service, yearAgo, 'resolve_on_time_rate'), { value: 1, text: '100%' }, 'higher',
-                calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null),
+            kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), at(totals, yearAgo, 'total'),
+                goal.pass_at === null ? null : { value: goal.pass_at, text: format(goal.pass_at, '0.00') }, 'higher'),
+            kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), at(service, yearAgo, 'satisfaction_rate'),
+                { value: goal.satisfaction_target, text: QA.targetPct(goal.satisfaction_target) }, 'higher'),
+            kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), at(service, yearAgo, 'reply_on_time_rate'), compliance, 'higher',
+                null, t('kpi.replyWithin', QA.plainNumber(goal.reply_hours))),
+            kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), at(service, yearAgo, 'resolve_on_time_rate'), compliance, 'higher',
+                calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null,
+                t('kpi.resolveWithin', goal.solution_working_days)),
             kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), count(service, yearAgo, 'complaints'), null, 'lower'));
         // The on-time rates depend on when the quarter's open complaints are judged (README, "As of" for open complaints).
         const asOfNote = document.getElementById('kpis-as-of');
-        asOfNote.textContent = calendar?.as_of ? t('overview.asOf', to, QA.wallTime(calendar.as_of)) : '';
+        asOfNote.textContent = calendar?.as_of ? t('overview.asOf', to, QA.wallTime(calendar.as_of),
+            t('kpi.replyWithin', QA.plainNumber(goal.reply_hours)), t('kpi.resolveWithin', goal.solution_working_days)) : '';
         asOfNote.hidden = !calendar?.as_of;
 
         // Ranking: click a bar → that department's page with the same quarter range.
@@ -99,9 +108,11 @@ QA.busy((async function () {
             xAxis: { type: 'value', min: v => Math.max(0, Math.floor(v.min - 5)), max: 100 },
             yAxis: { type: 'category', data: rankRows.map(r => nameOf(r.department)) },
             series: [{
-                type: 'bar', name: t('measure.total'), data: rankRows.map(r => ({ value: r.total, code: r.department, itemStyle: { color: r.total >= 95 ? '#1a7f37' : '#c62828' } })),
+                // Green at or above the quarter's pass mark (第十三条), red below it; no mark, no colour verdict.
+                type: 'bar', name: t('measure.total'), data: rankRows.map(r => ({ value: r.total, code: r.department,
+                    itemStyle: goal.pass_at === null ? undefined : { color: r.total >= goal.pass_at ? '#1a7f37' : '#c62828' } })),
                 label: { show: true, position: 'right', formatter: p => format(p.value, '0.00') },
-                markLine: QA.targetLine('xAxis', 95, t('target') + ' 95'),
+                markLine: goal.pass_at === null ? undefined : QA.targetLine('xAxis', goal.pass_at, t('target') + ' ' + QA.plainNumber(goal.pass_at)),
             }],
         }, p => { if (p.data?.code) location.href = QA.withQuery('/department', { code: p.data.code, from, to }); });
         ranking.setExport('/api/query/export', rank.params);
