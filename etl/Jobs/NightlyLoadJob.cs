@@ -32,7 +32,7 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
     public NightlyLoadResult Run(CancellationToken cancel)
     {
         // A file where the inbox should be is a misconfiguration to report, not an empty inbox to skip quietly.
-        if (File.Exists(folders.Inbox)) throw new IOException($"the inbox {folders.Inbox} is a file, not a folder.");
+        if (File.Exists(folders.Inbox)) throw new InboxNotAFolderException(folders.Inbox);
         using var exclusive = LoadLock.Acquire(warehouse, TimeSpan.FromHours(1), cancel);
         var (files, waiting) = InboxFiles.List(folders.Inbox, clock.GetUtcNow());
         if (files.Count == 0)

@@ -1,8 +1,11 @@
+using System.Globalization;
 using Hangfire;
+using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Auth;
+using QualityAnalytics.Web.Jobs;
 
 namespace QualityAnalytics.Web.Apis;
 
@@ -12,18 +15,20 @@ internal static class JobsApi
 {
     public static void MapJobsApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/jobs", (JobStorage storage) =>
+        api.MapGet("/jobs", (JobStorage storage, JobFailureText text) =>
         {
             using var connection = storage.GetConnection();
             var monitoring = storage.GetMonitoringApi();
+            var culture = CultureInfo.CurrentUICulture;
             var recurring = connection.GetRecurringJobs().Select(j => new
             {
                 id = j.Id, cron = j.Cron, time_zone = j.TimeZoneId, next_execution = j.NextExecution, last_execution = j.LastExecution,
                 last_state = j.LastJobState, last_job_id = j.LastJobId,
-                // A failed attempt that Hangfire will retry is "Scheduled", not "Failed": its reason is in the state history.
-                error = j.Error ?? (j.LastJobId is null ? null : LastFailure(monitoring, j.LastJobId)),
-            });
-            return Results.Ok(new { recurring, failed = Failed(storage) });
+                // The recurring job's own error is Hangfire's (its job cannot be created), so technical. A failed attempt
+                // that Hangfire will retry is "Scheduled", not "Failed": its reason is in the state history.
+                error = text.Technical(j.Error, culture) ?? (j.LastJobId is null ? null : LastFailure(connection, monitoring, j.LastJobId, text, culture)),
+            }).ToList();
+            return Results.Ok(new { recurring, failed = Failed(storage, connection, text, culture) });
         }).RequireAuthorization(Roles.CanAdminister).WithName("Jobs");
 
         api.MapPost("/jobs/{id}/run", (string id, IRecurringJobManager manager, JobStorage storage) =>
@@ -35,25 +40,34 @@ internal static class JobsApi
             return Results.Accepted(value: new { id, job_id = jobId });
         }).RequireAuthorization(Roles.CanAdminister).AddEndpointFilter<AntiforgeryFilter>().WithName("RunJob");
 
-        api.MapGet("/notices", (WarehouseDb warehouse, JobStorage storage) =>
+        api.MapGet("/notices", (WarehouseDb warehouse, JobStorage storage, JobFailureText text) =>
         {
+            using var connection = storage.GetConnection();
             using var db = warehouse.CreateContext();
             var batches = db.LoadBatches.AsNoTracking().Where(b => b.Quarantined > 0 || b.Rejected > 0 || b.Status == "failed")
                 .OrderByDescending(b => b.Id).Take(10).ToList()
                 .Select(b => new { batch_id = b.Id, started_at = b.StartedAt, loaded_by = b.LoadedBy, status = b.Status, quarantined = b.Quarantined, rejected = b.Rejected });
-            return Results.Ok(new { batches, failed_jobs = Failed(storage) });
+            return Results.Ok(new { batches, failed_jobs = Failed(storage, connection, text, CultureInfo.CurrentUICulture) });
         }).RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee)).WithName("Notices");
     }
 
-    private static string? LastFailure(IMonitoringApi monitoring, string jobId) =>
+    private static string? LastFailure(IStorageConnection connection, IMonitoringApi monitoring, string jobId, JobFailureText text, CultureInfo culture) =>
         monitoring.JobDetails(jobId)?.History.FirstOrDefault(h => h.StateName == "Failed") is { } failed
-            ? failed.Data.TryGetValue("ExceptionMessage", out var message) ? message : failed.Reason
+            ? Reason(connection, jobId, failed.Data.TryGetValue("ExceptionMessage", out var message) ? message : failed.Reason, text, culture)
             : null;
 
-    private static IEnumerable<object> Failed(JobStorage storage) =>
+    private static List<object> Failed(JobStorage storage, IStorageConnection connection, JobFailureText text, CultureInfo culture) =>
         storage.GetMonitoringApi().FailedJobs(0, 20).Select(f => (object)new
         {
             job_id = f.Key, job = f.Value.Job?.Type.Name + "." + f.Value.Job?.Method.Name, failed_at = f.Value.FailedAt,
-            reason = f.Value.ExceptionMessage, exception = f.Value.ExceptionType,
-        });
+            reason = Reason(connection, f.Key, f.Value.ExceptionMessage, text, culture), exception = f.Value.ExceptionType,
+        }).ToList();
+
+    /// <summary>The latest failed attempt's reason in the page's language, as <see cref="JobFailureReasonFilter"/> kept it;
+    /// a failure kept without one (recorded before the reasons were) by Hangfire's stored English, marked technical.</summary>
+    private static string? Reason(IStorageConnection connection, string jobId, string? storedMessage, JobFailureText text, CultureInfo culture) =>
+        connection.GetJobParameter(jobId, JobFailureReason.Parameter) is { } kept
+        && SerializationHelper.Deserialize<JobFailureReason>(kept, SerializationOption.User) is { } reason
+            ? reason.In(culture)
+            : text.Technical(storedMessage, culture);
 }

@@ -5,17 +5,17 @@ using Hangfire.Common;
 using Hangfire.Server;
 using Hangfire.States;
 using QualityAnalytics.Etl.Jobs;
-using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Web.Jobs;
 
 namespace QualityAnalytics.Web.Notices;
 
 /// <summary>Watches this host's jobs and enqueues a mail (<see cref="NoticeMailJob"/>): to the working group when a
-/// nightly load quarantined rows or rejected a file and when a job attempt fails (saying whether Hangfire will retry
-/// it); to the committee when the quarterly job has written the reports. Registered only when mails are configured,
-/// through this host's own filter provider rather than Hangfire's process-wide global filters, so that two hosts in
-/// one process keep their own settings.</summary>
-internal sealed class NoticeFilter(NoticeSettings settings, TimeProvider clock) : IElectStateFilter, IServerFilter
+/// nightly load quarantined rows or rejected a file and when a job attempt fails (why, worded by
+/// <see cref="JobFailureText"/> in the mails' language, as the jobs list words it in the page's; and whether Hangfire
+/// will retry it); to the committee when the quarterly job has written the reports. Registered only when mails are
+/// configured, through this host's own filter provider rather than Hangfire's process-wide global filters, so that two
+/// hosts in one process keep their own settings.</summary>
+internal sealed class NoticeFilter(NoticeSettings settings, JobFailureText failureText, TimeProvider clock) : IElectStateFilter, IServerFilter
 {
     // Hangfire's default when a job names no retry policy of its own (GlobalJobFilters' AutomaticRetryAttribute).
     private const int DefaultRetries = 10;
@@ -29,18 +29,8 @@ internal sealed class NoticeFilter(NoticeSettings settings, TimeProvider clock) 
         var retriesDone = context.GetJobParameter<int>("RetryCount", allowStale: true);
         var retries = (job.Method.GetCustomAttribute<AutomaticRetryAttribute>() ?? job.Type.GetCustomAttribute<AutomaticRetryAttribute>())?.Attempts ?? DefaultRetries;
         var notice = new JobFailureNotice($"{job.Type.Name}.{job.Method.Name}", context.GetJobParameter<string>("RecurringJobId", allowStale: true),
-            Reason(failed.Exception), retriesDone + 1, retriesDone < retries, clock.GetUtcNow());
+            failureText.Describe(failed.Exception, CultureInfo.GetCultureInfo(settings.Language)), retriesDone + 1, retriesDone < retries, clock.GetUtcNow());
         new BackgroundJobClient(context.Storage).Enqueue<NoticeMailJob>(m => m.SendJobFailure(notice, CancellationToken.None));
-    }
-
-    /// <summary>The failure's reason for the mail. A broken policy file (the working group's own edit, and the commonest
-    /// failure) is told in the mails' language, every problem as the Policy page lists them; any other exception by its
-    /// message, which is the code's English.</summary>
-    private string Reason(Exception exception)
-    {
-        for (var e = exception; e is not null; e = e.InnerException)
-            if (e is PolicyValidationException policy) return policy.MessageIn(CultureInfo.GetCultureInfo(settings.Language));
-        return exception.Message;
     }
 
     public void OnPerforming(PerformingContext context)

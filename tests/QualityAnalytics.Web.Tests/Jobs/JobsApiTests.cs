@@ -110,7 +110,7 @@ public sealed class JobsApiTests
         string? error = null;
         await Until(async () =>
         {
-            var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement;
+            var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs?lang=en")).RootElement;
             var job = jobs.GetProperty("recurring").EnumerateArray().Single(j => j.GetProperty("id").GetString() == "rescore");
             error = job.GetProperty("error").ValueKind == JsonValueKind.String ? job.GetProperty("error").GetString() : null;
             return error is not null;
@@ -118,6 +118,89 @@ public sealed class JobsApiTests
         // The policy file's own message (which file, what is wrong with it), not a failure to create the job.
         Assert.Contains("policy.json", error);
         Assert.Contains("not valid JSON at line 1", error);
+    }
+
+    [Theory]
+    [MemberData(nameof(Storages))]
+    public async Task A_broken_policy_file_is_told_in_the_pages_language_in_the_jobs_list(string storage)
+    {
+        // The list showed the exception's English ("not valid JSON at line 1…") on the Chinese page.
+        using var app = Create(storage);
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+        File.WriteAllText(Path.Combine(app.Service<QualityAnalytics.Warehouse.Schema.WarehouseDb>().DataFolder, "policy.json"), "{ \"versions\": [ { \"name\": 5 } ");
+        await wg.PostAsync("/api/jobs/rescore/run", null);
+
+        var chinese = await RecurringError(wg, "rescore", "/api/jobs");
+        Assert.Contains("policy.json”有 1 处问题", chinese, StringComparison.Ordinal);
+        Assert.Contains("policy.json：（整个文件）：不是有效的 JSON：第 1 行第 31 列有误", chinese, StringComparison.Ordinal);
+        Assert.DoesNotContain("not valid JSON", chinese, StringComparison.Ordinal);
+        var english = await RecurringError(wg, "rescore", "/api/jobs?lang=en");
+        Assert.Contains("policy.json: (file): not valid JSON at line 1, column 31", english, StringComparison.Ordinal);
+        Assert.DoesNotContain("不是有效的 JSON", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_inbox_that_is_a_file_is_told_in_the_pages_language()
+    {
+        using var app = new InMemoryDashboard();
+        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
+        File.WriteAllText(Path.Combine(app.Folder, "data", "inbox"), "not a folder");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+        await wg.PostAsync("/api/jobs/nightly-load/run", null);
+
+        var inbox = Path.Combine(app.Folder, "data", "inbox");
+        Assert.Equal($"收件箱 {inbox} 是一个文件，不是文件夹：请删除或改名该文件，让出收件箱的文件夹。", await RecurringError(wg, "nightly-load", "/api/jobs"));
+        Assert.Equal($"The inbox {inbox} is a file, not a folder: remove or rename the file so that the inbox can be a folder.",
+            await RecurringError(wg, "nightly-load", "/api/jobs?lang=en"));
+    }
+
+    [Fact]
+    public async Task An_unknown_failure_shows_its_stored_text_under_a_technical_reason_in_the_pages_language()
+    {
+        using var app = new InMemoryDashboard();
+        var wg = await app.SignedIn("wg");
+        var jobId = new BackgroundJobClient(app.Service<JobStorage>()).Enqueue(() => FailingJob.Run());
+
+        JsonElement failed = default;
+        await Until(async () =>
+        {
+            var jobs = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs")).RootElement;
+            failed = jobs.GetProperty("failed").EnumerateArray().FirstOrDefault(f => f.GetProperty("job_id").GetString() == jobId);
+            return failed.ValueKind == JsonValueKind.Object;
+        });
+        Assert.Equal("技术原因（英文原文）：" + FailingJob.Message, failed.GetProperty("reason").GetString());
+        var english = JsonDocument.Parse(await wg.GetStringAsync("/api/jobs?lang=en")).RootElement.GetProperty("failed").EnumerateArray()
+            .Single(f => f.GetProperty("job_id").GetString() == jobId);
+        Assert.Equal("Technical reason: " + FailingJob.Message, english.GetProperty("reason").GetString());
+        // The home page's notices tell it the same way.
+        var notice = JsonDocument.Parse(await wg.GetStringAsync("/api/notices")).RootElement.GetProperty("failed_jobs").EnumerateArray()
+            .Single(f => f.GetProperty("job_id").GetString() == jobId);
+        Assert.Equal("技术原因（英文原文）：" + FailingJob.Message, notice.GetProperty("reason").GetString());
+    }
+
+    /// <summary>A job that fails in a way the product does not know: its exception's message is all there is to show.</summary>
+    public static class FailingJob
+    {
+        public const string Message = "The connection was reset by the peer.";
+
+        [AutomaticRetry(Attempts = 0)]
+        public static void Run() => throw new InvalidOperationException(Message);
+    }
+
+    /// <summary>The reason the jobs list gives for a recurring job's last failed attempt, once it has one.</summary>
+    private static async Task<string> RecurringError(HttpClient client, string id, string url)
+    {
+        string? error = null;
+        await Until(async () =>
+        {
+            var jobs = JsonDocument.Parse(await client.GetStringAsync(url)).RootElement;
+            var job = jobs.GetProperty("recurring").EnumerateArray().Single(j => j.GetProperty("id").GetString() == id);
+            error = job.GetProperty("error").ValueKind == JsonValueKind.String ? job.GetProperty("error").GetString() : null;
+            return error is not null;
+        });
+        return error!;
     }
 
     private static Task Until(Func<bool> condition) => Until(() => Task.FromResult(condition()));

@@ -154,7 +154,11 @@ public sealed class NoticeMailTests
         using var app = new InMemoryOnly();
 
         Assert.False(app.Service<NoticeSettings>().Enabled);
-        Assert.Same(Hangfire.Common.JobFilterProviders.Providers, app.Service<Hangfire.Common.IJobFilterProvider>());
+        // The host's provider always adds the filter that keeps a failure's reason for the jobs list; never the mails' one.
+        var job = Hangfire.Common.Job.FromExpression<QualityAnalytics.Etl.Jobs.RescoreJob>(j => j.Run());
+        var filters = app.Service<Hangfire.Common.IJobFilterProvider>().GetFilters(job).Select(f => f.Instance.GetType().Name).ToList();
+        Assert.Contains("JobFailureReasonFilter", filters);
+        Assert.DoesNotContain("NoticeFilter", filters);
     }
 
     private sealed class InMemoryOnly : Api.DashboardFactory
