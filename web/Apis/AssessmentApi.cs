@@ -107,12 +107,18 @@ internal static class AssessmentApi
         }).RequireAuthorization(p => p.RequireRole(Roles.Committee, Roles.WorkingGroup)).AddEndpointFilter<AntiforgeryFilter>().WithName("WhatIf")
           .WithSummary("Grades and money under another policy (the JSON policy file in the body) beside the stored ones; stores nothing.");
 
-        api.MapGet("/policy", (PolicyProvider policies) =>
+        api.MapGet("/policy", (PolicyProvider policies, IStringLocalizer<SharedResource> text) =>
         {
             var set = policies.Current();
+            var fromFile = policies.UsesPolicyFile;
             // The file's name, not its path: every signed-in user may read this, and the path is the server's folder layout.
-            return Results.Ok(new { source = policies.UsesPolicyFile ? PolicyProvider.FileName : "built-in defaults", versions = set.Versions });
-        }).WithName("Policy").WithSummary("The policy in force: every version with its parameters, and its source (\"policy.json\" in the data folder, or \"built-in defaults\").");
+            return Results.Ok(new
+            {
+                source = PolicyProvider.SourceCode(fromFile), file = fromFile ? PolicyProvider.FileName : null,
+                source_label = PolicyProvider.SourceLabel(fromFile, text), versions = set.Versions,
+            });
+        }).WithName("Policy").WithSummary("The policy in force: every version with its parameters, and its source: \"file\" (policy.json in the data folder, "
+            + "named in `file`) or \"built_in\" (the shipped defaults), with `source_label` saying it in the request's language.");
     }
 }
 

@@ -44,7 +44,8 @@ public sealed partial class PolicyPageTests(DashboardFactory app) : IClassFixtur
         {
             var manager = await app.SignedIn("log-manager");
             var api = await manager.GetStringAsync("/api/policy");
-            Assert.Equal("policy.json", JsonDocument.Parse(api).RootElement.GetProperty("source").GetString());
+            Assert.Equal("file", JsonDocument.Parse(api).RootElement.GetProperty("source").GetString());
+            Assert.Equal("policy.json", JsonDocument.Parse(api).RootElement.GetProperty("file").GetString());
             Assert.DoesNotContain(folder, api, StringComparison.Ordinal);
             var page = await manager.GetStringAsync("/policy?lang=en");
             Assert.Contains("Source: policy.json in the data folder", page, StringComparison.Ordinal);
@@ -56,7 +57,31 @@ public sealed partial class PolicyPageTests(DashboardFactory app) : IClassFixtur
         }
 
         var defaults = await (await app.SignedIn("log-manager")).GetStringAsync("/api/policy");
-        Assert.Equal("built-in defaults", JsonDocument.Parse(defaults).RootElement.GetProperty("source").GetString());
+        Assert.Equal("built_in", JsonDocument.Parse(defaults).RootElement.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task The_policy_api_labels_its_source_in_the_pages_language()
+    {
+        // `source` was English text ("built-in defaults") whatever the page's language: now a stable code and a label.
+        var manager = await app.SignedIn("log-manager");
+        var zh = JsonDocument.Parse(await manager.GetStringAsync("/api/policy")).RootElement;
+        Assert.Equal("built_in", zh.GetProperty("source").GetString());
+        Assert.Equal("内置默认办法", zh.GetProperty("source_label").GetString());
+        Assert.Equal("the built-in defaults", JsonDocument.Parse(await manager.GetStringAsync("/api/policy?lang=en")).RootElement.GetProperty("source_label").GetString());
+
+        var file = app.Service<PolicyProvider>().FilePath;
+        File.WriteAllText(file, File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json")));
+        try
+        {
+            Assert.Equal("数据文件夹中的 policy.json", JsonDocument.Parse(await manager.GetStringAsync("/api/policy")).RootElement.GetProperty("source_label").GetString());
+            Assert.Equal("policy.json in the data folder",
+                JsonDocument.Parse(await manager.GetStringAsync("/api/policy?lang=en")).RootElement.GetProperty("source_label").GetString());
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     [Fact]
