@@ -17,7 +17,12 @@ public sealed record QuarterAnalysis(
     ServiceTargetSection ServiceTargets,
     InflationSection Inflation,
     IReadOnlyList<Finding> Findings,
-    IReadOnlyList<string> Notes);
+    IReadOnlyList<string> Notes)
+{
+    /// <summary>The moment each quarter of the history (and the quarter) has its open complaints judged at, Asia/Shanghai
+    /// wall time (OpenComplaintsAsOf): the history's service targets go by these, each quarter by its own.</summary>
+    public IReadOnlyDictionary<string, DateTime> QuarterAsOf { get; init; } = new Dictionary<string, DateTime>();
+}
 
 // ---------- trends ----------
 

@@ -27,7 +27,10 @@ public static class QuarterAnalyzer
         if (!input.Complaints.Any(c => c.Quarter == input.Quarter)) notes.Add($"{input.Quarter} 无投诉记录 (no complaints in {input.Quarter})");
         notes.AddRange(survey.Warnings);
         return new QuarterAnalysis(input.Quarter.ToString(), input.AsOf, [.. history.Select(q => q.ToString())], options,
-            trends, charts, pareto, survey, service, inflation, findings, notes);
+            trends, charts, pareto, survey, service, inflation, findings, notes)
+        {
+            QuarterAsOf = input.QuarterAsOf.OrderBy(p => p.Key.Key).ToDictionary(p => p.Key.ToString(), p => p.Value),
+        };
     }
 
     private static ParetoSection BuildPareto(AnalysisInput input, AnalysisOptions options)

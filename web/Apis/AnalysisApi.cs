@@ -28,10 +28,16 @@ internal static class AnalysisApi
             }));
         }).WithName("Findings").WithSummary("The ranked problems of a quarter, each with its evidence.");
 
-        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, ClaimsPrincipal user, AnalysisCache analyses,
-            IStringLocalizer<SharedResource> text) =>
+        api.MapGet("/analysis/{quarter}/departments/{department}", (string quarter, string department, string? from, ClaimsPrincipal user, AnalysisCache analyses,
+            WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
         {
             if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
+            Quarter? first = null;
+            if (from is not null)
+            {
+                if (!Quarter.TryParse(from, out var f)) return ApiProblems.NotAQuarter(text, from);
+                first = f;
+            }
             if (!UserScope.RowScopeOf(user).Allows(department)) return Results.NotFound();
             var analysis = analyses.For(q);
             var trends = analysis.Trends.FirstOrDefault(t => string.Equals(t.DepartmentCode, department, StringComparison.OrdinalIgnoreCase));
@@ -41,6 +47,9 @@ internal static class AnalysisApi
                 quarter = q.ToString(),
                 // The moment the quarter's open complaints are judged at (OpenComplaintsAsOf), the date the report prints.
                 as_of = analysis.AsOf,
+                // Each quarter's own moment, from `from` (default: the analysis's history) to the quarter: the history's
+                // on-time rates are judged as of these, not as of the quarter's.
+                quarters_as_of = QuartersAsOf.Of(analysis, first, q, warehouse, clock),
                 trends,
                 control_charts = analysis.ControlCharts.Departments.Where(c => string.Equals(c.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),
                 survey = analysis.Survey.Questions.Where(s => string.Equals(s.DepartmentCode, department, StringComparison.OrdinalIgnoreCase)),

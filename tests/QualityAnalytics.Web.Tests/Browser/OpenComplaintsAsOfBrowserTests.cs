@@ -19,13 +19,45 @@ public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
 
         // The report's DateTimeFormat (reports/Resources/ReportText*.resx): yyyy年M月d日 HH:mm, d MMMM yyyy HH:mm.
         var zh = asOf.ToString("yyyy年M月d日 HH:mm", CultureInfo.GetCultureInfo("zh-CN"));
-        Assert.Equal($"未完成的投诉按 {zh} 的数据判定（{to} 季度投诉最近一次载入的时间；其他季度各按其投诉最近一次载入的时间）。",
+        Assert.Equal($"未完成的投诉按 {zh} 的数据判定（{to} 季度投诉最近一次载入的时间；其他季度各按其投诉最近一次载入的时间，见“数据表与明细”）。",
             await session.Page.InnerTextAsync("#service-as-of"));
 
         await session.Open("/department?code=LOG&lang=en");
         var en = asOf.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
-        Assert.Equal($"Open complaints judged as of the data of {en} (when {to}'s complaints were last loaded; other quarters as of their own last load).",
+        Assert.Equal($"Open complaints judged as of the data of {en} (when {to}'s complaints were last loaded; other quarters as of their own last load, listed under “Data and rows”).",
             await session.Page.InnerTextAsync("#service-as-of"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task The_service_targets_data_table_gives_each_quarter_its_own_as_of_in_either_language()
+    {
+        // The line above the chart named only the analysed quarter's moment; the other quarters' rates are judged as of
+        // their own last load, which the page did not say anywhere.
+        await using var session = await browser.SignIn("committee", timeZone: "America/New_York");
+        foreach (var (lang, header, format, culture) in new[]
+        {
+            ("", "判定时点", "yyyy年M月d日 HH:mm", "zh-CN"),
+            ("&lang=en", "Judged as of", "d MMMM yyyy HH:mm", "en-GB"),
+        })
+        {
+            await session.Open("/department?code=LOG" + lang);
+            var table = session.Page.Locator("[data-data-of='chart-service'] table");
+            var headers = await table.Locator("thead th").AllTextContentsAsync();
+            var column = headers.ToList().IndexOf(header);
+            Assert.True(column >= 0, $"no column {header}: {string.Join(" | ", headers)}");
+            var rows = table.Locator("tbody tr");
+            var count = await rows.CountAsync();
+            Assert.True(count >= 2, $"only {count} quarters in the service targets' table");
+            for (var i = 0; i < count; i++)
+            {
+                var cells = await rows.Nth(i).Locator("td").AllTextContentsAsync();
+                var quarter = cells[0];
+                // Each quarter's own moment, as the quarter's own analysis gives it.
+                var expected = (await AsOf(session, $"/api/calendar/{quarter}")).ToString(format, CultureInfo.GetCultureInfo(culture));
+                Assert.Equal(expected, cells[column]);
+            }
+        }
         Assert.Empty(session.Errors);
     }
 

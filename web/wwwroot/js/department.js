@@ -53,7 +53,8 @@ QA.busy((async function () {
             QA.getOrNull('/api/assessments/' + encodeURIComponent(quarter)),
         ]);
         // The analysis of the range's last quarter: the total's forecast band and the self-check control chart.
-        const analysis = await QA.getOrNull(`/api/analysis/${encodeURIComponent(to)}/departments/${encodeURIComponent(code)}`);
+        // `from`: the moment each quarter of the range has its open complaints judged at (quarters_as_of).
+        const analysis = await QA.getOrNull(QA.withQuery(`/api/analysis/${encodeURIComponent(to)}/departments/${encodeURIComponent(code)}`, { from }));
         // The range's last quarter's targets (its policy version's pass mark and §7 targets) for the target lines.
         const goal = await QA.targets(to);
         const totalTrend = analysis?.trends?.metrics?.find(m => m.metric === 'total');
@@ -129,6 +130,8 @@ QA.busy((async function () {
             { name: 'quarter', label: t('slicer.quarter'), render: v => el('a', { href: complaintsOf(v) }, v) },
             ...['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate'].map(m => ({ name: m, label: t('measure.' + m), num: true, format: '0.0%' })),
             { name: 'complaints', label: t('measure.complaints'), num: true, format: '0' },
+            // Each quarter's rates are judged as of that quarter's own moment, which the line above names only for `to`.
+            { name: 'as_of', label: t('department.judgedAsOf'), render: (v, r) => QA.wallTime(analysis?.quarters_as_of?.[r.quarter]) },
         ], targets.records);
         serviceTerms.textContent = t('department.serviceTerms', QA.plainNumber(goal.reply_hours), goal.solution_working_days,
             QA.targetPct(goal.satisfaction_target), QA.targetPct(goal.compliance_target));
