@@ -17,7 +17,7 @@ internal static partial class TableComponent
         {
             yield break;
         }
-        var widths = ColumnWidths(columns, context.ContentWidth);
+        var widths = ColumnWidths(block, context);
         var alignments = columns.Select((c, i) => Resolve(c.Alignment, block.Rows, i)).ToArray();
 
         var header = Row(columns.Select(c => c.Header).ToList(), widths, alignments, Typography.TableHeader, context,
@@ -84,8 +84,60 @@ internal static partial class TableComponent
         };
     }
 
+    /// <summary>Each cell's piece (word, number, code) that is wider than its column and so must be cut across lines.</summary>
+    internal static IEnumerable<string> WordsCut(TableBlock block, LayoutContext context)
+    {
+        var widths = ColumnWidths(block, context);
+        for (var c = 0; c < block.Columns.Count; c++)
+        {
+            var room = widths[c] - 2 * Spacing.TableCellPaddingX;
+            foreach (var (text, style) in Cells(block, c))
+            {
+                foreach (var word in Words(text).Where(w => context.Measure(w, style) > room))
+                {
+                    yield return $"{block.Columns[c].Header}: {word}";
+                }
+            }
+        }
+    }
+
+    /// <summary>A column's header and cells, each with the style it is drawn in.</summary>
+    private static IEnumerable<(string Text, TextStyle Style)> Cells(TableBlock block, int column) =>
+        block.Rows.Where(r => column < r.Count && !string.IsNullOrEmpty(r[column])).Select(r => (r[column], Typography.TableCell))
+            .Prepend((block.Columns[column].Header, Typography.TableHeader));
+
+    /// <summary>The pieces a line never breaks inside, without their trailing spaces.</summary>
+    private static IEnumerable<string> Words(string text) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').SelectMany(LineBreaker.Segments).Select(s => s.TrimEnd()).Where(s => s.Length > 0);
+
+    /// <summary>
+    /// The widths the columns ask for (<see cref="RequestedWidths"/>), then each column widened to its widest word, number or
+    /// code where the other columns have room to spare above theirs: a width chosen for the Chinese headers ("自查 S") cut
+    /// the English one ("Self-che / ck S"), and a share of the page cut a complaint number ("TS-2026Q3- / MKT-03"). When the
+    /// columns have too little room between them, each narrow one gets the same share of what there is.
+    /// </summary>
+    internal static float[] ColumnWidths(TableBlock block, LayoutContext context)
+    {
+        var widths = RequestedWidths(block.Columns, context.ContentWidth);
+        var minimum = Enumerable.Range(0, widths.Length)
+            .Select(c => Cells(block, c).SelectMany(cell => Words(cell.Text).Select(w => context.Measure(w, cell.Style))).DefaultIfEmpty(0).Max()
+                + 2 * Spacing.TableCellPaddingX)
+            .ToArray();
+        var deficit = widths.Select((w, c) => Math.Max(0, minimum[c] - w)).Sum();
+        var slack = widths.Select((w, c) => Math.Max(0, w - minimum[c])).Sum();
+        if (deficit <= 0 || slack <= 0)
+        {
+            return widths;
+        }
+        var moved = Math.Min(deficit, slack);
+        return widths.Select((w, c) => w < minimum[c]
+                ? w + (minimum[c] - w) * moved / deficit
+                : w - (w - minimum[c]) * moved / slack)
+            .ToArray();
+    }
+
     /// <summary>Fixed columns get their points; relative ones share what is left in proportion.</summary>
-    private static float[] ColumnWidths(IReadOnlyList<TableColumn> columns, float available)
+    private static float[] RequestedWidths(IReadOnlyList<TableColumn> columns, float available)
     {
         var fixedTotal = columns.Where(c => c.Width.IsFixed).Sum(c => c.Width.Value);
         var relativeTotal = columns.Where(c => !c.Width.IsFixed).Sum(c => c.Width.Value);
