@@ -147,8 +147,8 @@ internal static partial class TableComponent
             .ToArray();
     }
 
-    /// <summary>Auto: a column whose filled cells are all numbers aligns right, header included.</summary>
-    private static SKTextAlign Resolve(CellAlignment alignment, IReadOnlyList<IReadOnlyList<string>> rows, int column) => alignment switch
+    /// <summary>Auto: a column whose filled cells are all numbers (or dashes) aligns right, header included.</summary>
+    internal static SKTextAlign Resolve(CellAlignment alignment, IReadOnlyList<IReadOnlyList<string>> rows, int column) => alignment switch
     {
         CellAlignment.Left => SKTextAlign.Left,
         CellAlignment.Center => SKTextAlign.Center,
@@ -156,11 +156,17 @@ internal static partial class TableComponent
         _ => IsNumericColumn(rows, column) ? SKTextAlign.Right : SKTextAlign.Left,
     };
 
+    /// <summary>Every filled cell is a number; a dash (no value: a company row, a rate with nothing to count) does not
+    /// count against it, or one "—" moved a whole column of scores to the left.</summary>
     private static bool IsNumericColumn(IReadOnlyList<IReadOnlyList<string>> rows, int column)
     {
-        var filled = rows.Where(r => column < r.Count && !string.IsNullOrWhiteSpace(r[column])).Select(r => r[column].Trim()).ToList();
+        var filled = rows.Where(r => column < r.Count && !string.IsNullOrWhiteSpace(r[column])).Select(r => r[column].Trim())
+            .Where(cell => cell != NoValue).ToList();
         return filled.Count > 0 && filled.All(IsNumber);
     }
+
+    /// <summary>The dash both languages' resources write for "no value".</summary>
+    private const string NoValue = "—";
 
     internal static bool IsNumber(string text) => NumberPattern().IsMatch(text);
 
