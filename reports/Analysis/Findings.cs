@@ -65,6 +65,34 @@ public static class Findings
         > 0 => "+" + v.ToString("#,##0.##", CultureInfo.InvariantCulture),
         _ => "0",
     };
+    /// <summary>A trend's value as its measure is written: scores to two decimals, counts whole, rates as percentages
+    /// (the stored values printed as they were read "98" and "0.8333").</summary>
+    private static string SeriesValue(MetricTrend m, decimal v) => m.Metric switch
+    {
+        Metrics.ComplaintCount => v.ToString("0.##", CultureInfo.InvariantCulture),
+        Metrics.SatisfactionRate => Pct((double)v),
+        _ => F(v),
+    };
+
+    /// <summary>The slope's size in the measure's unit: points per quarter, or percentage points for a rate.</summary>
+    private static string Slope(MetricTrend m) => m.Metric == Metrics.SatisfactionRate
+        ? F(Math.Abs(m.Fit!.Slope) * 100, 1) + " pp"
+        : F(Math.Abs(m.Fit!.Slope));
+
+    private static string Bound(decimal? v) => v is { } b ? F(b) : "—";
+
+    /// <summary>The measure's English name, as the report says it (the code, "self_check", is for the JSON).</summary>
+    private static string MetricEn(string metric) => metric switch
+    {
+        Metrics.Total => "total",
+        Metrics.SelfCheck => "self-check",
+        Metrics.Survey => "survey",
+        Metrics.Complaint => "complaint score",
+        Metrics.ComplaintCount => "valid complaints",
+        Metrics.SatisfactionRate => "complaint satisfaction",
+        _ => metric,
+    };
+
     private static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + F(p, 4);
     private static string Pct(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
@@ -78,7 +106,7 @@ public static class Findings
             drafts.Add(new Draft(FindingKinds.GradeFail, 70 + Math.Min(25, (double)(input.PassAt - t)), s.DepartmentCode, "finding.grade_fail",
                 new() { ["total"] = F(t), ["amount"] = Yuan(s.Amount), ["pass_at"] = passAt },
                 $"{names.GetValueOrDefault(s.DepartmentCode, s.DepartmentCode)}考核不合格", $"{s.DepartmentCode} failed the assessment",
-                [$"总分 {F(t)} 分, 低于 {passAt} 分, 考核金额 {Yuan(s.Amount)} 元"], [$"total {F(t)} below {passAt}, amount {Yuan(s.Amount)} yuan"], [input.Quarter.ToString()]));
+                [$"总分 {F(t)} 分, 低于 {passAt} 分, 奖惩 {Yuan(s.Amount)} 元"], [$"total {F(t)} below {passAt}, amount {Yuan(s.Amount)} yuan"], [input.Quarter.ToString()]));
         }
     }
 
@@ -92,14 +120,14 @@ public static class Findings
             var minP = declining.Min(m => m.Fit!.PValue!.Value);
             var severity = 55 + Math.Min(30, 5 * -Math.Log10(Math.Max(minP, 1e-300))) + (declining.Any(m => m.Metric == Metrics.Total) ? 5 : 0);
             var zh = declining.Select(m => FormattableString.Invariant(
-                $"{m.Label}每季度{(m.Fit!.Slope < 0 ? "下降" : "上升")} {F(Math.Abs(m.Fit.Slope))}({P(m.Fit.PValue!.Value)}, R² = {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} 个季度: {m.Series[0].Quarter} {m.Series[0].Value} → {m.Series[^1].Quarter} {m.Series[^1].Value})")).ToList();
+                $"{m.Label}每季度{(m.Fit!.Slope < 0 ? "下降" : "上升")} {Slope(m)}({P(m.Fit.PValue!.Value)}, R² = {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} 个季度: {m.Series[0].Quarter} {SeriesValue(m, m.Series[0].Value)} → {m.Series[^1].Quarter} {SeriesValue(m, m.Series[^1].Value)})")).ToList();
             var en = declining.Select(m => FormattableString.Invariant(
-                $"{m.Metric} slope {F(m.Fit!.Slope)} per quarter ({P(m.Fit.PValue!.Value)}, R² {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} quarters)")).ToList();
+                $"{MetricEn(m.Metric)} {(m.Fit!.Slope < 0 ? "fell" : "rose")} {Slope(m)} per quarter ({P(m.Fit.PValue!.Value)}, R² {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} quarters: {m.Series[0].Quarter} {SeriesValue(m, m.Series[0].Value)} → {m.Series[^1].Quarter} {SeriesValue(m, m.Series[^1].Value)})")).ToList();
             var forecast = declining.FirstOrDefault(m => m.Metric == Metrics.Total)?.Forecast;
             if (forecast is not null)
             {
-                zh.Add(FormattableString.Invariant($"预计 {forecast.Quarter} 总分 {forecast.Value}(95% 预测区间 {forecast.Lower}–{forecast.Upper})"));
-                en.Add(FormattableString.Invariant($"forecast total {forecast.Quarter} {forecast.Value} (95% PI {forecast.Lower}–{forecast.Upper})"));
+                zh.Add(FormattableString.Invariant($"预计 {forecast.Quarter} 总分 {F(forecast.Value)}(95% 预测区间 {Bound(forecast.Lower)}–{Bound(forecast.Upper)})"));
+                en.Add(FormattableString.Invariant($"forecast total for {forecast.Quarter} {F(forecast.Value)} (95% prediction interval {Bound(forecast.Lower)}–{Bound(forecast.Upper)})"));
             }
             var draft = new Draft(FindingKinds.TrendDeclining, severity, t.DepartmentCode, "finding.trend_declining",
                 new() { ["metrics"] = string.Join(",", declining.Select(m => m.Metric)), ["min_p"] = minP.ToString("G4", CultureInfo.InvariantCulture), ["alpha"] = F(options.Alpha) },

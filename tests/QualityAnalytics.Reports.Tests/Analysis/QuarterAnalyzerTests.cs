@@ -45,7 +45,8 @@ public sealed class QuarterAnalyzerTests
 
         var f = Assert.Single(QuarterAnalyzer.Analyze(input).Findings, f => f.Kind == FindingKinds.GradeFail);
 
-        Assert.Equal("总分 88.50 分, 低于 90 分, 考核金额 −1,500 元", f.EvidenceZh); // money as the report's tables write it
+        // Money as the report's tables write it, under the policy's word for it (奖惩, as the tables head it).
+        Assert.Equal("总分 88.50 分, 低于 90 分, 奖惩 −1,500 元", f.EvidenceZh);
         Assert.Equal("total 88.50 below 90, amount −1,500 yuan", f.EvidenceEn);
         Assert.Equal(71.5, f.Severity, 6); // 70 + (90 − 88.50)
     }
@@ -177,6 +178,35 @@ public sealed class QuarterAnalyzerTests
         Assert.Contains("WE1 一点超出控制限", f.EvidenceZh, StringComparison.Ordinal);
         Assert.DoesNotContain("beyond", f.EvidenceZh, StringComparison.Ordinal);
         Assert.Contains("WE1 one point beyond the 3σ limits", f.EvidenceEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_declining_trend_reads_in_each_language_with_scores_to_two_decimals()
+    {
+        // LOG's total falls 98 → 94.8 and its valid complaints rise 0, 1, 2, 4 over four quarters. The Chinese evidence printed
+        // the scores as stored ("2025Q3 98 → 2026Q2 94.8"), the English the metric codes and a hyphen ("self_check slope
+        // -1.06", "complaint_count slope 0.92") without the values at all.
+        var quarters = Quarter.Range(new Quarter(2025, 3), Q2).ToList();
+        decimal[] totals = [98m, 96.9m, 96.2m, 94.8m];
+        var scores = quarters.Select((q, i) => Score(q, "LOG", totals[i], totals[i])).ToList();
+        int[] counts = [0, 1, 2, 4];
+        var complaints = quarters.SelectMany((q, i) => Enumerable.Range(0, counts[i]).Select(n =>
+            Complaint($"TS-{q}-{n}", "LOG", q.FirstDay.ToDateTime(new TimeOnly(10, 0)).AddDays(7 * n)))).ToList();
+        var input = Input(scores: scores, complaints: complaints, dataFrom: quarters[0].FirstDay) with { History = quarters };
+
+        var trend = Assert.Single(QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 4 }).Findings,
+            f => f.Kind == FindingKinds.TrendDeclining);
+
+        Assert.Contains("总分每季度下降 1.03(", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("2025Q3 98.00 → 2026Q2 94.80)", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("有效投诉数每季度上升 1.30(", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("2025Q3 0 → 2026Q2 4)", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("total fell 1.03 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("self-check fell 1.03 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("4 quarters: 2025Q3 98.00 → 2026Q2 94.80)", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("valid complaints rose 1.30 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.DoesNotContain("_", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.DoesNotContain(" -", trend.EvidenceEn, StringComparison.Ordinal);
     }
 
     [Fact]
