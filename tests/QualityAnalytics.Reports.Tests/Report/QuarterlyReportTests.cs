@@ -123,6 +123,18 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void The_english_summaries_read_as_english_when_a_count_is_one()
+    {
+        // The spot-check summary read "10 agreed with the self-check (d ≤ 1 points); penalties total 1 points" and the
+        // complaint summary "with direct deductions of 0 points": sentences whose numbers came from the data.
+        var text = AllText(Generate(new ReportOptions { Language = "en" }));
+
+        Assert.DoesNotContain("≤1points", text, StringComparison.Ordinal);
+        Assert.Contains("agreedwiththeself-check(d≤1);consistencypenaltypointsintotal:", text, StringComparison.Ordinal);
+        Assert.Contains("directdeductionsinpoints:", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_method_appendix_names_the_built_in_policy_and_its_missing_data_rule_in_the_reports_language()
     {
         // The Chinese report said "来源 default-policy.json (embedded)" and "数据缺失处理 rescale": English of the code's.
