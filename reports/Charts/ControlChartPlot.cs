@@ -10,6 +10,8 @@ public sealed record ControlChartLabels(string XLabel, string YLabel, string Val
 /// phases), and the points that break a run rule marked in red.</summary>
 public static class ControlChartPlot
 {
+    private const int MonthLabels = 5;
+
     public static Plot Build(ControlChart chart, ControlChartLabels labels)
     {
         ArgumentNullException.ThrowIfNull(chart);
@@ -54,7 +56,9 @@ public static class ControlChartPlot
             marks.LegendText = labels.Violations;
         }
 
-        ChartStyle.SparseTicks(plot, [.. points.Select(p => p.Label)]);
+        // At most five month labels: the legend on the right leaves the plot about two thirds of the page, and with eight
+        // the English company chart's labels ran together ("2024-122025-032025-06…").
+        ChartStyle.SparseTicks(plot, [.. points.Select(p => p.Label)], MonthLabels);
         plot.Axes.SetLimitsX(-0.5, Math.Max(points.Count, 1) - 0.5);
         var all = points.Select(p => p.Value).Concat(points.Select(p => p.Upper ?? p.Value)).Concat(points.Select(p => p.Lower ?? p.Value)).ToList();
         if (all.Count > 0)
