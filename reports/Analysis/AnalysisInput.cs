@@ -14,10 +14,10 @@ public sealed record QuarterScore(Quarter Quarter, string DepartmentCode, decima
 public sealed record MonthlyCheck(string DepartmentCode, DateOnly Month, string Kind, decimal Mean, int Records);
 
 /// <summary>Grain: one row per complaint. Times are local wall time, Asia/Shanghai. Satisfaction: satisfied, neutral,
-/// dissatisfied or null (not asked yet).</summary>
+/// dissatisfied or null (not asked yet). Channel: the contract's channel word (电话…), null where a test does not say.</summary>
 public sealed record ComplaintRecord(
     string ComplaintId, string DepartmentCode, Quarter Quarter, DateTime ReceivedAt, DateTime? RepliedAt, DateTime? ResolvedAt,
-    bool Valid, string Category, decimal? DirectDeduction, string? Satisfaction);
+    bool Valid, string Category, decimal? DirectDeduction, string? Satisfaction, string? Channel = null);
 
 /// <summary>A survey question with its scale maximum.</summary>
 public sealed record QuestionInfo(string Question, string Text, decimal Scale);

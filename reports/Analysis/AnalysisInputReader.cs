@@ -57,17 +57,19 @@ public static class AnalysisInputReader
             .ToList();
 
         var categories = db.Categories.AsNoTracking().ToDictionary(c => c.CategoryKey, c => c.Name);
+        var channels = db.Channels.AsNoTracking().ToDictionary(c => c.ChannelKey, c => c.Name);
         // Only the columns the analysis uses (not the description, handler, lineage…): over the eight quarters of a large
         // warehouse this is hundreds of thousands of rows.
         var complaints = db.Complaints.AsNoTracking().Where(c => keys.Contains(c.QuarterKey))
             .Select(c => new
             {
                 c.ComplaintId, c.DepartmentKey, c.QuarterKey, c.ReceivedAt, c.RepliedAt, c.ResolvedAt, c.Valid, c.CategoryKey, c.DirectDeduction,
-                c.Satisfaction,
+                c.Satisfaction, c.ChannelKey,
             }).ToList()
             .OrderBy(c => c.ReceivedAt).ThenBy(c => c.ComplaintId, StringComparer.Ordinal)
             .Select(c => new ComplaintRecord(c.ComplaintId, codeOf[c.DepartmentKey], Quarter.FromKey(c.QuarterKey), c.ReceivedAt, c.RepliedAt, c.ResolvedAt, c.Valid,
-                c.CategoryKey is { } k && categories.TryGetValue(k, out var name) ? name : Uncategorised, Decimals.Trimmed(c.DirectDeduction), c.Satisfaction))
+                c.CategoryKey is { } k && categories.TryGetValue(k, out var name) ? name : Uncategorised, Decimals.Trimmed(c.DirectDeduction), c.Satisfaction,
+                channels.GetValueOrDefault(c.ChannelKey)))
             .ToList();
 
         var surveyKeys = new[] { quarter.Key, quarter.Previous().Key };

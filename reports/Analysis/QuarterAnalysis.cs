@@ -103,7 +103,10 @@ public sealed record SatisfactionRate(int Asked, int Satisfied, int Neutral, int
 public sealed record ServiceTargetRow(string Quarter, string? DepartmentCode, int Complaints, Compliance Reply, Compliance Solution, SatisfactionRate Satisfaction);
 
 /// <summary>A complaint that missed a target: which (reply or solution), when it was due, when it was done (null: still open).</summary>
-public sealed record LateComplaint(string ComplaintId, string DepartmentCode, string Target, DateTime ReceivedAt, DateTime Due, DateTime? DoneAt, string Status);
+/// <summary>A complaint that missed a target (late or overdue), with its channel and category so that a page's slicers
+/// can narrow the list as they narrow its numbers.</summary>
+public sealed record LateComplaint(string ComplaintId, string DepartmentCode, string Target, DateTime ReceivedAt, DateTime Due, DateTime? DoneAt, string Status,
+    string? Channel = null, string? Category = null);
 
 /// <param name="UncalendaredYears">Years after the warehouse calendar's last official year that the quarter's solution
 /// deadlines count days in: their holidays and 调休 are not known yet, so those days follow the weekday rule.</param>

@@ -44,9 +44,9 @@ public static class ServiceTargets
         foreach (var c in input.Complaints.Where(c => c.Quarter == input.Quarter).OrderBy(c => c.ReceivedAt).ThenBy(c => c.ComplaintId, StringComparer.Ordinal))
         {
             var r = Reply(c, input);
-            if (r.Missed) late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "reply", c.ReceivedAt, r.Due, r.DoneAt, r.Status));
+            if (r.Missed) late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "reply", c.ReceivedAt, r.Due, r.DoneAt, r.Status, c.Channel, c.Category));
             var s = Solution(c, input);
-            if (s.Missed) late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "solution", c.ReceivedAt, s.Due, s.DoneAt, s.Status));
+            if (s.Missed) late.Add(new LateComplaint(c.ComplaintId, c.DepartmentCode, "solution", c.ReceivedAt, s.Due, s.DoneAt, s.Status, c.Channel, c.Category));
         }
         var current = input.Quarter.ToString();
         var targets = input.TargetsFor(input.Quarter);

@@ -96,6 +96,7 @@ public sealed class DashboardStartup(ServeOptions options)
             api.MapJobsApi();
             api.MapAnalysisApi();
             api.MapTargetsApi();
+            api.MapLateComplaintsApi();
             api.MapReportsApi();
         });
     }

@@ -208,6 +208,33 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_department_page_lists_the_complaints_that_missed_a_target_and_opens_them()
+    {
+        await using var session = await browser.SignIn("committee");
+        var expected = new List<string>();
+        string department = "";
+        foreach (var code in new[] { "BID", "LOG", "MET", "MKT", "ORD", "STO", "WUH" })
+        {
+            var late = (await Api(session, $"/api/analysis/2026Q3/departments/{code}")).GetProperty("late").EnumerateArray()
+                .Select(l => l.GetProperty("complaintId").GetString()!).ToList();
+            if (late.Count > expected.Count) (department, expected) = (code, late);
+        }
+        Assert.NotEmpty(expected);
+
+        await session.Open($"/department?code={department}&to=2026Q3");
+        Assert.Equal("未按时处理的投诉（2026Q3）", await session.Page.InnerTextAsync("#late-complaints >> xpath=.. >> h2"));
+        var ids = await session.Page.Locator("#late-complaints td[data-col=complaintId]").AllInnerTextsAsync();
+        Assert.Equal(expected, ids);
+        Assert.All(await session.Page.Locator("#late-complaints td[data-col=status]").AllInnerTextsAsync(), v => Assert.Contains(v, new[] { "超时完成", "超时未完成" }));
+
+        await session.Page.Locator("#late-complaints td[data-col=complaintId] a").First.ClickAsync();
+        await session.Page.WaitForURLAsync(url => url.Contains("complaint_id=", StringComparison.Ordinal));
+        await session.Settled();
+        Assert.Equal([ids[0]], await session.Page.Locator("#rows-table td[data-col=complaint_id]").AllInnerTextsAsync());
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_checks_deduction_count_opens_the_items_it_lost_points_for()
     {
         await using var session = await browser.SignIn("committee");

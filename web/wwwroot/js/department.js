@@ -18,6 +18,8 @@ QA.busy((async function () {
     service.card.insertBefore(serviceTerms, service.body);
     service.card.insertBefore(serviceAsOf, service.body);
     const categories = visual(grid, { title: t('department.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
+    // The complaints behind the on-time rates' misses: the report's list of the range's last quarter, under the slicers.
+    const late = visual(grid, { title: t('department.late', ''), id: 'late-complaints', span: 12, chart: false });
     const checks = visual(grid, { title: t('department.checks'), id: 'chart-checks', span: 12, note: t('department.checksHint') });
     const control = visual(grid, { title: t('department.control'), id: 'chart-control', span: 12, note: t('department.controlHint') });
 
@@ -139,6 +141,26 @@ QA.busy((async function () {
         serviceAsOf.hidden = !analysis?.as_of;
         const uncalendared = analysis?.uncalendared_years || [];
         service.setNotice(uncalendared.length ? t('department.calendarMissing', uncalendared.join(', ')) : '');
+
+        // The range's last quarter's complaints that missed a target, narrowed by the channel and category slicers; each
+        // id opens its complaint row. Times as the report prints them (Asia/Shanghai wall time).
+        late.card.querySelector('h2').textContent = t('department.late', to);
+        const missed = (analysis?.late || []).filter(l => (!state.channel || l.channel === state.channel) && (!state.category || l.category === state.category));
+        const wall = v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–');
+        if (missed.length) {
+            table(late.body, [
+                { name: 'complaintId', label: t('late.complaint'), render: v => el('a', { href: QA.withQuery('/rows/complaints', { complaint_id: v }) }, v) },
+                { name: 'target', label: t('late.target'), render: v => t('late.target.' + v) },
+                { name: 'channel', label: t('slicer.channel'), render: v => (v ? QA.valueLabel('channel', v) : '–') },
+                { name: 'category', label: t('slicer.category') },
+                { name: 'receivedAt', label: t('late.received'), render: wall },
+                { name: 'due', label: t('late.due'), render: wall },
+                { name: 'doneAt', label: t('late.done'), render: wall },
+                { name: 'status', label: t('late.status'), render: v => t('late.status.' + v) },
+            ], missed, { caption: t('department.lateHint', to), rowClass: r => (r.status === 'overdue' ? 'bad' : null) });
+        } else late.body.replaceChildren(el('p', { class: 'empty' }, analysis ? t('department.lateNone', to) : t('noData')));
+        late.setExport(`/api/analysis/${encodeURIComponent(to)}/departments/${encodeURIComponent(code)}/late/export`,
+            { channel: state.channel, category: state.category });
 
         // Complaints by category: click → the rows.
         QA.categoryChart(categories, cats.records, cats.params, range);
