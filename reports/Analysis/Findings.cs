@@ -144,6 +144,10 @@ public static class Findings
     {
         void Add(ControlChart chart, string? code, string subjectZh, string subjectEn, string? foldWhenDeclining)
         {
+            // The signals that are the trend itself, by rule with their months: said once under the trend, not once per
+            // signal (a falling month breaks WE1 to WE4 at once, which read as a dozen repeated clauses).
+            var folded = new List<(string Rule, IReadOnlyList<string> Months)>();
+            Draft? foldedInto = null;
             foreach (var v in chart.Violations.Where(v => ControlCharts.InQuarter(chart, v, input.Quarter)))
             {
                 var points = v.Points.Select(i => chart.Points.First(p => p.Index == i)).ToList();
@@ -162,9 +166,8 @@ public static class Findings
                     && trends.First(t => t.DepartmentCode == code).Metric(foldWhenDeclining) is { Direction: "declining", Fit: { } fit }
                     && points.All(p => Math.Sign(p.Value - p.CenterLine) == Math.Sign(fit.Slope)))
                 {
-                    var months = labels.Where(l => input.Quarter.Months.Any(m => Trends.Month(m) == l));
-                    trend.EvidenceZh.Add(FormattableString.Invariant($"{subjectZh}控制图 {v.Rule} 报警({string.Join("、", months)}, 属趋势本身)"));
-                    trend.EvidenceEn.Add(FormattableString.Invariant($"{subjectEn} chart {v.Rule} ({string.Join(", ", months)}; the trend itself)"));
+                    folded.Add((v.Rule, [.. labels.Where(l => input.Quarter.Months.Any(m => Trends.Month(m) == l))]));
+                    foldedInto = trend;
                     continue;
                 }
                 var severity = v.Rule switch
@@ -181,6 +184,12 @@ public static class Findings
                     $"{who}{subjectZh}失控({string.Join("、", labels)})", $"{code ?? "company"} {subjectEn} out of control ({string.Join(", ", labels)})",
                     [zh], [en], labels));
             }
+            if (foldedInto is null) return;
+            var byRule = folded.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Rule: g.Key, Months: g.SelectMany(f => f.Months).Distinct().Order(StringComparer.Ordinal).ToList())).ToList();
+            // Rules apart by commas: the evidence's own clauses are apart by semicolons (Finding.EvidenceZh / EvidenceEn).
+            foldedInto.EvidenceZh.Add($"{subjectZh}控制图报警(属趋势本身):" + string.Join(", ", byRule.Select(r => $"{r.Rule} {string.Join("、", r.Months)}")));
+            foldedInto.EvidenceEn.Add($"{subjectEn} chart signals (the trend itself): " + string.Join(", ", byRule.Select(r => $"{r.Rule} ({string.Join(", ", r.Months)})")));
         }
 
         foreach (var d in charts.Departments)

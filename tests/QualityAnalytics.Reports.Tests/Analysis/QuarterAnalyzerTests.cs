@@ -232,6 +232,14 @@ public sealed class QuarterAnalyzerTests
         Assert.Equal(["2026-05"], signal.Points);
         var trend = Assert.Single(a.Findings, f => f.Kind == FindingKinds.TrendDeclining);
         Assert.DoesNotContain("2026-05", trend.EvidenceZh);
+        // The folded signals are said once, by rule with their months, not as one clause per signal.
+        var clauses = trend.EvidenceZh.Split(';').Where(c => c.Contains("控制图", StringComparison.Ordinal)).ToList();
+        var folded = Assert.Single(clauses);
+        Assert.Matches(@"^月度自查得分控制图报警\(属趋势本身\):WE\d [0-9、-]+(, WE\d [0-9、-]+)*$", folded);
+        var rules = folded[(folded.IndexOf(':') + 1)..].Split(", ").Select(r => r.Split(' ')[0]).ToList();
+        Assert.Equal(rules.Distinct().Order(StringComparer.Ordinal), rules);
+        var english = Assert.Single(trend.EvidenceEn.Split("; "), e => e.Contains("chart", StringComparison.Ordinal));
+        Assert.StartsWith("monthly self-check chart signals (the trend itself): WE", english, StringComparison.Ordinal);
     }
 
     [Fact]
