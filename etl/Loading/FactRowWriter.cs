@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Loading;
 

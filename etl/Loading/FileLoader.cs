@@ -6,6 +6,7 @@ using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Loading;
 

@@ -1,5 +1,6 @@
 using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Loading;
 

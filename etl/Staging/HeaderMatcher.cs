@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Staging;
 

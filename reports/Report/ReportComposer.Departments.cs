@@ -4,6 +4,7 @@ using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Reports.Charts;
 using QualityAnalytics.Reports.Pdf;
 using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Reports.Report;
 
@@ -221,9 +222,9 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("QuarantineSummary", l.QuarantinedTotal));
         if (l.Quarantined.Count > 0)
         {
-            Table([Col(_t["ColFile"], 2.4f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], 1.2f), Col(_t["ColReason"], 3.2f)],
+            Table([Col(_t["ColFile"], 2.4f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], english ? 1.2f : 2f), Col(_t["ColReason"], english ? 3.2f : 2.8f)],
                 l.Quarantined.Select(q => (IReadOnlyList<string>)
-                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), q.Column, LoadMessages.Localize(q.Reason, _t)!]));
+                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Label(q.Kind, q.Column, !english), LoadMessages.Localize(q.Reason, _t)!]));
         }
         if (l.QuarantinedTotal > l.Quarantined.Count) Paragraph(_t.Format("QuarantineMore", l.QuarantinedTotal - l.Quarantined.Count), Typography.Small);
     }

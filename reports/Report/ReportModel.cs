@@ -52,7 +52,8 @@ public sealed record BatchLine(long Id, DateTime StartedAt, DateTime? FinishedAt
 public sealed record FileLine(long BatchId, string FileName, string? Sheet, string? Kind, string Sha256, int Read, int Loaded, int Quarantined, bool Rejected);
 
 /// <summary>One quarantined row: where it was and why.</summary>
-public sealed record QuarantineLine(long BatchId, string File, string? Sheet, int Line, string Column, string Reason);
+/// <param name="Kind">The contract's name of the file's kind (complaints…), which names its fields in Chinese.</param>
+public sealed record QuarantineLine(long BatchId, string File, string? Sheet, int Line, string Column, string Reason, string? Kind = null);
 
 internal static class LineageReader
 {
@@ -62,7 +63,9 @@ internal static class LineageReader
         var batches = db.LoadBatches.Where(b => ids.Contains(b.Id)).ToList().OrderBy(b => b.Id)
             .Select(b => new BatchLine(b.Id, Local(b.StartedAt), b.FinishedAt is { } f ? Local(f) : null, b.LoadedBy, b.Status, b.Files, b.Read, b.Loaded, b.Quarantined))
             .ToList();
-        var files = db.SourceFiles.Where(f => ids.Contains(f.BatchId)).ToList()
+        var sourceFiles = db.SourceFiles.Where(f => ids.Contains(f.BatchId)).ToList();
+        var kindOf = sourceFiles.ToDictionary(f => f.Id, f => f.Kind);
+        var files = sourceFiles
             .OrderBy(f => f.BatchId).ThenBy(f => f.FileName, StringComparer.Ordinal).ThenBy(f => f.Sheet ?? "", StringComparer.Ordinal)
             .Select(f => new FileLine(f.BatchId, f.FileName, f.Sheet, f.Kind, f.Sha256, f.Read, f.Loaded, f.Quarantined, f.Rejected))
             .ToList();
@@ -73,7 +76,7 @@ internal static class LineageReader
         var binary = db.Database.IsNpgsql() ? "C" : "BINARY";
         var rows = quarantined.OrderBy(q => q.BatchId).ThenBy(q => EF.Functions.Collate(q.File, binary)).ThenBy(q => q.Sheet != null)
             .ThenBy(q => EF.Functions.Collate(q.Sheet, binary)).ThenBy(q => q.Line).ThenBy(q => q.Id).Take(Math.Max(0, listed)).ToList()
-            .Select(q => new QuarantineLine(q.BatchId, q.File, q.Sheet, q.Line, q.Column, q.Reason)).ToList();
+            .Select(q => new QuarantineLine(q.BatchId, q.File, q.Sheet, q.Line, q.Column, q.Reason, kindOf.GetValueOrDefault(q.SourceFileId))).ToList();
         return new DataLineage(batches, files, total, rows);
     }
 

@@ -6,6 +6,7 @@ using QualityAnalytics.Etl.Reading;
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Etl.Staging.Mappers;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Benchmarks;
 

@@ -120,8 +120,8 @@ public static partial class RowQuery
             [
                 new("check_id", "f.check_id", "检查编号", "Check"), new("department", "d.code", "部门编码", "Department"),
                 new("department_name", "d.name", "部门", "Department name"), new("month", "c.month_key", "月份", "Month", RowValue.Month),
-                new("kind", "c.kind", "检查类型", "Kind"), new("item", "f.item", "扣分项目", "Item"), new("points", "f.points", "扣分", "Points", RowValue.Decimal),
-                new("note", "f.note", "说明", "Note"),
+                new("kind", "c.kind", "检查类型", "Kind"), new("item", "f.item", "考核项目", "Item"), new("points", "f.points", "扣分", "Points", RowValue.Decimal),
+                new("note", "f.note", "备注", "Note"),
             ],
             "d.code", "c.quarter_key", new Dictionary<string, string> { ["kind"] = "c.kind", ["month"] = "c.month_key", ["check_id"] = "f.check_id" },
             ["f.check_id", "f.item", "f.note"], Key: ["check_id", "item"]),

@@ -1,3 +1,4 @@
+using QualityAnalytics.Warehouse.Contract;
 namespace QualityAnalytics.Etl.Staging.Mappers;
 
 internal sealed class CallbackMapper(StagingRules rules) : IStagingMapper

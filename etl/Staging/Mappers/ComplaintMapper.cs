@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Staging.Mappers;
 

@@ -1,3 +1,4 @@
+using QualityAnalytics.Warehouse.Contract;
 namespace QualityAnalytics.Etl.Staging.Mappers;
 
 /// <summary>Turns a raw row into a staged row: rename, parse, convert and check what one row can check on its own.

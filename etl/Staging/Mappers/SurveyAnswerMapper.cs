@@ -1,3 +1,4 @@
+using QualityAnalytics.Warehouse.Contract;
 namespace QualityAnalytics.Etl.Staging.Mappers;
 
 /// <summary>One answer. Its range (0..scale of its question) needs the question, so the loader checks it.</summary>

@@ -1,4 +1,5 @@
 using QualityAnalytics.Etl.Staging;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Tests.Staging;
 

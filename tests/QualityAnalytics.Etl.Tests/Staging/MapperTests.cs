@@ -1,5 +1,6 @@
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Etl.Staging.Mappers;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Etl.Tests.Staging;
 

@@ -3,6 +3,7 @@ using System.Xml.Linq;
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Web.Tests.Architecture;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Web.Tests.Api;
 

@@ -1,4 +1,4 @@
-namespace QualityAnalytics.Etl.Staging;
+namespace QualityAnalytics.Warehouse.Contract;
 
 public sealed record ColumnSpec(string Name, string ChineseName, bool Required);
 

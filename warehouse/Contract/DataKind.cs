@@ -1,4 +1,4 @@
-namespace QualityAnalytics.Etl.Staging;
+namespace QualityAnalytics.Warehouse.Contract;
 
 /// <summary>The kinds of the data contract, in the order a load takes them: dimensions before the facts that
 /// refer to them, checks before their deductions.</summary>
