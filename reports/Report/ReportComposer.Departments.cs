@@ -53,7 +53,8 @@ internal sealed partial class ReportComposer
             var forecast = trends.Forecast is { } f ? new TrendForecast(QuarterLabel(f.Quarter), f.Value, f.Lower, f.Upper) : null;
             var plot = TrendChart.Build(series, forecast, _m.Policy.PassAt, new TrendChartLabels(_t["AxisQuarter"], _t["AxisScore"], _t["LegendActual"],
                 _t["LegendForecast"], _t["LegendBand"], _t.Format("LegendPassLine", _f.N(_m.Policy.PassAt))));
-            var confidence = _f.Pct(trends.Forecast?.Confidence ?? _m.Analysis.Options.Confidence);
+            // "95%", as the rest of the report writes the level (Pct's one decimal, "95.0%", is for measured shares).
+            var confidence = ((trends.Forecast?.Confidence ?? _m.Analysis.Options.Confidence) * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
             Add(new ChartBlock(plot, DepartmentChart, _t.Format("ChartTrendCaption", NextFigure(), a.DepartmentName, history.Count, confidence)));
         }
         var control = _m.Analysis.ControlCharts.Departments.FirstOrDefault(d => d.DepartmentCode == code)?.SelfCheck?.Individuals;

@@ -98,7 +98,9 @@ internal sealed partial class ReportComposer
         {
             var plot = SurveyChart.Build([.. company.Select(q => new SurveyQuestionMeans(q.Question, q.Scale, q.Current, q.Previous))],
                 new SurveyChartLabels(_t["AxisShareOfScale"], _t["LegendCurrent"], _t["LegendPrevious"]));
-            Add(new ChartBlock(plot, NarrowChart, _t.Format("ChartSurveyCaption", NextFigure())));
+            // The quarter before drawn only when it had questionnaires (the demo's first quarter has none before it).
+            var withPrevious = company.Any(q => q.Previous.N > 0);
+            Add(new ChartBlock(plot, NarrowChart, _t.Format(withPrevious ? "ChartSurveyCaption" : "ChartSurveyCaptionCurrentOnly", NextFigure())));
         }
     }
 

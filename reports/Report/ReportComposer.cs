@@ -178,6 +178,12 @@ internal sealed partial class ReportComposer
         foreach (var s in sentences) Paragraph(s);
 
         var changes = LargestChanges().Take(5).ToList();
+        // A quarter whose predecessor has no totals (the first of the data) says why the part is missing, not nothing.
+        if (changes.Count == 0 && _m.Assessments.Count > 0)
+        {
+            Heading("SubChanges", 2);
+            Paragraph(_t["NoChanges"]);
+        }
         if (changes.Count > 0)
         {
             Heading("SubChanges", 2);

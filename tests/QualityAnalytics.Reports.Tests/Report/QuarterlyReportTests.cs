@@ -327,6 +327,23 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void The_first_quarter_of_the_data_says_what_it_cannot_compare_with()
+    {
+        using var db = demo.Db.CreateContext();
+        var first = new Quarter(2024, 4); // the demo's first quarter: nothing before it
+        var zh = AllText(QuarterlyReport.Generate(db, first, new ReportOptions(), PolicyFile.Default, demo.Clock));
+        var en = AllText(QuarterlyReport.Generate(db, first, new ReportOptions { Language = "en" }, PolicyFile.Default, demo.Clock));
+
+        Assert.Contains("变化最大的部门上季度没有可比较的总分", zh, StringComparison.Ordinal);
+        Assert.Contains("(全公司,本季;上季无问卷)", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("本季与上季", zh, StringComparison.Ordinal);
+        Assert.Contains("Nototalsofthequarterbeforetocomparewith", en, StringComparison.Ordinal); // the text kit drops spaces
+        // A level is written as the report writes levels elsewhere: 95%, not 95.0%.
+        Assert.Matches("[^.0-9]95% ?预测区间", zh);
+        Assert.DoesNotMatch("95\\.0% ?预测区间", zh);
+    }
+
+    [Fact]
     public void A_deadline_in_a_year_whose_holidays_are_not_imported_is_flagged_in_the_data_warnings()
     {
         var warehouse = demo.CopyDatabase();
