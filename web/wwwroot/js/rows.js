@@ -68,7 +68,8 @@ QA.busy((async function () {
             num: ['score', 'direct_deduction', 'scale', 'deduction', 'points', 'deductions'].includes(c.name),
             format: ['score', 'direct_deduction', 'deduction', 'points'].includes(c.name) ? '0.00' : undefined,
             render: typeof data.rows[0]?.[i] === 'boolean' || ['valid', 'excluded'].includes(c.name) ? v => (v === null ? '–' : t(v ? 'yes' : 'no'))
-                : c.name === 'department' ? v => el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v)
+                // A row without a department (a deduction whose check is not loaded) has no department page to open.
+                : c.name === 'department' ? v => (v ? el('a', { href: withQuery('/department', { code: v, from: state.from, to: state.to }) }, v) : '–')
                 // A check's deduction items, the rows behind its score (none: nothing to open).
                 : c.name === 'deductions' ? (v, r) => (v ? el('a', { href: withQuery('/rows/deductions', { check_id: r[0] }) }, String(v)) : '0')
                 : ['kind', 'channel', 'satisfaction', 'finding'].includes(c.name) ? v => QA.valueLabel(c.name, v)
