@@ -79,12 +79,7 @@ public sealed class JobsApiTests
     public async Task A_failing_job_shows_its_reason_to_the_working_group()
     {
         using var app = new InMemoryDashboard();
-        // The inbox cannot be a folder: a file stands where it should be.
-        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
-        File.WriteAllText(Path.Combine(app.Folder, "data", "inbox"), "not a folder");
-        var wg = await app.SignedIn("wg");
-        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
-        await wg.PostAsync("/api/jobs/nightly-load/run", null);
+        var wg = await RunNightlyLoadOnAnInboxThatIsAFile(app);
 
         string? error = null;
         await Until(async () =>
@@ -144,11 +139,7 @@ public sealed class JobsApiTests
     public async Task An_inbox_that_is_a_file_is_told_in_the_pages_language()
     {
         using var app = new InMemoryDashboard();
-        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
-        File.WriteAllText(Path.Combine(app.Folder, "data", "inbox"), "not a folder");
-        var wg = await app.SignedIn("wg");
-        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
-        await wg.PostAsync("/api/jobs/nightly-load/run", null);
+        var wg = await RunNightlyLoadOnAnInboxThatIsAFile(app);
 
         var inbox = Path.Combine(app.Folder, "data", "inbox");
         Assert.Equal($"收件箱 {inbox} 是一个文件，不是文件夹：请删除或改名该文件，让出收件箱的文件夹。", await RecurringError(wg, "nightly-load", "/api/jobs"));
@@ -213,5 +204,17 @@ public sealed class JobsApiTests
             if (DateTime.UtcNow > deadline) throw new TimeoutException("the job did not get there within 60 s");
             await Task.Delay(250);
         }
+    }
+
+    /// <summary>The working group runs the nightly load where the inbox cannot be a folder (a file stands where it should
+    /// be), so the job fails with a reason our jobs know.</summary>
+    private static async Task<HttpClient> RunNightlyLoadOnAnInboxThatIsAFile(InMemoryDashboard app)
+    {
+        Directory.CreateDirectory(Path.Combine(app.Folder, "data"));
+        File.WriteAllText(Path.Combine(app.Folder, "data", "inbox"), "not a folder");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+        await wg.PostAsync("/api/jobs/nightly-load/run", null);
+        return wg;
     }
 }
