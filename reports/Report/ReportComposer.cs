@@ -92,6 +92,8 @@ internal sealed partial class ReportComposer
                 : _t.Format("StatusApproved", a.ApprovedBy, _f.Date(a.ApprovedAt));
         }
         else status = _t["StatusDraft"];
+        // The approved results stay the snapshot's; what changed is the version's values that explain them and set the targets.
+        if (_m.Approval?.PolicyChangedVersion is { } changedVersion) status += _t.Format("StatusPolicyChanged", changedVersion);
         Add(new KeyValueBlock(
         [
             new(_t["CoverCompany"], Company),

@@ -32,7 +32,8 @@ public static class ReportDataReader
         var ranks = scored.Ranks;
         if (scored.Approval is { } approved)
         {
-            approval = new ApprovalInfo(approved.ApprovedBy, LineageReader.Local(approved.ApprovedAt), approved.Note);
+            approval = new ApprovalInfo(approved.ApprovedBy, LineageReader.Local(approved.ApprovedAt), approved.Note,
+                PolicyFingerprint.ChangedSince(approved.PolicyFingerprint, approved.PolicyVersion, policies) == true ? approved.PolicyVersion : null);
             // The committee's results are the frozen snapshot (第六条); later changes are listed, not shown as results.
             var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approved.Id).ToList()
                 .OrderBy(a => a.DepartmentCode, StringComparer.Ordinal).ToList();

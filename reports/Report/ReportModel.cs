@@ -37,7 +37,9 @@ public sealed record ReportModel(
 }
 
 /// <summary>The committee's approval (第六条 审定): who and when (local time).</summary>
-public sealed record ApprovalInfo(string ApprovedBy, DateTime ApprovedAt, string? Note);
+/// <param name="PolicyChangedVersion">The approved policy version's name when its values in the policy in force differ
+/// from those at approval (<see cref="Warehouse.Scoring.PolicyFingerprint"/>); null when they do not or are not known.</param>
+public sealed record ApprovalInfo(string ApprovedBy, DateTime ApprovedAt, string? Note, string? PolicyChangedVersion = null);
 
 /// <summary>The working group's analysis of one department's quarter: causes and solutions (第十五条).</summary>
 public sealed record DepartmentNote(string DepartmentCode, string? Causes, string? Solutions);

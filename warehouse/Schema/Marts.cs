@@ -52,6 +52,11 @@ public sealed class QuarterApproval
     public long Id { get; set; }
     public int QuarterKey { get; set; }
     public required string PolicyVersion { get; set; }
+    /// <summary>The approved version's values as they were at approval (<see cref="Scoring.PolicyFingerprint"/>): an
+    /// approval keeps the version's name, and a later edit of that version's values in policy.json (a weight, a target)
+    /// would otherwise change what the approved quarter's report explains without anyone being told. Null for approvals
+    /// made before the fingerprint was kept.</summary>
+    public string? PolicyFingerprint { get; set; }
     public required string ApprovedBy { get; set; }
     public DateTimeOffset ApprovedAt { get; set; }
     public string? Note { get; set; }

@@ -20,14 +20,20 @@ internal static class AssessmentApi
         {
             if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             using var db = warehouse.CreateContext();
-            var scored = AssessmentMart.Stored(db, q, policies.Current().For(q));
+            var set = policies.Current();
+            var scored = AssessmentMart.Stored(db, q, set.For(q));
             if (scored is null) return Results.NotFound();
             var scope = UserScope.RowScopeOf(user);
             return Results.Ok(new
             {
                 quarter = q.ToString(),
                 policy_version = scored.Policy.Version,
-                approval = scored.Approval is { } a ? new { approved_by = a.ApprovedBy, approved_at = a.ApprovedAt } : null,
+                approval = scored.Approval is { } a ? new
+                {
+                    approved_by = a.ApprovedBy, approved_at = a.ApprovedAt,
+                    // The approved version's values edited since (null: not known for an approval made before they were kept).
+                    policy_changed = PolicyFingerprint.ChangedSince(a.PolicyFingerprint, a.PolicyVersion, set),
+                } : null,
                 budget = scope.AllDepartments ? scored.Budget : null,
                 // What the report of an approved quarter prints: the snapshot's amounts, which a later correction leaves alone
                 // while the draft's budget above moves with it.

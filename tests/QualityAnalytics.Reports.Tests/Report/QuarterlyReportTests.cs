@@ -237,6 +237,32 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void An_approved_quarter_whose_policy_version_was_edited_since_says_so_and_keeps_its_approved_results()
+    {
+        var warehouse = demo.CopyDatabase();
+        using (var db = warehouse.CreateContext()) AssessmentMart.Approve(db, DemoWarehouse.Q2, PolicyFile.Default, "质量管理委员会", demo.Clock);
+        // The same version (2013-07) with another reply deadline, as an edit of policy.json after the approval would make it.
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "QualityAnalytics.sln"))) root = root.Parent!;
+        var shipped = File.ReadAllText(Path.Combine(root.FullName, "warehouse", "Scoring", "default-policy.json"));
+        var edited = PolicyFile.Parse(shipped.Replace("\"reply_hours\": 24", "\"reply_hours\": 48", StringComparison.Ordinal), "policy.json");
+        Assert.Equal(48m, edited.For(DemoWarehouse.Q2).ServiceTargets.ReplyHours);
+
+        byte[] Report(PolicySet policies, string language)
+        {
+            using var db = warehouse.CreateContext();
+            return QuarterlyReport.Generate(db, DemoWarehouse.Q2, new ReportOptions { Language = language }, policies, demo.Clock);
+        }
+        var zh = PdfTestKit.PageTexts(Report(edited, "zh-CN"));
+        Assert.Contains("注意：审定后考核办法版本2013-07的参数有修改", zh[0], StringComparison.Ordinal);
+        Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(zh), StringComparison.Ordinal); // the approved results
+        Assert.Contains("thevaluesofpolicyversion2013-07werechangedaftertheapproval", PdfTestKit.PageTexts(Report(edited, "en"))[0], StringComparison.Ordinal);
+
+        // Unchanged values: no note.
+        Assert.DoesNotContain("参数有修改", PdfTestKit.PageTexts(Report(PolicyFile.Default, "zh-CN"))[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_changes_since_approval_name_each_measure_and_grade_in_the_report_language()
     {
         var warehouse = demo.CopyDatabase();

@@ -41,6 +41,28 @@ public sealed class WritingTests : IDisposable
     }
 
     [Fact]
+    public async Task An_edit_of_the_approved_policy_version_after_the_approval_is_told_with_the_approval()
+    {
+        var committee = await WithToken("committee");
+        Assert.Equal(HttpStatusCode.OK, (await committee.PostAsync("/api/assessments/2026Q2/approve", null)).StatusCode);
+        bool? PolicyChanged(JsonElement quarter) => quarter.GetProperty("approval").GetProperty("policy_changed") is { ValueKind: JsonValueKind.True or JsonValueKind.False } v ? v.GetBoolean() : null;
+        Assert.False(PolicyChanged(JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement));
+
+        // The working group edits the approved version in place (another satisfaction target) in the data folder's policy.json.
+        var file = _app.Service<QualityAnalytics.Web.Host.PolicyProvider>().FilePath;
+        var shipped = File.ReadAllText(Path.Combine(Architecture.LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"));
+        File.WriteAllText(file, shipped.Replace("\"satisfaction_target\": 0.85", "\"satisfaction_target\": 0.9", StringComparison.Ordinal));
+
+        Assert.True(PolicyChanged(JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement));
+        var page = WebUtility.HtmlDecode(await committee.GetStringAsync("/policy"));
+        Assert.Contains("id=\"approval\"", page, StringComparison.Ordinal); // the script writes the note there (browser-tested pages)
+
+        // Put back as it was: the note goes.
+        File.Delete(file);
+        Assert.False(PolicyChanged(JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement));
+    }
+
+    [Fact]
     public async Task The_working_group_writes_notes_that_managers_read_only_for_their_department()
     {
         var wg = await WithToken("wg");

@@ -1242,6 +1242,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("note");
 
+                    b.Property<string>("PolicyFingerprint")
+                        .HasColumnType("text")
+                        .HasColumnName("policy_fingerprint");
+
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasColumnType("text")

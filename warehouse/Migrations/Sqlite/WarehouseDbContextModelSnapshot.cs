@@ -1203,6 +1203,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("note");
 
+                    b.Property<string>("PolicyFingerprint")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_fingerprint");
+
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasColumnType("TEXT")

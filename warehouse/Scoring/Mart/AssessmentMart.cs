@@ -116,7 +116,11 @@ public static class AssessmentMart
         var scored = Score(db, quarter, policies, clock);
         if (scored.Assessments.Count == 0) throw new ApprovalRefusedException(ApprovalRefusal.NothingToApprove, $"{quarter} has no departments to approve.");
         using var transaction = db.Database.BeginTransaction();
-        var approval = new QuarterApproval { QuarterKey = quarter.Key, PolicyVersion = policy.Version, ApprovedBy = approvedBy, ApprovedAt = clock.GetUtcNow(), Note = note };
+        var approval = new QuarterApproval
+        {
+            QuarterKey = quarter.Key, PolicyVersion = policy.Version, PolicyFingerprint = PolicyFingerprint.Of(policy), ApprovedBy = approvedBy,
+            ApprovedAt = clock.GetUtcNow(), Note = note,
+        };
         db.QuarterApprovals.Add(approval);
         db.SaveChanges();
         foreach (var draft in db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ToList())

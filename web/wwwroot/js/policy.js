@@ -32,7 +32,10 @@
                 draftDiffers ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budgetDraft', data.budget)) : '')
             : data.budget ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budget', data.budget)) : null;
         const diffs = (data.differences || []).length ? differences(data) : null;
-        approvalBox.replaceChildren(status, approve || '', budget || '', diffs || '');
+        // The approved version's values were edited after the approval: its results stay, what explains them moved.
+        const policyChanged = data.approval?.policy_changed
+            ? el('p', { class: 'status bad', id: 'approval-policy-changed' }, t('policy.policyChanged', data.policy_version)) : null;
+        approvalBox.replaceChildren(status, policyChanged || '', approve || '', budget || '', diffs || '');
         const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
         const c = (name, extra) => ({ name, label: t('assessment.' + name), ...extra });
         const n = name => c(name, { num: true, format: '0.00' });

@@ -1,0 +1,36 @@
+using Microsoft.Extensions.DependencyInjection;
+using QualityAnalytics.Web.Host;
+using QualityAnalytics.Web.Tests.Architecture;
+
+namespace QualityAnalytics.Web.Tests.Browser;
+
+/// <summary>The Policy page of an approved quarter says when the approved policy version's values were edited in
+/// policy.json since the approval. A dashboard of its own: it approves a quarter and edits the policy.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PolicyEditedAfterApprovalBrowserTests : IAsyncLifetime
+{
+    private readonly BrowserFixture _browser = new();
+
+    public Task InitializeAsync() => _browser.InitializeAsync();
+
+    public Task DisposeAsync() => _browser.DisposeAsync();
+
+    [Fact]
+    public async Task The_approved_quarter_says_its_policy_version_was_edited_since()
+    {
+        await using var committee = await _browser.SignIn("committee");
+        await committee.Open("/policy?quarter=2026Q2");
+        committee.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await committee.AndSettle(() => committee.Page.ClickAsync("#approve"));
+        Assert.Equal(0, await committee.Page.Locator("#approval-policy-changed").CountAsync());
+
+        var shipped = File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"));
+        File.WriteAllText(_browser.Dashboard.Services.GetRequiredService<PolicyProvider>().FilePath,
+            shipped.Replace("\"reply_hours\": 24", "\"reply_hours\": 36", StringComparison.Ordinal));
+        await committee.Open("/policy?quarter=2026Q2");
+        Assert.Equal("审定后，考核办法版本 2013-07 的参数在 policy.json 中有修改：审定的得分、等次与奖惩不变，计分说明与服务目标按现行参数。",
+            await committee.Page.InnerTextAsync("#approval-policy-changed"));
+        await committee.Screenshot("policy-edited-after-approval");
+        Assert.Empty(committee.Errors);
+    }
+}
