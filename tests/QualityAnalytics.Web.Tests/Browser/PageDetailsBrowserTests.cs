@@ -177,6 +177,16 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_rankings_pass_line_is_labelled_above_the_plot_not_over_the_top_bar()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/");
+        // Along the vertical line (ECharts' insideEndTop) the label ran over the best department's bar.
+        Assert.Equal("end", await session.Chart<string>("chart-ranking", "option.series[0].markLine.label.position"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task Explore_charts_every_chosen_measure_when_grouped_by_a_second_dimension()
     {
         await using var session = await browser.SignIn("committee");

@@ -327,9 +327,11 @@
         return chart;
     }
     /** A dashed target line with its label inside the plot (so it is never cut off at the edge). */
+    // A vertical line (a value on the x axis, the ranking's) is labelled above the plot, where no bar is: along the line
+    // its label ran over the top bar. A horizontal one is labelled inside its right end, above the line.
     const targetLine = (axis, value, text) => ({
         symbol: 'none', silent: true, data: [{ [axis]: value }], lineStyle: { color: '#9a6700', type: 'dashed' },
-        label: { formatter: text, position: 'insideEndTop', color: '#9a6700' },
+        label: { formatter: text, position: axis === 'xAxis' ? 'end' : 'insideEndTop', color: '#9a6700' },
     });
     const zoom = () => [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }];
     // An emptied chart shows nothing: its name goes back to the title, not the summary of the data it no longer shows.

@@ -104,7 +104,7 @@ QA.busy((async function () {
         draw(ranking.body, {
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
             legend: { show: false },
-            grid: { left: 8, right: 48, top: 24, bottom: 8, containLabel: true },
+            grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
             xAxis: { type: 'value', min: v => Math.max(0, Math.floor(v.min - 5)), max: 100 },
             yAxis: { type: 'category', data: rankRows.map(r => nameOf(r.department)) },
             series: [{
