@@ -2,6 +2,7 @@ using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Reports.Charts;
 using QualityAnalytics.Reports.Pdf;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Report;
 
@@ -155,7 +156,7 @@ internal sealed partial class ReportComposer
             ],
             targets.Late.Select(l => (IReadOnlyList<string>)
             [
-                l.ComplaintId, Name(l.DepartmentCode), _t[l.Target == "reply" ? "TargetReply" : "TargetSolution"], Stamp(l.ReceivedAt), Stamp(l.Due),
+                l.ComplaintId, Name(l.DepartmentCode), _t[l.Target == "reply" ? "TargetReply" : "TargetSolution"], Stamp(l.ReceivedAt), ServiceTargetRules.DeadlineText(l.Due),
                 l.DoneAt is { } done ? Stamp(done) : _f.Dash, _t[l.Status == "overdue" ? "StatusOverdue" : "StatusLate"],
             ]));
         }

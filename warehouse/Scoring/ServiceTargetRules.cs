@@ -37,6 +37,12 @@ public sealed record ServiceTargetRules(decimal ReplyHours, int SolutionWorkingD
     /// <summary>Policy §7: 24 hours, 3 working days, 85%, every complaint.</summary>
     public static readonly ServiceTargetRules Default = new(24m, 3, 0.85m, 1m);
 
+    /// <summary>A deadline as people read it: one at midnight (a solution's, the end of its working day) is written as that
+    /// day's 24:00, "2026-07-27 24:00", not as the next day's 00:00, which reads as a day later; others to the minute.</summary>
+    public static string DeadlineText(DateTime due) => due.TimeOfDay == TimeSpan.Zero
+        ? due.AddDays(-1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + " 24:00"
+        : due.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+
     public DateTime ReplyDue(DateTime receivedAt) => receivedAt.AddTicks(decimal.ToInt64(ReplyHours * TimeSpan.TicksPerHour));
 
     /// <summary>The midnight that ends the deadline's working day.</summary>

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Localization;
 using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Web.Auth;
 
 namespace QualityAnalytics.Web.Apis;
@@ -24,7 +25,7 @@ internal static class LateComplaintsApi
                 .Select(key => text[key].Value).ToList();
             var rows = late.Select(l => new object?[]
             {
-                l.ComplaintId, text["js.late.target." + l.Target].Value, l.Channel, l.Category, Time(l.ReceivedAt), Time(l.Due),
+                l.ComplaintId, text["js.late.target." + l.Target].Value, l.Channel, l.Category, Time(l.ReceivedAt), ServiceTargetRules.DeadlineText(l.Due),
                 l.DoneAt is { } done ? Time(done) : null, text["js.late.status." + l.Status].Value,
             });
             return Exports.File(format, $"late-{department}-{q}", header, new ShownValues(text).Rows(["complaint_id", "target", "channel", "category", "received", "due", "done", "status"], rows), clock, text);

@@ -89,4 +89,13 @@ public sealed class ServiceTargetRulesTests
         Assert.True(targets.MeetsCompliance(19, 20));
         Assert.False(targets.MeetsCompliance(18, 20));
     }
+
+    [Fact]
+    public void A_deadline_at_midnight_reads_as_the_days_24_00()
+    {
+        Assert.Equal("2026-07-27 24:00", ServiceTargetRules.DeadlineText(new DateTime(2026, 7, 28, 0, 0, 0)));
+        Assert.Equal("2026-07-31 24:00", ServiceTargetRules.DeadlineText(new DateTime(2026, 8, 1, 0, 0, 0))); // across a month
+        Assert.Equal("2026-12-31 24:00", ServiceTargetRules.DeadlineText(new DateTime(2027, 1, 1, 0, 0, 0))); // and a year
+        Assert.Equal("2026-07-23 12:03", ServiceTargetRules.DeadlineText(new DateTime(2026, 7, 23, 12, 3, 0)));
+    }
 }

@@ -20,6 +20,8 @@ public sealed class LateComplaintsExportTests(DashboardFactory app) : IClassFixt
         Assert.Equal(late.Select(l => $"{l.GetProperty("complaintId").GetString()},{(l.GetProperty("target").GetString() == "reply" ? "答复" : "解决")}"),
             csv.Skip(1).Select(l => string.Join(',', l.Split(',').Take(2))));
         Assert.All(csv.Skip(1), l => Assert.Contains(l.Split(',')[^1], new[] { "超时完成", "超时未完成" }));
+        Assert.Contains(csv.Skip(1), l => l.Split(',')[1] == "解决");
+        Assert.All(csv.Skip(1).Where(l => l.Split(',')[1] == "解决"), l => Assert.EndsWith(" 24:00", l.Split(',')[5], StringComparison.Ordinal));
 
         // The channel slicer narrows it as it narrows the page's numbers.
         var channel = late[0].GetProperty("channel").GetString()!;

@@ -147,6 +147,15 @@ QA.busy((async function () {
         late.card.querySelector('h2').textContent = t('department.late', to);
         const missed = (analysis?.late || []).filter(l => (!state.channel || l.channel === state.channel) && (!state.category || l.category === state.category));
         const wall = v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–');
+        // A deadline at midnight (a solution's: the end of its working day) reads as that day's 24:00, as the report writes
+        // it (ServiceTargetRules.DeadlineText), not as the next day's 00:00.
+        const deadline = v => {
+            const text = wall(v);
+            if (!text.endsWith(' 00:00')) return text;
+            const day = new Date(text.slice(0, 10) + 'T00:00:00Z');
+            day.setUTCDate(day.getUTCDate() - 1);
+            return day.toISOString().slice(0, 10) + ' 24:00';
+        };
         if (missed.length) {
             table(late.body, [
                 { name: 'complaintId', label: t('late.complaint'), render: v => el('a', { href: QA.withQuery('/rows/complaints', { complaint_id: v }) }, v) },
@@ -154,7 +163,7 @@ QA.busy((async function () {
                 { name: 'channel', label: t('slicer.channel'), render: v => (v ? QA.valueLabel('channel', v) : '–') },
                 { name: 'category', label: t('slicer.category') },
                 { name: 'receivedAt', label: t('late.received'), render: wall },
-                { name: 'due', label: t('late.due'), render: wall },
+                { name: 'due', label: t('late.due'), render: deadline },
                 { name: 'doneAt', label: t('late.done'), render: wall },
                 { name: 'status', label: t('late.status'), render: v => t('late.status.' + v) },
             ], missed, { caption: t('department.lateHint', to), rowClass: r => (r.status === 'overdue' ? 'bad' : null) });
