@@ -151,8 +151,9 @@ internal sealed partial class ReportComposer
         {
             Table(
             [
-                Col(_t["ColComplaintId"], 1.3f), Col(_t["ColDepartment"], 1.5f), Col(_t["ColTarget"], 0.8f), Col(_t["ColReceived"], 1.6f),
-                Col(_t["ColDue"], 1.6f), Col(_t["ColDone"], 1.6f), Col(_t["ColStatus"], 1.2f),
+                // Sized so that a department's six characters and a status's five fit on one line (the times take two).
+                Col(_t["ColComplaintId"], 1.3f), Col(_t["ColDepartment"], 1.8f), Col(_t["ColTarget"], 0.8f), Col(_t["ColReceived"], 1.5f),
+                Col(_t["ColDue"], 1.5f), Col(_t["ColDone"], 1.5f), Col(_t["ColStatus"], 1.5f),
             ],
             targets.Late.Select(l => (IReadOnlyList<string>)
             [
