@@ -239,6 +239,25 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_overview_lists_every_visible_departments_complaints_that_missed_a_target()
+    {
+        await using var committee = await browser.SignIn("committee");
+        var expected = (await Api(committee, "/api/analysis/2026Q3/late")).EnumerateArray().Select(l => l.GetProperty("complaintId").GetString()!).ToList();
+        Assert.NotEmpty(expected);
+        await committee.Open("/?to=2026Q3");
+        Assert.Equal(expected, await committee.Page.Locator("#late-complaints td[data-col=complaintId]").AllInnerTextsAsync());
+        Assert.True(await committee.Page.Locator("#late-complaints td[data-col=departmentCode] a").CountAsync() > 0);
+
+        // The department slicer narrows it, as it narrows every visual of the page.
+        var department = (await Api(committee, "/api/analysis/2026Q3/late")).EnumerateArray().First().GetProperty("departmentCode").GetString()!;
+        await committee.Open($"/?to=2026Q3&department={department}");
+        var narrowed = await committee.Page.Locator("#late-complaints td[data-col=departmentCode]").AllInnerTextsAsync();
+        Assert.NotEmpty(narrowed);
+        Assert.All(narrowed, d => Assert.EndsWith($"({department})", d, StringComparison.Ordinal));
+        Assert.Empty(committee.Errors);
+    }
+
+    [Fact]
     public async Task A_checks_deduction_count_opens_the_items_it_lost_points_for()
     {
         await using var session = await browser.SignIn("committee");

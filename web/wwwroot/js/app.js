@@ -411,6 +411,39 @@
         bodyNode.replaceChildren(list, el('p', { class: 'hint' }, t('explain.batches', (data.source_batches || []).join(', '))));
     }
 
+    // The complaints that missed a service target (the report's list) of a quarter under the page's slicers, in a visual
+    // of the overview (with their departments) or of a department's page; each id opens its complaint row. Times as the
+    // report prints them: Asia/Shanghai wall time, a deadline at midnight as its day's 24:00 (ServiceTargetRules.DeadlineText).
+    const wallMinute = v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–');
+    function deadline(v) {
+        const text = wallMinute(v);
+        if (!text.endsWith(' 00:00')) return text;
+        const day = new Date(text.slice(0, 10) + 'T00:00:00Z');
+        day.setUTCDate(day.getUTCDate() - 1);
+        return day.toISOString().slice(0, 10) + ' 24:00';
+    }
+    async function lateComplaints(box, quarter, params, { hint, withDepartment = false }) {
+        box.card.querySelector('h2').textContent = t('department.late', quarter);
+        const path = `/api/analysis/${encodeURIComponent(quarter)}/late`;
+        const [rows, depts] = await Promise.all([get(path, params), departments()]);
+        const nameOf = code => depts.find(d => d.code === code)?.name ?? code;
+        if (rows.length) {
+            table(box.body, [
+                { name: 'complaintId', label: t('late.complaint'), render: v => el('a', { href: withQuery('/rows/complaints', { complaint_id: v }) }, v) },
+                ...(withDepartment ? [{ name: 'departmentCode', label: t('slicer.department'),
+                    render: v => el('a', { href: withQuery('/department', { code: v, to: quarter }) }, `${nameOf(v)} (${v})`) }] : []),
+                { name: 'target', label: t('late.target'), render: v => t('late.target.' + v) },
+                { name: 'channel', label: t('slicer.channel'), render: v => (v ? valueLabel('channel', v) : '–') },
+                { name: 'category', label: t('slicer.category') },
+                { name: 'receivedAt', label: t('late.received'), render: wallMinute },
+                { name: 'due', label: t('late.due'), render: deadline },
+                { name: 'doneAt', label: t('late.done'), render: wallMinute },
+                { name: 'status', label: t('late.status'), render: v => t('late.status.' + v) },
+            ], rows, { caption: t(hint, quarter), rowClass: r => (r.status === 'overdue' ? 'bad' : null) });
+        } else box.body.replaceChildren(el('p', { class: 'empty' }, t('department.lateNone', quarter)));
+        box.setExport(path + '/export', params);
+    }
+
     // Complaints by category (the overview and a department's page): all and valid complaints per category, biggest
     // first as the query orders them; a click on a bar, or on the category in the chart's data table, opens that
     // category's complaint rows under the page's slicers.
@@ -453,7 +486,7 @@
 
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, plainNumber, targetPct, targets, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        query, format, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

@@ -142,34 +142,8 @@ QA.busy((async function () {
         const uncalendared = analysis?.uncalendared_years || [];
         service.setNotice(uncalendared.length ? t('department.calendarMissing', uncalendared.join(', ')) : '');
 
-        // The range's last quarter's complaints that missed a target, narrowed by the channel and category slicers; each
-        // id opens its complaint row. Times as the report prints them (Asia/Shanghai wall time).
-        late.card.querySelector('h2').textContent = t('department.late', to);
-        const missed = (analysis?.late || []).filter(l => (!state.channel || l.channel === state.channel) && (!state.category || l.category === state.category));
-        const wall = v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–');
-        // A deadline at midnight (a solution's: the end of its working day) reads as that day's 24:00, as the report writes
-        // it (ServiceTargetRules.DeadlineText), not as the next day's 00:00.
-        const deadline = v => {
-            const text = wall(v);
-            if (!text.endsWith(' 00:00')) return text;
-            const day = new Date(text.slice(0, 10) + 'T00:00:00Z');
-            day.setUTCDate(day.getUTCDate() - 1);
-            return day.toISOString().slice(0, 10) + ' 24:00';
-        };
-        if (missed.length) {
-            table(late.body, [
-                { name: 'complaintId', label: t('late.complaint'), render: v => el('a', { href: QA.withQuery('/rows/complaints', { complaint_id: v }) }, v) },
-                { name: 'target', label: t('late.target'), render: v => t('late.target.' + v) },
-                { name: 'channel', label: t('slicer.channel'), render: v => (v ? QA.valueLabel('channel', v) : '–') },
-                { name: 'category', label: t('slicer.category') },
-                { name: 'receivedAt', label: t('late.received'), render: wall },
-                { name: 'due', label: t('late.due'), render: deadline },
-                { name: 'doneAt', label: t('late.done'), render: wall },
-                { name: 'status', label: t('late.status'), render: v => t('late.status.' + v) },
-            ], missed, { caption: t('department.lateHint', to), rowClass: r => (r.status === 'overdue' ? 'bad' : null) });
-        } else late.body.replaceChildren(el('p', { class: 'empty' }, analysis ? t('department.lateNone', to) : t('noData')));
-        late.setExport(`/api/analysis/${encodeURIComponent(to)}/departments/${encodeURIComponent(code)}/late/export`,
-            { channel: state.channel, category: state.category });
+        // The range's last quarter's complaints that missed a target, narrowed by the channel and category slicers.
+        await QA.lateComplaints(late, to, { department: code, channel: state.channel, category: state.category }, { hint: 'department.lateHint' });
 
         // Complaints by category: click → the rows.
         QA.categoryChart(categories, cats.records, cats.params, range);

@@ -13,6 +13,8 @@ QA.busy((async function () {
     const trend = visual(grid, { title: t('overview.trend'), id: 'chart-trend', span: 6 });
     const categories = visual(grid, { title: t('overview.categories'), id: 'chart-categories', span: 6, note: t('overview.categoriesHint') });
     const findings = visual(grid, { title: t('overview.findings'), id: 'findings', span: 12, chart: false, note: t('overview.findingsHint') });
+    // The complaints behind the on-time cards' misses, every department the user may see (the report's list).
+    const late = visual(grid, { title: t('department.late', ''), id: 'late-complaints', span: 12, chart: false });
     const assessments = visual(grid, { title: t('overview.table'), id: 'table-assessment', span: 12, chart: false });
 
     const depts = await QA.departments();
@@ -180,6 +182,9 @@ QA.busy((async function () {
                 (ranked.length ? [] : failing).map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
                 incomplete.map(a => el('li', { 'data-finding': 'incomplete' }, link(a), ' ', t('finding.incomplete', (a.missing || []).map(m => t('measure.' + m)).join('、') || '–'))),
                 !failing.length && !incomplete.length && !ranked.length ? el('li', {}, t('finding.none')) : null)].filter(Boolean));
+
+        await QA.lateComplaints(late, to, { department: state.department, channel: state.channel, category: state.category },
+            { hint: 'overview.lateHint', withDepartment: true });
 
         // The quarter's assessment as a table (same query as its export).
         const columns = queryColumns(detail).map(c => c.name === 'department'
