@@ -106,7 +106,11 @@ public sealed record ServiceTargetRow(string Quarter, string? DepartmentCode, in
 /// <summary>A complaint that missed a target (late or overdue), with its channel and category so that a page's slicers
 /// can narrow the list as they narrow its numbers.</summary>
 public sealed record LateComplaint(string ComplaintId, string DepartmentCode, string Target, DateTime ReceivedAt, DateTime Due, DateTime? DoneAt, string Status,
-    string? Channel = null, string? Category = null);
+    string? Channel = null, string? Category = null)
+{
+    /// <summary>The deadline as the report prints it (a solution's as its day's 24:00), sent so that no page words it again.</summary>
+    public string DueText => ServiceTargetRules.DeadlineText(Due);
+}
 
 /// <param name="UncalendaredYears">Years after the warehouse calendar's last official year that the quarter's solution
 /// deadlines count days in: their holidays and 调休 are not known yet, so those days follow the weekday rule.</param>

@@ -2,7 +2,6 @@ using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Reports.Charts;
 using QualityAnalytics.Reports.Pdf;
 using QualityAnalytics.Warehouse.Model;
-using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Report;
 
@@ -157,7 +156,7 @@ internal sealed partial class ReportComposer
             ],
             targets.Late.Select(l => (IReadOnlyList<string>)
             [
-                l.ComplaintId, Name(l.DepartmentCode), _t[l.Target == "reply" ? "TargetReply" : "TargetSolution"], Stamp(l.ReceivedAt), ServiceTargetRules.DeadlineText(l.Due),
+                l.ComplaintId, Name(l.DepartmentCode), _t[l.Target == "reply" ? "TargetReply" : "TargetSolution"], Stamp(l.ReceivedAt), l.DueText,
                 l.DoneAt is { } done ? Stamp(done) : _f.Dash, _t[l.Status == "overdue" ? "StatusOverdue" : "StatusLate"],
             ]));
         }

@@ -27,9 +27,12 @@ public sealed class PolicySet
     /// <summary>Ascending by <see cref="ScoringPolicy.EffectiveFrom"/>.</summary>
     public IReadOnlyList<ScoringPolicy> Versions { get; }
 
+    /// <summary>The latest version effective at or before <paramref name="quarter"/>; null before the first one.</summary>
+    public ScoringPolicy? InForce(Quarter quarter) => Versions.LastOrDefault(v => v.EffectiveFrom <= quarter);
+
     /// <summary>The latest version effective at or before <paramref name="quarter"/>.</summary>
     public ScoringPolicy For(Quarter quarter) =>
-        Versions.LastOrDefault(v => v.EffectiveFrom <= quarter)
+        InForce(quarter)
         ?? throw new InvalidOperationException(
             $"Policy '{SourceName}' has no version effective in {quarter}; the earliest, '{Versions[0].Version}', takes effect in {Versions[0].EffectiveFrom}.");
 
@@ -38,7 +41,7 @@ public sealed class PolicySet
     /// dashboard's marts, the report and `qa analyze` judge a quarter alike; policy §7's own values when no version covers
     /// the quarter (nothing is scored then, but its complaints still show in the analysis's history).</summary>
     public ServiceTargetRules ServiceTargetsFor(Quarter quarter) =>
-        Versions.LastOrDefault(v => v.EffectiveFrom <= quarter)?.ServiceTargets ?? ServiceTargetRules.Default;
+        InForce(quarter)?.ServiceTargets ?? ServiceTargetRules.Default;
 
     /// <summary>The problems of the set as a whole: no version, a name or an effective quarter used twice. Each version
     /// takes part with whatever of its name and quarter read, so a version whose other values did not read still

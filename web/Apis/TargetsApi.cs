@@ -16,7 +16,7 @@ internal static class TargetsApi
         {
             if (!Quarter.TryParse(quarter, out var q)) return ApiProblems.NotAQuarter(text, quarter);
             var set = policies.Current();
-            var version = set.Versions.LastOrDefault(v => v.EffectiveFrom <= q);
+            var version = set.InForce(q);
             var service = set.ServiceTargetsFor(q);
             return Results.Ok(new
             {

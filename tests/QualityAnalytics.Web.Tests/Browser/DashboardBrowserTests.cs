@@ -227,7 +227,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.Equal(expected, ids);
         Assert.All(await session.Page.Locator("#late-complaints td[data-col=status]").AllInnerTextsAsync(), v => Assert.Contains(v, new[] { "超时完成", "超时未完成" }));
         // A solution is due by the end of a working day: "…-27 24:00", not the next day's 00:00.
-        var solutionDues = await session.Page.Locator("#late-complaints tr:has(td[data-col=target]:text-is('解决')) td[data-col=due]").AllInnerTextsAsync();
+        var solutionDues = await session.Page.Locator("#late-complaints tr:has(td[data-col=target]:text-is('解决')) td[data-col=dueText]").AllInnerTextsAsync();
         Assert.NotEmpty(solutionDues);
         Assert.All(solutionDues, d => Assert.EndsWith(" 24:00", d, StringComparison.Ordinal));
 

@@ -413,15 +413,8 @@
 
     // The complaints that missed a service target (the report's list) of a quarter under the page's slicers, in a visual
     // of the overview (with their departments) or of a department's page; each id opens its complaint row. Times as the
-    // report prints them: Asia/Shanghai wall time, a deadline at midnight as its day's 24:00 (ServiceTargetRules.DeadlineText).
+    // report prints them: Asia/Shanghai wall time, the deadline as the API words it (dueText: a solution's as its day's 24:00).
     const wallMinute = v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–');
-    function deadline(v) {
-        const text = wallMinute(v);
-        if (!text.endsWith(' 00:00')) return text;
-        const day = new Date(text.slice(0, 10) + 'T00:00:00Z');
-        day.setUTCDate(day.getUTCDate() - 1);
-        return day.toISOString().slice(0, 10) + ' 24:00';
-    }
     async function lateComplaints(box, quarter, params, { hint, withDepartment = false }) {
         box.card.querySelector('h2').textContent = t('department.late', quarter);
         const path = `/api/analysis/${encodeURIComponent(quarter)}/late`;
@@ -436,7 +429,7 @@
                 { name: 'channel', label: t('slicer.channel'), render: v => (v ? valueLabel('channel', v) : '–') },
                 { name: 'category', label: t('slicer.category') },
                 { name: 'receivedAt', label: t('late.received'), render: wallMinute },
-                { name: 'due', label: t('late.due'), render: deadline },
+                { name: 'dueText', label: t('late.due') },
                 { name: 'doneAt', label: t('late.done'), render: wallMinute },
                 { name: 'status', label: t('late.status'), render: v => t('late.status.' + v) },
             ], rows, { caption: t(hint, quarter), rowClass: r => (r.status === 'overdue' ? 'bad' : null) });
