@@ -102,9 +102,8 @@ public sealed record SatisfactionRate(int Asked, int Satisfied, int Neutral, int
 /// <summary>One department's (or, with DepartmentCode null, the company's) service targets in one quarter.</summary>
 public sealed record ServiceTargetRow(string Quarter, string? DepartmentCode, int Complaints, Compliance Reply, Compliance Solution, SatisfactionRate Satisfaction);
 
-/// <summary>A complaint that missed a target: which (reply or solution), when it was due, when it was done (null: still open).</summary>
-/// <summary>A complaint that missed a target (late or overdue), with its channel and category so that a page's slicers
-/// can narrow the list as they narrow its numbers.</summary>
+/// <summary>A complaint that missed a target (late or overdue): which (reply or solution), when it was due, when it was done
+/// (null: still open), with its channel and category so that a page's slicers can narrow the list as they narrow its numbers.</summary>
 public sealed record LateComplaint(string ComplaintId, string DepartmentCode, string Target, DateTime ReceivedAt, DateTime Due, DateTime? DoneAt, string Status,
     string? Channel = null, string? Category = null)
 {

@@ -6,7 +6,7 @@ using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Warehouse.Marts;
 
-/// <summary>Rebuilds the dashboard's summary marts for the quarters a load touched, so that dashboard aggregates read
+/// <summary>Rebuilds the dashboard's summary marts (and each complaint's status row) for the quarters a load touched, so that dashboard aggregates read
 /// small pre-aggregated tables instead of scanning the facts. A quarter is rebuilt whole (delete, then insert) inside
 /// one transaction: readers see the old rows or the new ones, never half.</summary>
 public static class SummaryMartRefresher
@@ -39,9 +39,15 @@ public static class SummaryMartRefresher
             using var transaction = db.Database.BeginTransaction();
             db.ComplaintSummaries.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
             db.CheckMonthly.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
-            db.ComplaintSummaries.AddRange(ComplaintRows(db, quarter, asOf[quarter], codeOf, channels, categories, calendar, policies.ServiceTargetsFor(quarter)));
+            var judged = Judged(db, quarter, asOf[quarter], calendar, policies.ServiceTargetsFor(quarter));
+            db.ComplaintSummaries.AddRange(ComplaintRows(quarter, judged, codeOf, channels, categories));
             db.CheckMonthly.AddRange(CheckRows(db, quarter, codeOf));
             db.SaveChanges();
+            ComplaintStatusRows.Replace(db, quarter.Key, judged.Select(c => new MartComplaintStatus
+            {
+                ComplaintKey = c.Fact.Id, QuarterKey = quarter.Key,
+                ReplyStatus = c.Reply.Status, ReplyDue = c.Reply.Due, SolutionStatus = c.Solution.Status, SolutionDue = c.Solution.Due,
+            }).ToList());
             transaction.Commit();
             db.ChangeTracker.Clear();
         }
@@ -49,13 +55,18 @@ public static class SummaryMartRefresher
 
     public const string Uncategorised = "未分类";
 
-    private static IEnumerable<MartComplaintSummary> ComplaintRows(WarehouseDbContext db, Quarter quarter, DateTime asOf, Dictionary<int, string> codeOf,
-        Dictionary<int, string> channels, Dictionary<int, string> categories, WorkdayCalendar calendar, ServiceTargetRules rules)
-    {
-        // Each complaint's two statuses from the one rule; the counts below only tally them.
-        var complaints = db.Complaints.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList()
-            .Select(c => (Fact: c, Reply: rules.Reply(c.ReceivedAt, c.RepliedAt, asOf).Status, Solution: rules.Solution(c.ReceivedAt, c.ResolvedAt, asOf, calendar).Status))
+    private sealed record JudgedComplaint(FactComplaint Fact, TargetStatus Reply, TargetStatus Solution);
+
+    /// <summary>Each of the quarter's complaints with its two statuses from the one rule: the summary counts tally them and
+    /// the status rows keep them, so the drill-down shows what the rates counted.</summary>
+    private static List<JudgedComplaint> Judged(WarehouseDbContext db, Quarter quarter, DateTime asOf, WorkdayCalendar calendar, ServiceTargetRules rules) =>
+        db.Complaints.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).OrderBy(c => c.Id).ToList()
+            .Select(c => new JudgedComplaint(c, rules.Reply(c.ReceivedAt, c.RepliedAt, asOf), rules.Solution(c.ReceivedAt, c.ResolvedAt, asOf, calendar)))
             .ToList();
+
+    private static IEnumerable<MartComplaintSummary> ComplaintRows(Quarter quarter, List<JudgedComplaint> complaints, Dictionary<int, string> codeOf,
+        Dictionary<int, string> channels, Dictionary<int, string> categories)
+    {
         return complaints
             .GroupBy(c => (Month: c.Fact.ReceivedDateKey / 100 * 100 + 1, Department: codeOf[c.Fact.DepartmentKey], Channel: channels[c.Fact.ChannelKey],
                 Category: c.Fact.CategoryKey is { } k ? categories[k] : Uncategorised))
@@ -70,11 +81,11 @@ public static class SummaryMartRefresher
                 ValidComplaints = g.Count(c => c.Fact.Valid),
                 DirectDeduction = g.Where(c => c.Fact.Valid).Sum(c => c.Fact.DirectDeduction ?? 0m),
                 Replied = g.Count(c => c.Fact.RepliedAt is not null),
-                RepliedLate = g.Count(c => c.Reply == TargetStatus.Late),
-                ReplyOverdue = g.Count(c => c.Reply == TargetStatus.Overdue),
+                RepliedLate = g.Count(c => c.Reply.Status == TargetStatus.Late),
+                ReplyOverdue = g.Count(c => c.Reply.Status == TargetStatus.Overdue),
                 Resolved = g.Count(c => c.Fact.ResolvedAt is not null),
-                ResolvedLate = g.Count(c => c.Solution == TargetStatus.Late),
-                ResolveOverdue = g.Count(c => c.Solution == TargetStatus.Overdue),
+                ResolvedLate = g.Count(c => c.Solution.Status == TargetStatus.Late),
+                ResolveOverdue = g.Count(c => c.Solution.Status == TargetStatus.Overdue),
                 Satisfied = g.Count(c => c.Fact.Satisfaction == "satisfied"),
                 Neutral = g.Count(c => c.Fact.Satisfaction == "neutral"),
                 Dissatisfied = g.Count(c => c.Fact.Satisfaction == "dissatisfied"),

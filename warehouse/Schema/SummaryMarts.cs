@@ -28,6 +28,22 @@ public sealed class MartComplaintSummary
     public int Dissatisfied { get; set; }
 }
 
+/// <summary>Grain: one row per complaint: where it stands against policy §7's reply and solution deadlines
+/// (<see cref="Scoring.TargetStatus"/>: on_time, late, overdue, pending), judged by the same rule, targets and as-of moment as
+/// the <see cref="MartComplaintSummary"/> counts, written in the same rebuild. The drill-down reads it, so the rows behind
+/// an on-time rate carry the statuses that rate was counted from.</summary>
+public sealed class MartComplaintStatus
+{
+    /// <summary>The complaint's <c>fact_complaint.id</c>.</summary>
+    public long ComplaintKey { get; set; }
+    public int QuarterKey { get; set; }
+    public required string ReplyStatus { get; set; }
+    public DateTime ReplyDue { get; set; }
+    public required string SolutionStatus { get; set; }
+    /// <summary>The midnight that ends the deadline's working day (shown as that day's 24:00).</summary>
+    public DateTime SolutionDue { get; set; }
+}
+
 /// <summary>Grain: one row per department, month and kind of check (self / spot).</summary>
 public sealed class MartCheckMonthly
 {

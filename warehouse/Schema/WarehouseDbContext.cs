@@ -33,6 +33,7 @@ public class WarehouseDbContext : DbContext
     public DbSet<ApprovedAssessment> ApprovedAssessments => Set<ApprovedAssessment>();
     public DbSet<QuarterApproval> QuarterApprovals => Set<QuarterApproval>();
     public DbSet<MartComplaintSummary> ComplaintSummaries => Set<MartComplaintSummary>();
+    public DbSet<MartComplaintStatus> ComplaintStatuses => Set<MartComplaintStatus>();
     public DbSet<MartCheckMonthly> CheckMonthly => Set<MartCheckMonthly>();
     public DbSet<QuarterNote> Notes => Set<QuarterNote>();
 

@@ -190,8 +190,12 @@ public static partial class RowQuery
         RowValue.Flag => value is bool b ? b : Convert.ToInt64(value, CultureInfo.InvariantCulture) != 0,
         RowValue.Count => Convert.ToInt64(value, CultureInfo.InvariantCulture),
         RowValue.Decimal => Decimals.Trimmed(value is string text ? decimal.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : Convert.ToDecimal(value, CultureInfo.InvariantCulture)),
-        RowValue.Time => (value is DateTime time ? time : DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.None))
-            .ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        RowValue.Time => WallTime(value).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+        RowValue.Deadline => Scoring.ServiceTargetRules.DeadlineText(WallTime(value)),
         _ => value,
     };
+
+    /// <summary>A stored local wall time: text on SQLite, a timestamp without time zone on PostgreSQL.</summary>
+    private static DateTime WallTime(object value) =>
+        value is DateTime time ? time : DateTime.Parse((string)value, CultureInfo.InvariantCulture, DateTimeStyles.None);
 }

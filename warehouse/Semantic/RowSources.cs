@@ -23,6 +23,9 @@ public static partial class RowQuery
         Count,
         /// <summary>The date key of a month's first day, sent as "2026-04".</summary>
         Month,
+        /// <summary>A deadline, sent as people read it: one at midnight as that day's 24:00 ("2026-07-27 24:00"), others to the
+        /// minute (<see cref="Scoring.ServiceTargetRules.DeadlineText"/>).</summary>
+        Deadline,
         /// <summary>A quarter key (20262), sent as "2026Q2".</summary>
         Quarter,
     }
@@ -81,18 +84,23 @@ public static partial class RowQuery
     public static readonly IReadOnlyList<RowSource> Sources =
     [
         new("complaints",
-            $"fact_complaint f {DeptJoin} LEFT JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key",
+            $"fact_complaint f {DeptJoin} LEFT JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key LEFT JOIN mart_complaint_status st ON st.complaint_key = f.id",
             [
                 new("complaint_id", "f.complaint_id", "投诉编号", "Complaint"), new("department", "d.code", "部门编码", "Department"),
                 new("department_name", "d.name", "部门", "Department name"), new("received_at", "f.received_at", "受理时间", "Received", RowValue.Time),
                 new("channel", "ch.name", "渠道", "Channel"), new("category", "cat.name", "类别", "Category"), new("valid", "f.valid", "有效", "Valid", RowValue.Flag),
                 new("customer", "cu.name", "客户", "Customer"), new("replied_at", "f.replied_at", "回复时间", "Replied", RowValue.Time),
-                new("resolved_at", "f.resolved_at", "解决时间", "Resolved", RowValue.Time), new("direct_deduction", "f.direct_deduction", "主业扣分", "Direct deduction", RowValue.Decimal),
+                new("resolved_at", "f.resolved_at", "解决时间", "Resolved", RowValue.Time),
+                // Where each complaint stands against §7's deadlines, as the on-time rates counted it (mart_complaint_status).
+                new("reply_status", "st.reply_status", "回复情况", "Reply"), new("reply_due", "st.reply_due", "回复时限", "Reply due", RowValue.Deadline),
+                new("solution_status", "st.solution_status", "解决情况", "Solution"), new("solution_due", "st.solution_due", "解决时限", "Solution due", RowValue.Deadline),
+                new("direct_deduction", "f.direct_deduction", "主业扣分", "Direct deduction", RowValue.Decimal),
                 new("handler", "f.handler", "处理人", "Handler"), new("satisfaction", "f.satisfaction", "满意度", "Satisfaction"),
                 new("description", "f.description", "投诉内容", "Description"),
             ],
             "d.code", "f.quarter_key",
-            new Dictionary<string, string> { ["channel"] = "ch.name", ["category"] = "COALESCE(cat.name, '未分类')", ["month"] = "(f.received_date_key / 100 * 100 + 1)", ["complaint_id"] = "f.complaint_id" },
+            new Dictionary<string, string> { ["channel"] = "ch.name", ["category"] = "COALESCE(cat.name, '未分类')", ["month"] = "(f.received_date_key / 100 * 100 + 1)", ["complaint_id"] = "f.complaint_id",
+                ["reply_status"] = "st.reply_status", ["solution_status"] = "st.solution_status" },
             ["f.complaint_id", "f.description", "cu.name", "f.handler"]),
         new("checks", $"fact_check f {DeptJoin}",
             [

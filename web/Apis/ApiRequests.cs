@@ -6,7 +6,7 @@ namespace QualityAnalytics.Web.Apis;
 /// (?from=2025Q1&amp;to=2026Q2&amp;department=LOG&amp;channel=电话…) can be handed to any API call as it is.</summary>
 internal static class ApiRequests
 {
-    public static readonly string[] FilterNames = ["quarter", "month", "department", "grade", "channel", "category", "kind", "question", "complaint_id", "check_id", "response_id", "callback_id", "finding"];
+    public static readonly string[] FilterNames = ["quarter", "month", "department", "grade", "channel", "category", "kind", "question", "complaint_id", "check_id", "response_id", "callback_id", "finding", "reply_status", "solution_status"];
 
     public static Dictionary<string, IReadOnlyList<string>> Filters(HttpRequest request) =>
         FilterNames.Where(name => request.Query.ContainsKey(name))

@@ -31,7 +31,7 @@ internal static class LateComplaintsApi
             var rows = late.Select(l => new object?[]
             {
                 l.ComplaintId, l.DepartmentCode, text["js.late.target." + l.Target].Value, l.Channel, l.Category, Time(l.ReceivedAt),
-                l.DueText, l.DoneAt is { } done ? Time(done) : null, text["js.late.status." + l.Status].Value,
+                l.DueText, l.DoneAt is { } done ? Time(done) : null, text["js.targetStatus." + l.Status].Value,
             });
             return Exports.File(format, department is null ? $"late-{q}" : $"late-{department}-{q}", header,
                 new ShownValues(text).Rows(["complaint_id", "department", "target", "channel", "category", "received", "due", "done", "status"], rows), clock, text);

@@ -197,7 +197,9 @@ public sealed class DrillDownPagingTests : IDisposable
             complaints.FromFor("lower(cu.name) LIKE @r0", "cat.name ASC"));
         // An alias is named where it stands alone, not inside another name or glued to a parameter.
         Assert.Equal("fact_complaint f", complaints.FromFor("f.bad.name", "@r1cat.name"));
-        Assert.Equal(complaints.From, complaints.FromFor("d.code ch.name cat.name cu.name"));
+        Assert.Equal(complaints.From, complaints.FromFor("d.code ch.name cat.name cu.name st.reply_status"));
+        // A status filter joins the status mart alone.
+        Assert.Equal("fact_complaint f LEFT JOIN mart_complaint_status st ON st.complaint_key = f.id", complaints.FromFor(" WHERE st.solution_status IN (@r0)"));
 
         // A deduction reaches its department through its check: naming the department joins the check too.
         var deductions = RowQuery.Source("deductions");

@@ -135,6 +135,56 @@ public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
     }
 
     [Fact]
+    public void Each_complaint_row_carries_the_status_the_rates_counted_and_can_be_filtered_by_it()
+    {
+        using var connection = _warehouse.OpenConnection();
+        var page = RowQuery.Run(connection, "complaints", new RowQuery.RowRequest(), RowScope.Everything);
+        var columns = page.Columns.Select(c => c.Name).ToList();
+        object?[] Pick(object?[] row, params string[] names) => names.Select(n => row[columns.IndexOf(n)]).ToArray();
+
+        // The summary mart's counts above (LOG: 1 reply late, 1 solution late, 1 overdue; WUH: reply overdue), row by row;
+        // a solution's deadline is the end of its third working day, written as that day's 24:00.
+        Assert.Equal(
+            new object?[][]
+            {
+                ["TS-2026Q2-LOG-01", "on_time", "2026-04-09 10:00", "on_time", "2026-04-13 24:00"],
+                ["TS-2026Q2-LOG-02", "late", "2026-04-09 10:00", "late", "2026-04-13 24:00"],
+                ["TS-2026Q2-LOG-03", "on_time", "2026-04-09 10:30", "overdue", "2026-04-13 24:00"],
+                ["TS-2026Q2-WUH-01", "overdue", "2026-05-07 09:15", "pending", "2026-05-09 24:00"],
+            },
+            page.Rows.Select(r => Pick(r, "complaint_id", "reply_status", "reply_due", "solution_status", "solution_due")));
+
+        var missed = RowQuery.Run(connection, "complaints", new RowQuery.RowRequest
+        {
+            Filters = new Dictionary<string, IReadOnlyList<string>> { ["solution_status"] = ["late", "overdue"] },
+        }, RowScope.Everything);
+        Assert.Equal(["TS-2026Q2-LOG-02", "TS-2026Q2-LOG-03"], missed.Rows.Select(r => (string?)r[columns.IndexOf("complaint_id")]));
+        Assert.Equal(2, missed.Total);
+        // Sorted by deadline: WUH-01's reply is due last.
+        var byDue = RowQuery.Run(connection, "complaints", new RowQuery.RowRequest { Sort = "reply_due", Descending = true }, RowScope.Everything);
+        Assert.Equal("TS-2026Q2-WUH-01", byDue.Rows[0][columns.IndexOf("complaint_id")]);
+    }
+
+    [Fact]
+    public void A_complaint_a_correction_moved_to_another_quarter_is_judged_there_and_only_there()
+    {
+        using var db = _warehouse.CreateContext();
+        var moved = db.Complaints.Single(c => c.ComplaintId == "TS-2026Q2-WUH-01");
+        var q3 = new Quarter(2026, 3);
+        moved.ReceivedAt = new DateTime(2026, 7, 1, 9, 0, 0);
+        moved.ReceivedDateKey = 20260701;
+        moved.QuarterKey = q3.Key;
+        db.SaveChanges();
+
+        // Only the quarter the correction moved it to is rebuilt (the batch wrote a row of that quarter, not of Q2).
+        SummaryMartRefresher.Refresh(db, [q3], Clock, PolicyFile.Default);
+
+        var status = Assert.Single(db.ComplaintStatuses.AsNoTracking().Where(s => s.ComplaintKey == moved.Id).ToList());
+        Assert.Equal((q3.Key, "pending", "pending"), (status.QuarterKey, status.ReplyStatus, status.SolutionStatus));
+        Assert.Equal(3, db.ComplaintStatuses.Count(s => s.QuarterKey == Q2.Key));
+    }
+
+    [Fact]
     public void The_search_ignores_case_and_matches_percent_and_underscore_literally()
     {
         using var connection = _warehouse.OpenConnection();

@@ -84,6 +84,33 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_on_time_reply_card_opens_the_quarters_complaints_and_their_status_narrows_them()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/?department=LOG");
+        var quarter = (await session.Page.InnerTextAsync("#overview-quarter")).Trim();
+
+        await session.Page.ClickAsync("[data-kpi=reply] .value a");
+        await session.Page.WaitForURLAsync(url => url.Contains("/rows/complaints", StringComparison.Ordinal), new() { Timeout = 30_000 });
+        await session.Settled();
+        Assert.Contains("department=LOG", session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains(await session.Page.Locator("th[data-col=reply_status]").AllInnerTextsAsync(), h => h == "回复情况");
+
+        var from = Uri.UnescapeDataString(session.Page.Url.Split("from=")[1].Split('&')[0]);
+        Assert.Contains(from, quarter, StringComparison.Ordinal);
+        // The first of the statuses that the quarter's LOG complaints have, misses first.
+        var (status, word, total) = (await Task.WhenAll(new[] { ("late", "超时完成"), ("overdue", "超时未完成"), ("on_time", "按时完成") }.Select(async s =>
+            (s.Item1, s.Item2, (await Api(session, $"/api/rows/complaints?department=LOG&from={from}&to={from}&reply_status={s.Item1}")).GetProperty("total").GetInt32()))))
+            .First(s => s.Item3 > 0);
+
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-reply_status", status));
+        var shown = await session.Page.Locator("#rows-table td[data-col=reply_status]").AllInnerTextsAsync();
+        Assert.Equal(Math.Min(50, total), shown.Count);
+        Assert.All(shown, s => Assert.Equal(word, s));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task Exports_download_the_rows_with_the_filters_on_the_page()
     {
         await using var session = await browser.SignIn("committee");

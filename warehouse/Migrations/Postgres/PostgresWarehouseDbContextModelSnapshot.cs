@@ -1074,6 +1074,44 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintStatus", b =>
+                {
+                    b.Property<long>("ComplaintKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("complaint_key");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<DateTime>("ReplyDue")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("reply_due");
+
+                    b.Property<string>("ReplyStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("reply_status");
+
+                    b.Property<DateTime>("SolutionDue")
+                        .HasColumnType("timestamp without time zone")
+                        .HasColumnName("solution_due");
+
+                    b.Property<string>("SolutionStatus")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("solution_status");
+
+                    b.HasKey("ComplaintKey");
+
+                    b.HasIndex("QuarterKey");
+
+                    b.ToTable("mart_complaint_status", null, t =>
+                        {
+                            t.HasComment("One row per complaint: its reply and solution status against the service targets.");
+                        });
+                });
+
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintSummary", b =>
                 {
                     b.Property<long>("Id")

@@ -1041,6 +1041,44 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintStatus", b =>
+                {
+                    b.Property<long>("ComplaintKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_key");
+
+                    b.Property<int>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
+                    b.Property<DateTime>("ReplyDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_due");
+
+                    b.Property<string>("ReplyStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply_status");
+
+                    b.Property<DateTime>("SolutionDue")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("solution_due");
+
+                    b.Property<string>("SolutionStatus")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("solution_status");
+
+                    b.HasKey("ComplaintKey");
+
+                    b.HasIndex("QuarterKey");
+
+                    b.ToTable("mart_complaint_status", null, t =>
+                        {
+                            t.HasComment("One row per complaint: its reply and solution status against the service targets.");
+                        });
+                });
+
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintSummary", b =>
                 {
                     b.Property<long>("Id")

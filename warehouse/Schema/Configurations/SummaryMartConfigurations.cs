@@ -13,6 +13,17 @@ internal sealed class MartComplaintSummaryConfiguration : IEntityTypeConfigurati
     }
 }
 
+internal sealed class MartComplaintStatusConfiguration : IEntityTypeConfiguration<MartComplaintStatus>
+{
+    public void Configure(EntityTypeBuilder<MartComplaintStatus> b)
+    {
+        b.ToTable("mart_complaint_status", t => t.HasComment("One row per complaint: its reply and solution status against the service targets."));
+        b.HasKey(x => x.ComplaintKey);
+        b.Property(x => x.ComplaintKey).ValueGeneratedNever();
+        b.HasIndex(x => x.QuarterKey);
+    }
+}
+
 internal sealed class MartCheckMonthlyConfiguration : IEntityTypeConfiguration<MartCheckMonthly>
 {
     public void Configure(EntityTypeBuilder<MartCheckMonthly> b)

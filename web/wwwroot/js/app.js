@@ -123,6 +123,7 @@
      *  language; data (departments' and customers' names, categories) as stored. */
     const valueLabel = (dim, v) => dim === 'grade' ? gradeName(v) : dim === 'kind' ? t('kind.' + v)
         : dim === 'finding' ? tOr('callbackFinding.' + v, v)
+        : dim === 'reply_status' || dim === 'solution_status' ? tOr('targetStatus.' + v, v ?? '–')
         : dim === 'channel' || dim === 'satisfaction' ? tOr(dim + '.' + v, v) : v;
     // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
     // machine is set to: the same wall time as the report and `qa batches` print.
@@ -431,7 +432,7 @@
                 { name: 'receivedAt', label: t('late.received'), render: wallMinute },
                 { name: 'dueText', label: t('late.due') },
                 { name: 'doneAt', label: t('late.done'), render: wallMinute },
-                { name: 'status', label: t('late.status'), render: v => t('late.status.' + v) },
+                { name: 'status', label: t('late.status'), render: v => t('targetStatus.' + v) },
             ], rows, { caption: t(hint, quarter), rowClass: r => (r.status === 'overdue' ? 'bad' : null) });
         } else box.body.replaceChildren(el('p', { class: 'empty' }, t('department.lateNone', quarter)));
         box.setExport(path + '/export', params);

@@ -37,7 +37,7 @@ QA.busy((async function () {
     // caveat: what the reader must know to trust the number (e.g. deadlines counted without the year's holidays).
     // previous and yearAgo: the same measure a quarter before (环比) and in the same quarter a year before (同比).
     // label: the card's name when the policy words it (48小时回复率); otherwise the resource's.
-    function kpi(name, value, fmt, previous, yearAgo, target, better, caveat, label) {
+    function kpi(name, value, fmt, previous, yearAgo, target, better, caveat, label, rowsHref) {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
         const delta = (before, against, changeKey, noneKey) => {
             const diff = value !== null && value !== undefined && before !== null && before !== undefined ? value - before : null;
@@ -49,7 +49,9 @@ QA.busy((async function () {
         };
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
             el('div', { class: 'name' }, label || t('kpi.' + name)),
-            el('div', { class: 'value' }, format(value, fmt)),
+            // A card over complaints opens the rows it counts (each with its reply and solution status).
+            el('div', { class: 'value' }, rowsHref && value !== null && value !== undefined
+                ? el('a', { href: rowsHref, title: t('kpi.openRows') }, format(value, fmt)) : format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
             delta(previous, 'quarter', 'kpi.change', 'kpi.noPrevious'),
             delta(yearAgo, 'year', 'kpi.changeYear', 'kpi.noYearAgo'),
@@ -84,17 +86,19 @@ QA.busy((async function () {
         const count = (result, q, m) => at(result, q, m) ?? (all.includes(q) ? 0 : null);
         // The targets are the quarter's policy's (第十三条's pass mark, §7's service targets), not numbers of this page.
         const compliance = { value: goal.compliance_target, text: QA.targetPct(goal.compliance_target) };
+        const quarterRows = QA.withQuery('/rows/complaints', { ...filters, grade: undefined, from: to, to: to });
         kpiBox.replaceChildren(
             kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), at(totals, yearAgo, 'total'),
                 goal.pass_at === null ? null : { value: goal.pass_at, text: format(goal.pass_at, '0.00') }, 'higher'),
             kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), at(service, yearAgo, 'satisfaction_rate'),
-                { value: goal.satisfaction_target, text: QA.targetPct(goal.satisfaction_target) }, 'higher'),
+                { value: goal.satisfaction_target, text: QA.targetPct(goal.satisfaction_target) }, 'higher', null, null, quarterRows),
             kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), at(service, yearAgo, 'reply_on_time_rate'), compliance, 'higher',
-                null, t('kpi.replyWithin', QA.plainNumber(goal.reply_hours))),
+                null, t('kpi.replyWithin', QA.plainNumber(goal.reply_hours)), quarterRows),
             kpi('resolve', at(service, to, 'resolve_on_time_rate'), '0.0%', at(service, previous, 'resolve_on_time_rate'), at(service, yearAgo, 'resolve_on_time_rate'), compliance, 'higher',
                 calendar?.uncalendared_years?.length ? t('kpi.calendarMissing', calendar.uncalendared_years.join(', ')) : null,
-                t('kpi.resolveWithin', goal.solution_working_days)),
-            kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), count(service, yearAgo, 'complaints'), null, 'lower'));
+                t('kpi.resolveWithin', goal.solution_working_days), quarterRows),
+            kpi('complaints', count(service, to, 'complaints'), '0', count(service, previous, 'complaints'), count(service, yearAgo, 'complaints'), null, 'lower',
+                null, null, quarterRows));
         // The on-time rates depend on when the quarter's open complaints are judged (README, "As of" for open complaints).
         const asOfNote = document.getElementById('kpis-as-of');
         asOfNote.textContent = calendar?.as_of ? t('overview.asOf', to, QA.wallTime(calendar.as_of),

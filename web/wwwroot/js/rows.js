@@ -11,7 +11,7 @@ QA.busy((async function () {
     const exportsBox = document.getElementById('exports');
     const tableBox = document.getElementById('rows-table');
     const pager = document.getElementById('pager');
-    const extra = { complaints: ['channel', 'category', 'month'], checks: ['kind', 'month'], surveys: [], callbacks: [], deductions: ['kind', 'month'] }[kind];
+    const extra = { complaints: ['channel', 'category', 'month', 'reply_status', 'solution_status'], checks: ['kind', 'month'], surveys: [], callbacks: [], deductions: ['kind', 'month'] }[kind];
     const idKeys = ['complaint_id', 'check_id', 'response_id', 'question', 'callback_id'];
 
     search.addEventListener('submit', e => { e.preventDefault(); setState({ search: searchText.value.trim(), page: '' }); });
@@ -48,6 +48,8 @@ QA.busy((async function () {
         for (const key of extra) {
             const options = key === 'month'
                 ? QA.monthsOf(state.from || all[0], state.to || all[all.length - 1]).map(m => ({ value: m }))
+                // §7's four statuses, in the order a deadline runs: a fixed list, not the data's values.
+                : key.endsWith('_status') ? ['on_time', 'late', 'overdue', 'pending'].map(v => ({ value: v, label: QA.valueLabel(key, v) }))
                 : await QA.valueOptions(key);
             defs.push({ key, label: t('slicer.' + key), options, all: true, clears: { page: '' } });
         }
@@ -73,6 +75,9 @@ QA.busy((async function () {
                 // A check's deduction items, the rows behind its score (none: nothing to open).
                 : c.name === 'deductions' ? (v, r) => (v ? el('a', { href: withQuery('/rows/deductions', { check_id: r[0] }) }, String(v)) : '0')
                 : ['kind', 'channel', 'satisfaction', 'finding'].includes(c.name) ? v => QA.valueLabel(c.name, v)
+                // A complaint loaded since the marts' last rebuild has no status yet: '–', not a guess.
+                : c.name.endsWith('_status') ? v => (v ? el('span', { class: 'target-status ' + v }, QA.valueLabel(c.name, v)) : '–')
+                : c.name.endsWith('_due') ? v => v ?? '–'
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
         }));
