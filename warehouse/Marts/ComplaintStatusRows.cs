@@ -7,31 +7,33 @@ namespace QualityAnalytics.Warehouse.Marts;
 
 /// <summary>Writes a quarter's <see cref="MartComplaintStatus"/> rows: one per complaint, so as many as the facts (a
 /// million-row warehouse has a million), through multi-row INSERTs with parameters on the rebuild's own connection and
-/// transaction rather than EF's change tracker (tracking a quarter's 36,000 entities costs seconds; this, a fraction of one).</summary>
+/// transaction rather than EF's change tracker (docs/benchmarks.md, "Marts: the complaint statuses").</summary>
 internal static class ComplaintStatusRows
 {
-    // 6 values a row: 200 rows are 1,200 parameters, well under SQLite's 32,766 and PostgreSQL's 65,535.
-    private const int RowsPerStatement = 200;
+    // Rows per statement. PostgreSQL: 200 (1,200 parameters, under its 65,535), one round trip for many rows.
+    // SQLite: 16, because Microsoft.Data.Sqlite looks every parameter up by name, a linear search of the statement's names,
+    // on every execution: at 200 rows that search made a million rows' statuses take 19 s instead of 5.5 s (1 to 30 rows
+    // all took ~5.5 s; docs/benchmarks.md, "Marts: the complaint statuses").
+    private const int RowsPerPostgresStatement = 200;
+    private const int RowsPerSqliteStatement = 16;
     private const string Columns = "complaint_key, quarter_key, reply_status, reply_due, solution_status, solution_due";
 
-    /// <summary>Deletes the quarter's rows, and any row of a complaint that now belongs to the quarter but was judged
-    /// under another one (a correction moved its receipt across a quarter boundary), then inserts <paramref name="rows"/>.
-    /// Runs inside the caller's open transaction.</summary>
+    /// <summary>Replaces the quarter's rows with <paramref name="rows"/>, inside the caller's open transaction.</summary>
     public static void Replace(WarehouseDbContext db, int quarterKey, IReadOnlyList<MartComplaintStatus> rows)
     {
-        db.ComplaintStatuses.Where(s => s.QuarterKey == quarterKey || db.Complaints.Any(c => c.Id == s.ComplaintKey && c.QuarterKey == quarterKey))
-            .ExecuteDelete();
+        db.ComplaintStatuses.Where(s => s.QuarterKey == quarterKey).ExecuteDelete();
         var connection = db.Database.GetDbConnection();
+        var rowsPerStatement = db.Database.IsNpgsql() ? RowsPerPostgresStatement : RowsPerSqliteStatement;
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction()
                           ?? throw new InvalidOperationException("the complaint statuses are written inside the marts' rebuild transaction");
         DbCommand? full = null;
         try
         {
-            for (var start = 0; start < rows.Count; start += RowsPerStatement)
+            for (var start = 0; start < rows.Count; start += rowsPerStatement)
             {
-                var count = Math.Min(RowsPerStatement, rows.Count - start);
+                var count = Math.Min(rowsPerStatement, rows.Count - start);
                 // One prepared statement serves every full batch; the quarter's last, shorter one gets its own.
-                var command = count == RowsPerStatement ? full ??= Insert(connection, transaction, count) : Insert(connection, transaction, count);
+                var command = count == rowsPerStatement ? full ??= Insert(connection, transaction, count) : Insert(connection, transaction, count);
                 for (var i = 0; i < count; i++)
                 {
                     var row = rows[start + i];

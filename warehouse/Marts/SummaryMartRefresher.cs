@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using QualityAnalytics.Warehouse.Calendar;
 using QualityAnalytics.Warehouse.Model;
@@ -11,13 +13,30 @@ namespace QualityAnalytics.Warehouse.Marts;
 /// one transaction: readers see the old rows or the new ones, never half.</summary>
 public static class SummaryMartRefresher
 {
-    /// <summary>The quarters whose facts a batch wrote (new or updated rows carry the batch id).</summary>
-    public static IReadOnlyList<Quarter> QuartersTouchedBy(WarehouseDbContext db, long batchId) =>
-        db.Complaints.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey)
+    /// <summary>The quarters whose facts a batch wrote (new or updated rows carry the batch id), and the quarters that a
+    /// correction in it moved a fact out of (its change history keeps the old <c>quarter_key</c>): their marts still count
+    /// the moved row until they are rebuilt too.</summary>
+    public static IReadOnlyList<Quarter> QuartersTouchedBy(WarehouseDbContext db, long batchId)
+    {
+        var written = db.Complaints.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey)
             .Union(db.Checks.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey))
             .Union(db.SurveyAnswers.Where(a => a.BatchId == batchId).Select(a => a.QuarterKey))
             .Union(db.Callbacks.Where(c => c.BatchId == batchId).Select(c => c.QuarterKey))
-            .ToList().Distinct().Order().Select(Quarter.FromKey).ToList();
+            .ToList();
+        var movedFrom = db.RowChanges.AsNoTracking()
+            .Where(c => c.BatchId == batchId && c.TableName.StartsWith("fact_") && c.OldValues.Contains("\"quarter_key\""))
+            .Select(c => c.OldValues).ToList()
+            .Select(OldQuarterKey).OfType<int>();
+        return written.Concat(movedFrom).Distinct().Order().Select(Quarter.FromKey).ToList();
+    }
+
+    /// <summary>The <c>quarter_key</c> a change replaced, from its old values ({"quarter_key":"20262", …}).</summary>
+    private static int? OldQuarterKey(string oldValues)
+    {
+        using var json = JsonDocument.Parse(oldValues);
+        return json.RootElement.TryGetProperty("quarter_key", out var value) && value.ValueKind == JsonValueKind.String
+            && int.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var key) ? key : null;
+    }
 
     /// <summary>Rebuilds the quarters' rows. Open complaints are counted overdue as of each quarter's
     /// <see cref="OpenComplaintsAsOf"/> moment: it moves only with a load that writes the quarter's complaints, which is a

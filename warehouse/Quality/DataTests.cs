@@ -161,14 +161,15 @@ public static class DataTests
         yield return new("relationship:mart_complaint_status.complaint", "mart_complaint_status", DataTestSeverity.Error,
             "every complaint has one status row, judged in its own quarter, and every status row a complaint (the drill-down shows these statuses)",
             "每条投诉都有一条按其所属季度判定的时限状态，每条时限状态都对应一条投诉（明细页显示的是这些状态）",
-            "SELECT f.complaint_id || ': ' || CASE WHEN s.complaint_key IS NULL THEN 'no status' ELSE 'judged in ' || CAST(s.quarter_key AS TEXT) END " +
-            "FROM fact_complaint f LEFT JOIN mart_complaint_status s ON s.complaint_key = f.id WHERE s.complaint_key IS NULL OR s.quarter_key <> f.quarter_key " +
-            "UNION ALL SELECT 'status of a complaint no longer stored: ' || CAST(s.complaint_key AS TEXT) FROM mart_complaint_status s " +
-            "WHERE NOT EXISTS (SELECT 1 FROM fact_complaint f WHERE f.id = s.complaint_key)");
+            "SELECT f.complaint_id || ': no status in ' || CAST(f.quarter_key AS TEXT) " +
+            "FROM fact_complaint f LEFT JOIN mart_complaint_status s ON s.quarter_key = f.quarter_key AND s.complaint_key = f.id WHERE s.complaint_key IS NULL " +
+            "UNION ALL SELECT CAST(s.quarter_key AS TEXT) || ': a status for no complaint of the quarter (key ' || CAST(s.complaint_key AS TEXT) || ')' " +
+            "FROM mart_complaint_status s WHERE NOT EXISTS (SELECT 1 FROM fact_complaint f WHERE f.id = s.complaint_key AND f.quarter_key = s.quarter_key)");
         yield return new("accepted_values:mart_complaint_status.status", "mart_complaint_status", DataTestSeverity.Error,
             "reply and solution statuses are on_time, late, overdue or pending", "回复、解决状态是按时完成、超时完成、超时未完成或未到期",
-            "SELECT CAST(complaint_key AS TEXT) || ': ' || reply_status || ' / ' || solution_status FROM mart_complaint_status " +
-            "WHERE reply_status NOT IN ('on_time', 'late', 'overdue', 'pending') OR solution_status NOT IN ('on_time', 'late', 'overdue', 'pending')");
+            "SELECT COALESCE(f.complaint_id, 'key ' || CAST(s.complaint_key AS TEXT)) || ': ' || s.reply_status || ' / ' || s.solution_status " +
+            "FROM mart_complaint_status s LEFT JOIN fact_complaint f ON f.id = s.complaint_key " +
+            "WHERE s.reply_status NOT IN ('on_time', 'late', 'overdue', 'pending') OR s.solution_status NOT IN ('on_time', 'late', 'overdue', 'pending')");
         yield return new("expression:mart_assessment.one_current", "mart_assessment", DataTestSeverity.Error, "one current assessment per department and quarter", "每个部门每季度只有一条当前考核结果",
             "SELECT CAST(quarter_key AS TEXT) || ' ' || department_code FROM mart_assessment GROUP BY quarter_key, department_code HAVING SUM(CASE WHEN is_current = TRUE THEN 1 ELSE 0 END) > 1");
         yield return new("expression:mart_assessment.withheld", "mart_assessment", DataTestSeverity.Error, "an assessment has no total exactly when it is withheld", "考核结果仅在暂缓评定时没有总分",

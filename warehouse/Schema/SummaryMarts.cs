@@ -31,7 +31,9 @@ public sealed class MartComplaintSummary
 /// <summary>Grain: one row per complaint: where it stands against policy §7's reply and solution deadlines
 /// (<see cref="Scoring.TargetStatus"/>: on_time, late, overdue, pending), judged by the same rule, targets and as-of moment as
 /// the <see cref="MartComplaintSummary"/> counts, written in the same rebuild. The drill-down reads it, so the rows behind
-/// an on-time rate carry the statuses that rate was counted from.</summary>
+/// an on-time rate carry the statuses that rate was counted from. Keyed by (quarter, complaint) and joined on both: a
+/// complaint a correction moved to another quarter is judged in the new one, and the old quarter, rebuilt by the same load
+/// (<see cref="Marts.SummaryMartRefresher.QuartersTouchedBy"/>), no longer holds it.</summary>
 public sealed class MartComplaintStatus
 {
     /// <summary>The complaint's <c>fact_complaint.id</c>.</summary>

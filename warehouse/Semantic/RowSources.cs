@@ -34,7 +34,7 @@ public static partial class RowQuery
 
     /// <param name="Key">The columns that tell one row from another (the fact's natural key; null: the first column).
     /// Every page is ordered by them after the sort column, so that paging is stable and both engines give the same order.</param>
-    /// <param name="From">The fact table as <c>f</c> and its dimensions, each a LEFT JOIN on the dimension's own key
+    /// <param name="From">The fact table as <c>f</c> and its dimensions, each a LEFT JOIN on the dimension's own key (all its columns)
     /// (<see cref="Joins"/>): at most one row each, so a join never adds rows, and a fact row whose key finds nothing is
     /// still shown (with empty names) rather than hidden from the numbers it counts in.</param>
     public sealed record RowSource(string Kind, string From, IReadOnlyList<RowColumn> Columns, string DepartmentSql, string QuarterSql,
@@ -76,7 +76,7 @@ public static partial class RowQuery
         }
     }
 
-    [GeneratedRegex(@"LEFT JOIN \w+ (?<alias>\w+) ON \S+ = \S+")]
+    [GeneratedRegex(@"LEFT JOIN \w+ (?<alias>\w+) ON \S+ = \S+(?: AND \S+ = \S+)*")]
     private static partial Regex JoinPattern();
 
     private const string DeptJoin = "LEFT JOIN dim_department d ON d.department_key = f.department_key";
@@ -84,7 +84,7 @@ public static partial class RowQuery
     public static readonly IReadOnlyList<RowSource> Sources =
     [
         new("complaints",
-            $"fact_complaint f {DeptJoin} LEFT JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key LEFT JOIN mart_complaint_status st ON st.complaint_key = f.id",
+            $"fact_complaint f {DeptJoin} LEFT JOIN dim_channel ch ON ch.channel_key = f.channel_key LEFT JOIN dim_category cat ON cat.category_key = f.category_key LEFT JOIN dim_customer cu ON cu.customer_key = f.customer_key LEFT JOIN mart_complaint_status st ON st.quarter_key = f.quarter_key AND st.complaint_key = f.id",
             [
                 new("complaint_id", "f.complaint_id", "投诉编号", "Complaint"), new("department", "d.code", "部门编码", "Department"),
                 new("department_name", "d.name", "部门", "Department name"), new("received_at", "f.received_at", "受理时间", "Received", RowValue.Time),

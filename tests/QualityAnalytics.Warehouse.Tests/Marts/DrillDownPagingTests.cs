@@ -199,7 +199,7 @@ public sealed class DrillDownPagingTests : IDisposable
         Assert.Equal("fact_complaint f", complaints.FromFor("f.bad.name", "@r1cat.name"));
         Assert.Equal(complaints.From, complaints.FromFor("d.code ch.name cat.name cu.name st.reply_status"));
         // A status filter joins the status mart alone.
-        Assert.Equal("fact_complaint f LEFT JOIN mart_complaint_status st ON st.complaint_key = f.id", complaints.FromFor(" WHERE st.solution_status IN (@r0)"));
+        Assert.Equal("fact_complaint f LEFT JOIN mart_complaint_status st ON st.quarter_key = f.quarter_key AND st.complaint_key = f.id", complaints.FromFor(" WHERE st.solution_status IN (@r0)"));
 
         // A deduction reaches its department through its check: naming the department joins the check too.
         var deductions = RowQuery.Source("deductions");

@@ -36,12 +36,31 @@ public sealed class VerifyCliTests : IDisposable
         Assert.EndsWith($"data tests: {DataTests.All.Count} passed, 0 failed, 0 warned", _qa.Run("verify").Out.TrimEnd(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_correction_that_moves_a_complaint_to_another_quarter_leaves_both_quarters_marts_right()
+    {
+        // C-1 was received on 1 April (2026Q2); the department's next export dates it 1 July (2026Q3).
+        _qa.Write("correction/complaints.csv", "complaint_id,department,received_at,channel,valid,resolved_at\nC-1,LOG,2026-07-01 10:00,电话,是,2026-07-02 10:00\n");
+        var (exit, output, error) = _qa.Run("load", "correction");
+        Assert.True(exit == 0, output + error);
+
+        // The old quarter's marts no longer count it, the new one's do, and its status is judged in the new quarter.
+        var verify = _qa.Run("verify", "--format", "json");
+        Assert.True(verify.Exit == 0, verify.Out);
+        using var db = _qa.Warehouse.CreateContext();
+        Assert.Equal(1, db.ComplaintSummaries.Where(m => m.QuarterKey == 20262 && m.DepartmentCode == "LOG").Sum(m => m.Complaints));
+        Assert.Equal(1, db.ComplaintSummaries.Where(m => m.QuarterKey == 20263).Sum(m => m.Complaints));
+        Assert.Equal(20263, db.ComplaintStatuses.Single(s => s.ComplaintKey == db.Complaints.Single(c => c.ComplaintId == "C-1").Id).QuarterKey);
+    }
+
     [Theory]
     [InlineData("UPDATE fact_complaint SET channel_key = 99 WHERE complaint_id = 'C-1'", "relationship:fact_complaint.channel_key", "C-1")]
     [InlineData("UPDATE fact_check SET quarter_key = 20261 WHERE check_id = 'K-3'", "expression:fact_check.month", "K-3")]
     [InlineData("UPDATE fact_callback SET deduction = 0.5 WHERE callback_id = 'H-1'", "expression:fact_callback.deduction", "H-1: none 0.5")]
     [InlineData("UPDATE fact_check SET score = 100.5 WHERE check_id = 'K-3'", "range:fact_check.score", "K-3: 100.5")]
     [InlineData("DELETE FROM mart_complaint_summary WHERE department_code = 'STO'", "equality:mart_complaint_summary", "20262 STO: 1 facts, 0 in the mart")]
+    [InlineData("DELETE FROM mart_complaint_status WHERE complaint_key = (SELECT id FROM fact_complaint WHERE complaint_id = 'C-2')", "relationship:mart_complaint_status.complaint", "C-2: no status in 20262")]
+    [InlineData("UPDATE mart_complaint_status SET solution_status = 'soon' WHERE complaint_key = (SELECT id FROM fact_complaint WHERE complaint_id = 'C-3')", "accepted_values:mart_complaint_status.status", "C-3: overdue / soon")]
     [InlineData("UPDATE dim_department SET valid_to = '2026-05-01', is_current = FALSE WHERE code = 'LOG'; " +
                 "INSERT INTO dim_department (code, name, valid_from, is_current) VALUES ('LOG', '物流部', '2026-05-01', TRUE)",
                 "expression:fact_complaint.department_version", "C-3")] // renamed from 1 May, but C-3 (30 June) still points at the old name

@@ -1076,13 +1076,13 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
 
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintStatus", b =>
                 {
-                    b.Property<long>("ComplaintKey")
-                        .HasColumnType("bigint")
-                        .HasColumnName("complaint_key");
-
                     b.Property<int>("QuarterKey")
                         .HasColumnType("integer")
                         .HasColumnName("quarter_key");
+
+                    b.Property<long>("ComplaintKey")
+                        .HasColumnType("bigint")
+                        .HasColumnName("complaint_key");
 
                     b.Property<DateTime>("ReplyDue")
                         .HasColumnType("timestamp without time zone")
@@ -1102,9 +1102,7 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("solution_status");
 
-                    b.HasKey("ComplaintKey");
-
-                    b.HasIndex("QuarterKey");
+                    b.HasKey("QuarterKey", "ComplaintKey");
 
                     b.ToTable("mart_complaint_status", null, t =>
                         {

@@ -1043,13 +1043,13 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 
             modelBuilder.Entity("QualityAnalytics.Warehouse.Schema.MartComplaintStatus", b =>
                 {
-                    b.Property<long>("ComplaintKey")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("complaint_key");
-
                     b.Property<int>("QuarterKey")
                         .HasColumnType("INTEGER")
                         .HasColumnName("quarter_key");
+
+                    b.Property<long>("ComplaintKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("complaint_key");
 
                     b.Property<DateTime>("ReplyDue")
                         .HasColumnType("TEXT")
@@ -1069,9 +1069,7 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("solution_status");
 
-                    b.HasKey("ComplaintKey");
-
-                    b.HasIndex("QuarterKey");
+                    b.HasKey("QuarterKey", "ComplaintKey");
 
                     b.ToTable("mart_complaint_status", null, t =>
                         {

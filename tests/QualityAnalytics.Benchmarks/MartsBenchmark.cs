@@ -1,0 +1,34 @@
+using System.Diagnostics;
+using QualityAnalytics.Warehouse.Marts;
+using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Warehouse.Scoring.Mart;
+
+namespace QualityAnalytics.Benchmarks;
+
+/// <summary>The rebuild of the dashboard's summary marts (and the complaint statuses) over every quarter of a loaded
+/// warehouse, as the rescore job or the first load after an upgrade runs it: a copy of <c>--db</c> (e.g. the warehouse
+/// `load --rows 1000000 --keep` leaves) is migrated, then <see cref="SummaryMartRefresher.Refresh"/> is timed, a few times
+/// (each rebuild replaces what the previous one wrote). docs/benchmarks.md, "Marts: the complaint statuses".</summary>
+internal static class MartsBenchmark
+{
+    public static int Run(string source, int repeat)
+    {
+        var file = Path.Combine(Path.GetTempPath(), "qa-bench-marts.db");
+        WarehouseDb.DeleteSqlite(file);
+        File.Copy(source, file);
+        var warehouse = WarehouseDb.Sqlite(file);
+        WarehouseInitializer.EnsureReady(warehouse);
+        for (var run = 1; run <= repeat; run++)
+        {
+            using var db = warehouse.CreateContext();
+            var quarters = QuarterFactsReader.QuartersWithData(db);
+            var watch = Stopwatch.StartNew();
+            SummaryMartRefresher.Refresh(db, quarters, TimeProvider.System, PolicyFile.Default);
+            Console.WriteLine($"run {run}: {quarters.Count} quarters, {Invariant.N0(db.Complaints.LongCount())} complaints, " +
+                              $"{Invariant.N0(db.ComplaintStatuses.LongCount())} statuses: {watch.Elapsed.TotalSeconds:0.00} s");
+        }
+        WarehouseDb.DeleteSqlite(file);
+        return 0;
+    }
+}
