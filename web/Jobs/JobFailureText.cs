@@ -12,7 +12,7 @@ namespace QualityAnalytics.Web.Jobs;
 
 /// <summary>Why a job failed, told to a person in their language: the failure mail (in the mails' language) and the
 /// dashboard's jobs list (in the page's) both word it here. The failures our jobs know — a broken policy file, a file
-/// refused whole, an inbox that is a file, a load lock that stayed busy, a run of the same job still going, no CJK font
+/// refused whole, an inbox that is a file, a load lock that stayed busy, a SQLite warehouse another program kept locked, a run of the same job still going, no CJK font
 /// for the report — are written from the resources; any other exception is shown by its own message (the code's or the
 /// database's English) under "technical reason", so that it is clear the text was not written for the reader.</summary>
 public sealed class JobFailureText(IStringLocalizer<SharedResource> text)
@@ -46,6 +46,9 @@ public sealed class JobFailureText(IStringLocalizer<SharedResource> text)
                 FileRejectedException rejected => Rejected(rejected),
                 InboxNotAFolderException inbox => text["job.failure.inboxNotAFolder", inbox.Inbox].Value,
                 WarehouseLockTimeoutException => text["job.failure.loadBusy"].Value,
+                // SQLite's "database is locked" (BUSY, LOCKED): something outside qa's own lock — another program's open
+                // write transaction, a copy of the file being taken — held the warehouse past the connection's busy timeout.
+                Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 } => text["job.failure.databaseBusy"].Value,
                 DistributedLockTimeoutException => text["job.failure.alreadyRunning"].Value,
                 CjkFontNotFoundException => text["job.failure.noFont", FontLocator.InstallHint].Value,
                 _ => null,
