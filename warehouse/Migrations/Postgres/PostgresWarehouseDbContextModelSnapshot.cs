@@ -1391,6 +1391,8 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("TableName", "NaturalKey");
 
                     b.ToTable("row_change", null, t =>

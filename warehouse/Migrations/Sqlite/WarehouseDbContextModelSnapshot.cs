@@ -1348,6 +1348,8 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("BatchId");
+
                     b.HasIndex("TableName", "NaturalKey");
 
                     b.ToTable("row_change", null, t =>

@@ -53,5 +53,8 @@ internal sealed class RowChangeConfiguration : IEntityTypeConfiguration<RowChang
         b.ToTable("row_change", t => t.HasComment("One row per update of an existing row by natural key."));
         b.HasKey(x => x.Id);
         b.HasIndex(x => new { x.TableName, x.NaturalKey });
+        // A batch's changes are read after every load (the quarters a correction moved facts out of: AfterLoad) and by the
+        // data desk's change list; without it each read scans the whole history. Batch ids only grow: appends.
+        b.HasIndex(x => x.BatchId);
     }
 }
