@@ -52,4 +52,5 @@ public enum QueryRejection
     UnknownRowKind,
     SortNotAllowed,
     FilterNotAllowed,
+    CountNotAllowed,
 }

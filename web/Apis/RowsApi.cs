@@ -28,6 +28,20 @@ internal static class RowsApi
             }
         }).WithName("Rows").WithSummary("Complaints, checks or survey answers behind a number (row-level security applied).");
 
+        api.MapGet("/rows/{kind}/counts", (string kind, string by, HttpContext http, WarehouseDb warehouse, IStringLocalizer<SharedResource> text) =>
+        {
+            try
+            {
+                using var connection = warehouse.OpenReadConnection();
+                return Results.Ok(RowQuery.CountsBy(connection, kind, by, ApiRequests.Rows(http.Request), UserScope.RowScopeOf(http.User))
+                    .Select(c => new { value = c.Value, count = c.Count }));
+            }
+            catch (QueryRejectedException ex)
+            {
+                return ApiProblems.Rejected(text, ex);
+            }
+        }).WithName("RowCounts").WithSummary("How many of the same rows hold each value of one filterable column (?by=reply_status…), row-level security applied.");
+
         api.MapGet("/rows/{kind}/export", (string kind, string format, HttpContext http, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
         {
             try

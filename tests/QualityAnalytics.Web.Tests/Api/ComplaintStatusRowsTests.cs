@@ -77,7 +77,31 @@ public sealed class ComplaintStatusRowsTests(DashboardFactory app) : IClassFixtu
         var rows = await Rows(manager, $"from={Quarter}&to={Quarter}&reply_status=on_time,late,overdue,pending");
         Assert.NotEmpty(rows);
         Assert.All(rows, r => Assert.Equal("LOG", r["department"]));
+        // The tally beside them counts the same rows, not the other departments'.
+        Assert.Equal(rows.Count, (await Counts(manager, $"from={Quarter}&to={Quarter}", "reply_status")).Values.Sum());
     }
+
+    [Fact]
+    public async Task The_tally_beside_the_rows_counts_each_status_of_the_same_rows()
+    {
+        var committee = await app.SignedIn("committee");
+        const string query = $"from={Quarter}&to={Quarter}&channel=电话";
+        var rows = await Rows(committee, query);
+        foreach (var column in new[] { "reply_status", "solution_status" })
+        {
+            var expected = rows.GroupBy(r => (string?)r[column] ?? "").ToDictionary(g => g.Key, g => (long)g.Count());
+            Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), (await Counts(committee, query, column)).OrderBy(e => e.Key, StringComparer.Ordinal));
+        }
+        // Any filterable column can be tallied; anything else is refused by name.
+        Assert.Equal(rows.Count, (await Counts(committee, query, "category")).Values.Sum());
+        var refused = await committee.GetAsync($"/api/rows/complaints/counts?by=description&lang=en");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("cannot be counted by 'description'", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    private static async Task<Dictionary<string, long>> Counts(HttpClient client, string query, string by) =>
+        JsonDocument.Parse(await client.GetStringAsync($"/api/rows/complaints/counts?{query}&by={by}")).RootElement.EnumerateArray()
+            .ToDictionary(c => c.GetProperty("value").GetString() ?? "", c => c.GetProperty("count").GetInt64());
 
     /// <summary>Every matching complaint row, by column name.</summary>
     private static async Task<List<Dictionary<string, object?>>> Rows(HttpClient client, string query)

@@ -10,7 +10,7 @@ public sealed class EndpointSecurityTests(DashboardFactory app) : IClassFixture<
 {
     public static TheoryData<string> ApiRoutes => new(
         "/api/me", "/api/departments", "/api/quarters", "/api/model", "/api/query?measures=total", "/api/query/export?format=csv&measures=total",
-        "/api/rows/complaints", "/api/rows/complaints/export?format=csv", "/api/assessments/2026Q2", "/api/assessments/2026Q2/LOG/explain",
+        "/api/rows/complaints", "/api/rows/complaints/export?format=csv", "/api/rows/complaints/counts?by=channel", "/api/assessments/2026Q2", "/api/assessments/2026Q2/LOG/explain",
         "/api/notes/2026Q2", "/api/data/batches", "/api/options/channel", "/api/openapi.json");
 
     [Theory]
@@ -122,6 +122,7 @@ public sealed class EndpointSecurityTests(DashboardFactory app) : IClassFixture<
     [InlineData("/api/query?measures=total&from=yesterday", "not a quarter")]
     [InlineData("/api/rows/users", "Unknown rows")]
     [InlineData("/api/rows/complaints?sort=password", "Cannot sort")]
+    [InlineData("/api/rows/complaints/counts?by=password", "cannot be counted")]
     public async Task The_whitelist_refuses_what_it_does_not_know(string route, string message)
     {
         var client = await app.SignedIn("committee");

@@ -90,11 +90,14 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await session.Open("/?department=LOG");
         var quarter = (await session.Page.InnerTextAsync("#overview-quarter")).Trim();
 
+        var card = (await session.Page.InnerTextAsync("[data-kpi=reply] .value")).Trim();
         await session.Page.ClickAsync("[data-kpi=reply] .value a");
         await session.Page.WaitForURLAsync(url => url.Contains("/rows/complaints", StringComparison.Ordinal), new() { Timeout = 30_000 });
         await session.Settled();
         Assert.Contains("department=LOG", session.Page.Url, StringComparison.Ordinal);
         Assert.Contains(await session.Page.Locator("th[data-col=reply_status]").AllInnerTextsAsync(), h => h == "回复情况");
+        // The tally above the rows gives back the card's rate.
+        Assert.EndsWith("按时率 " + card, (await session.Page.InnerTextAsync("[data-tally=reply_status]")).Trim(), StringComparison.Ordinal);
 
         var from = Uri.UnescapeDataString(session.Page.Url.Split("from=")[1].Split('&')[0]);
         Assert.Contains(from, quarter, StringComparison.Ordinal);
@@ -103,7 +106,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
             (s.Item1, s.Item2, (await Api(session, $"/api/rows/complaints?department=LOG&from={from}&to={from}&reply_status={s.Item1}")).GetProperty("total").GetInt32()))))
             .First(s => s.Item3 > 0);
 
-        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-reply_status", status));
+        await session.AndSettle(() => session.Page.ClickAsync($"[data-tally=reply_status] [data-status={status}]"));
+        Assert.Equal(status, await session.Page.InputValueAsync("#slicer-reply_status"));
         var shown = await session.Page.Locator("#rows-table td[data-col=reply_status]").AllInnerTextsAsync();
         Assert.Equal(Math.Min(50, total), shown.Count);
         Assert.All(shown, s => Assert.Equal(word, s));

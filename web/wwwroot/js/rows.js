@@ -11,6 +11,7 @@ QA.busy((async function () {
     const exportsBox = document.getElementById('exports');
     const tableBox = document.getElementById('rows-table');
     const pager = document.getElementById('pager');
+    const tallyBox = document.getElementById('tally');
     const extra = { complaints: ['channel', 'category', 'month', 'reply_status', 'solution_status'], checks: ['kind', 'month'], surveys: [], callbacks: [], deductions: ['kind', 'month'] }[kind];
     const idKeys = ['complaint_id', 'check_id', 'response_id', 'question', 'callback_id'];
 
@@ -59,9 +60,15 @@ QA.busy((async function () {
             el('button', { type: 'button', 'aria-label': t('filter.remove', t('filter.' + k)), onclick: () => setState({ [k]: '', page: '' }) }, '×'))));
 
         const params = { ...state, page: state.page || 1, page_size: state.page_size || 50 };
-        const data = await QA.get(`/api/rows/${kind}`, params);
         const exportParams = { ...state };
         delete exportParams.page; delete exportParams.page_size;
+        // Complaints: how many of these rows stand how against each deadline, each tally under every slicer but its own
+        // status's (so that it still shows the other statuses to switch to).
+        const tallyOf = key => QA.get(`/api/rows/${kind}/counts`, { ...exportParams, sort: '', dir: '', [key]: '', by: key });
+        const [data, replies, solutions] = await Promise.all([QA.get(`/api/rows/${kind}`, params),
+            kind === 'complaints' ? tallyOf('reply_status') : null, kind === 'complaints' ? tallyOf('solution_status') : null]);
+        tallyBox.hidden = !replies;
+        if (replies) tallyBox.replaceChildren(tally('reply_status', replies), tally('solution_status', solutions));
         exportsBox.replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', href: withQuery(`/api/rows/${kind}/export`, { ...exportParams, format: f }), download: '', 'data-export': f }, t('export.' + f))));
         document.getElementById('rows-total').textContent = t('rows.total', data.total.toLocaleString());
 
@@ -97,6 +104,22 @@ QA.busy((async function () {
             el('button', { type: 'button', 'data-pager': 'next', disabled: data.page >= pages, onclick: () => setState({ page: data.page + 1 }) }, t('pager.next')),
             el('label', { for: 'page-size', class: 'field' }, t('pager.size'), sizeSelect));
         refocus(focused);
+    }
+
+    /** One status's tally: each count narrows the rows to it (again: all), and the on-time rate the counts give, which is
+     *  the rate the overview's card shows for the same slicers (on time over on time, late and overdue). */
+    function tally(key, counts) {
+        const n = v => counts.find(c => c.value === v)?.count ?? 0;
+        const decided = n('on_time') + n('late') + n('overdue');
+        const unjudged = n(null);
+        const parts = ['on_time', 'late', 'overdue', 'pending'].map(v => el('button', {
+            type: 'button', class: 'link target-status ' + v, 'data-status': v, 'aria-pressed': String(state[key] === v),
+            onclick: () => setState({ [key]: state[key] === v ? '' : v, page: '' }),
+        }, `${QA.valueLabel(key, v)} ${n(v).toLocaleString()}`));
+        return el('p', { class: 'tally-line', 'data-tally': key }, el('strong', {}, t('slicer.' + key)),
+            ...parts.flatMap((p, i) => (i ? [' · ', p] : [' ', p])),
+            unjudged ? ' · ' + t('rows.unjudged', unjudged.toLocaleString()) : '',
+            decided ? ' — ' + t('rows.onTimeRate', format(n('on_time') / decided, '0.0%')) : '');
     }
 
     const run = () => busy(render().catch(e => QA.showError(tableBox, e)));
