@@ -8,9 +8,9 @@ using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Warehouse.Marts;
 
-/// <summary>Rebuilds the dashboard's summary marts (and each complaint's status row) for the quarters a load touched, so that dashboard aggregates read
-/// small pre-aggregated tables instead of scanning the facts. A quarter is rebuilt whole (delete, then insert) inside
-/// one transaction: readers see the old rows or the new ones, never half.</summary>
+/// <summary>Rebuilds the dashboard's summary marts (and each complaint's status row) for the quarters a load touched, so
+/// that dashboard aggregates read small pre-aggregated tables instead of scanning the facts. A quarter is rebuilt whole
+/// (delete, then insert) inside one transaction: readers see the old rows or the new ones, never half.</summary>
 public static class SummaryMartRefresher
 {
     /// <summary>The quarters whose facts a batch wrote (new or updated rows carry the batch id), and the quarters that a
@@ -84,9 +84,8 @@ public static class SummaryMartRefresher
             .ToList();
 
     private static IEnumerable<MartComplaintSummary> ComplaintRows(Quarter quarter, List<JudgedComplaint> complaints, Dictionary<int, string> codeOf,
-        Dictionary<int, string> channels, Dictionary<int, string> categories)
-    {
-        return complaints
+        Dictionary<int, string> channels, Dictionary<int, string> categories) =>
+        complaints
             .GroupBy(c => (Month: c.Fact.ReceivedDateKey / 100 * 100 + 1, Department: codeOf[c.Fact.DepartmentKey], Channel: channels[c.Fact.ChannelKey],
                 Category: c.Fact.CategoryKey is { } k ? categories[k] : Uncategorised))
             .Select(g => new MartComplaintSummary
@@ -109,7 +108,6 @@ public static class SummaryMartRefresher
                 Neutral = g.Count(c => c.Fact.Satisfaction == "neutral"),
                 Dissatisfied = g.Count(c => c.Fact.Satisfaction == "dissatisfied"),
             }).ToList();
-    }
 
     private static IEnumerable<MartCheckMonthly> CheckRows(WarehouseDbContext db, Quarter quarter, Dictionary<int, string> codeOf) =>
         db.Checks.AsNoTracking().Where(c => c.QuarterKey == quarter.Key).ToList()
