@@ -12,12 +12,18 @@ namespace QualityAnalytics.Benchmarks;
 /// (each rebuild replaces what the previous one wrote). docs/benchmarks.md, "Marts: the complaint statuses".</summary>
 internal static class MartsBenchmark
 {
+    /// <param name="source">A SQLite warehouse file (copied first), or a PostgreSQL connection string naming a loaded
+    /// warehouse database (e.g. `load --provider postgres --keep`'s qa_bench_1000000_1), rebuilt in place.</param>
     public static int Run(string source, int repeat)
     {
+        var postgres = WarehouseDb.IsPostgresConnectionString(source);
         var file = Path.Combine(Path.GetTempPath(), "qa-bench-marts.db");
-        WarehouseDb.DeleteSqlite(file);
-        File.Copy(source, file);
-        var warehouse = WarehouseDb.Sqlite(file);
+        if (!postgres)
+        {
+            WarehouseDb.DeleteSqlite(file);
+            File.Copy(source, file);
+        }
+        var warehouse = postgres ? WarehouseDb.Postgres(source, Path.Combine(Path.GetTempPath(), "qa-bench-marts-data")) : WarehouseDb.Sqlite(file);
         WarehouseInitializer.EnsureReady(warehouse);
         for (var run = 1; run <= repeat; run++)
         {
@@ -28,7 +34,7 @@ internal static class MartsBenchmark
             Console.WriteLine($"run {run}: {quarters.Count} quarters, {Invariant.N0(db.Complaints.LongCount())} complaints, " +
                               $"{Invariant.N0(db.ComplaintStatuses.LongCount())} statuses: {watch.Elapsed.TotalSeconds:0.00} s");
         }
-        WarehouseDb.DeleteSqlite(file);
+        if (!postgres) WarehouseDb.DeleteSqlite(file);
         return 0;
     }
 }

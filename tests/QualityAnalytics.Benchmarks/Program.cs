@@ -35,7 +35,7 @@ static int Usage()
     Console.Error.WriteLine("       score [--departments 200] [--quarters 12] [--work DIR]");
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
     Console.Error.WriteLine("       xlsx [--rows 200000] [--work DIR]");
-    Console.Error.WriteLine("       marts --db WAREHOUSE.db [--repeat 2]   (a copy of a loaded warehouse, e.g. load --rows 1000000 --keep's)");
+    Console.Error.WriteLine("       marts --db WAREHOUSE.db|POSTGRES-CONNECTION [--repeat 2]   (a loaded warehouse, e.g. load --rows 1000000 --keep's)");
     Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--complaints N] [--doc FILE | --no-doc]");
     return 2;
 }
