@@ -6,6 +6,9 @@ namespace QualityAnalytics.Warehouse.Quality;
 /// tolerance of half a cent, dates as ISO text on SQLite and dates on PostgreSQL, which compare alike.</summary>
 public static class DataTests
 {
+    /// <summary>TargetStatus's four codes as an SQL list: 'on_time', 'late', 'overdue', 'pending'.</summary>
+    private static readonly string Statuses = string.Join(", ", Scoring.TargetStatus.All.Select(s => $"'{s}'"));
+
     /// <summary>How each fact table names its rows in a test's examples: its natural key.
     /// Declared before <see cref="All"/>, which is built from it when the class is first used.</summary>
     private static readonly (string Table, string Key)[] Facts =
@@ -169,7 +172,7 @@ public static class DataTests
             "reply and solution statuses are on_time, late, overdue or pending", "回复、解决状态是按时完成、超时完成、超时未完成或未到期",
             "SELECT COALESCE(f.complaint_id, 'key ' || CAST(s.complaint_key AS TEXT)) || ': ' || s.reply_status || ' / ' || s.solution_status " +
             "FROM mart_complaint_status s LEFT JOIN fact_complaint f ON f.id = s.complaint_key " +
-            "WHERE s.reply_status NOT IN ('on_time', 'late', 'overdue', 'pending') OR s.solution_status NOT IN ('on_time', 'late', 'overdue', 'pending')");
+            $"WHERE s.reply_status NOT IN ({Statuses}) OR s.solution_status NOT IN ({Statuses})");
         yield return new("expression:mart_assessment.one_current", "mart_assessment", DataTestSeverity.Error, "one current assessment per department and quarter", "每个部门每季度只有一条当前考核结果",
             "SELECT CAST(quarter_key AS TEXT) || ' ' || department_code FROM mart_assessment GROUP BY quarter_key, department_code HAVING SUM(CASE WHEN is_current = TRUE THEN 1 ELSE 0 END) > 1");
         yield return new("expression:mart_assessment.withheld", "mart_assessment", DataTestSeverity.Error, "an assessment has no total exactly when it is withheld", "考核结果仅在暂缓评定时没有总分",

@@ -12,6 +12,9 @@ public sealed record TargetStatus(DateTime Due, DateTime? DoneAt, string Status)
     public const string Overdue = "overdue";
     public const string Pending = "pending";
 
+    /// <summary>The four, in the order a deadline runs.</summary>
+    public static readonly IReadOnlyList<string> All = [OnTime, Late, Overdue, Pending];
+
     /// <summary>Late or overdue: the deadline was missed, whether or not the complaint was done since.</summary>
     public bool Missed => Status is Late or Overdue;
 }

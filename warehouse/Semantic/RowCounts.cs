@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Warehouse.Semantic;
 
@@ -30,6 +29,6 @@ public static partial class RowQuery
 
     /// <summary>A value as the slicer that filters by it names it: a month as "2026-04", anything else as stored.</summary>
     private static string Shown(string column, object value) => column == "month"
-        ? DateKeys.ToDate(Convert.ToInt32(value, CultureInfo.InvariantCulture)).ToString("yyyy-MM", CultureInfo.InvariantCulture)
+        ? (string)Present(RowValue.Month, value)
         : Convert.ToString(value, CultureInfo.InvariantCulture)!;
 }

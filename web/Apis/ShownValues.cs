@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Web.Apis;
 
@@ -16,7 +17,7 @@ internal sealed class ShownValues(IStringLocalizer<SharedResource> words)
     private static readonly HashSet<string> Kinds = ["self", "spot"];
     private static readonly HashSet<string> Findings = ["none", "incomplete", "mismatch"];
     private static readonly HashSet<string> Grades = ["excellent", "pass", "fail", "withheld"];
-    private static readonly HashSet<string> Statuses = ["on_time", "late", "overdue", "pending"];
+    private static readonly HashSet<string> Statuses = [.. TargetStatus.All];
 
     /// <summary>The value of the column named <paramref name="column"/> (a row column's or a dimension's name) as shown.</summary>
     public object? Of(string column, object? value) => (column, value) switch

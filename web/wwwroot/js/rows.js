@@ -14,6 +14,8 @@ QA.busy((async function () {
     const tallyBox = document.getElementById('tally');
     const extra = { complaints: ['channel', 'category', 'month', 'reply_status', 'solution_status'], checks: ['kind', 'month'], surveys: [], callbacks: [], deductions: ['kind', 'month'] }[kind];
     const idKeys = ['complaint_id', 'check_id', 'response_id', 'question', 'callback_id'];
+    // A complaint's standing against a §7 deadline (TargetStatus), in the order a deadline runs.
+    const statuses = ['on_time', 'late', 'overdue', 'pending'];
 
     search.addEventListener('submit', e => { e.preventDefault(); setState({ search: searchText.value.trim(), page: '' }); });
 
@@ -49,8 +51,8 @@ QA.busy((async function () {
         for (const key of extra) {
             const options = key === 'month'
                 ? QA.monthsOf(state.from || all[0], state.to || all[all.length - 1]).map(m => ({ value: m }))
-                // §7's four statuses, in the order a deadline runs: a fixed list, not the data's values.
-                : key.endsWith('_status') ? ['on_time', 'late', 'overdue', 'pending'].map(v => ({ value: v, label: QA.valueLabel(key, v) }))
+                // §7's four statuses: a fixed list, not the data's values.
+                : key.endsWith('_status') ? statuses.map(v => ({ value: v, label: QA.valueLabel(key, v) }))
                 : await QA.valueOptions(key);
             defs.push({ key, label: t('slicer.' + key), options, all: true, clears: { page: '' } });
         }
@@ -112,7 +114,7 @@ QA.busy((async function () {
         const n = v => counts.find(c => c.value === v)?.count ?? 0;
         const decided = n('on_time') + n('late') + n('overdue');
         const unjudged = n(null);
-        const parts = ['on_time', 'late', 'overdue', 'pending'].map(v => el('button', {
+        const parts = statuses.map(v => el('button', {
             type: 'button', class: 'link target-status ' + v, 'data-status': v, 'aria-pressed': String(state[key] === v),
             onclick: () => setState({ [key]: state[key] === v ? '' : v, page: '' }),
         }, `${QA.valueLabel(key, v)} ${n(v).toLocaleString()}`));
