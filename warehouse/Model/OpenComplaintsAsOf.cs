@@ -37,7 +37,7 @@ public static class OpenComplaintsAsOf
             .ToDictionary(x => x.Quarter, x => x.Batch);
         // Read to memory: SQLite cannot aggregate DateTimeOffset, and there are few batches.
         var ends = db.LoadBatches.AsNoTracking().Select(b => new { b.Id, b.StartedAt, b.FinishedAt }).ToList()
-            .ToDictionary(b => b.Id, b => Local(b.FinishedAt ?? b.StartedAt));
+            .ToDictionary(b => b.Id, b => BusinessTime.Local(b.FinishedAt ?? b.StartedAt));
         var latestLoad = ends.Count == 0 ? now : ends.Values.Max();
 
         return wanted.ToDictionary(q => q, q =>
@@ -50,5 +50,4 @@ public static class OpenComplaintsAsOf
     /// <summary>The as-of moment of one quarter.</summary>
     public static DateTime Read(WarehouseDbContext db, Quarter quarter, TimeProvider clock) => Read(db, [quarter], clock)[quarter];
 
-    private static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, BusinessTime.Zone).DateTime;
 }

@@ -50,7 +50,7 @@ internal static class AssessmentTable
             return;
         }
         var differences = q.DifferencesFromApproved.Where(d => departmentCode is null || string.Equals(d.DepartmentCode, departmentCode, StringComparison.OrdinalIgnoreCase)).ToList();
-        var at = TimeZoneInfo.ConvertTime(approval.ApprovedAt, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var at = BusinessTime.ToMinute(approval.ApprovedAt);
         o.WriteLine(differences.Count == 0
             ? $"approved by {approval.ApprovedBy} at {at} (Asia/Shanghai); the current data gives the same results."
             : $"approved by {approval.ApprovedBy} at {at}; the data has changed since — this is a new draft. Differences from the approved results:");

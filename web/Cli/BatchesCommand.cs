@@ -19,7 +19,7 @@ internal static class BatchesCommand
             var batches = ctx.LoadBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(parse.GetValue(last)).ToList();
             foreach (var b in batches)
             {
-                var at = TimeZoneInfo.ConvertTime(b.StartedAt, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+                var at = BusinessTime.ToMinute(b.StartedAt);
                 env.Out.WriteLine($"batch {b.Id}  {at}  {b.Status,-9} by {b.LoadedBy}: {b.Files} file(s), read {b.Read}, new {b.Loaded}, " +
                                   $"updated {b.Updated}, unchanged {b.Unchanged}, quarantined {b.Quarantined}, rejected {b.Rejected}");
             }

@@ -75,8 +75,7 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
         return body.ToString();
     }
 
-    private static string Time(DateTimeOffset at) =>
-        TimeZoneInfo.ConvertTime(at, BusinessTime.Zone).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+    private static string Time(DateTimeOffset at) => BusinessTime.ToMinute(at);
 
     /// <summary>The localizer reads the thread's UI culture: set it for the composition and put it back.</summary>
     private T InLanguage<T>(Func<T> compose)
