@@ -92,8 +92,14 @@ internal sealed partial class ReportComposer
                 : _t.Format("StatusApproved", a.ApprovedBy, _f.Date(a.ApprovedAt));
         }
         else status = _t["StatusDraft"];
-        // The approved results stay the snapshot's; what changed is the version's values that explain them and set the targets.
-        if (_m.Approval?.PolicyChangedVersion is { } changedVersion) status += _t.Format("StatusPolicyChanged", changedVersion);
+        // The approved results stay the snapshot's. An approval that kept its version's values has the report explain and
+        // judge the quarter by them, and the cover says which values policy.json has changed since; one that kept only
+        // their fingerprint can only warn that the notes and targets follow the values now in force.
+        if (_m.Approval is { PolicyChangedVersion: { } changedVersion } edited)
+            status += edited.PolicyChanges is { } changes
+                ? _t.Format("StatusPolicyChangedKept", changedVersion, string.Join(_t["PolicyChangeSeparator"], changes.Select(c =>
+                    _t.Format("PolicyChange", c.Key, c.Approved ?? _f.Dash, c.Now ?? _f.Dash))))
+                : _t.Format("StatusPolicyChanged", changedVersion);
         Add(new KeyValueBlock(
         [
             new(_t["CoverCompany"], Company),

@@ -32,8 +32,15 @@ public static class ReportDataReader
         var ranks = scored.Ranks;
         if (scored.Approval is { } approved)
         {
+            // An approval that kept its version's values is explained and judged by them (the scoring notes, the pass line,
+            // the budget, the service targets): an edit of the version in policy.json since changes none of the report.
+            var changes = ApprovedPolicy.Changes(approved, policies);
+            var changed = changes is null
+                ? PolicyFingerprint.ChangedSince(approved.PolicyFingerprint, approved.PolicyVersion, policies) == true
+                : changes.Count > 0;
             approval = new ApprovalInfo(approved.ApprovedBy, LineageReader.Local(approved.ApprovedAt), approved.Note,
-                PolicyFingerprint.ChangedSince(approved.PolicyFingerprint, approved.PolicyVersion, policies) == true ? approved.PolicyVersion : null);
+                changed ? approved.PolicyVersion : null, changes);
+            if (ApprovedPolicy.Of(approved) is { } atApproval) policy = atApproval;
             // The committee's results are the frozen snapshot (第六条); later changes are listed, not shown as results.
             var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approved.Id).ToList()
                 .OrderBy(a => a.DepartmentCode, StringComparer.Ordinal).ToList();
@@ -54,7 +61,10 @@ public static class ReportDataReader
         // findings, trends, forecasts and changes from the quarter before must judge the same results as its tables, or one
         // page calls a department excellent while the next says it failed with the draft's numbers, or a change is
         // measured from a previous quarter's later draft: every approved quarter's scores are replaced by its snapshot's.
-        input = input with { Scores = Approved(db, input.Scores, policies) };
+        var approvals = Approvals(db, input.History.Concat(input.Scores.Select(s => s.Quarter)).Append(quarter).Distinct(), policies);
+        input = input with { Scores = Approved(db, input.Scores, approvals) };
+        // ...and each approved quarter's complaints by the service targets it was approved under, where they were kept.
+        input = AtApproval(input, approvals);
         // Open complaints are judged as of the input's own dates (OpenComplaintsAsOf, the rule `qa analyze` and the dashboard
         // use too), not as of the cover's "data as of": a later load of this quarter's checks or callbacks tells nothing of its complaints.
         var analysis = QuarterAnalyzer.Analyze(input, options.Analysis);
@@ -67,17 +77,41 @@ public static class ReportDataReader
             scored.DifferencesFromApproved, assessments, ranks, BudgetSummary.Of(assessments, policy), input, analysis, notes, notesSource, lineage);
     }
 
-    /// <summary>The scores with each quarter approved under the policy version in force replaced by its snapshot.</summary>
-    private static List<QuarterScore> Approved(WarehouseDbContext db, IReadOnlyList<QuarterScore> scores, PolicySet policies)
+    /// <summary>The approval of each quarter approved under the policy version in force for it.</summary>
+    private static Dictionary<Quarter, QuarterApproval> Approvals(WarehouseDbContext db, IEnumerable<Quarter> quarters, PolicySet policies)
+    {
+        var approvals = new Dictionary<Quarter, QuarterApproval>();
+        foreach (var quarter in quarters)
+        {
+            if (policies.InForce(quarter) is not { } version) continue; // no version covers it: nothing was scored or approved under one
+            var approval = db.QuarterApprovals.AsNoTracking().FirstOrDefault(a => a.QuarterKey == quarter.Key && a.PolicyVersion == version.Version);
+            if (approval is not null) approvals[quarter] = approval;
+        }
+        return approvals;
+    }
+
+    /// <summary>The input with each approved quarter's service targets (and the report quarter's pass line) those of the
+    /// values kept with its approval; quarters approved before the values were kept keep the version's values now.</summary>
+    private static AnalysisInput AtApproval(AnalysisInput input, Dictionary<Quarter, QuarterApproval> approvals)
+    {
+        var targets = input.QuarterTargets.ToDictionary();
+        var passAt = input.PassAt;
+        foreach (var (quarter, approval) in approvals)
+        {
+            if (ApprovedPolicy.Of(approval) is not { } atApproval) continue;
+            targets[quarter] = atApproval.ServiceTargets;
+            if (quarter == input.Quarter) passAt = atApproval.PassAt;
+        }
+        return input with { QuarterTargets = targets, Targets = targets.GetValueOrDefault(input.Quarter, input.Targets), PassAt = passAt };
+    }
+
+    /// <summary>The scores with each approved quarter's replaced by its snapshot.</summary>
+    private static List<QuarterScore> Approved(WarehouseDbContext db, IReadOnlyList<QuarterScore> scores, Dictionary<Quarter, QuarterApproval> approvals)
     {
         var result = scores.ToList();
         foreach (var quarter in scores.Select(s => s.Quarter).Distinct().ToList())
         {
-            string version;
-            try { version = policies.For(quarter).Version; }
-            catch (InvalidOperationException) { continue; } // no version covers it: nothing was scored or approved under one
-            var approval = db.QuarterApprovals.AsNoTracking().FirstOrDefault(a => a.QuarterKey == quarter.Key && a.PolicyVersion == version);
-            if (approval is null) continue;
+            if (!approvals.TryGetValue(quarter, out var approval)) continue;
             var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approval.Id).ToList();
             if (snapshot.Count == 0) continue;
             result.RemoveAll(s => s.Quarter == quarter);

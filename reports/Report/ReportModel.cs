@@ -39,7 +39,11 @@ public sealed record ReportModel(
 /// <summary>The committee's approval (第六条 审定): who and when (local time).</summary>
 /// <param name="PolicyChangedVersion">The approved policy version's name when its values in the policy in force differ
 /// from those at approval (<see cref="Warehouse.Scoring.PolicyFingerprint"/>); null when they do not or are not known.</param>
-public sealed record ApprovalInfo(string ApprovedBy, DateTime ApprovedAt, string? Note, string? PolicyChangedVersion = null);
+/// <param name="PolicyChanges">Which values differ, when the approval kept them (<see cref="Warehouse.Scoring.ApprovedPolicy"/>):
+/// the report then explains and judges the quarter by the values at approval. Null when the approval kept none (made
+/// before they were kept): the report can only warn that its notes and targets follow the values now in force.</param>
+public sealed record ApprovalInfo(string ApprovedBy, DateTime ApprovedAt, string? Note, string? PolicyChangedVersion = null,
+    IReadOnlyList<PolicyChange>? PolicyChanges = null);
 
 /// <summary>The working group's analysis of one department's quarter: causes and solutions (第十五条).</summary>
 public sealed record DepartmentNote(string DepartmentCode, string? Causes, string? Solutions);
@@ -82,5 +86,5 @@ internal static class LineageReader
         return new DataLineage(batches, files, total, rows);
     }
 
-    public static DateTime Local(DateTimeOffset instant) => TimeZoneInfo.ConvertTime(instant, BusinessTime.Zone).DateTime;
+    public static DateTime Local(DateTimeOffset instant) => BusinessTime.Local(instant);
 }

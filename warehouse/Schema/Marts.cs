@@ -57,6 +57,11 @@ public sealed class QuarterApproval
     /// would otherwise change what the approved quarter's report explains without anyone being told. Null for approvals
     /// made before the fingerprint was kept.</summary>
     public string? PolicyFingerprint { get; set; }
+    /// <summary>The approved version itself as it was at approval, written as a one-version policy file
+    /// (<see cref="Scoring.PolicyFileWriter"/>): the report of the approved quarter explains and judges it by these values
+    /// even after policy.json is edited, and the Policy page lists what changed since (<see cref="Scoring.ApprovedPolicy"/>).
+    /// Null for approvals made before the values were kept (only the fingerprint tells of an edit then).</summary>
+    public string? PolicyJson { get; set; }
     public required string ApprovedBy { get; set; }
     public DateTimeOffset ApprovedAt { get; set; }
     public string? Note { get; set; }

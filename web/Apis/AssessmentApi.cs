@@ -28,12 +28,7 @@ internal static class AssessmentApi
             {
                 quarter = q.ToString(),
                 policy_version = scored.Policy.Version,
-                approval = scored.Approval is { } a ? new
-                {
-                    approved_by = a.ApprovedBy, approved_at = a.ApprovedAt,
-                    // The approved version's values edited since (null: not known for an approval made before they were kept).
-                    policy_changed = PolicyFingerprint.ChangedSince(a.PolicyFingerprint, a.PolicyVersion, set),
-                } : null,
+                approval = scored.Approval is { } a ? ApprovalView(a, set) : null,
                 budget = scope.AllDepartments ? scored.Budget : null,
                 // What the report of an approved quarter prints: the snapshot's amounts, which a later correction leaves alone
                 // while the draft's budget above moves with it.
@@ -125,6 +120,21 @@ internal static class AssessmentApi
             });
         }).WithName("Policy").WithSummary("The policy in force: every version with its parameters, and its source: \"file\" (policy.json in the data folder, "
             + "named in `file`) or \"built_in\" (the shipped defaults), with `source_label` saying it in the request's language.");
+    }
+
+    /// <summary>Who approved and when, and whether the approved version's values were edited since: which ones
+    /// (<c>policy_changes</c>, the policy file's keys with the value at approval and now) when the approval kept them, or
+    /// only that they were (<c>policy_changed</c>, from the fingerprint) for an approval made before they were kept; null
+    /// when not known at all.</summary>
+    private static object ApprovalView(QuarterApproval a, PolicySet current)
+    {
+        var changes = ApprovedPolicy.Changes(a, current);
+        return new
+        {
+            approved_by = a.ApprovedBy, approved_at = a.ApprovedAt,
+            policy_changed = changes is null ? PolicyFingerprint.ChangedSince(a.PolicyFingerprint, a.PolicyVersion, current) : changes.Count > 0,
+            policy_changes = changes?.Select(c => new { key = c.Key, approved = c.Approved, now = c.Now }),
+        };
     }
 }
 

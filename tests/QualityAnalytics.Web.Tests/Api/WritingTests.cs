@@ -53,7 +53,12 @@ public sealed class WritingTests : IDisposable
         var shipped = File.ReadAllText(Path.Combine(Architecture.LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"));
         File.WriteAllText(file, shipped.Replace("\"satisfaction_target\": 0.85", "\"satisfaction_target\": 0.9", StringComparison.Ordinal));
 
-        Assert.True(PolicyChanged(JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement));
+        var edited = JsonDocument.Parse(await committee.GetStringAsync("/api/assessments/2026Q2")).RootElement;
+        Assert.True(PolicyChanged(edited));
+        // The approval kept the version's values, so the change is named: the key, its value at approval and now.
+        var change = Assert.Single(edited.GetProperty("approval").GetProperty("policy_changes").EnumerateArray());
+        Assert.Equal(("service_targets.satisfaction_target", "0.85", "0.9"),
+            (change.GetProperty("key").GetString(), change.GetProperty("approved").GetString(), change.GetProperty("now").GetString()));
         var page = WebUtility.HtmlDecode(await committee.GetStringAsync("/policy"));
         Assert.Contains("id=\"approval\"", page, StringComparison.Ordinal); // the script writes the note there (browser-tested pages)
 

@@ -5,7 +5,7 @@ using QualityAnalytics.Web.Tests.Architecture;
 namespace QualityAnalytics.Web.Tests.Browser;
 
 /// <summary>The Policy page of an approved quarter says when the approved policy version's values were edited in
-/// policy.json since the approval. A dashboard of its own: it approves a quarter and edits the policy.</summary>
+/// policy.json since the approval, and which. A dashboard of its own: it approves a quarter and edits the policy.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class PolicyEditedAfterApprovalBrowserTests : IAsyncLifetime
 {
@@ -16,7 +16,7 @@ public sealed class PolicyEditedAfterApprovalBrowserTests : IAsyncLifetime
     public Task DisposeAsync() => _browser.DisposeAsync();
 
     [Fact]
-    public async Task The_approved_quarter_says_its_policy_version_was_edited_since()
+    public async Task The_approved_quarter_says_which_values_of_its_policy_version_were_edited_since()
     {
         await using var committee = await _browser.SignIn("committee");
         await committee.Open("/policy?quarter=2026Q2");
@@ -28,8 +28,11 @@ public sealed class PolicyEditedAfterApprovalBrowserTests : IAsyncLifetime
         File.WriteAllText(_browser.Dashboard.Services.GetRequiredService<PolicyProvider>().FilePath,
             shipped.Replace("\"reply_hours\": 24", "\"reply_hours\": 36", StringComparison.Ordinal));
         await committee.Open("/policy?quarter=2026Q2");
-        Assert.Equal("审定后，考核办法版本 2013-07 的参数在 policy.json 中有修改：审定的得分、等次与奖惩不变，计分说明与服务目标按现行参数。",
-            await committee.Page.InnerTextAsync("#approval-policy-changed"));
+        Assert.Equal("审定后，考核办法版本 2013-07 的参数在 policy.json 中有修改：审定的得分、等次与奖惩不变，审定季度的报告仍按审定时的参数；本页与仪表板的计分说明与服务目标按现行参数。修改的参数：",
+            await committee.Page.InnerTextAsync("#approval-policy-changed p"));
+        // The approval kept the values: each edited key with its value at approval and now.
+        Assert.Equal(["service_targets.reply_hours：审定时 24，现为 36"],
+            await committee.Page.Locator("#approval-policy-changed li").AllInnerTextsAsync());
         await committee.Screenshot("policy-edited-after-approval");
         Assert.Empty(committee.Errors);
     }

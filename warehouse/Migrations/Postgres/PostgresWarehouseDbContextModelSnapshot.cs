@@ -1282,6 +1282,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("policy_fingerprint");
 
+                    b.Property<string>("PolicyJson")
+                        .HasColumnType("text")
+                        .HasColumnName("policy_json");
+
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasColumnType("text")

@@ -1243,6 +1243,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("policy_fingerprint");
 
+                    b.Property<string>("PolicyJson")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("policy_json");
+
                     b.Property<string>("PolicyVersion")
                         .IsRequired()
                         .HasColumnType("TEXT")

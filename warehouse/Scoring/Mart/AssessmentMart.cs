@@ -118,7 +118,7 @@ public static class AssessmentMart
         using var transaction = db.Database.BeginTransaction();
         var approval = new QuarterApproval
         {
-            QuarterKey = quarter.Key, PolicyVersion = policy.Version, PolicyFingerprint = PolicyFingerprint.Of(policy), ApprovedBy = approvedBy,
+            QuarterKey = quarter.Key, PolicyVersion = policy.Version, PolicyFingerprint = PolicyFingerprint.Of(policy), PolicyJson = PolicyFileWriter.Write(policy), ApprovedBy = approvedBy,
             ApprovedAt = clock.GetUtcNow(), Note = note,
         };
         db.QuarterApprovals.Add(approval);

@@ -32,9 +32,13 @@
                 draftDiffers ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budgetDraft', data.budget)) : '')
             : data.budget ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budget', data.budget)) : null;
         const diffs = (data.differences || []).length ? differences(data) : null;
-        // The approved version's values were edited after the approval: its results stay, what explains them moved.
-        const policyChanged = data.approval?.policy_changed
-            ? el('p', { class: 'status bad', id: 'approval-policy-changed' }, t('policy.policyChanged', data.policy_version)) : null;
+        // The approved version's values were edited after the approval: its results stay. An approval that kept the values
+        // lists what changed (the report keeps the values at approval); an older one can only say that something did.
+        const changes = data.approval?.policy_changes;
+        const policyChanged = !data.approval?.policy_changed ? null : changes
+            ? el('div', { class: 'status bad', id: 'approval-policy-changed' }, el('p', {}, t('policy.policyChangedKept', data.policy_version)),
+                el('ul', {}, ...changes.map(c => el('li', { 'data-key': c.key }, t('policy.change', c.key, c.approved ?? '—', c.now ?? '—')))))
+            : el('p', { class: 'status bad', id: 'approval-policy-changed' }, t('policy.policyChanged', data.policy_version));
         approvalBox.replaceChildren(status, policyChanged || '', approve || '', budget || '', diffs || '');
         const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
         const c = (name, extra) => ({ name, label: t('assessment.' + name), ...extra });

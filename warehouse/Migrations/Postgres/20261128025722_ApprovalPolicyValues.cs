@@ -1,0 +1,28 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace QualityAnalytics.Warehouse.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class ApprovalPolicyValues : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.AddColumn<string>(
+                name: "policy_json",
+                table: "quarter_approval",
+                type: "text",
+                nullable: true);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "policy_json",
+                table: "quarter_approval");
+        }
+    }
+}
