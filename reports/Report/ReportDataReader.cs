@@ -34,12 +34,8 @@ public static class ReportDataReader
         {
             // An approval that kept its version's values is explained and judged by them (the scoring notes, the pass line,
             // the budget, the service targets): an edit of the version in policy.json since changes none of the report.
-            var changes = ApprovedPolicy.Changes(approved, policies);
-            var changed = changes is null
-                ? PolicyFingerprint.ChangedSince(approved.PolicyFingerprint, approved.PolicyVersion, policies) == true
-                : changes.Count > 0;
             approval = new ApprovalInfo(approved.ApprovedBy, LineageReader.Local(approved.ApprovedAt), approved.Note,
-                changed ? approved.PolicyVersion : null, changes);
+                ApprovedPolicy.Edited(approved, policies) == true ? approved.PolicyVersion : null, ApprovedPolicy.Changes(approved, policies));
             if (ApprovedPolicy.Of(approved) is { } atApproval) policy = atApproval;
             // The committee's results are the frozen snapshot (第六条); later changes are listed, not shown as results.
             var snapshot = db.ApprovedAssessments.AsNoTracking().Where(a => a.ApprovalId == approved.Id).ToList()

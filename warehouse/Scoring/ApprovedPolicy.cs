@@ -41,6 +41,16 @@ public static class ApprovedPolicy
         return approved is null || now is null ? null : Changes(approved, now);
     }
 
+    /// <summary>Whether the approved version's values were edited since the approval: from the kept values where the
+    /// approval has them, from its fingerprint otherwise; null when neither can tell.</summary>
+    public static bool? Edited(QuarterApproval approval, PolicySet current)
+    {
+        ArgumentNullException.ThrowIfNull(approval);
+        return Changes(approval, current) is { } changes
+            ? changes.Count > 0
+            : PolicyFingerprint.ChangedSince(approval.PolicyFingerprint, approval.PolicyVersion, current);
+    }
+
     public static IReadOnlyList<PolicyChange> Changes(ScoringPolicy approved, ScoringPolicy now)
     {
         var before = Flatten(approved);

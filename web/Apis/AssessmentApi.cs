@@ -128,12 +128,11 @@ internal static class AssessmentApi
     /// when not known at all.</summary>
     private static object ApprovalView(QuarterApproval a, PolicySet current)
     {
-        var changes = ApprovedPolicy.Changes(a, current);
         return new
         {
             approved_by = a.ApprovedBy, approved_at = a.ApprovedAt,
-            policy_changed = changes is null ? PolicyFingerprint.ChangedSince(a.PolicyFingerprint, a.PolicyVersion, current) : changes.Count > 0,
-            policy_changes = changes?.Select(c => new { key = c.Key, approved = c.Approved, now = c.Now }),
+            policy_changed = ApprovedPolicy.Edited(a, current),
+            policy_changes = ApprovedPolicy.Changes(a, current)?.Select(c => new { key = c.Key, approved = c.Approved, now = c.Now }),
         };
     }
 }

@@ -22,7 +22,7 @@ internal static class ApproveCommand
             var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy));
             var approval = AssessmentMart.Approve(ctx, q, policies, parse.GetValue(by)!, env.Clock, parse.GetValue(note));
             env.Out.WriteLine($"{q} approved by {approval.ApprovedBy} under policy {approval.PolicyVersion}.");
-            AssessmentTable.Write(env.Out, AssessmentMart.Stored(ctx, q, policies.For(q))!);
+            AssessmentTable.Write(env.Out, AssessmentMart.Stored(ctx, q, policies.For(q))!, policies);
             return QaCommandLine.Ok;
         });
         return command;

@@ -20,7 +20,7 @@ internal static class AssessmentTable
 
     public static string Yuan(decimal value) => (value > 0 ? "+" : "") + value.ToString("#,0.00", CultureInfo.InvariantCulture);
 
-    public static void Write(TextWriter o, ScoredQuarter q)
+    public static void Write(TextWriter o, ScoredQuarter q, PolicySet policies)
     {
         o.WriteLine($"{q.Quarter} 服务质量考核 (policy {q.Policy.Version})");
         o.WriteLine($"{"dept",-5} {"rank",4} {"S base",7} {"pen.",5} {"S",7} {"V",7} {"C",7} {"K",5} {"total",7}  {"grade",-16} {"amount",11}  name / notes");
@@ -34,15 +34,17 @@ internal static class AssessmentTable
         var b = q.Budget;
         o.WriteLine($"rewards {Yuan(b.Rewards)}, penalties {Yuan(-b.Penalties)}, net {Yuan(b.Net)}; working-group budget {b.Budget.ToString("#,0", CultureInfo.InvariantCulture)} yuan, " +
                     $"remaining after rewards {b.Remaining.ToString("#,0.00", CultureInfo.InvariantCulture)}" + (b.OverBudget ? " — OVER BUDGET" : ""));
-        WriteStatus(o, q);
+        WriteStatus(o, q, policies);
         var warned = q.Assessments.Where(a => a.Warnings.Count > 0).ToList();
         foreach (var a in warned)
             foreach (var w in a.Warnings) o.WriteLine($"warning {a.DepartmentCode}: {w}");
     }
 
     /// <summary>Whether the quarter is approved and, if so, how the current data differs from what was approved (for one
-    /// department, or all): `qa score` and `qa explain` show and explain the current draft, so they say so.</summary>
-    public static void WriteStatus(TextWriter o, ScoredQuarter q, string? departmentCode = null)
+    /// department, or all): `qa score` and `qa explain` show and explain the current draft, so they say so; and whether the
+    /// approved policy version was edited in <paramref name="policies"/> since, with each changed key where the approval
+    /// kept its values (the report keeps them; this draft follows the values in force).</summary>
+    public static void WriteStatus(TextWriter o, ScoredQuarter q, PolicySet policies, string? departmentCode = null)
     {
         if (q.Approval is not { } approval)
         {
@@ -55,6 +57,13 @@ internal static class AssessmentTable
             ? $"approved by {approval.ApprovedBy} at {at} (Asia/Shanghai); the current data gives the same results."
             : $"approved by {approval.ApprovedBy} at {at}; the data has changed since — this is a new draft. Differences from the approved results:");
         foreach (var d in differences) o.WriteLine($"  {d.DepartmentCode} {d.Field}: approved {d.Approved ?? "—"} → draft {d.Draft ?? "—"}");
+        if (ApprovedPolicy.Edited(approval, policies) != true) return;
+        if (ApprovedPolicy.Changes(approval, policies) is { } changes)
+        {
+            o.WriteLine($"policy {approval.PolicyVersion} was edited since the approval; this draft follows the values now in force, 'qa report' the values at approval:");
+            foreach (var c in changes) o.WriteLine($"  {c.Key}: approved {c.Approved ?? "—"} → now {c.Now ?? "—"}");
+        }
+        else o.WriteLine($"policy {approval.PolicyVersion} was edited since the approval (the values at approval were not kept: the report's notes and targets follow the values now in force).");
     }
 
     /// <summary>Pads by display width: a CJK character takes two columns in a terminal.</summary>

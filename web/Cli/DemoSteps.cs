@@ -22,7 +22,7 @@ internal static class DemoSteps
             var scored = QualityAnalytics.Warehouse.Model.Quarter.Range(manifest.FirstQuarter, manifest.LastQuarter)
                 .Select(q => AssessmentMart.Score(ctx, q, PolicyFile.Default, env.Clock)).ToList();
             env.Out.WriteLine($"demo: scored {scored.Count} quarters ({manifest.FirstQuarter}–{manifest.LastQuarter}) under policy {scored[^1].Policy.Version}");
-            AssessmentTable.Write(env.Out, scored.Single(s => s.Quarter == new QualityAnalytics.Warehouse.Model.Quarter(2026, 2)));
+            AssessmentTable.Write(env.Out, scored.Single(s => s.Quarter == new QualityAnalytics.Warehouse.Model.Quarter(2026, 2)), PolicyFile.Default);
         },
         () =>
         {

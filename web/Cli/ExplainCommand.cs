@@ -20,7 +20,8 @@ internal static class ExplainCommand
         {
             var q = ScoreCommand.ParseQuarter(parse.GetValue(quarter));
             using var ctx = env.OpenWarehouse(parse.GetValue(db)).CreateContext();
-            var scored = AssessmentMart.Preview(ctx, q, Policies.Active(env, parse.GetValue(db), parse.GetValue(policy)).For(q));
+            var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy));
+            var scored = AssessmentMart.Preview(ctx, q, policies.For(q));
             var wanted = parse.GetValue(department)!;
             var a = scored.Assessments.FirstOrDefault(x => string.Equals(x.DepartmentCode, wanted, StringComparison.OrdinalIgnoreCase) || x.DepartmentName == wanted)
                     ?? throw new UsageException($"--department: no department '{wanted}' (known: {string.Join(", ", scored.Assessments.Select(x => x.DepartmentCode))}).");
@@ -39,7 +40,7 @@ internal static class ExplainCommand
             foreach (var w in a.Warnings) env.Out.WriteLine($"  warning: {w}");
             if (!a.Complete) env.Out.WriteLine($"  incomplete: missing {string.Join(", ", a.Missing)} ({a.Missing.Count} component(s) without data this quarter)");
             env.Out.WriteLine($"  data from load batch(es) {string.Join(", ", scored.SourceBatches)} (see 'qa batches')");
-            AssessmentTable.WriteStatus(env.Out, scored, a.DepartmentCode);
+            AssessmentTable.WriteStatus(env.Out, scored, policies, a.DepartmentCode);
             return QaCommandLine.Ok;
         });
         return command;

@@ -35,10 +35,11 @@ internal static class ScoreCommand
                 WhatIf.Write(env, stored, whatIf, parse.GetValue(format) == "json");
                 return QaCommandLine.Ok;
             }
-            var scored = AssessmentMart.Score(ctx, q, Policies.Active(env, parse.GetValue(db), parse.GetValue(policy)), env.Clock);
+            var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy));
+            var scored = AssessmentMart.Score(ctx, q, policies, env.Clock);
             if (parse.GetValue(format) == "json")
                 env.Out.WriteLine(JsonSerializer.Serialize(scored.Assessments.Select(a => AssessmentJson.Of(a, scored)), CliEnvironment.Json));
-            else AssessmentTable.Write(env.Out, scored);
+            else AssessmentTable.Write(env.Out, scored, policies);
             return QaCommandLine.Ok;
         });
         return command;

@@ -176,6 +176,26 @@ public sealed class ScoreCliTests : IDisposable
     }
 
     [Fact]
+    public void Score_and_explain_name_each_value_of_the_approved_policy_version_edited_since_the_approval()
+    {
+        _qa.Run("load", "inbox");
+        Assert.Equal(0, _qa.Run("approve", "--quarter", "2026Q2", "--by", "质量管理委员会").Exit);
+        Assert.DoesNotContain("was edited since the approval", _qa.Run("score", "--quarter", "2026Q2").Out);
+        // The same version (2013-07) edited in place: another pass mark.
+        var edited = File.ReadAllText(Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json")).Replace("\"pass_at\": 95", "\"pass_at\": 90");
+        File.WriteAllText(Path.Combine(_qa.Folder, "edited.json"), edited);
+
+        var table = _qa.Run("score", "--quarter", "2026Q2", "--policy", "edited.json").Out;
+        var explained = _qa.Run("explain", "--quarter", "2026Q2", "--department", "LOG", "--policy", "edited.json").Out;
+
+        foreach (var output in new[] { table, explained })
+        {
+            Assert.Contains("policy 2013-07 was edited since the approval; this draft follows the values now in force, 'qa report' the values at approval:", output);
+            Assert.Contains("  pass_at: approved 95 → now 90", output);
+        }
+    }
+
+    [Fact]
     public void The_what_if_shows_another_policy_beside_the_stored_results_and_stores_nothing()
     {
         _qa.Run("load", "inbox");
