@@ -236,17 +236,24 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(pages), StringComparison.Ordinal);
     }
 
+    /// <summary>The shipped policy file with its one version's reply deadline edited in place, as policy.json would be.</summary>
+    private static PolicySet ShippedPolicyWithReplyHours(int hours)
+    {
+        var root = new DirectoryInfo(AppContext.BaseDirectory);
+        while (!File.Exists(Path.Combine(root.FullName, "QualityAnalytics.sln"))) root = root.Parent!;
+        var shipped = File.ReadAllText(Path.Combine(root.FullName, "warehouse", "Scoring", "default-policy.json"));
+        var edited = PolicyFile.Parse(shipped.Replace("\"reply_hours\": 24", $"\"reply_hours\": {hours}", StringComparison.Ordinal), "policy.json");
+        Assert.Equal(hours, edited.For(DemoWarehouse.Q2).ServiceTargets.ReplyHours);
+        return edited;
+    }
+
     [Fact]
     public void An_approved_quarter_whose_policy_version_was_edited_since_says_so_and_keeps_its_approved_results()
     {
         var warehouse = demo.CopyDatabase();
         using (var db = warehouse.CreateContext()) AssessmentMart.Approve(db, DemoWarehouse.Q2, PolicyFile.Default, "质量管理委员会", demo.Clock);
         // The same version (2013-07) with another reply deadline, as an edit of policy.json after the approval would make it.
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "QualityAnalytics.sln"))) root = root.Parent!;
-        var shipped = File.ReadAllText(Path.Combine(root.FullName, "warehouse", "Scoring", "default-policy.json"));
-        var edited = PolicyFile.Parse(shipped.Replace("\"reply_hours\": 24", "\"reply_hours\": 48", StringComparison.Ordinal), "policy.json");
-        Assert.Equal(48m, edited.For(DemoWarehouse.Q2).ServiceTargets.ReplyHours);
+        var edited = ShippedPolicyWithReplyHours(48);
 
         byte[] Report(PolicySet policies, string language)
         {
@@ -276,10 +283,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
             approval.PolicyJson = null; // as the ApprovalPolicyValues migration leaves an older approval: its fingerprint only
             db.SaveChanges();
         }
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (!File.Exists(Path.Combine(root.FullName, "QualityAnalytics.sln"))) root = root.Parent!;
-        var shipped = File.ReadAllText(Path.Combine(root.FullName, "warehouse", "Scoring", "default-policy.json"));
-        var edited = PolicyFile.Parse(shipped.Replace("\"reply_hours\": 24", "\"reply_hours\": 48", StringComparison.Ordinal), "policy.json");
+        var edited = ShippedPolicyWithReplyHours(48);
 
         using var read = warehouse.CreateContext();
         var zh = PdfTestKit.PageTexts(QuarterlyReport.Generate(read, DemoWarehouse.Q2, new ReportOptions(), edited, demo.Clock));
