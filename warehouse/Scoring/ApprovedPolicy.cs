@@ -51,8 +51,12 @@ public static class ApprovedPolicy
             : PolicyFingerprint.ChangedSince(approval.PolicyFingerprint, approval.PolicyVersion, current);
     }
 
+    /// <summary>Every key whose value differs between the two versions as the policy file writes them, in the file's
+    /// order; keys only one side has (a tier added or removed) too.</summary>
     public static IReadOnlyList<PolicyChange> Changes(ScoringPolicy approved, ScoringPolicy now)
     {
+        ArgumentNullException.ThrowIfNull(approved);
+        ArgumentNullException.ThrowIfNull(now);
         var before = Flatten(approved);
         var after = Flatten(now);
         var changes = new List<PolicyChange>();

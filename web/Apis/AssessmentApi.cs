@@ -126,15 +126,12 @@ internal static class AssessmentApi
     /// (<c>policy_changes</c>, the policy file's keys with the value at approval and now) when the approval kept them, or
     /// only that they were (<c>policy_changed</c>, from the fingerprint) for an approval made before they were kept; null
     /// when not known at all.</summary>
-    private static object ApprovalView(QuarterApproval a, PolicySet current)
+    private static object ApprovalView(QuarterApproval a, PolicySet current) => new
     {
-        return new
-        {
-            approved_by = a.ApprovedBy, approved_at = a.ApprovedAt,
-            policy_changed = ApprovedPolicy.Edited(a, current),
-            policy_changes = ApprovedPolicy.Changes(a, current)?.Select(c => new { key = c.Key, approved = c.Approved, now = c.Now }),
-        };
-    }
+        approved_by = a.ApprovedBy, approved_at = a.ApprovedAt,
+        policy_changed = ApprovedPolicy.Edited(a, current),
+        policy_changes = ApprovedPolicy.Changes(a, current)?.Select(c => new { key = c.Key, approved = c.Approved, now = c.Now }),
+    };
 }
 
 internal static class AssessmentView
