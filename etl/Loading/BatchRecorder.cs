@@ -5,11 +5,12 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>The batch and source-file audit records. The batch row is written in its own short transaction before any
 /// file, so a batch that dies midway is still visible (status running, then failed).</summary>
-internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
+/// <param name="run">A dry run's one transaction (every record is written in it, and rolled back with it), or null.</param>
+internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock, DbTransaction? run)
 {
     public long Start(string loadedBy, int files)
     {
-        using var cmd = Command(null, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
+        using var cmd = Command(run, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
                                       "VALUES (@at, @by, 'running', @files, 0, 0, 0, 0, 0, 0, FALSE) RETURNING id");
         Param(cmd, "@at", AuditTime.Now(clock));
         Param(cmd, "@by", loadedBy);
@@ -19,7 +20,7 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
 
     public void Finish(long batchId, IReadOnlyList<LoadSummary> files, bool failed)
     {
-        using var cmd = Command(null, "UPDATE load_batch SET finished_at = @at, status = @status, read = @r, loaded = @l, updated = @u, " +
+        using var cmd = Command(run, "UPDATE load_batch SET finished_at = @at, status = @status, read = @r, loaded = @l, updated = @u, " +
                                       "unchanged = @n, quarantined = @q, rejected = @x WHERE id = @id");
         Param(cmd, "@at", AuditTime.Now(clock));
         Param(cmd, "@status", failed ? "failed" : files.Any(f => f.Rejected) ? "partial" : "succeeded");
@@ -46,8 +47,8 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock)
     /// <summary>A file refused whole: recorded in its own transaction, after the file's own was rolled back.</summary>
     public long RecordRejected(long batchId, FilePlan plan, string? sheet, string? kind, string? encoding, string reason)
     {
-        using var transaction = connection.BeginTransaction();
-        var id = Insert(transaction, batchId, plan, sheet, kind, encoding, true, reason, [], plan.Sha256);
+        using var transaction = FileTransaction.Begin(connection, run);
+        var id = Insert(transaction.Transaction, batchId, plan, sheet, kind, encoding, true, reason, [], plan.Sha256);
         transaction.Commit();
         return id;
     }

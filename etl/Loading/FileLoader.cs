@@ -16,31 +16,57 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
 {
     private readonly LoaderOptions _options = options ?? new LoaderOptions();
 
-    public LoadResult Load(IEnumerable<string> paths)
+    public LoadResult Load(IEnumerable<string> paths) => Run(paths, inspect: null);
+
+    /// <summary>A dry run ("check these files before they go in"): every file goes through everything <see cref="Load"/>
+    /// does (every rule, the keys against the stored rows, the counts of new, updated and unchanged rows, the
+    /// quarantine), inside one transaction that is rolled back at the end, so nothing is kept: no rows, no batch, no
+    /// audit. <paramref name="inspect"/> runs just before the rollback, with what the load would have reported and the
+    /// values it quarantined (read from inside the transaction); its answer is returned. The batch and source-file ids
+    /// it sees name rows that are about to vanish: they mean nothing after it returns.</summary>
+    public T Check<T>(IEnumerable<string> paths, Func<LoadResult, CheckedRows, T> inspect)
+    {
+        ArgumentNullException.ThrowIfNull(inspect);
+        var answer = default(T);
+        Run(paths, (connection, run, result) => answer = inspect(result, new CheckedRows(connection, run, result.BatchId)));
+        return answer!;
+    }
+
+    /// <param name="inspect">Null for a load; for a dry run, what to do inside its transaction before the rollback.</param>
+    private LoadResult Run(IEnumerable<string> paths, Action<DbConnection, DbTransaction, LoadResult>? inspect)
     {
         var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         using var connection = warehouse.OpenConnection();
         TuneForLoad(connection);
-        var batch = new BatchRecorder(connection, clock);
-        var batchId = batch.Start(_options.LoadedBy, plans.Count);
-        var summaries = new List<LoadSummary>();
+        // A dry run writes what a load writes, each file under a savepoint (FileTransaction), all in this one transaction.
+        var run = inspect is null ? null : connection.BeginTransaction();
         try
         {
-            foreach (var plan in plans)
+            var batch = new BatchRecorder(connection, clock, run);
+            var batchId = batch.Start(_options.LoadedBy, plans.Count);
+            var summaries = new List<LoadSummary>();
+            try
             {
-                summaries.AddRange(LoadFile(connection, batch, batchId, plan));
+                foreach (var plan in plans)
+                {
+                    summaries.AddRange(LoadFile(connection, run, batch, batchId, plan));
+                }
+                batch.Finish(batchId, summaries, failed: false);
+                var result = new LoadResult(batchId, summaries);
+                if (run is not null) inspect!(connection, run, result);
+                return result;
             }
-            batch.Finish(batchId, summaries, failed: false);
-            return new LoadResult(batchId, summaries);
-        }
-        catch
-        {
-            batch.Finish(batchId, summaries, failed: true);
-            throw;
+            catch when (run is null)
+            {
+                batch.Finish(batchId, summaries, failed: true);
+                throw;
+            }
         }
         finally
         {
             foreach (var source in plans.SelectMany(p => p.Sources)) source.Source.Dispose();
+            // Rolls back every write of a dry run; before the pragmas below, which SQLite takes only outside a transaction.
+            run?.Dispose();
             RestoreAfterLoad(connection);
         }
     }
@@ -73,11 +99,11 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// where in memory it would grow with the file.</summary>
     private const int TempCacheKib = 16 * 1024;
 
-    private IEnumerable<LoadSummary> LoadFile(DbConnection connection, BatchRecorder batch, long batchId, FilePlan plan)
+    private IEnumerable<LoadSummary> LoadFile(DbConnection connection, DbTransaction? run, BatchRecorder batch, long batchId, FilePlan plan)
     {
         try
         {
-            return LoadPlannedFile(connection, batch, batchId, plan);
+            return LoadPlannedFile(connection, run, batch, batchId, plan);
         }
         catch (EncodingRefutedException)
         {
@@ -86,7 +112,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             var replanned = PlanFile(plan.Path, wholeFile: true, _options.MaxWorkbookUnpackedBytes);
             try
             {
-                return LoadPlannedFile(connection, batch, batchId, replanned);
+                return LoadPlannedFile(connection, run, batch, batchId, replanned);
             }
             finally
             {
@@ -95,7 +121,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         }
     }
 
-    private IEnumerable<LoadSummary> LoadPlannedFile(DbConnection connection, BatchRecorder batch, long batchId, FilePlan plan)
+    private IEnumerable<LoadSummary> LoadPlannedFile(DbConnection connection, DbTransaction? run, BatchRecorder batch, long batchId, FilePlan plan)
     {
         var fileName = Path.GetFileName(plan.Path);
         if (plan.RejectedReason is not null)
@@ -104,9 +130,10 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             return [rejected with { SourceFileId = batch.RecordRejected(batchId, plan, null, null, null, plan.RejectedReason) }];
         }
         var results = new List<LoadSummary>();
-        using var transaction = connection.BeginTransaction();
+        using var file = FileTransaction.Begin(connection, run);
+        var transaction = file.Transaction;
         // Disposed before the transaction, after its commit or rollback: what the file delivered, across its sheets.
-        using var scope = new FileScope(connection, transaction);
+        using var scope = new FileScope(connection, transaction, transactionOutlivesFile: run is not null);
         try
         {
             foreach (var source in plan.Sources.OrderBy(s => s.Match.Kind is null ? 99 : (int)s.Match.Kind.Value))
@@ -114,13 +141,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 results.Add(LoadSource(connection, transaction, batch, batchId, plan, source, scope));
             }
             _options.Observer?.Committing(plan.Path);
-            transaction.Commit();
+            file.Commit();
             return results;
         }
         catch (FileRejectedException ex)
         {
             // A problem found while reading (say, a malformed quote halfway down): nothing of this file is kept.
-            transaction.Rollback();
+            file.Rollback();
             var reason = ex.Reason;
             return [Rejected(plan.Path, ex.Sheet, null, null, $"{fileName}: {reason}") with
             {
@@ -129,12 +156,12 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         }
         catch (EncodingRefutedException)
         {
-            transaction.Rollback();
+            file.Rollback();
             throw;
         }
         catch (Exception ex)
         {
-            transaction.Rollback();
+            file.Rollback();
             batch.RecordRejected(batchId, plan, null, null, null, $"load failed and was rolled back: {ex.Message}");
             throw;
         }

@@ -14,7 +14,9 @@ namespace QualityAnalytics.Etl.Loading;
 /// rather than in memory: a reload of ten million rows claims ten million keys.
 /// </para>
 /// </summary>
-public sealed class FileScope(DbConnection connection, DbTransaction transaction) : IDisposable
+/// <param name="transactionOutlivesFile">The transaction goes on after the file (a dry run's, <see cref="FileTransaction"/>):
+/// what the file kept in temporary storage is dropped inside it.</param>
+public sealed class FileScope(DbConnection connection, DbTransaction transaction, bool transactionOutlivesFile = false) : IDisposable
 {
     private readonly HashSet<long> _sourceFileIds = [];
     private readonly Dictionary<string, IKeyClaims> _claims = new(StringComparer.Ordinal);
@@ -30,7 +32,7 @@ public sealed class FileScope(DbConnection connection, DbTransaction transaction
     public void Claim(string table, string[] keys, int count, bool[] claimedBefore)
     {
         if (count == 0) return;
-        if (!_claims.TryGetValue(table, out var claims)) _claims[table] = claims = KeyClaims.For(connection, transaction, table);
+        if (!_claims.TryGetValue(table, out var claims)) _claims[table] = claims = KeyClaims.For(connection, transaction, table, transactionOutlivesFile);
         claims.Claim(keys, count, claimedBefore);
     }
 

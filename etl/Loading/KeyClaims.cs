@@ -16,7 +16,8 @@ internal interface IKeyClaims : IDisposable
 internal static class KeyClaims
 {
     /// <param name="table">The fact table whose keys these are (a name from <see cref="TableSpec"/>, not user input).</param>
-    public static IKeyClaims For(DbConnection connection, DbTransaction transaction, string table)
+    /// <param name="transactionOutlivesFile">See <see cref="FileScope"/>.</param>
+    public static IKeyClaims For(DbConnection connection, DbTransaction transaction, string table, bool transactionOutlivesFile)
     {
         var name = "qa_claimed_" + table;
         return connection switch
@@ -28,13 +29,14 @@ internal static class KeyClaims
                 $"INSERT INTO {name} (k, g) SELECT value, @g FROM json_each(@keys) WHERE true ON CONFLICT (k) DO NOTHING",
                 $"SELECT j.key FROM json_each(@keys) j JOIN {name} c ON c.k = j.value WHERE c.g < @g",
                 keys => JsonSerializer.Serialize(keys),
-                $"DROP TABLE IF EXISTS temp.{name}"),
-            // Dropped with the transaction's end, whichever it is. The keys travel as one text[] value.
+                $"DROP TABLE IF EXISTS temp.{name}", transactionOutlivesFile),
+            // Dropped with the transaction's end, whichever it is (the drop after it finds nothing); in a dry run, whose
+            // transaction outlives the file, by the drop. The keys travel as one text[] value.
             Npgsql.NpgsqlConnection => new SqlKeyClaims(connection, transaction,
                 $"CREATE TEMP TABLE IF NOT EXISTS {name} (k text PRIMARY KEY, g bigint NOT NULL) ON COMMIT DROP",
                 $"INSERT INTO {name} (k, g) SELECT u.k, @g FROM unnest(@keys) AS u(k) ON CONFLICT (k) DO NOTHING",
                 $"SELECT u.i - 1 FROM unnest(@keys) WITH ORDINALITY AS u(k, i) JOIN {name} c ON c.k = u.k WHERE c.g < @g",
-                keys => keys.ToArray(), null),
+                keys => keys.ToArray(), $"DROP TABLE IF EXISTS {name}", transactionOutlivesFile),
             _ => new MemoryKeyClaims(),
         };
     }
@@ -59,17 +61,19 @@ internal static class KeyClaims
 internal sealed class SqlKeyClaims : IKeyClaims
 {
     private readonly DbConnection _connection;
+    private readonly DbTransaction? _dropIn;
     private readonly DbCommand _insert;
     private readonly DbCommand _earlier;
     private readonly Func<ArraySegment<string>, object> _keysValue;
-    private readonly string? _drop;
+    private readonly string _drop;
     private long _call;
 
     /// <param name="keysValue">The keys as the one value the statements take (<c>@keys</c>).</param>
     public SqlKeyClaims(DbConnection connection, DbTransaction transaction, string create, string insert, string earlier,
-        Func<ArraySegment<string>, object> keysValue, string? drop)
+        Func<ArraySegment<string>, object> keysValue, string drop, bool transactionOutlivesFile)
     {
         _connection = connection;
+        _dropIn = transactionOutlivesFile ? transaction : null;
         _keysValue = keysValue;
         _drop = drop;
         using (var command = connection.CreateCommand())
@@ -115,9 +119,11 @@ internal sealed class SqlKeyClaims : IKeyClaims
     {
         _insert.Dispose();
         _earlier.Dispose();
-        if (_drop is null || _connection.State != System.Data.ConnectionState.Open) return;
-        // After the file's commit or rollback: the next file starts with an empty set.
+        if (_connection.State != System.Data.ConnectionState.Open) return;
+        // After the file's commit or rollback: the next file starts with an empty set. A transaction that goes on after
+        // the file (a dry run's) takes the drop.
         using var drop = _connection.CreateCommand();
+        drop.Transaction = _dropIn;
         drop.CommandText = _drop;
         drop.ExecuteNonQuery();
     }
