@@ -8,8 +8,8 @@ using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Cli;
 
-/// <summary>`qa load PATH... [--db FILE] [--format text|json]`: exit 0 when every file was read (even with quarantined
-/// rows), 1 when a file was rejected whole.</summary>
+/// <summary>`qa load PATH... [--db FILE] [--format text|json] [--dry-run]`: exit 0 when every file was read (even with
+/// quarantined rows), 1 when a file was rejected whole. A dry run checks the files as the load would and stores nothing.</summary>
 internal static class LoadCommand
 {
     public static Command Create(CliEnvironment env)
@@ -17,7 +17,12 @@ internal static class LoadCommand
         var paths = new Argument<string[]>("PATH") { Description = "Files and folders (recursively) to load.", Arity = ArgumentArity.OneOrMore };
         var db = CommonOptions.Db();
         var format = CommonOptions.Format("text", "json");
-        var command = new Command("load", "Load department files (CSV, XLSX) into the warehouse as one batch.") { paths, db, format };
+        var dryRun = new Option<bool>("--dry-run")
+        {
+            Description = "Check the files as the load would (every rule, new/updated/unchanged against the warehouse) and list the " +
+                          "values it would quarantine; store nothing.",
+        };
+        var command = new Command("load", "Load department files (CSV, XLSX) into the warehouse as one batch.") { paths, db, format, dryRun };
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(paths)!.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(env.WorkingDirectory, p)).ToList();
@@ -27,23 +32,35 @@ internal static class LoadCommand
             if (parse.GetValue(paths)!.Zip(inputs).FirstOrDefault(p => p.First.StartsWith('-') && !File.Exists(p.Second) && !Directory.Exists(p.Second))
                 is ({ } unknown, _))
             {
-                throw new UsageException($"unknown option '{unknown}' for 'qa load' (options: --db, --format)");
+                throw new UsageException($"unknown option '{unknown}' for 'qa load' (options: --db, --format, --dry-run)");
             }
             var warehouse = env.OpenWarehouse(parse.GetValue(db));
             // One load at a time per warehouse, whoever starts it (the nightly job, an upload, another qa load).
             using var exclusive = WaitForLoadLock(env, warehouse);
-            LoadResult result;
-            using (var progress = env.ErrorIsTerminal ? new TerminalProgress(env.Error, env.Clock, path => Display(env, path)) : null)
+            using var progress = env.ErrorIsTerminal ? new TerminalProgress(env.Error, env.Clock, path => Display(env, path)) : null;
+            var loader = new FileLoader(warehouse, env.Clock, LoaderSettings.From(env.Configuration) with { Observer = progress });
+            var json = parse.GetValue(format) == "json";
+            if (parse.GetValue(dryRun))
             {
-                result = new FileLoader(warehouse, env.Clock, LoaderSettings.From(env.Configuration) with { Observer = progress }).Load(inputs);
+                // Written out from inside the check's transaction, the quarantined values streamed as they are read.
+                var checkedFiles = loader.Check(inputs, (result, quarantine) =>
+                {
+                    progress?.Dispose();
+                    if (json) LoadOutput.WriteCheckJson(env, result, quarantine);
+                    else LoadOutput.WriteCheckText(env, result, quarantine);
+                    return result;
+                });
+                return checkedFiles.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
             }
-            if (parse.GetValue(format) == "json") WriteJson(env, result);
-            else WriteText(env, result);
+            var loaded = loader.Load(inputs);
+            progress?.Dispose();
+            if (json) LoadOutput.WriteJson(env, loaded);
+            else LoadOutput.WriteText(env, loaded);
             // The assessment mart follows the data: every quarter whose facts changed is rescored (drafts only;
             // approved results never change).
-            var after = AfterLoad.Run(warehouse, result.BatchId, Policies.Active(env, parse.GetValue(db), null), env.Clock);
+            var after = AfterLoad.Run(warehouse, loaded.BatchId, Policies.Active(env, parse.GetValue(db), null), env.Clock);
             if (after.Rescored.Count > 0) env.Error.WriteLine($"rescored: {string.Join(", ", after.Rescored)}");
-            return result.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
+            return loaded.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
         });
         return command;
     }
@@ -55,54 +72,7 @@ internal static class LoadCommand
         return LoadLock.Acquire(warehouse, TimeSpan.FromHours(1));
     }
 
-    private static void WriteJson(CliEnvironment env, LoadResult result)
-    {
-        var rows = result.Files.Select(f => new
-        {
-            file = Display(env, f.File),
-            sheet = f.Sheet,
-            kind = f.Kind,
-            read = f.Read,
-            loaded = f.Loaded,
-            updated = f.Updated,
-            unchanged = f.Unchanged,
-            quarantined = f.Quarantined,
-            rejected = f.Rejected,
-            reason = f.Reason,
-            warnings = f.Warnings,
-            unknown_columns = f.UnknownColumns,
-            encoding = f.Encoding,
-            batch_id = result.BatchId,
-        });
-        env.Out.WriteLine(JsonSerializer.Serialize(rows, CliEnvironment.Json));
-    }
-
-    private static void WriteText(CliEnvironment env, LoadResult result)
-    {
-        foreach (var f in result.Files)
-        {
-            var name = Display(env, f.File) + (f.Sheet is null ? "" : $" [{f.Sheet}]");
-            if (f.Rejected)
-            {
-                env.Out.WriteLine($"REJECTED  {name}: {f.Reason}");
-                continue;
-            }
-            if (f.Kind is null)
-            {
-                env.Out.WriteLine($"skipped   {name}: {f.Reason}");
-                continue;
-            }
-            env.Out.WriteLine($"loaded    {name} ({f.Kind}): read {f.Read}, new {f.Loaded}, updated {f.Updated}, unchanged {f.Unchanged}, " +
-                              $"quarantined {f.Quarantined}" + (f.Warnings > 0 ? $", warnings {f.Warnings}" : "") +
-                              (f.UnknownColumns.Count > 0 ? $"; ignored columns: {string.Join(", ", f.UnknownColumns)}" : ""));
-        }
-        var quarantined = result.Files.Sum(f => f.Quarantined);
-        env.Out.WriteLine($"batch {result.BatchId}: {result.Files.Count} file(s)/sheet(s), {result.Files.Sum(f => f.Loaded)} new, " +
-                          $"{result.Files.Sum(f => f.Updated)} updated, {quarantined} quarantined, {result.Files.Count(f => f.Rejected)} rejected");
-        if (quarantined > 0) env.Out.WriteLine($"see the quarantined rows with: qa quarantine --batch {result.BatchId} [--out rows.csv]");
-    }
-
-    private static string Display(CliEnvironment env, string path)
+    internal static string Display(CliEnvironment env, string path)
     {
         var relative = Path.GetRelativePath(env.WorkingDirectory, path);
         return relative.StartsWith("..", StringComparison.Ordinal) ? path : relative;

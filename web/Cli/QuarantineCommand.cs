@@ -35,11 +35,7 @@ internal static class QuarantineCommand
                 return QaCommandLine.Ok;
             }
             env.Out.WriteLine($"batch {batchId}: {rows.Count} quarantined value(s)");
-            foreach (var r in rows)
-            {
-                var where = r.Sheet is null ? r.File : $"{r.File} [{r.Sheet}]";
-                env.Out.WriteLine($"{where} line {r.Line}, {r.Column} = '{r.Value}': {r.Reason}");
-            }
+            foreach (var r in rows) env.Out.WriteLine(LoadOutput.QuarantineLine(r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason));
             return QaCommandLine.Ok;
         });
         return command;

@@ -1,0 +1,94 @@
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Cli;
+
+/// <summary>`qa load --dry-run`: the files checked as the load would take them, the values it would quarantine listed,
+/// nothing stored (no rows, no batch), and the load's exit codes.</summary>
+public sealed class DryRunCliTests : IDisposable
+{
+    private readonly CliRun _qa = new();
+
+    public void Dispose() => _qa.Dispose();
+
+    private void WriteFiles()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Write("inbox/complaints.csv",
+            "complaint_id,department,received_at,channel,valid\nC-1,LOG,2026-04-01 10:00,电话,是\nC-2,LOG,2026-04-01 10:00,传真,是\nC-3,NOPE,2026-04-02 10:00,电话,是\n");
+    }
+
+    [Fact]
+    public void A_dry_run_prints_the_loads_lines_and_the_values_it_would_quarantine_and_stores_nothing()
+    {
+        WriteFiles();
+
+        var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run");
+
+        Assert.Equal(0, exit);
+        var complaints = Path.Combine("inbox", "complaints.csv");
+        Assert.Equal(
+        [
+            $"checked   {Path.Combine("inbox", "departments.csv")} (departments): read 1, new 1, updated 0, unchanged 0, quarantined 0",
+            $"checked   {complaints} (complaints): read 3, new 1, updated 0, unchanged 0, quarantined 2",
+            "dry run: 2 file(s)/sheet(s), 2 new, 0 updated, 2 quarantined, 0 rejected; nothing was stored",
+            "quarantined values (2):",
+            "complaints.csv line 3, channel = '传真': must be one of 电话, 邮件, 网站, 意见箱, 其他",
+            "complaints.csv line 4, department = 'NOPE': unknown department (neither a code nor a current name in the warehouse or this load)",
+        ], output.TrimEnd().Split(Environment.NewLine));
+        Assert.Contains("No load batches yet.", _qa.Run("batches").Out);
+        // The load that follows finds the warehouse as it was: every row new, as the check said.
+        var (_, loaded, _) = _qa.Run("load", "inbox");
+        Assert.Contains($"loaded    {complaints} (complaints): read 3, new 1, updated 0, unchanged 0, quarantined 2", loaded);
+    }
+
+    [Fact]
+    public void A_dry_run_in_json_has_the_contract_keys_no_batch_and_each_files_quarantined_values()
+    {
+        WriteFiles();
+
+        var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var files = json.RootElement.EnumerateArray().ToList();
+        foreach (var key in new[] { "file", "sheet", "kind", "read", "loaded", "updated", "unchanged", "quarantined", "rejected", "reason" })
+            Assert.All(files, f => Assert.True(f.TryGetProperty(key, out _), key));
+        Assert.All(files, f => Assert.True(f.GetProperty("dry_run").GetBoolean()));
+        Assert.All(files, f => Assert.Equal(JsonValueKind.Null, f.GetProperty("batch_id").ValueKind));
+        Assert.Empty(files[0].GetProperty("quarantine").EnumerateArray());
+        var values = files[1].GetProperty("quarantine").EnumerateArray()
+            .Select(q => $"{q.GetProperty("line").GetInt32()}|{q.GetProperty("column").GetString()}|{q.GetProperty("value").GetString()}").ToList();
+        Assert.Equal(["3|channel|传真", "4|department|NOPE"], values);
+        Assert.Contains("No load batches yet.", _qa.Run("batches").Out);
+    }
+
+    [Fact]
+    public void A_dry_run_exits_1_when_a_file_would_be_rejected_whole()
+    {
+        _qa.Write("inbox/complaints.csv", "complaint_id,department\nC-1,LOG\n");
+
+        var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("REJECTED  " + Path.Combine("inbox", "complaints.csv"), output);
+        Assert.Contains("1 rejected; nothing was stored", output);
+        Assert.Contains("No load batches yet.", _qa.Run("batches").Out);
+    }
+
+    [Fact]
+    public void A_dry_run_after_a_load_reports_a_correction_as_an_update_and_leaves_the_stored_row()
+    {
+        WriteFiles();
+        _qa.Run("load", "inbox");
+        _qa.Write("inbox/complaints.csv", "complaint_id,department,received_at,channel,valid\nC-1,LOG,2026-04-01 10:00,邮件,是\n");
+
+        var (_, output, _) = _qa.Run("load", Path.Combine("inbox", "complaints.csv"), "--dry-run");
+
+        Assert.Contains("(complaints): read 1, new 0, updated 1, unchanged 0, quarantined 0", output);
+        var batches = _qa.Run("batches").Out;
+        Assert.Contains("batch 1 ", batches);
+        Assert.DoesNotContain("batch 2 ", batches);
+        // The stored row still has the channel it was loaded with: a load now updates it.
+        Assert.Contains("updated 1", _qa.Run("load", Path.Combine("inbox", "complaints.csv")).Out);
+    }
+}

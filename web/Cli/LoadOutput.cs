@@ -1,0 +1,87 @@
+using System.Text.Json;
+using QualityAnalytics.Etl.Loading;
+
+namespace QualityAnalytics.Web.Cli;
+
+/// <summary>What `qa load` prints: one line (text) or one object (json) per file or sheet, then the batch's totals; for a
+/// dry run the same, then the values it would quarantine.</summary>
+internal static class LoadOutput
+{
+    public static void WriteJson(CliEnvironment env, LoadResult result) =>
+        env.Out.WriteLine(JsonSerializer.Serialize(result.Files.Select(f => Fields(env, f, result.BatchId)), CliEnvironment.Json));
+
+    /// <summary>The load's objects, with batch_id null (no batch is kept), dry_run true, and each file's quarantined values.</summary>
+    public static void WriteCheckJson(CliEnvironment env, LoadResult result, CheckedRows quarantine)
+    {
+        var files = result.Files.Select(f => new Dictionary<string, object?>(Fields(env, f, null))
+        {
+            ["dry_run"] = true,
+            ["quarantine"] = quarantine.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }),
+        });
+        env.Out.WriteLine(JsonSerializer.Serialize(files, CliEnvironment.Json));
+    }
+
+    private static Dictionary<string, object?> Fields(CliEnvironment env, LoadSummary f, long? batchId) => new()
+    {
+        ["file"] = LoadCommand.Display(env, f.File),
+        ["sheet"] = f.Sheet,
+        ["kind"] = f.Kind,
+        ["read"] = f.Read,
+        ["loaded"] = f.Loaded,
+        ["updated"] = f.Updated,
+        ["unchanged"] = f.Unchanged,
+        ["quarantined"] = f.Quarantined,
+        ["rejected"] = f.Rejected,
+        ["reason"] = f.Reason,
+        ["warnings"] = f.Warnings,
+        ["unknown_columns"] = f.UnknownColumns,
+        ["encoding"] = f.Encoding,
+        ["batch_id"] = batchId,
+    };
+
+    public static void WriteText(CliEnvironment env, LoadResult result)
+    {
+        WriteFiles(env, result, "loaded    ");
+        var quarantined = result.Files.Sum(f => f.Quarantined);
+        env.Out.WriteLine($"batch {result.BatchId}: {Totals(result)}");
+        if (quarantined > 0) env.Out.WriteLine($"see the quarantined rows with: qa quarantine --batch {result.BatchId} [--out rows.csv]");
+    }
+
+    public static void WriteCheckText(CliEnvironment env, LoadResult result, CheckedRows quarantine)
+    {
+        WriteFiles(env, result, "checked   ");
+        env.Out.WriteLine($"dry run: {Totals(result)}; nothing was stored");
+        if (result.Files.Sum(f => f.Quarantined) == 0) return;
+        env.Out.WriteLine($"quarantined values ({quarantine.Count()}):");
+        foreach (var q in quarantine.All()) env.Out.WriteLine(QuarantineLine(q.File, q.Sheet, q.Line, q.Column, q.Value, q.Reason));
+    }
+
+    /// <summary>One quarantined value as `qa quarantine` and a dry run print it.</summary>
+    public static string QuarantineLine(string file, string? sheet, int line, string column, string? value, string reason) =>
+        $"{(sheet is null ? file : $"{file} [{sheet}]")} line {line}, {column} = '{value}': {reason}";
+
+    private static void WriteFiles(CliEnvironment env, LoadResult result, string done)
+    {
+        foreach (var f in result.Files)
+        {
+            var name = LoadCommand.Display(env, f.File) + (f.Sheet is null ? "" : $" [{f.Sheet}]");
+            if (f.Rejected)
+            {
+                env.Out.WriteLine($"REJECTED  {name}: {f.Reason}");
+                continue;
+            }
+            if (f.Kind is null)
+            {
+                env.Out.WriteLine($"skipped   {name}: {f.Reason}");
+                continue;
+            }
+            env.Out.WriteLine($"{done}{name} ({f.Kind}): read {f.Read}, new {f.Loaded}, updated {f.Updated}, unchanged {f.Unchanged}, " +
+                              $"quarantined {f.Quarantined}" + (f.Warnings > 0 ? $", warnings {f.Warnings}" : "") +
+                              (f.UnknownColumns.Count > 0 ? $"; ignored columns: {string.Join(", ", f.UnknownColumns)}" : ""));
+        }
+    }
+
+    private static string Totals(LoadResult result) =>
+        $"{result.Files.Count} file(s)/sheet(s), {result.Files.Sum(f => f.Loaded)} new, {result.Files.Sum(f => f.Updated)} updated, " +
+        $"{result.Files.Sum(f => f.Quarantined)} quarantined, {result.Files.Count(f => f.Rejected)} rejected";
+}
