@@ -49,45 +49,51 @@ internal static class DataApi
             // after the folder was made.
             if (form.Files.Select(f => Path.GetFileName(f.FileName)).FirstOrDefault(n => System.Text.Encoding.UTF8.GetByteCount(n) > MaxNameBytes) is { } tooLong)
                 return Results.Problem(text["api.upload.nameTooLong", tooLong[..Math.Min(40, tooLong.Length)] + "…", MaxNameBytes], statusCode: 400);
+            // A check ("check only, store nothing") reads its files from a folder of its own that goes when it is done.
+            var check = form.TryGetValue("check", out var checkValue) && checkValue == "true";
             // Named after the Asia/Shanghai moment, and unique: two uploads of the same file name in the same millisecond
             // (two users, or a clock that stands still) must not write into, or over, each other's files.
-            var folder = Path.Combine(options.UploadFolder,
+            var folder = check ? Directory.CreateTempSubdirectory("qa-check-").FullName : Path.Combine(options.UploadFolder,
                 BusinessTime.LocalNow(clock).ToString("yyyyMMdd-HHmmss-fff", System.Globalization.CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8]);
-            Directory.CreateDirectory(folder);
-            var paths = new List<string>();
-            foreach (var file in form.Files)
+            try
             {
-                var path = Path.Combine(folder, Path.GetFileName(file.FileName));
-                await using (var target = File.Create(path)) await file.CopyToAsync(target);
-                paths.Add(path);
-            }
-            // One load at a time per warehouse (the nightly load on any instance, qa load): wait a little, then say so.
-            LoadLock exclusive;
-            try { exclusive = LoadLock.Acquire(warehouse, options.UploadLockWait, request.HttpContext.RequestAborted); }
-            catch (Exception e) when (LoadLock.IsBusy(e))
-            {
-                return Results.Problem(text["api.upload.busy"],
-                    statusCode: StatusCodes.Status409Conflict);
-            }
-            LoadResult result;
-            AfterLoad.Outcome after;
-            using (exclusive)
-            {
-                result = new FileLoader(warehouse, clock, loading with { LoadedBy = user.Identity!.Name! }).Load(paths);
-                after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
-            }
-            return Results.Ok(new
-            {
-                batch_id = result.BatchId,
-                rescored = after.Rescored.Select(q => q.ToString()),
-                files = result.Files.Select(f => new
+                Directory.CreateDirectory(folder);
+                var paths = new List<string>();
+                foreach (var file in form.Files)
                 {
-                    file = Path.GetFileName(f.File), sheet = f.Sheet, kind = f.Kind, read = f.Read, loaded = f.Loaded, updated = f.Updated,
-                    unchanged = f.Unchanged, quarantined = f.Quarantined, rejected = f.Rejected, reason = LoadMessages.Localize(f.Reason, Text()), warnings = f.Warnings,
-                }),
-            });
+                    var path = Path.Combine(folder, Path.GetFileName(file.FileName));
+                    await using (var target = File.Create(path)) await file.CopyToAsync(target);
+                    paths.Add(path);
+                }
+                // One load at a time per warehouse (the nightly load on any instance, qa load): wait a little, then say so.
+                // A check takes the lock too: its counts are against the warehouse as it is, and it writes (then rolls back).
+                LoadLock exclusive;
+                try { exclusive = LoadLock.Acquire(warehouse, options.UploadLockWait, request.HttpContext.RequestAborted); }
+                catch (Exception e) when (LoadLock.IsBusy(e))
+                {
+                    return Results.Problem(text["api.upload.busy"],
+                        statusCode: StatusCodes.Status409Conflict);
+                }
+                using (exclusive)
+                {
+                    var loader = new FileLoader(warehouse, clock, loading with { LoadedBy = user.Identity!.Name! });
+                    if (check) return Results.Ok(loader.Check(paths, UploadCheck.View));
+                    var result = loader.Load(paths);
+                    var after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
+                    return Results.Ok(new
+                    {
+                        batch_id = result.BatchId,
+                        rescored = after.Rescored.Select(q => q.ToString()),
+                        files = result.Files.Select(UploadCheck.FileView),
+                    });
+                }
+            }
+            finally
+            {
+                if (check) Directory.Delete(folder, recursive: true);
+            }
         }).RequireAuthorization(Roles.CanAdminister).AddEndpointFilter<UploadLimitFilter>().AddEndpointFilter<AntiforgeryFilter>().DisableAntiforgery().WithName("Upload")
-          .WithSummary("Upload CSV/XLSX files; they are loaded as one batch.");
+          .WithSummary("Upload CSV/XLSX files; they are loaded as one batch, or with check=true only checked (nothing stored).");
 
         desk.MapGet("/batches", (WarehouseDb warehouse) =>
         {
@@ -161,6 +167,6 @@ internal static class DataApi
     }
 
     /// <summary>The loader records its messages in English; the desk shows them in the request's language.</summary>
-    private static ReportText Text() => new(CultureInfo.CurrentUICulture);
+    internal static ReportText Text() => new(CultureInfo.CurrentUICulture);
 
 }

@@ -46,6 +46,30 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_check_only_upload_shows_what_a_load_would_do_and_its_quarantined_values_and_makes_no_batch()
+    {
+        await using var session = await browser.SignIn("wg");
+        await session.Open("/data");
+        var batchesBefore = await session.Page.Locator("#batches tbody tr").CountAsync();
+        var csv = "complaint_id,department,received_at,channel,valid\nTS-BROWSER-CHECK-1,LOG,2026-02-10 13:15,电话,是\nTS-BROWSER-CHECK-2,LOG,2026-02-10 13:15,传真,是\n";
+        await session.Page.SetInputFilesAsync("#files", [new FilePayload { Name = "先检查.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) }]);
+        await session.Page.CheckAsync("#check-only");
+        Assert.Equal("上传并检查", await session.Page.InnerTextAsync("#upload button[type=submit]"));
+
+        await session.AndSettle(() => session.Page.ClickAsync("#upload button[type=submit]"));
+
+        Assert.Equal("检查完成，未入库任何数据。若载入：新增 1 行，更新 0 行，隔离 1 行，拒收 0 个文件。", await session.Page.InnerTextAsync("#upload-status"));
+        Assert.Equal(["1"], await session.Page.Locator("#upload-result td[data-col=loaded]").AllInnerTextsAsync());
+        Assert.Equal(["3"], await session.Page.Locator("#check-quarantine td[data-col=line]").AllInnerTextsAsync());
+        Assert.Equal(["投诉渠道（channel）"], await session.Page.Locator("#check-quarantine td[data-col=column]").AllInnerTextsAsync());
+        Assert.DoesNotMatch(@"batch=\d+", session.Page.Url);
+        await session.Screenshot("data-check-1280");
+        await session.Open("/data");
+        Assert.Equal(batchesBefore, await session.Page.Locator("#batches tbody tr").CountAsync());
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task The_data_tests_run_on_request_and_list_every_rule_in_the_page_language()
     {
         await using var session = await browser.SignIn("committee");

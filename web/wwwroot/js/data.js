@@ -1,4 +1,5 @@
-// The data desk: upload files with progress (XMLHttpRequest upload events), the result per file, the batches with
+// The data desk: upload files with progress (XMLHttpRequest upload events), the result per file (or, for a check, what a
+// load would do and the values it would quarantine: nothing stored), the batches with
 // their counts, a batch's files and quarantined rows with reasons (download as CSV), and the warehouse's data tests
 // on request. State: ?batch=N.
 'use strict';
@@ -16,12 +17,19 @@
     if (form) {
         const progress = document.getElementById('upload-progress');
         const status = document.getElementById('upload-status');
+        const checkOnly = document.getElementById('check-only');
+        const send = form.querySelector('button[type=submit]');
+        const checkQuarantine = document.getElementById('check-quarantine');
+        checkOnly.addEventListener('change', () => { send.textContent = checkOnly.checked ? send.dataset.check : send.dataset.load; });
         form.addEventListener('submit', e => {
             e.preventDefault();
             const files = document.getElementById('files').files;
             if (!files.length) return;
+            const check = checkOnly.checked;
             const body = new FormData();
             for (const f of files) body.append('files', f, f.name);
+            if (check) body.append('check', 'true');
+            checkQuarantine.replaceChildren();
             const xhr = new XMLHttpRequest();
             xhr.open('POST', '/api/data/uploads');
             xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
@@ -34,7 +42,7 @@
                 if (!ev.lengthComputable) return;
                 const pct = Math.round(ev.loaded / ev.total * 100);
                 progress.value = pct;
-                status.textContent = pct < 100 ? t('data.uploading', pct) : t('data.loading');
+                status.textContent = pct < 100 ? t('data.uploading', pct) : t(check ? 'data.checking' : 'data.loading');
             });
             const done = new Promise(resolve => xhr.addEventListener('loadend', resolve));
             busy(done);
@@ -44,11 +52,22 @@
                 try { body = JSON.parse(xhr.responseText); } catch { /* not JSON */ }
                 if (xhr.status === 200 && body) {
                     progress.value = 100;
-                    status.textContent = t('data.done', body.batch_id, (body.rescored || []).join(', ') || '–');
+                    const sum = name => body.files.reduce((n, f) => n + (name === 'rejected' ? (f.rejected ? 1 : 0) : f[name]), 0);
+                    status.textContent = body.dry_run
+                        ? t('data.checked', sum('loaded'), sum('updated'), sum('quarantined'), sum('rejected'))
+                        : t('data.done', body.batch_id, (body.rescored || []).join(', ') || '–');
                     table(result, [col('file'), col('sheet'), kind(), number('read'), number('loaded'), number('updated'), number('unchanged'),
                         number('quarantined'), bool('rejected'), col('reason', { wrap: true }), number('warnings')],
-                        body.files, { caption: t('data.resultCaption'), rowClass: r => r.rejected || r.quarantined ? 'bad' : null });
-                    setState({ batch: body.batch_id });
+                        body.files, { caption: t(body.dry_run ? 'data.checkCaption' : 'data.resultCaption'), rowClass: r => r.rejected || r.quarantined ? 'bad' : null });
+                    if (body.dry_run) {
+                        // Nothing was stored, so there is no batch to open: the values come with the answer.
+                        if (body.quarantine_total > 0) {
+                            table(checkQuarantine, [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
+                                body.quarantine, { caption: body.quarantine.length < body.quarantine_total
+                                    ? t('data.checkQuarantineShown', body.quarantine.length, body.quarantine_total)
+                                    : t('data.checkQuarantineCaption', body.quarantine_total) });
+                        }
+                    } else setState({ batch: body.batch_id });
                 } else {
                     progress.hidden = true;
                     status.textContent = t('error', body?.detail || body?.title || xhr.statusText || xhr.status);
