@@ -77,7 +77,7 @@ internal static class DataApi
                 using (exclusive)
                 {
                     var loader = new FileLoader(warehouse, clock, loading with { LoadedBy = user.Identity!.Name! });
-                    if (check) return Results.Ok(loader.Check(paths, UploadCheck.View));
+                    if (check) return Results.Ok(loader.Check(paths, UploadCheck.View(new ShownValues(text))));
                     var result = loader.Load(paths);
                     var after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
                     return Results.Ok(new
@@ -130,24 +130,16 @@ internal static class DataApi
         // updates rows in place, and the working group needs to see what it altered, not only how many rows.
         desk.MapGet("/batches/{id:long}/changes", (long id, WarehouseDb warehouse, IStringLocalizer<SharedResource> words) =>
         {
-            // Values as the pages show them elsewhere (是/否, 满意/基本满意/不满意), not as stored (1/0, neutral).
-            var shown = new ShownValues(words);
-            string? Shown(string column, string? value) => (string?)shown.Of(column, value);
             using var db = warehouse.CreateContext();
             var changes = (from c in db.RowChanges.AsNoTracking()
                            join f in db.SourceFiles.AsNoTracking() on c.SourceFileId equals f.Id
                            where c.BatchId == id
                            orderby c.Id
                            select new { c.NaturalKey, c.OldValues, c.NewValues, f.FileName, f.Sheet, f.Kind }).ToList();
-            return Results.Ok(changes.SelectMany(c =>
-            {
-                var before = RowChangeValues.Read(c.OldValues);
-                return RowChangeValues.Read(c.NewValues).Select(after => new
-                {
-                    file = c.FileName, sheet = c.Sheet, kind = c.Kind, key = c.NaturalKey, column = FieldLabels.Of(c.Kind, after.Key, CultureInfo.CurrentUICulture),
-                    old = Shown(after.Key, before.GetValueOrDefault(after.Key)), @new = Shown(after.Key, after.Value),
-                });
-            }));
+            var shown = new ShownValues(words);
+            db.Database.OpenConnection(); // the fields' names are read through it (ChangeFields)
+            var fields = new ChangeFields(db.Database.GetDbConnection(), null);
+            return Results.Ok(changes.SelectMany(c => ChangeLines.Of(c.FileName, c.Sheet, c.Kind, c.NaturalKey, fields.Of(c.Kind, c.OldValues, c.NewValues), shown)).ToList());
         }).WithName("BatchChanges").WithSummary("The changes a batch made to rows loaded before: key, column, old and new value, file.");
 
         desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> messages) =>

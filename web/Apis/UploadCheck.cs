@@ -5,7 +5,8 @@ using QualityAnalytics.Reports.Resources;
 namespace QualityAnalytics.Web.Apis;
 
 /// <summary>What an upload answers: each file's line, and for a check (a dry run: nothing stored) the values it would
-/// quarantine, shown as the batch's quarantine is (field names and reasons in the request's language).</summary>
+/// quarantine and the stored rows it would change, shown as a batch's are (field names, reasons and values in the
+/// request's language).</summary>
 internal static class UploadCheck
 {
     /// <summary>The values a check lists; more are counted (quarantine_total) but not sent: a file that bad goes back whole.</summary>
@@ -17,15 +18,23 @@ internal static class UploadCheck
         unchanged = f.Unchanged, quarantined = f.Quarantined, rejected = f.Rejected, reason = LoadMessages.Localize(f.Reason, DataApi.Text()), warnings = f.Warnings,
     };
 
-    /// <summary>Runs inside the check's transaction (<see cref="FileLoader.Check{T}"/>).</summary>
-    public static object View(LoadResult result, CheckedRows quarantine)
+    /// <summary>The answer to a check, made inside its transaction (<see cref="FileLoader.Check{T}"/>): the files, the
+    /// first <see cref="MaxListed"/> quarantined values with their count, and the first <see cref="MaxListed"/> changes to
+    /// stored rows (one per changed column, as a batch's changes are listed) with whether there were more.</summary>
+    public static Func<LoadResult, CheckedRows, object> View(ShownValues shown) => (result, rows) =>
     {
         var text = DataApi.Text();
-        var listed = result.Files.SelectMany(f => quarantine.Of(f).Select(q => new
+        var quarantine = result.Files.SelectMany(f => rows.Of(f).Select(q => new
         {
             file = q.File, sheet = q.Sheet, line = q.Line, column = FieldLabels.Of(f.Kind, q.Column, CultureInfo.CurrentUICulture), value = q.Value,
             reason = LoadMessages.Localize(q.Reason, text),
         })).Take(MaxListed).ToList();
-        return new { dry_run = true, files = result.Files.Select(FileView).ToList(), quarantine = listed, quarantine_total = quarantine.Count() };
-    }
+        var changes = result.Files.SelectMany(f => rows.ChangesOf(f).SelectMany(c =>
+            ChangeLines.Of(Path.GetFileName(f.File), f.Sheet, f.Kind, c.NaturalKey, c.Fields, shown))).Take(MaxListed + 1).ToList();
+        return new
+        {
+            dry_run = true, files = result.Files.Select(FileView).ToList(), quarantine, quarantine_total = rows.Count(),
+            changes = changes.Take(MaxListed), changes_more = changes.Count > MaxListed,
+        };
+    };
 }

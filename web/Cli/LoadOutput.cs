@@ -10,13 +10,15 @@ internal static class LoadOutput
     public static void WriteJson(CliEnvironment env, LoadResult result) =>
         env.Out.WriteLine(JsonSerializer.Serialize(result.Files.Select(f => Fields(env, f, result.BatchId)), CliEnvironment.Json));
 
-    /// <summary>The load's objects, with batch_id null (no batch is kept), dry_run true, and each file's quarantined values.</summary>
-    public static void WriteCheckJson(CliEnvironment env, LoadResult result, CheckedRows quarantine)
+    /// <summary>The load's objects, with batch_id null (no batch is kept), dry_run true, each file's quarantined values,
+    /// and its changes to rows stored before (the changed columns' values before and after, as row_change keeps them).</summary>
+    public static void WriteCheckJson(CliEnvironment env, LoadResult result, CheckedRows rows)
     {
         var files = result.Files.Select(f => new Dictionary<string, object?>(Fields(env, f, null))
         {
             ["dry_run"] = true,
-            ["quarantine"] = quarantine.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }),
+            ["quarantine"] = rows.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }),
+            ["changes"] = rows.ChangesOf(f).SelectMany(c => c.Fields.Select(x => new { key = c.NaturalKey, field = x.Field, old = x.Old, @new = x.New })),
         });
         env.Out.WriteLine(JsonSerializer.Serialize(files, CliEnvironment.Json));
     }
@@ -47,13 +49,26 @@ internal static class LoadOutput
         if (quarantined > 0) env.Out.WriteLine($"see the quarantined rows with: qa quarantine --batch {result.BatchId} [--out rows.csv]");
     }
 
-    public static void WriteCheckText(CliEnvironment env, LoadResult result, CheckedRows quarantine)
+    public static void WriteCheckText(CliEnvironment env, LoadResult result, CheckedRows rows)
     {
         WriteFiles(env, result, "checked   ");
         env.Out.WriteLine($"dry run: {Totals(result)}; nothing was stored");
-        if (result.Files.Sum(f => f.Quarantined) == 0) return;
-        env.Out.WriteLine($"quarantined values ({quarantine.Count()}):");
-        foreach (var q in quarantine.All()) env.Out.WriteLine(QuarantineLine(q.File, q.Sheet, q.Line, q.Column, q.Value, q.Reason));
+        if (result.Files.Sum(f => f.Quarantined) > 0)
+        {
+            env.Out.WriteLine($"quarantined values ({rows.Count()}):");
+            foreach (var q in rows.All()) env.Out.WriteLine(QuarantineLine(q.File, q.Sheet, q.Line, q.Column, q.Value, q.Reason));
+        }
+        if (result.Files.Sum(f => f.Updated) > 0)
+        {
+            // Each changed field, before → after, as stored (yes/no as 1/0, satisfaction as its code), references by name.
+            env.Out.WriteLine($"rows loaded before that would change ({result.Files.Sum(f => f.Updated)}):");
+            foreach (var f in result.Files)
+            {
+                var name = Path.GetFileName(f.File) + (f.Sheet is null ? "" : $" [{f.Sheet}]");
+                foreach (var c in rows.ChangesOf(f))
+                    env.Out.WriteLine($"{name} {c.NaturalKey}: " + string.Join("; ", c.Fields.Select(x => $"{x.Field} '{x.Old}' → '{x.New}'")));
+            }
+        }
     }
 
     /// <summary>One quarantined value as `qa quarantine` and a dry run print it.</summary>

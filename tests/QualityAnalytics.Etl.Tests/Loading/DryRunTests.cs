@@ -1,3 +1,4 @@
+using QualityAnalytics.Etl.Audit;
 using QualityAnalytics.Etl.Loading;
 
 namespace QualityAnalytics.Etl.Tests.Loading;
@@ -12,11 +13,26 @@ public sealed class DryRunTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 
-    private (LoadResult Result, List<QuarantinedValue> All, long Count, List<QuarantinedValue> FirstFile) Check(LoaderOptions? options, params string[] paths) =>
-        new FileLoader(_w.Db, _w.Clock, options).Check(paths, (result, rows) =>
-            (result, rows.All().ToList(), rows.Count(), rows.Of(result.Files[0]).ToList()));
+    private sealed record Checked(LoadResult Result, List<QuarantinedValue> All, long Count, List<QuarantinedValue> FirstFile, List<string> Changes);
 
-    private (LoadResult Result, List<QuarantinedValue> All, long Count, List<QuarantinedValue> FirstFile) Check(params string[] paths) => Check(null, paths);
+    private Checked Check(LoaderOptions? options, params string[] paths) =>
+        new FileLoader(_w.Db, _w.Clock, options).Check(paths, (result, rows) =>
+            new Checked(result, [.. rows.All()], rows.Count(), [.. rows.Of(result.Files[0])],
+                [.. result.Files.SelectMany(f => rows.ChangesOf(f).Select(c => Line(Path.GetFileName(f.File), c.NaturalKey, c.Fields)))]));
+
+    private static string Line(string file, string key, IEnumerable<ChangedField> fields) =>
+        $"{file}|{key}|" + string.Join(";", fields.Select(f => $"{f.Field}:{f.Old}→{f.New}"));
+
+    private Checked Check(params string[] paths) => Check(null, paths);
+
+    private List<string> StoredChanges()
+    {
+        using var db = _w.Db.CreateContext();
+        var stored = db.RowChanges.Join(db.SourceFiles, c => c.SourceFileId, f => f.Id, (c, f) => new { c, f.FileName, f.Kind }).OrderBy(x => x.c.Id).ToList();
+        using var connection = _w.Db.OpenConnection();
+        var fields = new ChangeFields(connection, null);
+        return [.. stored.Select(x => Line(x.FileName, x.c.NaturalKey, fields.Of(x.Kind, x.c.OldValues, x.c.NewValues)))];
+    }
 
     /// <summary>Every data row and how many rows each audit table holds.</summary>
     private string Snapshot() => _w.Dump() + string.Join(",", AuditTables.Select(t => $"{t}={_w.Count(t)}"));
@@ -52,6 +68,8 @@ public sealed class DryRunTests : IDisposable
         Assert.Equal(Reported(load), Reported(check.Result));
         Assert.Equal(StoredQuarantine(), Listed(check.All));
         Assert.Equal(_w.Count("quarantined_row", $"batch_id = {load.BatchId}"), check.Count);
+        Assert.Equal(StoredChanges(), check.Changes);
+        Assert.Equal(["a-complaints.csv|C-102|replied_at:→2026-05-04 10:30:00"], check.Changes); // listed before any load made it
         // The figures are the ones the scenario was built for, not merely the same twice.
         var complaints = load.Files.Where(f => f.Kind == "complaints").Select(f => (Path.GetFileName(f.File), f.Loaded, f.Updated, f.Unchanged, f.Quarantined));
         Assert.Equal([("a-complaints.csv", 1, 1, 2, 2), ("c-complaints.csv", 1, 0, 1, 1)], complaints);

@@ -43,6 +43,31 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
         }
     }
 
+    /// <summary>A reference changed (the channel) is listed as the field of the file with the names it stands for; the
+    /// loader records the fact table's columns (channel_key 1 → 2), which the desk used to show as they were.</summary>
+    [Fact]
+    public async Task A_changed_channel_is_listed_by_its_name_not_its_key()
+    {
+        var wg = await app.SignedIn("wg");
+        var original = File.ReadAllLines(Path.Combine(app.Folder, "data", "demo-files", "complaints_2026Q1.csv"));
+        var channel = Array.IndexOf(original[0].Split(','), "channel");
+        var row = original.Skip(1).First(l => l.Split(',')[channel] == "电话");
+        var cells = row.Split(',');
+        cells[channel] = "邮件";
+        var batch = await Upload(wg, "渠道更正.csv", original[0] + "\n" + string.Join(",", cells) + "\n");
+        try
+        {
+            var zh = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/changes")).RootElement.EnumerateArray().Single();
+            Assert.Equal(("投诉渠道（channel）", "电话", "邮件"), (zh.GetProperty("column").GetString(), zh.GetProperty("old").GetString(), zh.GetProperty("new").GetString()));
+            var en = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/changes?lang=en")).RootElement.EnumerateArray().Single();
+            Assert.Equal(("channel", "Phone", "Email"), (en.GetProperty("column").GetString(), en.GetProperty("old").GetString(), en.GetProperty("new").GetString()));
+        }
+        finally
+        {
+            await Upload(wg, "渠道还原.csv", original[0] + "\n" + row + "\n");
+        }
+    }
+
     /// <summary>The quarantine list names the field the same way on the Chinese page (it showed the contract's English
     /// name, received_at, where the department's file says 受理时间), and so does its CSV export.</summary>
     [Fact]

@@ -5,9 +5,9 @@ using System.Text.Json;
 
 namespace QualityAnalytics.Web.Tests.Api;
 
-/// <summary>An upload with check=true: the files checked as a load would take them (a correction counted as an update,
-/// bad values listed with their field and reason in the page's language), and nothing kept: no rows, no batch, no
-/// uploaded file.</summary>
+/// <summary>An upload with check=true: the files checked as a load would take them (a correction counted as an update and
+/// listed column by column, bad values listed with their field and reason in the page's language), and nothing kept:
+/// no rows, no batch, no uploaded file.</summary>
 public sealed class UploadCheckApiTests(DashboardFactory app) : IClassFixture<DashboardFactory>
 {
     [Fact]
@@ -37,6 +37,11 @@ public sealed class UploadCheckApiTests(DashboardFactory app) : IClassFixture<Da
             (value.GetProperty("file").GetString(), value.GetProperty("line").GetInt32(), value.GetProperty("column").GetString(), value.GetProperty("value").GetString()));
         Assert.Equal("不是日期时间(例如 2026-04-03 14:05)", value.GetProperty("reason").GetString()); // recorded in English, answered in Chinese
         Assert.Equal(1, body.GetProperty("quarantine_total").GetInt32());
+        var change = body.GetProperty("changes").EnumerateArray().Single();
+        var key = row.Split(',')[Array.IndexOf(columns, "complaint_id")];
+        Assert.Equal((key, "是否有效（valid）", "是", "否"), (change.GetProperty("key").GetString(), change.GetProperty("column").GetString(),
+            change.GetProperty("old").GetString(), change.GetProperty("new").GetString()));
+        Assert.False(body.GetProperty("changes_more").GetBoolean());
 
         Assert.Equal(batchesBefore, await Batches(wg));
         Assert.Equal(uploadsBefore, Uploads());

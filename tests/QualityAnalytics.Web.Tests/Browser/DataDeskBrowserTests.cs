@@ -46,22 +46,33 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task A_check_only_upload_shows_what_a_load_would_do_and_its_quarantined_values_and_makes_no_batch()
+    public async Task A_check_only_upload_shows_what_a_load_would_do_its_quarantined_values_and_changes_and_makes_no_batch()
     {
         await using var session = await browser.SignIn("wg");
         await session.Open("/data");
         var batchesBefore = await session.Page.Locator("#batches tbody tr").CountAsync();
-        var csv = "complaint_id,department,received_at,channel,valid\nTS-BROWSER-CHECK-1,LOG,2026-02-10 13:15,电话,是\nTS-BROWSER-CHECK-2,LOG,2026-02-10 13:15,传真,是\n";
+        // A demo complaint corrected (valid Y → N), a new one, and a bad one.
+        var demo = File.ReadAllLines(Path.Combine(browser.Dashboard.Folder, "data", "demo-files", "complaints_2026Q1.csv"));
+        var columns = demo[0].Split(',');
+        var corrected = demo.Skip(1).First(l => l.Contains(",Y,", StringComparison.Ordinal));
+        string Row(string id, string channel) => string.Join(",", columns.Select(c => c switch
+        {
+            "complaint_id" => id, "department" => "LOG", "received_at" => "2026-02-10 13:15", "channel" => channel, "valid" => "Y", _ => "",
+        }));
+        var csv = string.Join("\n", demo[0], corrected.Replace(",Y,", ",N,", StringComparison.Ordinal), Row("TS-BROWSER-CHECK-1", "电话"), Row("TS-BROWSER-CHECK-2", "传真")) + "\n";
         await session.Page.SetInputFilesAsync("#files", [new FilePayload { Name = "先检查.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) }]);
         await session.Page.CheckAsync("#check-only");
         Assert.Equal("上传并检查", await session.Page.InnerTextAsync("#upload button[type=submit]"));
 
         await session.AndSettle(() => session.Page.ClickAsync("#upload button[type=submit]"));
 
-        Assert.Equal("检查完成，未入库任何数据。若载入：新增 1 行，更新 0 行，隔离 1 行，拒收 0 个文件。", await session.Page.InnerTextAsync("#upload-status"));
+        Assert.Equal("检查完成，未入库任何数据。若载入：新增 1 行，更新 1 行，隔离 1 行，拒收 0 个文件。", await session.Page.InnerTextAsync("#upload-status"));
         Assert.Equal(["1"], await session.Page.Locator("#upload-result td[data-col=loaded]").AllInnerTextsAsync());
-        Assert.Equal(["3"], await session.Page.Locator("#check-quarantine td[data-col=line]").AllInnerTextsAsync());
+        Assert.Equal(["4"], await session.Page.Locator("#check-quarantine td[data-col=line]").AllInnerTextsAsync());
         Assert.Equal(["投诉渠道（channel）"], await session.Page.Locator("#check-quarantine td[data-col=column]").AllInnerTextsAsync());
+        Assert.Equal(["是否有效（valid）"], await session.Page.Locator("#check-changes td[data-col=column]").AllInnerTextsAsync());
+        Assert.Equal(["是"], await session.Page.Locator("#check-changes td[data-col=old]").AllInnerTextsAsync());
+        Assert.Equal(["否"], await session.Page.Locator("#check-changes td[data-col=new]").AllInnerTextsAsync());
         Assert.DoesNotMatch(@"batch=\d+", session.Page.Url);
         await session.Screenshot("data-check-1280");
         await session.Open("/data");

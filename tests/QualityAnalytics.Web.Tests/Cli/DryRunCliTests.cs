@@ -59,6 +59,7 @@ public sealed class DryRunCliTests : IDisposable
         var values = files[1].GetProperty("quarantine").EnumerateArray()
             .Select(q => $"{q.GetProperty("line").GetInt32()}|{q.GetProperty("column").GetString()}|{q.GetProperty("value").GetString()}").ToList();
         Assert.Equal(["3|channel|传真", "4|department|NOPE"], values);
+        Assert.Empty(files[1].GetProperty("changes").EnumerateArray()); // a first load changes no stored row
         Assert.Contains("No load batches yet.", _qa.Run("batches").Out);
     }
 
@@ -85,6 +86,8 @@ public sealed class DryRunCliTests : IDisposable
         var (_, output, _) = _qa.Run("load", Path.Combine("inbox", "complaints.csv"), "--dry-run");
 
         Assert.Contains("(complaints): read 1, new 0, updated 1, unchanged 0, quarantined 0", output);
+        Assert.Contains("rows loaded before that would change (1):" + Environment.NewLine +
+                        "complaints.csv C-1: channel '电话' → '邮件'", output);
         var batches = _qa.Run("batches").Out;
         Assert.Contains("batch 1 ", batches);
         Assert.DoesNotContain("batch 2 ", batches);

@@ -1,5 +1,5 @@
 // The data desk: upload files with progress (XMLHttpRequest upload events), the result per file (or, for a check, what a
-// load would do and the values it would quarantine: nothing stored), the batches with
+// load would do, the values it would quarantine and the stored rows it would change: nothing stored), the batches with
 // their counts, a batch's files and quarantined rows with reasons (download as CSV), and the warehouse's data tests
 // on request. State: ?batch=N.
 'use strict';
@@ -20,6 +20,7 @@
         const checkOnly = document.getElementById('check-only');
         const send = form.querySelector('button[type=submit]');
         const checkQuarantine = document.getElementById('check-quarantine');
+        const checkChanges = document.getElementById('check-changes');
         checkOnly.addEventListener('change', () => { send.textContent = checkOnly.checked ? send.dataset.check : send.dataset.load; });
         form.addEventListener('submit', e => {
             e.preventDefault();
@@ -30,6 +31,7 @@
             for (const f of files) body.append('files', f, f.name);
             if (check) body.append('check', 'true');
             checkQuarantine.replaceChildren();
+            checkChanges.replaceChildren();
             const xhr = new XMLHttpRequest();
             xhr.open('POST', '/api/data/uploads');
             xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
@@ -66,6 +68,11 @@
                                 body.quarantine, { caption: body.quarantine.length < body.quarantine_total
                                     ? t('data.checkQuarantineShown', body.quarantine.length, body.quarantine_total)
                                     : t('data.checkQuarantineCaption', body.quarantine_total) });
+                        }
+                        // What a correction would alter, listed as a loaded batch's changes are.
+                        if (body.changes.length) {
+                            table(checkChanges, [col('file'), col('sheet'), kind(), col('key'), col('column'), col('old'), col('new')], body.changes,
+                                { caption: t(body.changes_more ? 'data.checkChangesMore' : 'data.checkChangesCaption', body.changes.length) });
                         }
                     } else setState({ batch: body.batch_id });
                 } else {
