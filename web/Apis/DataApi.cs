@@ -77,7 +77,13 @@ internal static class DataApi
                 using (exclusive)
                 {
                     var loader = new FileLoader(warehouse, clock, loading with { LoadedBy = user.Identity!.Name! });
-                    if (check) return Results.Ok(loader.Check(paths, UploadCheck.View(new ShownValues(text))));
+                    if (check)
+                    {
+                        // format=csv|xlsx: the values it would quarantine as a file, for the department, instead of the answer.
+                        return form.TryGetValue("format", out var format)
+                            ? loader.Check(paths, UploadCheck.Export(format.ToString(), clock, text))
+                            : Results.Ok(loader.Check(paths, UploadCheck.View(new ShownValues(text))));
+                    }
                     var result = loader.Load(paths);
                     var after = AfterLoad.Run(warehouse, result.BatchId, policies.Current(), clock);
                     return Results.Ok(new
@@ -93,7 +99,7 @@ internal static class DataApi
                 if (check) Directory.Delete(folder, recursive: true);
             }
         }).RequireAuthorization(Roles.CanAdminister).AddEndpointFilter<UploadLimitFilter>().AddEndpointFilter<AntiforgeryFilter>().DisableAntiforgery().WithName("Upload")
-          .WithSummary("Upload CSV/XLSX files; they are loaded as one batch, or with check=true only checked (nothing stored).");
+          .WithSummary("Upload CSV/XLSX files; they are loaded as one batch, or with check=true only checked (nothing stored; with format=csv|xlsx the values it would quarantine as a file).");
 
         desk.MapGet("/batches", (WarehouseDb warehouse) =>
         {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Reports.Resources;
 
@@ -36,5 +37,19 @@ internal static class UploadCheck
             dry_run = true, files = result.Files.Select(FileView).ToList(), quarantine, quarantine_total = rows.Count(),
             changes = changes.Take(MaxListed), changes_more = changes.Count > MaxListed,
         };
+    };
+
+    /// <summary>Every value a check would quarantine as a file (CSV or XLSX, as the desk's other exports), for the
+    /// department that sent the files. Written inside the check's transaction, streamed from it into the export's
+    /// temporary file: no cap, and memory stays flat.</summary>
+    public static Func<LoadResult, CheckedRows, IResult> Export(string format, TimeProvider clock, IStringLocalizer<SharedResource> messages) => (result, rows) =>
+    {
+        var text = DataApi.Text();
+        // The quarantine export's own header, without its batch column: a check makes no batch.
+        var header = messages["api.quarantine.header"].Value.Split(',')[1..];
+        return Exports.File(format, "check-quarantine", header, result.Files.SelectMany(f => rows.Of(f).Select(q => new object?[]
+        {
+            q.File, q.Sheet, q.Line, FieldLabels.Of(f.Kind, q.Column, CultureInfo.CurrentUICulture), q.Value, LoadMessages.Localize(q.Reason, text),
+        })), clock, messages);
     };
 }

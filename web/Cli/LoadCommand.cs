@@ -1,7 +1,6 @@
 using QualityAnalytics.Etl.Jobs;
 using QualityAnalytics.Warehouse.Schema;
 using System.CommandLine;
-using System.Text.Json;
 using QualityAnalytics.Etl.Loading;
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Web.Host;
@@ -19,8 +18,8 @@ internal static class LoadCommand
         var format = CommonOptions.Format("text", "json");
         var dryRun = new Option<bool>("--dry-run")
         {
-            Description = "Check the files as the load would (every rule, new/updated/unchanged against the warehouse) and list the " +
-                          "values it would quarantine; store nothing.",
+            Description = "Check the files as the load would (every rule, new/updated/unchanged against the warehouse), list the " +
+                          "values it would quarantine and the stored rows it would change; store nothing.",
         };
         var command = new Command("load", "Load department files (CSV, XLSX) into the warehouse as one batch.") { paths, db, format, dryRun };
         command.SetAction(parse =>
@@ -42,12 +41,12 @@ internal static class LoadCommand
             var json = parse.GetValue(format) == "json";
             if (parse.GetValue(dryRun))
             {
-                // Written out from inside the check's transaction, the quarantined values streamed as they are read.
-                var checkedFiles = loader.Check(inputs, (result, quarantine) =>
+                // Written out from inside the check's transaction, the quarantined values and changes streamed as they are read.
+                var checkedFiles = loader.Check(inputs, (result, rows) =>
                 {
                     progress?.Dispose();
-                    if (json) LoadOutput.WriteCheckJson(env, result, quarantine);
-                    else LoadOutput.WriteCheckText(env, result, quarantine);
+                    if (json) LoadOutput.WriteCheckJson(env, result, rows);
+                    else LoadOutput.WriteCheckText(env, result, rows);
                     return result;
                 });
                 return checkedFiles.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;

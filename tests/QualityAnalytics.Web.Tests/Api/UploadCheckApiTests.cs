@@ -66,6 +66,30 @@ public sealed class UploadCheckApiTests(DashboardFactory app) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_checks_values_export_as_CSV_every_one_of_them_and_still_nothing_is_kept()
+    {
+        var wg = await app.SignedIn("wg");
+        var csv = "complaint_id,department,received_at,channel,valid\n" +
+                  string.Concat(Enumerable.Range(1, 1001).Select(i => $"TS-EXPORT-{i:0000},LOG,2026-02-10 13:15,传真,是\n"));
+        var batchesBefore = await Batches(wg);
+
+        using var request = Request("传真.csv", csv, await DashboardFactory.Token(wg, "/data"));
+        ((MultipartFormDataContent)request.Content!).Add(new StringContent("csv"), "format");
+        var response = await wg.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.StartsWith("check-quarantine-", response.Content.Headers.ContentDisposition?.FileName, StringComparison.Ordinal);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("文件,工作表,行号,列,值,原因", lines[0]);
+        Assert.Equal(1002, lines.Length); // every value, past the thousand the answer lists
+        Assert.Equal("传真.csv,,2,投诉渠道（channel）,传真,须为 电话、邮件、网站、意见箱、其他 之一", lines[1]);
+        Assert.Equal(batchesBefore, await Batches(wg));
+    }
+
+    [Fact]
     public async Task A_department_manager_may_not_check_files()
     {
         var manager = await app.SignedIn("log-manager");

@@ -75,6 +75,11 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal(["否"], await session.Page.Locator("#check-changes td[data-col=new]").AllInnerTextsAsync());
         Assert.DoesNotMatch(@"batch=\d+", session.Page.Url);
         await session.Screenshot("data-check-1280");
+        // The values go back to the department as a file: the same files checked again, every value written out.
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("#check-export [data-export=csv]"));
+        Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
+        var exported = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
+        Assert.Contains("先检查.csv,,4,投诉渠道（channel）,传真,", exported, StringComparison.Ordinal);
         await session.Open("/data");
         Assert.Equal(batchesBefore, await session.Page.Locator("#batches tbody tr").CountAsync());
         Assert.Empty(session.Errors);

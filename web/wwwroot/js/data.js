@@ -21,6 +21,34 @@
         const send = form.querySelector('button[type=submit]');
         const checkQuarantine = document.getElementById('check-quarantine');
         const checkChanges = document.getElementById('check-changes');
+        const checkExport = document.getElementById('check-export');
+        // A check keeps nothing, so its quarantined values are exported by checking the same files again, the answer a
+        // file (every value, not only the first thousand shown) that is saved as a download.
+        function exportCheck(files, format) {
+            const body = new FormData();
+            for (const f of files) body.append('files', f, f.name);
+            body.append('check', 'true');
+            body.append('format', format);
+            const xhr = new XMLHttpRequest();
+            xhr.open('POST', '/api/data/uploads');
+            xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
+            xhr.responseType = 'blob';
+            const done = new Promise(resolve => xhr.addEventListener('loadend', resolve));
+            busy(done);
+            xhr.addEventListener('loadend', () => {
+                if (xhr.status !== 200) {
+                    status.textContent = t('error', xhr.statusText || xhr.status);
+                    return;
+                }
+                const name = /filename=([^;]+)/.exec(xhr.getResponseHeader('Content-Disposition') || '')?.[1] || 'check-quarantine.' + format;
+                const link = el('a', { href: URL.createObjectURL(xhr.response), download: name.replace(/"/g, '') });
+                document.body.append(link);
+                link.click();
+                link.remove();
+                setTimeout(() => URL.revokeObjectURL(link.href), 60000);
+            });
+            xhr.send(body);
+        }
         checkOnly.addEventListener('change', () => { send.textContent = checkOnly.checked ? send.dataset.check : send.dataset.load; });
         form.addEventListener('submit', e => {
             e.preventDefault();
@@ -32,6 +60,7 @@
             if (check) body.append('check', 'true');
             checkQuarantine.replaceChildren();
             checkChanges.replaceChildren();
+            checkExport.replaceChildren();
             const xhr = new XMLHttpRequest();
             xhr.open('POST', '/api/data/uploads');
             xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
@@ -64,6 +93,9 @@
                     if (body.dry_run) {
                         // Nothing was stored, so there is no batch to open: the values come with the answer.
                         if (body.quarantine_total > 0) {
+                            const sent = [...files];
+                            checkExport.replaceChildren(...['csv', 'xlsx'].map(format =>
+                                el('button', { type: 'button', class: 'small', 'data-export': format, onclick: () => exportCheck(sent, format) }, t('export.' + format))));
                             table(checkQuarantine, [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
                                 body.quarantine, { caption: body.quarantine.length < body.quarantine_total
                                     ? t('data.checkQuarantineShown', body.quarantine.length, body.quarantine_total)
