@@ -82,6 +82,16 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Contains("先检查.csv,,4,投诉渠道（channel）,传真,", exported, StringComparison.Ordinal);
         await session.Open("/data");
         Assert.Equal(batchesBefore, await session.Page.Locator("#batches tbody tr").CountAsync());
+
+        // The same in English: the field, the reason and the values in the page's language.
+        await session.Open("/data?lang=en");
+        await session.Page.SetInputFilesAsync("#files", [new FilePayload { Name = "先检查.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) }]);
+        await session.Page.CheckAsync("#check-only");
+        await session.AndSettle(() => session.Page.ClickAsync("#upload button[type=submit]"));
+        Assert.Equal("Checked; nothing was stored. If loaded: new 1, updated 1, quarantined 1, files rejected 0.", await session.Page.InnerTextAsync("#upload-status"));
+        Assert.Equal(["channel"], await session.Page.Locator("#check-quarantine td[data-col=column]").AllInnerTextsAsync());
+        Assert.Equal(["Yes"], await session.Page.Locator("#check-changes td[data-col=old]").AllInnerTextsAsync());
+        await session.Screenshot("data-check-1280-en");
         Assert.Empty(session.Errors);
     }
 
