@@ -27,8 +27,7 @@ internal static class UploadCheck
         var text = DataApi.Text();
         var quarantine = result.Files.SelectMany(f => rows.Of(f).Select(q => new
         {
-            file = q.File, sheet = q.Sheet, line = q.Line, column = FieldLabels.Of(f.Kind, q.Column, CultureInfo.CurrentUICulture), value = q.Value,
-            reason = LoadMessages.Localize(q.Reason, text),
+            file = q.File, sheet = q.Sheet, line = q.Line, column = Column(q, f), value = q.Value, reason = LoadMessages.Localize(q.Reason, text),
         })).Take(MaxListed).ToList();
         var changes = result.Files.SelectMany(f => rows.ChangesOf(f).SelectMany(c =>
             ChangeLines.Of(Path.GetFileName(f.File), f.Sheet, f.Kind, c.NaturalKey, c.Fields, shown))).Take(MaxListed + 1).ToList();
@@ -49,7 +48,10 @@ internal static class UploadCheck
         var header = messages["api.quarantine.header"].Value.Split(',')[1..];
         return Exports.File(format, "check-quarantine", header, result.Files.SelectMany(f => rows.Of(f).Select(q => new object?[]
         {
-            q.File, q.Sheet, q.Line, FieldLabels.Of(f.Kind, q.Column, CultureInfo.CurrentUICulture), q.Value, LoadMessages.Localize(q.Reason, text),
+            q.File, q.Sheet, q.Line, Column(q, f), q.Value, LoadMessages.Localize(q.Reason, text),
         })), clock, messages);
     };
+
+    /// <summary>The field as the batch's quarantine names it: 受理时间（received_at）on the Chinese page.</summary>
+    private static string Column(QuarantinedValue value, LoadSummary file) => FieldLabels.Of(file.Kind, value.Column, CultureInfo.CurrentUICulture);
 }

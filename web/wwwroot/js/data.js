@@ -24,11 +24,15 @@
         const checkExport = document.getElementById('check-export');
         // A check keeps nothing, so its quarantined values are exported by checking the same files again, the answer a
         // file (every value, not only the first thousand shown) that is saved as a download.
-        function exportCheck(files, format) {
+        // The files as the upload sends them, with the form's other fields (check, format).
+        const formOf = (files, fields) => {
             const body = new FormData();
             for (const f of files) body.append('files', f, f.name);
-            body.append('check', 'true');
-            body.append('format', format);
+            for (const [name, value] of Object.entries(fields)) body.append(name, value);
+            return body;
+        };
+        function exportCheck(files, format) {
+            const body = formOf(files, { check: 'true', format });
             const xhr = new XMLHttpRequest();
             xhr.open('POST', '/api/data/uploads');
             xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
@@ -55,9 +59,7 @@
             const files = document.getElementById('files').files;
             if (!files.length) return;
             const check = checkOnly.checked;
-            const body = new FormData();
-            for (const f of files) body.append('files', f, f.name);
-            if (check) body.append('check', 'true');
+            const body = formOf(files, check ? { check: 'true' } : {});
             checkQuarantine.replaceChildren();
             checkChanges.replaceChildren();
             checkExport.replaceChildren();
