@@ -11,7 +11,8 @@ internal static class LoadOutput
         env.Out.WriteLine(JsonSerializer.Serialize(result.Files.Select(f => Fields(env, f, result.BatchId)), CliEnvironment.Json));
 
     /// <summary>The load's objects, with batch_id null (no batch is kept), dry_run true, each file's quarantined values,
-    /// and its changes to rows stored before (the changed columns' values before and after, as row_change keeps them).</summary>
+    /// and its changes to rows stored before (each changed field before and after). The JSON is one string, as the load's
+    /// is: a file whose every row is bad makes a large one (the text form streams; a million bad values are ~150 MB here).</summary>
     public static void WriteCheckJson(CliEnvironment env, LoadResult result, CheckedRows rows)
     {
         var files = result.Files.Select(f => new Dictionary<string, object?>(Fields(env, f, null))
