@@ -92,6 +92,32 @@ public sealed class DryRunTests : IDisposable
     }
 
     [Fact]
+    public void A_workbook_is_checked_sheet_by_sheet_with_each_sheets_values_and_kept_by_none()
+    {
+        var path = Path.Combine(_w.Inbox, "workbook.xlsx");
+        Directory.CreateDirectory(_w.Inbox);
+        MiniExcelLibs.MiniExcel.SaveAs(path, new Dictionary<string, object>
+        {
+            ["回访"] = new[]
+            {
+                new Dictionary<string, object?> { ["回访编号"] = "B-1", ["部门编码"] = "LOG", ["回访日期"] = new DateTime(2026, 5, 20), ["回访问题"] = "记录不全", ["扣分"] = 0.5 },
+                new Dictionary<string, object?> { ["回访编号"] = "B-2", ["部门编码"] = "LOG", ["回访日期"] = new DateTime(2026, 5, 21), ["回访问题"] = "记录不全", ["扣分"] = 2.0 },
+            },
+            ["部门"] = new[] { new Dictionary<string, object?> { ["部门编码"] = "LOG", ["部门名称"] = "物流业务部", ["负责人"] = "张伟" } },
+        });
+        var before = Snapshot();
+
+        var check = Check(path);
+
+        Assert.Equal(before, Snapshot());
+        Assert.Equal([("部门", "departments", 1, 0), ("回访", "callbacks", 1, 1)],
+            check.Result.Files.Select(f => (f.Sheet, f.Kind, f.Loaded, f.Quarantined)));
+        Assert.Equal(["workbook.xlsx|回访|3|deduction|2|must be between 0.5 and 1"], Listed(check.All));
+        // The load after it says the same: the check ran the load's own code, sheets and all.
+        Assert.Equal(Reported(_w.Load(path)), Reported(check.Result));
+    }
+
+    [Fact]
     public void A_check_of_files_already_loaded_finds_every_row_unchanged()
     {
         _w.Write("departments.csv", Samples.Departments);
