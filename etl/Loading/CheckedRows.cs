@@ -33,6 +33,12 @@ public sealed class CheckedRows(DbConnection connection, DbTransaction run, long
     public IEnumerable<QuarantinedValue> Of(LoadSummary file) =>
         file.SourceFileId is { } id ? Read(Columns + "WHERE source_file_id = @id ORDER BY line, id", id) : [];
 
+    /// <summary>One file's (or sheet's) warnings: rows it would load that need a look (a deduction of a check not yet
+    /// loaded, deductions that do not add up to the check's score), as <see cref="QuarantinedValue"/>s whose reason is
+    /// the warning.</summary>
+    public IEnumerable<QuarantinedValue> WarningsOf(LoadSummary file) =>
+        file.SourceFileId is { } id ? Read("SELECT file, sheet, line, \"column\", value, message FROM load_warning WHERE source_file_id = @id ORDER BY line, id", id) : [];
+
     /// <summary>One file's (or sheet's) changes to rows stored before it, in the order it made them.</summary>
     public IEnumerable<ChangedRow> ChangesOf(LoadSummary file)
     {

@@ -148,6 +148,20 @@ internal static class DataApi
             return Results.Ok(changes.SelectMany(c => ChangeLines.Of(c.FileName, c.Sheet, c.Kind, c.NaturalKey, fields.Of(c.Kind, c.OldValues, c.NewValues), shown)).ToList());
         }).WithName("BatchChanges").WithSummary("The changes a batch made to rows loaded before: key, column, old and new value, file.");
 
+        // The rows a batch loaded with a warning (load_warning): counted on each file's line, listed here with the message.
+        desk.MapGet("/batches/{id:long}/warnings", (long id, WarehouseDb warehouse) =>
+        {
+            using var db = warehouse.CreateContext();
+            var text = Text();
+            var kindOf = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).ToDictionary(f => f.Id, f => f.Kind);
+            var warnings = db.LoadWarnings.AsNoTracking().Where(w => w.BatchId == id).OrderBy(w => w.SourceFileId).ThenBy(w => w.Line).ThenBy(w => w.Id).ToList();
+            return Results.Ok(warnings.Select(w => new
+            {
+                file = w.File, sheet = w.Sheet, line = w.Line, column = FieldLabels.Of(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
+                value = w.Value, message = LoadMessages.Localize(w.Message, text),
+            }));
+        }).WithName("BatchWarnings").WithSummary("The rows a batch loaded with a warning: file, line, field, value and the warning.");
+
         desk.MapGet("/batches/{id:long}/quarantine", (long id, string? format, WarehouseDb warehouse, TimeProvider clock, IStringLocalizer<SharedResource> messages) =>
         {
             using var db = warehouse.CreateContext();

@@ -20,8 +20,9 @@ internal static class UploadCheck
     };
 
     /// <summary>The answer to a check, made inside its transaction (<see cref="FileLoader.Check{T}"/>): the files, the
-    /// first <see cref="MaxListed"/> quarantined values with their count, and the first <see cref="MaxListed"/> changes to
-    /// stored rows (one per changed column, as a batch's changes are listed) with whether there were more.</summary>
+    /// first <see cref="MaxListed"/> quarantined values with their count, the first <see cref="MaxListed"/> changes to
+    /// stored rows (one per changed column, as a batch's changes are listed) with whether there were more, and the first
+    /// <see cref="MaxListed"/> warnings (each file's line counts them all).</summary>
     public static Func<LoadResult, CheckedRows, object> View(ShownValues shown) => (result, rows) =>
     {
         var text = DataApi.Text();
@@ -29,12 +30,16 @@ internal static class UploadCheck
         {
             file = q.File, sheet = q.Sheet, line = q.Line, column = Column(q, f), value = q.Value, reason = LoadMessages.Localize(q.Reason, text),
         })).Take(MaxListed).ToList();
+        var warnings = result.Files.SelectMany(f => rows.WarningsOf(f).Select(w => new
+        {
+            file = w.File, sheet = w.Sheet, line = w.Line, column = Column(w, f), value = w.Value, message = LoadMessages.Localize(w.Reason, text),
+        })).Take(MaxListed).ToList();
         var changes = result.Files.SelectMany(f => rows.ChangesOf(f).SelectMany(c =>
             ChangeLines.Of(Path.GetFileName(f.File), f.Sheet, f.Kind, c.NaturalKey, c.Fields, shown))).Take(MaxListed + 1).ToList();
         return new
         {
             dry_run = true, files = result.Files.Select(FileView).ToList(), quarantine, quarantine_total = rows.Count(),
-            changes = changes.Take(MaxListed), changes_more = changes.Count > MaxListed,
+            changes = changes.Take(MaxListed), changes_more = changes.Count > MaxListed, warnings,
         };
     };
 

@@ -11,7 +11,7 @@ internal static class LoadOutput
         env.Out.WriteLine(JsonSerializer.Serialize(result.Files.Select(f => Fields(env, f, result.BatchId)), CliEnvironment.Json));
 
     /// <summary>The load's objects, with batch_id null (no batch is kept), dry_run true, each file's quarantined values,
-    /// and its changes to rows stored before (each changed field before and after). The JSON is one string, as the load's
+    /// its changes to rows stored before (each changed field before and after) and its rows with a warning. The JSON is one string, as the load's
     /// is: a file whose every row is bad makes a large one (the text form streams; a million bad values are ~150 MB here).</summary>
     public static void WriteCheckJson(CliEnvironment env, LoadResult result, CheckedRows rows)
     {
@@ -20,6 +20,7 @@ internal static class LoadOutput
             ["dry_run"] = true,
             ["quarantine"] = rows.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }),
             ["changes"] = rows.ChangesOf(f).SelectMany(c => c.Fields.Select(x => new { key = c.NaturalKey, field = x.Field, old = x.Old, @new = x.New })),
+            ["warning_rows"] = rows.WarningsOf(f).Select(w => new { line = w.Line, column = w.Column, value = w.Value, message = w.Reason }),
         });
         env.Out.WriteLine(JsonSerializer.Serialize(files, CliEnvironment.Json));
     }
@@ -59,6 +60,11 @@ internal static class LoadOutput
             env.Out.WriteLine($"quarantined values ({rows.Count()}):");
             foreach (var q in rows.All()) env.Out.WriteLine(QuarantineLine(q.File, q.Sheet, q.Line, q.Column, q.Value, q.Reason));
         }
+        if (result.Files.Sum(f => f.Warnings) > 0)
+        {
+            env.Out.WriteLine($"rows that would load with a warning ({result.Files.Sum(f => f.Warnings)}):");
+            foreach (var w in result.Files.SelectMany(rows.WarningsOf)) env.Out.WriteLine(QuarantineLine(w.File, w.Sheet, w.Line, w.Column, w.Value, w.Reason));
+        }
         if (result.Files.Sum(f => f.Updated) > 0)
         {
             // Each changed field, before → after, as stored (yes/no as 1/0, satisfaction as its code), references by name.
@@ -72,7 +78,7 @@ internal static class LoadOutput
         }
     }
 
-    /// <summary>One quarantined value as `qa quarantine` and a dry run print it.</summary>
+    /// <summary>One quarantined value (or warning) as `qa quarantine` and a dry run print it.</summary>
     public static string QuarantineLine(string file, string? sheet, int line, string column, string? value, string reason) =>
         $"{(sheet is null ? file : $"{file} [{sheet}]")} line {line}, {column} = '{value}': {reason}";
 

@@ -90,6 +90,21 @@ public sealed class UploadCheckApiTests(DashboardFactory app) : IClassFixture<Da
     }
 
     [Fact]
+    public async Task A_check_lists_the_rows_a_load_would_keep_with_a_warning()
+    {
+        var wg = await app.SignedIn("wg");
+
+        var body = await Check(wg, "扣分.csv", "检查编号,考核项目,扣分\nK-CHECK-NONE,服务态度,1\n");
+
+        var file = body.GetProperty("files")[0];
+        Assert.Equal((1, 0, 1), (file.GetProperty("loaded").GetInt32(), file.GetProperty("quarantined").GetInt32(), file.GetProperty("warnings").GetInt32()));
+        var warning = body.GetProperty("warnings").EnumerateArray().Single();
+        Assert.Equal(("扣分.csv", 2, "检查编号（check_id）", "K-CHECK-NONE"), (warning.GetProperty("file").GetString(), warning.GetProperty("line").GetInt32(),
+            warning.GetProperty("column").GetString(), warning.GetProperty("value").GetString()));
+        Assert.Equal("尚无此检查编号的检查记录;扣分已保留,检查记录到达时再与其得分核对", warning.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task A_department_manager_may_not_check_files()
     {
         var manager = await app.SignedIn("log-manager");

@@ -64,6 +64,18 @@ public sealed class DryRunCliTests : IDisposable
     }
 
     [Fact]
+    public void A_dry_run_lists_the_rows_that_would_load_with_a_warning()
+    {
+        _qa.Write("inbox/deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
+
+        var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("rows that would load with a warning (1):" + Environment.NewLine + "deductions.csv line 2, check_id = 'K-NONE': " +
+                        "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives", output);
+    }
+
+    [Fact]
     public void A_dry_run_exits_1_when_a_file_would_be_rejected_whole()
     {
         _qa.Write("inbox/complaints.csv", "complaint_id,department\nC-1,LOG\n");

@@ -22,6 +22,7 @@
         const checkQuarantine = document.getElementById('check-quarantine');
         const checkChanges = document.getElementById('check-changes');
         const checkExport = document.getElementById('check-export');
+        const checkWarnings = document.getElementById('check-warnings');
         // A check keeps nothing, so its quarantined values are exported by checking the same files again, the answer a
         // file (every value, not only the first thousand shown) that is saved as a download.
         // The files as the upload sends them, with the form's other fields (check, format).
@@ -63,6 +64,7 @@
             checkQuarantine.replaceChildren();
             checkChanges.replaceChildren();
             checkExport.replaceChildren();
+            checkWarnings.replaceChildren();
             const xhr = new XMLHttpRequest();
             xhr.open('POST', '/api/data/uploads');
             xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
@@ -108,6 +110,9 @@
                             table(checkChanges, [col('file'), col('sheet'), kind(), col('key'), col('column'), col('old'), col('new')], body.changes,
                                 { caption: t(body.changes_more ? 'data.checkChangesMore' : 'data.checkChangesCaption', body.changes.length) });
                         }
+                        if (body.warnings.length) {
+                            table(checkWarnings, warningColumns(), body.warnings, { caption: t('data.checkWarningsCaption', sum('warnings')) });
+                        }
                     } else setState({ batch: body.batch_id });
                 } else {
                     progress.hidden = true;
@@ -116,6 +121,11 @@
             });
             xhr.send(body);
         });
+    }
+
+    // A row loaded (or, in a check, to be loaded) with a warning: where, which field, and the warning in the page's words.
+    function warningColumns() {
+        return [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('message', { wrap: true })];
     }
 
     // The data tests run when asked (they read the whole warehouse): failures first, each with its first rows.
@@ -152,8 +162,8 @@
         detail.hidden = !id;
         if (!id) return;
         document.getElementById('batch-title').textContent = t('data.batch', id);
-        const [files, quarantine, changes] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`),
-            QA.get(`/api/data/batches/${id}/changes`)]);
+        const [files, quarantine, changes, warnings] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`),
+            QA.get(`/api/data/batches/${id}/changes`), QA.get(`/api/data/batches/${id}/warnings`)]);
         table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
         // The rows loaded before that this batch's files changed, each changed column with its old and new value (as stored).
@@ -161,6 +171,7 @@
             changes, { caption: t('data.changesCaption', changes.length) });
         table(document.getElementById('quarantine'), [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
             quarantine, { caption: t('data.quarantineCaption', quarantine.length) });
+        table(document.getElementById('warnings'), warningColumns(), warnings, { caption: t('data.warningsCaption', warnings.length) });
         document.getElementById('quarantine-export').replaceChildren(
             el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'csv' }), download: '', 'data-export': 'csv' }, t('export.csv')),
             el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'xlsx' }), download: '', 'data-export': 'xlsx' }, t('export.xlsx')));
