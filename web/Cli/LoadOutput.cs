@@ -11,18 +11,24 @@ internal static class LoadOutput
         env.Out.WriteLine(JsonSerializer.Serialize(result.Files.Select(f => Fields(env, f, result.BatchId)), CliEnvironment.Json));
 
     /// <summary>The load's objects, with batch_id null (no batch is kept), dry_run true, each file's quarantined values,
-    /// its changes to rows stored before (each changed field before and after) and its rows with a warning. The JSON is one string, as the load's
-    /// is: a file whose every row is bad makes a large one (the text form streams; a million bad values are ~150 MB here).</summary>
+    /// its changes to rows stored before (each changed field before and after) and its rows with a warning. Written as
+    /// it is read: a file whose every row is bad makes a large answer (a million bad values are ~150 MB of JSON), and
+    /// memory stays flat as the text form's does.</summary>
     public static void WriteCheckJson(CliEnvironment env, LoadResult result, CheckedRows rows)
     {
-        var files = result.Files.Select(f => new Dictionary<string, object?>(Fields(env, f, null))
+        using var json = new StreamedJson(env.Out);
+        json.Writer.WriteStartArray();
+        foreach (var f in result.Files)
         {
-            ["dry_run"] = true,
-            ["quarantine"] = rows.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }),
-            ["changes"] = rows.ChangesOf(f).SelectMany(c => c.Fields.Select(x => new { key = c.NaturalKey, field = x.Field, old = x.Old, @new = x.New })),
-            ["warning_rows"] = rows.WarningsOf(f).Select(w => new { line = w.Line, column = w.Column, value = w.Value, message = w.Reason }),
-        });
-        env.Out.WriteLine(JsonSerializer.Serialize(files, CliEnvironment.Json));
+            json.Writer.WriteStartObject();
+            foreach (var (name, value) in Fields(env, f, null)) json.Property(name, value);
+            json.Property("dry_run", true);
+            json.Array("quarantine", rows.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }));
+            json.Array("changes", rows.ChangesOf(f).SelectMany(c => c.Fields.Select(x => new { key = c.NaturalKey, field = x.Field, old = x.Old, @new = x.New })));
+            json.Array("warning_rows", rows.WarningsOf(f).Select(w => new { line = w.Line, column = w.Column, value = w.Value, message = w.Reason }));
+            json.Writer.WriteEndObject();
+        }
+        json.Writer.WriteEndArray();
     }
 
     private static Dictionary<string, object?> Fields(CliEnvironment env, LoadSummary f, long? batchId) => new()

@@ -39,11 +39,17 @@ internal sealed class CliRun : IDisposable
     /// is still running: `qa load` saying that it waits).</summary>
     public (int Exit, string Out, string Error) Run(StringWriter error, params string[] args)
     {
+        var output = new StringWriter();
+        var exit = RunTo(output, error, args);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    /// <summary>Runs with standard output written to <paramref name="output"/> (a test can watch how it is written).</summary>
+    public int RunTo(TextWriter output, TextWriter error, params string[] args)
+    {
         // Tests never serve: `qa demo` ends by serving the dashboard unless told not to.
         if (args is ["demo", ..] && !args.Contains("--serve")) args = [.. args, "--serve", "false"];
-        var output = new StringWriter();
-        var exit = QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder) { Configuration = Configuration, ErrorIsTerminal = ErrorIsTerminal }).GetAwaiter().GetResult();
-        return (exit, output.ToString(), error.ToString());
+        return QaCommandLine.RunAsync(args, new CliEnvironment(output, error, Clock, Folder) { Configuration = Configuration, ErrorIsTerminal = ErrorIsTerminal }).GetAwaiter().GetResult();
     }
 
     public string Write(string relativePath, string text)

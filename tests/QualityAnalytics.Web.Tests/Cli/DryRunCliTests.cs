@@ -106,4 +106,51 @@ public sealed class DryRunCliTests : IDisposable
         // The stored row still has the channel it was loaded with: a load now updates it.
         Assert.Contains("updated 1", _qa.Run("load", Path.Combine("inbox", "complaints.csv")).Out);
     }
+
+    [Fact]
+    public void A_dry_run_in_json_is_written_as_it_is_read_not_held_whole()
+    {
+        // 20,000 bad rows make ~3 MB of JSON; the writes that carry it are each a small part of that.
+        var text = new System.Text.StringBuilder("complaint_id,department,received_at,channel,valid\n");
+        for (var i = 1; i <= 20_000; i++) text.Append($"C-{i},LOG,2026-04-01 10:00,传真,是\n");
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Write("inbox/complaints.csv", text.ToString());
+        var output = new WriteRecorder();
+
+        var exit = _qa.RunTo(output, new StringWriter(), "load", "inbox", "--dry-run", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output.ToString());
+        var quarantine = json.RootElement[1].GetProperty("quarantine").EnumerateArray().ToList();
+        Assert.Equal(20_000, quarantine.Count);
+        Assert.Equal("传真", quarantine[^1].GetProperty("value").GetString()); // Chinese as itself, whole across the chunks
+        Assert.Equal(20_001, quarantine[^1].GetProperty("line").GetInt32());
+        Assert.True(output.Length > 2_000_000, $"{output.Length} characters");
+        Assert.True(output.LargestWrite < 200_000, $"one write of {output.LargestWrite} characters");
+    }
+
+    /// <summary>Keeps what is written and the longest single write.</summary>
+    private sealed class WriteRecorder : StringWriter
+    {
+        public int LargestWrite { get; private set; }
+        public int Length => GetStringBuilder().Length;
+
+        public override void Write(string? value)
+        {
+            LargestWrite = Math.Max(LargestWrite, value?.Length ?? 0);
+            base.Write(value);
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            LargestWrite = Math.Max(LargestWrite, count);
+            base.Write(buffer, index, count);
+        }
+
+        public override void Write(ReadOnlySpan<char> buffer)
+        {
+            LargestWrite = Math.Max(LargestWrite, buffer.Length);
+            base.Write(buffer);
+        }
+    }
 }
