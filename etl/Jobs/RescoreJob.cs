@@ -16,7 +16,7 @@ public sealed class RescoreJob(WarehouseDb warehouse, PolicySet policies, TimePr
     [DisableConcurrentExecution(timeoutInSeconds: 3600)]
     public IReadOnlyList<Quarter> Run()
     {
-        using var db = warehouse.CreateContext();
+        using var db = warehouse.CreateMappedContext();
         SummaryMartRefresher.Refresh(db, QuarterFactsReader.QuartersWithData(db), clock, policies);
         AfterLoad.MarkRefreshed(db, long.MaxValue);
         return AssessmentMart.RefreshStale(db, policies, clock);

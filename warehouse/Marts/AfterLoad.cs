@@ -14,7 +14,7 @@ public static class AfterLoad
 
     public static Outcome Run(WarehouseDb warehouse, long batchId, PolicySet policies, TimeProvider clock)
     {
-        using var db = warehouse.CreateContext();
+        using var db = warehouse.CreateMappedContext();
         // This batch and any earlier one whose rebuild never happened (its process died after the commit).
         var pending = db.LoadBatches.Where(b => b.Id <= batchId && !b.MartsRefreshed).Select(b => b.Id).ToList();
         var touched = pending.SelectMany(id => SummaryMartRefresher.QuartersTouchedBy(db, id)).Distinct().Order().ToList();

@@ -81,6 +81,17 @@ public sealed class WarehouseDb
         ? new PostgresWarehouseDbContext(new DbContextOptionsBuilder<PostgresWarehouseDbContext>().UseNpgsql(ConnectionString).Options)
         : new WarehouseDbContext(new DbContextOptionsBuilder<WarehouseDbContext>().UseSqlite(ConnectionString).Options);
 
+    /// <summary>A context for work that reads much of the warehouse (the marts' rebuild and the rescore after a load):
+    /// on SQLite its connection maps the file as <see cref="OpenReadConnection"/> does. A quarter's facts are spread
+    /// over the whole table when the files mixed quarters, so each quarter's read touches most of its pages; through the
+    /// map they are copied once, not once per quarter (docs/benchmarks.md, "Marts: the complaint statuses").</summary>
+    public WarehouseDbContext CreateMappedContext()
+    {
+        if (IsPostgres) return CreateContext();
+        var connection = OpenReadConnection();
+        return new WarehouseDbContext(new DbContextOptionsBuilder<WarehouseDbContext>().UseSqlite(connection, contextOwnsConnection: true).Options);
+    }
+
     /// <summary>An open connection tuned for loading. SQLite: WAL so that readers (the dashboard) are not blocked by a
     /// load, and synchronous=FULL (SQLite's own default) so that a commit is durable when it returns: in WAL mode NORMAL
     /// syncs only at checkpoints, and a power loss could take back a load (or, on this pooled connection later, an

@@ -27,10 +27,16 @@ public static class AssessmentMart
 {
     /// <summary>Scores the quarter from the warehouse under the policy version in force, stores the draft rows
     /// (replacing that quarter's draft under that version) and returns them.</summary>
-    public static ScoredQuarter Score(WarehouseDbContext db, Quarter quarter, PolicySet policies, TimeProvider clock)
+    public static ScoredQuarter Score(WarehouseDbContext db, Quarter quarter, PolicySet policies, TimeProvider clock) =>
+        Score(db, quarter, policies.For(quarter), QuarterFactsReader.Read(db, quarter), clock);
+
+    /// <summary>Scores from facts already read (the rescore, which read them for the fingerprint, does not read a quarter
+    /// twice: reading is most of a quarter's cost in a large warehouse).</summary>
+    private static ScoredQuarter Score(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy, QuarterInput input, TimeProvider clock,
+        string? fingerprint = null)
     {
-        var policy = policies.For(quarter);
-        var (assessments, input, fingerprint) = Compute(db, quarter, policy);
+        var assessments = ScoringEngine.Score(input.Facts, policy);
+        fingerprint ??= Fingerprint.Of(input.Facts, policy);
         var ranks = AssessmentRows.Ranks(assessments);
         var now = clock.GetUtcNow();
         var stored = db.Assessments.AsNoTracking().Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version)
@@ -71,7 +77,8 @@ public static class AssessmentMart
     /// <summary>What-if: scores under another policy without storing anything.</summary>
     public static ScoredQuarter Preview(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy)
     {
-        var (assessments, input, _) = Compute(db, quarter, policy);
+        var input = QuarterFactsReader.Read(db, quarter);
+        var assessments = ScoringEngine.Score(input.Facts, policy);
         return Shape(db, quarter, policy, assessments, AssessmentRows.Ranks(assessments), input.SourceBatches);
     }
 
@@ -100,7 +107,7 @@ public static class AssessmentMart
             var fingerprint = Fingerprint.Of(input.Facts, policy);
             var stored = db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).Select(a => a.InputFingerprint).FirstOrDefault();
             if (stored == fingerprint) continue;
-            Score(db, quarter, policies, clock);
+            Score(db, quarter, policy, input, clock, fingerprint);
             refreshed.Add(quarter);
         }
         return refreshed;
@@ -132,12 +139,6 @@ public static class AssessmentMart
         db.SaveChanges();
         transaction.Commit();
         return approval;
-    }
-
-    private static (IReadOnlyList<Assessment>, QuarterInput, string) Compute(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy)
-    {
-        var input = QuarterFactsReader.Read(db, quarter);
-        return (ScoringEngine.Score(input.Facts, policy), input, Fingerprint.Of(input.Facts, policy));
     }
 
     private static ScoredQuarter Shape(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy, IReadOnlyList<Assessment> assessments,
