@@ -12,15 +12,23 @@ public static class AfterLoad
 {
     public sealed record Outcome(IReadOnlyList<Quarter> SummariesRebuilt, IReadOnlyList<Quarter> Rescored);
 
-    public static Outcome Run(WarehouseDb warehouse, long batchId, PolicySet policies, TimeProvider clock)
+    /// <summary>Which part of the work a quarter is in.</summary>
+    public enum Stage { RebuildingMarts, CheckingScores }
+
+    /// <summary>One quarter about to be worked on: its number among <paramref name="Count"/> in this stage. A load that
+    /// touched every quarter of a large warehouse takes half a minute here (docs/benchmarks.md, "Fifteenth session"),
+    /// so `qa load` shows where it is.</summary>
+    public sealed record Step(Stage Stage, Quarter Quarter, int Number, int Count);
+
+    public static Outcome Run(WarehouseDb warehouse, long batchId, PolicySet policies, TimeProvider clock, Action<Step>? onStep = null)
     {
         using var db = warehouse.CreateMappedContext();
         // This batch and any earlier one whose rebuild never happened (its process died after the commit).
         var pending = db.LoadBatches.Where(b => b.Id <= batchId && !b.MartsRefreshed).Select(b => b.Id).ToList();
         var touched = pending.SelectMany(id => SummaryMartRefresher.QuartersTouchedBy(db, id)).Distinct().Order().ToList();
-        SummaryMartRefresher.Refresh(db, touched, clock, policies);
+        SummaryMartRefresher.Refresh(db, touched, clock, policies, (q, n, count) => onStep?.Invoke(new Step(Stage.RebuildingMarts, q, n, count)));
         MarkRefreshed(db, batchId);
-        var rescored = AssessmentMart.RefreshStale(db, policies, clock);
+        var rescored = AssessmentMart.RefreshStale(db, policies, clock, (q, n, count) => onStep?.Invoke(new Step(Stage.CheckingScores, q, n, count)));
         return new Outcome(touched, rescored);
     }
 

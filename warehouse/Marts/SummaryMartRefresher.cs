@@ -44,7 +44,8 @@ public static class SummaryMartRefresher
     /// Each quarter is judged by the service targets of the policy version in force for it
     /// (<see cref="PolicySet.ServiceTargetsFor"/>), as the analysis judges it; a changed target reaches these rows with the
     /// next rebuild (the rescore job rebuilds every quarter).</summary>
-    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, TimeProvider clock, PolicySet policies)
+    /// <param name="onQuarter">Told of each quarter before it is rebuilt, with its number and the count (a progress line).</param>
+    public static void Refresh(WarehouseDbContext db, IEnumerable<Quarter> quarters, TimeProvider clock, PolicySet policies, Action<Quarter, int, int>? onQuarter = null)
     {
         ArgumentNullException.ThrowIfNull(policies);
         var wanted = quarters.ToList();
@@ -53,8 +54,9 @@ public static class SummaryMartRefresher
         var codeOf = db.Departments.AsNoTracking().ToDictionary(d => d.DepartmentKey, d => d.Code);
         var channels = db.Channels.AsNoTracking().ToDictionary(c => c.ChannelKey, c => c.Name);
         var categories = db.Categories.AsNoTracking().ToDictionary(c => c.CategoryKey, c => c.Name);
-        foreach (var quarter in wanted)
+        foreach (var (quarter, number) in wanted.Select((q, i) => (q, i + 1)))
         {
+            onQuarter?.Invoke(quarter, number, wanted.Count);
             using var transaction = db.Database.BeginTransaction();
             db.ComplaintSummaries.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();
             db.CheckMonthly.Where(m => m.QuarterKey == quarter.Key).ExecuteDelete();

@@ -44,7 +44,7 @@ internal static class LoadCommand
                 // Written out from inside the check's transaction, the quarantined values and changes streamed as they are read.
                 var checkedFiles = loader.Check(inputs, (result, rows) =>
                 {
-                    progress?.Dispose();
+                    progress?.Clear();
                     if (json) LoadOutput.WriteCheckJson(env, result, rows);
                     else LoadOutput.WriteCheckText(env, result, rows);
                     return result;
@@ -52,12 +52,13 @@ internal static class LoadCommand
                 return checkedFiles.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
             }
             var loaded = loader.Load(inputs);
-            progress?.Dispose();
+            progress?.Clear();
             if (json) LoadOutput.WriteJson(env, loaded);
             else LoadOutput.WriteText(env, loaded);
             // The assessment mart follows the data: every quarter whose facts changed is rescored (drafts only;
             // approved results never change).
-            var after = AfterLoad.Run(warehouse, loaded.BatchId, Policies.Active(env, parse.GetValue(db), null), env.Clock);
+            var after = AfterLoad.Run(warehouse, loaded.BatchId, Policies.Active(env, parse.GetValue(db), null), env.Clock, progress is null ? null : progress.AfterLoadStep);
+            progress?.Clear();
             if (after.Rescored.Count > 0) env.Error.WriteLine($"rescored: {string.Join(", ", after.Rescored)}");
             return loaded.AnyRejected ? QaCommandLine.Failed : QaCommandLine.Ok;
         });

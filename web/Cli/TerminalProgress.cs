@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Warehouse.Marts;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -7,7 +8,8 @@ namespace QualityAnalytics.Web.Cli;
 /// read"), rewritten at most once a second and cleared before the summaries are printed, so that a 10-million-row file
 /// (half a minute) does not look hung. Only on a terminal (<see cref="CliEnvironment.ErrorIsTerminal"/>): a script or a
 /// test capturing the output sees exactly the data contract's summaries. A load shorter than the first second prints
-/// nothing.</summary>
+/// nothing. After the summaries, the same line follows the marts' rebuild and the rescore quarter by quarter
+/// ("rebuilding the marts: 2021Q3 (7 of 28 quarters)"), which after a load of many quarters takes longer than the load.</summary>
 internal sealed class TerminalProgress : ILoadObserver, IDisposable
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -59,15 +61,29 @@ internal sealed class TerminalProgress : ILoadObserver, IDisposable
         _shownWidth = text.Length;
     }
 
-    /// <summary>Clears the line, if one was shown.</summary>
-    public void Dispose()
+    /// <summary>A quarter of the work after the load (<see cref="AfterLoad.Run"/>), shown at most once a second and not
+    /// in the first second after <see cref="Clear"/>.</summary>
+    public void AfterLoadStep(AfterLoad.Step step)
     {
+        var now = _clock.GetTimestamp();
+        if (now < _due) return;
+        _due = now + Ticks(Interval);
+        var doing = step.Stage == AfterLoad.Stage.RebuildingMarts ? "rebuilding the marts" : "checking the scores";
+        Show(string.Create(CultureInfo.InvariantCulture, $"{doing}: {step.Quarter} ({step.Number} of {step.Count} quarters)"));
+    }
+
+    /// <summary>Clears the line, if one was shown; the next line waits a second again.</summary>
+    public void Clear()
+    {
+        _due = _clock.GetTimestamp() + Ticks(Interval);
         if (_shownWidth == 0) return;
         _error.Write("\r" + new string(' ', _shownWidth) + "\r");
         _error.Flush();
         _shownWidth = 0;
         _shownFile = null;
     }
+
+    public void Dispose() => Clear();
 
     private long Ticks(TimeSpan span) => (long)(span.TotalSeconds * _clock.TimestampFrequency);
 }

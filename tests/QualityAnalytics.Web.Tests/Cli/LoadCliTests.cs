@@ -55,6 +55,27 @@ public sealed class LoadCliTests : IDisposable
     }
 
     [Fact]
+    public void On_a_terminal_the_rebuild_after_the_load_shows_each_quarter_and_is_cleared_before_the_rescored_note()
+    {
+        using var qa = new CliRun { ErrorIsTerminal = true };
+        qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        qa.Write("inbox/complaints.csv", "complaint_id,department,received_at,channel,valid\nC-1,LOG,2026-02-01 10:00,电话,是\nC-2,LOG,2026-05-01 10:00,电话,是\n");
+        qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1); // every step is a second after the last: each is shown
+
+        var (exit, output, error) = qa.Run("load", "inbox");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("\rrebuilding the marts: 2026Q1 (1 of 2 quarters)", error);
+        Assert.Contains("\rrebuilding the marts: 2026Q2 (2 of 2 quarters)", error);
+        Assert.Contains("\rchecking the scores: 2026Q1 (1 of 2 quarters)", error);
+        var last = "checking the scores: 2026Q2 (2 of 2 quarters)";
+        Assert.Contains("\r" + last, error);
+        // The line is overwritten with spaces before the note that follows it; standard output never sees it.
+        Assert.EndsWith("\r" + new string(' ', last.Length) + "\r" + "rescored: 2026Q1, 2026Q2" + Environment.NewLine, error);
+        Assert.DoesNotContain("quarters)", output);
+    }
+
+    [Fact]
     public void Without_a_terminal_the_load_prints_no_progress()
     {
         WriteTenThousandComplaintsWithASecondPerClockReading(_qa);

@@ -95,11 +95,15 @@ public static class AssessmentMart
     }
 
     /// <summary>Rescores every quarter with data whose facts (or policy) changed since it was last scored. Returns them.</summary>
-    public static IReadOnlyList<Quarter> RefreshStale(WarehouseDbContext db, PolicySet policies, TimeProvider clock)
+    /// <param name="onQuarter">Told of each quarter before it is looked at, with its number and the count (a progress line).</param>
+    public static IReadOnlyList<Quarter> RefreshStale(WarehouseDbContext db, PolicySet policies, TimeProvider clock, Action<Quarter, int, int>? onQuarter = null)
     {
         var refreshed = new List<Quarter>();
-        foreach (var quarter in QuarterFactsReader.QuartersWithData(db))
+        var quarters = QuarterFactsReader.QuartersWithData(db);
+        for (var i = 0; i < quarters.Count; i++)
         {
+            var quarter = quarters[i];
+            onQuarter?.Invoke(quarter, i + 1, quarters.Count);
             ScoringPolicy policy;
             try { policy = policies.For(quarter); }
             catch (InvalidOperationException) { continue; } // no policy version covers this quarter: nothing to score
