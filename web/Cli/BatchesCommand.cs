@@ -21,7 +21,8 @@ internal static class BatchesCommand
             {
                 var at = BusinessTime.ToMinute(b.StartedAt);
                 env.Out.WriteLine($"batch {b.Id}  {at}  {b.Status,-9} by {b.LoadedBy}: {b.Files} file(s), read {b.Read}, new {b.Loaded}, " +
-                                  $"updated {b.Updated}, unchanged {b.Unchanged}, quarantined {b.Quarantined}, rejected {b.Rejected}");
+                                  $"updated {b.Updated}, unchanged {b.Unchanged}, quarantined {b.Quarantined}, rejected {b.Rejected}" +
+                                  (b.FinishedAt is { } end ? string.Create(CultureInfo.InvariantCulture, $"; took {(end - b.StartedAt).TotalSeconds:0.0} s") : ""));
             }
             if (batches.Count == 0) env.Out.WriteLine("No load batches yet.");
             return QaCommandLine.Ok;

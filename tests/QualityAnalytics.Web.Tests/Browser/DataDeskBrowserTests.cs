@@ -42,6 +42,8 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         var started = await session.Page.Locator("#batches td[data-col=startedAt]").AllInnerTextsAsync();
         Assert.NotEmpty(started);
         Assert.All(started, t => Assert.Equal("2026/7/8 08:30:00", t));
+        // How long each took, from its recorded start and finish: the test clock stands still, so no time at all.
+        Assert.All(await session.Page.Locator("#batches td[data-col=duration]").AllInnerTextsAsync(), t => Assert.Equal("0.0 秒", t));
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
         await session.Screenshot("data-upload-1280");

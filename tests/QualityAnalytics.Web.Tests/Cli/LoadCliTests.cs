@@ -76,6 +76,23 @@ public sealed class LoadCliTests : IDisposable
     }
 
     [Fact]
+    public void Batches_lists_each_load_with_its_counts_and_how_long_it_took()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        _qa.Clock.AutoAdvanceAmount = TimeSpan.FromSeconds(1.5); // the load reads the clock as it goes: it takes some seconds
+
+        _qa.Run("load", "inbox");
+        var output = _qa.Run("batches").Out;
+
+        using var db = _qa.Warehouse.CreateContext();
+        var batch = db.LoadBatches.Single();
+        var took = (batch.FinishedAt!.Value - batch.StartedAt).TotalSeconds;
+        Assert.True(took >= 1.5, $"{took} s");
+        Assert.Contains(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"by {batch.LoadedBy}: 1 file(s), read 1, new 1, updated 0, unchanged 0, quarantined 0, rejected 0; took {took:0.0} s"), output);
+    }
+
+    [Fact]
     public void Without_a_terminal_the_load_prints_no_progress()
     {
         WriteTenThousandComplaintsWithASecondPerClockReading(_qa);

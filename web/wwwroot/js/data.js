@@ -13,6 +13,8 @@
     // The kinds of the data contract (complaints, check_deductions…) in the reader's language.
     const kind = () => col('kind', { render: v => (v ? QA.tOr('data.kind.' + v, v) : null) });
     const time = name => col(name, { render: QA.dateTime });
+    // How long a batch took, from its recorded start and finish (a batch still running has no finish yet).
+    const duration = b => (b.finishedAt ? t('data.seconds', ((Date.parse(b.finishedAt) - Date.parse(b.startedAt)) / 1000).toFixed(1)) : '–');
 
     if (form) {
         const progress = document.getElementById('upload-progress');
@@ -153,7 +155,8 @@
         const batches = await QA.get('/api/data/batches');
         table(document.getElementById('batches'), [
             col('id', { render: v => el('button', { type: 'button', class: 'small', 'data-batch': v, onclick: () => setState({ batch: v }) }, t('data.open', v)) }),
-            time('startedAt'), col('loadedBy'), col('status', { render: v => QA.tOr('data.status.' + v, v) }), number('files'), number('read'), number('loaded'), number('updated'),
+            time('startedAt'), col('duration', { num: true, render: (v, r) => duration(r) }), col('loadedBy'),
+            col('status', { render: v => QA.tOr('data.status.' + v, v) }), number('files'), number('read'), number('loaded'), number('updated'),
             number('unchanged'), number('quarantined'), number('rejected'),
         ], batches, { rowClass: r => r.quarantined || r.rejected ? 'bad' : null });
 
