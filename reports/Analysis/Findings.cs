@@ -52,7 +52,7 @@ public static class Findings
             .ThenBy(d => d.Code ?? "", StringComparer.Ordinal)
             .ThenBy(d => d.Points.FirstOrDefault() ?? "", StringComparer.Ordinal)
             .Select((d, i) => new Finding(i + 1, d.Kind, Math.Round(Math.Clamp(d.Severity, 0, 100), 1, MidpointRounding.AwayFromZero), d.Code, d.Code is null ? null : names.GetValueOrDefault(d.Code),
-                d.Key, d.Parameters, d.TitleZh, d.TitleEn, string.Join(";", d.EvidenceZh), string.Join("; ", d.EvidenceEn), d.Points))];
+                d.Key, d.Parameters, d.TitleZh, d.TitleEn, d.EvidenceZh, d.EvidenceEn, d.Points))];
     }
 
     private static string F(double v, int decimals = 2) => v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);

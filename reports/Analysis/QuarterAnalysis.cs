@@ -138,7 +138,9 @@ public sealed record InflationSection(IReadOnlyList<DepartmentInflation> Departm
 /// <summary>
 /// A problem for the quality meeting (第十五条: 分析存在的问题), ranked by <see cref="Severity"/> (0–100). Text comes
 /// in Chinese first and English; <see cref="Key"/> and <see cref="Parameters"/> let a front end word it itself.
-/// <see cref="Points"/> names what broke (months, complaint ids, questions, categories).
+/// <see cref="Points"/> names what broke (months, complaint ids, questions, categories). The evidence comes as clauses
+/// (a declining department's total, each measure's trend, the forecast, the chart's signals) so that a page can list them;
+/// <see cref="EvidenceZh"/> and <see cref="EvidenceEn"/> are the clauses as one sentence, as the report prints them.
 /// </summary>
 public sealed record Finding(
     int Rank,
@@ -150,9 +152,13 @@ public sealed record Finding(
     IReadOnlyDictionary<string, string> Parameters,
     string TitleZh,
     string TitleEn,
-    string EvidenceZh,
-    string EvidenceEn,
-    IReadOnlyList<string> Points);
+    IReadOnlyList<string> EvidenceZhClauses,
+    IReadOnlyList<string> EvidenceEnClauses,
+    IReadOnlyList<string> Points)
+{
+    public string EvidenceZh => string.Join(";", EvidenceZhClauses);
+    public string EvidenceEn => string.Join("; ", EvidenceEnClauses);
+}
 
 /// <summary>The kinds of <see cref="Finding"/>.</summary>
 public static class FindingKinds

@@ -24,7 +24,8 @@ internal static class AnalysisApi
             return Results.Ok(visible.Select(f => new
             {
                 rank = f.Rank, kind = f.Kind, severity = Math.Round(f.Severity, 1, MidpointRounding.AwayFromZero), department = f.DepartmentCode, department_name = f.DepartmentName,
-                title_zh = f.TitleZh, title_en = f.TitleEn, evidence_zh = f.EvidenceZh, evidence_en = f.EvidenceEn, points = f.Points,
+                title_zh = f.TitleZh, title_en = f.TitleEn, evidence_zh = f.EvidenceZh, evidence_en = f.EvidenceEn,
+                evidence_zh_clauses = f.EvidenceZhClauses, evidence_en_clauses = f.EvidenceEnClauses, points = f.Points,
             }));
         }).WithName("Findings").WithSummary("The ranked problems of a quarter, each with its evidence.");
 

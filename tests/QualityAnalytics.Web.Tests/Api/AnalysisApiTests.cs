@@ -13,6 +13,14 @@ public sealed class AnalysisApiTests(DashboardFactory app) : IClassFixture<Dashb
         var committee = await app.SignedIn("committee");
         var all = JsonDocument.Parse(await committee.GetStringAsync("/api/findings/2026Q2")).RootElement;
         Assert.Contains(all.EnumerateArray(), f => f.GetProperty("department").GetString() == "WUH" && f.GetProperty("kind").GetString() == "trend_declining");
+        // Each finding's evidence also comes as its clauses, in both languages, which the sentence joins.
+        var decline = all.EnumerateArray().First(f => f.GetProperty("department").GetString() == "WUH" && f.GetProperty("kind").GetString() == "trend_declining");
+        var zh = decline.GetProperty("evidence_zh_clauses").EnumerateArray().Select(c => c.GetString()).ToList();
+        var en = decline.GetProperty("evidence_en_clauses").EnumerateArray().Select(c => c.GetString()).ToList();
+        Assert.True(zh.Count > 1, string.Join(" | ", zh));
+        Assert.Equal(zh.Count, en.Count);
+        Assert.Equal(decline.GetProperty("evidence_zh").GetString(), string.Join(";", zh));
+        Assert.Equal(decline.GetProperty("evidence_en").GetString(), string.Join("; ", en));
         Assert.Contains(all.EnumerateArray(), f => f.GetProperty("department").ValueKind == JsonValueKind.Null);
         Assert.Equal(Enumerable.Range(1, all.GetArrayLength()), all.EnumerateArray().Select(f => f.GetProperty("rank").GetInt32()));
 

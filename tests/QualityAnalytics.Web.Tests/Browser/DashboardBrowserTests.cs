@@ -289,6 +289,32 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_finding_with_several_clauses_lists_them_one_per_line_with_the_department_link_last()
+    {
+        await using var committee = await browser.SignIn("committee");
+        var ranked = (await Api(committee, "/api/findings/2026Q3")).EnumerateArray().Take(10).ToList();
+        var index = ranked.FindIndex(f => f.GetProperty("evidence_zh_clauses").GetArrayLength() > 2);
+        Assert.True(index >= 0, "the demo's 2026Q3 has a finding with several clauses (武汉业务部's decline)");
+        var clauses = ranked[index].GetProperty("evidence_zh_clauses").EnumerateArray().Select(c => c.GetString()!).ToList();
+        Assert.Equal(ranked[index].GetProperty("evidence_zh").GetString(), string.Join(";", clauses));
+
+        await committee.Open("/?to=2026Q3");
+
+        var item = committee.Page.Locator("#findings ol.ranked > li").Nth(index);
+        var lines = (await item.Locator("ul.evidence > li").AllInnerTextsAsync()).ToList();
+        Assert.Equal(clauses.Count, lines.Count);
+        Assert.Equal(clauses[..^1], lines[..^1]);
+        Assert.Equal(clauses[^1] + " →", lines[^1]); // the link to the department ends the last line
+        Assert.Equal(1, await item.Locator("ul.evidence > li").Last.Locator("a").CountAsync());
+        // A finding of one clause stays one line after its title.
+        var single = ranked.FindIndex(f => f.GetProperty("evidence_zh_clauses").GetArrayLength() == 1);
+        Assert.True(single >= 0);
+        Assert.Equal(0, await committee.Page.Locator("#findings ol.ranked > li").Nth(single).Locator("ul.evidence").CountAsync());
+        await committee.Screenshot("overview-findings-1280");
+        Assert.Empty(committee.Errors);
+    }
+
+    [Fact]
     public async Task A_checks_deduction_count_opens_the_items_it_lost_points_for()
     {
         await using var session = await browser.SignIn("committee");

@@ -171,6 +171,12 @@ QA.busy((async function () {
         const roles = (await QA.me())?.roles || [];
         const notices = roles.includes('working_group') || roles.includes('committee') ? await QA.get('/api/notices') : null;
         const zh = QA.lang === 'zh';
+        // One clause reads as a sentence after the title; several (a declining department's total, each measure's trend,
+        // the forecast, the chart's signals) as a list, one per line, where one long sentence was hard to read.
+        // The link to the department (tail) ends the last line either way.
+        const evidence = (clauses, tail) => (clauses.length > 1
+            ? el('ul', { class: 'evidence' }, clauses.map((c, i) => el('li', {}, c, i === clauses.length - 1 ? tail : null)))
+            : [el('span', { class: 'evidence' }, clauses.join('')), ...(tail || [])]);
         // replaceChildren writes a null as the text "null": leave out the notices when there are none (or none may be read).
         findings.body.replaceChildren(...[
             notices && (notices.batches.length || notices.failed_jobs.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
@@ -178,10 +184,10 @@ QA.busy((async function () {
                     el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, b.quarantined, b.rejected)))),
                 notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,
             el('ol', { class: 'findings ranked' }, ranked.slice(0, 10).map(f => el('li', { 'data-finding': f.kind },
-                el('strong', {}, zh ? f.title_zh : f.title_en), ' ', el('span', { class: 'evidence' }, zh ? f.evidence_zh : f.evidence_en),
-                // The arrow alone would be read as "right arrow": the link's name says which department's page it opens.
-                f.department ? [' ', el('a', { href: QA.withQuery('/department', { code: f.department, from, to }),
-                    'aria-label': t('finding.open', f.department_name || nameOf(f.department)) }, '→')] : null))),
+                el('strong', {}, zh ? f.title_zh : f.title_en), ' ', evidence(zh ? f.evidence_zh_clauses : f.evidence_en_clauses,
+                    // The arrow alone would be read as "right arrow": the link's name says which department's page it opens.
+                    f.department ? [' ', el('a', { href: QA.withQuery('/department', { code: f.department, from, to }),
+                        'aria-label': t('finding.open', f.department_name || nameOf(f.department)) }, '→')] : null)))),
             el('ul', { class: 'findings' },
                 // The ranked findings already name each failing department; list them here only when the analysis has nothing.
                 (ranked.length ? [] : failing).map(a => el('li', { 'data-finding': 'fail' }, link(a), ' ', t('finding.fail', format(a.total, '0.00'), format(a.amount, '#,0.00')))),
