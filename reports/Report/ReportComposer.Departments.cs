@@ -67,7 +67,7 @@ internal sealed partial class ReportComposer
         Heading("SubDeptFindings", 3);
         var findings = _m.Analysis.Findings.Where(f => f.DepartmentCode == code).ToList();
         if (findings.Count == 0) Paragraph(_t["DeptNoFindings"]);
-        foreach (var f in findings) Paragraph($"{f.Rank}. {(_t.IsChinese ? f.TitleZh : f.TitleEn)}\n{(_t.IsChinese ? f.EvidenceZh : f.EvidenceEn)}");
+        foreach (var f in findings) Paragraph($"{f.Rank}. {(_t.IsChinese ? f.TitleZh : f.TitleEn)}\n{Evidence(f)}");
 
         Heading("SubDeptNotes", 3);
         var note = _m.Notes.FirstOrDefault(n => n.DepartmentCode == code);

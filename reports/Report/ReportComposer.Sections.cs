@@ -210,6 +210,14 @@ internal sealed partial class ReportComposer
     private void Finding(Finding f)
     {
         Add(new HeadingBlock(_t.Format("FindingTitle", f.Rank, _t.IsChinese ? f.TitleZh : f.TitleEn), 3));
-        Paragraph((_t.IsChinese ? f.EvidenceZh : f.EvidenceEn) + "\n" + _t.Format("FindingSeverity", f.Severity.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+        Paragraph(Evidence(f) + "\n" + _t.Format("FindingSeverity", f.Severity.ToString("0.0", System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    /// <summary>A finding's evidence: one clause as a sentence; several (a department's decline in each measure, its
+    /// forecast, its chart's signals) one per line, each after a bullet, where one sentence ran to six lines.</summary>
+    private string Evidence(Finding f)
+    {
+        var clauses = _t.IsChinese ? f.EvidenceZhClauses : f.EvidenceEnClauses;
+        return clauses.Count > 1 ? string.Join("\n", clauses.Select(c => "• " + c)) : string.Concat(clauses);
     }
 }

@@ -123,6 +123,26 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     }
 
     [Fact]
+    public void A_finding_of_several_clauses_prints_each_after_a_bullet_and_one_of_one_clause_as_a_sentence()
+    {
+        using var db = demo.Db.CreateContext();
+        var findings = ReportDataReader.Read(db, DemoWarehouse.Q2, new ReportOptions(), PolicyFile.Default, demo.Clock).Analysis.Findings;
+        var several = findings.First(f => f.EvidenceZhClauses.Count > 2);
+        var single = findings.First(f => f.EvidenceZhClauses.Count == 1);
+
+        var zh = AllText(Generate());
+        var en = AllText(Generate(new ReportOptions { Language = "en" }));
+
+        // The clauses one after another, each after its bullet, in the order of the analysis (the text comes without its
+        // spaces and line breaks).
+        Assert.Contains(PdfTestKit.Squeeze(string.Concat(several.EvidenceZhClauses.Select(c => "• " + c))), zh, StringComparison.Ordinal);
+        Assert.Contains(PdfTestKit.Squeeze(string.Concat(several.EvidenceEnClauses.Select(c => "• " + c))), en, StringComparison.Ordinal);
+        Assert.Contains(PdfTestKit.Squeeze(single.EvidenceZh), zh, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfTestKit.Squeeze("• " + single.EvidenceZh), zh, StringComparison.Ordinal);
+        Assert.DoesNotContain(PdfTestKit.Squeeze(several.EvidenceZh), zh, StringComparison.Ordinal); // no longer one sentence
+    }
+
+    [Fact]
     public void The_english_summaries_read_as_english_when_a_count_is_one()
     {
         // The spot-check summary read "10 agreed with the self-check (d ≤ 1 points); penalties total 1 points" and the
