@@ -60,7 +60,8 @@ internal static class AnalyzeCommand
         foreach (var f in a.Findings)
         {
             o.WriteLine(FormattableString.Invariant($"  {f.Rank,2}. [{f.Severity,5:0.0}] {f.TitleZh} ({f.Kind})"));
-            o.WriteLine($"      {f.EvidenceZh}");
+            // One clause per line, as the dashboard and the report list them.
+            foreach (var clause in f.EvidenceZhClauses) o.WriteLine($"      {(f.EvidenceZhClauses.Count > 1 ? "- " : "")}{clause}");
         }
 
         o.WriteLine();
