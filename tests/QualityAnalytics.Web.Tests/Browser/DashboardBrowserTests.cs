@@ -311,6 +311,13 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.True(single >= 0);
         Assert.Equal(0, await committee.Page.Locator("#findings ol.ranked > li").Nth(single).Locator("ul.evidence").CountAsync());
         await committee.Screenshot("overview-findings-1280");
+
+        // The same in English, from the English clauses.
+        await committee.Open("/?to=2026Q3&lang=en");
+        var english = ranked[index].GetProperty("evidence_en_clauses").EnumerateArray().Select(c => c.GetString()!).ToList();
+        var englishLines = (await committee.Page.Locator("#findings ol.ranked > li").Nth(index).Locator("ul.evidence > li").AllInnerTextsAsync()).ToList();
+        Assert.Equal([.. english[..^1], english[^1] + " →"], englishLines);
+        await committee.Screenshot("overview-findings-1280-en");
         Assert.Empty(committee.Errors);
     }
 
