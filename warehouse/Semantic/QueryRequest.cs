@@ -53,4 +53,6 @@ public enum QueryRejection
     SortNotAllowed,
     FilterNotAllowed,
     CountNotAllowed,
+    NoMatrixRows,
+    MatrixDimensionTwice,
 }

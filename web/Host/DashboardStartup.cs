@@ -89,6 +89,7 @@ public sealed class DashboardStartup(ServeOptions options)
             var api = endpoints.MapGroup("/api").RequireAuthorization(Roles.CanRead);
             api.MapMetaApi();
             api.MapQueryApi();
+            api.MapMatrixApi();
             api.MapRowsApi();
             api.MapAssessmentApi();
             api.MapNotesApi();

@@ -14,7 +14,7 @@ namespace QualityAnalytics.Warehouse.Tests.Marts;
 /// pass. A few facts are written through EF with the values that tell the engines apart (a reply one second past 24
 /// hours, decimals with two places, a mean that is not a whole number), and the same answers are expected on both.
 /// </summary>
-public sealed class MartsAndQueriesOnEitherEngineTests : IDisposable
+public sealed partial class MartsAndQueriesOnEitherEngineTests : IDisposable
 {
     private static readonly Quarter Q2 = new(2026, 2);
     // Friday 8 May 2026, 12:00 in Shanghai. No load batch is recorded, so the quarter's open complaints are judged as of

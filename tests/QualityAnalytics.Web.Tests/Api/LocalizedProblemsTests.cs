@@ -20,6 +20,9 @@ public sealed class LocalizedProblemsTests(DashboardFactory app) : IClassFixture
     [InlineData("/api/query?measures=total&dimensions=department&order=grade", "不能按“grade”排序", "Cannot order by 'grade'")]
     [InlineData("/api/rows/complaints?sort=nope", "不能按“nope”排序。可排序的列：complaint_id", "Cannot sort by 'nope'. Sort by one of: complaint_id")]
     [InlineData("/api/rows/complaints?month=2026-4x", "“2026-4x”不是月份", "'2026-4x' is not a month")]
+    [InlineData("/api/query/matrix?measures=complaints", "请指定矩阵的行维度", "Name the dimension of the matrix's rows")]
+    [InlineData("/api/query/matrix?measures=complaints&rows=month&columns=month", "矩阵的行和列都是“month”", "The matrix's rows and columns are both 'month'")]
+    [InlineData("/api/query/matrix/export?format=csv&measures=total&rows=channel", "这些度量不能按“channel”拆分或筛选", "These measures cannot be split or filtered by 'channel'")]
     [InlineData("/api/rows/invoices", "没有“invoices”这类明细行。可用的：complaints", "Unknown rows 'invoices': complaints")]
     public async Task A_refused_request_is_explained_in_the_page_language(string path, string chinese, string english)
     {

@@ -10,6 +10,7 @@ public sealed class ScreenshotTests(BrowserFixture browser)
     private static readonly (string Name, string Url)[] Pages =
     [
         ("overview", "/"), ("department", "/department?code=LOG"), ("explore", "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=bar"),
+        ("explore-matrix", "/explore?measures=complaints,reply_on_time_rate&x=department&series=quarter&visual=matrix"),
         ("complaints", "/rows/complaints"), ("checks", "/rows/checks"), ("surveys", "/rows/surveys"), ("callbacks", "/rows/callbacks"), ("deductions", "/rows/deductions"), ("data", "/data?batch=1"),
         ("notes", "/notes"), ("policy", "/policy"), ("reports", "/reports"),
     ];

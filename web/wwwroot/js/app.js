@@ -203,7 +203,8 @@
         // the range) would still filter every query while its select says "all": drop it, so the data is what the slicers say.
         const stale = defs.filter(d => d.all && d.value === undefined && state[d.key] && !d.options.some(o => String(o.value) === state[d.key]));
         if (stale.length) setState(Object.fromEntries(stale.map(d => [d.key, ''])), { silent: true });
-        const signature = defs.map(d => d.key + ':' + d.options.length).join('|');
+        // The labels are part of it: explore names its two dimensions rows and columns for a matrix, axis and legend for a chart.
+        const signature = defs.map(d => d.key + ':' + d.options.length + ':' + d.label).join('|');
         if (container.dataset.signature === signature) {
             // Same slicers: only follow the state (keeps keyboard focus where it was).
             for (const def of defs) {

@@ -1,5 +1,6 @@
-// Explore: the hand-built visual. Choose measures (of one mart), up to two dimensions, filters, and bar, line or
-// table; everything is in the URL. Clicking a bar or point filters by that value (when the mart can be filtered by it).
+// Explore: the hand-built visual. Choose measures (of one mart), up to two dimensions, filters, and bar, line, table or
+// matrix; everything is in the URL. Clicking a bar or point filters by that value (when the mart can be filtered by it);
+// each line of the table and each number of the matrix opens the rows behind it.
 'use strict';
 QA.busy((async function () {
     const { t, el, state, setState, onState, query, draw, zoom, visual, table, queryColumns, busy } = QA;
@@ -13,6 +14,7 @@ QA.busy((async function () {
     const labelOf = x => QA.label(x);
     // ECharts 5's default colours, named here so that a group's measures can share one.
     const PALETTE = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
+    const VISUALS = ['bar', 'line', 'table', 'matrix'];
 
     function chosen() {
         let measures = (state.measures || 'total').split(',').filter(m => model.measures.some(x => x.name === m));
@@ -22,7 +24,7 @@ QA.busy((async function () {
         const dims = model.marts.find(m => m.name === mart).dimensions;
         const x = dims.includes(state.x ?? 'quarter') ? (state.x ?? 'quarter') : dims[0];
         const series = state.series && dims.includes(state.series) && state.series !== x ? state.series : '';
-        return { measures, mart, dims, x, series, visualType: ['bar', 'line', 'table'].includes(state.visual) ? state.visual : 'bar' };
+        return { measures, mart, dims, x, series, visualType: VISUALS.includes(state.visual) ? state.visual : 'bar' };
     }
 
     function renderBuilder(c) {
@@ -38,10 +40,12 @@ QA.busy((async function () {
                 }), ' ', labelOf(m)))));
         measuresBox.replaceChildren(el('legend', {}, t('explore.measures')), ...groups);
         const dimOptions = c.dims.map(d => ({ value: d, label: labelOf(model.dimensions.find(x => x.name === d)) }));
+        // A matrix's dimensions are its rows and its columns; a chart's its axis and its legend (the same two choices).
+        const matrix = c.visualType === 'matrix';
         QA.slicers(builder, [
-            { key: 'x', label: t('explore.x'), options: dimOptions, value: c.x },
-            { key: 'series', label: t('explore.series'), options: dimOptions.filter(o => o.value !== c.x), all: true, allLabel: t('explore.none'), value: c.series },
-            { key: 'visual', label: t('explore.type'), options: ['bar', 'line', 'table'].map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
+            { key: 'x', label: t(matrix ? 'explore.rows' : 'explore.x'), options: dimOptions, value: c.x },
+            { key: 'series', label: t(matrix ? 'explore.columns' : 'explore.series'), options: dimOptions.filter(o => o.value !== c.x), all: true, allLabel: t('explore.none'), value: c.series },
+            { key: 'visual', label: t('explore.type'), options: VISUALS.map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
         ], { reset: false });
     }
 
@@ -61,17 +65,28 @@ QA.busy((async function () {
 
         const filters = { from, to };
         for (const d of c.dims) if (state[d]) filters[d] = state[d];
+        // Departments by name on the axis, in the legend and in the matrix (the table keeps the code, as exported); other values as shown everywhere.
+        const depts = await QA.departments();
+        const name = (dim, v) => dim === 'department' ? depts.find(d => d.code === v)?.name ?? v : QA.valueLabel(dim, v);
+        const rowsBehind = values => drillHref(c.mart, { ...filters, ...values });
+        out.card.hidden = c.visualType === 'table' || c.visualType === 'matrix';
+        if (c.visualType === 'matrix') {
+            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, ...filters };
+            QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind });
+            tableCard.setExport('/api/query/matrix/export', params);
+            return;
+        }
         const dims = c.series ? [c.x, c.series] : [c.x];
         const result = await query({ measures: c.measures, dimensions: dims, filters, limit: 5000 });
         out.setExport('/api/query/export', result.params);
         tableCard.setExport('/api/query/export', result.params);
-        table(tableCard.body, queryColumns(result), result.rows);
+        const drill = { name: 'rows_behind', label: t('explore.drill'), render: (v, r) => {
+            const href = rowsBehind(Object.fromEntries(dims.map((d, i) => [d, r[i]])));
+            return href ? el('a', { href }, t('explore.drillLink')) : '–';
+        } };
+        table(tableCard.body, [...queryColumns(result), drill], result.rows);
 
-        out.card.hidden = c.visualType === 'table';
         if (c.visualType === 'table') return;
-        // Departments by name on the axis and in the legend (the table keeps the code, as exported); other values as shown everywhere.
-        const depts = await QA.departments();
-        const name = (dim, v) => dim === 'department' ? depts.find(d => d.code === v)?.name ?? v : QA.valueLabel(dim, v);
         const xs = [...new Set(result.records.map(r => r[c.x]))];
         let series;
         if (c.series) {
@@ -104,6 +119,17 @@ QA.busy((async function () {
             if (s?.dim && s.dim !== 'month' && s.dim !== 'quarter') patch[s.dim] = s.dimValue;
             setState(patch);
         });
+    }
+
+    /** The rows page behind a number of the mart with these dimension values and slicers (a quarter narrows the range
+     *  to itself): complaints and checks have rows pages; an assessment is a department's quarter, its department page.
+     *  Null where no page holds those rows (assessments not narrowed to one department). */
+    function drillHref(mart, values) {
+        const params = { ...values };
+        if (values.quarter) { params.from = values.quarter; params.to = values.quarter; delete params.quarter; }
+        if (mart === 'complaints' || mart === 'checks') return QA.withQuery('/rows/' + mart, params);
+        if (mart === 'assessment' && params.department) return QA.withQuery('/department', { code: params.department, from: params.from, to: params.to });
+        return null;
     }
 
     const run = () => busy(render().catch(e => QA.showError(grid, e)));

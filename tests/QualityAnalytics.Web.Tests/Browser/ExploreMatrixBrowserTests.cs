@@ -1,0 +1,107 @@
+using System.Globalization;
+
+namespace QualityAnalytics.Web.Tests.Browser;
+
+/// <summary>The explore page's matrix and its way to the rows: a manager picks two dimensions and sees every value of
+/// the one across the top with the totals of each line and column, clicks a number and lands on exactly the rows it
+/// counts; the flat table's lines open their rows too.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
+{
+    private const string Matrix = "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=matrix";
+
+    [Fact]
+    public async Task A_matrix_shows_a_column_per_value_with_totals_and_each_number_opens_its_rows()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open(Matrix);
+
+        // The chart is hidden; the builder names the dimensions rows and columns.
+        Assert.False(await session.Page.IsVisibleAsync("#chart-explore"));
+        Assert.Equal(["行维度", "列维度"], await BuilderLabels(session));
+        var table = session.Page.Locator("#table-explore table.matrix");
+        var groups = (await table.Locator("thead tr").First.Locator("th").AllInnerTextsAsync()).ToList();
+        Assert.Equal("季度", groups[0]);
+        Assert.Equal("合计", groups[^1]);
+        Assert.Contains("电话", groups);
+        Assert.Equal(["投诉数", "有效投诉"], (await table.Locator("thead tr").Nth(1).Locator("th").AllInnerTextsAsync()).Take(2));
+        Assert.Equal("合计", (await table.Locator("tfoot th").InnerTextAsync()).Trim());
+
+        // The phone complaints of the last quarter: the number links to the rows page, which counts as many.
+        var quarter = await table.Locator("tbody tr").Last.GetAttributeAsync("data-row");
+        var cell = table.Locator($"tbody tr[data-row='{quarter}'] td[data-column='电话'][data-measure='complaints'] a");
+        var count = long.Parse(await cell.InnerTextAsync(), CultureInfo.InvariantCulture);
+        await cell.ClickAsync();
+        await session.Page.WaitForURLAsync("**/rows/complaints?**");
+        await session.Settled();
+        Assert.Contains($"from={quarter}", session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal($"共 {count:N0} 条", await session.Page.InnerTextAsync("#rows-total"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Switching_from_a_chart_to_a_matrix_renames_the_two_dimensions()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=quarter&series=channel&visual=bar");
+        Assert.Equal(["横轴维度", "分组维度"], await BuilderLabels(session));
+
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-visual", "matrix"));
+
+        Assert.Equal(["行维度", "列维度"], await BuilderLabels(session));
+        Assert.True(await session.Page.IsVisibleAsync("#table-explore table.matrix"));
+        Assert.Empty(session.Errors);
+    }
+
+    private static async Task<string[]> BuilderLabels(Session session) =>
+        (await session.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#builder label')].map(l => l.firstChild.textContent.trim())")).Take(2).ToArray();
+
+    [Fact]
+    public async Task The_matrix_reads_in_english_and_looks_right()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open(Matrix);
+        await session.Screenshot("explore-matrix-1280");
+        await session.Open(Matrix + "&lang=en");
+        var groups = await session.Page.Locator("#table-explore table.matrix thead tr").First.Locator("th").AllInnerTextsAsync();
+        Assert.Equal("Quarter", groups[0]);
+        Assert.Contains("Phone", groups);
+        Assert.Equal("Total", groups[^1]);
+        await session.Screenshot("explore-matrix-1280-en");
+        // The export buttons give the matrix as shown.
+        Assert.StartsWith("/api/query/matrix/export?", await session.Page.Locator("#table-explore").Locator("xpath=ancestor::section").Locator("[data-export=csv]").GetAttributeAsync("href"),
+            StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_managers_matrix_by_department_is_their_department_and_its_total()
+    {
+        await using var session = await browser.SignIn("log-manager");
+        await session.Open("/explore?measures=total,amount&x=department&series=quarter&visual=matrix");
+
+        var lines = await session.Page.Locator("#table-explore table.matrix tbody th").AllInnerTextsAsync();
+        Assert.Equal(["物流业务部"], lines);
+        // An assessment's number opens the department's page for that quarter.
+        var link = await session.Page.Locator("#table-explore tbody td[data-measure=total] a").First.GetAttributeAsync("href");
+        Assert.StartsWith("/department?code=LOG", link, StringComparison.Ordinal);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Each_line_of_the_flat_table_opens_the_rows_it_counts()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=checks&x=month&series=kind&visual=table");
+
+        var first = session.Page.Locator("#table-explore tbody tr").First;
+        var checks = long.Parse(await first.Locator("td[data-col=checks]").InnerTextAsync(), CultureInfo.InvariantCulture);
+        var month = await first.Locator("td[data-col=month]").InnerTextAsync();
+        await first.Locator("td[data-col=rows_behind] a").ClickAsync();
+        await session.Page.WaitForURLAsync("**/rows/checks?**");
+        await session.Settled();
+        Assert.Contains($"month={month}", session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal($"共 {checks:N0} 条", await session.Page.InnerTextAsync("#rows-total"));
+        Assert.Empty(session.Errors);
+    }
+}

@@ -1,0 +1,58 @@
+// The explore page's matrix: one dimension down, optionally one across, the measures in each cell, with the totals of
+// each line, each column and the whole. The totals come from the server, aggregated again at their level (a rate's
+// total is the rate of everything under it): nothing is added up here. Every number links to the rows behind it.
+'use strict';
+/** Draws an /api/query/matrix answer into container. name(dimension, value): a value as the page names it;
+ *  href(filters): the rows behind a number with these dimension values, or null where there is no such page. */
+QA.matrix = function (container, m, { name, href }) {
+    const { t, el, format, label } = QA;
+    const measures = m.measures;
+    const down = m.rows_dimension.name;
+    const across = m.columns_dimension;
+    const several = measures.length > 1;
+    // A group of columns per column value, then the line's total; without a dimension across, the measures alone.
+    const groups = across
+        ? [...m.column_values.map((value, index) => ({ index, value, label: name(across.name, value) })), { total: true, label: t('matrix.total') }]
+        : [{ total: true }];
+
+    // Each column value's group of measures starts with a rule, so that the pairs read as pairs.
+    const classes = (group, first) => ['num', across && group.total ? 'total' : '', across && several && first ? 'group-start' : ''].filter(Boolean).join(' ');
+    function number(value, measure, filters, group, first) {
+        const td = el('td', {
+            class: classes(group, first), 'data-measure': measure.name,
+            'data-column': across && !group.total ? String(group.value ?? '') : null,
+        });
+        if (value === null || value === undefined) {
+            td.textContent = '–';
+            return td;
+        }
+        const shown = format(value, measure.format);
+        const link = href(filters);
+        td.append(link ? el('a', { href: link, title: t('matrix.cellRows', shown) }, shown) : document.createTextNode(shown));
+        return td;
+    }
+    const cells = (line, filters) => groups.flatMap(g => measures.map((measure, k) => {
+        const values = g.total ? line.total : line.cells[g.index];
+        return number(values?.[k] ?? null, measure, g.total ? filters : { ...filters, [across.name]: g.value }, g, k === 0);
+    }));
+
+    const top = el('tr', {}, el('th', { scope: 'col', rowspan: across && several ? 2 : null }, label(m.rows_dimension)),
+        across
+            ? groups.map(g => el('th', { scope: several ? 'colgroup' : 'col', colspan: several ? measures.length : null, class: several ? classes(g, true) + ' group' : classes(g, true) }, g.label))
+            : measures.map(measure => el('th', { scope: 'col', class: 'num' }, label(measure))));
+    const heads = [top];
+    if (across && several) {
+        heads.push(el('tr', {}, groups.flatMap(g => measures.map((measure, k) => el('th', { scope: 'col', class: classes(g, k === 0) }, label(measure))))));
+    }
+    const body = el('tbody', {}, m.rows.map(line =>
+        el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, name(down, line.value)), cells(line, { [down]: line.value }))));
+    const foot = el('tfoot', {}, el('tr', { class: 'total' }, el('th', { scope: 'row' }, t('matrix.total')), cells(m.total, {})));
+    // The table's caption names it; what its numbers and totals are is said above it, where a narrow screen wraps it
+    // (inside the scrolling table it ran off the side).
+    const caption = across ? `${label(m.rows_dimension)} × ${label(across)}` : label(m.rows_dimension);
+    container.replaceChildren(...(m.rows.length
+        ? [el('p', { class: 'hint' }, t(across ? 'matrix.note' : 'matrix.noteRows')),
+            el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
+                el('table', { class: 'matrix' }, el('caption', { class: 'hint' }, caption), el('thead', {}, heads), body, foot))]
+        : [el('p', { class: 'empty' }, t('noData'))]));
+};
