@@ -4,7 +4,8 @@ namespace QualityAnalytics.Warehouse.Semantic;
 
 /// <summary>A matrix (a pivot table): the measures of one mart with one dimension down the side and, optionally, one
 /// across the top; the query's filters, quarter range and row scope as for <see cref="SemanticQuery"/> (its
-/// dimensions, order and limit are set here).</summary>
+/// dimensions and limit are set here). Its order, if any, orders the lines: by the rows' dimension, or by a measure's
+/// line total ("complaints desc").</summary>
 public sealed record MatrixRequest
 {
     public required QueryRequest Query { get; init; }
@@ -39,21 +40,21 @@ public static class SemanticMatrix
         if (request.Columns == request.Rows)
             throw new QueryRejectedException(QueryRejection.MatrixDimensionTwice, $"The matrix's rows and columns are both '{request.Rows}': choose two dimensions.", request.Rows);
 
-        QueryResult Ask(params string[] dimensions) =>
-            SemanticQuery.Run(connection, request.Query with { Dimensions = dimensions, OrderBy = null, Limit = AllGroups }, scope);
+        QueryResult Ask(string[] dimensions, string? order = null) =>
+            SemanticQuery.Run(connection, request.Query with { Dimensions = dimensions, OrderBy = order, Limit = AllGroups }, scope);
 
-        var lines = Ask(request.Rows);
+        var lines = Ask([request.Rows], request.Query.OrderBy);
         var measures = lines.Columns.Skip(1).ToList();
-        var grand = Ask().Rows.Single();
+        var grand = Ask([]).Rows.Single();
         if (request.Columns is not { } across)
         {
             return new MatrixResult(lines.Columns[0], null, measures, [],
                 lines.Rows.Select(r => new MatrixRow(r[0], [], r[1..])).ToList(), new MatrixRow(null, [], grand));
         }
 
-        var columns = Ask(across);
+        var columns = Ask([across]);
         var columnValues = columns.Rows.Select(r => r[0]).ToList();
-        var cells = Ask(request.Rows, across).Rows.ToDictionary(r => (r[0], r[1]), r => r[2..]);
+        var cells = Ask([request.Rows, across]).Rows.ToDictionary(r => (r[0], r[1]), r => r[2..]);
         var rows = lines.Rows.Select(line => new MatrixRow(line[0],
             columnValues.Select(c => cells.GetValueOrDefault((line[0], c))).ToList(), line[1..])).ToList();
         return new MatrixResult(lines.Columns[0], columns.Columns[0], measures, columnValues, rows,

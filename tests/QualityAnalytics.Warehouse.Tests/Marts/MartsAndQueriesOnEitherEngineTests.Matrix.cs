@@ -63,6 +63,21 @@ public sealed partial class MartsAndQueriesOnEitherEngineTests
         Assert.Equal(new object?[] { 3L, 96.58m }, matrix.Total.Total);
     }
 
+    [Fact]
+    public void A_matrixs_lines_follow_the_order_asked_by_a_measures_line_total()
+    {
+        using var connection = _warehouse.OpenConnection();
+        MatrixResult Ordered(string? order) => SemanticMatrix.Run(connection,
+            RepliesByDepartmentAndMonth with { Query = RepliesByDepartmentAndMonth.Query with { OrderBy = order } }, RowScope.Everything);
+
+        Assert.Equal(["LOG", "WUH"], Ordered(null).Rows.Select(r => r.Value));
+        Assert.Equal(["WUH", "LOG"], Ordered("complaints").Rows.Select(r => r.Value)); // 1 before 3
+        Assert.Equal(["WUH", "LOG"], Ordered("department desc").Rows.Select(r => r.Value));
+        // The columns keep their own order whatever the lines'.
+        Assert.Equal(["2026-04", "2026-05"], Ordered("complaints").ColumnValues);
+        Assert.Equal(QueryRejection.OrderNotRequested, Assert.Throws<QueryRejectedException>(() => Ordered("month")).Reason);
+    }
+
     [Theory]
     [InlineData("", null, QueryRejection.NoMatrixRows)]
     [InlineData("month", "month", QueryRejection.MatrixDimensionTwice)]

@@ -145,6 +145,12 @@ public sealed class MatrixApiTests(DashboardFactory app) : IClassFixture<Dashboa
         Assert.Equal([$"{channels[0]} · 投诉数", $"{channels[0]} · 有效投诉"], header[1..3]);
         Assert.Equal(["合计 · 投诉数", "合计 · 有效投诉"], header[^2..]);
 
+        // Ordered as the page orders it: the quarters by their total, biggest first.
+        var ordered = CsvLines(await client.GetByteArrayAsync($"/api/query/matrix/export?format=csv&{query}&order=complaints%20desc"));
+        var totals = ordered.Skip(1).SkipLast(1).Select(l => long.Parse(l.Split(',')[^1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.Equal(totals.OrderDescending(), totals);
+        Assert.Equal(zh.Skip(1).SkipLast(1).Order(StringComparer.Ordinal), ordered.Skip(1).SkipLast(1).Order(StringComparer.Ordinal));
+
         var xlsx = await client.GetAsync($"/api/query/matrix/export?format=xlsx&{query}");
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType!.MediaType);
         using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());

@@ -53,6 +53,42 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Clicking_a_total_heading_orders_the_lines_by_it_and_a_second_click_reverses_them()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=department&series=quarter&visual=matrix");
+        async Task<long[]> LineTotals() => (await session.Page.Locator("#table-explore tbody td.total[data-measure=complaints]").AllInnerTextsAsync())
+            .Select(v => long.Parse(v, NumberStyles.AllowThousands, CultureInfo.InvariantCulture)).ToArray();
+
+        await session.AndSettle(() => session.Page.Locator("#table-explore thead th[data-sort=complaints] button").ClickAsync());
+        var descending = await LineTotals();
+        Assert.Equal(descending.OrderDescending(), descending);
+        Assert.Equal("descending", await session.Page.GetAttributeAsync("#table-explore thead th[data-sort=complaints]", "aria-sort"));
+        Assert.Contains("order=complaints+desc", session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("order=complaints+desc", await session.Page.GetAttributeAsync("#table-explore >> xpath=ancestor::section >> [data-export=csv]", "href"), StringComparison.Ordinal);
+
+        await session.AndSettle(() => session.Page.Locator("#table-explore thead th[data-sort=complaints] button").ClickAsync());
+        var ascending = await LineTotals();
+        Assert.Equal(ascending.Order(), ascending);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Ordering_the_table_by_a_measure_orders_the_chart_too()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=department&visual=bar");
+
+        await session.AndSettle(() => session.Page.Locator("#table-explore th[data-col=complaints] button").ClickAsync());
+
+        var counts = (await session.Page.Locator("#table-explore td[data-col=complaints]").AllInnerTextsAsync()).Select(v => long.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(counts.OrderDescending(), counts);
+        var bars = await session.Chart<long[]>("chart-explore", "option.series[0].data");
+        Assert.Equal(counts, bars);
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<string[]> BuilderLabels(Session session) =>
         (await session.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#builder label')].map(l => l.firstChild.textContent.trim())")).Take(2).ToArray();
 

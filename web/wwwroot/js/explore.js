@@ -71,20 +71,22 @@ QA.busy((async function () {
         const rowsBehind = values => drillHref(c.mart, { ...filters, ...values });
         out.card.hidden = c.visualType === 'table' || c.visualType === 'matrix';
         if (c.visualType === 'matrix') {
-            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, ...filters };
-            QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind });
+            const { order, sort } = ordering([c.x, ...c.measures], c.measures);
+            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, order, ...filters };
+            QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind, sort });
             tableCard.setExport('/api/query/matrix/export', params);
             return;
         }
         const dims = c.series ? [c.x, c.series] : [c.x];
-        const result = await query({ measures: c.measures, dimensions: dims, filters, limit: 5000 });
+        const { order, sort } = ordering([...dims, ...c.measures], c.measures);
+        const result = await query({ measures: c.measures, dimensions: dims, filters, order, limit: 5000 });
         out.setExport('/api/query/export', result.params);
         tableCard.setExport('/api/query/export', result.params);
         const drill = { name: 'rows_behind', label: t('explore.drill'), render: (v, r) => {
             const href = rowsBehind(Object.fromEntries(dims.map((d, i) => [d, r[i]])));
             return href ? el('a', { href }, t('explore.drillLink')) : '–';
         } };
-        table(tableCard.body, [...queryColumns(result), drill], result.rows);
+        table(tableCard.body, [...queryColumns(result), { ...drill, sortable: false }], result.rows, { sort });
 
         if (c.visualType === 'table') return;
         const xs = [...new Set(result.records.map(r => r[c.x]))];
@@ -119,6 +121,24 @@ QA.busy((async function () {
             if (s?.dim && s.dim !== 'month' && s.dim !== 'quarter') patch[s.dim] = s.dimValue;
             setState(patch);
         });
+    }
+
+    /** The order the URL asks for (order=complaints desc), when it names a column the visual has (a stale one, left by
+     *  a measure since unticked, is ignored), for the query and the export; and the table's sort, whose header click
+     *  orders by that column: a measure biggest first, a dimension in its own order, a second click the other way. The
+     *  chart follows the table's order. */
+    function ordering(keys, measures) {
+        const [asked, dir] = (state.order || '').split(' ');
+        const valid = keys.includes(asked);
+        const key = valid ? asked : keys[0]; // unasked, the lines come in the first dimension's order
+        const descending = valid && dir === 'desc';
+        return {
+            order: valid ? (descending ? key + ' desc' : key) : undefined,
+            sort: {
+                key, dir: descending ? 'desc' : 'asc',
+                onSort: k => setState({ order: k === key ? (descending ? k : k + ' desc') : (measures.includes(k) ? k + ' desc' : k) }),
+            },
+        };
     }
 
     /** The rows page behind a number of the mart with these dimension values and slicers (a quarter narrows the range

@@ -3,8 +3,10 @@
 // total is the rate of everything under it): nothing is added up here. Every number links to the rows behind it.
 'use strict';
 /** Draws an /api/query/matrix answer into container. name(dimension, value): a value as the page names it;
- *  href(filters): the rows behind a number with these dimension values, or null where there is no such page. */
-QA.matrix = function (container, m, { name, href }) {
+ *  href(filters): the rows behind a number with these dimension values, or null where there is no such page;
+ *  sort: {key, dir, onSort(key)}: the lines' order (the server's), whose headings (the rows' dimension and each
+ *  measure's line total) are buttons. */
+QA.matrix = function (container, m, { name, href, sort }) {
     const { t, el, format, label } = QA;
     const measures = m.measures;
     const down = m.rows_dimension.name;
@@ -36,13 +38,23 @@ QA.matrix = function (container, m, { name, href }) {
         return number(values?.[k] ?? null, measure, g.total ? filters : { ...filters, [across.name]: g.value }, g, k === 0);
     }));
 
-    const top = el('tr', {}, el('th', { scope: 'col', rowspan: across && several ? 2 : null }, label(m.rows_dimension)),
+    // A heading that orders the lines: a button, and aria-sort on the one they are ordered by.
+    const heading = (attrs, text, key) => {
+        if (!sort) return el('th', attrs, text);
+        const ordered = sort.key === key ? (sort.dir === 'desc' ? 'descending' : 'ascending') : null;
+        return el('th', { ...attrs, 'data-sort': key, 'aria-sort': ordered }, el('button', { type: 'button', onclick: () => sort.onSort(key) }, text));
+    };
+    const top = el('tr', {}, heading({ scope: 'col', rowspan: across && several ? 2 : null }, label(m.rows_dimension), down),
         across
-            ? groups.map(g => el('th', { scope: several ? 'colgroup' : 'col', colspan: several ? measures.length : null, class: several ? classes(g, true) + ' group' : classes(g, true) }, g.label))
-            : measures.map(measure => el('th', { scope: 'col', class: 'num' }, label(measure))));
+            ? groups.map(g => g.total && !several
+                ? heading({ scope: 'col', class: classes(g, true) }, g.label, measures[0].name)
+                : el('th', { scope: several ? 'colgroup' : 'col', colspan: several ? measures.length : null, class: several ? classes(g, true) + ' group' : classes(g, true) }, g.label))
+            : measures.map(measure => heading({ scope: 'col', class: 'num' }, label(measure), measure.name)));
     const heads = [top];
     if (across && several) {
-        heads.push(el('tr', {}, groups.flatMap(g => measures.map((measure, k) => el('th', { scope: 'col', class: classes(g, k === 0) }, label(measure))))));
+        heads.push(el('tr', {}, groups.flatMap(g => measures.map((measure, k) => g.total
+            ? heading({ scope: 'col', class: classes(g, k === 0) }, label(measure), measure.name)
+            : el('th', { scope: 'col', class: classes(g, k === 0) }, label(measure))))));
     }
     const body = el('tbody', {}, m.rows.map(line =>
         el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, name(down, line.value)), cells(line, { [down]: line.value }))));
