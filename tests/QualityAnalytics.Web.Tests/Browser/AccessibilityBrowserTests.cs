@@ -15,7 +15,7 @@ public sealed class AccessibilityBrowserTests(BrowserFixture browser)
     private static readonly string[] Pages =
     [
         "/", "/department?code=LOG", "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=bar",
-        "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=matrix",
+        "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=matrix&heat=1",
         "/rows/complaints", "/rows/checks", "/rows/surveys", "/rows/callbacks", "/rows/deductions", "/reports", "/data?batch=1", "/notes", "/policy",
     ];
 

@@ -89,6 +89,30 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task A_colour_scale_shades_each_measures_cells_from_its_smallest_to_its_largest_and_leaves_the_totals()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open(Matrix);
+        Assert.Equal(0, await session.Page.Locator("#table-explore td[data-heat]").CountAsync()); // off unless asked
+
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-heat", "1"));
+
+        Assert.Contains("heat=1", session.Page.Url, StringComparison.Ordinal);
+        foreach (var measure in new[] { "complaints", "valid_complaints" })
+        {
+            var cells = await session.Page.EvaluateAsync<double[][]>($@"() => [...document.querySelectorAll('#table-explore tbody td[data-measure={measure}]:not(.total)')]
+                .filter(td => td.textContent !== '–').map(td => [Number(td.textContent), Number(td.dataset.heat)])");
+            Assert.NotEmpty(cells);
+            var (smallest, largest) = (cells.Min(c => c[0]), cells.Max(c => c[0]));
+            Assert.All(cells, c => Assert.Equal((c[0] - smallest) / (largest - smallest), c[1], 3));
+        }
+        Assert.Equal(0, await session.Page.Locator("#table-explore td.total[data-heat], #table-explore tfoot td[data-heat]").CountAsync());
+        Assert.Contains("颜色越深，数值越大", await session.Page.InnerTextAsync("#table-explore"), StringComparison.Ordinal);
+        await session.Screenshot("explore-matrix-heat-1280");
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<string[]> BuilderLabels(Session session) =>
         (await session.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#builder label')].map(l => l.firstChild.textContent.trim())")).Take(2).ToArray();
 

@@ -46,6 +46,8 @@ QA.busy((async function () {
             { key: 'x', label: t(matrix ? 'explore.rows' : 'explore.x'), options: dimOptions, value: c.x },
             { key: 'series', label: t(matrix ? 'explore.columns' : 'explore.series'), options: dimOptions.filter(o => o.value !== c.x), all: true, allLabel: t('explore.none'), value: c.series },
             { key: 'visual', label: t('explore.type'), options: VISUALS.map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
+            // A matrix may shade its numbers (a colour scale per measure); off unless asked, as in a spreadsheet.
+            ...(matrix ? [{ key: 'heat', label: t('explore.heat'), options: [{ value: '', label: t('explore.heat.off') }, { value: '1', label: t('explore.heat.on') }], value: state.heat === '1' ? '1' : '' }] : []),
         ], { reset: false });
     }
 
@@ -73,7 +75,7 @@ QA.busy((async function () {
         if (c.visualType === 'matrix') {
             const { order, sort } = ordering([c.x, ...c.measures], c.measures);
             const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, order, ...filters };
-            QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind, sort });
+            QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind, sort, heat: state.heat === '1' });
             tableCard.setExport('/api/query/matrix/export', params);
             return;
         }

@@ -5,8 +5,9 @@
 /** Draws an /api/query/matrix answer into container. name(dimension, value): a value as the page names it;
  *  href(filters): the rows behind a number with these dimension values, or null where there is no such page;
  *  sort: {key, dir, onSort(key)}: the lines' order (the server's), whose headings (the rows' dimension and each
- *  measure's line total) are buttons. */
-QA.matrix = function (container, m, { name, href, sort }) {
+ *  measure's line total) are buttons; heat: shade each number by where it stands between its measure's smallest and
+ *  largest (the colour scale of a spreadsheet's conditional formatting). */
+QA.matrix = function (container, m, { name, href, sort, heat = false }) {
     const { t, el, format, label } = QA;
     const measures = m.measures;
     const down = m.rows_dimension.name;
@@ -17,9 +18,25 @@ QA.matrix = function (container, m, { name, href, sort }) {
         ? [...m.column_values.map((value, index) => ({ index, value, label: name(across.name, value) })), { total: true, label: t('matrix.total') }]
         : [{ total: true }];
 
+    // The colour scale spans the numbers inside the matrix, each measure its own (a count and a rate do not share a
+    // scale): the cells, or without a dimension across the lines; never the totals, which would flatten everything else.
+    const inner = m.rows.flatMap(line => (across ? line.cells : [line.total]).filter(Boolean));
+    const ranges = measures.map((_, k) => {
+        const values = inner.map(v => v[k]).filter(v => typeof v === 'number');
+        return values.length ? [Math.min(...values), Math.max(...values)] : null;
+    });
+    function shade(td, value, k) {
+        const range = ranges[k];
+        if (!heat || typeof value !== 'number' || !range) return;
+        const share = range[1] > range[0] ? (value - range[0]) / (range[1] - range[0]) : 1;
+        // The palette's blue, from a tint to half strength: dark text stays well above 4.5:1 on the darkest.
+        td.style.backgroundColor = `rgba(84, 112, 198, ${(0.06 + 0.44 * share).toFixed(3)})`;
+        td.dataset.heat = share.toFixed(3);
+    }
+
     // Each column value's group of measures starts with a rule, so that the pairs read as pairs.
     const classes = (group, first) => ['num', across && group.total ? 'total' : '', across && several && first ? 'group-start' : ''].filter(Boolean).join(' ');
-    function number(value, measure, filters, group, first) {
+    function number(value, measure, filters, group, first, shaded) {
         const td = el('td', {
             class: classes(group, first), 'data-measure': measure.name,
             'data-column': across && !group.total ? String(group.value ?? '') : null,
@@ -28,14 +45,16 @@ QA.matrix = function (container, m, { name, href, sort }) {
             td.textContent = '–';
             return td;
         }
+        if (shaded) shade(td, value, measures.indexOf(measure));
         const shown = format(value, measure.format);
         const link = href(filters);
         td.append(link ? el('a', { href: link, title: t('matrix.cellRows', shown) }, shown) : document.createTextNode(shown));
         return td;
     }
-    const cells = (line, filters) => groups.flatMap(g => measures.map((measure, k) => {
+    // inside: a line of the body (not the total line), whose cells (or, with nothing across, its values) are shaded.
+    const cells = (line, filters, inside) => groups.flatMap(g => measures.map((measure, k) => {
         const values = g.total ? line.total : line.cells[g.index];
-        return number(values?.[k] ?? null, measure, g.total ? filters : { ...filters, [across.name]: g.value }, g, k === 0);
+        return number(values?.[k] ?? null, measure, g.total ? filters : { ...filters, [across.name]: g.value }, g, k === 0, inside && (!across || !g.total));
     }));
 
     // A heading that orders the lines: a button, and aria-sort on the one they are ordered by.
@@ -57,13 +76,13 @@ QA.matrix = function (container, m, { name, href, sort }) {
             : el('th', { scope: 'col', class: classes(g, k === 0) }, label(measure))))));
     }
     const body = el('tbody', {}, m.rows.map(line =>
-        el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, name(down, line.value)), cells(line, { [down]: line.value }))));
-    const foot = el('tfoot', {}, el('tr', { class: 'total' }, el('th', { scope: 'row' }, t('matrix.total')), cells(m.total, {})));
+        el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, name(down, line.value)), cells(line, { [down]: line.value }, true))));
+    const foot = el('tfoot', {}, el('tr', { class: 'total' }, el('th', { scope: 'row' }, t('matrix.total')), cells(m.total, {}, false)));
     // The table's caption names it; what its numbers and totals are is said above it, where a narrow screen wraps it
     // (inside the scrolling table it ran off the side).
     const caption = across ? `${label(m.rows_dimension)} × ${label(across)}` : label(m.rows_dimension);
     container.replaceChildren(...(m.rows.length
-        ? [el('p', { class: 'hint' }, t(across ? 'matrix.note' : 'matrix.noteRows')),
+        ? [el('p', { class: 'hint' }, t(across ? 'matrix.note' : 'matrix.noteRows'), heat ? (QA.lang === 'zh' ? '' : ' ') + t('matrix.heatNote') : ''),
             el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
                 el('table', { class: 'matrix' }, el('caption', { class: 'hint' }, caption), el('thead', {}, heads), body, foot))]
         : [el('p', { class: 'empty' }, t('noData'))]));
