@@ -27,6 +27,8 @@ public sealed partial class DashboardClient : IDisposable
     public const string OverviewPage = "page: overview (all its calls)";
     public const string DepartmentPage = "page: department (all its calls)";
     public const string RowsPageVisit = "page: rows (all its calls)";
+    public const string Matrix = "explore matrix";
+    public const string MatrixPage = "page: explore matrix (all its calls)";
 
     private readonly HttpClient _http;
     private readonly Random _random;
@@ -69,14 +71,16 @@ public sealed partial class DashboardClient : IDisposable
     }
 
     /// <summary>One page visit, chosen as a person would click around: the committee mostly on the overview (plain and
-    /// sliced), then departments and the rows behind a number; a manager on their own department's pages.</summary>
+    /// sliced), then departments, the rows behind a number and a matrix of their own making; a manager on their own
+    /// department's pages.</summary>
     public async Task VisitOnePage()
     {
         var roll = _random.NextDouble();
-        if (roll < 0.35) await Overview(sliced: false);
-        else if (roll < 0.55) await Overview(sliced: true);
-        else if (roll < 0.80) await Department(_departments[_random.Next(_departments.Length)]);
-        else await Rows();
+        if (roll < 0.32) await Overview(sliced: false);
+        else if (roll < 0.50) await Overview(sliced: true);
+        else if (roll < 0.73) await Department(_departments[_random.Next(_departments.Length)]);
+        else if (roll < 0.91) await Rows();
+        else await ExploreMatrix();
     }
 
     public void ForgetTimings()
@@ -171,6 +175,22 @@ public sealed partial class DashboardClient : IDisposable
             await Get(RowsPage, "/api/rows/complaints" + QueryString(query));
         }
         _timings.Add(new TimedRequest(RowsPageVisit, watch.Elapsed.TotalMilliseconds));
+    }
+
+    /// <summary>explore.js with the matrix: the reference data, then the matrix of two complaint measures over the last
+    /// eight quarters, quarters or departments down and channels or categories across (four statements on the server).</summary>
+    private async Task ExploreMatrix()
+    {
+        var watch = Stopwatch.StartNew();
+        await LoadReferenceData(record: true);
+        var query = new Dictionary<string, string>
+        {
+            ["measures"] = "complaints,reply_on_time_rate", ["rows"] = _random.Next(2) == 0 ? "quarter" : "department",
+            ["columns"] = _random.Next(2) == 0 ? "channel" : "category", ["from"] = _quarters[Math.Max(0, _quarters.Length - 8)], ["to"] = _quarters[^1],
+        };
+        if (_random.Next(3) == 0) query["order"] = "complaints desc";
+        await Get(Matrix, "/api/query/matrix" + QueryString(query));
+        _timings.Add(new TimedRequest(MatrixPage, watch.Elapsed.TotalMilliseconds));
     }
 
     /// <summary>app.js query(): filters the measures' mart does not carry are left out, so one set of slicers serves

@@ -16,8 +16,8 @@ public static class DashboardReport
     [
         DashboardClient.OverviewQuery, DashboardClient.SlicedQuery, DashboardClient.DepartmentQuery, DashboardClient.Assessment,
         DashboardClient.Findings, DashboardClient.DepartmentAnalysis, DashboardClient.Notices, DashboardClient.RowsPage,
-        DashboardClient.RowsSearch, DashboardClient.Reference, AllRequests,
-        DashboardClient.OverviewPage, DashboardClient.DepartmentPage, DashboardClient.RowsPageVisit,
+        DashboardClient.RowsSearch, DashboardClient.Matrix, DashboardClient.Reference, AllRequests,
+        DashboardClient.OverviewPage, DashboardClient.DepartmentPage, DashboardClient.RowsPageVisit, DashboardClient.MatrixPage,
     ];
 
     public static string Table(IReadOnlyList<DashboardRun> runs)
