@@ -55,4 +55,6 @@ public enum QueryRejection
     CountNotAllowed,
     NoMatrixRows,
     MatrixDimensionTwice,
+    UnknownComparison,
+    ComparisonNeedsQuarter,
 }

@@ -12,7 +12,8 @@ internal static class QueryApi
     {
         api.MapGet("/query", (HttpContext http, WarehouseDb warehouse) => Run(http, warehouse, r => TypedResults.Ok(QueryJson.Of(r))))
             .WithName("Query").WithSummary("Aggregate measures by dimensions with filters (row-level security applied).")
-            .WithDescription("measures=a,b&dimensions=quarter,department&from=2025Q1&to=2026Q2&department=LOG&channel=电话&order=total desc&limit=100");
+            .WithDescription("measures=a,b&dimensions=quarter,department&from=2025Q1&to=2026Q2&department=LOG&channel=电话&order=total desc&limit=100" +
+                "; compare=previous|year adds each measure's value in the quarter before (or a year before) and the change (the quarter must be a dimension)");
         api.MapGet("/query/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
                 Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(),
                     new ShownValues(text).Rows([.. r.Columns.Select(c => c.Name)], r.Rows), clock, text)))
@@ -30,7 +31,8 @@ internal static class QueryApi
         try
         {
             using var connection = warehouse.OpenReadConnection();
-            return answer(SemanticQuery.Run(connection, ApiRequests.Query(http.Request), UserScope.RowScopeOf(http.User)));
+            var comparison = SemanticComparison.Parse(ApiRequests.Text(http.Request, "compare"));
+            return answer(SemanticComparison.Run(connection, ApiRequests.Query(http.Request), comparison, UserScope.RowScopeOf(http.User)));
         }
         catch (QueryRejectedException ex)
         {

@@ -82,11 +82,11 @@
     /** Runs /api/query. Filters the measures' mart does not carry are left out (an assessment has no channel), so one
      *  set of slicers can be handed to every visual. Returns the params actually sent (for the export) and the rows
      *  as objects keyed by column name. */
-    async function query({ measures, dimensions = [], filters = {}, order, limit }) {
+    async function query({ measures, dimensions = [], filters = {}, order, limit, compare }) {
         const m = await model();
         const measure = m.measures.find(x => x.name === measures[0]);
         const mart = m.marts.find(x => x.name === measure.mart);
-        const params = { measures, dimensions, order, limit };
+        const params = { measures, dimensions, order, limit, compare };
         for (const [k, v] of Object.entries(filters)) {
             if (v === undefined || v === null || v === '') continue;
             if (k === 'from' || k === 'to' || mart.dimensions.includes(k)) params[k] = v;
@@ -367,9 +367,12 @@
         container.replaceChildren(rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || t('table') }, tableNode) : el('p', { class: 'empty' }, t('noData')));
     }
     /** Columns of an /api/query result for table(). */
+    // A comparison's columns (compare=previous|year: each measure's earlier value and its change) are numbers too; a
+    // change carries its sign (+3, -1.2%); the query cannot be ordered by them.
     const queryColumns = result => result.columns.map((c, i) => ({
-        name: c.name, index: i, label: label(c), format: c.format, num: c.role === 'measure',
-        render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v) : undefined,
+        name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension', sortable: c.role === 'dimension' || c.role === 'measure',
+        render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
+            : c.role === 'change' ? v => (typeof v === 'number' ? (v > 0 ? '+' : '') + format(v, c.format) : '–') : undefined,
     }));
 
     // ---- Explanation dialog -----------------------------------------------------------------------------------

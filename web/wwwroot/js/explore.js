@@ -48,6 +48,8 @@ QA.busy((async function () {
             { key: 'visual', label: t('explore.type'), options: VISUALS.map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
             // A matrix may shade its numbers (a colour scale per measure); off unless asked, as in a spreadsheet.
             ...(matrix ? [{ key: 'heat', label: t('explore.heat'), options: [{ value: '', label: t('explore.heat.off') }, { value: '1', label: t('explore.heat.on') }], value: state.heat === '1' ? '1' : '' }] : []),
+            // By quarter, a table or chart may set each measure beside the quarter before or the same quarter a year before.
+            ...(comparing(c) !== null ? [{ key: 'compare', label: t('explore.compare'), options: ['', 'previous', 'year'].map(v => ({ value: v, label: t('explore.compare.' + (v || 'none')) })), value: comparing(c) ?? '' }] : []),
         ], { reset: false });
     }
 
@@ -81,7 +83,7 @@ QA.busy((async function () {
         }
         const dims = c.series ? [c.x, c.series] : [c.x];
         const { order, sort } = ordering([...dims, ...c.measures], c.measures);
-        const result = await query({ measures: c.measures, dimensions: dims, filters, order, limit: 5000 });
+        const result = await query({ measures: c.measures, dimensions: dims, filters, order, limit: 5000, compare: comparing(c) || undefined });
         out.setExport('/api/query/export', result.params);
         tableCard.setExport('/api/query/export', result.params);
         const drill = { name: 'rows_behind', label: t('explore.drill'), render: (v, r) => {
@@ -123,6 +125,13 @@ QA.busy((async function () {
             if (s?.dim && s.dim !== 'month' && s.dim !== 'quarter') patch[s.dim] = s.dimValue;
             setState(patch);
         });
+    }
+
+    /** The comparison asked for ('previous', 'year' or '' for none), or null where none can be made: a matrix, or no
+     *  quarter among the dimensions. */
+    function comparing(c) {
+        if (c.visualType === 'matrix' || (c.x !== 'quarter' && c.series !== 'quarter')) return null;
+        return ['previous', 'year'].includes(state.compare) ? state.compare : '';
     }
 
     /** The order the URL asks for (order=complaints desc), when it names a column the visual has (a stale one, left by

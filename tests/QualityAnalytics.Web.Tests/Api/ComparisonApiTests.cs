@@ -1,0 +1,75 @@
+using System.Text;
+using System.Text.Json;
+
+namespace QualityAnalytics.Web.Tests.Api;
+
+/// <summary>/api/query?compare=previous|year on the demo warehouse: each measure beside its value in the quarter before
+/// (or a year before) and the change, the first quarter of the range compared with the one before the range, under the
+/// same filters and row scope.</summary>
+public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<DashboardFactory>
+{
+    private static async Task<JsonElement> Json(HttpResponseMessage response)
+    {
+        Assert.True(response.IsSuccessStatusCode, $"{response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone();
+    }
+
+    private static Dictionary<string, JsonElement> Record(JsonElement result, JsonElement row) =>
+        result.GetProperty("columns").EnumerateArray().Select((c, i) => (c.GetProperty("name").GetString()!, row[i])).ToDictionary(x => x.Item1, x => x.Item2);
+
+    private static decimal? Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
+
+    [Theory]
+    [InlineData("previous", 1)]
+    [InlineData("year", 4)]
+    public async Task Each_line_stands_beside_the_same_line_of_an_earlier_quarter_and_its_change(string compare, int quartersBack)
+    {
+        var client = await app.SignedIn("committee");
+        var quarters = (await Json(await client.GetAsync("/api/quarters"))).EnumerateArray().Select(q => q.GetString()!).ToList();
+        var (from, to) = (quarters[^3], quarters[^1]);
+        const string measures = "measures=complaints,reply_on_time_rate";
+        var compared = await Json(await client.GetAsync($"/api/query?{measures}&dimensions=quarter,department&from={from}&to={to}&compare={compare}"));
+        // The plain query over every quarter: the earlier values must be what it says for that quarter and department.
+        var plain = await Json(await client.GetAsync($"/api/query?{measures}&dimensions=quarter,department"));
+        var byLine = plain.GetProperty("rows").EnumerateArray().Select(r => Record(plain, r))
+            .ToDictionary(r => (r["quarter"].GetString()!, r["department"].GetString()!));
+
+        var names = compared.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["quarter", "department", "complaints", "reply_on_time_rate", "complaints_earlier", "reply_on_time_rate_earlier", "complaints_change", "reply_on_time_rate_change"], names);
+        var lines = compared.GetProperty("rows").EnumerateArray().Select(r => Record(compared, r)).ToList();
+        Assert.NotEmpty(lines);
+        var comparedLines = 0;
+        foreach (var line in lines)
+        {
+            var quarter = line["quarter"].GetString()!;
+            var earlier = quarters[quarters.IndexOf(quarter) - quartersBack];
+            var before = byLine.GetValueOrDefault((earlier, line["department"].GetString()!));
+            foreach (var measure in new[] { "complaints", "reply_on_time_rate" })
+            {
+                var then = before is null ? null : Number(before[measure]);
+                Assert.Equal(then, Number(line[measure + "_earlier"]));
+                var now = Number(line[measure]);
+                Assert.Equal(now is null || then is null ? null : now - then, Number(line[measure + "_change"]));
+            }
+            if (before is not null) comparedLines++;
+        }
+        // The range's first quarter is compared with the quarter before the range, not left blank.
+        Assert.Contains(lines, l => l["quarter"].GetString() == from && l["complaints_earlier"].ValueKind != JsonValueKind.Null);
+        Assert.True(comparedLines > lines.Count / 2);
+    }
+
+    [Fact]
+    public async Task A_managers_comparison_is_their_department_and_the_export_carries_it_in_the_page_language()
+    {
+        var manager = await app.SignedIn("log-manager");
+        var compared = await Json(await manager.GetAsync("/api/query?measures=complaints&dimensions=quarter,department&compare=previous"));
+        Assert.All(compared.GetProperty("rows").EnumerateArray(), r => Assert.Equal("LOG", r[1].GetString()));
+
+        var csv = Encoding.UTF8.GetString(await manager.GetByteArrayAsync("/api/query/export?format=csv&measures=complaints&dimensions=quarter&compare=year"))
+            .TrimStart('\uFEFF').Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal("季度,投诉数,投诉数（去年同期）,投诉数变化", csv[0]);
+        var english = Encoding.UTF8.GetString(await manager.GetByteArrayAsync("/api/query/export?format=csv&measures=complaints&dimensions=quarter&compare=previous&lang=en"))
+            .TrimStart('\uFEFF').Split("\r\n")[0];
+        Assert.Equal("Quarter,Complaints,Complaints (previous quarter),Complaints change", english);
+    }
+}

@@ -1,0 +1,42 @@
+namespace QualityAnalytics.Web.Tests.Browser;
+
+/// <summary>Explore's comparison with an earlier quarter: chosen beside the visual's type when the quarter is one of its
+/// dimensions, it adds each measure's earlier value and its signed change to the table.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task Comparing_with_the_previous_quarter_adds_the_earlier_value_and_the_signed_change()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=quarter&visual=table");
+
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-compare", "previous"));
+
+        Assert.Contains("compare=previous", session.Page.Url, StringComparison.Ordinal);
+        var headings = await session.Page.Locator("#table-explore th").AllInnerTextsAsync();
+        Assert.Equal(["季度", "投诉数", "投诉数（上季度）", "投诉数变化", "明细"], headings.Select(h => h.Trim().TrimEnd('▲', '▼', ' ')));
+        var rows = await session.Page.EvaluateAsync<string[][]>(@"() => [...document.querySelectorAll('#table-explore tbody tr')].map(tr =>
+            ['complaints', 'complaints_earlier', 'complaints_change'].map(c => tr.querySelector(`td[data-col=${c}]`).textContent))");
+        Assert.NotEmpty(rows);
+        foreach (var row in rows.Where(r => r[1] != "–"))
+        {
+            var change = long.Parse(row[0]) - long.Parse(row[1]);
+            Assert.Equal(change > 0 ? $"+{change}" : $"{change}", row[2]);
+        }
+        Assert.Contains(rows, r => r[2].StartsWith('+'));
+        await session.Screenshot("explore-compare-1280");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task Without_the_quarter_among_the_dimensions_there_is_nothing_to_compare_with()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=channel&visual=table&compare=previous");
+
+        Assert.Equal(0, await session.Page.Locator("#slicer-compare").CountAsync());
+        Assert.Equal(0, await session.Page.Locator("#table-explore th[data-col=complaints_change]").CountAsync());
+        Assert.Empty(session.Errors);
+    }
+}

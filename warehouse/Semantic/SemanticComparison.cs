@@ -1,0 +1,79 @@
+using System.Data.Common;
+using QualityAnalytics.Warehouse.Model;
+
+namespace QualityAnalytics.Warehouse.Semantic;
+
+/// <summary>What a query's measures are compared with: nothing, the quarter before (环比) or the same quarter a year
+/// before (同比).</summary>
+public enum Comparison
+{
+    None,
+    PreviousQuarter,
+    LastYear,
+}
+
+/// <summary>A query with each measure beside its value in an earlier quarter and the change from it (Power BI's
+/// "quarter-over-quarter" quick measure). The earlier values come from the same query over the range moved back — so
+/// the first quarter of a range is compared with the one before the range, not left blank — under the same filters and
+/// row scope, and are matched to each line by its other dimensions. The change is current minus earlier, in the
+/// measure's own unit (a rate's in points of the rate), and empty where either is.</summary>
+public static class SemanticComparison
+{
+    public const string Previous = "previous";
+    public const string Year = "year";
+
+    public static Comparison Parse(string? text) => text switch
+    {
+        null or "" => Comparison.None,
+        Previous => Comparison.PreviousQuarter,
+        Year => Comparison.LastYear,
+        _ => throw new QueryRejectedException(QueryRejection.UnknownComparison, $"Unknown comparison '{text}': {Previous} or {Year}.", text, $"{Previous}, {Year}"),
+    };
+
+    public static QueryResult Run(DbConnection connection, QueryRequest request, Comparison comparison, RowScope scope)
+    {
+        var current = SemanticQuery.Run(connection, request, scope);
+        if (comparison == Comparison.None) return current;
+        var dimensions = current.Columns.TakeWhile(c => c.Role == "dimension").Select(c => c.Name).ToList();
+        var quarterAt = dimensions.IndexOf("quarter");
+        if (quarterAt < 0)
+            throw new QueryRejectedException(QueryRejection.ComparisonNeedsQuarter, "A comparison with an earlier quarter needs the quarter among the dimensions.");
+
+        Quarter Back(Quarter q) => comparison == Comparison.PreviousQuarter ? q.Previous() : q.SameQuarterLastYear();
+        string? Moved(string? text) => text is null ? null : Back(Quarter.FromKey(SlicerValues.QuarterKey(text))).ToString();
+        var filters = request.Filters.ToDictionary(f => f.Key, f => f.Key == "quarter" ? f.Value.Select(v => Moved(v)!).ToList() : f.Value);
+        var earlier = SemanticQuery.Run(connection, request with
+        {
+            QuarterFrom = Moved(request.QuarterFrom), QuarterTo = Moved(request.QuarterTo), Filters = filters, OrderBy = null, Limit = 100_000,
+        }, scope);
+
+        // An earlier line stands beside the current line whose quarter is the one after it (or a year after it).
+        Quarter Forward(Quarter q) => comparison == Comparison.PreviousQuarter ? q.Next() : new Quarter(q.Year + 1, q.Number);
+        string Key(object?[] row, bool moveForward) => string.Join('\u001f', row.Take(dimensions.Count).Select((v, i) =>
+            i == quarterAt && moveForward ? Forward(Quarter.Parse((string)v!)).ToString() : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000"));
+        var byLine = earlier.Rows.ToDictionary(r => Key(r, moveForward: true));
+
+        var measures = current.Columns.Skip(dimensions.Count).ToList();
+        var (zh, en) = comparison == Comparison.PreviousQuarter ? ("上季度", "previous quarter") : ("去年同期", "same quarter last year");
+        var columns = current.Columns
+            .Concat(measures.Select(m => new QueryColumn(m.Name + "_earlier", "comparison", $"{m.LabelZh}（{zh}）", $"{m.LabelEn} ({en})", m.Format)))
+            .Concat(measures.Select(m => new QueryColumn(m.Name + "_change", "change", $"{m.LabelZh}变化", $"{m.LabelEn} change", m.Format)))
+            .ToList();
+        var rows = current.Rows.Select(row =>
+        {
+            var before = byLine.GetValueOrDefault(Key(row, moveForward: false));
+            var values = measures.Select((_, k) => before?[dimensions.Count + k]).ToList();
+            var changes = measures.Select((_, k) => Change(row[dimensions.Count + k], values[k]));
+            return row.Concat(values).Concat(changes).ToArray();
+        }).ToList();
+        return new QueryResult(columns, rows);
+    }
+
+    /// <summary>Now minus then, in the type the measure has (a count stays whole); empty when either is.</summary>
+    private static object? Change(object? now, object? then) => (now, then) switch
+    {
+        (long a, long b) => a - b,
+        (decimal a, decimal b) => a - b,
+        _ => null,
+    };
+}
