@@ -30,6 +30,21 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_chart_by_quarter_draws_the_earlier_values_beside_the_current_ones()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=quarter&visual=line&compare=year");
+
+        Assert.Equal(["投诉数", "投诉数（去年同期）"], await session.Chart<string[]>("chart-explore", "option.series.map(s => s.name)"));
+        var earlier = await session.Page.Locator("#table-explore td[data-col=complaints_earlier]").AllInnerTextsAsync();
+        var drawn = await session.Chart<double?[]>("chart-explore", "option.series[1].data");
+        Assert.Equal(earlier.Select(v => v == "–" ? (double?)null : double.Parse(v, System.Globalization.CultureInfo.InvariantCulture)), drawn);
+        Assert.Equal("dashed", await session.Chart<string>("chart-explore", "option.series[1].lineStyle.type"));
+        await session.Screenshot("explore-compare-line-1280");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task Without_the_quarter_among_the_dimensions_there_is_nothing_to_compare_with()
     {
         await using var session = await browser.SignIn("committee");

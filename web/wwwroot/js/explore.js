@@ -108,7 +108,19 @@ QA.busy((async function () {
                 data: xs.map(x => result.records.find(r => r[c.x] === x && r[c.series] === g)?.[m] ?? null),
             })));
         } else {
-            series = c.measures.map(m => ({ type: c.visualType, name: labelOf(model.measures.find(x => x.name === m)), data: result.records.map(r => r[m]) }));
+            series = c.measures.map((m, i) => ({
+                type: c.visualType, name: labelOf(model.measures.find(x => x.name === m)), data: result.records.map(r => r[m]),
+                ...(comparing(c) ? { color: PALETTE[i % PALETTE.length] } : {}),
+            }));
+            // Compared with an earlier quarter: each measure's earlier values beside it in its colour, paler (bars) or
+            // dashed (lines), as a group's second measure is drawn. Grouped by a second dimension the chart would hold
+            // twice its groups; the table has the comparison there.
+            if (comparing(c)) {
+                series.push(...c.measures.map((m, i) => ({
+                    type: c.visualType, name: labelOf(result.columns.find(x => x.name === m + '_earlier')), data: result.records.map(r => r[m + '_earlier']),
+                    color: PALETTE[i % PALETTE.length], itemStyle: { opacity: 0.45 }, lineStyle: { type: 'dashed' }, connectNulls: true,
+                })));
+            }
         }
         draw(out.body, {
             tooltip: { trigger: 'axis', confine: true, axisPointer: { type: c.visualType === 'bar' ? 'shadow' : 'line' } },
