@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Warehouse.Semantic;
@@ -47,10 +48,16 @@ public static class SemanticComparison
             QuarterFrom = Moved(request.QuarterFrom), QuarterTo = Moved(request.QuarterTo), Filters = filters, OrderBy = null, Limit = 100_000,
         }, scope);
 
-        // An earlier line stands beside the current line whose quarter is the one after it (or a year after it).
-        Quarter Forward(Quarter q) => comparison == Comparison.PreviousQuarter ? q.Next() : new Quarter(q.Year + 1, q.Number);
+        // An earlier line stands beside the current line whose quarter is the one after it (or a year after it), and, split
+        // by month too, whose month is as many months after it: April beside January (or beside April a year before).
+        var monthAt = dimensions.IndexOf("month");
+        var months = comparison == Comparison.PreviousQuarter ? 3 : 12;
+        Quarter Later(Quarter q) => comparison == Comparison.PreviousQuarter ? q.Next() : new Quarter(q.Year + 1, q.Number);
+        string Forward(object? value, int i) => i == quarterAt
+            ? Later(Quarter.Parse((string)value!)).ToString()
+            : DateOnly.ParseExact((string)value! + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture).AddMonths(months).ToString("yyyy-MM", CultureInfo.InvariantCulture);
         string Key(object?[] row, bool moveForward) => string.Join('\u001f', row.Take(dimensions.Count).Select((v, i) =>
-            i == quarterAt && moveForward ? Forward(Quarter.Parse((string)v!)).ToString() : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture) ?? "\u0000"));
+            moveForward && v is not null && (i == quarterAt || i == monthAt) ? Forward(v, i) : Convert.ToString(v, CultureInfo.InvariantCulture) ?? "\u0000"));
         var byLine = earlier.Rows.ToDictionary(r => Key(r, moveForward: true));
 
         var measures = current.Columns.Skip(dimensions.Count).ToList();

@@ -58,6 +58,28 @@ public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<Das
         Assert.True(comparedLines > lines.Count / 2);
     }
 
+    [Theory]
+    [InlineData("previous", 3)]
+    [InlineData("year", 12)]
+    public async Task Split_by_month_too_each_month_stands_beside_the_month_as_far_back(string compare, int monthsBack)
+    {
+        var client = await app.SignedIn("committee");
+        var quarters = (await Json(await client.GetAsync("/api/quarters"))).EnumerateArray().Select(q => q.GetString()!).ToList();
+        var compared = await Json(await client.GetAsync($"/api/query?measures=checks&dimensions=quarter,month&from={quarters[^2]}&to={quarters[^1]}&compare={compare}"));
+        var plain = await Json(await client.GetAsync("/api/query?measures=checks&dimensions=month"));
+        var byMonth = plain.GetProperty("rows").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r[1].GetInt64());
+
+        var lines = compared.GetProperty("rows").EnumerateArray().Select(r => Record(compared, r)).ToList();
+        Assert.Equal(6, lines.Count);
+        foreach (var line in lines)
+        {
+            var month = DateOnly.ParseExact(line["month"].GetString()! + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            var earlier = month.AddMonths(-monthsBack).ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(byMonth[earlier], line["checks_earlier"].GetInt64());
+            Assert.Equal(line["checks"].GetInt64() - byMonth[earlier], line["checks_change"].GetInt64());
+        }
+    }
+
     [Fact]
     public async Task A_managers_comparison_is_their_department_and_the_export_carries_it_in_the_page_language()
     {
