@@ -19,13 +19,18 @@ public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<Das
 
     private static decimal? Number(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
 
+    private async Task<(HttpClient Client, List<string> Quarters)> CommitteeAndQuarters()
+    {
+        var client = await app.SignedIn("committee");
+        return (client, (await Json(await client.GetAsync("/api/quarters"))).EnumerateArray().Select(q => q.GetString()!).ToList());
+    }
+
     [Theory]
     [InlineData("previous", 1)]
     [InlineData("year", 4)]
     public async Task Each_line_stands_beside_the_same_line_of_an_earlier_quarter_and_its_change(string compare, int quartersBack)
     {
-        var client = await app.SignedIn("committee");
-        var quarters = (await Json(await client.GetAsync("/api/quarters"))).EnumerateArray().Select(q => q.GetString()!).ToList();
+        var (client, quarters) = await CommitteeAndQuarters();
         var (from, to) = (quarters[^3], quarters[^1]);
         const string measures = "measures=complaints,reply_on_time_rate";
         var compared = await Json(await client.GetAsync($"/api/query?{measures}&dimensions=quarter,department&from={from}&to={to}&compare={compare}"));
@@ -63,8 +68,7 @@ public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<Das
     [InlineData("year", 12)]
     public async Task Split_by_month_too_each_month_stands_beside_the_month_as_far_back(string compare, int monthsBack)
     {
-        var client = await app.SignedIn("committee");
-        var quarters = (await Json(await client.GetAsync("/api/quarters"))).EnumerateArray().Select(q => q.GetString()!).ToList();
+        var (client, quarters) = await CommitteeAndQuarters();
         var compared = await Json(await client.GetAsync($"/api/query?measures=checks&dimensions=quarter,month&from={quarters[^2]}&to={quarters[^1]}&compare={compare}"));
         var plain = await Json(await client.GetAsync("/api/query?measures=checks&dimensions=month"));
         var byMonth = plain.GetProperty("rows").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r[1].GetInt64());
