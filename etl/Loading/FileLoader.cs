@@ -74,12 +74,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// <summary>Page cache and temporary storage for a bulk load. A fact table's secondary indexes (date, quarter,
     /// department, customer...) each take rows in many places at once; with SQLite's default 2 MB cache their pages are
     /// evicted and re-read for nearly every row. The cache is a fixed ceiling, not a function of the file's size, so
-    /// memory stays flat. Durability is untouched: synchronous stays as the warehouse set it (FULL: see WarehouseDb.OpenConnection).</summary>
+    /// memory stays flat. Durability is untouched: synchronous stays as the warehouse set it (FULL: see WarehouseDb.OpenConnection).
+    /// No automatic checkpoint: the commit is durable once the WAL is synced, and the copy of every page the load wrote
+    /// into the database file (~0.3–0.6 s per million rows, ~8 s at ten million) runs after it, beside the marts'
+    /// rebuild (WarehouseDb.Checkpoint, AfterLoad.Run), instead of inside the last file's commit.</summary>
     private static void TuneForLoad(DbConnection connection)
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = $"PRAGMA cache_size=-{LoadCacheKib}; PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-{TempCacheKib};";
+        pragma.CommandText = $"PRAGMA cache_size=-{LoadCacheKib}; PRAGMA temp_store=FILE; PRAGMA temp.cache_size=-{TempCacheKib}; PRAGMA wal_autocheckpoint=0;";
         pragma.ExecuteNonQuery();
     }
 
@@ -88,7 +91,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     {
         if (connection is not Microsoft.Data.Sqlite.SqliteConnection || connection.State != System.Data.ConnectionState.Open) return;
         using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT; PRAGMA temp.cache_size=-2000;";
+        pragma.CommandText = "PRAGMA cache_size=-2000; PRAGMA temp_store=DEFAULT; PRAGMA temp.cache_size=-2000; PRAGMA wal_autocheckpoint=1000;";
         pragma.ExecuteNonQuery();
     }
 

@@ -5,9 +5,10 @@ using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Benchmarks;
 
-/// <summary>What one child process reports: the timed load's counts and seconds, and the process's peak RSS.</summary>
+/// <summary>What one child process reports: the timed load's counts and seconds, the process's peak RSS, and the
+/// seconds of the WAL's checkpoint run after the load (which `qa` runs beside the marts' rebuild: WarehouseDb.Checkpoint).</summary>
 public sealed record ChildResult(double Seconds, long Read, long Loaded, long Updated, long Unchanged, long Quarantined, bool Rejected,
-    long PeakRssKb, long RssBeforeLoadKb);
+    long PeakRssKb, long RssBeforeLoadKb, double CheckpointSeconds);
 
 /// <summary>The hidden verb run in a fresh process, so that the peak RSS it reports belongs to this one load alone.
 /// The warehouse is prepared (migrations, date dimension, departments) by an earlier child with --init; the timed child
@@ -38,13 +39,22 @@ public static class ChildLoad
         var before = ProcStatus.Read("VmRSS");
         var writingThreadBefore = GC.GetAllocatedBytesForCurrentThread();
         using var sched = Environment.GetEnvironmentVariable("QA_BENCH_SCHEDSTAT") == "1" ? new ThreadSchedStats() : null;
+        using var allocations = Environment.GetEnvironmentVariable("QA_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
         var watch = Stopwatch.StartNew();
         var result = new FileLoader(warehouse, TimeProvider.System).Load([complaints]);
         watch.Stop();
         if (sched is not null) Console.Error.WriteLine(sched.Report(watch.Elapsed.TotalSeconds));
+        if (allocations is not null) Console.Error.WriteLine(allocations.Report());
+        var peak = ProcStatus.Read("VmHWM");
+        // Timed on its own, after the load, so that the figure beside the load's says what the checkpoint costs; in
+        // `qa` it overlaps the marts' rebuild (AfterLoad.Run). Peak memory is read before: the checkpoint's connection
+        // and its copying are not the load's.
+        var checkpoint = Stopwatch.StartNew();
+        warehouse.Checkpoint();
+        checkpoint.Stop();
         var f = result.Files.Single();
         var child = new ChildResult(watch.Elapsed.TotalSeconds, f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined, f.Rejected,
-            ProcStatus.Read("VmHWM"), before);
+            peak, before, checkpoint.Elapsed.TotalSeconds);
         Console.WriteLine(ResultPrefix + JsonSerializer.Serialize(child));
         Console.Error.WriteLine($"gc: pause {GC.GetTotalPauseDuration().TotalSeconds:0.000} s, gen0 {GC.CollectionCount(0)}, gen1 {GC.CollectionCount(1)}, gen2 {GC.CollectionCount(2)}, allocated {GC.GetTotalAllocatedBytes() / 1048576} MiB, " +
             $"{(GC.GetAllocatedBytesForCurrentThread() - writingThreadBefore) / 1048576} MiB of it by the loading (writing) thread");

@@ -22,6 +22,22 @@ public static class AfterLoad
 
     public static Outcome Run(WarehouseDb warehouse, long batchId, PolicySet policies, TimeProvider clock, Action<Step>? onStep = null)
     {
+        // The load left its pages in the WAL (no automatic checkpoint on the loading connection: WarehouseDb.Checkpoint
+        // says why); they are copied into the database file on another thread while the marts are rebuilt, and this
+        // returns only when both are done, so no work outlives the caller.
+        var checkpoint = Task.Run(warehouse.Checkpoint);
+        try
+        {
+            return RebuildAndRescore(warehouse, batchId, policies, clock, onStep);
+        }
+        finally
+        {
+            checkpoint.GetAwaiter().GetResult();
+        }
+    }
+
+    private static Outcome RebuildAndRescore(WarehouseDb warehouse, long batchId, PolicySet policies, TimeProvider clock, Action<Step>? onStep)
+    {
         using var db = warehouse.CreateMappedContext();
         // This batch and any earlier one whose rebuild never happened (its process died after the commit).
         var pending = db.LoadBatches.Where(b => b.Id <= batchId && !b.MartsRefreshed).Select(b => b.Id).ToList();

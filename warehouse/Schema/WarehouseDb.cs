@@ -130,4 +130,21 @@ public sealed class WarehouseDb
         pragma.ExecuteNonQuery();
         return connection;
     }
+
+    /// <summary>Copies the WAL's committed pages into the database file (SQLite; nothing to do on PostgreSQL, whose
+    /// server checkpoints on its own). A load turns SQLite's automatic checkpoint off on its connection
+    /// (FileLoader.TuneForLoad): its commit is durable once the WAL is synced (synchronous=FULL), and copying ~220 MB
+    /// per million rows into the database file as well is maintenance, not the load. SQLite's documentation suggests
+    /// exactly this for applications that care about a write's latency: automatic checkpoints off, checkpoints run
+    /// from a separate thread. <see cref="Marts.AfterLoad.Run"/> runs this beside the marts' rebuild. PASSIVE: it
+    /// never waits for readers or writers and copies what no reader still needs; a later checkpoint (any connection's
+    /// automatic one, or the last connection's close) takes the rest.</summary>
+    public void Checkpoint()
+    {
+        if (IsPostgres) return;
+        using var connection = OpenConnection();
+        using var pragma = connection.CreateCommand();
+        pragma.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        pragma.ExecuteNonQuery();
+    }
 }
