@@ -143,8 +143,8 @@ public sealed class FactRowWriter : IDisposable
         InCalendar("month", c.Month, errors);
         if (c.CheckedOn is { } on) InCalendar("checked_on", on, errors);
         if (errors.Count > 0) return null;
-        return [c.CheckId, department, DateKeys.Of(c.Month), Quarter.Of(c.Month).Key, c.Kind, c.Score, c.Inspector,
-            c.CheckedOn is { } d ? DateKeys.Of(d) : null, c.Note];
+        return [c.CheckId, Boxed.Int(department), Boxed.DateKey(c.Month), Boxed.QuarterKey(Quarter.Of(c.Month)), c.Kind, c.Score, c.Inspector,
+            c.CheckedOn is { } d ? Boxed.DateKey(d) : null, c.Note];
     }
 
     private object?[] DeductionValues(StagedCheckDeduction d)
@@ -168,8 +168,8 @@ public sealed class FactRowWriter : IDisposable
         else if (a.Score > question.Value.Scale) errors.Add(new RowError("score", a.Score.ToString(System.Globalization.CultureInfo.InvariantCulture),
             $"must be between 0 and {question.Value.Scale.ToString("0.##########", System.Globalization.CultureInfo.InvariantCulture)} (the scale of question {a.Question})"));
         if (errors.Count > 0) return null;
-        return [a.ResponseId, a.Question, question!.Value.Key, department, a.Quarter.Key, _refs.KnownCustomerOrName(a.Customer), a.Score,
-            a.SubmittedOn is { } d ? DateKeys.Of(d) : null, a.Excluded, a.ExcludedBy, a.ExcludedReason, a.Note];
+        return [a.ResponseId, a.Question, Boxed.Int(question!.Value.Key), Boxed.Int(department), Boxed.QuarterKey(a.Quarter), _refs.KnownCustomerOrName(a.Customer), a.Score,
+            a.SubmittedOn is { } d ? Boxed.DateKey(d) : null, Boxed.Bool(a.Excluded), a.ExcludedBy, a.ExcludedReason, a.Note];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
@@ -179,7 +179,7 @@ public sealed class FactRowWriter : IDisposable
         var department = Department(c.Department, date, errors);
         InCalendar("received_at", date, errors);
         if (errors.Count > 0) return null;
-        return [c.ComplaintId, department, c.ReceivedAt, DateKeys.Of(date), Quarter.Of(date).Key, c.ChannelKey, c.Valid,
+        return [c.ComplaintId, Boxed.Int(department), c.ReceivedAt, Boxed.DateKey(date), Boxed.QuarterKey(Quarter.Of(date)), Boxed.Int(c.ChannelKey), Boxed.Bool(c.Valid),
             c.Customer is null ? null : _refs.KnownCustomerOrName(c.Customer), c.Category is null ? null : _refs.KnownCategoryOrName(c.Category), c.Description,
             c.RepliedAt, c.ResolvedAt, c.DirectDeduction, c.Handler, c.Satisfaction];
     }
@@ -189,7 +189,7 @@ public sealed class FactRowWriter : IDisposable
         var department = Department(c.Department, c.CalledOn, errors);
         InCalendar("called_on", c.CalledOn, errors);
         if (errors.Count > 0) return null;
-        return [c.CallbackId, department, DateKeys.Of(c.CalledOn), Quarter.Of(c.CalledOn).Key, c.Finding, c.Deduction,
+        return [c.CallbackId, Boxed.Int(department), Boxed.DateKey(c.CalledOn), Boxed.QuarterKey(Quarter.Of(c.CalledOn)), c.Finding, c.Deduction,
             c.Customer is null ? null : _refs.KnownCustomerOrName(c.Customer), c.Note];
     }
 

@@ -70,10 +70,12 @@ internal sealed class StagingPipeline : IDisposable
         var serialDates = source.NumbersMayBeDates;
         try
         {
+            RowReader? row = null;
             foreach (var raw in source.ReadRows())
             {
                 if (chunk.Count == 0 && _stopped) throw new OperationCanceledException("the caller stopped");
-                var row = new RowReader(match, raw.Cells, serialDates);
+                if (row is null) row = new RowReader(match, raw.Cells, serialDates);
+                else row.MoveTo(raw.Cells);
                 var staged = mapper.Stage(row, raw.Line);
                 if (staged is null || prepare is null) chunk.Add(new StagedItem(raw, staged, row.Errors));
                 else

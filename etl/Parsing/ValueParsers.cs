@@ -31,7 +31,7 @@ public static partial class ValueParsers
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParseDateTime(string text, out DateTime value)
     {
-        if (TryParseIsoDateTime(text, out value, out var valid)) return valid;
+        if (TryParseCommonDateTime(text, out value, out var valid)) return valid;
         return TryParseDateTimeByPattern(text, out value);
     }
 
@@ -57,28 +57,58 @@ public static partial class ValueParsers
         return true;
     }
 
-    /// <summary>The forms nearly every file uses, <c>2026-04-03</c>, <c>2026-04-03 14:05</c> and <c>2026-04-03 14:05:30</c>
-    /// (ASCII digits, two-digit month and day), read digit by digit: a bulk load parses two or three of them per row,
-    /// and the regular expression's match and groups cost more than the rest of the row's checks. Returns false when
-    /// the text is not exactly one of these forms (the regular expression decides then); otherwise
+    /// <summary>The forms nearly every file uses, read character by character: <c>2026-04-03</c>, <c>2026/4/3</c>,
+    /// <c>2026.04.03</c>, each optionally followed by one space or <c>T</c> and <c>14:05</c>, <c>9:05</c> or
+    /// <c>14:05:30</c> (ASCII digits). A bulk load parses two or three dates per row, and the regular expression's match
+    /// and groups cost more than the rest of the row's checks (a file writing <c>2024/3/1 9:05</c> in one row of ten
+    /// still spent ~90 MiB per million rows on them). Returns false when the text is not exactly one of these forms (the
+    /// regular expression decides then: 年月日, white space around the parts, fractions of a second...); otherwise
     /// <paramref name="valid"/> is the answer the regular expression path would give.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool TryParseIsoDateTime(string text, out DateTime value, out bool valid)
+    internal static bool TryParseCommonDateTime(string text, out DateTime value, out bool valid)
     {
         value = default;
         valid = false;
         var t = text.AsSpan();
-        if (t.Length is not (10 or 16 or 19) || t[4] != '-' || t[7] != '-') return false;
-        if (!TwoDigits(t, 5, out var month) || !TwoDigits(t, 8, out var day) || !TwoDigits(t, 0, out var century) || !TwoDigits(t, 2, out var yy))
-            return false;
+        if (t.Length < 8 || !TwoDigits(t, 0, out var century) || !TwoDigits(t, 2, out var yy) || !IsDateSeparator(t[4])) return false;
+        var at = 5;
+        if (!Digits(t, ref at, 2, out var month) || at >= t.Length || !IsDateSeparator(t[at])) return false;
+        at++;
+        if (!Digits(t, ref at, 2, out var day)) return false;
         int hour = 0, minute = 0, second = 0;
-        if (t.Length > 10 && (t[10] is not (' ' or 'T') || t[13] != ':' || !TwoDigits(t, 11, out hour) || !TwoDigits(t, 14, out minute))) return false;
-        if (t.Length == 19 && (t[16] != ':' || !TwoDigits(t, 17, out second))) return false;
+        if (at < t.Length)
+        {
+            if (t[at] is not (' ' or 'T')) return false;
+            at++;
+            if (!Digits(t, ref at, 2, out hour) || at >= t.Length || t[at] != ':') return false;
+            at++;
+            if (at + 2 > t.Length || !TwoDigits(t, at, out minute)) return false;
+            at += 2;
+            if (at < t.Length)
+            {
+                if (at + 3 != t.Length || t[at] != ':' || !TwoDigits(t, at + 1, out second)) return false;
+                at += 3;
+            }
+        }
+        if (at != t.Length) return false;
         var year = century * 100 + yy;
         if (year == 0) return false; // the general path's answer for year 0000 is its own
         valid = month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month) && hour <= 23 && minute <= 59 && second <= 59;
         if (valid) value = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified);
         return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool IsDateSeparator(char c) => c is '-' or '/' or '.';
+
+    /// <summary>One to <paramref name="most"/> ASCII digits from <paramref name="at"/>, which moves past them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool Digits(ReadOnlySpan<char> text, ref int at, int most, out int value)
+    {
+        value = 0;
+        var start = at;
+        while (at < text.Length && at - start < most && (uint)(text[at] - '0') <= 9) value = value * 10 + (text[at++] - '0');
+        return at > start;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

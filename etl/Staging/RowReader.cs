@@ -11,20 +11,39 @@ namespace QualityAnalytics.Etl.Staging;
 /// Excel serial date (<see cref="ValueParsers.TryParseExcelSerial"/>; see <see cref="ITabularSource.NumbersMayBeDates"/>).</param>
 public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, bool excelSerialDates = false)
 {
-    private readonly List<RowError> _errors = [];
+    private IReadOnlyList<string> _cells = cells;
 
-    public IReadOnlyList<RowError> Errors => _errors;
-    public bool HasErrors => _errors.Count > 0;
+    /// <summary>Reads the next row under the same header: one reader per sheet instead of one per row (a bulk load's
+    /// million readers were ~47 MiB of its allocations). The previous row's errors stay with whoever took them.</summary>
+    public void MoveTo(IReadOnlyList<string> nextCells)
+    {
+        _cells = nextCells;
+        _errors = null;
+    }
 
-    public void Fail(string column, string? value, string reason) => _errors.Add(new RowError(column, value, reason));
+    // Made at the first error: a bulk load reads a million rows, nearly all without one (docs/benchmarks.md, "Seventeenth session").
+    private List<RowError>? _errors;
+
+    public IReadOnlyList<RowError> Errors => _errors ?? (IReadOnlyList<RowError>)[];
+    public bool HasErrors => _errors is { Count: > 0 };
+
+    /// <summary>Whether a value of this column was refused already (a later check that depends on it stays quiet).</summary>
+    public bool HasErrorIn(string column)
+    {
+        if (_errors is null) return false;
+        foreach (var e in _errors) if (e.Column == column) return true;
+        return false;
+    }
+
+    public void Fail(string column, string? value, string reason) => (_errors ??= []).Add(new RowError(column, value, reason));
 
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Optional(string column)
     {
         var index = header.IndexOf(column);
-        if (index is null || index.Value >= cells.Count) return null;
-        var text = CellText.Trimmed(cells[index.Value]);
+        if (index is null || index.Value >= _cells.Count) return null;
+        var text = CellText.Trimmed(_cells[index.Value]);
         return text.Length == 0 ? null : text;
     }
 

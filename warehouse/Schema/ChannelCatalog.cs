@@ -18,8 +18,10 @@ public static class ChannelCatalog
     public static Channel? Find(string text)
     {
         var t = text.Trim();
-        foreach (var c in All)
+        // By index: a foreach over the interface allocates an enumerator, and a bulk load asks once per complaint.
+        for (var i = 0; i < All.Count; i++)
         {
+            var c = All[i];
             if (t == c.Name || string.Equals(t, c.Code, StringComparison.OrdinalIgnoreCase)) return c;
         }
         return t.ToLowerInvariant() switch

@@ -19,7 +19,7 @@ internal sealed class CheckMapper : IStagingMapper
             _ => Invalid(row, kindText),
         };
         var score = row.RequiredDecimal("score");
-        if (row.Optional("score") is not null && !row.Errors.Any(e => e.Column == "score")) row.RequireRange("score", score, 0, 100);
+        if (row.Optional("score") is not null && !row.HasErrorIn("score")) row.RequireRange("score", score, 0, 100);
         var checkedOn = row.OptionalDate("checked_on");
         return row.HasErrors || kind is null
             ? null

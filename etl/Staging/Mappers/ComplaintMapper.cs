@@ -21,7 +21,7 @@ internal sealed class ComplaintMapper : IStagingMapper
         var valid = row.RequiredBool("valid");
         var replied = row.OptionalDateTime("replied_at");
         var resolved = row.OptionalDateTime("resolved_at");
-        var receivedOk = !row.Errors.Any(e => e.Column == "received_at");
+        var receivedOk = !row.HasErrorIn("received_at");
         if (receivedOk && replied < received) row.Fail("replied_at", row.Optional("replied_at"), "is before received_at");
         if (receivedOk && resolved < received) row.Fail("resolved_at", row.Optional("resolved_at"), "is before received_at");
         var deduction = row.OptionalDecimal("direct_deduction");

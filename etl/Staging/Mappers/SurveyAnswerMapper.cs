@@ -14,7 +14,7 @@ internal sealed class SurveyAnswerMapper : IStagingMapper
         var customer = row.Required("customer");
         var question = row.Required("question");
         var score = row.RequiredDecimal("score");
-        if (row.Optional("score") is not null && !row.Errors.Any(e => e.Column == "score") && score < 0)
+        if (row.Optional("score") is not null && !row.HasErrorIn("score") && score < 0)
             row.Fail("score", row.Optional("score"), "must not be negative");
         var submitted = row.OptionalDate("submitted_on");
         var excluded = row.OptionalBool("excluded") ?? false;
