@@ -3,8 +3,8 @@ using QualityAnalytics.Warehouse.Model;
 namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>Shared boxes for the small values a prepared row holds as objects: department and channel keys, flags, the
-/// keys of dates and quarters. A bulk load puts four or five of them into each of a million rows, and a box apiece was
-/// ~170 MiB of a 1M-row load's ~1.6 GB of allocations (docs/benchmarks.md, "Seventeenth session"). A box cannot be
+/// keys of dates and quarters. A bulk load puts five of them into each of a million rows, and a box apiece was
+/// ~110 MiB of a 1M-row load's ~1.6 GB of allocations (docs/benchmarks.md, "Seventeenth session"). A box cannot be
 /// changed, so one can stand for every occurrence of its value.</summary>
 internal static class Boxed
 {

@@ -76,7 +76,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// evicted and re-read for nearly every row. The cache is a fixed ceiling, not a function of the file's size, so
     /// memory stays flat. Durability is untouched: synchronous stays as the warehouse set it (FULL: see WarehouseDb.OpenConnection).
     /// No automatic checkpoint: the commit is durable once the WAL is synced, and the copy of every page the load wrote
-    /// into the database file (~0.3–0.6 s per million rows, ~8 s at ten million) runs after it, beside the marts'
+    /// into the database file (~0.3 s per million rows, ~10 s at ten million) runs after it, beside the marts'
     /// rebuild (WarehouseDb.Checkpoint, AfterLoad.Run), instead of inside the last file's commit.</summary>
     private static void TuneForLoad(DbConnection connection)
     {
