@@ -40,11 +40,13 @@ public static class ChildLoad
         var writingThreadBefore = GC.GetAllocatedBytesForCurrentThread();
         using var sched = Environment.GetEnvironmentVariable("QA_BENCH_SCHEDSTAT") == "1" ? new ThreadSchedStats() : null;
         using var allocations = Environment.GetEnvironmentVariable("QA_BENCH_ALLOCATIONS") == "1" ? new AllocationSampler() : null;
+        using var jit = Environment.GetEnvironmentVariable("QA_BENCH_JIT") == "1" ? new JitSampler() : null;
         var watch = Stopwatch.StartNew();
         var result = new FileLoader(warehouse, TimeProvider.System).Load([complaints]);
         watch.Stop();
         if (sched is not null) Console.Error.WriteLine(sched.Report(watch.Elapsed.TotalSeconds));
         if (allocations is not null) Console.Error.WriteLine(allocations.Report());
+        if (jit is not null) Console.Error.WriteLine(jit.Report());
         var peak = ProcStatus.Read("VmHWM");
         // Timed on its own, after the load, so that the figure beside the load's says what the checkpoint costs; in
         // `qa` it overlaps the marts' rebuild (AfterLoad.Run). Peak memory is read before: the checkpoint's connection
