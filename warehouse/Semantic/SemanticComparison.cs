@@ -33,8 +33,11 @@ public static class SemanticComparison
 
     public static QueryResult Run(DbConnection connection, QueryRequest request, Comparison comparison, RowScope scope)
     {
-        var current = SemanticQuery.Run(connection, request, scope);
-        if (comparison == Comparison.None) return current;
+        if (comparison == Comparison.None) return SemanticQuery.Run(connection, request, scope);
+        // Ordered by an earlier value or a change ("complaints_change desc": the biggest rises first), the lines are
+        // ordered here, once those are known, and only then cut to the limit; the query itself keeps every line.
+        var byComparison = ComparisonOrder(request.OrderBy);
+        var current = SemanticQuery.Run(connection, byComparison is null ? request : request with { OrderBy = null, Limit = 100_000 }, scope);
         var dimensions = current.Columns.TakeWhile(c => c.Role == "dimension").Select(c => c.Name).ToList();
         var quarterAt = dimensions.IndexOf("quarter");
         if (quarterAt < 0)
@@ -73,7 +76,29 @@ public static class SemanticComparison
             var changes = measures.Select((_, k) => Change(row[dimensions.Count + k], values[k]));
             return row.Concat(values).Concat(changes).ToArray();
         }).ToList();
+        if (byComparison is { } order) rows = Ordered(rows, columns, order, request.Limit);
         return new QueryResult(columns, rows);
+    }
+
+    /// <summary>The column and direction of an order on a comparison's column; null for any other order (the query's own).</summary>
+    private static (string Column, bool Descending)? ComparisonOrder(string? orderBy)
+    {
+        var parts = (orderBy ?? "").Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length == 0 || !(parts[0].EndsWith("_earlier", StringComparison.Ordinal) || parts[0].EndsWith("_change", StringComparison.Ordinal)))
+            return null;
+        return (parts[0], parts.Length > 1 && parts[1].Equals("desc", StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>The lines by one comparison column, empty values last either way; lines that tie keep the query's order
+    /// (its dimensions ascending), so every engine gives the same order.</summary>
+    private static List<object?[]> Ordered(List<object?[]> rows, List<QueryColumn> columns, (string Column, bool Descending) order, int limit)
+    {
+        var at = columns.FindIndex(c => c.Name == order.Column);
+        if (at < 0 || columns[at].Role is not ("comparison" or "change"))
+            throw new QueryRejectedException(QueryRejection.OrderNotRequested, $"Cannot order by '{order.Column}': order by one of the requested columns.", order.Column);
+        var present = rows.OrderBy(r => r[at] is null);
+        var sorted = order.Descending ? present.ThenByDescending(r => r[at], Comparer<object?>.Default) : present.ThenBy(r => r[at], Comparer<object?>.Default);
+        return [.. sorted.Take(Math.Clamp(limit, 1, 100_000))];
     }
 
     /// <summary>Now minus then, in the type the measure has (a count stays whole); empty when either is.</summary>

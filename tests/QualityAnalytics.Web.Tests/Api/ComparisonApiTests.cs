@@ -85,6 +85,33 @@ public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task Ordered_by_a_change_the_biggest_rises_come_first_the_empty_ones_last_and_the_limit_cuts_after_ordering()
+    {
+        var (client, quarters) = await CommitteeAndQuarters();
+        var query = $"/api/query?measures=complaints&dimensions=quarter,department&from={quarters[^4]}&to={quarters[^1]}&compare=previous";
+        var all = await Json(await client.GetAsync(query));
+        var expected = all.GetProperty("rows").EnumerateArray().Select(r => Record(all, r))
+            .Select(l => (Line: l["quarter"].GetString() + "/" + l["department"].GetString(), Change: Number(l["complaints_change"])))
+            .OrderBy(l => l.Change is null).ThenByDescending(l => l.Change).ToList();
+        Assert.True(expected.Select(l => l.Change).Distinct().Count() > 3, "the demo's changes should differ between lines");
+
+        var ordered = await Json(await client.GetAsync(query + "&order=complaints_change%20desc&limit=5"));
+        var lines = ordered.GetProperty("rows").EnumerateArray().Select(r => Record(ordered, r))
+            .Select(l => (Line: l["quarter"].GetString() + "/" + l["department"].GetString(), Change: Number(l["complaints_change"]))).ToList();
+        // The five biggest rises of all the lines, not the first five lines reordered.
+        Assert.Equal(expected.Take(5).Select(l => l.Change), lines.Select(l => l.Change));
+
+        var ascending = await Json(await client.GetAsync(query + "&order=complaints_change"));
+        var changes = ascending.GetProperty("rows").EnumerateArray().Select(r => Number(Record(ascending, r)["complaints_change"])).ToList();
+        var known = changes.TakeWhile(c => c is not null).ToList();
+        Assert.Equal(known.Order(), known);
+        Assert.All(changes.Skip(known.Count), c => Assert.Null(c)); // empty changes last, either way
+
+        var unrequested = await client.GetAsync($"/api/query?measures=complaints&dimensions=quarter&order=complaints_change");
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, unrequested.StatusCode); // no comparison asked, no change to order by
+    }
+
+    [Fact]
     public async Task A_managers_comparison_is_their_department_and_the_export_carries_it_in_the_page_language()
     {
         var manager = await app.SignedIn("log-manager");

@@ -30,6 +30,30 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task Clicking_the_change_heading_orders_the_lines_by_the_change_biggest_rise_first_and_the_export_follows()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=quarter&series=department&visual=table&compare=previous");
+        async Task<long?[]> Changes() => (await session.Page.Locator("#table-explore tbody td[data-col=complaints_change]").AllInnerTextsAsync())
+            .Select(v => v == "–" ? (long?)null : long.Parse(v.TrimStart('+'), System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+
+        await session.AndSettle(() => session.Page.Locator("#table-explore thead th[data-col=complaints_change] button").ClickAsync());
+        var descending = await Changes();
+        var known = descending.TakeWhile(c => c is not null).ToList();
+        Assert.True(known.Count > 3);
+        Assert.Equal(known.OrderDescending(), known);
+        Assert.All(descending.Skip(known.Count), c => Assert.Null(c));
+        Assert.Equal("descending", await session.Page.GetAttributeAsync("#table-explore thead th[data-col=complaints_change]", "aria-sort"));
+        Assert.Contains("order=complaints_change+desc", session.Page.Url, StringComparison.Ordinal);
+        Assert.Contains("order=complaints_change+desc", await session.Page.GetAttributeAsync("#table-explore >> xpath=ancestor::section >> [data-export=csv]", "href"), StringComparison.Ordinal);
+
+        await session.AndSettle(() => session.Page.Locator("#table-explore thead th[data-col=complaints_change] button").ClickAsync());
+        var ascending = (await Changes()).Where(c => c is not null).ToList();
+        Assert.Equal(ascending.Order(), ascending);
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_chart_by_quarter_draws_the_earlier_values_beside_the_current_ones()
     {
         await using var session = await browser.SignIn("committee");

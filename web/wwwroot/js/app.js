@@ -367,10 +367,10 @@
         container.replaceChildren(rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || t('table') }, tableNode) : el('p', { class: 'empty' }, t('noData')));
     }
     /** Columns of an /api/query result for table(). */
-    // A comparison's columns (compare=previous|year: each measure's earlier value and its change) are numbers too; a
-    // change carries its sign (+3, -1.2%); the query cannot be ordered by them.
+    // A comparison's columns (compare=previous|year: each measure's earlier value and its change) are numbers too, and
+    // the query can be ordered by them (the biggest rises first); a change carries its sign (+3, -1.2%).
     const queryColumns = result => result.columns.map((c, i) => ({
-        name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension', sortable: c.role === 'dimension' || c.role === 'measure',
+        name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension',
         render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
             : c.role === 'change' ? v => (typeof v === 'number' ? (v > 0 ? '+' : '') + format(v, c.format) : '–') : undefined,
     }));

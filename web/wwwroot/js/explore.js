@@ -82,8 +82,11 @@ QA.busy((async function () {
             return;
         }
         const dims = c.series ? [c.x, c.series] : [c.x];
-        const { order, sort } = ordering([...dims, ...c.measures], c.measures);
-        const result = await query({ measures: c.measures, dimensions: dims, filters, order, limit: 5000, compare: comparing(c) || undefined });
+        // Compared, each measure's earlier value and change are columns to order by too, numbers like the measures.
+        const compare = comparing(c);
+        const numbers = [...c.measures, ...(compare ? c.measures.flatMap(m => [m + '_earlier', m + '_change']) : [])];
+        const { order, sort } = ordering([...dims, ...numbers], numbers);
+        const result = await query({ measures: c.measures, dimensions: dims, filters, order, limit: 5000, compare: compare || undefined });
         out.setExport('/api/query/export', result.params);
         tableCard.setExport('/api/query/export', result.params);
         const drill = { name: 'rows_behind', label: t('explore.drill'), render: (v, r) => {
