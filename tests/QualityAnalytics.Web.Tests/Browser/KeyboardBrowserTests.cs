@@ -35,10 +35,12 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
             $"Tab never reached {string.Join(", ", MustReach.Except(reached))}; the focus went: {string.Join(" → ", path)}");
 
         // Enter on a focused department link drills to that department, as a click on its bar does.
+        // Focused and pressed in one step (the locator's own press: focus, then the key), once the page has settled. With a
+        // separate focus and key press a busy CI run once saw no navigation at all; one step leaves no moment between them.
+        await session.Settled();
         var link = session.Page.Locator("#table-assessment td[data-col=department] a").First;
         var code = (await link.GetAttributeAsync("href"))!.Split("code=")[1].Split('&')[0];
-        await link.FocusAsync();
-        await session.Page.Keyboard.PressAsync("Enter");
+        await link.PressAsync("Enter");
         await session.Page.WaitForURLAsync(url => url.Contains("/department?code=" + code, StringComparison.Ordinal));
         await session.Settled();
         Assert.Contains($"({code})", await session.Page.InnerTextAsync("#department-title"), StringComparison.Ordinal);
