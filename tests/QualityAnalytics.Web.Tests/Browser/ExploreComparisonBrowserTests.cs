@@ -46,6 +46,7 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
         Assert.Equal("descending", await session.Page.GetAttributeAsync("#table-explore thead th[data-col=complaints_change]", "aria-sort"));
         Assert.Contains("order=complaints_change+desc", session.Page.Url, StringComparison.Ordinal);
         Assert.Contains("order=complaints_change+desc", await session.Page.GetAttributeAsync("#table-explore >> xpath=ancestor::section >> [data-export=csv]", "href"), StringComparison.Ordinal);
+        await session.Screenshot("explore-compare-sorted-1280");
 
         await session.AndSettle(() => session.Page.Locator("#table-explore thead th[data-col=complaints_change] button").ClickAsync());
         var ascending = (await Changes()).Where(c => c is not null).ToList();
