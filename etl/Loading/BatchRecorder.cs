@@ -4,7 +4,8 @@ using QualityAnalytics.Etl.Reading;
 namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>The batch and source-file audit records. The batch row is written in its own short transaction before any
-/// file, so a batch that dies midway is still visible (status running, then failed).</summary>
+/// file, so a batch that dies midway is still visible (status running, then failed); each file's sources likewise
+/// before the file (<see cref="RecordSources"/>), completed inside the file's transaction.</summary>
 /// <param name="run">A dry run's one transaction (every record is written in it, and rolled back with it), or null.</param>
 internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock, DbTransaction? run)
 {
@@ -34,23 +35,67 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock,
         cmd.ExecuteNonQuery();
     }
 
-    /// <summary>A source about to be loaded (<paramref name="rejected"/> false) or refused. A source being loaded may
-    /// have no content hash yet (a text file is hashed as its rows are read): <see cref="CompleteSource"/> records it.</summary>
-    public long RecordSource(DbTransaction transaction, long batchId, FilePlan plan, ITabularSource source, string? kind, bool rejected, string? reason,
-        IReadOnlyList<string> unknownColumns) =>
-        Insert(transaction, batchId, plan, source.Sheet, kind, source.EncodingName, rejected, reason, unknownColumns,
-            rejected ? plan.Sha256 : plan.PlannedSha256 ?? PendingSha256);
-
-    // What sha256 holds until CompleteSource, inside the file's own transaction (never committed so).
-    private const string PendingSha256 = "";
-
-    /// <summary>A file refused whole: recorded in its own transaction, after the file's own was rolled back.</summary>
-    public long RecordRejected(long batchId, FilePlan plan, string? sheet, string? kind, string? encoding, string reason)
+    /// <summary>Records a file's sources (its sheets, or the one table of a text file), each as its header decided
+    /// (<paramref name="headers"/>): refused, skipped, or about to be loaded, in a short transaction of their own, committed
+    /// before the file's (a savepoint in a dry run); the ids in the order given. A source about to be loaded is recorded
+    /// pending: counts 0 and, for a text file, whose hash the reading of its rows computes, the hash empty, until
+    /// <see cref="CompleteSource"/> in the file's transaction, as the batch itself is recorded running before its files.
+    /// <para>Why not inside the file's transaction: the rows it updates at its end would then have been written at its
+    /// start. On SQLite their pages, dirtied first and idle through a large file, are among the first the page cache
+    /// spills to the WAL when it fills, and the update at the end overwrites those frames in place, which makes SQLite
+    /// read back and re-checksum every frame after them at the commit (~220 MB and ~0.1 s per million rows, all of it
+    /// on the one writing thread; docs/benchmarks.md, "Eighteenth session"). Rows committed before are written again
+    /// into new frames instead. A file refused or failed has its rows withdrawn in the transaction that records why
+    /// (<see cref="RecordRejected"/>, <see cref="Withdraw"/>), so the audit ends as it did before: one rejected row
+    /// for the file. If the process dies mid-file, its rows stay pending under a batch left running, naming the
+    /// files it was loading.</para></summary>
+    public IReadOnlyList<long> RecordSources(long batchId, FilePlan plan, IReadOnlyList<SourcePlan> sources, IReadOnlyList<HeaderCheck> headers)
     {
         using var transaction = FileTransaction.Begin(connection, run);
+        var ids = new long[sources.Count];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var (kind, rejected, reason) = headers[i];
+            var pending = headers[i].Loads;
+            var (source, match) = sources[i];
+            ids[i] = Insert(transaction.Transaction, batchId, plan, source.Sheet, kind, source.EncodingName, rejected, reason, match.UnknownColumns,
+                pending ? plan.PlannedSha256 ?? PendingSha256 : plan.Sha256);
+        }
+        transaction.Commit();
+        return ids;
+    }
+
+    // What sha256 holds until CompleteSource (a text file being loaded).
+    private const string PendingSha256 = "";
+
+    /// <summary>A file refused whole: recorded in its own transaction, after the file's own was rolled back, with the
+    /// rows <see cref="RecordSources"/> recorded for it withdrawn.</summary>
+    public long RecordRejected(long batchId, FilePlan plan, string? sheet, string? kind, string? encoding, string reason, IReadOnlyList<long>? withdrawn = null)
+    {
+        using var transaction = FileTransaction.Begin(connection, run);
+        Delete(transaction.Transaction, withdrawn ?? []);
         var id = Insert(transaction.Transaction, batchId, plan, sheet, kind, encoding, true, reason, [], plan.Sha256);
         transaction.Commit();
         return id;
+    }
+
+    /// <summary>Withdraws the rows <see cref="RecordSources"/> recorded for a file that will be loaded again (its
+    /// encoding refuted halfway: FileLoader re-plans it).</summary>
+    public void Withdraw(IReadOnlyList<long> recorded)
+    {
+        using var transaction = FileTransaction.Begin(connection, run);
+        Delete(transaction.Transaction, recorded);
+        transaction.Commit();
+    }
+
+    private void Delete(DbTransaction transaction, IReadOnlyList<long> ids)
+    {
+        foreach (var id in ids)
+        {
+            using var cmd = Command(transaction, "DELETE FROM source_file WHERE id = @id");
+            Param(cmd, "@id", id);
+            cmd.ExecuteNonQuery();
+        }
     }
 
     /// <param name="sha256">The content hash: of the bytes the reading of the rows read (a text file), else the plan's.</param>

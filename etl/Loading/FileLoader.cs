@@ -132,6 +132,10 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             var rejected = Rejected(plan.Path, null, null, null, plan.RejectedReason);
             return [rejected with { SourceFileId = batch.RecordRejected(batchId, plan, null, null, null, plan.RejectedReason) }];
         }
+        var sources = plan.Sources.OrderBy(s => s.Match.Kind is null ? 99 : (int)s.Match.Kind.Value).ToList();
+        var headers = sources.Select(s => CheckHeader(fileName, s)).ToList();
+        // Committed before the file's transaction begins (see BatchRecorder.RecordSources for why).
+        var recorded = batch.RecordSources(batchId, plan, sources, headers);
         var results = new List<LoadSummary>();
         using var file = FileTransaction.Begin(connection, run);
         var transaction = file.Transaction;
@@ -139,9 +143,9 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         using var scope = new FileScope(connection, transaction, transactionOutlivesFile: run is not null);
         try
         {
-            foreach (var source in plan.Sources.OrderBy(s => s.Match.Kind is null ? 99 : (int)s.Match.Kind.Value))
+            for (var i = 0; i < sources.Count; i++)
             {
-                results.Add(LoadSource(connection, transaction, batch, batchId, plan, source, scope));
+                results.Add(LoadSource(connection, transaction, batch, batchId, plan, sources[i], headers[i], recorded[i], scope));
             }
             // A dry run's file ends with a savepoint's release: nothing to wait for, nothing to announce.
             if (run is null) _options.Observer?.Committing(plan.Path);
@@ -155,59 +159,65 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             var reason = ex.Reason;
             return [Rejected(plan.Path, ex.Sheet, null, null, $"{fileName}: {reason}") with
             {
-                SourceFileId = batch.RecordRejected(batchId, plan, ex.Sheet, null, null, reason),
+                SourceFileId = batch.RecordRejected(batchId, plan, ex.Sheet, null, null, reason, withdrawn: recorded),
             }];
         }
         catch (EncodingRefutedException)
         {
             file.Rollback();
+            batch.Withdraw(recorded);
             throw;
         }
         catch (Exception ex)
         {
             file.Rollback();
-            batch.RecordRejected(batchId, plan, null, null, null, $"load failed and was rolled back: {ex.Message}");
+            batch.RecordRejected(batchId, plan, null, null, null, $"load failed and was rolled back: {ex.Message}", withdrawn: recorded);
             throw;
         }
     }
 
-    private LoadSummary LoadSource(DbConnection connection, DbTransaction transaction, BatchRecorder batch, long batchId, FilePlan plan, SourcePlan sp,
-        FileScope scope)
+    /// <summary>What a source's header row decides before any row is read: the source loads (<see cref="HeaderCheck.Loads"/>),
+    /// or it is refused (a CSV whose header matches no kind, a kind lacking required columns or with a field in two
+    /// columns) or skipped (a workbook's cover or notes sheet), with the reason.</summary>
+    private static HeaderCheck CheckHeader(string fileName, SourcePlan sp)
     {
         var source = sp.Source;
         var match = sp.Match;
-        var fileName = Path.GetFileName(plan.Path);
         var where = source.Sheet is null ? fileName : $"{fileName} [{source.Sheet}]";
         if (match.Kind is null)
         {
-            var reason = $"{where}: the header row matches no kind of the data contract ({string.Join(", ", source.Header.Where(c => c.Length > 0))})";
             // An unrecognised sheet in a workbook (a cover or notes sheet) is skipped; an unrecognised CSV is refused.
-            var rejected = source.Sheet is null;
-            var id = batch.RecordSource(transaction, batchId, plan, source, null, rejected, reason, match.UnknownColumns);
-            return new LoadSummary(plan.Path, source.Sheet, null, 0, 0, 0, 0, 0, 0, rejected, reason, match.UnknownColumns, source.EncodingName, id, 0);
+            return new HeaderCheck(null, source.Sheet is null,
+                $"{where}: the header row matches no kind of the data contract ({string.Join(", ", source.Header.Where(c => c.Length > 0))})");
         }
+        var kind = match.Kind.Value.Name();
         if (!match.IsComplete)
-        {
-            var reason = $"{where}: looks like {match.Kind.Value.Name()} but lacks required column(s) {string.Join(", ", match.MissingRequired)}";
-            var id = batch.RecordSource(transaction, batchId, plan, source, match.Kind.Value.Name(), true, reason, match.UnknownColumns);
-            return new LoadSummary(plan.Path, source.Sheet, match.Kind.Value.Name(), 0, 0, 0, 0, 0, 0, true, reason, match.UnknownColumns,
-                source.EncodingName, id, 0);
-        }
-
+            return new HeaderCheck(kind, true, $"{where}: looks like {kind} but lacks required column(s) {string.Join(", ", match.MissingRequired)}");
         if (match.RepeatedColumns.Count > 0)
         {
             // Only one of the columns would be read: the other's values (often another department's) would be lost
             // with no more than a line among the ignored columns, so the file is refused as one missing a column is.
             var fields = string.Join("; ", match.RepeatedColumns.Select(r => r.Describe(source.HeaderLine, source.Header)));
-            var reason = $"{where}: header line {source.HeaderLine.ToString(CultureInfo.InvariantCulture)} has more than one column for a field [{fields}]; keep one column per field";
-            var id = batch.RecordSource(transaction, batchId, plan, source, match.Kind.Value.Name(), true, reason, match.UnknownColumns);
-            return new LoadSummary(plan.Path, source.Sheet, match.Kind.Value.Name(), 0, 0, 0, 0, 0, 0, true, reason, match.UnknownColumns,
-                source.EncodingName, id, 0);
+            return new HeaderCheck(kind, true,
+                $"{where}: header line {source.HeaderLine.ToString(CultureInfo.InvariantCulture)} has more than one column for a field [{fields}]; keep one column per field");
+        }
+        return new HeaderCheck(kind, false, null);
+    }
+
+    private LoadSummary LoadSource(DbConnection connection, DbTransaction transaction, BatchRecorder batch, long batchId, FilePlan plan, SourcePlan sp,
+        HeaderCheck header, long sourceFileId, FileScope scope)
+    {
+        var source = sp.Source;
+        var match = sp.Match;
+        var fileName = Path.GetFileName(plan.Path);
+        if (!header.Loads)
+        {
+            return new LoadSummary(plan.Path, source.Sheet, header.Kind, 0, 0, 0, 0, 0, 0, header.Rejected, header.Reason, match.UnknownColumns,
+                source.EncodingName, sourceFileId, 0);
         }
 
         var watch = Stopwatch.StartNew();
-        var kind = match.Kind.Value;
-        var sourceFileId = batch.RecordSource(transaction, batchId, plan, source, kind.Name(), false, null, match.UnknownColumns);
+        var kind = match.Kind!.Value;
         var counts = new SourceCounts();
         using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
         using (var refs = new ReferenceResolver(connection, transaction))

@@ -30,7 +30,7 @@ public interface ILoadObserver
 {
     void RowWritten(string file, string? sheet, int line, int rowsSoFar);
 
-    /// <summary>Every row of the file is written and its transaction commits now (on SQLite the commit also copies the
-    /// file's pages from the WAL into the database: seconds for millions of rows).</summary>
+    /// <summary>Every row of the file is written and its transaction commits now (on SQLite the commit syncs the WAL, what
+    /// the load wrote that the kernel has not yet written to disk: a fraction of a second per million rows).</summary>
     void Committing(string file) { }
 }

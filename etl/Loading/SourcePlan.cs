@@ -25,3 +25,11 @@ internal sealed record FilePlan(string Path, string? PlannedSha256, long SizeByt
 }
 
 internal sealed record SourcePlan(ITabularSource Source, HeaderMatch Match);
+
+/// <summary>What a source's header row decides before any row is read: <paramref name="Kind"/> (null when the header
+/// matches none), and whether the source is refused (<paramref name="Rejected"/>) or skipped, with the reason; a source
+/// with no reason loads.</summary>
+internal sealed record HeaderCheck(string? Kind, bool Rejected, string? Reason)
+{
+    public bool Loads => Kind is not null && Reason is null;
+}

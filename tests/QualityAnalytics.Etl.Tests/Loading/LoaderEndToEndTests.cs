@@ -129,6 +129,7 @@ public sealed class LoaderEndToEndTests : IDisposable
         Assert.Equal("injected fault", ex.Message);
         Assert.Equal(before, _w.Dump());
         Assert.Equal(sourceFilesBefore, _w.Count("source_file", "rejected = FALSE"));
+        Assert.Equal(0, _w.Count("source_file", "sha256 = ''")); // the file's pending record withdrawn
         Assert.Equal("failed", _w.Scalar("SELECT status FROM load_batch ORDER BY id DESC LIMIT 1"));
         // And the next run takes the whole file.
         var again = _w.Load(complaints);
