@@ -120,17 +120,18 @@ internal sealed class CsvSource : ITabularSource
     private static bool TryReadCells(CsvReader reader, out string[] cells)
     {
         var count = reader.FieldCount;
-        cells = new string[count];
+        // Filled through a local: stored through the out parameter, each cell cost a covariance check (StelemRef).
+        var values = new string[count];
         var anyValue = false;
         for (var i = 0; i < count; i++)
         {
             // CsvHelper trims spaces and tabs; other whitespace (a line break at the edge of a quoted field,
             // the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here, only when present.
             var value = CellText.Trimmed(reader.GetString(i));
-            cells[i] = value;
+            values[i] = value;
             anyValue |= value.Length > 0;
         }
-
+        cells = values;
         return anyValue;
     }
 
