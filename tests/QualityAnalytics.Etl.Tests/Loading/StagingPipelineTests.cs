@@ -51,6 +51,33 @@ public sealed class StagingPipelineTests
     }
 
     [Fact]
+    public void The_worker_runs_at_a_lower_scheduling_priority_than_the_caller_s_thread()
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteText("complaints.csv", ComplaintsCsv(10));
+        var (source, match, mapper) = Open(path);
+        using (source)
+        {
+            int? workerNice = null;
+            using var pipeline = new StagingPipeline(source, match, mapper, prepare: (_, _) =>
+            {
+                workerNice ??= NiceOfThisThread();
+                return null;
+            });
+
+            Assert.Equal(10, pipeline.Rows().Count());
+            Assert.Equal(Math.Min(19, NiceOfThisThread() + StagingPipeline.WorkerNice), workerNice);
+        }
+    }
+
+    /// <summary>The calling thread's nice value, as Linux reports it (field 19 of /proc/thread-self/stat).</summary>
+    private static int NiceOfThisThread()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public void A_quote_never_closed_halfway_down_arrives_after_the_rows_before_it()
     {
         using var folder = new TempFolder();
