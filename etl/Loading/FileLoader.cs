@@ -35,6 +35,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     /// <param name="inspect">Null for a load; for a dry run, what to do inside its transaction before the rollback.</param>
     private LoadResult Run(IEnumerable<string> paths, Action<DbConnection, DbTransaction, LoadResult>? inspect)
     {
+        // The per-row methods compiled on another core while this thread plans and opens (see HotPathWarmup).
+        HotPathWarmup.Start();
         var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
         using var connection = warehouse.OpenConnection();
         TuneForLoad(connection);
