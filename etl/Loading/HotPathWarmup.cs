@@ -32,18 +32,28 @@ internal static class HotPathWarmup
             .Where(method => !method.ContainsGenericParameters && !method.IsAbstract &&
                              method.MethodImplementationFlags.HasFlag(MethodImplAttributes.AggressiveOptimization));
 
+    // Nothing may escape this thread: an unhandled exception would end the process, for an optimisation. A method
+    // or type the runtime will not compile ahead (or a type that cannot be read) is left to its first call, as without
+    // the warm-up.
     private static void Compile()
     {
-        foreach (var method in Methods())
+        try
         {
-            try
+            foreach (var method in Methods())
             {
-                RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                try
+                {
+                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                }
+                catch (Exception)
+                {
+                    // this one at its first call
+                }
             }
-            catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or NotSupportedException)
-            {
-                // Left to its first call, as without the warm-up.
-            }
+        }
+        catch (Exception)
+        {
+            // the rest at their first calls
         }
     }
 }

@@ -19,9 +19,9 @@ internal static partial class WorkerPriority
             var current = GetPriority(PrioProcess, tid);
             return SetPriority(PrioProcess, tid, Math.Min(19, current + increment)) == 0;
         }
-        catch (EntryPointNotFoundException)
+        catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {
-            return false;
+            return false; // a C library without these calls: the thread keeps its priority
         }
     }
 
