@@ -22,13 +22,13 @@ public interface IBatchInsert : IDisposable
     /// among them) and sets inserted[i] for each row that was new; a row left false conflicted with a stored row.</summary>
     void Insert(object?[][] rows, int[] lines, int count, bool[] inserted);
 
-    /// <summary>Whether <see cref="Insert(object?[][], byte[]?[], int[], int, bool[])"/> binds rows that the staging
+    /// <summary>Whether <see cref="Insert(object?[][], EncodedRow[], int[], int, bool[])"/> binds rows that the staging
     /// thread encoded (<see cref="SqliteRowEncoding"/>); false: encoding them would be wasted.</summary>
     bool TakesEncodedRows => false;
 
-    /// <summary><see cref="Insert(object?[][], int[], int, bool[])"/>, where encoded[i], when not null, is rows[i]
-    /// already encoded (<see cref="SqliteRowEncoding.Encode"/>) and is bound instead of converting the values again.</summary>
-    void Insert(object?[][] rows, byte[]?[] encoded, int[] lines, int count, bool[] inserted) => Insert(rows, lines, count, inserted);
+    /// <summary><see cref="Insert(object?[][], int[], int, bool[])"/>, where encoded[i], where it exists, is rows[i]
+    /// already encoded (<see cref="SqliteRowEncoding.TryEncode"/>) and is bound instead of converting the values again.</summary>
+    void Insert(object?[][] rows, EncodedRow[] encoded, int[] lines, int count, bool[] inserted) => Insert(rows, lines, count, inserted);
 
     /// <summary>The stored row that row <paramref name="index"/> of the last <see cref="Insert"/> conflicted with, where
     /// the implementation read it in the same call (SQLite and PostgreSQL read a batch's conflicting rows in one

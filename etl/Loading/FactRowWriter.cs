@@ -114,22 +114,18 @@ public sealed class FactRowWriter : IDisposable
         }
     }
 
-    /// <summary>A prepared row's values encoded for SQLite's fast path (<see cref="SqliteRowEncoding"/>), on the staging
-    /// thread; null when the row still holds a name that only <see cref="Complete"/> can turn into a key (a customer or
-    /// category first seen in this load), so that a row with an encoding is complete and the writing thread need not
-    /// look at it again.</summary>
+    /// <summary>Whether a prepared row's values are final, so the staging thread may encode them for SQLite's fast
+    /// path (<see cref="SqliteRowEncoding"/>): false when the row still holds a name that only <see cref="Complete"/> can
+    /// turn into a key (a customer or category first seen in this load), so that a row with an encoding is complete and
+    /// the writing thread need not look at it again.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static byte[]? EncodeComplete(StagedRow row, object?[] values)
+    public static bool IsComplete(StagedRow row, object?[] values) => row switch
     {
-        var holdsName = row switch
-        {
-            StagedSurveyAnswer => values[AnswerCustomer] is string,
-            StagedComplaint => values[ComplaintCustomer] is string || values[ComplaintCategory] is string,
-            StagedCallback => values[CallbackCustomer] is string,
-            _ => false,
-        };
-        return holdsName ? null : SqliteRowEncoding.Encode(values);
-    }
+        StagedSurveyAnswer => values[AnswerCustomer] is not string,
+        StagedComplaint => values[ComplaintCustomer] is not string && values[ComplaintCategory] is not string,
+        StagedCallback => values[CallbackCustomer] is not string,
+        _ => true,
+    };
 
     // Where the names wait in a prepared row (positions in the table spec's key + value columns).
     private const int AnswerCustomer = 5;

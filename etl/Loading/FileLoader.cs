@@ -226,7 +226,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope))
         {
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
-            // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order.
+            // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
+            // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
+            var prepare = FactRowWriter.CanPrepare(kind);
+            // ... and each row's natural key, for the check of keys repeated within a batch (PendingRows).
+            using var staging = new StagingPipeline(source, match, mapper, prepare ? writer.Prepare : null,
+                prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.IsComplete : null,
+                prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
+            // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order. Once they
+            // are written, their chunks go back to the staging thread.
             var pending = new PendingRows(writer.Upsert, (raw, readSoFar, staged, outcome, errors) =>
             {
                 if (staged) counts.Add(outcome, raw, match, errors);
@@ -236,14 +244,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                     foreach (var e in errors) audit.Quarantine(raw.Line, e.Column, e.Value, e.Reason);
                 }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
-            });
-            // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
-            // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
-            var prepare = FactRowWriter.CanPrepare(kind);
-            // ... and each row's natural key, for the check of keys repeated within a batch (PendingRows).
-            using var staging = new StagingPipeline(source, match, mapper, prepare ? writer.Prepare : null,
-                prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.EncodeComplete : null,
-                prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
+            }, staging.ReleaseWritten);
             foreach (var item in staging.Rows())
             {
                 counts.Read++;
@@ -257,8 +258,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 else if (item.Prepared)
                 {
                     errors.AddRange(item.Errors);
-                    // An encoded row is complete (FactRowWriter.EncodeComplete); any other may hold a name to turn into a key.
-                    if (item.Values is null || item.Encoded is not null) pending.EndStaged(item.Values, item.Encoded, item.Key);
+                    // An encoded row is complete (FactRowWriter.IsComplete); any other may hold a name to turn into a key.
+                    if (item.Values is null || item.Encoded.Exists) pending.EndStaged(item.Values, item.Encoded, item.Key);
                     else
                     {
                         writer.Complete(item.Staged, item.Values); // turns names into keys; the natural key stays as it was

@@ -21,7 +21,7 @@ internal sealed class PendingRows
         public int ReadSoFar;
         public bool Staged;
         public object?[]? Values;
-        public byte[]? Encoded;
+        public EncodedRow Encoded;
         public bool RepeatsKey;
         public UpsertOutcome Outcome;
         public readonly List<RowError> Errors = [];
@@ -29,9 +29,10 @@ internal sealed class PendingRows
 
     private readonly UpsertCommand? _upsert;
     private readonly RowCompleted _completed;
+    private readonly Action? _flushed;
     private readonly Slot[] _slots;
     private readonly object?[][] _batchRows;
-    private readonly byte[]?[] _batchEncoded;
+    private readonly EncodedRow[] _batchEncoded;
     private bool _anyEncoded;
     private readonly int[] _batchLines;
     private readonly bool[] _inserted;
@@ -41,10 +42,13 @@ internal sealed class PendingRows
     private int _ready;
 
     /// <param name="upsert">The table's upsert; null for a writer that writes each row at once (departments).</param>
-    public PendingRows(UpsertCommand? upsert, RowCompleted completed)
+    /// <param name="flushed">Called after each <see cref="Flush"/>, when every row begun so far is written and completed
+    /// (<see cref="StagingPipeline.ReleaseWritten"/>: their encodings are no longer read).</param>
+    public PendingRows(UpsertCommand? upsert, RowCompleted completed, Action? flushed = null)
     {
         _upsert = upsert;
         _completed = completed;
+        _flushed = flushed;
         _batchSize = upsert?.BatchSize ?? 1;
         // Room for rows that are not sent (quarantined, repeated keys) besides a full batch, so a file of bad rows
         // still completes in bounded steps.
@@ -52,7 +56,7 @@ internal sealed class PendingRows
         _slots = new Slot[capacity];
         for (var i = 0; i < capacity; i++) _slots[i] = new Slot();
         _batchRows = new object?[]?[_batchSize]!;
-        _batchEncoded = new byte[]?[_batchSize];
+        _batchEncoded = new EncodedRow[_batchSize];
         _batchLines = new int[_batchSize];
         _inserted = new bool[_batchSize];
     }
@@ -67,7 +71,7 @@ internal sealed class PendingRows
         slot.ReadSoFar = readSoFar;
         slot.Staged = false;
         slot.Values = null;
-        slot.Encoded = null;
+        slot.Encoded = default;
         slot.RepeatsKey = false;
         slot.Outcome = default;
         slot.Errors.Clear();
@@ -79,16 +83,16 @@ internal sealed class PendingRows
 
     /// <summary>The row staged; <paramref name="values"/> are what to write (null when resolving its references failed),
     /// <paramref name="encoded"/> the same values encoded for the provider's fast path, where the staging thread did
-    /// that (<see cref="UpsertCommand.TakesEncodedRows"/>), <paramref name="key"/> the values' natural key where the
-    /// staging thread made it.</summary>
+    /// that (<see cref="UpsertCommand.TakesEncodedRows"/>; read until the row is written), <paramref name="key"/> the
+    /// values' natural key where the staging thread made it.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void EndStaged(object?[]? values, byte[]? encoded = null, RowKey? key = null)
+    public void EndStaged(object?[]? values, EncodedRow encoded = default, RowKey? key = null)
     {
         var slot = _slots[_count];
         slot.Staged = true;
         slot.Values = values;
-        slot.Encoded = values is null ? null : encoded;
-        _anyEncoded |= slot.Encoded is not null;
+        slot.Encoded = values is null ? default : encoded;
+        _anyEncoded |= slot.Encoded.Exists;
         if (values is not null && _upsert is not null)
         {
             if (_keys.Add(key ?? RowKey.Of(values, _upsert.Spec.KeyColumns.Count))) _ready++;
@@ -125,10 +129,10 @@ internal sealed class PendingRows
                 var slot = _slots[i];
                 if (slot.Values is null || slot.RepeatsKey) continue;
                 // Not `_batchRows[sent] = slot.Values`: storing an array into an array of arrays costs a covariance check per
-                // row (CastHelpers.StelemRef: an object?[] slot also takes a string[], a byte[] one an sbyte[]), ~2 % of the
-                // writing thread in a profile. These two arrays are exactly object?[][] and byte[]?[], made here.
+                // row (CastHelpers.StelemRef: an object?[] slot also takes a string[]), ~1 % of the writing thread in a
+                // profile. This array is exactly object?[][], made here.
                 Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_batchRows), sent) = slot.Values;
-                Unsafe.Add(ref MemoryMarshal.GetArrayDataReference(_batchEncoded), sent) = slot.Encoded;
+                _batchEncoded[sent] = slot.Encoded;
                 _batchLines[sent] = slot.Raw.Line;
                 sent++;
             }
@@ -155,10 +159,11 @@ internal sealed class PendingRows
             _completed(slot.Raw, slot.ReadSoFar, slot.Staged, outcome, slot.Errors);
             slot.Raw = null!;
             slot.Values = null;
-            slot.Encoded = null;
+            slot.Encoded = default;
         }
         Array.Clear(_batchRows);
         Array.Clear(_batchEncoded);
         _anyEncoded = false;
+        _flushed?.Invoke();
     }
 }

@@ -33,7 +33,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     private readonly sqlite3_stmt?[] _plainOf = new sqlite3_stmt?[7];
     private readonly Func<int, sqlite3_stmt> _preparePlainOf;
     private readonly object?[][] _newRows;
-    private readonly byte[]?[] _newEncoded;
+    private readonly EncodedRow[] _newEncoded;
     private readonly int[] _newLines;
     private readonly int[] _newIndex;
     private bool _expectConflicts;
@@ -52,7 +52,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         _single = Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, 1, _ => "?"));
         _preparePlainOf = size => Prepare(BatchInsert.Sql(spec, batchId, sourceFileId, size, _ => "?", tolerant: false));
         _newRows = new object?[rows][];
-        _newEncoded = new byte[rows][];
+        _newEncoded = new EncodedRow[rows];
         _newLines = new int[rows];
         _newIndex = new int[rows];
         _storedRows = new SqliteStoredRows(_db, spec, _binder, rows);
@@ -77,7 +77,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     public bool TakesEncodedRows => SqliteNative.Available;
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Insert(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
+    public void Insert(object?[][] rows, EncodedRow[]? encoded, int[] lines, int count, bool[] inserted)
     {
         if (count != RowsPerStatement) throw new ArgumentOutOfRangeException(nameof(count));
         Array.Clear(_stored);
@@ -103,7 +103,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
 
     /// <summary>Inserts what is new and sets inserted[]; true when the stored rows of the others were read on the way.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool InsertRows(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
+    private bool InsertRows(object?[][] rows, EncodedRow[]? encoded, int[] lines, int count, bool[] inserted)
     {
         if (_expectConflicts)
         {
@@ -130,7 +130,7 @@ internal sealed class SqliteBatchInsert : IBatchInsert
         var kept = raw.sqlite3_changes(_db);
         Array.Fill(inserted, true, 0, kept);
         inserted[kept] = false;
-        for (var i = kept + 1; i < count; i++) inserted[i] = InsertOne(rows[i], encoded?[i], lines[i]);
+        for (var i = kept + 1; i < count; i++) inserted[i] = InsertOne(rows[i], encoded is null ? default : encoded[i], lines[i]);
         _expectConflicts = true;
         return false;
     }
@@ -138,14 +138,14 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     /// <summary>The rows of the batch with no stored row (_stored[i] null), inserted through plain statements of 64, 32, …
     /// 1 rows: they were just looked up, and the batch's keys are distinct, so none conflicts. Should one all the same,
     /// its statement's rows go through the tolerant single-row statement.</summary>
-    private void InsertNew(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
+    private void InsertNew(object?[][] rows, EncodedRow[]? encoded, int[] lines, int count, bool[] inserted)
     {
         var n = 0;
         for (var i = 0; i < count; i++)
         {
             if (_stored[i] is not null) continue;
             _newRows[n] = rows[i];
-            _newEncoded[n] = encoded?[i];
+            _newEncoded[n] = encoded is null ? default : encoded[i];
             _newLines[n] = lines[i];
             _newIndex[n++] = i;
         }
@@ -177,9 +177,9 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     }
 
     /// <summary>One row through the tolerant single-row statement: true when it was new.</summary>
-    private bool InsertOne(object?[] row, byte[]? encoded, int line)
+    private bool InsertOne(object?[] row, EncodedRow encoded, int line)
     {
-        BindAll(_single, [row], encoded is null ? default : [encoded], [line], 1);
+        BindAll(_single, [row], [encoded], [line], 1);
         int rc;
         var isNew = false;
         try
@@ -216,13 +216,13 @@ internal sealed class SqliteBatchInsert : IBatchInsert
     private const int SqliteConstraintPrimaryKey = raw.SQLITE_CONSTRAINT | (6 << 8);
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private void BindAll(sqlite3_stmt stmt, ReadOnlySpan<object?[]> rows, ReadOnlySpan<byte[]?> encoded, ReadOnlySpan<int> lines, int count)
+    private void BindAll(sqlite3_stmt stmt, ReadOnlySpan<object?[]> rows, ReadOnlySpan<EncodedRow> encoded, ReadOnlySpan<int> lines, int count)
     {
         _binder.BeginBatch(stmt);
         var index = 1;
         for (var r = 0; r < count; r++)
         {
-            if (!encoded.IsEmpty && encoded[r] is { } row) index = _binder.BindRow(stmt, index, row);
+            if (!encoded.IsEmpty && encoded[r].Exists) index = _binder.BindRow(stmt, index, encoded[r]);
             else
             {
                 var values = rows[r];

@@ -10,8 +10,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// provider's formats (so a row reads back the same whichever path wrote it; see <see cref="StoredValue"/>).
 /// <para>Why rows are encoded apart from binding: on SQLite the one thread that may write bounds a bulk load, and these
 /// conversions (texts to UTF-8, dates and decimals to text: ~0.2 s per million complaint rows) need no connection, so
-/// the staging thread does them for the rows it prepares (<see cref="Encode(object?[])"/>), and the writing thread only
-/// copies the bytes and binds them (<see cref="SqliteValueBinder.BindRow"/>). The binder converts single values through
+/// the staging thread does them for the rows it prepares (<see cref="TryEncode"/>, kept in pinned memory:
+/// <see cref="EncodedRow"/>), and the writing thread only binds the bytes where they are (<see cref="SqliteValueBinder.BindRow"/>). The binder converts single values through
 /// the same <see cref="Write"/>, so there is one conversion for both paths.</para>
 /// <para>Layout, value after value: a tag byte, then for INTEGER and REAL eight bytes (little-endian), for TEXT a
 /// four-byte length and the UTF-8 bytes, for NULL nothing.</para></summary>
@@ -30,14 +30,16 @@ internal static class SqliteRowEncoding
     [ThreadStatic]
     private static byte[]? t_scratch;
 
-    /// <summary>The row's values encoded (a new array of exactly their size), or null when one of them has no SQLite
-    /// conversion (the writing thread then binds the objects and reports the type).</summary>
+    /// <summary>Encodes the row's values into this thread's scratch buffer: <paramref name="entries"/> is valid until the
+    /// thread's next call (the caller copies it where it is kept: <see cref="EncodedRow"/>). False when one of them has no
+    /// SQLite conversion (the writing thread then binds the objects and reports the type).</summary>
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static byte[]? Encode(object?[] values)
+    public static bool TryEncode(object?[] values, out ReadOnlySpan<byte> entries)
     {
         var scratch = t_scratch ??= new byte[4096];
         var used = 0;
+        entries = default;
         foreach (var value in values)
         {
             var most = MaxBytes(value);
@@ -47,10 +49,11 @@ internal static class SqliteRowEncoding
                 t_scratch = scratch;
             }
             var written = Write(value, scratch.AsSpan(used));
-            if (written < 0) return null;
+            if (written < 0) return false;
             used += written;
         }
-        return scratch.AsSpan(0, used).ToArray();
+        entries = scratch.AsSpan(0, used);
+        return true;
     }
 
     /// <summary>The most bytes <see cref="Write"/> may take for this value.</summary>

@@ -43,7 +43,7 @@ internal sealed class SqliteStoredRows : IDisposable
     /// <summary>Fills stored[i] for each row i of rows[0..count) that was not inserted; a row whose stored row is not
     /// found stays null (the caller then reads it itself).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public void Read(object?[][] rows, byte[]?[]? encoded, int count, bool[] inserted, StoredRow?[] stored)
+    public void Read(object?[][] rows, EncodedRow[]? encoded, int count, bool[] inserted, StoredRow?[] stored)
     {
         var keyCount = _spec.KeyColumns.Count;
         _conflicting.Clear();
@@ -67,7 +67,7 @@ internal sealed class SqliteStoredRows : IDisposable
                 if (!_conflicting.TryGetValue(BatchInsert.Key(key, keyCount), out var i)) continue;
                 var valueCount = _spec.ValueColumns.Count;
                 long? sourceFile = _spec.HasLineage ? raw.sqlite3_column_int64(_select, keyCount + valueCount) : null;
-                if (encoded?[i] is { } bytes && StoresExactly(bytes, keyCount, valueCount))
+                if (encoded is not null && encoded[i].Exists && StoresExactly(encoded[i].Entries, keyCount, valueCount))
                 {
                     stored[i] = StoredRow.Identical(sourceFile);
                     continue;
@@ -88,7 +88,7 @@ internal sealed class SqliteStoredRows : IDisposable
     /// of <paramref name="encoded"/> (the key entries first, skipped): the same storage class and the same integer, the
     /// same double or the same UTF-8 bytes. Natively only (false otherwise: the values are then compared as objects).</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private unsafe bool StoresExactly(byte[] encoded, int keyCount, int valueCount)
+    private unsafe bool StoresExactly(ReadOnlySpan<byte> encoded, int keyCount, int valueCount)
     {
         if (!SqliteNative.Available) return false;
         var handle = _select.DangerousGetHandle();

@@ -15,7 +15,9 @@ namespace QualityAnalytics.Etl.Loading;
 /// with SQLITE_STATIC (SQLite reads them in place while the statement steps), through function pointers to the very
 /// <c>e_sqlite3</c> library the connection runs on, without the GC transition (the bind calls are short and never call
 /// back: <see cref="SqliteNative"/>). The arena is rewritten only at the next <see cref="BeginBatch"/>, after the
-/// previous batch's step has finished, and every value is rebound before the statement steps again. If that library's
+/// previous batch's step has finished, and every text is rebound before the statement steps again. A row the staging
+/// thread encoded is bound where it lies, in the pinned buffer it was written to (<see cref="EncodedRow"/>), which is
+/// written over only once the row is written (<see cref="StagingPipeline.ReleaseWritten"/>). If that library's
 /// exports cannot be found (another SQLitePCLRaw provider), the same encoded bytes go through SQLitePCLRaw instead.</para>
 /// <para>A value already bound is not bound again. SQLite keeps a statement's bindings across executions, and every bind
 /// call costs the same (the connection's mutex, releasing the old value) whether or not the value changed, so the
@@ -66,7 +68,7 @@ internal sealed unsafe class SqliteValueBinder
         var written = SqliteRowEncoding.Write(value, _arena.AsSpan(start));
         if (written < 0) throw new NotSupportedException($"{_table}: no SQLite binding for a value of type {value!.GetType()}");
         _used += written;
-        BindEncoded(stmt, index, start, start + written);
+        BindEncoded(stmt, index, _arena.AsSpan(start, written));
     }
 
     /// <summary>Binds an integer (a row's line) without boxing it.</summary>
@@ -85,26 +87,21 @@ internal sealed unsafe class SqliteValueBinder
         ? _bound!
         : throw new InvalidOperationException($"{_table}: values bound to a statement outside its batch (BeginBatch(statement) first)");
 
-    /// <summary>Binds a row that <see cref="SqliteRowEncoding.Encode"/> encoded to the parameters from
-    /// <paramref name="firstIndex"/> on, one per value; returns the index after the last.</summary>
+    /// <summary>Binds an encoded row to the parameters from <paramref name="firstIndex"/> on, one per value, in place:
+    /// its memory must not be written over until the statement has stepped. Returns the index after the last.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public int BindRow(sqlite3_stmt stmt, int firstIndex, byte[] encoded)
-    {
-        var start = Reserve(encoded.Length);
-        encoded.CopyTo(_arena.AsSpan(start));
-        _used += encoded.Length;
-        return BindEncoded(stmt, firstIndex, start, start + encoded.Length);
-    }
+    public int BindRow(sqlite3_stmt stmt, int firstIndex, EncodedRow encoded) => BindEncoded(stmt, firstIndex, encoded.Entries);
 
-    /// <summary>Binds the encoded values in arena[start..end) to the parameters from <paramref name="index"/> on.</summary>
+    /// <summary>Binds encoded values to the parameters from <paramref name="index"/> on. <paramref name="pinned"/> lies
+    /// in pinned memory (the arena, or an <see cref="EncodedRow"/>'s buffer), so the texts' addresses stay valid until
+    /// the statement has stepped.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private int BindEncoded(sqlite3_stmt stmt, int index, int start, int end)
+    private int BindEncoded(sqlite3_stmt stmt, int index, ReadOnlySpan<byte> pinned)
     {
         var handle = stmt.DangerousGetHandle();
         var native = SqliteNative.Available;
         var bound = Bound(stmt);
-        // The arena is pinned for its whole life, so the texts' addresses stay valid until the statement has stepped.
-        var entries = new SqliteRowEncoding.Reader(_arena.AsSpan(start, end - start));
+        var entries = new SqliteRowEncoding.Reader(pinned);
         while (!entries.AtEnd)
         {
             var tag = entries.Tag;

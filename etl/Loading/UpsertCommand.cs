@@ -76,7 +76,7 @@ public sealed class UpsertCommand : IDisposable
     /// <summary>Rows per multi-row statement; <see cref="InsertBatch"/> with exactly this many rows takes one statement.</summary>
     public int BatchSize => _batch.RowsPerStatement;
 
-    /// <summary>Whether rows for <see cref="InsertBatch(object?[][], byte[]?[], int[], int, bool[])"/> are worth
+    /// <summary>Whether rows for <see cref="InsertBatch(object?[][], EncodedRow[], int[], int, bool[])"/> are worth
     /// encoding ahead (<see cref="SqliteRowEncoding"/>): the provider's fast path binds them as they are.</summary>
     public bool TakesEncodedRows => _batch.TakesEncodedRows;
 
@@ -87,8 +87,8 @@ public sealed class UpsertCommand : IDisposable
     public void InsertBatch(object?[][] rows, int[] lines, int count, bool[] inserted) => InsertBatch(rows, null, lines, count, inserted);
 
     /// <summary><see cref="InsertBatch(object?[][], int[], int, bool[])"/> with rows the staging thread encoded
-    /// (<see cref="TakesEncodedRows"/>): encoded[i] is rows[i] encoded, or null.</summary>
-    public void InsertBatch(object?[][] rows, byte[]?[]? encoded, int[] lines, int count, bool[] inserted)
+    /// (<see cref="TakesEncodedRows"/>): encoded[i] is rows[i] encoded, or no encoding.</summary>
+    public void InsertBatch(object?[][] rows, EncodedRow[]? encoded, int[] lines, int count, bool[] inserted)
     {
         _lastBatchByProvider = count >= _batch.FewestRows;
         if (_lastBatchByProvider)

@@ -103,7 +103,7 @@ public sealed class SqliteBatchInsertTests : IDisposable
         using var connection = (SqliteConnection)_w.Db.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var inserted = new bool[4];
-        static byte[]?[] Encoded(object?[][] rows) => [.. rows.Select(SqliteRowEncoding.Encode)];
+        static EncodedRow[] Encoded(object?[][] rows) => [.. rows.Select(EncodedRow.Of)];
         using (var insert = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 4))
         {
             Assert.True(insert.TakesEncodedRows);
@@ -114,7 +114,7 @@ public sealed class SqliteBatchInsertTests : IDisposable
             // The plain statement stops at B, F goes alone; one row of the batch is bound from its values (null encoding).
             object?[][] second = [Row("E", true, "e"), Row("B", false, "b2"), Row("F", true, "f"), Row("D", false, "d2")];
             var encoded = Encoded(second);
-            encoded[2] = null;
+            encoded[2] = default;
             insert.Insert(second, encoded, [6, 7, 8, 9], 4, inserted);
             Assert.Equal([true, false, true, false], inserted);
             Assert.Equal("b", insert.Stored(1)!.Values[8]);
@@ -166,7 +166,7 @@ public sealed class SqliteBatchInsertTests : IDisposable
         using var connection = (SqliteConnection)_w.Db.OpenConnection();
         using var transaction = connection.BeginTransaction();
         var inserted = new bool[4];
-        static byte[]?[] Encoded(object?[][] rows) => [.. rows.Select(SqliteRowEncoding.Encode)];
+        static EncodedRow[] Encoded(object?[][] rows) => [.. rows.Select(EncodedRow.Of)];
         using (var first = new SqliteBatchInsert(connection, FactTables.Complaint, batchId: 1, sourceFileId: 7, rows: 4))
         {
             object?[][] rows = [Row("A", true, "甲"), Row("B", true, "乙"), Row("C", true, "丙"), Row("D", true, "丁")];
@@ -183,7 +183,7 @@ public sealed class SqliteBatchInsertTests : IDisposable
         // A unchanged, B corrected, C unchanged but not encoded (a name became a key on the writing thread), D equal in value only.
         object?[][] again = [Row("A", true, "甲"), Row("B", true, "乙改"), Row("C", true, "丙"), Row("D", true, "丁")];
         var encoded = Encoded(again);
-        encoded[2] = null;
+        encoded[2] = default;
         reload.Insert(again, encoded, [2, 3, 4, 5], 4, inserted);
         Assert.Equal([false, false, false, false], inserted);
 

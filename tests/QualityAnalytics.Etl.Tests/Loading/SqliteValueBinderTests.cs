@@ -56,8 +56,8 @@ public sealed class SqliteValueBinderTests
     {
         using var connection = StoredByProvider(value, "by_row");
         // The staging thread encodes; the writing thread binds the bytes.
-        var encoded = await Task.Run(() => SqliteRowEncoding.Encode([value]));
-        Assert.NotNull(encoded);
+        var encoded = await Task.Run(() => EncodedRow.Of([value]));
+        Assert.True(encoded.Exists);
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "INSERT INTO by_row VALUES (?)", out var stmt));
         using (stmt)
         {
@@ -85,7 +85,7 @@ public sealed class SqliteValueBinderTests
             insert.Parameters.AddWithValue("$line", 7);
             for (var copy = 0; copy < 3; copy++) insert.ExecuteNonQuery();
         }
-        var encoded = SqliteRowEncoding.Encode(values)!;
+        var encoded = EncodedRow.Of(values);
         var row = $"({string.Join(", ", values.Select(_ => "?"))}, ?)";
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, $"INSERT INTO t VALUES {row}, {row}, {row}", out var stmt));
         using (stmt)
@@ -128,7 +128,7 @@ public sealed class SqliteValueBinderTests
     [Fact]
     public void A_row_with_a_value_SQLite_has_no_conversion_for_is_not_encoded_and_binding_it_names_the_type()
     {
-        Assert.Null(SqliteRowEncoding.Encode(["TS1", Guid.Empty]));
+        Assert.False(EncodedRow.Of(["TS1", Guid.Empty]).Exists);
         using var connection = new SqliteConnection("Data Source=:memory:");
         connection.Open();
         Assert.Equal(raw.SQLITE_OK, raw.sqlite3_prepare_v2(connection.Handle, "SELECT ?", out var stmt));
@@ -191,7 +191,7 @@ public sealed class SqliteValueBinderTests
             {
                 binder.BeginBatch(stmt);
                 // Alternately encoded ahead (the staging thread's rows) and value by value, as a batch may mix them.
-                if (step++ % 2 == 0) Assert.Equal(columns + 1, binder.BindRow(stmt, 1, SqliteRowEncoding.Encode(values)!));
+                if (step++ % 2 == 0) Assert.Equal(columns + 1, binder.BindRow(stmt, 1, EncodedRow.Of(values)));
                 else for (var i = 0; i < columns; i++) binder.Bind(stmt, i + 1, values[i]);
                 Assert.Equal(raw.SQLITE_ROW, raw.sqlite3_step(stmt));
                 for (var i = 0; i < columns; i++) Assert.Equal(Expected(values[i]), Read(stmt, i));

@@ -50,6 +50,46 @@ public sealed class StagingPipelineTests
         }
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Encodings_stay_put_until_their_rows_are_released_and_released_chunks_are_filled_again(bool release)
+    {
+        using var folder = new TempFolder();
+        var path = folder.WriteText("complaints.csv", ComplaintsCsv(10_000));
+        var (source, match, mapper) = Open(path);
+        using (source)
+        {
+            // Texts of every length up to ~150 bytes, so that rows end at every place in a buffer.
+            using var pipeline = new StagingPipeline(source, match, mapper,
+                prepare: (staged, _) => [((StagedComplaint)staged).ComplaintId, staged.Line, new string('描', staged.Line % 50)], encodable: (_, _) => true);
+            var held = new List<(EncodedRow Encoded, byte[] Expected)>();
+            var rows = 0;
+            foreach (var item in pipeline.Rows())
+            {
+                Assert.True(item.Encoded.Exists);
+                held.Add((item.Encoded, EncodedRow.Of(item.Values!).Entries.ToArray()));
+                // As PendingRows does after a flush: every row so far is written, and until then each encoding is intact.
+                if (++rows % 200 == 0 && release)
+                {
+                    foreach (var (encoded, expected) in held) Assert.Equal(expected, encoded.Entries.ToArray());
+                    held.Clear();
+                    pipeline.ReleaseWritten();
+                }
+            }
+            foreach (var (encoded, expected) in held) Assert.Equal(expected, encoded.Entries.ToArray());
+            Assert.Equal(10_000, rows);
+            var chunks = (10_000 + StagingPipeline.ChunkRows - 1) / StagingPipeline.ChunkRows;
+            if (release)
+            {
+                // Only as many chunks as were in flight at once: the queue's, the worker's, the one being read, and those
+                // read but not yet released (200 rows span at most five).
+                Assert.InRange(pipeline.ChunksMade, 1, StagingPipeline.QueuedChunks + 2 + 5);
+            }
+            else Assert.Equal(chunks, pipeline.ChunksMade); // never released: never written over
+        }
+    }
+
     [Fact]
     public void The_worker_runs_at_a_lower_scheduling_priority_than_the_caller_s_thread()
     {
