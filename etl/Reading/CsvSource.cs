@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace QualityAnalytics.Etl.Reading;
@@ -78,9 +79,10 @@ internal sealed class CsvSource : ITabularSource
 
     private static IEnumerable<(int Line, string[] Cells)> NonBlankRecords(CsvReader reader)
     {
+        var chars = new char[CharsPerCell];
         while (reader.Read())
         {
-            if (TryReadCells(reader, out var cells))
+            if (TryReadCells(reader, ref chars, out var cells))
             {
                 yield return (LineOf(reader), cells);
             }
@@ -102,9 +104,10 @@ internal sealed class CsvSource : ITabularSource
         {
         }
 
+        var chars = new char[CharsPerCell];
         while (reader.Read())
         {
-            if (TryReadCells(reader, out var cells))
+            if (TryReadCells(reader, ref chars, out var cells))
             {
                 yield return new RawRow(LineOf(reader), cells);
             }
@@ -114,10 +117,11 @@ internal sealed class CsvSource : ITabularSource
     // RawRow.Line is an int: a file of more than 2^31 lines is not a department's export.
     private static int LineOf(CsvReader reader) => checked((int)reader.LineNumber);
 
-    /// <summary>The trimmed cells of the current record; false when every cell is empty (a blank row, such as ",,,").</summary>
+    /// <summary>The trimmed cells of the current record; false when every cell is empty (a blank row, such as ",,,").
+    /// <paramref name="chars"/> is the reading's scratch for decoding a cell (<see cref="Decode"/>), grown as needed.</summary>
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryReadCells(CsvReader reader, out string[] cells)
+    private static bool TryReadCells(CsvReader reader, ref char[] chars, out string[] cells)
     {
         var count = reader.FieldCount;
         // Filled through a local: stored through the out parameter, each cell cost a covariance check (StelemRef).
@@ -127,12 +131,30 @@ internal sealed class CsvSource : ITabularSource
         {
             // CsvHelper trims spaces and tabs; other whitespace (a line break at the edge of a quoted field,
             // the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here, only when present.
-            var value = CellText.Trimmed(reader.GetString(i));
+            var value = CellText.Trimmed(Decode(reader.GetSpan(i), ref chars));
             values[i] = value;
             anyValue |= value.Length > 0;
         }
         cells = values;
         return anyValue;
+    }
+
+    /// <summary>Room for a cell of this many UTF-8 bytes in the decoding scratch before it grows.</summary>
+    private const int CharsPerCell = 1024;
+
+    /// <summary>A field's UTF-8 bytes as a string, in one pass. CsvHelper's <c>GetString</c> goes through
+    /// <c>Encoding.UTF8.GetString</c>, which reads the bytes twice: once to validate and count the characters, once to
+    /// transcode them; for the Chinese text of most cells the first pass cost as much as the second
+    /// (docs/benchmarks.md, "Nineteenth session"). Here they are transcoded once into the scratch (a UTF-8 byte never
+    /// makes more than one UTF-16 character) and copied into the string. An invalid sequence becomes U+FFFD, as with
+    /// <c>GetString</c> (a UTF-8 file's bytes were checked before they got here; other encodings arrive transcoded).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static string Decode(ReadOnlySpan<byte> utf8, ref char[] chars)
+    {
+        if (utf8.IsEmpty) return string.Empty;
+        if (utf8.Length > chars.Length) chars = new char[Math.Max(utf8.Length, chars.Length * 2)];
+        Utf8.ToUtf16(utf8, chars, out _, out var written);
+        return new string(chars, 0, written);
     }
 
     public void Dispose() => _disposed = true;

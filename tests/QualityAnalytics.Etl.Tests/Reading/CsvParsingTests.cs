@@ -12,6 +12,31 @@ public sealed class CsvParsingTests
     }
 
     [Fact]
+    public void A_cell_is_decoded_in_one_pass_exactly_as_GetString_decodes_it_however_long_or_broken()
+    {
+        // Empty, ASCII, Chinese, a four-byte character, one character longer than the scratch, invalid and cut sequences.
+        byte[][] cells =
+        [
+            [], "TS0000000001"u8.ToArray(), "账单金额与实际用量不符，退费流程过于繁琐"u8.ToArray(), "𠮷野家"u8.ToArray(),
+            System.Text.Encoding.UTF8.GetBytes(new string('描', 700)), [0x41, 0xFF, 0x42], [0xE6, 0x8F], [0xC0, 0xAF, 0x41],
+        ];
+        var chars = new char[16];
+        foreach (var cell in cells) Assert.Equal(System.Text.Encoding.UTF8.GetString(cell), CsvSource.Decode(cell, ref chars));
+        Assert.True(chars.Length >= 2100); // grew for the long one, and is kept
+    }
+
+    [Fact]
+    public void Chinese_cells_longer_than_the_decoding_scratch_read_back_whole()
+    {
+        using var folder = new TempFolder();
+        var longText = string.Concat(Enumerable.Repeat("客户反映营业厅排队时间过长，", 100)); // 1,400 characters, 4,200 bytes
+        var (_, rows) = Read(folder, $"id,note\n1,{longText}\n2,短\n");
+
+        Assert.Equal(["1", longText], rows[0].Cells);
+        Assert.Equal(["2", "短"], rows[1].Cells);
+    }
+
+    [Fact]
     public void Comma_separated_values_are_split_on_commas()
     {
         using var folder = new TempFolder();
