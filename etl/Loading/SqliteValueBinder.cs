@@ -24,7 +24,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// binder remembers, per statement and parameter, the NULL or integer it last bound there and skips a bind of the same
 /// NULL or integer: in a bulk load the empty columns, the flags and the codes of few values repeat from one
 /// execution to the next (2.4 of a complaint row's 17 binds in the benchmark's file). Texts and reals are always
-/// bound.</para></summary>
+/// bound, and so is every value of an encoded row where the library's exports were not found (the fallback through
+/// SQLitePCLRaw is not a bulk load's path).</para></summary>
 internal sealed unsafe class SqliteValueBinder
 {
     private readonly sqlite3 _db;
