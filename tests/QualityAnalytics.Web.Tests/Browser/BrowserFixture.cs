@@ -52,7 +52,7 @@ public sealed class BrowserFixture : IAsyncLifetime
         await page.FillAsync("#UserName", user);
         await page.FillAsync("#Password", DashboardFactory.Password);
         await page.ClickAsync("button[type=submit]");
-        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        await session.Navigated(url => !url.Contains("/login", StringComparison.Ordinal));
         return session;
     }
 
@@ -87,17 +87,40 @@ public sealed class Session(IBrowserContext context, IPage page) : IAsyncDisposa
         await Settled();
     }
 
-    /// <summary>Waits until no API call of the page is pending.</summary>
+    /// <summary>Waits until no API call of the page is pending (on a page still being parsed there is no body yet).</summary>
     public async Task Settled()
     {
         try
         {
-            await Page.WaitForFunctionAsync("() => document.body.dataset.loading === 'false'", null, new PageWaitForFunctionOptions { Timeout = 15000 });
+            await Page.WaitForFunctionAsync("() => document.body?.dataset.loading === 'false'", null, new PageWaitForFunctionOptions { Timeout = 15000 });
         }
         catch (TimeoutException e)
         {
             throw new TimeoutException($"{Page.Url} did not finish drawing; script errors: {string.Join(" | ", Errors)}", e);
         }
+    }
+
+    /// <summary>Waits until the page's address matches, without waiting for the page's "load" event.</summary>
+    /// <remarks>Not Playwright's WaitForURLAsync: once the address matches, it waits for "load", and its .NET client first
+    /// looks whether "load" has fired and only then listens for it; a "load" that arrives between the two is never seen.
+    /// A busy CI run timed out that way after 30 s with the page drawn ("networkidle", which comes after "load", was
+    /// logged). The address is the frame's own, updated when the navigation commits.</remarks>
+    public async Task Navigated(Func<string, bool> url, int timeoutMilliseconds = 30_000)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!url(Page.Url))
+        {
+            if (waited.ElapsedMilliseconds > timeoutMilliseconds)
+                throw new TimeoutException($"The page stayed at {Page.Url} for {timeoutMilliseconds} ms; script errors: {string.Join(" | ", Errors)}");
+            await Task.Delay(25);
+        }
+    }
+
+    /// <summary>Waits until the page has gone to a matching address and finished drawing there.</summary>
+    public async Task Arrived(Func<string, bool> url, int timeoutMilliseconds = 30_000)
+    {
+        await Navigated(url, timeoutMilliseconds);
+        await Settled();
     }
 
     /// <summary>Runs an action that changes the page state and waits for the redraw it causes.</summary>

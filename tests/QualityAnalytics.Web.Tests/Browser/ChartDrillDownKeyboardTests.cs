@@ -33,8 +33,7 @@ public sealed class ChartDrillDownKeyboardTests(BrowserFixture browser)
         await TabTo(session, target);
         var row = await session.Page.EvaluateAsync<string>("() => document.activeElement.closest('tr').querySelector('td').innerText.trim()");
         await session.Page.Keyboard.PressAsync("Enter");
-        await session.Page.WaitForURLAsync(url => url.Contains(rowsPath + "?", StringComparison.Ordinal));
-        await session.Settled();
+        await session.Arrived(url => url.Contains(rowsPath + "?", StringComparison.Ordinal));
 
         var query = Uri.UnescapeDataString(new Uri(session.Page.Url).Query);
         Assert.All(expected, part => Assert.Contains(string.Format(System.Globalization.CultureInfo.InvariantCulture, part, row), query, StringComparison.Ordinal));

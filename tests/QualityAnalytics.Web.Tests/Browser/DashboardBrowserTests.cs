@@ -65,15 +65,14 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
             await session.Page.Mouse.ClickAsync((float)(box.X + point[0]), (float)(box.Y + point[1]));
             try
             {
-                await session.Page.WaitForURLAsync(Navigated, new() { Timeout = 5_000 });
+                await session.Navigated(Navigated, 5_000);
                 break;
             }
             catch (TimeoutException) when (attempt < 5)
             {
             }
         }
-        await session.Page.WaitForURLAsync(Navigated, new() { Timeout = 30_000 });
-        await session.Settled();
+        await session.Arrived(Navigated, 30_000);
 
         Assert.Contains("category=" + Uri.EscapeDataString(category), session.Page.Url, StringComparison.Ordinal);
         var categories = await session.Page.Locator("#rows-table td[data-col=category]").AllInnerTextsAsync();
@@ -92,8 +91,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
 
         var card = (await session.Page.InnerTextAsync("[data-kpi=reply] .value")).Trim();
         await session.Page.ClickAsync("[data-kpi=reply] .value a");
-        await session.Page.WaitForURLAsync(url => url.Contains("/rows/complaints", StringComparison.Ordinal), new() { Timeout = 30_000 });
-        await session.Settled();
+        await session.Arrived(url => url.Contains("/rows/complaints", StringComparison.Ordinal), 30_000);
         Assert.Contains("department=LOG", session.Page.Url, StringComparison.Ordinal);
         Assert.Contains(await session.Page.Locator("th[data-col=reply_status]").AllInnerTextsAsync(), h => h == "回复情况");
         // The tally above the rows gives back the card's rate.
@@ -212,8 +210,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
             l => l.GetProperty("formula").GetString()!.StartsWith("C = 100 − 10 × 2 valid", StringComparison.Ordinal));
 
         await dialog.Locator("a", new LocatorLocatorOptions { HasText = "TS-2026Q2-LOG-01" }).First.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("complaint_id=TS-2026Q2-LOG-01", StringComparison.Ordinal));
-        await session.Settled();
+        await session.Arrived(url => url.Contains("complaint_id=TS-2026Q2-LOG-01", StringComparison.Ordinal));
         Assert.Equal(["TS-2026Q2-LOG-01"], await session.Page.Locator("#rows-table td[data-col=complaint_id]").AllInnerTextsAsync());
         Assert.Equal(1, await session.Page.Locator("#chips [data-chip=complaint_id]").CountAsync());
         Assert.Empty(session.Errors);
@@ -230,8 +227,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         var id = await links.First.InnerTextAsync();
 
         await links.First.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("/rows/callbacks", StringComparison.Ordinal));
-        await session.Settled();
+        await session.Arrived(url => url.Contains("/rows/callbacks", StringComparison.Ordinal));
         Assert.Equal("回访明细", await session.Page.InnerTextAsync("h1"));
         Assert.Equal([id], await session.Page.Locator("#rows-table td[data-col=callback_id]").AllInnerTextsAsync());
         Assert.Equal(1, await session.Page.Locator("#chips [data-chip=callback_id]").CountAsync());
@@ -263,8 +259,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         Assert.All(solutionDues, d => Assert.EndsWith(" 24:00", d, StringComparison.Ordinal));
 
         await session.Page.Locator("#late-complaints td[data-col=complaintId] a").First.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("complaint_id=", StringComparison.Ordinal));
-        await session.Settled();
+        await session.Arrived(url => url.Contains("complaint_id=", StringComparison.Ordinal));
         Assert.Equal([ids[0]], await session.Page.Locator("#rows-table td[data-col=complaint_id]").AllInnerTextsAsync());
         Assert.Empty(session.Errors);
     }
@@ -332,8 +327,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         var check = await session.Page.Locator("#rows-table td[data-col=check_id]").First.InnerTextAsync();
 
         await link.ClickAsync();
-        await session.Page.WaitForURLAsync(url => url.Contains("/rows/deductions", StringComparison.Ordinal));
-        await session.Settled();
+        await session.Arrived(url => url.Contains("/rows/deductions", StringComparison.Ordinal));
         Assert.Equal("扣分明细", await session.Page.InnerTextAsync("h1"));
         var checks = await session.Page.Locator("#rows-table td[data-col=check_id]").AllInnerTextsAsync();
         Assert.Equal(count, checks.Count);

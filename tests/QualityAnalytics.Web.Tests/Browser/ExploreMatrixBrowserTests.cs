@@ -32,8 +32,7 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         var cell = table.Locator($"tbody tr[data-row='{quarter}'] td[data-column='电话'][data-measure='complaints'] a");
         var count = long.Parse(await cell.InnerTextAsync(), CultureInfo.InvariantCulture);
         await cell.ClickAsync();
-        await session.Page.WaitForURLAsync("**/rows/complaints?**");
-        await session.Settled();
+        await session.Arrived(url => url.Contains("/rows/complaints?", StringComparison.Ordinal));
         Assert.Contains($"from={quarter}", session.Page.Url, StringComparison.Ordinal);
         Assert.Equal($"共 {count:N0} 条", await session.Page.InnerTextAsync("#rows-total"));
         Assert.Empty(session.Errors);
@@ -158,8 +157,7 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         var checks = long.Parse(await first.Locator("td[data-col=checks]").InnerTextAsync(), CultureInfo.InvariantCulture);
         var month = await first.Locator("td[data-col=month]").InnerTextAsync();
         await first.Locator("td[data-col=rows_behind] a").ClickAsync();
-        await session.Page.WaitForURLAsync("**/rows/checks?**");
-        await session.Settled();
+        await session.Arrived(url => url.Contains("/rows/checks?", StringComparison.Ordinal));
         Assert.Contains($"month={month}", session.Page.Url, StringComparison.Ordinal);
         Assert.Equal($"共 {checks:N0} 条", await session.Page.InnerTextAsync("#rows-total"));
         Assert.Empty(session.Errors);

@@ -41,8 +41,7 @@ public sealed class KeyboardBrowserTests(BrowserFixture browser)
         var link = session.Page.Locator("#table-assessment td[data-col=department] a").First;
         var code = (await link.GetAttributeAsync("href"))!.Split("code=")[1].Split('&')[0];
         await link.PressAsync("Enter");
-        await session.Page.WaitForURLAsync(url => url.Contains("/department?code=" + code, StringComparison.Ordinal));
-        await session.Settled();
+        await session.Arrived(url => url.Contains("/department?code=" + code, StringComparison.Ordinal));
         Assert.Contains($"({code})", await session.Page.InnerTextAsync("#department-title"), StringComparison.Ordinal);
         Assert.Empty(session.Errors);
     }
