@@ -18,8 +18,8 @@ public sealed class ContentSecurityPolicyBrowserTests(BrowserFixture browser)
             if (page == "/") await session.Page.Locator("canvas").First.HoverAsync();
             Assert.True(session.Errors.Count == 0, page + ": " + string.Join(" | ", session.Errors));
         }
-        await session.Page.GotoAsync("/hangfire/recurring");
-        await session.Page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        // Waited for by the navigation itself: a separate WaitForLoadStateAsync can miss the event (see Session.Navigated).
+        await session.Page.GotoAsync("/hangfire/recurring", new() { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.True(await session.Page.Locator("table").CountAsync() > 0);
         Assert.True(session.Errors.Count == 0, "/hangfire: " + string.Join(" | ", session.Errors));
     }
