@@ -80,9 +80,10 @@ internal sealed class CsvSource : ITabularSource
     private static IEnumerable<(int Line, string[] Cells)> NonBlankRecords(CsvReader reader)
     {
         var chars = new char[CharsPerCell];
+        var repeated = new RepeatedCells(DecodeTrimmed);
         while (reader.Read())
         {
-            if (TryReadCells(reader, ref chars, out var cells))
+            if (TryReadCells(reader, repeated, ref chars, out var cells))
             {
                 yield return (LineOf(reader), cells);
             }
@@ -105,9 +106,10 @@ internal sealed class CsvSource : ITabularSource
         }
 
         var chars = new char[CharsPerCell];
+        var repeated = new RepeatedCells(DecodeTrimmed);
         while (reader.Read())
         {
-            if (TryReadCells(reader, ref chars, out var cells))
+            if (TryReadCells(reader, repeated, ref chars, out var cells))
             {
                 yield return new RawRow(LineOf(reader), cells);
             }
@@ -118,10 +120,11 @@ internal sealed class CsvSource : ITabularSource
     private static int LineOf(CsvReader reader) => checked((int)reader.LineNumber);
 
     /// <summary>The trimmed cells of the current record; false when every cell is empty (a blank row, such as ",,,").
-    /// <paramref name="chars"/> is the reading's scratch for decoding a cell (<see cref="Decode"/>), grown as needed.</summary>
+    /// <paramref name="chars"/> is the reading's scratch for decoding a cell (<see cref="Decode"/>), grown as needed; a
+    /// cell its column repeats comes from <paramref name="repeated"/>.</summary>
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool TryReadCells(CsvReader reader, ref char[] chars, out string[] cells)
+    private static bool TryReadCells(CsvReader reader, RepeatedCells repeated, ref char[] chars, out string[] cells)
     {
         var count = reader.FieldCount;
         // Filled through a local: stored through the out parameter, each cell cost a covariance check (StelemRef).
@@ -129,15 +132,19 @@ internal sealed class CsvSource : ITabularSource
         var anyValue = false;
         for (var i = 0; i < count; i++)
         {
-            // CsvHelper trims spaces and tabs; other whitespace (a line break at the edge of a quoted field,
-            // the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here, only when present.
-            var value = CellText.Trimmed(Decode(reader.GetSpan(i), ref chars));
+            var value = repeated.Text(i, reader.GetSpan(i), ref chars);
             values[i] = value;
             anyValue |= value.Length > 0;
         }
         cells = values;
         return anyValue;
     }
+
+    /// <summary>A cell's text: its bytes decoded and trimmed. CsvHelper trims spaces and tabs; other whitespace (a line
+    /// break at the edge of a quoted field, the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here,
+    /// only when present.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static string DecodeTrimmed(ReadOnlySpan<byte> utf8, ref char[] chars) => CellText.Trimmed(Decode(utf8, ref chars));
 
     /// <summary>Room for a cell of this many UTF-8 bytes in the decoding scratch before it grows.</summary>
     private const int CharsPerCell = 1024;
