@@ -5,8 +5,8 @@ namespace QualityAnalytics.Etl.Reading;
 
 /// <summary>The text of the short cells a column repeats (a department's code, a channel, a yes/no, a customer, a
 /// category, a rating), decoded once per file and handed out again when the same bytes come back. A complaint file
-/// repeats six of its thirteen cells on nearly every row: decoding them was a new string each time, ~40 % of a bulk
-/// load's cell decoding and ~0.2 GiB of its allocations per million rows (docs/benchmarks.md, "Twentieth session").
+/// repeats six of its thirteen cells on nearly every row: decoding them made a new string each time, ~0.2 GiB of a bulk
+/// load's allocations per million rows and a sixth of its reading stage (docs/benchmarks.md, "Twentieth session").
 /// <para>What a cell decodes to depends only on its bytes (<paramref name="decode"/> is a pure function), so a cell
 /// served from here is the text a fresh decoding would have given. Bounded: cells longer than
 /// <see cref="MaxCellBytes"/> (free text) are never kept, a column keeps at most <see cref="MaxEntries"/> values, and
