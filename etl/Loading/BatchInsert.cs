@@ -9,7 +9,7 @@ namespace QualityAnalytics.Etl.Loading;
 /// on its raw statement API (<see cref="SqliteBatchInsert"/>); PostgreSQL with its bulk protocol, a binary COPY into a
 /// staging table and one <c>INSERT … SELECT … ON CONFLICT DO NOTHING RETURNING …</c> (<see cref="PostgresBatchInsert"/>);
 /// any other provider with the multi-row INSERT through plain ADO.NET (<see cref="AdoBatchInsert"/>).</summary>
-public interface IBatchInsert : IDisposable
+internal interface IBatchInsert : IDisposable
 {
     /// <summary>The most rows one call takes.</summary>
     int RowsPerStatement { get; }
@@ -38,7 +38,7 @@ public interface IBatchInsert : IDisposable
 
 /// <summary>A stored row's value columns (as the provider's reader returns them) and the source file that wrote them
 /// (null for a table without lineage).</summary>
-public sealed record StoredRow(object?[] Values, long? SourceFileId)
+internal sealed record StoredRow(object?[] Values, long? SourceFileId)
 {
     /// <summary>A stored row found to hold exactly what the new row would store (compared as stored bytes, without
     /// reading its values: <see cref="Values"/> is empty). Only the source file is still needed, to tell a key repeated
@@ -49,7 +49,7 @@ public sealed record StoredRow(object?[] Values, long? SourceFileId)
     public bool IsIdentical { get; private init; }
 }
 
-public static class BatchInsert
+internal static class BatchInsert
 {
     /// <summary>Rows per statement where the provider has no better figure: large enough that per-statement costs
     /// vanish, small enough that the statement (rows × columns parameters) stays far below SQLite's limit.</summary>

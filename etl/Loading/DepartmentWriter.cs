@@ -7,7 +7,7 @@ namespace QualityAnalytics.Etl.Loading;
 /// <summary>Type-2 history for departments: a new name, manager or parent closes the current version on the load's
 /// business date and opens a new one from that date. A department's first version is valid from the beginning, so
 /// facts older than the department file still find it.</summary>
-public sealed class DepartmentWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, DateOnly today)
+internal sealed class DepartmentWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, DateOnly today)
 {
     private static readonly DateOnly Beginning = new(2000, 1, 1);
     private readonly HashSet<string> _seenInFile = new(StringComparer.OrdinalIgnoreCase);

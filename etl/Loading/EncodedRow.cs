@@ -4,7 +4,7 @@ namespace QualityAnalytics.Etl.Loading;
 /// its texts to SQLite in place (SQLITE_STATIC), without copying them first, so the bytes must not move until the
 /// statement has stepped. Only <see cref="Of"/> and <see cref="EncodedChunkBuffers"/> make one, both into arrays
 /// allocated pinned. <c>default</c> is no encoding (the row is bound value by value).</summary>
-public readonly struct EncodedRow
+internal readonly struct EncodedRow
 {
     private readonly byte[]? _pinned;
     private readonly int _offset;

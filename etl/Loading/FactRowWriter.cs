@@ -8,7 +8,7 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>Resolves a staged row's references (department version on the fact's date, question, customer, category)
 /// and writes it through the table's prepared upsert. A reference that does not resolve is a row error, not an exception.</summary>
-public sealed class FactRowWriter : IDisposable
+internal sealed class FactRowWriter : IDisposable
 {
     private readonly ReferenceResolver _refs;
     private readonly AuditWriter _audit;

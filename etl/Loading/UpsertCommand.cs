@@ -2,7 +2,7 @@ using System.Data.Common;
 
 namespace QualityAnalytics.Etl.Loading;
 
-public enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
+internal enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 
 /// <summary>The fast path for one table inside a file's one transaction. New rows go in as multi-row batches: on SQLite
 /// one prepared <c>INSERT … VALUES (…),(…),… ON CONFLICT (key) DO NOTHING RETURNING …</c> per <see cref="BatchSize"/>
@@ -10,7 +10,7 @@ public enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 /// provider-specific part). Rows the batch did not insert conflicted with a stored
 /// row: for exactly those, in input order, the stored values are read, compared and, when they differ, updated with
 /// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.</summary>
-public sealed class UpsertCommand : IDisposable
+internal sealed class UpsertCommand : IDisposable
 {
     private readonly TableSpec _spec;
     private readonly DbCommand _insert;
