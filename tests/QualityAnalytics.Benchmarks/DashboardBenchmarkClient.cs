@@ -28,6 +28,7 @@ public sealed partial class DashboardClient : IDisposable
     public const string DepartmentPage = "page: department (all its calls)";
     public const string RowsPageVisit = "page: rows (all its calls)";
     public const string Matrix = "explore matrix";
+    public const string ComparedMatrix = "explore matrix compared (环比)";
     public const string MatrixPage = "page: explore matrix (all its calls)";
 
     private readonly HttpClient _http;
@@ -178,7 +179,8 @@ public sealed partial class DashboardClient : IDisposable
     }
 
     /// <summary>explore.js with the matrix: the reference data, then the matrix of two complaint measures over the last
-    /// eight quarters, quarters or departments down and channels or categories across (four statements on the server).</summary>
+    /// eight quarters, quarters or departments down and channels or categories across (four statements on the server; a
+    /// third of them compared with the quarter before, eight).</summary>
     private async Task ExploreMatrix()
     {
         var watch = Stopwatch.StartNew();
@@ -189,7 +191,10 @@ public sealed partial class DashboardClient : IDisposable
             ["columns"] = _random.Next(2) == 0 ? "channel" : "category", ["from"] = _quarters[Math.Max(0, _quarters.Length - 8)], ["to"] = _quarters[^1],
         };
         if (_random.Next(3) == 0) query["order"] = "complaints desc";
-        await Get(Matrix, "/api/query/matrix" + QueryString(query));
+        // One in three compared with the quarter before (环比): the same four statements again over the range moved back.
+        var compared = _random.Next(3) == 0;
+        if (compared) query["compare"] = "previous";
+        await Get(compared ? ComparedMatrix : Matrix, "/api/query/matrix" + QueryString(query));
         _timings.Add(new TimedRequest(MatrixPage, watch.Elapsed.TotalMilliseconds));
     }
 

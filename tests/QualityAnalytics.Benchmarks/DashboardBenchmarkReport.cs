@@ -16,7 +16,7 @@ public static class DashboardReport
     [
         DashboardClient.OverviewQuery, DashboardClient.SlicedQuery, DashboardClient.DepartmentQuery, DashboardClient.Assessment,
         DashboardClient.Findings, DashboardClient.DepartmentAnalysis, DashboardClient.Notices, DashboardClient.RowsPage,
-        DashboardClient.RowsSearch, DashboardClient.Matrix, DashboardClient.Reference, AllRequests,
+        DashboardClient.RowsSearch, DashboardClient.Matrix, DashboardClient.ComparedMatrix, DashboardClient.Reference, AllRequests,
         DashboardClient.OverviewPage, DashboardClient.DepartmentPage, DashboardClient.RowsPageVisit, DashboardClient.MatrixPage,
     ];
 

@@ -56,5 +56,4 @@ public enum QueryRejection
     NoMatrixRows,
     MatrixDimensionTwice,
     UnknownComparison,
-    ComparisonNeedsQuarter,
 }

@@ -11,6 +11,8 @@ public sealed record MatrixRequest
     public required QueryRequest Query { get; init; }
     public required string Rows { get; init; }
     public string? Columns { get; init; }
+    /// <summary>Each measure beside its value in an earlier period and its change, in every cell and total.</summary>
+    public Comparison Comparison { get; init; } = Comparison.None;
 }
 
 /// <summary>One line of a matrix: its value of the rows' dimension (null on the total line), the measures in each
@@ -34,6 +36,12 @@ public static class SemanticMatrix
     private const int AllGroups = 100_000;
 
     public static MatrixResult Run(DbConnection connection, MatrixRequest request, RowScope scope)
+    {
+        if (request.Comparison == Comparison.None) return Build(connection, request, scope);
+        return MatrixComparison.Run(connection, request, scope);
+    }
+
+    internal static MatrixResult Build(DbConnection connection, MatrixRequest request, RowScope scope)
     {
         if (string.IsNullOrWhiteSpace(request.Rows))
             throw new QueryRejectedException(QueryRejection.NoMatrixRows, "Name the dimension of the matrix's rows (rows=quarter, say).");

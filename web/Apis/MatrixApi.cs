@@ -14,7 +14,8 @@ internal static class MatrixApi
     {
         api.MapGet("/query/matrix", (HttpContext http, WarehouseDb warehouse) => Run(http, warehouse, m => TypedResults.Ok(Json(m))))
             .WithName("QueryMatrix").WithSummary("Measures by one dimension down and one across, with row, column and grand totals (row-level security applied).")
-            .WithDescription("measures=complaints,reply_on_time_rate&rows=quarter&columns=channel&from=2025Q1&to=2026Q2&department=LOG");
+            .WithDescription("measures=complaints,reply_on_time_rate&rows=quarter&columns=channel&from=2025Q1&to=2026Q2&department=LOG" +
+                "; compare=previous|year adds, in every cell and total, each measure's value in the quarters moved back a quarter (or a year) and the change, as further measures (complaints_earlier, complaints_change), and order= may name them");
         api.MapGet("/query/matrix/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
                 Run(http, warehouse, m =>
                 {
@@ -34,6 +35,7 @@ internal static class MatrixApi
                 Query = ApiRequests.Query(http.Request),
                 Rows = ApiRequests.Text(http.Request, "rows") ?? "",
                 Columns = ApiRequests.Text(http.Request, "columns"),
+                Comparison = SemanticComparison.Parse(ApiRequests.Text(http.Request, "compare")),
             };
             return answer(SemanticMatrix.Run(connection, request, UserScope.RowScopeOf(http.User)));
         }
@@ -53,7 +55,7 @@ internal static class MatrixApi
         total = Line(m.Total),
     };
 
-    private static object Column(QueryColumn c) => new { name = c.Name, label_zh = c.LabelZh, label_en = c.LabelEn, format = c.Format };
+    private static object Column(QueryColumn c) => new { name = c.Name, role = c.Role, label_zh = c.LabelZh, label_en = c.LabelEn, format = c.Format };
 
     private static object Line(MatrixRow r) => new { value = r.Value, cells = r.Cells, total = r.Total };
 

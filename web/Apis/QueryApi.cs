@@ -13,7 +13,7 @@ internal static class QueryApi
         api.MapGet("/query", (HttpContext http, WarehouseDb warehouse) => Run(http, warehouse, r => TypedResults.Ok(QueryJson.Of(r))))
             .WithName("Query").WithSummary("Aggregate measures by dimensions with filters (row-level security applied).")
             .WithDescription("measures=a,b&dimensions=quarter,department&from=2025Q1&to=2026Q2&department=LOG&channel=电话&order=total desc&limit=100" +
-                "; compare=previous|year adds each measure's value in the quarter before (or a year before) and the change (the quarter must be a dimension), and order= may name them (order=complaints_change desc: the biggest rises first)");
+                "; compare=previous|year adds each measure's value in the quarter before (or a year before) and the change (by quarter or month each line beside its earlier quarter or month; without the quarter among the dimensions, the whole range beside the range moved back), and order= may name them (order=complaints_change desc: the biggest rises first)");
         api.MapGet("/query/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
                 Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(),
                     new ShownValues(text).Rows([.. r.Columns.Select(c => c.Name)], r.Rows), clock, text)))

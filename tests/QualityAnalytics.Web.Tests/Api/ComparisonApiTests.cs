@@ -85,6 +85,34 @@ public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<Das
     }
 
     [Fact]
+    public async Task Without_the_quarter_among_the_dimensions_the_whole_range_stands_beside_the_range_moved_back()
+    {
+        var (client, quarters) = await CommitteeAndQuarters();
+        var compared = await Json(await client.GetAsync($"/api/query?measures=complaints&dimensions=channel&from={quarters[^2]}&to={quarters[^1]}&compare=previous"));
+        var earlier = await Json(await client.GetAsync($"/api/query?measures=complaints&dimensions=channel&from={quarters[^3]}&to={quarters[^2]}"));
+        var byChannel = earlier.GetProperty("rows").EnumerateArray().ToDictionary(r => r[0].GetString()!, r => r[1].GetInt64());
+
+        var lines = compared.GetProperty("rows").EnumerateArray().Select(r => Record(compared, r)).ToList();
+        Assert.True(lines.Count >= 3);
+        foreach (var line in lines)
+        {
+            var then = byChannel[line["channel"].GetString()!];
+            Assert.Equal(then, line["complaints_earlier"].GetInt64());
+            Assert.Equal(line["complaints"].GetInt64() - then, line["complaints_change"].GetInt64());
+        }
+
+        // A month chosen as a filter moves back with the range: a month beside the same month a year before.
+        static string YearBefore(string month) => $"{int.Parse(month[..4], System.Globalization.CultureInfo.InvariantCulture) - 1}{month[4..]}";
+        var months = (await Json(await client.GetAsync("/api/query?measures=checks&dimensions=month"))).GetProperty("rows").EnumerateArray().Select(r => r[0].GetString()!).ToList();
+        var month = months.Last(m => months.Contains(YearBefore(m)));
+        var yearBefore = YearBefore(month);
+        var byKind = await Json(await client.GetAsync($"/api/query?measures=checks&dimensions=kind&month={month}&compare=year"));
+        var plain = await Json(await client.GetAsync($"/api/query?measures=checks&dimensions=kind&month={yearBefore}"));
+        Assert.Equal(plain.GetProperty("rows").EnumerateArray().Select(r => r[1].GetInt64()),
+            byKind.GetProperty("rows").EnumerateArray().Select(r => Record(byKind, r)["checks_earlier"].GetInt64()));
+    }
+
+    [Fact]
     public async Task Ordered_by_a_change_the_biggest_rises_come_first_the_empty_ones_last_and_the_limit_cuts_after_ordering()
     {
         var (client, quarters) = await CommitteeAndQuarters();

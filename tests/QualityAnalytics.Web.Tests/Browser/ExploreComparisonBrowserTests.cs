@@ -1,7 +1,10 @@
+using System.Globalization;
+
 namespace QualityAnalytics.Web.Tests.Browser;
 
-/// <summary>Explore's comparison with an earlier quarter: chosen beside the visual's type when the quarter is one of its
-/// dimensions, it adds each measure's earlier value and its signed change to the table.</summary>
+/// <summary>Explore's comparison with an earlier quarter: chosen beside the visual's type, it adds each measure's earlier
+/// value and its signed change to the table, the chart and the matrix; by quarter each line stands beside its earlier
+/// quarter, otherwise the whole range beside the range moved back, which the page names.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
 {
@@ -70,13 +73,52 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Without_the_quarter_among_the_dimensions_there_is_nothing_to_compare_with()
+    public async Task Without_the_quarter_among_the_dimensions_the_table_says_which_quarters_it_is_compared_with()
     {
         await using var session = await browser.SignIn("committee");
-        await session.Open("/explore?measures=complaints&x=channel&visual=table&compare=previous");
+        await session.Open("/explore?measures=complaints&x=channel&visual=table");
+        var (from, to) = (await session.Page.InputValueAsync("#slicer-from"), await session.Page.InputValueAsync("#slicer-to"));
 
-        Assert.Equal(0, await session.Page.Locator("#slicer-compare").CountAsync());
-        Assert.Equal(0, await session.Page.Locator("#table-explore th[data-col=complaints_change]").CountAsync());
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-compare", "year"));
+
+        var notice = await session.Page.Locator("#table-explore >> xpath=ancestor::section >> .notice").InnerTextAsync();
+        Assert.Contains($"对比期：{Back(from, 4)}–{Back(to, 4)}", notice, StringComparison.Ordinal);
+        // The range starts at the first quarter with data (the page's default): the year before it has none, and the page says so.
+        var first = await session.Page.Locator("#slicer-from option").First.GetAttributeAsync("value");
+        Assert.Equal(first, from);
+        Assert.Contains($"其中 {Back(from, 4)}–{Back(from, 1)} 没有数据，对比期不完整", notice, StringComparison.Ordinal);
+        Assert.Equal(1, await session.Page.Locator("#table-explore th[data-col=complaints_change]").CountAsync());
+        await session.Screenshot("explore-compare-range-1280");
         Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_compared_matrix_sets_each_number_beside_its_earlier_value_whose_link_opens_the_earlier_rows()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/explore?measures=complaints&x=quarter&series=channel&visual=matrix&compare=previous");
+
+        var table = session.Page.Locator("#table-explore table.matrix");
+        Assert.Equal(["投诉数", "投诉数（上季度）", "投诉数变化"], (await table.Locator("thead tr").Nth(1).Locator("th").AllInnerTextsAsync()).Take(3));
+        var quarter = (await table.Locator("tbody tr").Last.GetAttributeAsync("data-row"))!;
+        string Cell(string measure) => $"tbody tr[data-row='{quarter}'] td[data-column='电话'][data-measure='{measure}']";
+        var now = long.Parse(await table.Locator(Cell("complaints")).InnerTextAsync(), CultureInfo.InvariantCulture);
+        var then = long.Parse(await table.Locator(Cell("complaints_earlier")).InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.Equal(now - then > 0 ? $"+{now - then}" : $"{now - then}", await table.Locator(Cell("complaints_change")).InnerTextAsync());
+        Assert.Equal(0, await table.Locator(Cell("complaints_change") + " a").CountAsync()); // a difference has no rows of its own
+        await session.Screenshot("explore-matrix-compare-1280");
+
+        await table.Locator(Cell("complaints_earlier") + " a").ClickAsync();
+        await session.Arrived(url => url.Contains("/rows/complaints?", StringComparison.Ordinal));
+        Assert.Contains($"from={Back(quarter, 1)}&to={Back(quarter, 1)}", session.Page.Url, StringComparison.Ordinal);
+        Assert.Equal($"共 {then:N0} 条", await session.Page.InnerTextAsync("#rows-total"));
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>The quarter so many quarters before ("2026Q1", 1 → "2025Q4").</summary>
+    private static string Back(string quarter, int quarters)
+    {
+        var index = int.Parse(quarter[..4], CultureInfo.InvariantCulture) * 4 + (quarter[5] - '1') - quarters;
+        return $"{index / 4}Q{index % 4 + 1}";
     }
 }

@@ -48,8 +48,9 @@ QA.busy((async function () {
             { key: 'visual', label: t('explore.type'), options: VISUALS.map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
             // A matrix may shade its numbers (a colour scale per measure); off unless asked, as in a spreadsheet.
             ...(matrix ? [{ key: 'heat', label: t('explore.heat'), options: [{ value: '', label: t('explore.heat.off') }, { value: '1', label: t('explore.heat.on') }], value: state.heat === '1' ? '1' : '' }] : []),
-            // By quarter, a table or chart may set each measure beside the quarter before or the same quarter a year before.
-            ...(comparing(c) !== null ? [{ key: 'compare', label: t('explore.compare'), options: ['', 'previous', 'year'].map(v => ({ value: v, label: t('explore.compare.' + (v || 'none')) })), value: comparing(c) ?? '' }] : []),
+            // Every visual may set each measure beside the quarter before or the same quarter a year before (by quarter each
+            // line beside its earlier quarter; otherwise the whole range beside the range moved back).
+            { key: 'compare', label: t('explore.compare'), options: ['', 'previous', 'year'].map(v => ({ value: v, label: t('explore.compare.' + (v || 'none')) })), value: comparing() },
         ], { reset: false });
     }
 
@@ -72,19 +73,29 @@ QA.busy((async function () {
         // Departments by name on the axis, in the legend and in the matrix (the table keeps the code, as exported); other values as shown everywhere.
         const depts = await QA.departments();
         const name = (dim, v) => dim === 'department' ? depts.find(d => d.code === v)?.name ?? v : QA.valueLabel(dim, v);
-        const rowsBehind = values => drillHref(c.mart, { ...filters, ...values });
+        const compare = comparing();
+        // The rows behind a number, or behind its earlier value (the same filters over the quarters moved back).
+        const rowsBehind = (values, earlier) => drillHref(c.mart, earlier ? movedBack({ ...filters, ...values }, compare) : { ...filters, ...values });
         out.card.hidden = c.visualType === 'table' || c.visualType === 'matrix';
+        // What an earlier value is when no line is a quarter of its own: the whole range moved back, said above the numbers.
+        const byQuarter = [c.x, c.series].some(d => d === 'quarter' || d === 'month');
+        const range = compare && !byQuarter ? movedBack({ from, to }, compare) : null;
+        const span = (a, b) => a === b ? a : `${a}–${b}`;
+        // An earlier range reaching before the first quarter with data compares part of a period with the whole of one: said.
+        const missing = range && range.from < all[0] ? span(range.from, range.to < all[0] ? range.to : QA.shiftQuarter(all[0], -1)) : null;
+        const rangeNote = range ? t('explore.compareRange', span(range.from, range.to)) + (missing ? t('explore.compareMissing', missing) : '') : '';
+        (out.card.hidden ? tableCard : out).setNotice(rangeNote);
+        (out.card.hidden ? out : tableCard).setNotice('');
+        // Compared, each measure's earlier value and change are columns to order by too, numbers like the measures.
+        const numbers = [...c.measures, ...(compare ? c.measures.flatMap(m => [m + '_earlier', m + '_change']) : [])];
         if (c.visualType === 'matrix') {
-            const { order, sort } = ordering([c.x, ...c.measures], c.measures);
-            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, order, ...filters };
+            const { order, sort } = ordering([c.x, ...numbers], numbers);
+            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, order, compare: compare || undefined, ...filters };
             QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind, sort, heat: state.heat === '1' });
             tableCard.setExport('/api/query/matrix/export', params);
             return;
         }
         const dims = c.series ? [c.x, c.series] : [c.x];
-        // Compared, each measure's earlier value and change are columns to order by too, numbers like the measures.
-        const compare = comparing(c);
-        const numbers = [...c.measures, ...(compare ? c.measures.flatMap(m => [m + '_earlier', m + '_change']) : [])];
         const { order, sort } = ordering([...dims, ...numbers], numbers);
         const result = await query({ measures: c.measures, dimensions: dims, filters, order, limit: 5000, compare: compare || undefined });
         out.setExport('/api/query/export', result.params);
@@ -113,12 +124,12 @@ QA.busy((async function () {
         } else {
             series = c.measures.map((m, i) => ({
                 type: c.visualType, name: labelOf(model.measures.find(x => x.name === m)), data: result.records.map(r => r[m]),
-                ...(comparing(c) ? { color: PALETTE[i % PALETTE.length] } : {}),
+                ...(compare ? { color: PALETTE[i % PALETTE.length] } : {}),
             }));
             // Compared with an earlier quarter: each measure's earlier values beside it in its colour, paler (bars) or
             // dashed (lines), as a group's second measure is drawn. Grouped by a second dimension the chart would hold
             // twice its groups; the table has the comparison there.
-            if (comparing(c)) {
+            if (compare) {
                 series.push(...c.measures.map((m, i) => ({
                     type: c.visualType, name: labelOf(result.columns.find(x => x.name === m + '_earlier')), data: result.records.map(r => r[m + '_earlier']),
                     color: PALETTE[i % PALETTE.length], itemStyle: { opacity: 0.45 }, lineStyle: { type: 'dashed' }, connectNulls: true,
@@ -142,11 +153,23 @@ QA.busy((async function () {
         });
     }
 
-    /** The comparison asked for ('previous', 'year' or '' for none), or null where none can be made: a matrix, or no
-     *  quarter among the dimensions. */
-    function comparing(c) {
-        if (c.visualType === 'matrix' || (c.x !== 'quarter' && c.series !== 'quarter')) return null;
+    /** The comparison asked for: 'previous', 'year' or '' for none. */
+    function comparing() {
         return ['previous', 'year'].includes(state.compare) ? state.compare : '';
+    }
+
+    /** Filters over the quarters a comparison looks back to: the range, a quarter and a month moved back a quarter (or a
+     *  year), as the server moves them. */
+    function movedBack(filters, compare) {
+        const quarters = compare === 'year' ? 4 : 1;
+        const moved = { ...filters };
+        for (const key of ['from', 'to', 'quarter']) if (moved[key]) moved[key] = QA.shiftQuarter(moved[key], -quarters);
+        if (moved.month) {
+            const [y, m] = moved.month.split('-').map(Number);
+            const index = y * 12 + m - 1 - 3 * quarters;
+            moved.month = `${Math.floor(index / 12)}-${String(index % 12 + 1).padStart(2, '0')}`;
+        }
+        return moved;
     }
 
     /** The order the URL asks for (order=complaints desc), when it names a column the visual has (a stale one, left by

@@ -3,7 +3,10 @@
 // total is the rate of everything under it): nothing is added up here. Every number links to the rows behind it.
 'use strict';
 /** Draws an /api/query/matrix answer into container. name(dimension, value): a value as the page names it;
- *  href(filters): the rows behind a number with these dimension values, or null where there is no such page;
+ *  href(filters, earlier): the rows behind a number with these dimension values (earlier: behind its value in the
+ *  period compared with), or null where there is no such page; a compared matrix's earlier values and changes come
+ *  as further measures (role 'comparison' and 'change'): an earlier value links to its own rows, a change (the
+ *  difference of two links beside it) to none and carries its sign;
  *  sort: {key, dir, onSort(key)}: the lines' order (the server's), whose headings (the rows' dimension and each
  *  measure's line total) are buttons; heat: shade each number by where it stands between its measure's smallest and
  *  largest (the colour scale of a spreadsheet's conditional formatting). */
@@ -27,7 +30,8 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
     });
     function shade(td, value, k) {
         const range = ranges[k];
-        if (!heat || typeof value !== 'number' || !range) return;
+        // A change is signed: one colour from the smallest to the largest would read a fall as "low", not as a fall.
+        if (!heat || typeof value !== 'number' || !range || measures[k].role === 'change') return;
         const share = range[1] > range[0] ? (value - range[0]) / (range[1] - range[0]) : 1;
         // The palette's blue, from a tint to half strength: dark text stays well above 4.5:1 on the darkest.
         td.style.backgroundColor = `rgba(84, 112, 198, ${(0.06 + 0.44 * share).toFixed(3)})`;
@@ -46,8 +50,8 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
             return td;
         }
         if (shaded) shade(td, value, measures.indexOf(measure));
-        const shown = format(value, measure.format);
-        const link = href(filters);
+        const shown = (measure.role === 'change' && value > 0 ? '+' : '') + format(value, measure.format);
+        const link = measure.role === 'change' ? null : href(filters, measure.role === 'comparison');
         td.append(link ? el('a', { href: link, title: t('matrix.cellRows', shown) }, shown) : document.createTextNode(shown));
         return td;
     }
