@@ -89,6 +89,10 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
         Assert.Contains($"其中 {Back(from, 4)}–{Back(from, 1)} 没有数据，对比期不完整", notice, StringComparison.Ordinal);
         Assert.Equal(1, await session.Page.Locator("#table-explore th[data-col=complaints_change]").CountAsync());
         await session.Screenshot("explore-compare-range-1280");
+
+        await session.Open("/explore?measures=complaints&x=channel&visual=table&compare=year&lang=en");
+        var english = await session.Page.Locator("#table-explore >> xpath=ancestor::section >> .notice").InnerTextAsync();
+        Assert.Contains($"Compared with {Back(from, 4)}–{Back(to, 4)} (the chosen quarters moved back; change = now − then). There are no data for {Back(from, 4)}–{Back(from, 1)}", english, StringComparison.Ordinal);
         Assert.Empty(session.Errors);
     }
 

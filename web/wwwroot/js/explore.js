@@ -83,7 +83,7 @@ QA.busy((async function () {
         const span = (a, b) => a === b ? a : `${a}–${b}`;
         // An earlier range reaching before the first quarter with data compares part of a period with the whole of one: said.
         const missing = range && range.from < all[0] ? span(range.from, range.to < all[0] ? range.to : QA.shiftQuarter(all[0], -1)) : null;
-        const rangeNote = range ? t('explore.compareRange', span(range.from, range.to)) + (missing ? t('explore.compareMissing', missing) : '') : '';
+        const rangeNote = range ? t('explore.compareRange', span(range.from, range.to)) + (missing ? (QA.lang === 'zh' ? '' : ' ') + t('explore.compareMissing', missing) : '') : '';
         (out.card.hidden ? tableCard : out).setNotice(rangeNote);
         (out.card.hidden ? out : tableCard).setNotice('');
         // Compared, each measure's earlier value and change are columns to order by too, numbers like the measures.
