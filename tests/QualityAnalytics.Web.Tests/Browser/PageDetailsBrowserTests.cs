@@ -100,6 +100,44 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_departments_cards_compare_with_its_quarter_before_and_a_year_before_a_falling_deduction_being_good_news()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/department?code=LOG");
+        var quarter = await session.Page.InputValueAsync("#slicer-q");
+        async Task<JsonElement> Log(int back)
+        {
+            var q = await session.Page.EvaluateAsync<string>($"() => QA.shiftQuarter('{quarter}', {-back})");
+            return (await Api(session, $"/api/assessments/{q}")).GetProperty("assessments").EnumerateArray().Single(a => a.GetProperty("department").GetString() == "LOG");
+        }
+        var (now, before, yearBefore) = (await Log(0), await Log(1), await Log(4));
+        static string Change(decimal change, string format) =>
+            (change > 0 ? "+" : change < 0 ? "−" : "±") + Math.Abs(change).ToString(format, System.Globalization.CultureInfo.InvariantCulture);
+        decimal Field(JsonElement a, string field) => a.GetProperty(field).GetDecimal();
+
+        foreach (var (card, field, format) in new[] { ("total", "total", "0.00"), ("amount", "amount", "#,0.00"), ("self_check", "self_check", "0.00"), ("callback_deduction", "callback_deduction", "0.00") })
+        {
+            Assert.Equal($"较上季度 {Change(Field(now, field) - Field(before, field), format)}", await session.Page.InnerTextAsync($"[data-kpi={card}] [data-delta=quarter]"));
+            Assert.Equal($"较去年同期 {Change(Field(now, field) - Field(yearBefore, field), format)}", await session.Page.InnerTextAsync($"[data-kpi={card}] [data-delta=year]"));
+        }
+        // Higher is better for a score, lower for a deduction: the colour says which way is good news.
+        async Task<string?> Tone(string card, string against) => await session.Page.GetAttributeAsync($"[data-kpi={card}] [data-delta={against}]", "class");
+        var totalChange = Field(now, "total") - Field(yearBefore, "total");
+        if (totalChange != 0) Assert.Contains(totalChange > 0 ? "up" : "down", await Tone("total", "year"), StringComparison.Ordinal);
+        var deductionChanges = new[] { ("quarter", Field(now, "callback_deduction") - Field(before, "callback_deduction")), ("year", Field(now, "callback_deduction") - Field(yearBefore, "callback_deduction")) };
+        foreach (var (against, change) in deductionChanges.Where(c => c.Item2 != 0))
+        {
+            Assert.Contains(change < 0 ? "up" : "down", await Tone("callback_deduction", against), StringComparison.Ordinal);
+        }
+
+        // The first quarter of the data has no quarter before it: the card says so.
+        var first = await session.Page.EvaluateAsync<string>("() => QA.quarterRange().then(r => r.all[0])");
+        await session.Open($"/department?code=LOG&from={first}&q={first}");
+        Assert.Equal("无上季度数据", await session.Page.InnerTextAsync("[data-kpi=total] [data-delta=quarter]"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task Sorting_and_paging_by_keyboard_keep_the_focus_on_the_control()
     {
         await using var session = await browser.SignIn("committee");

@@ -464,6 +464,20 @@
         ], records);
     }
 
+    /** A KPI card's change against an earlier quarter ("较上季度 +1.20"): against is 'quarter' (环比) or 'year' (同比),
+     *  better 'higher' or 'lower' colours it (a fall of a deduction is good news); a rate's change is in percentage
+     *  points (80.0% → 92.3% is +12.3 points, not +12.3%); without an earlier value, says there is none; without a
+     *  value (a department not assessed), nothing. */
+    function kpiDelta(value, before, fmt, better, against) {
+        if (value === null || value === undefined) return null;
+        const diff = value !== null && value !== undefined && before !== null && before !== undefined ? value - before : null;
+        const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
+        const size = fmt.includes('%') ? t('kpi.points', format(Math.abs(diff) * 100, '0.0')) : format(Math.abs(diff), fmt);
+        const [changeKey, noneKey] = against === 'year' ? ['kpi.changeYear', 'kpi.noYearAgo'] : ['kpi.change', 'kpi.noPrevious'];
+        return el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down'), 'data-delta': against },
+            diff === null ? t(noneKey) : t(changeKey, (diff > 0 ? '+' : diff < 0 ? '−' : '±') + size));
+    }
+
     function explainButton(quarter, department, focus, what) {
         return el('button', { type: 'button', class: 'explain', 'aria-label': t('explain.button', what), title: t('explain.button', what), onclick: () => explain(quarter, department, focus) }, '?');
     }
@@ -485,6 +499,6 @@
     window.QA = {
         t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
-        valueOptions, visual, draw, categoryChart, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
+        valueOptions, visual, draw, categoryChart, kpiDelta, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

@@ -47,12 +47,16 @@ QA.busy((async function () {
 
         const filters = { department: code, channel: state.channel, category: state.category };
         const range = { ...filters, from, to };
-        const [scores, targets, cats, monthly, assessment] = await Promise.all([
+        // The quarter before and the same quarter a year before, for each card's 环比 and 同比 (as the overview's cards).
+        const [previousQ, yearAgoQ] = [QA.shiftQuarter(quarter, -1), QA.shiftQuarter(quarter, -4)];
+        const [scores, targets, cats, monthly, assessment, previous, yearAgo] = await Promise.all([
             query({ measures: ['total', 'self_check', 'survey', 'complaint_score', 'callback_deduction'], dimensions: ['quarter'], filters: range }),
             query({ measures: ['satisfaction_rate', 'reply_on_time_rate', 'resolve_on_time_rate', 'complaints'], dimensions: ['quarter'], filters: range }),
             query({ measures: ['complaints', 'valid_complaints'], dimensions: ['category'], filters: range, order: 'complaints desc' }),
             query({ measures: ['check_score', 'checks'], dimensions: ['month', 'kind'], filters: range }),
             QA.getOrNull('/api/assessments/' + encodeURIComponent(quarter)),
+            all.includes(previousQ) ? QA.getOrNull('/api/assessments/' + encodeURIComponent(previousQ)) : null,
+            all.includes(yearAgoQ) ? QA.getOrNull('/api/assessments/' + encodeURIComponent(yearAgoQ)) : null,
         ]);
         // The analysis of the range's last quarter: the total's forecast band and the self-check control chart.
         // `from`: the moment each quarter of the range has its open complaints judged at (quarters_as_of).
@@ -63,15 +67,18 @@ QA.busy((async function () {
         const forecast = totalTrend?.forecast;
 
         // The selected quarter's numbers, each with its explanation.
-        const a = (assessment?.assessments || []).find(x => x.department === code);
-        const card = (key, value, fmt, focus, extra) => el('article', { class: 'kpi', 'data-kpi': key },
+        const mine = answer => (answer?.assessments || []).find(x => x.department === code);
+        const [a, before, yearBefore] = [mine(assessment), mine(previous), mine(yearAgo)];
+        // field: the assessment's field; better: which way is good news (a callback deduction falling is).
+        const card = (key, field, fmt, focus, extra, better = 'higher') => el('article', { class: 'kpi', 'data-kpi': key },
             el('div', { class: 'name' }, t('measure.' + key), ' ', a ? explainButton(quarter, code, focus, t('measure.' + key)) : null),
-            el('div', { class: 'value' }, value === undefined ? '–' : format(value, fmt)), extra ? el('div', { class: 'target' }, extra) : null);
+            el('div', { class: 'value' }, a[field] === undefined ? '–' : format(a[field], fmt)), extra ? el('div', { class: 'target' }, extra) : null,
+            QA.kpiDelta(a[field], before?.[field], fmt, better, 'quarter'), QA.kpiDelta(a[field], yearBefore?.[field], fmt, better, 'year'));
         summary.replaceChildren(...(a
-            ? [card('total', a.total, '0.00', null, `${QA.gradeName(a.grade)} · ${t('department.rank', a.rank ?? '–')} · ${quarter}`),
-               card('amount', a.amount, '#,0.00', ['Amount', 'T']),
-               card('self_check', a.self_check, '0.00', ['S']), card('survey', a.survey, '0.00', ['V']),
-               card('complaint_score', a.complaint, '0.00', ['C']), card('callback_deduction', a.callback_deduction, '0.00', ['K'])]
+            ? [card('total', 'total', '0.00', null, `${QA.gradeName(a.grade)} · ${t('department.rank', a.rank ?? '–')} · ${quarter}`),
+               card('amount', 'amount', '#,0.00', ['Amount', 'T']),
+               card('self_check', 'self_check', '0.00', ['S']), card('survey', 'survey', '0.00', ['V']),
+               card('complaint_score', 'complaint', '0.00', ['C']), card('callback_deduction', 'callback_deduction', '0.00', ['K'], null, 'lower')]
             : [el('p', { class: 'empty' }, t('department.noAssessment', quarter))]));
 
         // 8-quarter trend: the total and its components; the pass mark's line; click a point → that quarter's breakdown.

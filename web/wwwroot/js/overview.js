@@ -40,22 +40,14 @@ QA.busy((async function () {
     // rowsHref: the rows page of what the card counts (the complaint cards: the quarter's complaints under the slicers).
     function kpi(name, value, fmt, previous, yearAgo, target, better, caveat, label, rowsHref) {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
-        const delta = (before, against, changeKey, noneKey) => {
-            const diff = value !== null && value !== undefined && before !== null && before !== undefined ? value - before : null;
-            const good = diff === null || diff === 0 ? null : (better === 'lower' ? diff < 0 : diff > 0);
-            // A rate's change is the difference of two percentages: percentage points (80.0% → 92.3% is +12.3 points, not +12.3%).
-            const size = fmt.includes('%') ? t('kpi.points', format(Math.abs(diff) * 100, '0.0')) : format(Math.abs(diff), fmt);
-            return el('div', { class: 'delta ' + (good === null ? '' : good ? 'up' : 'down'), 'data-delta': against },
-                diff === null ? t(noneKey) : t(changeKey, (diff > 0 ? '+' : diff < 0 ? '−' : '±') + size));
-        };
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
             el('div', { class: 'name' }, label || t('kpi.' + name)),
             // A card over complaints opens the rows it counts (each with its reply and solution status).
             el('div', { class: 'value' }, rowsHref && value !== null && value !== undefined
                 ? el('a', { href: rowsHref, title: t('kpi.openRows') }, format(value, fmt)) : format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
-            delta(previous, 'quarter', 'kpi.change', 'kpi.noPrevious'),
-            delta(yearAgo, 'year', 'kpi.changeYear', 'kpi.noYearAgo'),
+            QA.kpiDelta(value, previous, fmt, better, 'quarter'),
+            QA.kpiDelta(value, yearAgo, fmt, better, 'year'),
             caveat ? el('div', { class: 'caveat', role: 'note' }, caveat) : null);
     }
 
