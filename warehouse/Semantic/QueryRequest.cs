@@ -56,4 +56,5 @@ public enum QueryRejection
     NoMatrixRows,
     MatrixDimensionTwice,
     UnknownComparison,
+    UnknownShare,
 }

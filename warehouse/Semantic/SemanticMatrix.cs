@@ -13,6 +13,8 @@ public sealed record MatrixRequest
     public string? Columns { get; init; }
     /// <summary>Each measure beside its value in an earlier period and its change, in every cell and total.</summary>
     public Comparison Comparison { get; init; } = Comparison.None;
+    /// <summary>Each count's and sum's share of its column's, its line's or the grand total, beside it.</summary>
+    public MatrixShare Share { get; init; } = MatrixShare.None;
 }
 
 /// <summary>One line of a matrix: its value of the rows' dimension (null on the total line), the measures in each
@@ -37,8 +39,8 @@ public static class SemanticMatrix
 
     public static MatrixResult Run(DbConnection connection, MatrixRequest request, RowScope scope)
     {
-        if (request.Comparison == Comparison.None) return Build(connection, request, scope);
-        return MatrixComparison.Run(connection, request, scope);
+        var matrix = request.Comparison == Comparison.None ? Build(connection, request, scope) : MatrixComparison.Run(connection, request, scope);
+        return MatrixShares.Add(matrix, request.Share);
     }
 
     internal static MatrixResult Build(DbConnection connection, MatrixRequest request, RowScope scope)

@@ -14,6 +14,10 @@ public sealed record DimensionDef(string Name, string LabelZh, string LabelEn);
 /// <param name="Decimals">The places the value is rounded to; null for a count, which is a whole number as it stands.</param>
 public sealed record MeasureDef(string Name, string Mart, string Numerator, string? Denominator, int? Decimals, string LabelZh, string LabelEn, string Format)
 {
+    /// <summary>A count or a sum: its parts add up to its total, so a part's share of the total means something (an
+    /// average's or a rate's does not).</summary>
+    public bool Additive => Denominator is null;
+
     /// <summary>The measure's value from what the database returned for its aggregates (DBNull already made null).</summary>
     public object? Value(object? numerator, object? denominator)
     {

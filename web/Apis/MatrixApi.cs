@@ -15,7 +15,8 @@ internal static class MatrixApi
         api.MapGet("/query/matrix", (HttpContext http, WarehouseDb warehouse) => Run(http, warehouse, m => TypedResults.Ok(Json(m))))
             .WithName("QueryMatrix").WithSummary("Measures by one dimension down and one across, with row, column and grand totals (row-level security applied).")
             .WithDescription("measures=complaints,reply_on_time_rate&rows=quarter&columns=channel&from=2025Q1&to=2026Q2&department=LOG" +
-                "; compare=previous|year adds, in every cell and total, each measure's value in the quarters moved back a quarter (or a year) and the change, as further measures (complaints_earlier, complaints_change), and order= may name them");
+                "; compare=previous|year adds, in every cell and total, each measure's value in the quarters moved back a quarter (or a year) and the change, as further measures (complaints_earlier, complaints_change), and order= may name them" +
+                "; share=column|row|grand adds each count's and sum's share of its column's, its line's or the grand total (complaints_share)");
         api.MapGet("/query/matrix/export", (HttpContext http, WarehouseDb warehouse, string format, TimeProvider clock, IStringLocalizer<SharedResource> text) =>
                 Run(http, warehouse, m =>
                 {
@@ -36,6 +37,7 @@ internal static class MatrixApi
                 Rows = ApiRequests.Text(http.Request, "rows") ?? "",
                 Columns = ApiRequests.Text(http.Request, "columns"),
                 Comparison = SemanticComparison.Parse(ApiRequests.Text(http.Request, "compare")),
+                Share = MatrixShares.Parse(ApiRequests.Text(http.Request, "share")),
             };
             return answer(SemanticMatrix.Run(connection, request, UserScope.RowScopeOf(http.User)));
         }

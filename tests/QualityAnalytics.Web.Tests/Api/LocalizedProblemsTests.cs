@@ -25,6 +25,7 @@ public sealed class LocalizedProblemsTests(DashboardFactory app) : IClassFixture
     [InlineData("/api/query/matrix/export?format=csv&measures=total&rows=channel", "这些度量不能按“channel”拆分或筛选", "These measures cannot be split or filtered by 'channel'")]
     [InlineData("/api/query?measures=complaints&dimensions=quarter&compare=month", "没有“month”这种对比。可用的：previous, year", "Unknown comparison 'month': previous, year")]
     [InlineData("/api/query/matrix?measures=complaints&rows=channel&compare=week", "没有“week”这种对比。可用的：previous, year", "Unknown comparison 'week': previous, year")]
+    [InlineData("/api/query/matrix?measures=complaints&rows=channel&share=half", "没有“half”这种占比。可用的：column, row, grand", "Unknown share 'half': column, row, grand")]
     [InlineData("/api/query/matrix?measures=complaints&rows=channel&order=complaints_change", "不能按“complaints_change”排序", "Cannot order by 'complaints_change'")]
     [InlineData("/api/rows/invoices", "没有“invoices”这类明细行。可用的：complaints", "Unknown rows 'invoices': complaints")]
     public async Task A_refused_request_is_explained_in_the_page_language(string path, string chinese, string english)

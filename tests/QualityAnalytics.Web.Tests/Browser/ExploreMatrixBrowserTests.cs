@@ -112,6 +112,29 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task Shares_of_each_columns_total_stand_beside_the_counts_and_link_nowhere()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open(Matrix);
+
+        await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-share", "column"));
+
+        Assert.Contains("share=column", session.Page.Url, StringComparison.Ordinal);
+        var table = session.Page.Locator("#table-explore table.matrix");
+        Assert.Equal(["投诉数", "有效投诉", "投诉数占列合计", "有效投诉占列合计"], (await table.Locator("thead tr").Nth(1).Locator("th").AllInnerTextsAsync()).Take(4));
+        var quarter = await table.Locator("tbody tr").Last.GetAttributeAsync("data-row");
+        var count = long.Parse(await table.Locator($"tbody tr[data-row='{quarter}'] td[data-column='电话'][data-measure='complaints']").InnerTextAsync(), CultureInfo.InvariantCulture);
+        var column = long.Parse(await table.Locator("tfoot td[data-column='电话'][data-measure='complaints']").InnerTextAsync(), CultureInfo.InvariantCulture);
+        var share = table.Locator($"tbody tr[data-row='{quarter}'] td[data-column='电话'][data-measure='complaints_share']");
+        Assert.Equal((Math.Round((decimal)count / column, 4, MidpointRounding.AwayFromZero) * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%", await share.InnerTextAsync());
+        Assert.Equal(0, await share.Locator("a").CountAsync());
+        Assert.Equal("100.0%", await session.Page.InnerTextAsync("#table-explore tfoot td[data-column='电话'][data-measure='complaints_share']"));
+        Assert.Contains("share=column", await session.Page.GetAttributeAsync("#table-explore >> xpath=ancestor::section >> [data-export=csv]", "href"), StringComparison.Ordinal);
+        await session.Screenshot("explore-matrix-share-1280");
+        Assert.Empty(session.Errors);
+    }
+
     private static async Task<string[]> BuilderLabels(Session session) =>
         (await session.Page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#builder label')].map(l => l.firstChild.textContent.trim())")).Take(2).ToArray();
 

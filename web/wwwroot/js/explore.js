@@ -48,6 +48,8 @@ QA.busy((async function () {
             { key: 'visual', label: t('explore.type'), options: VISUALS.map(v => ({ value: v, label: t('explore.type.' + v) })), value: c.visualType },
             // A matrix may shade its numbers (a colour scale per measure); off unless asked, as in a spreadsheet.
             ...(matrix ? [{ key: 'heat', label: t('explore.heat'), options: [{ value: '', label: t('explore.heat.off') }, { value: '1', label: t('explore.heat.on') }], value: state.heat === '1' ? '1' : '' }] : []),
+            // A matrix may set each count or sum beside its share of its column's, its line's or the grand total.
+            ...(matrix ? [{ key: 'share', label: t('explore.share'), options: ['', 'column', 'row', 'grand'].map(v => ({ value: v, label: t('explore.share.' + (v || 'none')) })), value: sharing() }] : []),
             // Every visual may set each measure beside the quarter before or the same quarter a year before (by quarter each
             // line beside its earlier quarter; otherwise the whole range beside the range moved back).
             { key: 'compare', label: t('explore.compare'), options: ['', 'previous', 'year'].map(v => ({ value: v, label: t('explore.compare.' + (v || 'none')) })), value: comparing() },
@@ -90,7 +92,7 @@ QA.busy((async function () {
         const numbers = [...c.measures, ...(compare ? c.measures.flatMap(m => [m + '_earlier', m + '_change']) : [])];
         if (c.visualType === 'matrix') {
             const { order, sort } = ordering([c.x, ...numbers], numbers);
-            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, order, compare: compare || undefined, ...filters };
+            const params = { measures: c.measures, rows: c.x, columns: c.series || undefined, order, compare: compare || undefined, share: sharing() || undefined, ...filters };
             QA.matrix(tableCard.body, await QA.get('/api/query/matrix', params), { name, href: rowsBehind, sort, heat: state.heat === '1' });
             tableCard.setExport('/api/query/matrix/export', params);
             return;
@@ -151,6 +153,11 @@ QA.busy((async function () {
             if (s?.dim && s.dim !== 'month' && s.dim !== 'quarter') patch[s.dim] = s.dimValue;
             setState(patch);
         });
+    }
+
+    /** The matrix's shares asked for: 'column', 'row', 'grand' or '' for none. */
+    function sharing() {
+        return ['column', 'row', 'grand'].includes(state.share) ? state.share : '';
     }
 
     /** The comparison asked for: 'previous', 'year' or '' for none. */

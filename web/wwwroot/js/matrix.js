@@ -6,7 +6,8 @@
  *  href(filters, earlier): the rows behind a number with these dimension values (earlier: behind its value in the
  *  period compared with), or null where there is no such page; a compared matrix's earlier values and changes come
  *  as further measures (role 'comparison' and 'change'): an earlier value links to its own rows, a change (the
- *  difference of two links beside it) to none and carries its sign;
+ *  difference of two links beside it) to none and carries its sign; a share of a total (role 'share') links to none
+ *  either (its rows are the value's, linked beside it) and does not order the lines;
  *  sort: {key, dir, onSort(key)}: the lines' order (the server's), whose headings (the rows' dimension and each
  *  measure's line total) are buttons; heat: shade each number by where it stands between its measure's smallest and
  *  largest (the colour scale of a spreadsheet's conditional formatting). */
@@ -51,7 +52,7 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
         }
         if (shaded) shade(td, value, measures.indexOf(measure));
         const shown = (measure.role === 'change' && value > 0 ? '+' : '') + format(value, measure.format);
-        const link = measure.role === 'change' ? null : href(filters, measure.role === 'comparison');
+        const link = measure.role === 'change' || measure.role === 'share' ? null : href(filters, measure.role === 'comparison');
         td.append(link ? el('a', { href: link, title: t('matrix.cellRows', shown) }, shown) : document.createTextNode(shown));
         return td;
     }
@@ -63,7 +64,7 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
 
     // A heading that orders the lines: a button, and aria-sort on the one they are ordered by.
     const heading = (attrs, text, key) => {
-        if (!sort) return el('th', attrs, text);
+        if (!sort || measures.find(x => x.name === key)?.role === 'share') return el('th', attrs, text);
         const ordered = sort.key === key ? (sort.dir === 'desc' ? 'descending' : 'ascending') : null;
         return el('th', { ...attrs, 'data-sort': key, 'aria-sort': ordered }, el('button', { type: 'button', onclick: () => sort.onSort(key) }, text));
     };
