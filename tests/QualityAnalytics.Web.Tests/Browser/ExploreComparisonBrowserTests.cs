@@ -33,29 +33,6 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Clicking_the_change_heading_orders_the_lines_by_the_change_biggest_rise_first_and_the_export_follows()
-    {
-        await using var session = await browser.SignIn("committee");
-        await session.Open("/explore?measures=complaints&x=quarter&series=department&visual=table&compare=previous");
-
-        await HeadingOrder.ClickTwiceAndCheck(session, "#table-explore thead th[data-col=complaints_change]",
-            () => HeadingOrder.Numbers(session, "#table-explore tbody td[data-col=complaints_change]"), "complaints_change");
-        await session.Screenshot("explore-compare-sorted-1280");
-        Assert.Empty(session.Errors);
-    }
-
-    [Fact]
-    public async Task A_compared_matrix_orders_its_lines_by_the_change_of_their_totals()
-    {
-        await using var session = await browser.SignIn("committee");
-        await session.Open("/explore?measures=complaints&x=department&series=channel&visual=matrix&compare=previous");
-
-        await HeadingOrder.ClickTwiceAndCheck(session, "#table-explore thead th[data-sort=complaints_change]",
-            () => HeadingOrder.Numbers(session, "#table-explore tbody td.total[data-measure=complaints_change]"), "complaints_change");
-        Assert.Empty(session.Errors);
-    }
-
-    [Fact]
     public async Task A_chart_by_quarter_draws_the_earlier_values_beside_the_current_ones()
     {
         await using var session = await browser.SignIn("committee");

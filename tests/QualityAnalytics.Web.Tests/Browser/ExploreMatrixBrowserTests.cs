@@ -53,17 +53,6 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
-    public async Task Clicking_a_total_heading_orders_the_lines_by_it_and_a_second_click_reverses_them()
-    {
-        await using var session = await browser.SignIn("committee");
-        await session.Open("/explore?measures=complaints&x=department&series=quarter&visual=matrix");
-
-        await HeadingOrder.ClickTwiceAndCheck(session, "#table-explore thead th[data-sort=complaints]",
-            () => HeadingOrder.Numbers(session, "#table-explore tbody td.total[data-measure=complaints]"), "complaints");
-        Assert.Empty(session.Errors);
-    }
-
-    [Fact]
     public async Task Ordering_the_table_by_a_measure_orders_the_chart_too()
     {
         await using var session = await browser.SignIn("committee");
