@@ -52,17 +52,14 @@ public static class MatrixShares
             _ => grand,
         };
         object?[]? With(object?[]? values, object?[]? of) => values is null ? null : [.. values, .. shared.Select(x => Share(values[x.At], of?[x.At]))];
-        MatrixRow Line(MatrixRow line, bool isTotal) => new(line.Value,
-            line.Cells.Select((cell, c) => With(cell, Base(line.Total, matrix.Total.Cells[c]))).ToList(),
-            With(line.Total, isTotal ? grand : Base(line.Total, grand))!);
+        MatrixRow Line(MatrixRow line, Func<int, object?[]?> cellWhole, object?[]? totalWhole) =>
+            new(line.Value, line.Cells.Select((cell, c) => With(cell, cellWhole(c))).ToList(), With(line.Total, totalWhole)!);
         return matrix with
         {
             Measures = measures,
-            Rows = [.. matrix.Rows.Select(r => Line(r, isTotal: false))],
-            Total = Line(matrix.Total, isTotal: true) with
-            {
-                Cells = [.. matrix.Total.Cells.Select(cell => With(cell, share == MatrixShare.OfColumn ? cell : grand))],
-            },
+            Rows = [.. matrix.Rows.Select(r => Line(r, c => Base(r.Total, matrix.Total.Cells[c]), Base(r.Total, grand)))],
+            // The total line: each column's total of itself (100%) or of the grand total; the grand total of itself.
+            Total = Line(matrix.Total, c => share == MatrixShare.OfColumn ? matrix.Total.Cells[c] : grand, grand),
         };
     }
 

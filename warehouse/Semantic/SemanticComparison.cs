@@ -16,8 +16,9 @@ public enum Comparison
 /// "quarter-over-quarter" quick measure). The earlier values come from the same query over the range moved back — so
 /// the first quarter of a range is compared with the one before the range, not left blank — under the same filters and
 /// row scope, and are matched to each line by its other dimensions; without the quarter among the dimensions (the
-/// departments of 2026Q3, say), the whole range is compared with the range moved back (the departments of 2026Q2). The change is current minus earlier, in the
-/// measure's own unit (a rate's in points of the rate), and empty where either is.</summary>
+/// departments of 2026Q3, say), the whole range is compared with the range moved back (the departments of 2026Q2). The
+/// change is current minus earlier, in the measure's own unit (a rate's in points of the rate), and empty where either
+/// is.</summary>
 public static class SemanticComparison
 {
     public const string Previous = "previous";
