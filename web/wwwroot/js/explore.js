@@ -1,6 +1,7 @@
 // Explore: the hand-built visual. Choose measures (of one mart), up to two dimensions, filters, and bar, line, table or
 // matrix; everything is in the URL. Clicking a bar or point filters by that value (when the mart can be filtered by it);
-// each line of the table and each number of the matrix opens the rows behind it.
+// each line of the table and each number of the matrix opens the rows behind it. Any visual may be compared with the
+// quarter before or a year before (对比); a matrix may set its counts beside their shares of a total (占比).
 'use strict';
 QA.busy((async function () {
     const { t, el, state, setState, onState, query, draw, zoom, visual, table, queryColumns, busy } = QA;
