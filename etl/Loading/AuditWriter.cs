@@ -22,9 +22,9 @@ public sealed class AuditWriter : IDisposable
             batchId, sourceFileId, file, sheet);
         _change = connection.CreateCommand();
         _change.Transaction = transaction;
-        _change.CommandText = "INSERT INTO row_change (batch_id, source_file_id, table_name, natural_key, changed_at, old_values, new_values) " +
-                              "VALUES (@b, @f, @t, @k, @at, @old, @new)";
-        foreach (var name in new[] { "@b", "@f", "@t", "@k", "@at", "@old", "@new" }) Add(_change, name, DBNull.Value);
+        _change.CommandText = "INSERT INTO row_change (batch_id, source_file_id, table_name, natural_key, changed_at, old_values, new_values, quarter_key) " +
+                              "VALUES (@b, @f, @t, @k, @at, @old, @new, @q)";
+        foreach (var name in new[] { "@b", "@f", "@t", "@k", "@at", "@old", "@new", "@q" }) Add(_change, name, DBNull.Value);
         _change.Parameters["@b"].Value = batchId;
         _change.Parameters["@f"].Value = sourceFileId;
     }
@@ -44,8 +44,10 @@ public sealed class AuditWriter : IDisposable
         WarningCount++;
     }
 
-    public void RecordChange(string table, string naturalKey, string oldJson, string newJson)
+    /// <param name="quarterKey">The quarter the row is in after the change, for a table with one (RowChange.QuarterKey).</param>
+    public void RecordChange(string table, string naturalKey, string oldJson, string newJson, int? quarterKey)
     {
+        _change.Parameters["@q"].Value = (object?)quarterKey ?? DBNull.Value;
         _change.Parameters["@t"].Value = table;
         _change.Parameters["@k"].Value = naturalKey;
         _change.Parameters["@at"].Value = AuditTime.Now(_clock);

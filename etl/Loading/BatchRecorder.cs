@@ -99,10 +99,12 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock,
     }
 
     /// <param name="sha256">The content hash: of the bytes the reading of the rows read (a text file), else the plan's.</param>
-    public void CompleteSource(DbTransaction transaction, long sourceFileId, SourceCounts counts, long elapsedMs, string sha256)
+    /// <param name="factIdBefore">The largest id of the source's fact table before its rows (SourceFile.FactIdBefore).</param>
+    public void CompleteSource(DbTransaction transaction, long sourceFileId, SourceCounts counts, long elapsedMs, string sha256, long? factIdBefore)
     {
         using var cmd = Command(transaction, "UPDATE source_file SET read = @r, loaded = @l, updated = @u, unchanged = @n, quarantined = @q, elapsed_ms = @ms, " +
-                                             "sha256 = @sha WHERE id = @id");
+                                             "sha256 = @sha, fact_id_before = @w WHERE id = @id");
+        Param(cmd, "@w", factIdBefore);
         Param(cmd, "@sha", sha256);
         Param(cmd, "@r", counts.Read);
         Param(cmd, "@l", counts.Loaded);

@@ -55,7 +55,7 @@ internal sealed class DepartmentWriter(DbConnection connection, DbTransaction tr
         }
         audit.RecordChange("dim_department", d.Code,
             ChangeJson.Of(new { name, manager, parent_code = parent }),
-            ChangeJson.Of(new { name = d.Name, manager = d.Manager, parent_code = d.ParentCode }));
+            ChangeJson.Of(new { name = d.Name, manager = d.Manager, parent_code = d.ParentCode }), quarterKey: null);
         return UpsertOutcome.Updated;
     }
 

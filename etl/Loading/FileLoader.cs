@@ -221,10 +221,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var watch = Stopwatch.StartNew();
         var kind = match.Kind!.Value;
         var counts = new SourceCounts();
+        long? factIdBefore;
         using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
         using (var refs = new ReferenceResolver(connection, transaction))
         using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope))
         {
+            // Where this source's rows will begin: AfterLoad reads the quarters it wrote from the rows above it.
+            factIdBefore = writer.Upsert is { Spec.QuarterColumn: >= 0 } upsert ? upsert.HighestId() : null;
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
             // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
             // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
@@ -274,7 +277,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             counts.Warnings = audit.WarningCount;
         }
         watch.Stop();
-        batch.CompleteSource(transaction, sourceFileId, counts, watch.ElapsedMilliseconds, source.ContentSha256 ?? plan.Sha256);
+        batch.CompleteSource(transaction, sourceFileId, counts, watch.ElapsedMilliseconds, source.ContentSha256 ?? plan.Sha256, factIdBefore);
         return new LoadSummary(plan.Path, source.Sheet, kind.Name(), counts.Read, counts.Loaded, counts.Updated, counts.Unchanged,
             counts.Quarantined, counts.Warnings, false, null, match.UnknownColumns, source.EncodingName, sourceFileId, watch.ElapsedMilliseconds);
     }

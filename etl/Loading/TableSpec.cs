@@ -2,7 +2,12 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>A fact or dimension table as the fast path writes it: natural key columns, then value columns.
 /// Every table also gets batch_id, source_file_id and source_line (the lineage of the row's current values).</summary>
-public sealed record TableSpec(string Table, IReadOnlyList<string> KeyColumns, IReadOnlyList<string> ValueColumns, bool HasLineage = true);
+public sealed record TableSpec(string Table, IReadOnlyList<string> KeyColumns, IReadOnlyList<string> ValueColumns, bool HasLineage = true)
+{
+    /// <summary>Where the row's quarter is among the value columns, or -1: the tables the dashboard's marts count by
+    /// quarter, whose touched quarters a load records (<see cref="FileLoader"/>, <see cref="AuditWriter.RecordChange"/>).</summary>
+    public int QuarterColumn => ValueColumns.ToList().IndexOf("quarter_key");
+}
 
 public static class FactTables
 {

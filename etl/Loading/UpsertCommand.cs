@@ -13,6 +13,7 @@ internal enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 internal sealed class UpsertCommand : IDisposable
 {
     private readonly TableSpec _spec;
+    private readonly int _quarterColumn;
     private readonly DbCommand _insert;
     private readonly DbCommand _select;
     private readonly DbCommand _update;
@@ -31,6 +32,7 @@ internal sealed class UpsertCommand : IDisposable
         int? batchSize = null, FileScope? scope = null)
     {
         _spec = spec;
+        _quarterColumn = spec.QuarterColumn;
         _audit = audit;
         _scope = scope ?? (_ownScope = new FileScope(connection, transaction));
         _scope.Add(sourceFileId);
@@ -72,6 +74,17 @@ internal sealed class UpsertCommand : IDisposable
     }
 
     public TableSpec Spec => _spec;
+
+    /// <summary>The table's largest id now (0 when empty). Ids only grow (SQLite's rowid takes the largest plus one,
+    /// PostgreSQL's identity a sequence), so every row inserted after this call has a larger one: what a source records
+    /// as <c>source_file.fact_id_before</c>.</summary>
+    public long HighestId()
+    {
+        using var command = _select.Connection!.CreateCommand();
+        command.Transaction = _select.Transaction;
+        command.CommandText = $"SELECT COALESCE(MAX(id), 0) FROM {_spec.Table}";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
 
     /// <summary>Rows per multi-row statement; <see cref="InsertBatch"/> with exactly this many rows takes one statement.</summary>
     public int BatchSize => _batch.RowsPerStatement;
@@ -201,7 +214,8 @@ internal sealed class UpsertCommand : IDisposable
         if (_spec.HasLineage) _update.Parameters["@ll"].Value = line;
         _update.ExecuteNonQuery();
         var naturalKey = string.Join("|", values.Take(keyCount).Select(StoredValue.Canonical));
-        _audit.RecordChange(_spec.Table, naturalKey, ChangeJson.Of(changedOld), ChangeJson.Of(changedNew));
+        var quarter = _quarterColumn < 0 ? null : values[keyCount + _quarterColumn] as int?;
+        _audit.RecordChange(_spec.Table, naturalKey, ChangeJson.Of(changedOld), ChangeJson.Of(changedNew), quarter);
         return UpsertOutcome.Updated;
     }
 

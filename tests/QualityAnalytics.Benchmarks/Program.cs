@@ -19,6 +19,7 @@ try
         ["xlsx", ..] => WorkbookCheckBenchmark.Run(int.Parse(Arg(args, "--rows") ?? "200000", CultureInfo.InvariantCulture), Arg(args, "--work") ?? Path.Combine(Path.GetTempPath(), "qa-bench-xlsx")),
         ["dashboard", ..] => DashboardBenchmark.Run(DashboardBenchmark.Options.Parse(args[1..])),
         ["marts", ..] when Arg(args, "--db") is { } db => MartsBenchmark.Run(db, int.Parse(Arg(args, "--repeat") ?? "2", CultureInfo.InvariantCulture)),
+        ["touched", ..] when Arg(args, "--db") is { } db => TouchedQuartersBenchmark.Run(db, int.Parse(Arg(args, "--repeat") ?? "5", CultureInfo.InvariantCulture)),
         _ => Usage(),
     };
 }
@@ -36,6 +37,7 @@ static int Usage()
     Console.Error.WriteLine("       report [--departments 7|200] [--work DIR]");
     Console.Error.WriteLine("       xlsx [--rows 200000] [--work DIR]");
     Console.Error.WriteLine("       marts --db WAREHOUSE.db|POSTGRES-CONNECTION [--repeat 2]   (a loaded warehouse, e.g. load --rows 1000000 --keep's)");
+    Console.Error.WriteLine("       touched --db WAREHOUSE.db|POSTGRES-CONNECTION [--repeat 5]   (a loaded warehouse: a nightly load into it, its touched quarters timed)");
     Console.Error.WriteLine("       dashboard [--clients 8] [--seconds 30] [--rounds 2] [--providers sqlite,postgres] [--postgres ADMIN-CONNECTION] [--work DIR] [--complaints N] [--doc FILE | --no-doc]");
     return 2;
 }

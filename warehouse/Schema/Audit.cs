@@ -42,6 +42,13 @@ public sealed class SourceFile
     public string? Reason { get; set; }
     public string? UnknownColumns { get; set; }
     public long ElapsedMs { get; set; }
+
+    /// <summary>The largest id in the source's fact table when its rows began to be written: every row it inserted has a
+    /// larger id (ids only grow), so the quarters a load wrote are read from the rows above it instead of a scan of the
+    /// whole table by batch (<see cref="Marts.SummaryMartRefresher.QuartersTouchedBy"/>). Null for a source that writes
+    /// no fact table with a quarter (departments, questions, check deductions), one refused, and one loaded before this
+    /// was recorded.</summary>
+    public long? FactIdBefore { get; set; }
 }
 
 /// <summary>Grain: one row per rejected row, with where it was and why.</summary>
@@ -83,4 +90,9 @@ public sealed class RowChange
     public DateTimeOffset ChangedAt { get; set; }
     public required string OldValues { get; set; }
     public required string NewValues { get; set; }
+
+    /// <summary>The quarter the changed row is in after the change, for a fact table that has one (null otherwise, and for
+    /// changes recorded before this was): a correction touches that quarter's marts even when the quarter itself did not
+    /// change.</summary>
+    public int? QuarterKey { get; set; }
 }

@@ -8,8 +8,15 @@ public abstract class FactBase
     public int SourceLine { get; set; }
 }
 
+/// <summary>A fact the dashboard's marts count by quarter: its id (which only grows) and its quarter.</summary>
+public interface IQuarterFact
+{
+    long Id { get; }
+    int QuarterKey { get; }
+}
+
 /// <summary>Grain: one row per check record (a department's self-check or a working-group spot check).</summary>
-public sealed class FactCheck : FactBase
+public sealed class FactCheck : FactBase, IQuarterFact
 {
     public long Id { get; set; }
     public required string CheckId { get; set; }
@@ -35,7 +42,7 @@ public sealed class FactCheckDeduction : FactBase
 }
 
 /// <summary>Grain: one row per answer (one question of one questionnaire). A questionnaire is the rows sharing ResponseId.</summary>
-public sealed class FactSurveyAnswer : FactBase
+public sealed class FactSurveyAnswer : FactBase, IQuarterFact
 {
     public long Id { get; set; }
     public required string ResponseId { get; set; }
@@ -53,7 +60,7 @@ public sealed class FactSurveyAnswer : FactBase
 }
 
 /// <summary>Grain: one row per complaint. Invalid complaints are kept (they cost nothing but are shown).</summary>
-public sealed class FactComplaint : FactBase
+public sealed class FactComplaint : FactBase, IQuarterFact
 {
     public long Id { get; set; }
     public required string ComplaintId { get; set; }
@@ -76,7 +83,7 @@ public sealed class FactComplaint : FactBase
 }
 
 /// <summary>Grain: one row per audited phone callback.</summary>
-public sealed class FactCallback : FactBase
+public sealed class FactCallback : FactBase, IQuarterFact
 {
     public long Id { get; set; }
     public required string CallbackId { get; set; }

@@ -1384,6 +1384,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("old_values");
 
+                    b.Property<int?>("QuarterKey")
+                        .HasColumnType("integer")
+                        .HasColumnName("quarter_key");
+
                     b.Property<long>("SourceFileId")
                         .HasColumnType("bigint")
                         .HasColumnName("source_file_id");
@@ -1425,6 +1429,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                     b.Property<string>("Encoding")
                         .HasColumnType("text")
                         .HasColumnName("encoding");
+
+                    b.Property<long?>("FactIdBefore")
+                        .HasColumnType("bigint")
+                        .HasColumnName("fact_id_before");
 
                     b.Property<string>("FileName")
                         .IsRequired()

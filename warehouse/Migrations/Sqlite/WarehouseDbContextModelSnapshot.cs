@@ -1341,6 +1341,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("old_values");
 
+                    b.Property<int?>("QuarterKey")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("quarter_key");
+
                     b.Property<long>("SourceFileId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("source_file_id");
@@ -1380,6 +1384,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                     b.Property<string>("Encoding")
                         .HasColumnType("TEXT")
                         .HasColumnName("encoding");
+
+                    b.Property<long?>("FactIdBefore")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fact_id_before");
 
                     b.Property<string>("FileName")
                         .IsRequired()
