@@ -57,9 +57,11 @@ public static class SummaryMartRefresher
         if (inserting.Count > 0)
         {
             var above = inserting.Min(s => s.FactIdBefore!.Value);
-            // Distinct here, not in SQL: asked for DISTINCT quarter_key, SQLite walks the whole quarter index (it yields the
-            // keys in order) instead of the rows above the id, ~80 ms per million facts for a nightly load's two rows.
-            quarters.AddRange(facts.Where(f => f.Id > above && f.BatchId == batchId).Select(f => f.QuarterKey).AsEnumerable().Distinct());
+            var keys = facts.Where(f => f.Id > above && f.BatchId == batchId).Select(f => f.QuarterKey);
+            // On SQLite made distinct here, not in SQL: asked for DISTINCT quarter_key, SQLite walks the whole quarter index
+            // (it yields the keys in order) instead of the rows above the id, ~80 ms per million facts for a nightly load's
+            // two rows. PostgreSQL takes the key's range either way, and a bulk load's million keys are better not sent.
+            quarters.AddRange(db.Database.IsNpgsql() ? keys.Distinct().ToList() : keys.AsEnumerable().Distinct());
         }
         return quarters;
     }
