@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.Playwright;
+using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Quality;
 
 namespace QualityAnalytics.Web.Tests.Browser;
@@ -44,6 +45,9 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.All(started, t => Assert.Equal("2026/7/8 08:30:00", t));
         // How long each took, from its recorded start and finish: the test clock stands still, so no time at all.
         Assert.All(await session.Page.Locator("#batches td[data-col=duration]").AllInnerTextsAsync(), t => Assert.Equal("0.0 秒", t));
+        // Its one complaint quarantined and a deduction being no quarter's row, the batch wrote no quarter's data.
+        Assert.Equal(["本批次没有新增或更新投诉、检查、问卷答案或回访，没有哪个季度的数据因它而变。"],
+            await session.Page.Locator("#batch-quarters li").AllInnerTextsAsync());
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
         await session.Screenshot("data-upload-1280");
@@ -97,6 +101,35 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal(["channel"], await session.Page.Locator("#check-quarantine td[data-col=column]").AllInnerTextsAsync());
         Assert.Equal(["Yes"], await session.Page.Locator("#check-changes td[data-col=old]").AllInnerTextsAsync());
         await session.Screenshot("data-check-1280-en");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_batch_lists_the_quarters_it_wrote_each_opening_that_quarters_overview()
+    {
+        long batch;
+        List<string> written;
+        using (var db = browser.Dashboard.Options.Warehouse.CreateContext())
+        {
+            // The demo's load, and the quarters of its rows as a scan of the facts by batch finds them.
+            batch = db.LoadBatches.Where(b => b.Loaded > 0).Min(b => b.Id);
+            written = db.Complaints.Where(c => c.BatchId == batch).Select(c => c.QuarterKey)
+                .Union(db.Checks.Where(c => c.BatchId == batch).Select(c => c.QuarterKey))
+                .Union(db.SurveyAnswers.Where(a => a.BatchId == batch).Select(a => a.QuarterKey))
+                .Union(db.Callbacks.Where(c => c.BatchId == batch).Select(c => c.QuarterKey))
+                .ToList().Order().Select(k => Quarter.FromKey(k).ToString()).ToList();
+        }
+        await using var session = await browser.SignIn("wg");
+        await session.Open($"/data?batch={batch}");
+
+        Assert.True(written.Count >= 8, string.Join(", ", written)); // the demo's eight quarters and more
+        Assert.Equal(written, await session.Page.Locator("#batch-quarters li > a:not(.approved)").AllInnerTextsAsync());
+        await session.Screenshot("data-batch-quarters-1280");
+
+        var last = written[^1];
+        await session.Page.ClickAsync($"#batch-quarters li[data-quarter='{last}'] > a:not(.approved)");
+        await session.Arrived(url => new Uri(url).AbsolutePath == "/");
+        Assert.Equal(last, await session.Page.InputValueAsync("#slicer-to"));
         Assert.Empty(session.Errors);
     }
 

@@ -165,8 +165,14 @@
         detail.hidden = !id;
         if (!id) return;
         document.getElementById('batch-title').textContent = t('data.batch', id);
-        const [files, quarantine, changes, warnings] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`),
-            QA.get(`/api/data/batches/${id}/changes`), QA.get(`/api/data/batches/${id}/warnings`)]);
+        const [files, quarantine, changes, warnings, quarters] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`),
+            QA.get(`/api/data/batches/${id}/changes`), QA.get(`/api/data/batches/${id}/warnings`), QA.get(`/api/data/batches/${id}/quarters`)]);
+        // Each quarter opens its overview; an approved one also the Policy page, where what changed since the approval is listed.
+        document.getElementById('batch-quarters').replaceChildren(...(quarters.length === 0
+            ? [el('li', { class: 'empty' }, t('data.quartersNone'))]
+            : quarters.map(q => el('li', { 'data-quarter': q.quarter },
+                el('a', { href: withQuery('/', { to: q.quarter }) }, q.quarter),
+                q.approved ? el('a', { class: 'approved', href: withQuery('/policy', { quarter: q.quarter }), 'data-approved': 'true' }, t('data.quarterApproved')) : null))));
         table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
         // The rows loaded before that this batch's files changed, each changed column with its old and new value (as stored).
