@@ -70,7 +70,19 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         Assert.Equal(0, await committee.Page.Locator("[data-budget=draft]").CountAsync());
         try
         {
-            await Upload(lines[0], original.Replace(",Y,", ",N,", StringComparison.Ordinal));
+            await Upload(lines[0], original.Replace(",Y,", ",N,", StringComparison.Ordinal), async wg =>
+            {
+                // The desk names the quarter the correction wrote, approved, with the way to what it changed.
+                Assert.Equal(["2025Q1"], await wg.Page.Locator("#batch-quarters li > a:not(.approved)").AllInnerTextsAsync());
+                var approved = wg.Page.Locator("#batch-quarters li[data-quarter='2025Q1'] > a.approved");
+                Assert.Equal("已批准，查看批准后的变化", await approved.InnerTextAsync());
+                await wg.Screenshot("data-batch-approved-quarter-1280");
+                await approved.ClickAsync();
+                await wg.Arrived(url => new Uri(url).AbsolutePath == "/policy");
+                Assert.Equal("2025Q1", await wg.Page.InputValueAsync("#slicer-quarter"));
+                Assert.Contains(await wg.Page.Locator("#approval-differences li").AllInnerTextsAsync(), i => i.StartsWith("储运中心 投诉 C：审定 ", StringComparison.Ordinal));
+                Assert.Empty(wg.Errors);
+            });
             await committee.Open("/policy?quarter=2025Q1");
 
             // The page showed the draft and only counted the differences; the report showed the approved values, so the
@@ -100,12 +112,18 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
     private static Task<string> StoComplaintScore(Session session) =>
         session.Page.Locator("#assessment tr", new PageLocatorOptions { HasText = "储运中心" }).Locator("td[data-col=complaint]").InnerTextAsync();
 
-    private async Task Upload(string header, string row)
+    /// <param name="then">What else to check on the desk, with the new batch open.</param>
+    private async Task Upload(string header, string row, Func<Session, Task>? then = null)
     {
         await using var wg = await browser.SignIn("wg");
         await wg.Open("/data");
         await wg.Page.SetInputFilesAsync("#files", new FilePayload { Name = "储运中心_投诉_更正.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(header + "\n" + row + "\n") });
         await wg.AndSettle(() => wg.Page.ClickAsync("#upload button[type=submit]"));
         Assert.Equal(["1"], await wg.Page.Locator("#upload-result td[data-col=updated]").AllInnerTextsAsync());
+        if (then is not null)
+        {
+            await wg.Settled();
+            await then(wg);
+        }
     }
 }
