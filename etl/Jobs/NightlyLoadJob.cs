@@ -12,8 +12,11 @@ namespace QualityAnalytics.Etl.Jobs;
 /// <param name="FailingDataTests">The warehouse's data tests that fail at error level after the load (`qa verify`).</param>
 /// <param name="Waiting">Files left in the inbox because they were still being written: written to within
 /// <see cref="InboxFiles.SettleTime"/>, or changed while they were loaded. The next run takes them.</param>
+/// <param name="ApprovedQuartersChanged">Quarters the committee had approved that the batch wrote
+/// (<see cref="ApprovedQuartersChanged"/>): null in a result stored before they were named.</param>
 public sealed record NightlyLoadResult(long? BatchId, IReadOnlyList<LoadSummary> Files, IReadOnlyList<string> Archived, IReadOnlyList<string> Rejected,
-    IReadOnlyList<string> Rescored, IReadOnlyList<FailingDataTest> FailingDataTests, IReadOnlyList<string> Waiting);
+    IReadOnlyList<string> Rescored, IReadOnlyList<FailingDataTest> FailingDataTests, IReadOnlyList<string> Waiting,
+    IReadOnlyList<string>? ApprovedQuartersChanged = null);
 
 /// <summary>A data test that failed: its name, how many rows break it, the first few of them.</summary>
 public sealed record FailingDataTest(string Name, long Failures, IReadOnlyList<string> Examples);
@@ -76,12 +79,18 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
             else archived.Add(Move(group.Key, Path.Combine(folders.Archive, batch)));
         }
         return new NightlyLoadResult(result.BatchId, result.Files, archived, rejected, after.Rescored.Select(q => q.ToString()).ToList(), FailingDataTests(),
-            stillWriting);
+            stillWriting, ApprovedChanged(result.BatchId));
     }
 
     /// <summary>The data tests over the whole warehouse once the night's rows and marts are in, as dbt tests after a
     /// build: what a load cannot see from its own rows (a mart of another quarter out of step with its facts, a
     /// reference broken by hand) is reported with the load rather than found in the committee's numbers.</summary>
+    private List<string> ApprovedChanged(long batchId)
+    {
+        using var db = warehouse.CreateContext();
+        return [.. ApprovedQuartersChanged.By(db, batchId).Select(q => q.ToString())];
+    }
+
     private List<FailingDataTest> FailingDataTests()
     {
         using var connection = warehouse.OpenReadConnection();

@@ -38,6 +38,23 @@ public static class SummaryMartRefresher
         return written.Concat(movedFrom).Distinct().Order().Select(Quarter.FromKey).ToList();
     }
 
+    /// <summary>Whether the batch's quarters can be read from the loader's trail alone (every source that inserted rows
+    /// recorded where they begin, every change its quarter), so that <see cref="QuartersTouchedBy"/> scans no fact table:
+    /// false for a batch loaded before the trail existed. For lists over many batches (the working group's notices).</summary>
+    public static bool HasTrail(WarehouseDbContext db, long batchId)
+    {
+        var kinds = QuarterKinds.Select(k => k.Name()).ToList();
+        var tables = QuarterTables(db);
+        return !db.SourceFiles.Any(f => f.BatchId == batchId && !f.Rejected && f.Loaded > 0 && f.FactIdBefore == null && kinds.Contains(f.Kind!))
+               && !db.RowChanges.Any(c => c.BatchId == batchId && tables.Contains(c.TableName) && c.QuarterKey == null);
+    }
+
+    /// <summary>The kinds of file whose rows have a quarter (the fact tables of <see cref="QuartersTouchedBy"/>).</summary>
+    private static readonly DataKind[] QuarterKinds = [DataKind.Complaints, DataKind.Checks, DataKind.Surveys, DataKind.Callbacks];
+
+    private static List<string> QuarterTables(WarehouseDbContext db) =>
+        [.. new[] { typeof(FactComplaint), typeof(FactCheck), typeof(FactSurveyAnswer), typeof(FactCallback) }.Select(t => db.Model.FindEntityType(t)!.GetTableName()!)];
+
     private sealed record Inserting(string? Kind, long? FactIdBefore);
 
     /// <param name="MovedFrom">The change's old values when they hold a quarter (the row moved out of it), else null.</param>

@@ -64,5 +64,10 @@ public sealed class QuarterApproval
     public string? PolicyJson { get; set; }
     public required string ApprovedBy { get; set; }
     public DateTimeOffset ApprovedAt { get; set; }
+    /// <summary>The latest load batch when the quarter was approved: a later batch that writes the quarter corrects it
+    /// under the approval (<see cref="Marts.ApprovedQuartersChanged"/>). Batch ids only grow, where two moments on a
+    /// clock can be equal (a load and an approval in the same second). Null for approvals made before this was kept
+    /// (their time decides) and for an approval before any load.</summary>
+    public long? LastBatchId { get; set; }
     public string? Note { get; set; }
 }

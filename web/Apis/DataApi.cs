@@ -133,16 +133,14 @@ internal static class DataApi
         }).WithName("BatchFiles");
 
         // The quarters whose data the batch wrote (rows added or changed, or moved out of): the ones whose marts the load
-        // rebuilt and whose drafts it rescored. A correction of an approved quarter is what the working group must take to
-        // the committee, so each says whether it is approved (the Policy page then lists what changed since).
+        // rebuilt and whose drafts it rescored. A correction of a quarter the committee had approved is what the working
+        // group must take back to it, so each says whether it was approved when the batch began (ApprovedQuartersChanged).
         desk.MapGet("/batches/{id:long}/quarters", (long id, WarehouseDb warehouse) =>
         {
             using var db = warehouse.CreateContext();
-            var touched = SummaryMartRefresher.QuartersTouchedBy(db, id);
-            var keys = touched.Select(q => q.Key).ToList();
-            var approved = db.QuarterApprovals.AsNoTracking().Where(a => keys.Contains(a.QuarterKey)).Select(a => a.QuarterKey).ToHashSet();
-            return Results.Ok(touched.Select(q => new { quarter = q.ToString(), approved = approved.Contains(q.Key) }));
-        }).WithName("BatchQuarters").WithSummary("The quarters whose data a batch wrote (rows added, changed or moved out of), each with whether the committee approved it.");
+            var approved = ApprovedQuartersChanged.ApprovedBefore(db, id);
+            return Results.Ok(SummaryMartRefresher.QuartersTouchedBy(db, id).Select(q => new { quarter = q.ToString(), approved = approved.Contains(q.Key) }));
+        }).WithName("BatchQuarters").WithSummary("The quarters whose data a batch wrote (rows added, changed or moved out of), each with whether the committee had approved it when the batch began.");
 
         // What the batch's files changed in rows loaded before (row_change), one line per changed column: a corrected file
         // updates rows in place, and the working group needs to see what it altered, not only how many rows.

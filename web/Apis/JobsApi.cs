@@ -3,6 +3,7 @@ using Hangfire;
 using Hangfire.Common;
 using Hangfire.Storage;
 using Microsoft.EntityFrameworkCore;
+using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Web.Auth;
 using QualityAnalytics.Web.Jobs;
@@ -47,7 +48,12 @@ internal static class JobsApi
             var batches = db.LoadBatches.AsNoTracking().Where(b => b.Quarantined > 0 || b.Rejected > 0 || b.Status == "failed")
                 .OrderByDescending(b => b.Id).Take(10).ToList()
                 .Select(b => new { batch_id = b.Id, started_at = b.StartedAt, loaded_by = b.LoadedBy, status = b.Status, quarantined = b.Quarantined, rejected = b.Rejected });
-            return Results.Ok(new { batches, failed_jobs = Failed(storage, connection, text, CultureInfo.CurrentUICulture) });
+            // The latest loads that wrote a quarter the committee had approved (a correction to take back to it). Read from the
+            // loader's trail only: a batch loaded before it existed would cost a scan of every fact on every visit.
+            var approvedChanges = db.LoadBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(10).Select(b => b.Id).ToList()
+                .Select(id => new { batch_id = id, quarters = ApprovedQuartersChanged.By(db, id, scanUntracked: false).Select(q => q.ToString()).ToList() })
+                .Where(b => b.quarters.Count > 0).ToList();
+            return Results.Ok(new { batches, approved_changes = approvedChanges, failed_jobs = Failed(storage, connection, text, CultureInfo.CurrentUICulture) });
         }).RequireAuthorization(p => p.RequireRole(Roles.WorkingGroup, Roles.Committee)).WithName("Notices");
     }
 

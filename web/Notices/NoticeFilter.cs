@@ -10,7 +10,7 @@ using QualityAnalytics.Web.Jobs;
 namespace QualityAnalytics.Web.Notices;
 
 /// <summary>Watches this host's jobs and enqueues a mail (<see cref="NoticeMailJob"/>): to the working group when a
-/// nightly load quarantined rows or rejected a file and when a job attempt fails (why, worded by
+/// nightly load quarantined rows, rejected a file or wrote a quarter the committee had approved, and when a job attempt fails (why, worded by
 /// <see cref="JobFailureText"/> in the mails' language, as the jobs list words it in the page's; and whether Hangfire
 /// will retry it); to the committee when the quarterly job has written the reports. Registered only when mails are
 /// configured, through this host's own filter provider rather than Hangfire's process-wide global filters, so that two
@@ -48,10 +48,11 @@ internal sealed class NoticeFilter(NoticeSettings settings, JobFailureText failu
             return;
         }
         if (!settings.Enabled || context.Result is not NightlyLoadResult { BatchId: { } batch } result) return;
-        if (!result.Files.Any(f => f.Quarantined > 0 || f.Rejected) && result.FailingDataTests.Count == 0) return;
+        var approved = result.ApprovedQuartersChanged ?? [];
+        if (!result.Files.Any(f => f.Quarantined > 0 || f.Rejected) && result.FailingDataTests.Count == 0 && approved.Count == 0) return;
         var notice = new LoadNotice(batch, NightlyLoadJob.Id, clock.GetUtcNow(),
             result.Files.Select(f => new LoadNoticeFile(f.File, f.Sheet, f.Read, f.Loaded, f.Quarantined, f.Rejected, f.Reason)).ToList(),
-            result.FailingDataTests);
+            result.FailingDataTests, approved);
         new BackgroundJobClient(context.Storage).Enqueue<NoticeMailJob>(m => m.SendLoadNotice(notice, CancellationToken.None));
     }
 }

@@ -31,10 +31,13 @@ public sealed class NoticeText(IStringLocalizer<SharedResource> text, NoticeSett
             body.AppendLine().AppendLine(text["mail.load.dataTests"]);
             foreach (var test in failing) body.AppendLine(text["mail.load.dataTest", test.Name, test.Failures, string.Join("; ", test.Examples)]);
         }
-        body.AppendLine().AppendLine(text["mail.load.next", notice.BatchId]);
-        var subject = failing.Count == 0
-            ? text["mail.load.subject", notice.BatchId, quarantined, rejected]
-            : text["mail.load.subjectWithTests", notice.BatchId, quarantined, rejected, failing.Count];
+        var approved = notice.ApprovedQuarters ?? [];
+        if (approved.Count > 0) body.AppendLine().AppendLine(text["mail.load.approved", string.Join(text["mail.load.listSeparator"], approved)]);
+        if (quarantined > 0 || rejected > 0 || failing.Count > 0) body.AppendLine().AppendLine(text["mail.load.next", notice.BatchId]);
+        // A load whose only news is an approved quarter written says so in its subject, not "0 rows quarantined".
+        var subject = failing.Count > 0 ? text["mail.load.subjectWithTests", notice.BatchId, quarantined, rejected, failing.Count]
+            : quarantined == 0 && rejected == 0 && approved.Count > 0 ? text["mail.load.subjectApproved", notice.BatchId, string.Join(text["mail.load.listSeparator"], approved)]
+            : text["mail.load.subject", notice.BatchId, quarantined, rejected];
         return (subject, Footer(body));
     });
 

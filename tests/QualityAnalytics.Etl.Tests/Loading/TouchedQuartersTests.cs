@@ -1,5 +1,6 @@
 using QualityAnalytics.Warehouse.Marts;
 using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Etl.Tests.Loading;
 
@@ -107,5 +108,44 @@ public sealed class TouchedQuartersTests : IDisposable
 
         Assert.Equal([Q1, Q2], withTrail);
         Assert.Equal(withTrail, Touched(batch));
+    }
+
+    [Fact]
+    public void A_batch_after_an_approval_changed_that_approved_quarter_and_one_before_it_did_not()
+    {
+        LoadFolder(("departments.csv", Samples.Departments));
+        var first = LoadFolder(("complaints.csv", ComplaintHeader + "C-1,LOG,2026-02-03 10:00,电话,是,服务态度\n"));
+        Approve(Q1, lastBatchId: first, at: _w.Clock.GetUtcNow()); // the same second as the batch: the batch id decides
+        var correction = LoadFolder(("complaints.csv", ComplaintHeader + "C-1,LOG,2026-02-03 10:00,电话,是,响应不及时\nC-2,STO,2026-05-03 10:00,电话,是,服务态度\n"));
+
+        Assert.Empty(ApprovedChanged(first));
+        Assert.Equal([Q1], ApprovedChanged(correction)); // it wrote Q1 and Q2; only Q1 was approved
+    }
+
+    [Fact]
+    public void An_approval_recorded_before_its_batch_was_kept_is_placed_by_its_time()
+    {
+        LoadFolder(("departments.csv", Samples.Departments));
+        var first = LoadFolder(("complaints.csv", ComplaintHeader + "C-1,LOG,2026-02-03 10:00,电话,是,服务态度\n"));
+        _w.Clock.Advance(TimeSpan.FromHours(1));
+        Approve(Q1, lastBatchId: null, at: _w.Clock.GetUtcNow());
+        _w.Clock.Advance(TimeSpan.FromHours(1));
+        var correction = LoadFolder(("complaints.csv", ComplaintHeader + "C-1,LOG,2026-02-03 10:00,电话,是,响应不及时\n"));
+
+        Assert.Empty(ApprovedChanged(first));
+        Assert.Equal([Q1], ApprovedChanged(correction));
+    }
+
+    private IReadOnlyList<Quarter> ApprovedChanged(long batchId)
+    {
+        using var db = _w.Db.CreateContext();
+        return ApprovedQuartersChanged.By(db, batchId);
+    }
+
+    private void Approve(Quarter quarter, long? lastBatchId, DateTimeOffset at)
+    {
+        using var db = _w.Db.CreateContext();
+        db.QuarterApprovals.Add(new QuarterApproval { QuarterKey = quarter.Key, PolicyVersion = "2026", ApprovedBy = "委员会", ApprovedAt = at, LastBatchId = lastBatchId });
+        db.SaveChanges();
     }
 }

@@ -13,7 +13,7 @@ namespace QualityAnalytics.Web.Tests.Api;
 public sealed class BatchQuartersApiTests(DashboardFactory app) : IClassFixture<DashboardFactory>
 {
     [Fact]
-    public async Task A_batch_names_the_quarters_of_the_rows_it_added_and_changed_and_which_are_approved()
+    public async Task A_batch_names_the_quarters_of_the_rows_it_added_and_changed_and_which_were_approved_when_it_began()
     {
         var wg = await app.SignedIn("wg");
         var demo = File.ReadAllLines(Path.Combine(app.Folder, "data", "demo-files", "complaints_2026Q1.csv"));
@@ -24,27 +24,36 @@ public sealed class BatchQuartersApiTests(DashboardFactory app) : IClassFixture<
         {
             "complaint_id" => "TS-QUARTERS-1", "department" => "LOG", "received_at" => "2026-08-10 09:15", "channel" => "电话", "valid" => "Y", _ => "",
         }));
-        // The quarters the test wrote, from the dates it wrote: the corrected demo row's and the new row's.
+        // The quarters the test writes, from the dates it writes: the corrected demo row's and the new row's.
         var expected = new[] { corrected.Split(',')[received], "2026-08-10" }
             .Select(d => Quarter.Of(DateOnly.FromDateTime(DateTime.Parse(d, CultureInfo.InvariantCulture))).ToString()).Distinct().Order().ToList();
-        var batch = await Upload(wg, "季度.csv", string.Join("\n", demo[0], corrected.Replace(",Y,", ",N,", StringComparison.Ordinal), added) + "\n");
+        Assert.Equal(["2026Q1", "2026Q3"], expected);
+        var before = await Upload(wg, "季度.csv", string.Join("\n", demo[0], corrected.Replace(",Y,", ",N,", StringComparison.Ordinal), added) + "\n");
         try
         {
-            Assert.Equal(["2026Q1", "2026Q3"], expected);
-            Assert.Equal(expected.Select(q => (q, false)), await Quarters(wg, batch));
+            Assert.Equal(expected.Select(q => (q, false)), await Quarters(wg, before));
 
-            // Once the committee approves the corrected quarter, the batch says so.
+            // The committee approves the first quarter (the test clock stands still: the same second as the batch before);
+            // then the department corrects it again.
             var committee = await app.SignedIn("committee");
             committee.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await DashboardFactory.Token(committee, "/"));
             Assert.Equal(HttpStatusCode.OK, (await committee.PostAsync("/api/assessments/2026Q1/approve", null)).StatusCode);
-            Assert.Equal([("2026Q1", true), ("2026Q3", false)], await Quarters(wg, batch));
+            var after = await Upload(wg, "再更正.csv", demo[0] + "\n" + corrected + "\n");
 
+            Assert.Equal([("2026Q1", true)], await Quarters(wg, after));
+            // The working group's notices on the home page name it; the batch before the approval is not among them.
+            var notices = JsonDocument.Parse(await wg.GetStringAsync("/api/notices")).RootElement.GetProperty("approved_changes").EnumerateArray()
+                .Select(n => (n.GetProperty("batch_id").GetInt64(), string.Join(",", n.GetProperty("quarters").EnumerateArray().Select(q => q.GetString())))).ToList();
+            Assert.Contains((after, "2026Q1"), notices);
+            Assert.DoesNotContain(notices, n => n.Item1 == before);
+            // The batch before the approval changed no approved quarter: it stays as it was.
+            Assert.Equal(expected.Select(q => (q, false)), await Quarters(wg, before));
             // Only the desk's roles: a department manager may not read what other departments' files wrote.
-            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("log-manager")).GetAsync($"/api/data/batches/{batch}/quarters")).StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, (await (await app.SignedIn("log-manager")).GetAsync($"/api/data/batches/{after}/quarters")).StatusCode);
         }
         finally
         {
-            await Upload(wg, "还原.csv", demo[0] + "\n" + corrected + "\n"); // the demo's row again, for the class's other tests
+            await Upload(wg, "还原.csv", demo[0] + "\n" + corrected + "\n"); // the demo's row as it was, for the class's other tests
         }
     }
 

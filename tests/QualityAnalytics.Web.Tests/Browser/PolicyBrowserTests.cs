@@ -83,6 +83,12 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
                 Assert.Contains(await wg.Page.Locator("#approval-differences li").AllInnerTextsAsync(), i => i.StartsWith("储运中心 投诉 C：审定 ", StringComparison.Ordinal));
                 Assert.Empty(wg.Errors);
             });
+            // The overview's notices tell the committee too, opening the batch on the data desk.
+            await committee.Open("/");
+            var notice = committee.Page.Locator("#findings [data-notice=approved] a").First;
+            Assert.Matches(@"^第 \d+ 批数据改动了已批准的季度 2025Q1：请查看变化并提请委员会审阅$", await notice.InnerTextAsync());
+            Assert.Matches(@"/data\?batch=\d+$", await notice.GetAttributeAsync("href"));
+            await committee.Screenshot("overview-approved-notice-1280");
             await committee.Open("/policy?quarter=2025Q1");
 
             // The page showed the draft and only counted the differences; the report showed the approved values, so the

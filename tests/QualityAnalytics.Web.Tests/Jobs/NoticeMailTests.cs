@@ -85,6 +85,33 @@ public sealed class NoticeMailTests
         Assert.Matches($@"· equality:mart_check_monthly: {deleted} rows, e\.g\. 2024(10|11|12)01 LOG (self|spot): \d+ facts, 0 in the mart", mail.TextBody);
     }
 
+    /// <summary>A correction under the committee's approval: nothing is wrong with the rows, but the working group must
+    /// take the change back to the committee, so the load mails though it quarantined nothing.</summary>
+    [Fact]
+    public async Task A_nightly_load_that_corrects_an_approved_quarter_mails_which_quarter()
+    {
+        using var smtp = new SmtpInbox();
+        using var app = new MailingDashboard(smtp.Port, "zh-CN");
+        var committee = await app.SignedIn("committee");
+        committee.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(committee, "/"));
+        Assert.Equal(HttpStatusCode.OK, (await committee.PostAsync("/api/assessments/2026Q2/approve", null)).StatusCode);
+        var inbox = Path.Combine(app.Folder, "data", "inbox");
+        Directory.CreateDirectory(inbox);
+        // One new complaint of 2026Q2 (approved) and one of 2026Q3 (not).
+        File.WriteAllText(Path.Combine(inbox, "complaints.csv"),
+            "complaint_id,department,received_at,channel,valid\nAQ-1,LOG,2026-05-20 10:00,电话,是\nAQ-2,LOG,2026-08-20 10:00,电话,是\n");
+        var wg = await app.SignedIn("wg");
+        wg.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await Api.DashboardFactory.Token(wg, "/"));
+
+        Assert.Equal(HttpStatusCode.Accepted, (await wg.PostAsync("/api/jobs/nightly-load/run", null)).StatusCode);
+
+        var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("批数据", StringComparison.Ordinal));
+        Assert.Matches(@"^\[质量分析\] 第 \d+ 批数据改动了已批准的季度 2026Q2$", mail.Subject);
+        Assert.Contains("本批次改动了委员会已批准的季度：2026Q2。", mail.TextBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("qa quarantine", mail.TextBody, StringComparison.Ordinal); // nothing was quarantined
+        Assert.Single(smtp.Messages);
+    }
+
     [Fact]
     public async Task A_failing_job_mails_its_reason_and_says_it_will_be_retried()
     {

@@ -1274,6 +1274,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .HasColumnType("text")
                         .HasColumnName("approved_by");
 
+                    b.Property<long?>("LastBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_batch_id");
+
                     b.Property<string>("Note")
                         .HasColumnType("text")
                         .HasColumnName("note");

@@ -1235,6 +1235,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("approved_by");
 
+                    b.Property<long?>("LastBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_batch_id");
+
                     b.Property<string>("Note")
                         .HasColumnType("TEXT")
                         .HasColumnName("note");

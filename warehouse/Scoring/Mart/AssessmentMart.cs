@@ -130,7 +130,7 @@ public static class AssessmentMart
         var approval = new QuarterApproval
         {
             QuarterKey = quarter.Key, PolicyVersion = policy.Version, PolicyFingerprint = PolicyFingerprint.Of(policy), PolicyJson = PolicyFileWriter.Write(policy), ApprovedBy = approvedBy,
-            ApprovedAt = clock.GetUtcNow(), Note = note,
+            ApprovedAt = clock.GetUtcNow(), Note = note, LastBatchId = db.LoadBatches.Max(b => (long?)b.Id),
         };
         db.QuarterApprovals.Add(approval);
         db.SaveChanges();

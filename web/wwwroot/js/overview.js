@@ -171,7 +171,9 @@ QA.busy((async function () {
             : [el('span', { class: 'evidence' }, clauses.join('')), ...(tail || [])]);
         // replaceChildren writes a null as the text "null": leave out the notices when there are none (or none may be read).
         findings.body.replaceChildren(...[
-            notices && (notices.batches.length || notices.failed_jobs.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
+            notices && (notices.batches.length || notices.failed_jobs.length || notices.approved_changes.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
+                notices.approved_changes.slice(0, 3).map(b => el('li', { 'data-notice': 'approved' },
+                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.approved', b.batch_id, b.quarters.join(t('notice.separator')))))),
                 notices.batches.slice(0, 3).map(b => el('li', { 'data-notice': 'batch' },
                     el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, b.quarantined, b.rejected)))),
                 notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,

@@ -21,6 +21,12 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                 table: "row_change",
                 type: "integer",
                 nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "last_batch_id",
+                table: "quarter_approval",
+                type: "bigint",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -33,6 +39,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
             migrationBuilder.DropColumn(
                 name: "quarter_key",
                 table: "row_change");
+
+            migrationBuilder.DropColumn(
+                name: "last_batch_id",
+                table: "quarter_approval");
         }
     }
 }

@@ -21,6 +21,12 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                 table: "row_change",
                 type: "INTEGER",
                 nullable: true);
+
+            migrationBuilder.AddColumn<long>(
+                name: "last_batch_id",
+                table: "quarter_approval",
+                type: "INTEGER",
+                nullable: true);
         }
 
         /// <inheritdoc />
@@ -33,6 +39,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
             migrationBuilder.DropColumn(
                 name: "quarter_key",
                 table: "row_change");
+
+            migrationBuilder.DropColumn(
+                name: "last_batch_id",
+                table: "quarter_approval");
         }
     }
 }

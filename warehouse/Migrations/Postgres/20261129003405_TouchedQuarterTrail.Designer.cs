@@ -12,7 +12,7 @@ using QualityAnalytics.Warehouse.Schema;
 namespace QualityAnalytics.Warehouse.Migrations.Postgres
 {
     [DbContext(typeof(PostgresWarehouseDbContext))]
-    [Migration("20261128233741_TouchedQuarterTrail")]
+    [Migration("20261129003405_TouchedQuarterTrail")]
     partial class TouchedQuarterTrail
     {
         /// <inheritdoc />
@@ -1276,6 +1276,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text")
                         .HasColumnName("approved_by");
+
+                    b.Property<long?>("LastBatchId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("last_batch_id");
 
                     b.Property<string>("Note")
                         .HasColumnType("text")

@@ -11,7 +11,7 @@ using QualityAnalytics.Warehouse.Schema;
 namespace QualityAnalytics.Warehouse.Migrations.Sqlite
 {
     [DbContext(typeof(WarehouseDbContext))]
-    [Migration("20261128233713_TouchedQuarterTrail")]
+    [Migration("20261129003346_TouchedQuarterTrail")]
     partial class TouchedQuarterTrail
     {
         /// <inheritdoc />
@@ -1237,6 +1237,10 @@ namespace QualityAnalytics.Warehouse.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT")
                         .HasColumnName("approved_by");
+
+                    b.Property<long?>("LastBatchId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_batch_id");
 
                     b.Property<string>("Note")
                         .HasColumnType("TEXT")
