@@ -82,15 +82,16 @@ public sealed class NightlyLoadJob(WarehouseDb warehouse, JobFolders folders, Po
             stillWriting, ApprovedChanged(result.BatchId));
     }
 
-    /// <summary>The data tests over the whole warehouse once the night's rows and marts are in, as dbt tests after a
-    /// build: what a load cannot see from its own rows (a mart of another quarter out of step with its facts, a
-    /// reference broken by hand) is reported with the load rather than found in the committee's numbers.</summary>
+    /// <summary>The quarters the committee had approved that the night's batch wrote: told in the working group's mail.</summary>
     private List<string> ApprovedChanged(long batchId)
     {
         using var db = warehouse.CreateContext();
         return [.. ApprovedQuartersChanged.By(db, batchId).Select(q => q.ToString())];
     }
 
+    /// <summary>The data tests over the whole warehouse once the night's rows and marts are in, as dbt tests after a
+    /// build: what a load cannot see from its own rows (a mart of another quarter out of step with its facts, a
+    /// reference broken by hand) is reported with the load rather than found in the committee's numbers.</summary>
     private List<FailingDataTest> FailingDataTests()
     {
         using var connection = warehouse.OpenReadConnection();
