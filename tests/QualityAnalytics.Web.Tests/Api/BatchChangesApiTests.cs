@@ -1,6 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 
 namespace QualityAnalytics.Web.Tests.Api;
@@ -81,14 +79,7 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
             "complaint_id" => "TS-QUARANTINE-LABEL", "department" => "LOG", "received_at" => "2026-02-30 09:00", "channel" => "电话", "valid" => "Y",
             _ => "",
         });
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(header + "\n" + string.Join(",", cells) + "\n"));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "files", "坏日期.csv");
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/data/uploads") { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", await DashboardFactory.Token(wg, "/data"));
-        var body = JsonDocument.Parse(await (await wg.SendAsync(request)).Content.ReadAsStringAsync()).RootElement;
-        var batch = body.GetProperty("batch_id").GetInt64();
+        var batch = (await DeskUpload.Csv(wg, "坏日期.csv", header + "\n" + string.Join(",", cells) + "\n")).GetProperty("batch_id").GetInt64();
 
         var zh = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine")).RootElement.EnumerateArray().Single();
         Assert.Equal("受理时间（received_at）", zh.GetProperty("column").GetString());
@@ -99,15 +90,7 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
 
     private static async Task<long> Upload(HttpClient client, string name, string csv)
     {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "files", name);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/data/uploads") { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", await DashboardFactory.Token(client, "/data"));
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+        var body = await DeskUpload.Csv(client, name, csv);
         Assert.Equal(1, body.GetProperty("files")[0].GetProperty("updated").GetInt32());
         return body.GetProperty("batch_id").GetInt64();
     }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Json;
 using QualityAnalytics.Warehouse.Model;
 
@@ -72,16 +70,6 @@ public sealed class BatchQuartersApiTests(DashboardFactory app) : IClassFixture<
         JsonDocument.Parse(await client.GetStringAsync($"/api/data/batches/{batch}/quarters")).RootElement.EnumerateArray()
             .Select(q => (q.GetProperty("quarter").GetString()!, q.GetProperty("approved").GetBoolean())).ToList();
 
-    private static async Task<long> Upload(HttpClient client, string name, string csv)
-    {
-        using var form = new MultipartFormDataContent();
-        var file = new ByteArrayContent(Encoding.UTF8.GetBytes(csv));
-        file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");
-        form.Add(file, "files", name);
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/data/uploads") { Content = form };
-        request.Headers.Add("X-CSRF-TOKEN", await DashboardFactory.Token(client, "/data"));
-        var response = await client.SendAsync(request);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("batch_id").GetInt64();
-    }
+    private static async Task<long> Upload(HttpClient client, string name, string csv) =>
+        (await DeskUpload.Csv(client, name, csv)).GetProperty("batch_id").GetInt64();
 }
