@@ -25,9 +25,11 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
         foreach (var row in rows.Where(r => r[1] != "–"))
         {
             var change = long.Parse(row[0]) - long.Parse(row[1]);
-            Assert.Equal(change > 0 ? $"+{change}" : $"{change}", row[2]);
+            // A fall is written with the minus sign (−), as the cards and the report write it, not the hyphen.
+            Assert.Equal(change > 0 ? $"+{change}" : change < 0 ? $"\u2212{-change}" : "0", row[2]);
         }
         Assert.Contains(rows, r => r[2].StartsWith('+'));
+        Assert.Contains(rows, r => r[2].StartsWith('\u2212'));
         await session.Screenshot("explore-compare-1280");
         Assert.Empty(session.Errors);
     }

@@ -27,8 +27,8 @@ internal static class HeadingOrder
         Assert.Equal(known.Count, present.Count);
     }
 
-    /// <summary>The numbers of the cells a selector finds as shown ("+3", "1,234", "–" for empty).</summary>
+    /// <summary>The numbers of the cells a selector finds as shown ("+3", "−2", "1,234", "–" for empty).</summary>
     public static async Task<decimal?[]> Numbers(Session session, string cells) =>
         (await session.Page.Locator(cells).AllInnerTextsAsync())
-            .Select(v => v == "–" ? (decimal?)null : decimal.Parse(v.TrimStart('+'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            .Select(v => v == "–" ? (decimal?)null : decimal.Parse(v.TrimStart('+').Replace('\u2212', '-'), System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
 }

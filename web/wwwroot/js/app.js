@@ -101,11 +101,15 @@
     function format(value, fmt) {
         if (value === null || value === undefined || value === '') return '–';
         if (typeof value !== 'number') return String(value);
-        if (fmt && fmt.includes('%')) return (value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%';
+        if (fmt && fmt.includes('%')) return minus((value * 100).toLocaleString(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + '%');
         // '0.00' → 2 decimals; '0', '#,0' → none; no format → 2.
         const decimals = fmt && fmt.includes('.') ? fmt.split('.')[1].length : (fmt && /^[#,0]+$/.test(fmt) ? 0 : 2);
-        return value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') });
+        return minus(value.toLocaleString(locale, { minimumFractionDigits: decimals, maximumFractionDigits: decimals, useGrouping: !!fmt && fmt.includes(',') }));
     }
+    // A negative number is written with the minus sign (−), as the report, the explanations and the cards' changes
+    // write it; toLocaleString gives the hyphen (and "-0.00" for a small negative, shown unsigned). Exports are made by
+    // the server and keep numbers as numbers.
+    const minus = text => (!text.startsWith('-') ? text : /[1-9]/.test(text) ? '\u2212' + text.slice(1) : text.slice(1));
     /** A number as the policy writes it: 24, 95, 97.5 (no trailing zeros, no grouping). */
     const plainNumber = v => v.toLocaleString(locale, { maximumFractionDigits: 2, useGrouping: false });
     /** A target share as the policy writes it: 85%, 100%, 97.5% (no trailing .0). */
@@ -368,7 +372,7 @@
     }
     /** Columns of an /api/query result for table(). */
     // A comparison's columns (compare=previous|year: each measure's earlier value and its change) are numbers too, and
-    // the query can be ordered by them (the biggest rises first); a change carries its sign (+3, -1.2%).
+    // the query can be ordered by them (the biggest rises first); a change carries its sign (+3, −1.2%).
     const queryColumns = result => result.columns.map((c, i) => ({
         name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension',
         render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
