@@ -73,6 +73,12 @@ QA.busy((async function () {
             QA.targets(to),
         ]);
 
+        // 第五条: a provisional result (a component missing, the weights rescaled) is marked wherever it is shown, and a
+        // department not assessed (未考核) stays in every list, so that nobody reads "no data" as "no problems".
+        const standing = new Map((full?.assessments || []).map(a => [a.department, a.grade === 'withheld' ? 'withheld' : a.complete ? null : 'provisional']));
+        const marked = (code, text) => standing.get(code) ? text + t(standing.get(code) === 'withheld' ? 'overview.markWithheld' : 'overview.markProvisional') : text;
+        const provisional = (full?.assessments || []).filter(a => standing.get(a.department) === 'provisional' && (!state.department || a.department === state.department));
+
         // KPI cards: this quarter against the target, and the change from the quarter before and from a year before.
         const at = (result, q, m) => result.records.find(r => r.quarter === q)?.[m] ?? null;
         // The complaints mart has no row for a quarter without complaints (under the slicers): that count is 0, not unknown.
@@ -82,7 +88,8 @@ QA.busy((async function () {
         const quarterRows = QA.withQuery('/rows/complaints', { ...filters, grade: undefined, from: to, to: to });
         kpiBox.replaceChildren(
             kpi('total', at(totals, to, 'total'), '0.00', at(totals, previous, 'total'), at(totals, yearAgo, 'total'),
-                goal.pass_at === null ? null : { value: goal.pass_at, text: format(goal.pass_at, '0.00') }, 'higher'),
+                goal.pass_at === null ? null : { value: goal.pass_at, text: format(goal.pass_at, '0.00') }, 'higher',
+                provisional.length ? t('kpi.provisional', provisional.map(a => a.name).join(t('listSeparator'))) : null),
             kpi('satisfaction', at(service, to, 'satisfaction_rate'), '0.0%', at(service, previous, 'satisfaction_rate'), at(service, yearAgo, 'satisfaction_rate'),
                 { value: goal.satisfaction_target, text: QA.targetPct(goal.satisfaction_target) }, 'higher', null, null, quarterRows),
             kpi('reply', at(service, to, 'reply_on_time_rate'), '0.0%', at(service, previous, 'reply_on_time_rate'), at(service, yearAgo, 'reply_on_time_rate'), compliance, 'higher',
@@ -98,19 +105,20 @@ QA.busy((async function () {
             t('kpi.replyWithin', QA.plainNumber(goal.reply_hours)), t('kpi.resolveWithin', goal.solution_working_days)) : '';
         asOfNote.hidden = !calendar?.as_of;
 
-        // Ranking: click a bar → that department's page with the same quarter range.
-        const rankRows = rank.records.filter(r => r.total !== null).reverse();
+        // Ranking: click a bar → that department's page with the same quarter range. A department without a total keeps
+        // its line, at the bottom, with no bar (the engines order a NULL differently, so it is placed here).
+        const rankRows = [...rank.records.filter(r => r.total !== null), ...rank.records.filter(r => r.total === null)].reverse();
         draw(ranking.body, {
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
             legend: { show: false },
             grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
-            xAxis: { type: 'value', min: v => Math.max(0, Math.floor(v.min - 5)), max: 100 },
-            yAxis: { type: 'category', data: rankRows.map(r => nameOf(r.department)) },
+            xAxis: { type: 'value', min: v => Number.isFinite(v.min) ? Math.max(0, Math.floor(v.min - 5)) : 0, max: 100 },
+            yAxis: { type: 'category', data: rankRows.map(r => marked(r.department, nameOf(r.department))) },
             series: [{
                 // Green at or above the quarter's pass mark (第十三条), red below it; no mark, no colour verdict.
                 type: 'bar', name: t('measure.total'), data: rankRows.map(r => ({ value: r.total, code: r.department,
-                    itemStyle: goal.pass_at === null ? undefined : { color: r.total >= goal.pass_at ? '#1a7f37' : '#c62828' } })),
-                label: { show: true, position: 'right', formatter: p => format(p.value, '0.00') },
+                    itemStyle: goal.pass_at === null || r.total === null ? undefined : { color: r.total >= goal.pass_at ? '#1a7f37' : '#c62828' } })),
+                label: { show: true, position: 'right', formatter: p => (p.value === null || p.value === undefined ? '' : format(p.value, '0.00')) },
                 markLine: goal.pass_at === null ? undefined : QA.targetLine('xAxis', goal.pass_at, t('target') + ' ' + QA.plainNumber(goal.pass_at)),
             }],
         }, p => { if (p.data?.code) location.href = QA.withQuery('/department', { code: p.data.code, from, to }); });
@@ -193,7 +201,10 @@ QA.busy((async function () {
 
         // The quarter's assessment as a table (same query as its export).
         const columns = queryColumns(detail).map(c => c.name === 'department'
-            ? { ...c, render: v => el('a', { href: QA.withQuery('/department', { code: v, from, to }) }, `${nameOf(v)} (${v})`) } : c);
+            ? { ...c, render: v => el('a', { href: QA.withQuery('/department', { code: v, from, to }) }, `${nameOf(v)} (${v})`) }
+            : c.name === 'total' ? { ...c, render: (v, r) => v === null ? '–' : marked(r[0], format(v, c.format)) }
+            // A department not assessed has no money and no callback deduction decided: "–", not a 0.00 that reads as one.
+            : ['amount', 'callback_deduction'].includes(c.name) ? { ...c, render: (v, r) => r[1] === 'withheld' ? '–' : format(v, c.format) } : c);
         table(assessments.body, columns, detail.rows, { caption: t('overview.tableCaption', to), rowClass: r => r[1] === 'fail' ? 'bad' : null });
         assessments.setExport('/api/query/export', detail.params);
     }
