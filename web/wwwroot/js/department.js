@@ -189,7 +189,9 @@ QA.busy((async function () {
                 yAxis: { type: 'value', scale: true },
                 dataZoom: zoom(), grid: { left: 8, right: 24, top: 48, bottom: 32, containLabel: true },
                 series: [
-                    { type: 'line', name: t('department.controlValue'), data: xmr.points.map(p => ({ value: p.value,
+                    // Every point drawn, whatever the width: ECharts hides symbols on a crowded axis (a phone), and the
+                    // red ring of a rule violation is what the chart is for.
+                    { type: 'line', name: t('department.controlValue'), showAllSymbol: true, data: xmr.points.map(p => ({ value: p.value,
                         itemStyle: broken.has(p.index) ? { color: '#c62828' } : undefined, symbolSize: broken.has(p.index) ? 14 : 7,
                         label: broken.has(p.index) ? { show: true, position: 'bottom', formatter: broken.get(p.index).join(' ') } : undefined })) },
                     { type: 'line', name: t('department.controlCenter'), data: xmr.points.map(p => p.centerLine), symbol: 'none', lineStyle: { type: 'solid', width: 1 } },
