@@ -107,6 +107,16 @@ internal static class DataApi
             return Results.Ok(db.LoadBatches.AsNoTracking().OrderByDescending(b => b.Id).Take(100).ToList());
         }).WithName("Batches");
 
+        // The footer's "data as of" line as the layout writes it, for the data desk to put in after an upload: the page
+        // does not reload, and a footer naming the batch before the one just loaded would contradict the list above it.
+        desk.MapGet("/as-of", (WarehouseDb warehouse, IStringLocalizer<SharedResource> words) =>
+        {
+            var asOf = DataFreshness.Latest(warehouse);
+            return Results.Ok(asOf is null
+                ? new { batch = (long?)null, text = words["Footer.NoData"].Value }
+                : new { batch = (long?)asOf.Batch, text = words["Footer.DataAsOf", asOf.Finished, asOf.Batch].Value });
+        }).WithName("DataAsOf").WithSummary("The latest load whose data the marts have taken in, as the pages' footer names it.");
+
         // The warehouse's data tests (qa verify), run when the working group asks: ~6 s over a million complaints.
         desk.MapGet("/tests", (WarehouseDb warehouse) =>
         {

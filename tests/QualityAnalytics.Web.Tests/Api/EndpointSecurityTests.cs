@@ -12,7 +12,7 @@ public sealed class EndpointSecurityTests(DashboardFactory app) : IClassFixture<
         "/api/me", "/api/departments", "/api/quarters", "/api/model", "/api/query?measures=total", "/api/query/export?format=csv&measures=total",
         "/api/query/matrix?measures=total&rows=quarter", "/api/query/matrix/export?format=csv&measures=total&rows=quarter",
         "/api/rows/complaints", "/api/rows/complaints/export?format=csv", "/api/rows/complaints/counts?by=channel", "/api/assessments/2026Q2", "/api/assessments/2026Q2/LOG/explain",
-        "/api/notes/2026Q2", "/api/data/batches", "/api/options/channel", "/api/openapi.json");
+        "/api/notes/2026Q2", "/api/data/batches", "/api/data/as-of", "/api/options/channel", "/api/openapi.json");
 
     [Theory]
     [MemberData(nameof(ApiRoutes))]

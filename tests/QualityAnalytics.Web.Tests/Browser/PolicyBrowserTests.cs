@@ -126,6 +126,11 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         await wg.Page.SetInputFilesAsync("#files", new FilePayload { Name = "储运中心_投诉_更正.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(header + "\n" + row + "\n") });
         await wg.AndSettle(() => wg.Page.ClickAsync("#upload button[type=submit]"));
         Assert.Equal(["1"], await wg.Page.Locator("#upload-result td[data-col=updated]").AllInnerTextsAsync());
+        // The page does not reload; its footer names the batch just loaded (the marts took it in), not the one before.
+        var batch = new Uri(wg.Page.Url).Query.Split('&').Single(p => p.TrimStart('?').StartsWith("batch=", StringComparison.Ordinal)).Split('=')[1];
+        await wg.Page.WaitForFunctionAsync("batch => document.getElementById('data-as-of').textContent.includes(`（第 ${batch} 批）`)", batch,
+            new PageWaitForFunctionOptions { Timeout = 10_000 });
+        Assert.EndsWith($"/data?batch={batch}", await wg.Page.GetAttributeAsync("#data-as-of a", "href"), StringComparison.Ordinal);
         if (then is not null)
         {
             await wg.Settled();

@@ -496,6 +496,16 @@
         const open = nav.classList.toggle('open');
         e.currentTarget.setAttribute('aria-expanded', String(open));
     });
+    // File pickers in the page's language: the native input's button and "No file chosen" are the browser's words, so
+    // the input is drawn by the label beside it (.file-pick) and this line says what was chosen.
+    for (const input of document.querySelectorAll('.file-pick input[type=file]')) {
+        const chosen = document.getElementById(input.getAttribute('aria-describedby'));
+        input.addEventListener('change', () => {
+            const names = [...input.files].map(f => f.name);
+            chosen.textContent = names.length === 0 ? chosen.dataset.none
+                : names.length === 1 ? names[0] : t('file.many', names.length, names.join(t('listSeparator')));
+        });
+    }
     writeUrl();
     // Pages without scripts (or whose scripts finished at once) are settled when the document is.
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });

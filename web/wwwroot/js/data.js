@@ -115,7 +115,10 @@
                         if (body.warnings.length) {
                             table(checkWarnings, warningColumns(), body.warnings, { caption: t('data.checkWarningsCaption', sum('warnings')) });
                         }
-                    } else setState({ batch: body.batch_id });
+                    } else {
+                        setState({ batch: body.batch_id });
+                        busy(refreshFooter());
+                    }
                 } else {
                     progress.hidden = true;
                     status.textContent = t('error', body?.detail || body?.title || xhr.statusText || xhr.status);
@@ -123,6 +126,14 @@
             });
             xhr.send(body);
         });
+    }
+
+    // The footer names the latest batch the marts have taken in; after a load on this page it is the one just loaded.
+    async function refreshFooter() {
+        const footer = document.getElementById('data-as-of');
+        const asOf = await QA.getOrNull('/api/data/as-of');
+        if (!footer || !asOf) return;
+        footer.replaceChildren(asOf.batch === null ? asOf.text : el('a', { href: withQuery('/data', { batch: asOf.batch }) }, asOf.text));
     }
 
     // A row loaded (or, in a check, to be loaded) with a warning: where, which field, and the warning in the page's words.
