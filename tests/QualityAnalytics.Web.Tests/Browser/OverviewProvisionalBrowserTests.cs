@@ -59,8 +59,14 @@ public sealed class OverviewProvisionalBrowserTests : IAsyncLifetime
         Assert.All(english[..^1], name => Assert.EndsWith(" (not assessed)", name, StringComparison.Ordinal));
         Assert.Equal("Includes provisional results (incomplete data): 物流业务部", await session.Page.InnerTextAsync("[data-kpi=total] .caveat"));
 
-        // A quarter whose results are all complete marks none.
-        await session.Open("/?from=2026Q3&to=2026Q3");
+        // A quarter whose results are all complete marks none. Each visual names its period: the ranking and the grades
+        // the range's last quarter, the trend and the complaint categories the whole range.
+        await session.Open("/?from=2025Q4&to=2026Q3");
+        async Task<string> Period(string id) => await session.Page.InnerTextAsync($"section:has(#{id}) h2 .period");
+        Assert.Equal("2026Q3", await Period("chart-ranking"));
+        Assert.Equal("2026Q3", await Period("chart-grades"));
+        Assert.Equal("2025Q4–2026Q3", await Period("chart-trend"));
+        Assert.Equal("2025Q4–2026Q3", await Period("chart-categories"));
         Assert.DoesNotContain(await session.Chart<string[]>("chart-ranking", RankingNames), name => name.Contains('（'));
         Assert.Equal(0, await session.Page.Locator("[data-kpi=total] .caveat").CountAsync());
         Assert.Empty(session.Errors);

@@ -259,6 +259,12 @@
         return {
             card, body,
             setNotice(text) { notice.textContent = text || ''; notice.hidden = !text; },
+            /** The period the visual covers, beside its title: a page's visuals may cover a quarter or the whole range. */
+            setPeriod(text) {
+                const h2 = card.querySelector('h2');
+                const span = h2.querySelector('.period') || h2.appendChild(el('span', { class: 'period' }));
+                span.textContent = text;
+            },
             /** The chart's data as a table folded under it: a keyboard's and a screen reader's way to the numbers and,
              *  through links in the table, to the rows a click on the chart opens (a canvas takes no focus). The fold
              *  keeps the card as it looks; columns as table()'s; null removes it (the chart shows nothing). */

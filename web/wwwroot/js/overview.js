@@ -79,6 +79,14 @@ QA.busy((async function () {
         const marked = (code, text) => standing.get(code) ? text + t(standing.get(code) === 'withheld' ? 'overview.markWithheld' : 'overview.markProvisional') : text;
         const provisional = (full?.assessments || []).filter(a => standing.get(a.department) === 'provisional' && (!state.department || a.department === state.department));
 
+        // The ranking and the grades are of the range's last quarter, the trend and the categories of the whole range:
+        // each says which, so that the quarter's complaint card and the range's category bars are not read as one period.
+        const span = from === to ? to : `${from}–${to}`;
+        ranking.setPeriod(to);
+        grades.setPeriod(to);
+        trend.setPeriod(span);
+        categories.setPeriod(span);
+
         // KPI cards: this quarter against the target, and the change from the quarter before and from a year before.
         const at = (result, q, m) => result.records.find(r => r.quarter === q)?.[m] ?? null;
         // The complaints mart has no row for a quarter without complaints (under the slicers): that count is 0, not unknown.
@@ -112,7 +120,8 @@ QA.busy((async function () {
             tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
             legend: { show: false },
             grid: { left: 8, right: 48, top: 32, bottom: 8, containLabel: true },
-            xAxis: { type: 'value', min: v => Number.isFinite(v.min) ? Math.max(0, Math.floor(v.min - 5)) : 0, max: 100 },
+            // The axis starts at a round ten below the lowest total (66 made an odd first tick), never below 0.
+            xAxis: { type: 'value', min: v => Number.isFinite(v.min) ? Math.max(0, Math.floor((v.min - 5) / 10) * 10) : 0, max: 100 },
             yAxis: { type: 'category', data: rankRows.map(r => marked(r.department, nameOf(r.department))) },
             series: [{
                 // Green at or above the quarter's pass mark (第十三条), red below it; no mark, no colour verdict.
