@@ -329,6 +329,8 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         await link.ClickAsync();
         await session.Arrived(url => url.Contains("/rows/deductions", StringComparison.Ordinal));
         Assert.Equal("扣分明细", await session.Page.InnerTextAsync("h1"));
+        // The navigation still shows where the reader is: in the checks (the section), not on the checks page itself.
+        Assert.Equal("true", await session.Page.GetAttributeAsync("#main-nav a[href='/rows/checks']", "aria-current"));
         var checks = await session.Page.Locator("#rows-table td[data-col=check_id]").AllInnerTextsAsync();
         Assert.Equal(count, checks.Count);
         Assert.All(checks, c => Assert.Equal(check, c));
