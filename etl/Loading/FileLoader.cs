@@ -224,7 +224,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         long? factIdBefore;
         using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
         using (var refs = new ReferenceResolver(connection, transaction))
-        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope))
+        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope, match))
         {
             // Where this source's rows will begin: AfterLoad reads the quarters it wrote from the rows above it.
             factIdBefore = writer.Upsert is { Spec.QuarterColumn: >= 0 } upsert ? upsert.HighestId() : null;
