@@ -50,6 +50,9 @@ public static class FactTables
         },
     };
 
+    /// <summary>The survey answer's columns that a working group's exclusion (<c>qa exclude</c>) decides.</summary>
+    public static readonly IReadOnlyList<string> ExclusionColumns = ["excluded", "excluded_by", "excluded_reason"];
+
     public static readonly TableSpec Complaint = new("fact_complaint", ["complaint_id"],
         ["department_key", "received_at", "received_date_key", "quarter_key", "channel_key", "valid", "customer_key", "category_key",
          "description", "replied_at", "resolved_at", "direct_deduction", "handler", "satisfaction"])

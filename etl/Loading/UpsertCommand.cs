@@ -10,7 +10,8 @@ internal enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 /// provider-specific part). Rows the batch did not insert conflicted with a stored
 /// row: for exactly those, in input order, the stored values are read, compared and, when they differ, updated with
 /// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.
-/// An update compares and sets only what the file decides: the columns its header carries (<see cref="TableSpec.OptionalFields"/>).</summary>
+/// An update compares and sets only what the file decides: the columns its header carries (<see cref="TableSpec.OptionalFields"/>)
+/// and, for a survey answer, not an exclusion the working group decided (<see cref="WorkingGroupDecisions"/>).</summary>
 internal sealed class UpsertCommand : IDisposable
 {
     private readonly TableSpec _spec;
@@ -26,6 +27,8 @@ internal sealed class UpsertCommand : IDisposable
     private readonly bool[] _carried;
     private readonly bool[] _keep;
     private readonly int[] _keptWhileUnchanged;
+    private readonly int[] _exclusionColumns;
+    private readonly WorkingGroupDecisions? _decisions;
     private readonly IBatchInsert _batch;
     private readonly AuditWriter _audit;
     private readonly FileScope _scope;
@@ -50,7 +53,12 @@ internal sealed class UpsertCommand : IDisposable
         _keep = new bool[spec.ValueColumns.Count];
         var columns = spec.ValueColumns.ToList();
         _keptWhileUnchanged = columns.Select(c => spec.KeptOnlyWhileUnchanged.TryGetValue(c, out var other) ? columns.IndexOf(other) : -1).ToArray();
-
+        if (spec.Table == FactTables.SurveyAnswer.Table)
+        {
+            _exclusionColumns = FactTables.ExclusionColumns.Select(c => columns.IndexOf(c)).ToArray();
+            _decisions = new WorkingGroupDecisions(connection, transaction);
+        }
+        else _exclusionColumns = [];
         _quarterColumn = spec.QuarterColumn;
         _audit = audit;
         _scope = scope ?? (_ownScope = new FileScope(connection, transaction));
@@ -213,6 +221,12 @@ internal sealed class UpsertCommand : IDisposable
             var other = _keptWhileUnchanged[i];
             _keep[i] = !_carried[i] && (other < 0 || StoredValue.Same(old[other], values[keyCount + other]));
         }
+        var naturalKey = (string?)null;
+        if (_decisions is not null && Differs(old, values, _exclusionColumns))
+        {
+            naturalKey = NaturalKey(values);
+            if (_decisions.Decided(naturalKey)) foreach (var i in _exclusionColumns) _keep[i] = true;
+        }
 
         // Made only when something differs: a reload compares every row and most are unchanged.
         Dictionary<string, string?>? changedOld = null, changedNew = null;
@@ -236,11 +250,20 @@ internal sealed class UpsertCommand : IDisposable
         if (_spec.HasLineage) update.Parameters["@ll"].Value = line;
         update.ExecuteNonQuery();
         var quarter = _quarterColumn < 0 ? null : values[keyCount + _quarterColumn] as int?;
-        _audit.RecordChange(_spec.Table, NaturalKey(values), ChangeJson.Of(changedOld), ChangeJson.Of(changedNew), quarter);
+        _audit.RecordChange(_spec.Table, naturalKey ?? NaturalKey(values), ChangeJson.Of(changedOld), ChangeJson.Of(changedNew), quarter);
         return UpsertOutcome.Updated;
     }
 
     private string NaturalKey(object?[] values) => string.Join("|", values.Take(_spec.KeyColumns.Count).Select(StoredValue.Canonical));
+
+    private bool Differs(object?[] old, object?[] values, int[] columns)
+    {
+        foreach (var i in columns)
+        {
+            if (!_keep[i] && !StoredValue.Same(old[i], values[_spec.KeyColumns.Count + i])) return true;
+        }
+        return false;
+    }
 
     /// <summary>The prepared UPDATE that sets the value columns of <paramref name="sets"/> (a bit per column) and the
     /// lineage: <c>@v{i}</c> for value column i, <c>@k{i}</c> for key column i, <c>@ll</c> for the line.</summary>
@@ -287,6 +310,7 @@ internal sealed class UpsertCommand : IDisposable
         _insert.Dispose();
         _select.Dispose();
         foreach (var update in _updates.Values) update.Dispose();
+        _decisions?.Dispose();
         _batch.Dispose();
         _ownScope?.Dispose();
     }
