@@ -238,7 +238,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
             // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order. Once they
             // are written, their chunks go back to the staging thread.
-            var pending = new PendingRows(writer.Upsert, (raw, readSoFar, staged, outcome, errors) =>
+            var pending = new PendingRows(writer.Upsert, (raw, readSoFar, staged, outcome, errors, warnings) =>
             {
                 if (staged) counts.Add(outcome, raw, match, errors);
                 if (errors.Count > 0)
@@ -246,12 +246,17 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                     counts.Quarantined++;
                     foreach (var e in errors) audit.Quarantine(raw.Line, e.Column, e.Value, e.Reason);
                 }
+                // A warning tells how a row loaded; a quarantined row did not load, and its errors say what to fix.
+                else if (warnings is not null)
+                {
+                    foreach (var w in warnings) audit.Warn(raw.Line, w.Column, w.Value, w.Reason);
+                }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             }, staging.ReleaseWritten);
             foreach (var item in staging.Rows())
             {
                 counts.Read++;
-                var errors = pending.Begin(item.Raw, counts.Read);
+                var errors = pending.Begin(item.Raw, counts.Read, item.Warnings);
                 if (item.Staged is null)
                 {
                     errors.AddRange(item.Errors);

@@ -34,6 +34,7 @@ public static partial class LoadMessages
         Row("Finding", "must be none/无, incomplete/记录不全 or mismatch/与实际不符"),
         Row("Channel", "must be one of 电话, 邮件, 网站, 意见箱, 其他"),
         Row("Satisfaction", @"must be 满意, 基本满意 or 不满意 \(satisfied, neutral, dissatisfied\)"),
+        Row("SatisfactionUnknown", @"is not a satisfaction the loader knows \(满意, 基本满意, 不满意, 未回访\); the complaint is loaded with satisfaction empty"),
         Row("CheckKind", "must be self/自查 or spot/抽查"),
         Row("BeforeReceived", "is before received_at"),
         Row("DuplicateKey", "duplicate key: an earlier line of this file has the same key"),

@@ -27,6 +27,7 @@ public sealed class LoadMessagesTests
     [InlineData("must be none/无, incomplete/记录不全 or mismatch/与实际不符", "须为 无(none)、记录不全(incomplete)或 与实际不符(mismatch)")]
     [InlineData("must be one of 电话, 邮件, 网站, 意见箱, 其他", "须为 电话、邮件、网站、意见箱、其他 之一")]
     [InlineData("must be 满意, 基本满意 or 不满意 (satisfied, neutral, dissatisfied)", "须为 满意、基本满意 或 不满意")]
+    [InlineData("is not a satisfaction the loader knows (满意, 基本满意, 不满意, 未回访); the complaint is loaded with satisfaction empty", "不是可识别的处理满意度(满意、基本满意、不满意、未回访);投诉已导入,处理满意度留空")]
     [InlineData("must be self/自查 or spot/抽查", "须为 自查(self)或 抽查(spot)")]
     [InlineData("is before received_at", "早于受理时间(received_at)")]
     [InlineData("duplicate key: an earlier line of this file has the same key", "重复的键:本文件前面已有一行使用相同的键")]
