@@ -37,7 +37,10 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     {
         // The per-row methods compiled on another core while this thread plans and opens (see HotPathWarmup).
         HotPathWarmup.Start();
-        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        // Dimension files first (the contract's one rule of order), then every other file where it was given: a later file's
+        // values win, so an operator who lists July's export before October's keeps October's corrections (sorting by
+        // name put 投诉_10月 before 投诉_7月). OrderBy is stable; a folder's files come in name order at its place.
+        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.LoadRank).ToList();
         using var connection = warehouse.OpenConnection();
         TuneForLoad(connection);
         // A dry run writes what a load writes, each file under a savepoint (FileTransaction), all in this one transaction.
@@ -337,7 +340,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);
     }
 
-    /// <summary>Files as given, folders recursively (sorted, so a load is repeatable); hidden files are skipped.</summary>
+    /// <summary>Files as given, in the order given; folders recursively, their files in name order (ordinal, so a load
+    /// is repeatable) at the folder's place; hidden files are skipped.</summary>
     public static IEnumerable<string> Expand(IEnumerable<string> paths)
     {
         foreach (var path in paths)
