@@ -198,8 +198,15 @@ internal sealed class FactRowWriter : IDisposable
     private int Department(string codeOrName, DateOnly date, List<RowError> errors)
     {
         var key = _refs.Department(codeOrName, date);
-        if (key is null) errors.Add(new RowError("department", codeOrName, "unknown department (neither a code nor a current name in the warehouse or this load)"));
+        if (key is null) errors.Add(DepartmentNotFound(codeOrName));
         return key ?? 0;
+    }
+
+    private RowError DepartmentNotFound(string codeOrName)
+    {
+        if (_refs.AmbiguousCodes(codeOrName) is { } codes)
+            return new RowError("department", codeOrName, $"ambiguous department name: the current name of {string.Join(", ", codes)}; give the department's code");
+        return new RowError("department", codeOrName, "unknown department (neither a code nor a current name in the warehouse or this load)");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

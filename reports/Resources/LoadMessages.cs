@@ -39,6 +39,7 @@ public static partial class LoadMessages
         Row("BeforeReceived", "is before received_at"),
         Row("DuplicateKey", "duplicate key: an earlier line of this file has the same key"),
         Row("UnknownDepartment", @"unknown department \(neither a code nor a current name in the warehouse or this load\)"),
+        Row("AmbiguousDepartment", @"ambiguous department name: the current name of (.+); give the department's code"),
         Row("UnknownQuestion", @"unknown survey question \(not in the warehouse or this load\)"),
         Row("OutsideCalendar", @"is outside the warehouse calendar \((\S+) to (\S+)\)"),
         Row("CheckMissing", "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives"),

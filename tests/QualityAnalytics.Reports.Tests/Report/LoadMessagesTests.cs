@@ -32,6 +32,7 @@ public sealed class LoadMessagesTests
     [InlineData("is before received_at", "早于受理时间(received_at)")]
     [InlineData("duplicate key: an earlier line of this file has the same key", "重复的键:本文件前面已有一行使用相同的键")]
     [InlineData("unknown department (neither a code nor a current name in the warehouse or this load)", "未知部门(既不是仓库或本次导入中的部门编码,也不是部门的现用名称)")]
+    [InlineData("ambiguous department name: the current name of AA1, AA2; give the department's code", "部门名称不唯一:它是 AA1, AA2 的现用名称;请填写部门编码")]
     [InlineData("unknown survey question (not in the warehouse or this load)", "未知问卷题目(仓库和本次导入中都没有)")]
     [InlineData("is outside the warehouse calendar (2020-01-01 to 2035-12-31)", "超出仓库日历的范围(2020-01-01 至 2035-12-31)")]
     [InlineData("no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives", "尚无此检查编号的检查记录;扣分已保留,检查记录到达时再与其得分核对")]
