@@ -38,6 +38,7 @@ public static partial class LoadMessages
         Row("CheckKind", "must be self/自查 or spot/抽查"),
         Row("BeforeReceived", "is before received_at"),
         Row("DuplicateKey", "duplicate key: an earlier line of this file has the same key"),
+        Row("DuplicateCompositeKey", @"duplicate key: an earlier line of this file has the same (\S+) and (\S+) \((.*)\)"),
         Row("UnknownDepartment", @"unknown department \(neither a code nor a current name in the warehouse or this load\)"),
         Row("AmbiguousDepartment", @"ambiguous department name: the current name of (.+); give the department's code"),
         Row("UnknownQuestion", @"unknown survey question \(not in the warehouse or this load\)"),

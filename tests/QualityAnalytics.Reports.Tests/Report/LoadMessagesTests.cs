@@ -31,6 +31,7 @@ public sealed class LoadMessagesTests
     [InlineData("must be self/自查 or spot/抽查", "须为 自查(self)或 抽查(spot)")]
     [InlineData("is before received_at", "早于受理时间(received_at)")]
     [InlineData("duplicate key: an earlier line of this file has the same key", "重复的键:本文件前面已有一行使用相同的键")]
+    [InlineData("duplicate key: an earlier line of this file has the same check_id and item (CK-T, 服务态度)", "重复的键:本文件前面已有一行的 check_id 和 item 与此相同(CK-T, 服务态度)")]
     [InlineData("unknown department (neither a code nor a current name in the warehouse or this load)", "未知部门(既不是仓库或本次导入中的部门编码,也不是部门的现用名称)")]
     [InlineData("ambiguous department name: the current name of AA1, AA2; give the department's code", "部门名称不唯一:它是 AA1, AA2 的现用名称;请填写部门编码")]
     [InlineData("unknown survey question (not in the warehouse or this load)", "未知问卷题目(仓库和本次导入中都没有)")]
