@@ -47,6 +47,8 @@ public static partial class LoadMessages
         Row("DeductionsDisagree", @"check (.+) scores (\S+) but its deductions total (\S+) \(expected (\S+)\)"),
         Row("RolledBack", "load failed and was rolled back: (.+)"),
         File("UndecodableByte", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) at offset (\d+)\)"),
+        File("UndecodableByteOnLine", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) on line (\d+), at offset (\d+)\)"),
+        File("UndecodableEndOnLine", @"cannot be decoded as (.+) \(incomplete character on line (\d+), at offset (\d+)\)"),
         File("UndecodableEnd", @"cannot be decoded as (.+) \(incomplete character at offset (\d+)\)"),
         File("QuoteNeverClosed", @"has a quoted field starting on line (\d+) that is never closed"),
         File("NoHeaderRow", @"has no header row \(the file is empty or blank\)"),

@@ -41,6 +41,8 @@ public sealed class LoadMessagesTests
     [InlineData("load failed and was rolled back: disk full", "导入失败,已回滚:disk full")]
     [InlineData("complaints.csv: cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0x81 at offset 12)", "complaints.csv:无法按 UTF-8、UTF-16 或 GB18030 解码(偏移 12 处的字节 0x81 无效)")]
     [InlineData("bom.csv: cannot be decoded as UTF-8 (it starts with a UTF-8 byte order mark) (invalid byte 0xC3 at offset 9).", "bom.csv:无法按 UTF-8(文件以 UTF-8 字节顺序标记开头) 解码(偏移 9 处的字节 0xC3 无效)")]
+    [InlineData("mixed.csv: cannot be decoded as UTF-8, UTF-16 or GB18030 (invalid byte 0xB5 on line 4, at offset 194).", "mixed.csv:无法按 UTF-8、UTF-16 或 GB18030 解码(第 4 行、偏移 194 处的字节 0xB5 无效)")]
+    [InlineData("a.csv: cannot be decoded as UTF-8, UTF-16 or GB18030 (incomplete character on line 2, at offset 40)", "a.csv:无法按 UTF-8、UTF-16 或 GB18030 解码(第 2 行、偏移 40 处的字符不完整)")]
     [InlineData("a.csv: cannot be decoded as UTF-8, UTF-16 or GB18030 (incomplete character at offset 40)", "a.csv:无法按 UTF-8、UTF-16 或 GB18030 解码(偏移 40 处的字符不完整)")]
     [InlineData("q.csv: has a quoted field starting on line 7 that is never closed", "q.csv:第 7 行开始的带引号字段没有闭合")]
     [InlineData("empty.csv: has no header row (the file is empty or blank).", "empty.csv:没有表头行(文件为空或空白)")]
