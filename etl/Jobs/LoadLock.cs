@@ -18,8 +18,13 @@ public sealed class LoadLock : IDisposable
 
     /// <summary>Waits up to <paramref name="timeout"/> for the lock; when it is not free by then, throws what
     /// <see cref="IsBusy"/> recognises.</summary>
-    public static LoadLock Acquire(WarehouseDb warehouse, TimeSpan timeout, CancellationToken cancel = default) =>
-        new(WarehouseLock.Acquire(warehouse, "load", AdvisoryKey, timeout, cancel));
+    /// <remarks>Once held, batches a killed load left running are marked failed (<see cref="InterruptedBatches"/>).</remarks>
+    public static LoadLock Acquire(WarehouseDb warehouse, TimeSpan timeout, CancellationToken cancel = default)
+    {
+        var held = WarehouseLock.Acquire(warehouse, "load", AdvisoryKey, timeout, cancel);
+        InterruptedBatches.MarkFailed(warehouse);
+        return new LoadLock(held);
+    }
 
     /// <summary>The lock if it is free now, else null (another load holds it).</summary>
     public static LoadLock? TryAcquire(WarehouseDb warehouse)

@@ -6,8 +6,10 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>Type-2 history for departments: a new name, manager or parent closes the current version on the load's
 /// business date and opens a new one from that date. A department's first version is valid from the beginning, so
-/// facts older than the department file still find it.</summary>
-internal sealed class DepartmentWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, DateOnly today)
+/// facts older than the department file still find it. A file without a manager (负责人) or parent (上级部门编码) column
+/// keeps the current version's (a list of codes and names is no news of a new manager).</summary>
+internal sealed class DepartmentWriter(DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, DateOnly today,
+    bool carriesManager = true, bool carriesParent = true)
 {
     private static readonly DateOnly Beginning = new(2000, 1, 1);
     private readonly HashSet<string> _seenInFile = new(StringComparer.OrdinalIgnoreCase);
@@ -37,6 +39,7 @@ internal sealed class DepartmentWriter(DbConnection connection, DbTransaction tr
             Insert(d, Beginning);
             return UpsertOutcome.Loaded;
         }
+        d = d with { Manager = carriesManager ? d.Manager : manager, ParentCode = carriesParent ? d.ParentCode : parent };
         if (name == d.Name && manager == d.Manager && parent == d.ParentCode) return UpsertOutcome.Unchanged;
 
         if (validFrom >= today)

@@ -18,8 +18,10 @@ internal sealed class FactRowWriter : IDisposable
 
     /// <param name="scope">The file the source belongs to (<see cref="FileScope"/>: a key repeated anywhere in the file is a
     /// duplicate); null when the source is the whole file.</param>
+    /// <param name="header">The source's header: a stored row keeps the values of optional columns it lacks
+    /// (<see cref="TableSpec.OptionalFields"/>); null: the source carries every column.</param>
     public FactRowWriter(DataKind kind, DbConnection connection, DbTransaction transaction, AuditWriter audit, long batchId, long sourceFileId,
-        DateOnly today, ReferenceResolver refs, FileScope? scope = null)
+        DateOnly today, ReferenceResolver refs, FileScope? scope = null, HeaderMatch? header = null)
     {
         _refs = refs;
         _audit = audit;
@@ -34,8 +36,11 @@ internal sealed class FactRowWriter : IDisposable
             DataKind.Callbacks => FactTables.Callback,
             _ => throw new ArgumentOutOfRangeException(nameof(kind)),
         };
-        _upsert = spec is null ? null : new UpsertCommand(connection, transaction, spec, audit, batchId, sourceFileId, scope: scope);
-        if (kind == DataKind.Departments) _departments = new DepartmentWriter(connection, transaction, audit, batchId, today);
+        _upsert = spec is null ? null : new UpsertCommand(connection, transaction, spec, audit, batchId, sourceFileId, scope: scope,
+            carried: header is null ? null : spec.Carried(header));
+        if (kind == DataKind.Departments)
+            _departments = new DepartmentWriter(connection, transaction, audit, batchId, today,
+                carriesManager: header?.Columns.ContainsKey("manager") ?? true, carriesParent: header?.Columns.ContainsKey("parent_code") ?? true);
         if (kind == DataKind.CheckDeductions)
         {
             _checkExists = connection.CreateCommand();
@@ -193,8 +198,15 @@ internal sealed class FactRowWriter : IDisposable
     private int Department(string codeOrName, DateOnly date, List<RowError> errors)
     {
         var key = _refs.Department(codeOrName, date);
-        if (key is null) errors.Add(new RowError("department", codeOrName, "unknown department (neither a code nor a current name in the warehouse or this load)"));
+        if (key is null) errors.Add(DepartmentNotFound(codeOrName));
         return key ?? 0;
+    }
+
+    private RowError DepartmentNotFound(string codeOrName)
+    {
+        if (_refs.AmbiguousCodes(codeOrName) is { } codes)
+            return new RowError("department", codeOrName, $"ambiguous department name: the current name of {string.Join(", ", codes)}; give the department's code");
+        return new RowError("department", codeOrName, "unknown department (neither a code nor a current name in the warehouse or this load)");
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -37,7 +37,10 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
     {
         // The per-row methods compiled on another core while this thread plans and opens (see HotPathWarmup).
         HotPathWarmup.Start();
-        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.Priority).ThenBy(p => p.LastKind).ThenBy(p => p.Path, StringComparer.Ordinal).ToList();
+        // Dimension files first (the contract's one rule of order), then every other file where it was given: a later file's
+        // values win, so an operator who lists July's export before October's keeps October's corrections (sorting by
+        // name put 投诉_10月 before 投诉_7月). OrderBy is stable; a folder's files come in name order at its place.
+        var plans = Expand(paths).Select(path => PlanFile(path, wholeFile: false, _options.MaxWorkbookUnpackedBytes)).OrderBy(p => p.LoadRank).ToList();
         using var connection = warehouse.OpenConnection();
         TuneForLoad(connection);
         // A dry run writes what a load writes, each file under a savepoint (FileTransaction), all in this one transaction.
@@ -224,7 +227,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         long? factIdBefore;
         using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
         using (var refs = new ReferenceResolver(connection, transaction))
-        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope))
+        using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope, match))
         {
             // Where this source's rows will begin: AfterLoad reads the quarters it wrote from the rows above it.
             factIdBefore = writer.Upsert is { Spec.QuarterColumn: >= 0 } upsert ? upsert.HighestId() : null;
@@ -238,7 +241,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
             // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order. Once they
             // are written, their chunks go back to the staging thread.
-            var pending = new PendingRows(writer.Upsert, (raw, readSoFar, staged, outcome, errors) =>
+            var pending = new PendingRows(writer.Upsert, (raw, readSoFar, staged, outcome, errors, warnings) =>
             {
                 if (staged) counts.Add(outcome, raw, match, errors);
                 if (errors.Count > 0)
@@ -246,12 +249,17 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                     counts.Quarantined++;
                     foreach (var e in errors) audit.Quarantine(raw.Line, e.Column, e.Value, e.Reason);
                 }
+                // A warning tells how a row loaded; a quarantined row did not load, and its errors say what to fix.
+                else if (warnings is not null)
+                {
+                    foreach (var w in warnings) audit.Warn(raw.Line, w.Column, w.Value, w.Reason);
+                }
                 _options.Observer?.RowWritten(plan.Path, source.Sheet, raw.Line, readSoFar);
             }, staging.ReleaseWritten);
             foreach (var item in staging.Rows())
             {
                 counts.Read++;
-                var errors = pending.Begin(item.Raw, counts.Read);
+                var errors = pending.Begin(item.Raw, counts.Read, item.Warnings);
                 if (item.Staged is null)
                 {
                     errors.AddRange(item.Errors);
@@ -332,7 +340,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         return (Convert.ToHexStringLower(SHA256.HashData(stream)), stream.Length);
     }
 
-    /// <summary>Files as given, folders recursively (sorted, so a load is repeatable); hidden files are skipped.</summary>
+    /// <summary>Files as given, in the order given; folders recursively, their files in name order (ordinal, so a load
+    /// is repeatable) at the folder's place; hidden files are skipped.</summary>
     public static IEnumerable<string> Expand(IEnumerable<string> paths)
     {
         foreach (var path in paths)

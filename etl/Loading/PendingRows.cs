@@ -13,13 +13,14 @@ namespace QualityAnalytics.Etl.Loading;
 /// whole file back. <see cref="Flush"/> before anything reads the table and before the file's commit.</summary>
 internal sealed class PendingRows
 {
-    public delegate void RowCompleted(RawRow raw, int readSoFar, bool staged, UpsertOutcome outcome, List<RowError> errors);
+    public delegate void RowCompleted(RawRow raw, int readSoFar, bool staged, UpsertOutcome outcome, List<RowError> errors, IReadOnlyList<RowError>? warnings);
 
     private sealed class Slot
     {
         public RawRow Raw = null!;
         public int ReadSoFar;
         public bool Staged;
+        public IReadOnlyList<RowError>? Warnings;
         public object?[]? Values;
         public EncodedRow Encoded;
         public bool RepeatsKey;
@@ -61,14 +62,16 @@ internal sealed class PendingRows
         _inserted = new bool[_batchSize];
     }
 
-    /// <summary>Starts a row; returns the list its errors go to.</summary>
+    /// <summary>Starts a row; returns the list its errors go to. <paramref name="warnings"/>: what the row loads with a
+    /// warning (staging's), handed to the completion as they are.</summary>
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public List<RowError> Begin(RawRow raw, int readSoFar)
+    public List<RowError> Begin(RawRow raw, int readSoFar, IReadOnlyList<RowError>? warnings = null)
     {
         var slot = _slots[_count];
         slot.Raw = raw;
         slot.ReadSoFar = readSoFar;
+        slot.Warnings = warnings;
         slot.Staged = false;
         slot.Values = null;
         slot.Encoded = default;
@@ -156,8 +159,9 @@ internal sealed class PendingRows
                     outcome = _inserted[index] ? UpsertOutcome.Loaded : _upsert!.WriteConflicting(values, slot.Raw.Line, index);
                 }
             }
-            _completed(slot.Raw, slot.ReadSoFar, slot.Staged, outcome, slot.Errors);
+            _completed(slot.Raw, slot.ReadSoFar, slot.Staged, outcome, slot.Errors, slot.Warnings);
             slot.Raw = null!;
+            slot.Warnings = null;
             slot.Values = null;
             slot.Encoded = default;
         }

@@ -15,6 +15,8 @@ public sealed class ReferenceResolver : IDisposable
 
     private readonly Dictionary<string, List<DepartmentVersion>> _byCode = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _codeByCurrentName = new(StringComparer.Ordinal);
+    // Current names that more than one department holds, with their codes: such a name identifies none of them.
+    private readonly Dictionary<string, SortedSet<string>> _ambiguousNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Key, decimal Scale)> _questions = new(StringComparer.OrdinalIgnoreCase);
     // Keys boxed once: a prepared row holds its key as an object, and a million rows need not box a million of them.
     private readonly ConcurrentDictionary<string, object> _customers = new(StringComparer.Ordinal);
@@ -33,7 +35,7 @@ public sealed class ReferenceResolver : IDisposable
                     r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetBoolean(5));
                 if (!_byCode.TryGetValue(v.Code, out var list)) _byCode[v.Code] = list = [];
                 list.Add(v);
-                if (v.IsCurrent) _codeByCurrentName[v.Name] = v.Code;
+                if (v.IsCurrent) AddCurrentName(v.Name, v.Code);
             }
         }
         using (var cmd = Command(connection, transaction, "SELECT question_key, question, scale FROM dim_survey_question"))
@@ -53,7 +55,31 @@ public sealed class ReferenceResolver : IDisposable
         }
     }
 
-    /// <summary>The department version valid on <paramref name="date"/>, found by code or by exact current name.</summary>
+    private void AddCurrentName(string name, string code)
+    {
+        if (_ambiguousNames.TryGetValue(name, out var codes))
+        {
+            codes.Add(code);
+            return;
+        }
+        if (!_codeByCurrentName.TryGetValue(name, out var other) || string.Equals(other, code, StringComparison.OrdinalIgnoreCase))
+        {
+            _codeByCurrentName[name] = code;
+            return;
+        }
+        // Taken out of the names that resolve, so a row naming it misses (and asks AmbiguousCodes) instead of
+        // silently going to whichever department was read last.
+        _codeByCurrentName.Remove(name);
+        _ambiguousNames[name] = new SortedSet<string>(StringComparer.Ordinal) { other, code };
+    }
+
+    /// <summary>The codes of the current departments that share the name <paramref name="codeOrName"/>, when more than
+    /// one does (<see cref="Department"/> then resolves it to none); null otherwise. Asked only after a miss.</summary>
+    public IReadOnlyCollection<string>? AmbiguousCodes(string codeOrName) =>
+        _byCode.ContainsKey(codeOrName) ? null : _ambiguousNames.GetValueOrDefault(codeOrName);
+
+    /// <summary>The department version valid on <paramref name="date"/>, found by code or by exact current name (a
+    /// name that two current departments share finds none: <see cref="AmbiguousCodes"/>).</summary>
     public int? Department(string codeOrName, DateOnly date)
     {
         if (!_byCode.TryGetValue(codeOrName, out var versions))

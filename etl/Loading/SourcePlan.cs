@@ -14,12 +14,11 @@ internal sealed record FilePlan(string Path, string? PlannedSha256, long SizeByt
     /// its rows were read to the end).</summary>
     public string Sha256 => PlannedSha256 ?? (_computedSha256 ??= FileLoader.Hash(Path).Hash);
 
-    /// <summary>Files holding dimensions load first, so the facts of the same load can refer to them.</summary>
-    public int Priority => Kinds.DefaultIfEmpty(99).Min();
+    /// <summary>Files holding departments load first, then those holding survey questions, so the facts of the same
+    /// load can refer to them; every other file ranks alike and keeps its place in the load's order.</summary>
+    public int LoadRank => Math.Min(Kinds.DefaultIfEmpty(99).Min(), FactRank);
 
-    /// <summary>Among files of the same first kind, those holding fewer later kinds go first (a CSV of self-checks before
-    /// the working group's workbook of spot checks and deductions).</summary>
-    public int LastKind => Kinds.DefaultIfEmpty(99).Max();
+    private const int FactRank = (int)Warehouse.Contract.DataKind.SurveyQuestions + 1;
 
     private IEnumerable<int> Kinds => Sources.Where(s => s.Match.Kind is not null).Select(s => (int)s.Match.Kind!.Value);
 }

@@ -13,9 +13,10 @@ namespace QualityAnalytics.Etl.Loading;
 /// reasons in <paramref name="Errors"/>. <paramref name="Encoded"/>: the values encoded for the writer's fast path, where
 /// it takes them (<see cref="SqliteRowEncoding"/>; valid until the caller has written the row:
 /// <see cref="StagingPipeline.ReleaseWritten"/>). <paramref name="Key"/>: the prepared row's natural key, where the
-/// writer checks keys (<see cref="PendingRows"/>).</summary>
+/// writer checks keys (<see cref="PendingRows"/>). <paramref name="Warnings"/>: what the row loads with a warning
+/// (<see cref="RowReader.Warnings"/>), null when nothing.</summary>
 internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null,
-    EncodedRow Encoded = default, RowKey? Key = null);
+    EncodedRow Encoded = default, RowKey? Key = null, IReadOnlyList<RowError>? Warnings = null);
 
 /// <summary>Reads and stages a source's rows on a worker thread while the caller writes the rows before them. Reading,
 /// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
@@ -103,7 +104,7 @@ internal sealed class StagingPipeline : IDisposable
                 if (row is null) row = new RowReader(match, raw.Cells, serialDates);
                 else row.MoveTo(raw.Cells);
                 var staged = mapper.Stage(row, raw.Line);
-                if (staged is null || prepare is null) chunk.Items[chunk.Count++] = new StagedItem(raw, staged, row.Errors);
+                if (staged is null || prepare is null) chunk.Items[chunk.Count++] = new StagedItem(raw, staged, row.Errors, Warnings: row.Warnings);
                 else
                 {
                     errors.Clear();
@@ -112,7 +113,7 @@ internal sealed class StagingPipeline : IDisposable
                         ? chunk.Encodings.Append(entries)
                         : default;
                     RowKey? key = values is null || keyColumns == 0 ? null : RowKey.Of(values, keyColumns);
-                    chunk.Items[chunk.Count++] = new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded, key);
+                    chunk.Items[chunk.Count++] = new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded, key, row.Warnings);
                 }
                 _staged++;
                 if (chunk.Count == ChunkRows)

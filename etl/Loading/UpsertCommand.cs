@@ -9,14 +9,26 @@ internal enum UpsertOutcome { Loaded, Updated, Unchanged, DuplicateInFile }
 /// rows, on PostgreSQL a binary COPY into a staging table and one INSERT … SELECT (<see cref="IBatchInsert"/>, the
 /// provider-specific part). Rows the batch did not insert conflicted with a stored
 /// row: for exactly those, in input order, the stored values are read, compared and, when they differ, updated with
-/// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.</summary>
+/// the change recorded (<see cref="WriteConflicting"/>). A single row (<see cref="Write"/>) takes the same path alone.
+/// An update compares and sets only what the file decides: the columns its header carries (<see cref="TableSpec.OptionalFields"/>)
+/// and, for a survey answer, not an exclusion the working group decided (<see cref="WorkingGroupDecisions"/>).</summary>
 internal sealed class UpsertCommand : IDisposable
 {
     private readonly TableSpec _spec;
     private readonly int _quarterColumn;
     private readonly DbCommand _insert;
     private readonly DbCommand _select;
-    private readonly DbCommand _update;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction _transaction;
+    private readonly long _batchId;
+    private readonly long _sourceFileId;
+    // One UPDATE per set of columns it sets (a bit per value column): at most a few per source.
+    private readonly Dictionary<int, DbCommand> _updates = [];
+    private readonly bool[] _carried;
+    private readonly bool[] _keep;
+    private readonly int[] _keptWhileUnchanged;
+    private readonly int[] _exclusionColumns;
+    private readonly WorkingGroupDecisions? _decisions;
     private readonly IBatchInsert _batch;
     private readonly AuditWriter _audit;
     private readonly FileScope _scope;
@@ -28,10 +40,25 @@ internal sealed class UpsertCommand : IDisposable
 
     /// <param name="scope">The file this source belongs to (every sheet of a workbook shares one); null: the source is
     /// the whole file.</param>
+    /// <param name="carried">Which value columns the source's header carries (<see cref="TableSpec.Carried"/>); null: all.</param>
     public UpsertCommand(DbConnection connection, DbTransaction transaction, TableSpec spec, AuditWriter audit, long batchId, long sourceFileId,
-        int? batchSize = null, FileScope? scope = null)
+        int? batchSize = null, FileScope? scope = null, bool[]? carried = null)
     {
         _spec = spec;
+        _connection = connection;
+        _transaction = transaction;
+        _batchId = batchId;
+        _sourceFileId = sourceFileId;
+        _carried = carried ?? Enumerable.Repeat(true, spec.ValueColumns.Count).ToArray();
+        _keep = new bool[spec.ValueColumns.Count];
+        var columns = spec.ValueColumns.ToList();
+        _keptWhileUnchanged = columns.Select(c => spec.KeptOnlyWhileUnchanged.TryGetValue(c, out var other) ? columns.IndexOf(other) : -1).ToArray();
+        if (spec.Table == FactTables.SurveyAnswer.Table)
+        {
+            _exclusionColumns = FactTables.ExclusionColumns.Select(c => columns.IndexOf(c)).ToArray();
+            _decisions = new WorkingGroupDecisions(connection, transaction);
+        }
+        else _exclusionColumns = [];
         _quarterColumn = spec.QuarterColumn;
         _audit = audit;
         _scope = scope ?? (_ownScope = new FileScope(connection, transaction));
@@ -47,17 +74,6 @@ internal sealed class UpsertCommand : IDisposable
         var selectExtra = spec.HasLineage ? ", source_file_id" : "";
         _select = Command(connection, transaction,
             $"SELECT {string.Join(", ", spec.ValueColumns)}{selectExtra} FROM {spec.Table} WHERE {keyWhere}", spec.KeyColumns.Count, "@k");
-        var sets = spec.ValueColumns.Select((c, i) => $"{c} = @v{i}").Concat(spec.HasLineage
-            ? ["batch_id = @lb", "source_file_id = @lf", "source_line = @ll"] : Array.Empty<string>());
-        _update = Command(connection, transaction, $"UPDATE {spec.Table} SET {string.Join(", ", sets)} WHERE {keyWhere}", 0, "");
-        for (var i = 0; i < spec.ValueColumns.Count; i++) AddParameter(_update, $"@v{i}");
-        for (var i = 0; i < spec.KeyColumns.Count; i++) AddParameter(_update, $"@k{i}");
-        if (spec.HasLineage)
-        {
-            AddParameter(_update, "@lb").Value = batchId;
-            AddParameter(_update, "@lf").Value = sourceFileId;
-            AddParameter(_update, "@ll");
-        }
         if (spec.HasLineage)
         {
             _insert.Parameters[all.Count].Value = batchId;
@@ -65,7 +81,6 @@ internal sealed class UpsertCommand : IDisposable
         }
         _insert.Prepare();
         _select.Prepare();
-        _update.Prepare();
         _batch = BatchInsert.For(connection, transaction, spec, batchId, sourceFileId, batchSize is { } rows ? Math.Max(1, rows) : null);
         _claimKeys = new string[_batch.RowsPerStatement];
         _claimRows = new int[_batch.RowsPerStatement];
@@ -199,24 +214,77 @@ internal sealed class UpsertCommand : IDisposable
         if (_scope.Wrote(stored.SourceFileId) || claimedBefore) return UpsertOutcome.DuplicateInFile;
         if (stored.IsIdentical) return UpsertOutcome.Unchanged;
 
-        // Made only when something differs: a reload compares every row and most are unchanged.
-        Dictionary<string, string?>? changedOld = null, changedNew = null;
+        // The columns this row keeps as stored: those the file does not carry (a callback's deduction only while its
+        // finding stays as stored).
         for (var i = 0; i < old.Length; i++)
         {
+            var other = _keptWhileUnchanged[i];
+            _keep[i] = !_carried[i] && (other < 0 || StoredValue.Same(old[other], values[keyCount + other]));
+        }
+        var naturalKey = (string?)null;
+        if (_decisions is not null && Differs(old, values, _exclusionColumns))
+        {
+            naturalKey = NaturalKey(values);
+            if (_decisions.Decided(naturalKey)) foreach (var i in _exclusionColumns) _keep[i] = true;
+        }
+
+        // Made only when something differs: a reload compares every row and most are unchanged.
+        Dictionary<string, string?>? changedOld = null, changedNew = null;
+        var sets = 0;
+        for (var i = 0; i < old.Length; i++)
+        {
+            if (_keep[i]) continue;
+            sets |= 1 << i;
             if (StoredValue.Same(old[i], values[keyCount + i])) continue;
             (changedOld ??= [])[_spec.ValueColumns[i]] = StoredValue.Canonical(old[i]);
             (changedNew ??= [])[_spec.ValueColumns[i]] = StoredValue.Canonical(values[keyCount + i]);
         }
         if (changedOld is null || changedNew is null) return UpsertOutcome.Unchanged;
 
-        for (var i = 0; i < old.Length; i++) _update.Parameters[i].Value = values[keyCount + i] ?? DBNull.Value;
-        for (var i = 0; i < keyCount; i++) _update.Parameters[old.Length + i].Value = values[i] ?? DBNull.Value;
-        if (_spec.HasLineage) _update.Parameters["@ll"].Value = line;
-        _update.ExecuteNonQuery();
-        var naturalKey = string.Join("|", values.Take(keyCount).Select(StoredValue.Canonical));
+        var update = Update(sets);
+        for (var i = 0; i < old.Length; i++)
+        {
+            if ((sets & (1 << i)) != 0) update.Parameters[$"@v{i}"].Value = values[keyCount + i] ?? DBNull.Value;
+        }
+        for (var i = 0; i < keyCount; i++) update.Parameters[$"@k{i}"].Value = values[i] ?? DBNull.Value;
+        if (_spec.HasLineage) update.Parameters["@ll"].Value = line;
+        update.ExecuteNonQuery();
         var quarter = _quarterColumn < 0 ? null : values[keyCount + _quarterColumn] as int?;
-        _audit.RecordChange(_spec.Table, naturalKey, ChangeJson.Of(changedOld), ChangeJson.Of(changedNew), quarter);
+        _audit.RecordChange(_spec.Table, naturalKey ?? NaturalKey(values), ChangeJson.Of(changedOld), ChangeJson.Of(changedNew), quarter);
         return UpsertOutcome.Updated;
+    }
+
+    private string NaturalKey(object?[] values) => string.Join("|", values.Take(_spec.KeyColumns.Count).Select(StoredValue.Canonical));
+
+    private bool Differs(object?[] old, object?[] values, int[] columns)
+    {
+        foreach (var i in columns)
+        {
+            if (!_keep[i] && !StoredValue.Same(old[i], values[_spec.KeyColumns.Count + i])) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The prepared UPDATE that sets the value columns of <paramref name="sets"/> (a bit per column) and the
+    /// lineage: <c>@v{i}</c> for value column i, <c>@k{i}</c> for key column i, <c>@ll</c> for the line.</summary>
+    private DbCommand Update(int sets)
+    {
+        if (_updates.TryGetValue(sets, out var update)) return update;
+        var columns = Enumerable.Range(0, _spec.ValueColumns.Count).Where(i => (sets & (1 << i)) != 0).ToList();
+        var assignments = columns.Select(i => $"{_spec.ValueColumns[i]} = @v{i}").Concat(_spec.HasLineage
+            ? ["batch_id = @lb", "source_file_id = @lf", "source_line = @ll"] : Array.Empty<string>());
+        var keyWhere = string.Join(" AND ", _spec.KeyColumns.Select((c, i) => $"{c} = @k{i}"));
+        update = Command(_connection, _transaction, $"UPDATE {_spec.Table} SET {string.Join(", ", assignments)} WHERE {keyWhere}", 0, "");
+        foreach (var i in columns) AddParameter(update, $"@v{i}");
+        for (var i = 0; i < _spec.KeyColumns.Count; i++) AddParameter(update, $"@k{i}");
+        if (_spec.HasLineage)
+        {
+            AddParameter(update, "@lb").Value = _batchId;
+            AddParameter(update, "@lf").Value = _sourceFileId;
+            AddParameter(update, "@ll");
+        }
+        _updates[sets] = update;
+        return update;
     }
 
     private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, int parameters, string prefix)
@@ -241,7 +309,8 @@ internal sealed class UpsertCommand : IDisposable
     {
         _insert.Dispose();
         _select.Dispose();
-        _update.Dispose();
+        foreach (var update in _updates.Values) update.Dispose();
+        _decisions?.Dispose();
         _batch.Dispose();
         _ownScope?.Dispose();
     }

@@ -26,7 +26,7 @@ public sealed class FileRejectedException : Exception
     /// <summary>Why the file was rejected, without the file name: "cannot be decoded as ...".</summary>
     public string Reason { get; }
 
-    // One sentence a person can act on: "complaints.csv: cannot be decoded as ... (invalid byte 0xFF at offset 12)."
+    // One sentence a person can act on: "complaints.csv: cannot be decoded as ... (invalid byte 0xFF on line 2, at offset 12)."
     private static string Describe(string filePath, string? sheet, string reason)
     {
         var name = Path.GetFileName(filePath);

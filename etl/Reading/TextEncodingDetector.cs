@@ -279,8 +279,46 @@ internal static class TextEncodingDetector
 
     internal static FileRejectedException Undecodable(string path, string tried, long offset)
     {
-        var detail = ByteAt(path, offset) is { } b ? $"invalid byte 0x{b:X2} at offset {offset}" : $"incomplete character at offset {offset}";
+        // The line as a person finds it in an editor (the offset alone is for tools): line breaks before the offset, plus one.
+        var line = LineAt(path, offset, tried.StartsWith("UTF-16BE", StringComparison.Ordinal) ? 1 : tried.StartsWith("UTF-16LE", StringComparison.Ordinal) ? 0 : -1);
+        var detail = ByteAt(path, offset) is { } b
+            ? $"invalid byte 0x{b:X2} on line {line}, at offset {offset}"
+            : $"incomplete character on line {line}, at offset {offset}";
         return new FileRejectedException(path, null, $"cannot be decoded as {tried} ({detail})");
+    }
+
+    /// <summary>1 + the line feeds before <paramref name="offset"/>: LF bytes, or in UTF-16 the LF code units
+    /// (<paramref name="utf16LfParity"/> 0: little-endian, 1: big-endian, -1: a byte encoding). Read only when a file is
+    /// refused, so its cost is no load's.</summary>
+    private static long LineAt(string path, long offset, int utf16LfParity)
+    {
+        using var stream = OpenSequential(path);
+        var buffer = ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            long line = 1, position = 0;
+            byte previous = 0xFF;
+            while (position < offset)
+            {
+                var read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, offset - position));
+                if (read == 0) break;
+                for (var i = 0; i < read; i++)
+                {
+                    var b = buffer[i];
+                    // A UTF-16 code unit ends at each odd offset: LF is 0A 00 (little-endian) or 00 0A (big-endian), and
+                    // a 0x0A byte of another character (上 is 0A 4E) is none.
+                    if (utf16LfParity < 0 ? b == (byte)'\n'
+                        : (position + i) % 2 == 1 && (utf16LfParity == 0 ? previous == (byte)'\n' && b == 0 : previous == 0 && b == (byte)'\n')) line++;
+                    previous = b;
+                }
+                position += read;
+            }
+            return line;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static byte? ByteAt(string path, long offset)

@@ -19,6 +19,7 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, b
     {
         _cells = nextCells;
         _errors = null;
+        _warnings = null;
     }
 
     // Made at the first error: a bulk load reads a million rows, nearly all without one (docs/benchmarks.md, "Seventeenth session").
@@ -36,6 +37,15 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, b
     }
 
     public void Fail(string column, string? value, string reason) => (_errors ??= []).Add(new RowError(column, value, reason));
+
+    // Made at the first warning, as the errors are.
+    private List<RowError>? _warnings;
+
+    /// <summary>What the row loads with but the data desk should see (a value read as empty): null when none.</summary>
+    public IReadOnlyList<RowError>? Warnings => _warnings;
+
+    /// <summary>The row still loads; the loader records this as a load warning (file, sheet, line, column, value).</summary>
+    public void Warn(string column, string? value, string reason) => (_warnings ??= []).Add(new RowError(column, value, reason));
 
     // Per row of a bulk load: compiled optimized at the first call, not after a tier-up (docs/benchmarks.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -39,15 +39,24 @@ internal sealed class ComplaintMapper : IStagingMapper
         if (text is null) return null;
         // As written first: lower-casing allocates a string per row (and asks ICU for Chinese text).
         var level = Level(text) ?? Level(text.ToLowerInvariant());
-        if (level is null) row.Fail("satisfaction", text, "must be 满意, 基本满意 or 不满意 (satisfied, neutral, dissatisfied)");
-        return level;
+        // The contract leaves this optional field's values open: a word not known here must not cost a valid complaint
+        // its place in the score (quarantining it did). The complaint loads without it, and the data desk sees why.
+        if (level is null) row.Warn("satisfaction", text, UnknownSatisfaction);
+        return level is null or NotAsked ? null : level;
     }
+
+    internal const string UnknownSatisfaction =
+        "is not a satisfaction the loader knows (满意, 基本满意, 不满意, 未回访); the complaint is loaded with satisfaction empty";
+
+    /// <summary>The customer was not asked (or gave no rating): stored as no satisfaction, like an empty cell.</summary>
+    private const string NotAsked = "not asked";
 
     private static string? Level(string word) => word switch
     {
-        "满意" or "非常满意" or "satisfied" or "very satisfied" => "satisfied",
+        "满意" or "非常满意" or "较满意" or "比较满意" or "satisfied" or "very satisfied" => "satisfied",
         "基本满意" or "一般" or "neutral" => "neutral",
-        "不满意" or "非常不满意" or "dissatisfied" => "dissatisfied",
+        "不满意" or "非常不满意" or "较不满意" or "比较不满意" or "dissatisfied" or "very dissatisfied" => "dissatisfied",
+        "未回访" or "未评价" or "无" or "not asked" => NotAsked,
         _ => null,
     };
 }

@@ -76,7 +76,7 @@ public sealed class ContentHashAndEncodingTests : IDisposable
         var file = _w.Load(_w.Inbox).Files.Single(f => f.File == path);
 
         Assert.True(file.Rejected, file.Reason);
-        Assert.Contains($"cannot be decoded as UTF-8 (it starts with a UTF-8 byte order mark) (invalid byte 0xFF at offset {Array.IndexOf(bytes, (byte)0xFF)})", file.Reason);
+        Assert.Contains($"cannot be decoded as UTF-8 (it starts with a UTF-8 byte order mark) (invalid byte 0xFF on line 3002, at offset {Array.IndexOf(bytes, (byte)0xFF)})", file.Reason);
         Assert.Equal(0, _w.Count("fact_complaint"));
         Assert.Equal(Sha256Of(path), RecordedSha256("complaints.csv"));
     }

@@ -156,6 +156,6 @@ public sealed class ReadingStreamsTests
         var whileRead = Assert.Throws<FileRejectedException>(() => source.ReadRows().Count());
 
         Assert.Equal(whole.Message, whileRead.Message);
-        Assert.Contains($"invalid byte 0xC3 at offset {bytes.Length - 3}", whileRead.Reason);
+        Assert.Contains($"invalid byte 0xC3 on line 20002, at offset {bytes.Length - 3}", whileRead.Reason);
     }
 }

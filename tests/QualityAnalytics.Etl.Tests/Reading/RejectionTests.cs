@@ -28,7 +28,7 @@ public sealed class RejectionTests
 
         Assert.Null(e.Sheet);
         Assert.Contains("cannot be decoded as UTF-8, UTF-16 or GB18030", e.Reason);
-        Assert.Contains($"invalid byte 0xFF at offset {bytes.Length - 5}", e.Message);
+        Assert.Contains($"invalid byte 0xFF on line 2, at offset {bytes.Length - 5}", e.Message);
     }
 
     [Fact]
@@ -40,7 +40,20 @@ public sealed class RejectionTests
 
         var e = Rejected(path);
 
-        Assert.Contains($"invalid byte 0x81 at offset {bytes.Length - 1}", e.Message);
+        Assert.Contains($"invalid byte 0x81 on line 3, at offset {bytes.Length - 1}", e.Message);
+    }
+
+    [Fact]
+    public void A_decoding_failure_names_the_line_of_the_bad_byte_in_UTF16_too()
+    {
+        // 上 is 0A 4E in UTF-16LE: a 0x0A byte that is no line feed. The bad unit is a lone low surrogate on line 3.
+        using var folder = new TempFolder();
+        byte[] bytes = [0xFF, 0xFE, .. Encoding.Unicode.GetBytes("部门编码,部门名称\n上,质量部\nX,"), 0x00, 0xDC, .. Encoding.Unicode.GetBytes("\n")];
+        var path = folder.WriteBytes("departments.csv", bytes);
+
+        var e = Rejected(path);
+
+        Assert.Contains("on line 3, at offset", e.Message);
     }
 
     [Fact]

@@ -28,6 +28,39 @@ public sealed class MapperTests
         Assert.Equal((kind, 96.5m, new DateOnly(2026, 4, 1), 7), (check.Kind, check.Score, check.Month, check.Line));
     }
 
+    [Theory]
+    [InlineData("满意", "satisfied")]
+    [InlineData("较满意", "satisfied")]
+    [InlineData("比较满意", "satisfied")]
+    [InlineData("一般", "neutral")]
+    [InlineData("基本满意", "neutral")]
+    [InlineData("较不满意", "dissatisfied")]
+    [InlineData("非常不满意", "dissatisfied")]
+    [InlineData("未回访", null)]
+    [InlineData("未评价", null)]
+    [InlineData("无", null)]
+    public void A_complaints_satisfaction_is_read_in_its_common_forms_without_a_warning(string text, string? level)
+    {
+        var match = HeaderMatcher.Match("complaint_id,department,received_at,channel,valid,satisfaction".Split(','));
+        var reader = new RowReader(match, $"C-1,LOG,2026-04-03,电话,是,{text}".Split(','));
+        var complaint = Assert.IsType<StagedComplaint>(StagingMappers.For(DataKind.Complaints, new StagingRules()).Stage(reader, 7));
+        Assert.Equal(level, complaint.Satisfaction);
+        Assert.Empty(reader.Errors);
+        Assert.Null(reader.Warnings);
+    }
+
+    [Fact]
+    public void An_unknown_satisfaction_stages_the_complaint_without_it_and_warns()
+    {
+        var match = HeaderMatcher.Match("complaint_id,department,received_at,channel,valid,satisfaction".Split(','));
+        var reader = new RowReader(match, "C-1,LOG,2026-04-03,电话,是,abc".Split(','));
+        var complaint = Assert.IsType<StagedComplaint>(StagingMappers.For(DataKind.Complaints, new StagingRules()).Stage(reader, 7));
+        Assert.Null(complaint.Satisfaction);
+        Assert.Empty(reader.Errors);
+        var warning = Assert.Single(reader.Warnings!);
+        Assert.Equal(("satisfaction", "abc"), (warning.Column, warning.Value));
+    }
+
     [Fact]
     public void Every_problem_of_a_row_is_reported_at_once()
     {

@@ -51,6 +51,7 @@ public sealed class LoadMessageCoverageTests : IDisposable
             "R-3,LOG,someday,传真,也许,,,\n" +                            // date, channel, yes/no
             "R-4,LOG,2026-05-01 10:00,电话,是,2026-04-01 10:00,200,还行\n" + // before received_at, range, satisfaction
             "R-4,LOG,2026-05-02 10:00,电话,是,,,\n" +                     // duplicate key
+            "R-5,LOG,2026-05-02 10:00,电话,是,,,还行\n" +                 // loads, satisfaction left empty with a warning
             ",LOG,2026-05-02 10:00,电话,是,,,\n");                         // missing value
         Write("twice.csv", "投诉编号,部门编码,受理时间,投诉渠道,是否有效,投诉编号\nX,LOG,2026-05-02 10:00,电话,是,Y\n");
         Write("deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");

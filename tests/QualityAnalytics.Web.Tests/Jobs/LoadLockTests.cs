@@ -105,6 +105,43 @@ public sealed class LoadLockTests : IDisposable
         holder.Dispose(); // its connection is gone: letting go of it must not throw
     }
 
+    private long RunningBatch()
+    {
+        // What a load killed mid-file leaves: its batch row, committed before its files, still running.
+        using var connection = _warehouse.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
+                              "VALUES (CURRENT_TIMESTAMP, 'killed', 'running', 1, 0, 0, 0, 0, 0, 0, FALSE) RETURNING id";
+        return Convert.ToInt64(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private string Status(long batch)
+    {
+        using var connection = _warehouse.OpenConnection();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT status FROM load_batch WHERE id = {batch}";
+        return (string)command.ExecuteScalar()!;
+    }
+
+    [Fact]
+    public void A_batch_a_killed_load_left_running_is_marked_failed_when_the_next_load_takes_the_lock()
+    {
+        var batch = RunningBatch();
+
+        using (Acquire(_warehouse, TimeSpan.Zero)) Assert.Equal("failed", Status(batch));
+    }
+
+    [Fact]
+    public void A_running_batch_of_a_load_that_holds_the_lock_is_left_alone_by_a_load_that_waits_for_it()
+    {
+        using var first = Acquire(_warehouse, TimeSpan.Zero);
+        var batch = RunningBatch(); // the first holder's own load, still running
+
+        Assert.ThrowsAny<Exception>(() => Acquire(_warehouse, TimeSpan.FromMilliseconds(300)).Dispose());
+
+        Assert.Equal("running", Status(batch));
+    }
+
     /// <summary>Until the second holder is waiting. PostgreSQL shows it (an advisory lock not granted, in this database);
     /// a lock file does not, so on SQLite the waiter is given a moment in which it must not have got through.</summary>
     private static async Task Waiting(WarehouseDb warehouse, Task waiter)
