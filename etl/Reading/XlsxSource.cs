@@ -54,6 +54,7 @@ internal sealed class XlsxSource : ITabularSource
     {
         // Before MiniExcel opens anything: its reading of the sheet names already inflates the workbook's parts.
         WorkbookSizeCheck.Check(path, maxUnpackedBytes);
+        WorkbookDateSystem.Check(path);
         List<string> sheetNames;
         try
         {

@@ -56,6 +56,7 @@ public static partial class LoadMessages
         File("UnsupportedType", @"is not a supported file type \((.+); expected \.csv, \.tsv, \.txt or \.xlsx\)"),
         File("NotSupportedType", @"not a supported file type \(\.csv, \.tsv, \.txt or \.xlsx\)"),
         File("UnreadableWorkbook", @"is not a readable \.xlsx workbook \((.+)\)"),
+        File("Workbook1904", @"uses Excel's 1904 date system, whose dates would load 4 years and a day early; turn off ""Use 1904 date system"" in Excel \(Options, Advanced\) and send it again"),
         File("WorkbookTooLarge", @"expands to more than (\S+) MB when unpacked, the limit for a workbook \(too large at its part (.+)\)"),
         File("HeaderMatchesNoKind", @"the header row matches no kind of the data contract \((.*)\)"),
         File("LacksColumns", @"looks like (\S+) but lacks required column\(s\) (.+)"),

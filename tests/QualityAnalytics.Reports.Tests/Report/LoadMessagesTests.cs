@@ -49,6 +49,7 @@ public sealed class LoadMessagesTests
     [InlineData("book.xlsx: has no sheet with a header row (every sheet is empty).", "book.xlsx:没有带表头行的工作表(所有工作表都是空的)")]
     [InlineData("notes.pdf: not a supported file type (.csv, .tsv, .txt or .xlsx)", "notes.pdf:不是支持的文件类型(.csv、.tsv、.txt 或 .xlsx)")]
     [InlineData("book.xlsx: is not a readable .xlsx workbook (End of Central Directory record could not be found).", "book.xlsx:不是可读的 .xlsx 工作簿(End of Central Directory record could not be found)")]
+    [InlineData("部门_mac.xlsx: uses Excel's 1904 date system, whose dates would load 4 years and a day early; turn off \"Use 1904 date system\" in Excel (Options, Advanced) and send it again.", "部门_mac.xlsx:使用 Excel 的 1904 日期系统，其中的日期会被读早 4 年零 1 天；请在 Excel 中取消“使用 1904 日期系统”（选项 > 高级）后重新发送")]
     [InlineData("部门.xlsx: expands to more than 1 MB when unpacked, the limit for a workbook (too large at its part xl/worksheets/sheet1.xml).", "部门.xlsx:解压后超过工作簿的上限 1 MB(超出处为其部件 xl/worksheets/sheet1.xml)")]
     [InlineData("notes.csv: the header row matches no kind of the data contract (whatever, this, is)", "notes.csv:表头与数据约定中的任何类型都不符(whatever, this, is)")]
     [InlineData("book.xlsx [答卷]: looks like surveys but lacks required column(s) score, question", "book.xlsx [答卷]:看起来是 surveys,但缺少必需的列 score, question")]
