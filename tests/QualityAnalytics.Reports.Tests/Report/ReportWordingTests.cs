@@ -1,0 +1,53 @@
+using QualityAnalytics.Reports.Pdf;
+using QualityAnalytics.Reports.Report;
+using QualityAnalytics.Warehouse.Model;
+using QualityAnalytics.Warehouse.Scoring;
+
+namespace QualityAnalytics.Reports.Tests.Report;
+
+/// <summary>What the report says, read from its composed blocks (no rendering): the wording a reviewer of the demo's
+/// PDFs found wrong or misleading, each checked against the data it describes.</summary>
+public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoWarehouse>
+{
+    private ReportModel Model(string quarter, string language = "zh-CN")
+    {
+        using var db = demo.Db.CreateContext();
+        return ReportDataReader.Read(db, Quarter.Parse(quarter), new ReportOptions { Language = language }, PolicyFile.Default, demo.Clock);
+    }
+
+    private static ReportDocument Compose(ReportModel model, string language = "zh-CN") =>
+        QuarterlyReport.Compose(model, new ReportOptions { Language = language });
+
+    private ReportDocument Compose(string quarter, string language = "zh-CN") => Compose(Model(quarter, language), language);
+
+    /// <summary>Every piece of text of the document, in order: headings, paragraphs, table cells, captions.</summary>
+    private static List<string> Texts(ReportDocument document) => [.. document.Blocks.SelectMany(b => b switch
+    {
+        HeadingBlock h => [h.Text],
+        ParagraphBlock p => [p.Text],
+        TableBlock t => t.Columns.Select(c => c.Header).Concat(t.Rows.SelectMany(r => r)),
+        ChartBlock c => c.Caption is { } caption ? [caption] : [],
+        KeyValueBlock kv => kv.Items.SelectMany(i => new[] { i.Key, i.Value }),
+        _ => Array.Empty<string>(),
+    })];
+
+    /// <summary>The blocks after the heading <paramref name="heading"/> up to the next heading of the same or a higher level.</summary>
+    private static List<Block> Section(ReportDocument document, string heading)
+    {
+        var blocks = document.Blocks.ToList();
+        var start = blocks.FindIndex(b => b is HeadingBlock h && h.Text == heading);
+        Assert.True(start >= 0, "no heading " + heading);
+        var level = ((HeadingBlock)blocks[start]).Level;
+        return [.. blocks.Skip(start + 1).TakeWhile(b => b is not HeadingBlock h || h.Level > level)];
+    }
+
+    [Fact]
+    public void The_method_says_components_are_rounded_to_two_decimals_before_the_total()
+    {
+        var zh = string.Join("\n", Texts(Compose("2026Q2")));
+        Assert.Contains("各分项先四舍五入保留两位小数,再计入总分", zh, StringComparison.Ordinal);
+        Assert.DoesNotContain("取整", zh, StringComparison.Ordinal);
+        var en = string.Join("\n", Texts(Compose("2026Q2", "en")));
+        Assert.Contains("each component is rounded to 2 decimals before it enters the total", en, StringComparison.Ordinal);
+    }
+}
