@@ -50,4 +50,16 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         var en = string.Join("\n", Texts(Compose("2026Q2", "en")));
         Assert.Contains("each component is rounded to 2 decimals before it enters the total", en, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_declining_direction_reads_as_worse_in_both_languages_not_as_a_fall()
+    {
+        // "declining" is quality's way: a rising complaint count is declining, so 下降 / "decline" would misread it.
+        var zh = new QualityAnalytics.Reports.Resources.ReportText(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
+        var en = new QualityAnalytics.Reports.Resources.ReportText(System.Globalization.CultureInfo.GetCultureInfo("en"));
+        Assert.Equal("显著变差", zh.Direction("declining"));
+        Assert.Equal("显著改善", zh.Direction("improving"));
+        Assert.Equal("significantly worse", en.Direction("declining"));
+        Assert.Equal("significantly better", en.Direction("improving"));
+    }
 }

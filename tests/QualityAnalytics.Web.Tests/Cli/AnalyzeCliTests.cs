@@ -74,6 +74,18 @@ public sealed class AnalyzeCliTests : IDisposable
         Assert.Contains("满意率 = (满意 + 基本满意) / 已回访", output);
     }
 
+    [Fact]
+    public void A_rising_complaint_count_is_called_worse_not_a_fall()
+    {
+        // The demo's WUH gets more valid complaints every quarter (slope > 0): "declining" in quality, which the text
+        // once wrote 显著下滑 (a fall) beside a rising value. It says 显著变差, the PDF's word.
+        _qa.Run("demo");
+        var (exit, output, error) = _qa.Run("analyze", "--quarter", "2026Q2");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"有效投诉数 显著变差 \(斜率 [0-9]", output);
+        Assert.DoesNotContain("显著下滑", output, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("--quarter", "2026Q5")]
     [InlineData("--quarter", "2026Q2", "--alpha", "1.5")]
