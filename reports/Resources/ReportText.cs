@@ -35,7 +35,7 @@ public sealed class ReportText
     /// <summary>The text of <paramref name="key"/> with its {0}, {1}… filled in, formatted for this language.</summary>
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
-    /// <summary>An analysis direction (improving, declining, no_significant_change, undefined) in this language. The words
+    /// <summary>An analysis direction (improving, declining, no_significant_change, no_previous, undefined) in this language. The words
     /// speak of quality, not of the value's way: more complaints is "declining" and must not read as a fall. `qa analyze`
     /// writes them from here too, so the command line and the PDF say the same.</summary>
     public string Direction(string direction) => this[direction switch
@@ -43,6 +43,7 @@ public sealed class ReportText
         "improving" => "DirImproving",
         "declining" => "DirDeclining",
         "no_significant_change" => "DirNone",
+        "no_previous" => "DirNoPrevious",
         _ => "DirUndefined",
     }];
 

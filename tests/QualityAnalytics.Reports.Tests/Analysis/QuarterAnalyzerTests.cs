@@ -75,9 +75,26 @@ public sealed class QuarterAnalyzerTests
         Assert.Null(s.Current.Lower);
         Assert.Equal(0, s.Previous.N);
         Assert.Null(s.Change.PValue);
-        Assert.Equal("undefined", s.Direction);
+        Assert.Equal("no_previous", s.Direction); // nothing answered the quarter before
         Assert.True(s.SmallSample);
         Assert.Contains(a.Survey.Warnings, w => w.StartsWith("LOG", StringComparison.Ordinal) && w.Contains("small sample", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_first_quarter_of_questionnaires_has_nothing_to_compare_with_and_is_not_a_small_sample()
+    {
+        // 2024Q4 of the demo: 43 questionnaires and none the quarter before. The verdict once said "small sample", but
+        // 43 is not small: the comparison is missing.
+        SurveyAnswerRecord[] answers = [.. Enumerable.Range(1, 43).Select(i => new SurveyAnswerRecord($"WJ-{i}", "LOG", Q2, "Q1", 3 + i % 3))];
+        var a = QuarterAnalyzer.Analyze(Input(answers: answers));
+        foreach (var s in a.Survey.Questions)
+        {
+            Assert.Equal(43, s.Current.N);
+            Assert.Equal(0, s.Previous.N);
+            Assert.Equal("no_previous", s.Direction);
+            Assert.False(s.SmallSample);
+        }
+        Assert.Empty(a.Survey.Warnings);
     }
 
     [Fact]

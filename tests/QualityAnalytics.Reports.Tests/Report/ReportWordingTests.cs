@@ -62,4 +62,19 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.Equal("significantly worse", en.Direction("declining"));
         Assert.Equal("significantly better", en.Direction("improving"));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "SecSurvey", "无法比较(上季无数据)", "样本小")]
+    [InlineData("en", "SecSurvey", "not compared (no previous quarter)", "small sample")]
+    public void The_first_quarters_survey_verdict_says_there_is_no_previous_quarter_not_a_small_sample(string language, string section, string verdict, string wrong)
+    {
+        // 2024Q4 is the demo's first quarter: about 40 questionnaires a question, none before them.
+        var document = Compose("2024Q4", language);
+        var heading = new QualityAnalytics.Reports.Resources.ReportText(new ReportOptions { Language = language }.Culture())[section];
+        var table = Section(document, heading).OfType<TableBlock>().Single();
+        Assert.NotEmpty(table.Rows);
+        Assert.All(table.Rows, r => Assert.True(int.Parse(r[5], System.Globalization.CultureInfo.InvariantCulture) >= 5));
+        Assert.All(table.Rows, r => Assert.Equal(verdict, r[^1]));
+        Assert.DoesNotContain(table.Rows, r => r[^1].Contains(wrong, StringComparison.Ordinal));
+    }
 }
