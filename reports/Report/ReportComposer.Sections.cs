@@ -122,6 +122,9 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("OpenComplaintsAsOf", _f.DateTime(_m.Input.AsOf)), Typography.Small);
 
         Heading("SubServiceTargets", 2);
+        // The rates count invalid complaints too (ServiceTargets, as `qa analyze` and the dashboard do), while the columns
+        // beside them count valid ones: said here, or a reader takes the rates for valid complaints'.
+        Paragraph(_t["ServiceTargetScope"], Typography.Small);
         var byDepartment = _m.Assessments.Select(a => a.DepartmentCode).ToList();
         Table(
         [

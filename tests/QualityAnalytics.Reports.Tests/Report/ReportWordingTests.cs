@@ -77,4 +77,17 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.All(table.Rows, r => Assert.Equal(verdict, r[^1]));
         Assert.DoesNotContain(table.Rows, r => r[^1].Contains(wrong, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "全部投诉统计(含无效投诉")]
+    [InlineData("en", "count every complaint, valid or not")]
+    public void The_service_target_section_says_its_rates_count_invalid_complaints_too(string language, string scope)
+    {
+        // The rates are over every complaint (qa analyze: 统计范围:全部投诉(含无效投诉)); the PDF did not say so.
+        var model = Model("2026Q2", language);
+        Assert.Contains(model.Input.Complaints, c => c.Quarter == model.Quarter && !c.Valid);
+        var heading = new QualityAnalytics.Reports.Resources.ReportText(new ReportOptions { Language = language }.Culture())["SubServiceTargets"];
+        var section = Section(Compose(model, language), heading);
+        Assert.Contains(section.OfType<ParagraphBlock>(), p => p.Text.Contains(scope, StringComparison.Ordinal));
+    }
 }
