@@ -173,8 +173,12 @@ internal sealed partial class ReportComposer
                 [Col(_t["ColCategory"], 2), Col(_t["ColCount"]), Col(_t["ColShare"]), Col(_t["ColCumulative"]), Col(_t["ColVitalFew"])],
                 pareto.Items.Select(i => (IReadOnlyList<string>)
                     [i.Category, _f.N(i.Value), _f.Pct(i.Share), _f.Pct(i.CumulativeShare), i.VitalFew ? "★" : ""]));
+            // Every category needed for 80% (ties at the cut included): no vital few to name, and the text says why.
+            if (pareto.Spread) Paragraph(_t.Format("ParetoSpread", _f.Pct(pareto.Threshold), pareto.Items.Count(i => i.Value > 0)));
             var plot = ParetoChart.Build(pareto, new ParetoChartLabels(_t["AxisCount"], _t["LegendCount"], _t["LegendCumulative"]));
-            Add(new ChartBlock(plot, NarrowChart, _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
+            Add(new ChartBlock(plot, NarrowChart, pareto.Spread
+                ? _t.Format("ChartParetoCaptionSpread", NextFigure())
+                : _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
         }
 
         if (_m.Analysis.ControlCharts.ComplaintsPerWorkingDay is { Points.Count: > 0 } u)

@@ -102,6 +102,9 @@ internal static class AnalyzeCommand
             var ded = a.Pareto.ByDeduction.Items.FirstOrDefault(x => x.Category == i.Category);
             o.WriteLine(FormattableString.Invariant($"  {(i.VitalFew ? "★" : " ")} {i.Category}: {i.Value} 件 {Pct(i.Share)} 累计 {Pct(i.CumulativeShare)}; 直接扣分 {ded?.Value ?? 0}"));
         }
+        // As the JSON's by_count.spread and the PDF: no ★ at all is a statement, not a gap.
+        if (a.Pareto.ByCount.Spread)
+            o.WriteLine(FormattableString.Invariant($"  原因分散: 累计 {Pct(a.Pareto.ByCount.Threshold)} 需要全部 {a.Pareto.ByCount.Items.Count(i => i.Value > 0)} 类原因, 无关键少数 (causes spread: no vital few)"));
 
         o.WriteLine();
         o.WriteLine("五、问卷 Survey(全公司各题均分与 95% 置信区间, 与上季度 Welch t 检验)");

@@ -98,6 +98,25 @@ public sealed class QuarterAnalyzerTests
     }
 
     [Fact]
+    public void A_spread_pareto_gives_a_leading_cause_finding_that_names_no_vital_few()
+    {
+        // 7 2 2 2: every category would be "vital" (a tie at the cut); the finding says the causes are spread instead of
+        // listing all four as the vital few.
+        var t = new DateTime(2026, 4, 8, 10, 0, 0);
+        var counts = new[] { ("响应不及时", 7), ("单据差错", 2), ("计量误差", 2), ("配送延误", 2) };
+        ComplaintRecord[] complaints = [.. counts.SelectMany(c => Enumerable.Range(0, c.Item2).Select(i => Complaint($"{c.Item1}-{i}", "LOG", t.AddHours(i), c.Item1)))];
+        var a = QuarterAnalyzer.Analyze(Input(complaints: complaints));
+        Assert.True(a.Pareto.ByCount.Spread);
+        var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ParetoVitalFew);
+        Assert.Equal("投诉主要原因:响应不及时", finding.TitleZh);
+        Assert.Equal("", finding.Parameters["vital_few"]);
+        Assert.Equal("true", finding.Parameters["spread"]);
+        Assert.Contains("原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.DoesNotContain("关键少数(", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("causes spread: reaching 80.0% takes all 4 categories, no vital few", finding.EvidenceEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Satisfaction_counts_basically_satisfied_and_late_complaints_are_listed()
     {
         var t = new DateTime(2026, 4, 8, 10, 0, 0);

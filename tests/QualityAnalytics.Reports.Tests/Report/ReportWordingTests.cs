@@ -90,4 +90,38 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         var section = Section(Compose(model, language), heading);
         Assert.Contains(section.OfType<ParagraphBlock>(), p => p.Text.Contains(scope, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "投诉原因分散:累计达到 80.0% 需要全部 4 类原因,因此不标关键少数。", "原因分散,无关键少数")]
+    [InlineData("en", "The causes are spread: reaching 80.0% takes all 4 categories, so there is no vital few.", "causes spread: no vital few")]
+    public void A_pareto_whose_vital_few_would_be_every_cause_marks_none_and_says_the_causes_are_spread(string language, string sentence, string caption)
+    {
+        // The demo's 2026Q2: 7 2 2 2 valid complaints in four categories, a tie at the 80% cut.
+        var model = Model("2026Q2", language);
+        Assert.True(model.Analysis.Pareto.ByCount.Spread);
+        var heading = new QualityAnalytics.Reports.Resources.ReportText(new ReportOptions { Language = language }.Culture())["SubPareto"];
+        var section = Section(Compose(model, language), heading);
+        var table = section.OfType<TableBlock>().Single();
+        Assert.Equal(4, table.Rows.Count);
+        Assert.All(table.Rows, r => Assert.Equal("", r[^1])); // no ★
+        Assert.Contains(section.OfType<ParagraphBlock>(), p => p.Text == sentence);
+        Assert.Contains(caption, section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+        // The findings follow the same rule: no "vital few" listing every category.
+        var finding = model.Analysis.Findings.Single(f => f.Kind == QualityAnalytics.Reports.Analysis.FindingKinds.ParetoVitalFew);
+        Assert.DoesNotContain("关键少数(", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("no vital few", finding.EvidenceEn, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_pareto_with_a_vital_few_still_stars_them_and_names_the_cut_in_the_caption()
+    {
+        // The demo's 2026Q3: 7 2 2 2 1 — the four needed for 80% are starred, the last is not.
+        var model = Model("2026Q3");
+        Assert.False(model.Analysis.Pareto.ByCount.Spread);
+        var section = Section(Compose(model), "投诉原因(帕累托分析)");
+        var stars = section.OfType<TableBlock>().Single().Rows.Select(r => r[^1]).ToList();
+        Assert.Contains("★", stars);
+        Assert.Contains("", stars);
+        Assert.Contains("关键少数累计 80.0%", section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+    }
 }
