@@ -61,7 +61,7 @@ internal sealed partial class ReportComposer
         if (control is { Points.Count: > 0 })
         {
             Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentChart,
-                _t.Format("ChartControlCaption", NextFigure(), a.DepartmentName)));
+                ControlCaption(_t.Format("ChartControlCaption", NextFigure(), a.DepartmentName), control)));
         }
 
         Heading("SubDeptFindings", 3);

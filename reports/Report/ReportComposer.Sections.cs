@@ -10,6 +10,13 @@ internal sealed partial class ReportComposer
     private const float WideChart = 250;
     private const float NarrowChart = 210;
 
+    /// <summary>A control chart with fewer points than this has its caption say its limits are provisional. Limits are
+    /// estimates: SPC texts set trial limits from 20–25 subgroups (Montgomery, Introduction to Statistical Quality Control)
+    /// and treat limits from a handful of values as temporary, revised as data come in (Wheeler, Understanding Statistical
+    /// Process Control); below 8 points one new month moves them visibly and a rule can fire or vanish on it. The first
+    /// quarters of the data (3 or 6 months) fall short; two years of history (24 months) do not.</summary>
+    internal const int ProvisionalLimitsBelow = 8;
+
     // ---------- 2. assessment results ----------
 
     private void AssessmentResults()
@@ -184,9 +191,15 @@ internal sealed partial class ReportComposer
         if (_m.Analysis.ControlCharts.ComplaintsPerWorkingDay is { Points.Count: > 0 } u)
         {
             Heading("SubCompanyControl", 2);
-            Add(new ChartBlock(ControlChartPlot.Build(Relabel(u), ControlLabels(_t["AxisRate"])), NarrowChart, _t.Format("ChartUCaption", NextFigure())));
+            Add(new ChartBlock(ControlChartPlot.Build(Relabel(u), ControlLabels(_t["AxisRate"])), NarrowChart,
+                ControlCaption(_t.Format("ChartUCaption", NextFigure()), u)));
         }
     }
+
+    /// <summary>A control chart's caption, with the note that its limits are provisional when it has few points.</summary>
+    private string ControlCaption(string caption, Analysis.Statistics.ControlChart chart) => chart.Points.Count < ProvisionalLimitsBelow
+        ? _t.Format("ChartControlProvisional", caption, chart.Points.Count, ProvisionalLimitsBelow)
+        : caption;
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -124,4 +124,22 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.Contains("", stars);
         Assert.Contains("关键少数累计 80.0%", section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("zh-CN", "仅 3 个点:控制限为暂定值,判异结论仅供参考(少于 8 个点估计的控制限不可靠)", "控制图")]
+    [InlineData("en", "Only 3 points: the limits are provisional and the signals for reference only (limits from fewer than 8 points are unreliable)", "chart")]
+    public void Control_charts_of_few_points_say_their_limits_are_provisional(string language, string note, string chartWord)
+    {
+        // 2024Q4, the first quarter of the data: the u chart and each department's XmR chart have its 3 months only.
+        var captions = Compose("2024Q4", language).Blocks.OfType<ChartBlock>().Select(c => c.Caption ?? "").Where(c => c.Contains(chartWord, StringComparison.Ordinal)).ToList();
+        var control = captions.Where(c => c.Contains(" u ", StringComparison.Ordinal) || c.Contains(" X ", StringComparison.Ordinal)).ToList();
+        Assert.Equal(8, control.Count); // the company's u chart and seven departments' X charts
+        Assert.All(control, c => Assert.EndsWith(note, c, StringComparison.Ordinal));
+        Assert.Equal(8, ReportComposer.ProvisionalLimitsBelow);
+
+        // Two years of months (2026Q2: 21 months of data) are not provisional.
+        var later = Compose("2026Q2", language).Blocks.OfType<ChartBlock>().Select(c => c.Caption ?? "").ToList();
+        Assert.Contains(later, c => c.Contains(" u ", StringComparison.Ordinal));
+        Assert.DoesNotContain(later, c => c.Contains(note[..8], StringComparison.Ordinal));
+    }
 }
