@@ -142,4 +142,41 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.Contains(later, c => c.Contains(" u ", StringComparison.Ordinal));
         Assert.DoesNotContain(later, c => c.Contains(note[..8], StringComparison.Ordinal));
     }
+
+    /// <summary>The quarters on a trend chart's axis (laid out first: the ticks are made then).</summary>
+    private static List<string> QuarterTicks(ChartBlock chart)
+    {
+        chart.Plot.GetImage(520, (int)chart.Height).Dispose();
+        return [.. chart.Plot.Axes.Bottom.TickGenerator.Ticks.Where(t => t.IsMajor && !string.IsNullOrEmpty(t.Label)).OrderBy(t => t.Position).Select(t => t.Label)];
+    }
+
+    [Fact]
+    public void A_trend_chart_starts_at_the_first_quarter_with_data_and_its_caption_counts_what_it_shows()
+    {
+        // 2026Q2's history is 2024Q3–2026Q2, and the data begin in 2024Q4: seven quarters and the forecast, no empty 2024Q3.
+        var charts = Compose("2026Q2").Blocks.OfType<ChartBlock>().Where(c => c.Caption?.Contains("季度总分", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(7, charts.Count);
+        foreach (var chart in charts)
+        {
+            Assert.Equal(["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"], QuarterTicks(chart));
+            Assert.Contains("近 7 个季度总分及下季度预测(95% 预测区间)", chart.Caption, StringComparison.Ordinal);
+        }
+        // 2025Q1: two quarters, a line through them and no interval, which the caption says.
+        var two = Compose("2025Q1", "en").Blocks.OfType<ChartBlock>().Where(c => c.Caption?.Contains("totals over", StringComparison.Ordinal) == true).ToList();
+        Assert.Equal(7, two.Count);
+        Assert.All(two, c => Assert.Equal(["2024Q4", "2025Q1", "2025Q2"], QuarterTicks(c)));
+        Assert.All(two, c => Assert.EndsWith("totals over 2 quarters and next quarter's forecast (a line through two quarters: no prediction interval)", c.Caption, StringComparison.Ordinal));
+        Assert.DoesNotContain(two, c => c.Caption!.Contains("prediction interval)", StringComparison.Ordinal) && !c.Caption.Contains("no prediction", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "有总分的季度只有 1 个(不足 2 个),历史太短,不绘制趋势图。", "季度总分")]
+    [InlineData("en", ": only 1 quarter with a total (a trend needs 2): too short a history for a trend chart.", "totals over")]
+    public void A_department_with_one_quarter_of_data_gets_a_note_instead_of_a_one_dot_trend_chart(string language, string note, string captionWord)
+    {
+        // 2024Q4 is the demo's first quarter: every department has its one total.
+        var document = Compose("2024Q4", language);
+        Assert.DoesNotContain(document.Blocks.OfType<ChartBlock>(), c => c.Caption?.Contains(captionWord, StringComparison.Ordinal) == true);
+        Assert.Equal(7, document.Blocks.OfType<ParagraphBlock>().Count(p => p.Text.EndsWith(note, StringComparison.Ordinal)));
+    }
 }
