@@ -246,12 +246,28 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("QuarantineSummary", l.QuarantinedTotal));
         if (l.Quarantined.Count > 0)
         {
-            Table([Col(_t["ColFile"], 2.4f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], english ? 1.2f : 2f), Col(_t["ColReason"], english ? 3.2f : 2.8f)],
+            Table([Col(_t["ColFile"], 2.2f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], english ? 1.2f : 1.8f), Col(_t["ColValue"], 1.4f),
+                    Col(_t["ColReason"], english ? 2.8f : 2.4f)],
                 l.Quarantined.Select(q => (IReadOnlyList<string>)
-                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Label(q.Kind, q.Column, !english), LoadMessages.Localize(q.Reason, _t)!]));
+                [
+                    q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Label(q.Kind, q.Column, !english), QuarantinedValue(q.Value),
+                    LoadMessages.Localize(q.Reason, _t)!,
+                ]));
         }
         if (l.QuarantinedTotal > l.Quarantined.Count) Paragraph(_t.Format("QuarantineMore", l.QuarantinedTotal - l.Quarantined.Count), Typography.Small);
     }
+
+    /// <summary>Longest rejected value shown whole; a longer one (a pasted paragraph) is cut, enough to recognise the row.</summary>
+    private const int QuarantinedValueShown = 40;
+
+    /// <summary>The rejected value; none (the loader stores an empty cell as null) is said as empty, not as a dash that
+    /// could be the cell's content.</summary>
+    private string QuarantinedValue(string? value) => value switch
+    {
+        _ when string.IsNullOrWhiteSpace(value) => _t["QuarantineEmptyValue"],
+        { Length: > QuarantinedValueShown } => value[..(char.IsHighSurrogate(value[QuarantinedValueShown - 1]) ? QuarantinedValueShown - 1 : QuarantinedValueShown)] + "…",
+        _ => value,
+    };
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -179,4 +179,48 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.DoesNotContain(document.Blocks.OfType<ChartBlock>(), c => c.Caption?.Contains(captionWord, StringComparison.Ordinal) == true);
         Assert.Equal(7, document.Blocks.OfType<ParagraphBlock>().Count(p => p.Text.EndsWith(note, StringComparison.Ordinal)));
     }
+
+    [Theory]
+    [InlineData("zh-CN", "为本季度提供数据的导入批次中有 8 行因数据问题被隔离,未计入考核;隔离行不记录所属季度,其中可能有本季度的数据,请核对附录二 数据来源“隔离行”。", "本季度数据完整")]
+    [InlineData("en", "8 rows of the load batches that supplied this quarter's data were quarantined for data problems and are not counted; a quarantined row does not record its quarter, so some may belong to this quarter: see Appendix B. Data lineage, \"Quarantined rows\".", "are complete")]
+    public void The_data_warnings_do_not_call_the_data_complete_when_the_quarters_batches_quarantined_rows(string language, string warning, string complete)
+    {
+        // 2026Q3: the demo's one batch fed it and quarantined 8 rows, among them a 2026Q3 complaint of ORD whose received_at
+        // was 2026-13-01. A quarantined row has no quarter, so the section may not say the quarter's data are complete.
+        var model = Model("2026Q3", language);
+        Assert.Equal(8, model.Lineage.QuarantinedTotal);
+        var text = new QualityAnalytics.Reports.Resources.ReportText(new ReportOptions { Language = language }.Culture());
+        var warnings = Section(Compose(model, language), text["SubWarnings"]).OfType<ParagraphBlock>().Select(p => p.Text).ToList();
+        Assert.Contains("· " + warning, warnings);
+        Assert.DoesNotContain(warnings, w => w.Contains(complete, StringComparison.Ordinal));
+
+        // Without quarantined rows no such warning (and the rest of the section is as before).
+        var clean = model with { Lineage = model.Lineage with { QuarantinedTotal = 0, Quarantined = [] } };
+        var cleanWarnings = Section(Compose(clean, language), text["SubWarnings"]).OfType<ParagraphBlock>().Select(p => p.Text).ToList();
+        Assert.DoesNotContain("· " + warning, cleanWarnings);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "以下导入批次为本季度提供了考核数据", "为本季度提供数据的批次中共有 8 行", "本季度相关批次")]
+    [InlineData("en", "The load batches below supplied this quarter's assessment data", "8 rows of the batches that supplied this quarter's data", "rows of these batches")]
+    public void The_quarantine_appendix_lists_each_rejected_value_and_speaks_of_the_batches_not_of_the_quarters_rows(string language, string intro, string summary, string old)
+    {
+        var model = Model("2026Q3", language);
+        var document = Compose(model, language);
+        var text = new QualityAnalytics.Reports.Resources.ReportText(new ReportOptions { Language = language }.Culture());
+        var appendix = Section(document, text["SecAppendixLineage"]);
+        var paragraphs = appendix.OfType<ParagraphBlock>().Select(p => p.Text).ToList();
+        Assert.Contains(paragraphs, p => p.StartsWith(intro, StringComparison.Ordinal));
+        Assert.Contains(paragraphs, p => p.StartsWith(summary, StringComparison.Ordinal));
+        Assert.DoesNotContain(paragraphs, p => p.Contains(old, StringComparison.Ordinal));
+
+        // The value column: the ORD complaint's impossible date, the score of 105, and a missing channel said as empty.
+        var table = appendix.OfType<TableBlock>().Last();
+        Assert.Equal(text["ColValue"], table.Columns[3].Header);
+        Assert.Equal(8, table.Rows.Count);
+        var received = table.Rows.Single(r => r[0] == "complaints_2026Q3.csv");
+        Assert.Equal(["10", "2026-13-01 10:20"], new[] { received[1], received[3] });
+        Assert.Contains(table.Rows, r => r[0] == "自查考核_2025Q2.csv" && r[3] == "105");
+        Assert.Contains(table.Rows, r => r[0] == "complaints_2025Q4.csv" && r[3] == text["QuarantineEmptyValue"]);
+    }
 }
