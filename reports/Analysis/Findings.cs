@@ -15,7 +15,8 @@ namespace QualityAnalytics.Reports.Analysis;
 ///   self-check declines significantly, and its complaint-chart signals when its complaint count rises significantly: the
 ///   signal is the trend, not a special cause, and the meeting discusses it once (only signals on the trend's side of the
 ///   centre line: a jump the other way stays a finding of its own);</item>
-/// <item>pareto_vital_few (the quarter's leading category by count): 40 + 40·share;</item>
+/// <item>pareto_vital_few (the quarter's leading category by count; its evidence lists the vital few, or says the causes are
+///   spread when reaching 80% takes every category): 40 + 40·share;</item>
 /// <item>service_target_missed (per department): 35 + 40·the largest shortfall below a target, each weighted by min(1, decided/5), at most 80;</item>
 /// <item>survey_decline (significant Welch decrease of a question): 40 + min(20, 5·(−log₁₀ p)), − 5 for a small sample;</item>
 /// <item>self_check_inflation: 50 + min(20, 5·consecutive quarters); high_self_check_many_complaints: 45 + min(20, 2·(complaints − threshold)).</item>
@@ -203,15 +204,29 @@ public static class Findings
 
     private static void ParetoFinding(AnalysisInput input, ParetoSection pareto, List<Draft> drafts)
     {
-        if (pareto.ByCount.Leader is not { } leader) return;
+        var byCount = pareto.ByCount;
+        // Spread causes (reaching the threshold takes every category) have no vital few, as the Pareto table says; the
+        // largest category is still the leading cause, and the evidence says there is no vital few instead of listing all.
+        if (byCount.Leader is not { } leader) return;
         var deduction = pareto.ByDeduction.Items.FirstOrDefault(i => i.Category == leader.Category);
-        var vital = pareto.ByCount.VitalFew;
-        drafts.Add(new Draft(FindingKinds.ParetoVitalFew, 40 + 40 * leader.Share, null, "finding.pareto_vital_few",
-            new() { ["category"] = leader.Category, ["count"] = leader.Value.ToString(CultureInfo.InvariantCulture), ["share"] = F(leader.Share, 4), ["vital_few"] = string.Join(",", vital) },
+        var vital = byCount.VitalFew;
+        var categories = byCount.Items.Count(i => i.Value > 0);
+        var vitalZh = byCount.Spread
+            ? FormattableString.Invariant($"原因分散: 累计 {Pct(byCount.Threshold)} 需要全部 {categories} 类原因, 无关键少数")
+            : FormattableString.Invariant($"关键少数(累计 {Pct(byCount.Threshold)}): {string.Join("、", vital)}");
+        var vitalEn = byCount.Spread
+            ? FormattableString.Invariant($"causes spread: reaching {Pct(byCount.Threshold)} takes all {categories} categories, no vital few")
+            : $"vital few: {string.Join(", ", vital)}";
+        var parameters = new Dictionary<string, string>
+        {
+            ["category"] = leader.Category, ["count"] = leader.Value.ToString(CultureInfo.InvariantCulture), ["share"] = F(leader.Share, 4), ["vital_few"] = string.Join(",", vital),
+        };
+        if (byCount.Spread) parameters["spread"] = "true";
+        drafts.Add(new Draft(FindingKinds.ParetoVitalFew, 40 + 40 * leader.Share, null, "finding.pareto_vital_few", parameters,
             $"投诉主要原因:{leader.Category}", $"Leading complaint cause: {leader.Category}",
-            [FormattableString.Invariant($"{input.Quarter} 有效投诉 {pareto.ByCount.Total} 件, 其中{leader.Category} {leader.Value} 件, 占 {Pct(leader.Share)}; 关键少数(累计 {Pct(pareto.ByCount.Threshold)}): {string.Join("、", vital)}")
+            [FormattableString.Invariant($"{input.Quarter} 有效投诉 {byCount.Total} 件, 其中{leader.Category} {leader.Value} 件, 占 {Pct(leader.Share)}; {vitalZh}")
                 + (deduction is { Value: > 0 } ? FormattableString.Invariant($"; 直接扣分 {deduction.Value} 分, 占 {Pct(deduction.Share)}") : "")],
-            [FormattableString.Invariant($"{leader.Value} of {pareto.ByCount.Total} valid complaints in {input.Quarter} ({Pct(leader.Share)}); vital few: {string.Join(", ", vital)}")],
+            [FormattableString.Invariant($"{leader.Value} of {byCount.Total} valid complaints in {input.Quarter} ({Pct(leader.Share)}); {vitalEn}")],
             [leader.Category]));
     }
 

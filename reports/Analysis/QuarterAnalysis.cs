@@ -75,7 +75,8 @@ public sealed record ParetoSection(ParetoResult ByCount, ParetoResult ByDeductio
 // ---------- survey ----------
 
 /// <summary>One question's answers (raw, on its scale) this quarter and last, with Welch's test of the change.
-/// DepartmentCode null: all departments together.</summary>
+/// DepartmentCode null: all departments together. Direction as a trend's, or no_previous when the question has no answers
+/// last quarter (nothing to compare with, whatever this quarter's sample).</summary>
 public sealed record SurveyQuestionStatistic(
     string? DepartmentCode,
     string Question,

@@ -3,8 +3,9 @@ using QualityAnalytics.Reports.Analysis.Statistics;
 namespace QualityAnalytics.Reports.Analysis;
 
 /// <summary>Per question (per department and for all departments together): mean answer with its confidence interval this
-/// quarter and last, and Welch's t-test of the change. Fewer than options.SmallSurveySample questionnaires on either side
-/// marks the statistic small-sample and adds a warning. Excluded questionnaires are not in the input.</summary>
+/// quarter and last, and Welch's t-test of the change. Fewer than options.SmallSurveySample questionnaires this quarter, or
+/// last quarter when it had any, marks the statistic small-sample and adds a warning; a question not answered last quarter
+/// has direction no_previous. Excluded questionnaires are not in the input.</summary>
 public static class SurveyAnalysis
 {
     public static SurveySection Build(AnalysisInput input, AnalysisOptions options)
@@ -19,7 +20,9 @@ public static class SurveyAnalysis
             var nowCount = answers.Where(a => a.Quarter == input.Quarter).Select(a => a.ResponseId).Distinct().Count();
             var beforeCount = answers.Where(a => a.Quarter == previous).Select(a => a.ResponseId).Distinct().Count();
             if (nowCount == 0 && beforeCount == 0) continue;
-            var small = nowCount < options.SmallSurveySample || beforeCount < options.SmallSurveySample;
+            // A quarter before without questionnaires is no sample at all, not a small one: there is nothing to compare with
+            // (the first quarter of the data), which the direction says; only a side that was asked can be too small.
+            var small = nowCount < options.SmallSurveySample || beforeCount is > 0 && beforeCount < options.SmallSurveySample;
             if (small && code is not null)
             {
                 warnings.Add(FormattableString.Invariant(
@@ -31,7 +34,8 @@ public static class SurveyAnalysis
                 double[] before = [.. answers.Where(a => a.Quarter == previous && a.Question == q.Question).Select(a => (double)a.Score)];
                 if (now.Length == 0 && before.Length == 0) continue;
                 var welch = SurveyStatistics.Welch(before, now, options.Confidence);
-                var direction = welch.PValue is null ? "undefined"
+                var direction = before.Length == 0 && now.Length > 0 ? "no_previous"
+                    : welch.PValue is null ? "undefined"
                     : !welch.IsSignificant(options.Alpha) ? "no_significant_change"
                     : welch.Difference > 0 ? "improving" : "declining";
                 stats.Add(new SurveyQuestionStatistic(code, q.Question, q.Text, q.Scale, SurveyStatistics.Mean(now, options.Confidence),

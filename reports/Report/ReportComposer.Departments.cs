@@ -12,6 +12,9 @@ internal sealed partial class ReportComposer
 {
     private const float DepartmentChart = 165;
 
+    /// <summary>A trend is a line through at least two quarters (the analysis fits none below that: LinearTrend).</summary>
+    private const int MinTrendQuarters = 2;
+
     // ---------- 7. one page or more per department ----------
 
     private void Departments()
@@ -46,22 +49,12 @@ internal sealed partial class ReportComposer
             a.Explanation.Select(line => (IReadOnlyList<string>)[LineName(line.Component), line.FormulaIn(_t.Culture)]));
 
         var trends = _m.Analysis.Trends.FirstOrDefault(t => t.DepartmentCode == code)?.Metric(Metrics.Total);
-        if (trends is { Series.Count: > 0 })
-        {
-            var history = _m.Input.History.Select(q => q.ToString()).ToList();
-            var series = history.Select(q => new TrendPoint(QuarterLabel(q), trends.Series.FirstOrDefault(s => s.Quarter == q)?.Value)).ToList();
-            var forecast = trends.Forecast is { } f ? new TrendForecast(QuarterLabel(f.Quarter), f.Value, f.Lower, f.Upper) : null;
-            var plot = TrendChart.Build(series, forecast, _m.Policy.PassAt, new TrendChartLabels(_t["AxisQuarter"], _t["AxisScore"], _t["LegendActual"],
-                _t["LegendForecast"], _t["LegendBand"], _t.Format("LegendPassLine", _f.N(_m.Policy.PassAt))));
-            // "95%", as the rest of the report writes the level (Pct's one decimal, "95.0%", is for measured shares).
-            var confidence = ((trends.Forecast?.Confidence ?? _m.Analysis.Options.Confidence) * 100).ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%";
-            Add(new ChartBlock(plot, DepartmentChart, _t.Format("ChartTrendCaption", NextFigure(), a.DepartmentName, history.Count, confidence)));
-        }
+        if (trends is not null) TrendChartOrNote(a, trends);
         var control = _m.Analysis.ControlCharts.Departments.FirstOrDefault(d => d.DepartmentCode == code)?.SelfCheck?.Individuals;
         if (control is { Points.Count: > 0 })
         {
             Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentChart,
-                _t.Format("ChartControlCaption", NextFigure(), a.DepartmentName)));
+                ControlCaption(_t.Format("ChartControlCaption", NextFigure(), a.DepartmentName), control)));
         }
 
         Heading("SubDeptFindings", 3);
@@ -83,6 +76,36 @@ internal sealed partial class ReportComposer
             Heading("SubDeptWarnings", 3);
             foreach (var w in a.WarningsIn(_t.Culture)) Paragraph("· " + w, Typography.Small);
         }
+    }
+
+    /// <summary>The department's totals over the history with the forecast, from its first quarter with data: quarters
+    /// before the data began are no part of its history (an empty 2024Q3 slot, or 2023Q1… before a single dot), and the
+    /// caption counts the quarters drawn and names a forecast only when one is drawn. Fewer than 2 quarters make no
+    /// trend: a line says so instead of a chart of one dot.</summary>
+    private void TrendChartOrNote(Assessment a, MetricTrend trends)
+    {
+        var series = _m.Input.History.Select(q => q.ToString())
+            .Select(q => new TrendPoint(QuarterLabel(q), trends.Series.FirstOrDefault(s => s.Quarter == q)?.Value))
+            .SkipWhile(p => p.Value is null).ToList();
+        var withData = series.Count(p => p.Value is not null);
+        if (withData < MinTrendQuarters)
+        {
+            Paragraph(_t.Format("TrendTooShort", a.DepartmentName, withData, MinTrendQuarters), Typography.Small);
+            return;
+        }
+        var forecast = trends.Forecast is { } f ? new TrendForecast(QuarterLabel(f.Quarter), f.Value, f.Lower, f.Upper) : null;
+        var plot = TrendChart.Build(series, forecast, _m.Policy.PassAt, new TrendChartLabels(_t["AxisQuarter"], _t["AxisScore"], _t["LegendActual"],
+            _t["LegendForecast"], _t["LegendBand"], _t.Format("LegendPassLine", _f.N(_m.Policy.PassAt))));
+        string caption;
+        if (forecast is null) caption = _t.Format("ChartTrendCaptionNoForecast", NextFigure(), a.DepartmentName, series.Count);
+        else if (forecast.Lower is null || forecast.Upper is null) caption = _t.Format("ChartTrendCaptionNoInterval", NextFigure(), a.DepartmentName, series.Count);
+        else
+        {
+            // "95%", as the rest of the report writes the level (Pct's one decimal, "95.0%", is for measured shares).
+            var confidence = (trends.Forecast!.Confidence * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
+            caption = _t.Format("ChartTrendCaption", NextFigure(), a.DepartmentName, series.Count, confidence);
+        }
+        Add(new ChartBlock(plot, DepartmentChart, caption));
     }
 
     private string LineName(string component) => component switch
@@ -223,12 +246,28 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("QuarantineSummary", l.QuarantinedTotal));
         if (l.Quarantined.Count > 0)
         {
-            Table([Col(_t["ColFile"], 2.4f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], english ? 1.2f : 2f), Col(_t["ColReason"], english ? 3.2f : 2.8f)],
+            Table([Col(_t["ColFile"], 2.2f), Fixed(_t["ColLine"], 36), Col(_t["ColColumn"], english ? 1.2f : 1.8f), Col(_t["ColValue"], 1.4f),
+                    Col(_t["ColReason"], english ? 2.8f : 2.4f)],
                 l.Quarantined.Select(q => (IReadOnlyList<string>)
-                    [q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Label(q.Kind, q.Column, !english), LoadMessages.Localize(q.Reason, _t)!]));
+                [
+                    q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Label(q.Kind, q.Column, !english), QuarantinedValue(q.Value),
+                    LoadMessages.Localize(q.Reason, _t)!,
+                ]));
         }
         if (l.QuarantinedTotal > l.Quarantined.Count) Paragraph(_t.Format("QuarantineMore", l.QuarantinedTotal - l.Quarantined.Count), Typography.Small);
     }
+
+    /// <summary>Longest rejected value shown whole; a longer one (a pasted paragraph) is cut, enough to recognise the row.</summary>
+    private const int QuarantinedValueShown = 40;
+
+    /// <summary>The rejected value; none (the loader stores an empty cell as null) is said as empty, not as a dash that
+    /// could be the cell's content.</summary>
+    private string QuarantinedValue(string? value) => value switch
+    {
+        _ when string.IsNullOrWhiteSpace(value) => _t["QuarantineEmptyValue"],
+        { Length: > QuarantinedValueShown } => value[..(char.IsHighSurrogate(value[QuarantinedValueShown - 1]) ? QuarantinedValueShown - 1 : QuarantinedValueShown)] + "…",
+        _ => value,
+    };
 
     private static string N(long value) => value.ToString(CultureInfo.InvariantCulture);
 }

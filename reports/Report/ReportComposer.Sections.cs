@@ -10,6 +10,13 @@ internal sealed partial class ReportComposer
     private const float WideChart = 250;
     private const float NarrowChart = 210;
 
+    /// <summary>A control chart with fewer points than this has its caption say its limits are provisional. Limits are
+    /// estimates: SPC texts set trial limits from 20–25 subgroups (Montgomery, Introduction to Statistical Quality Control)
+    /// and treat limits from a handful of values as temporary, revised as data come in (Wheeler, Understanding Statistical
+    /// Process Control); below 8 points one new month moves them visibly and a rule can fire or vanish on it. The first
+    /// quarters of the data (3 or 6 months) fall short; two years of history (24 months) do not.</summary>
+    internal const int ProvisionalLimitsBelow = 8;
+
     // ---------- 2. assessment results ----------
 
     private void AssessmentResults()
@@ -122,6 +129,9 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("OpenComplaintsAsOf", _f.DateTime(_m.Input.AsOf)), Typography.Small);
 
         Heading("SubServiceTargets", 2);
+        // The rates count invalid complaints too (ServiceTargets, as `qa analyze` and the dashboard do), while the columns
+        // beside them count valid ones: said here, or a reader takes the rates for valid complaints'.
+        Paragraph(_t["ServiceTargetScope"], Typography.Small);
         var byDepartment = _m.Assessments.Select(a => a.DepartmentCode).ToList();
         Table(
         [
@@ -170,16 +180,26 @@ internal sealed partial class ReportComposer
                 [Col(_t["ColCategory"], 2), Col(_t["ColCount"]), Col(_t["ColShare"]), Col(_t["ColCumulative"]), Col(_t["ColVitalFew"])],
                 pareto.Items.Select(i => (IReadOnlyList<string>)
                     [i.Category, _f.N(i.Value), _f.Pct(i.Share), _f.Pct(i.CumulativeShare), i.VitalFew ? "★" : ""]));
+            // Every category needed for 80% (ties at the cut included): no vital few to name, and the text says why.
+            if (pareto.Spread) Paragraph(_t.Format("ParetoSpread", _f.Pct(pareto.Threshold), pareto.Items.Count(i => i.Value > 0)));
             var plot = ParetoChart.Build(pareto, new ParetoChartLabels(_t["AxisCount"], _t["LegendCount"], _t["LegendCumulative"]));
-            Add(new ChartBlock(plot, NarrowChart, _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
+            Add(new ChartBlock(plot, NarrowChart, pareto.Spread
+                ? _t.Format("ChartParetoCaptionSpread", NextFigure())
+                : _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
         }
 
         if (_m.Analysis.ControlCharts.ComplaintsPerWorkingDay is { Points.Count: > 0 } u)
         {
             Heading("SubCompanyControl", 2);
-            Add(new ChartBlock(ControlChartPlot.Build(Relabel(u), ControlLabels(_t["AxisRate"])), NarrowChart, _t.Format("ChartUCaption", NextFigure())));
+            Add(new ChartBlock(ControlChartPlot.Build(Relabel(u), ControlLabels(_t["AxisRate"])), NarrowChart,
+                ControlCaption(_t.Format("ChartUCaption", NextFigure()), u)));
         }
     }
+
+    /// <summary>A control chart's caption, with the note that its limits are provisional when it has few points.</summary>
+    private string ControlCaption(string caption, Analysis.Statistics.ControlChart chart) => chart.Points.Count < ProvisionalLimitsBelow
+        ? _t.Format("ChartControlProvisional", caption, chart.Points.Count, ProvisionalLimitsBelow)
+        : caption;
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

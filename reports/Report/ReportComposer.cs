@@ -157,6 +157,10 @@ internal sealed partial class ReportComposer
                 _t.Format("DifferenceItem", Name(d.DepartmentCode), _f.DifferenceField(d.Field), _f.DifferenceValue(d.Field, d.Approved), _f.DifferenceValue(d.Field, d.Draft))))));
         }
         foreach (var year in _m.Analysis.ServiceTargets.UncalendaredYears) warnings.Add(_t.Format("CalendarNotImported", year));
+        // A quarantined row records file, line, column, value and reason but no quarter, so rows of the batches that fed
+        // this quarter may be this quarter's: the section must not call the data complete, and points to the appendix.
+        if (_m.Lineage.QuarantinedTotal > 0)
+            warnings.Add(_t.Format("QuarantinedWarning", _m.Lineage.QuarantinedTotal, _t["SecAppendixLineage"], _t["SubQuarantine"]));
         if (warnings.Count == 0) warnings.Add(_t["NoWarnings"]);
         foreach (var w in warnings) Paragraph("· " + w);
 

@@ -83,13 +83,7 @@ internal sealed class ReportFormat(ReportText text)
         _ => Text["Flat"],
     };
 
-    public string Direction(string direction) => Text[direction switch
-    {
-        "improving" => "DirImproving",
-        "declining" => "DirDeclining",
-        "no_significant_change" => "DirNone",
-        _ => "DirUndefined",
-    }];
+    public string Direction(string direction) => Text.Direction(direction);
 
     public string Component(string key) => key switch
     {

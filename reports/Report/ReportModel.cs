@@ -59,7 +59,9 @@ public sealed record FileLine(long BatchId, string FileName, string? Sheet, stri
 
 /// <summary>One quarantined row: where it was and why.</summary>
 /// <param name="Kind">The contract's name of the file's kind (complaints…), which names its fields in Chinese.</param>
-public sealed record QuarantineLine(long BatchId, string File, string? Sheet, int Line, string Column, string Reason, string? Kind = null);
+/// <param name="Value">The rejected value as the file had it (null for an empty cell): with the file and line, what lets
+/// a reader recognise the row, since a quarantined row records no quarter.</param>
+public sealed record QuarantineLine(long BatchId, string File, string? Sheet, int Line, string Column, string Reason, string? Kind = null, string? Value = null);
 
 internal static class LineageReader
 {
@@ -82,7 +84,7 @@ internal static class LineageReader
         var binary = db.Database.IsNpgsql() ? "C" : "BINARY";
         var rows = quarantined.OrderBy(q => q.BatchId).ThenBy(q => EF.Functions.Collate(q.File, binary)).ThenBy(q => q.Sheet != null)
             .ThenBy(q => EF.Functions.Collate(q.Sheet, binary)).ThenBy(q => q.Line).ThenBy(q => q.Id).Take(Math.Max(0, listed)).ToList()
-            .Select(q => new QuarantineLine(q.BatchId, q.File, q.Sheet, q.Line, q.Column, q.Reason, kindOf.GetValueOrDefault(q.SourceFileId))).ToList();
+            .Select(q => new QuarantineLine(q.BatchId, q.File, q.Sheet, q.Line, q.Column, q.Reason, kindOf.GetValueOrDefault(q.SourceFileId), q.Value)).ToList();
         return new DataLineage(batches, files, total, rows);
     }
 

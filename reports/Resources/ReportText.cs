@@ -35,6 +35,18 @@ public sealed class ReportText
     /// <summary>The text of <paramref name="key"/> with its {0}, {1}… filled in, formatted for this language.</summary>
     public string Format(string key, params object?[] args) => string.Format(Culture, this[key], args);
 
+    /// <summary>An analysis direction (improving, declining, no_significant_change, no_previous, undefined) in this language. The words
+    /// speak of quality, not of the value's way: more complaints is "declining" and must not read as a fall. `qa analyze`
+    /// writes them from here too, so the command line and the PDF say the same.</summary>
+    public string Direction(string direction) => this[direction switch
+    {
+        "improving" => "DirImproving",
+        "declining" => "DirDeclining",
+        "no_significant_change" => "DirNone",
+        "no_previous" => "DirNoPrevious",
+        _ => "DirUndefined",
+    }];
+
     /// <summary>Every key of the neutral (zh-CN) resources, and of one language's own file (for tests).</summary>
     public static IReadOnlyCollection<string> Keys(CultureInfo culture)
     {

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Reports.Analysis.Statistics;
+using QualityAnalytics.Reports.Resources;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -40,13 +41,11 @@ internal static class AnalyzeCommand
     private static string Pct(double? v) => v is { } x ? (x * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
     private static string PText(double? p) => p is not { } x ? "—" : x < 0.0001 ? "<0.0001" : x.ToString("0.0000", CultureInfo.InvariantCulture);
 
-    private static string Direction(string d) => d switch
-    {
-        "improving" => "显著改善",
-        "declining" => "显著下滑",
-        "no_significant_change" => "无显著变化",
-        _ => "无法判断",
-    };
+    private static readonly ReportText Zh = new(CultureInfo.GetCultureInfo("zh-CN"));
+
+    /// <summary>The PDF's words for a direction (显著改善 / 显著变差…): about quality, so a rising complaint count is not
+    /// called a fall, and the same as the report's.</summary>
+    private static string Direction(string d) => Zh.Direction(d);
 
     private static void WriteText(TextWriter o, QuarterAnalysis a)
     {
@@ -103,6 +102,9 @@ internal static class AnalyzeCommand
             var ded = a.Pareto.ByDeduction.Items.FirstOrDefault(x => x.Category == i.Category);
             o.WriteLine(FormattableString.Invariant($"  {(i.VitalFew ? "★" : " ")} {i.Category}: {i.Value} 件 {Pct(i.Share)} 累计 {Pct(i.CumulativeShare)}; 直接扣分 {ded?.Value ?? 0}"));
         }
+        // As the JSON's by_count.spread and the PDF: no ★ at all is a statement, not a gap.
+        if (a.Pareto.ByCount.Spread)
+            o.WriteLine(FormattableString.Invariant($"  原因分散: 累计 {Pct(a.Pareto.ByCount.Threshold)} 需要全部 {a.Pareto.ByCount.Items.Count(i => i.Value > 0)} 类原因, 无关键少数 (causes spread: no vital few)"));
 
         o.WriteLine();
         o.WriteLine("五、问卷 Survey(全公司各题均分与 95% 置信区间, 与上季度 Welch t 检验)");

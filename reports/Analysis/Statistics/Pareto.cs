@@ -4,10 +4,12 @@ namespace QualityAnalytics.Reports.Analysis.Statistics;
 public sealed record ParetoItem(string Category, decimal Value, double Share, double CumulativeShare, bool VitalFew);
 
 /// <summary>A Pareto analysis: categories by value, descending (ties by name, ordinal), and the vital few.</summary>
-public sealed record ParetoResult(decimal Total, double Threshold, IReadOnlyList<ParetoItem> Items)
+/// <param name="Spread">Reaching the threshold took every category (two or more): none is marked vital, the causes are spread.</param>
+public sealed record ParetoResult(decimal Total, double Threshold, IReadOnlyList<ParetoItem> Items, bool Spread = false)
 {
     public IReadOnlyList<string> VitalFew => [.. Items.Where(i => i.VitalFew).Select(i => i.Category)];
-    public ParetoItem? Leader => Items.Count > 0 && Items[0].VitalFew ? Items[0] : null;
+    /// <summary>The largest category (null when none has a value): vital, or the first of spread causes.</summary>
+    public ParetoItem? Leader => Items.Count > 0 && Items[0].Value > 0 ? Items[0] : null;
 }
 
 /// <summary>
@@ -16,7 +18,9 @@ public sealed record ParetoResult(decimal Total, double Threshold, IReadOnlyList
 /// Categories with value 0 are listed but never vital. An empty or all-zero input has no vital few.
 /// Ties at the cut are not broken by name: a category with the same value as the last one needed is vital too (with
 /// counts 7, 2, 2, 2 the three 2s are alike, and calling two of them "vital" because of their names' order would be an
-/// arbitrary statement), so the vital few may then reach past the threshold.
+/// arbitrary statement), so the vital few may then reach past the threshold. When that makes every category (with a value,
+/// two or more) vital — 7, 2, 2, 2, or any two categories where the first has less than 80% — a "vital few" would single
+/// out nothing: none is marked and the result says <see cref="ParetoResult.Spread"/> instead.
 /// </summary>
 public static class Pareto
 {
@@ -40,6 +44,9 @@ public static class Pareto
             if (vital) cutValue = value;
             items.Add(new ParetoItem(category, value, share, cumulative, vital));
         }
+        var counted = items.Count(i => i.Value > 0);
+        if (counted >= 2 && items.Count(i => i.VitalFew) == counted)
+            return new ParetoResult(total, threshold, [.. items.Select(i => i with { VitalFew = false })], Spread: true);
         return new ParetoResult(total, threshold, items);
     }
 }

@@ -75,9 +75,45 @@ public sealed class QuarterAnalyzerTests
         Assert.Null(s.Current.Lower);
         Assert.Equal(0, s.Previous.N);
         Assert.Null(s.Change.PValue);
-        Assert.Equal("undefined", s.Direction);
+        Assert.Equal("no_previous", s.Direction); // nothing answered the quarter before
         Assert.True(s.SmallSample);
         Assert.Contains(a.Survey.Warnings, w => w.StartsWith("LOG", StringComparison.Ordinal) && w.Contains("small sample", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_first_quarter_of_questionnaires_has_nothing_to_compare_with_and_is_not_a_small_sample()
+    {
+        // 2024Q4 of the demo: 43 questionnaires and none the quarter before. The verdict once said "small sample", but
+        // 43 is not small: the comparison is missing.
+        SurveyAnswerRecord[] answers = [.. Enumerable.Range(1, 43).Select(i => new SurveyAnswerRecord($"WJ-{i}", "LOG", Q2, "Q1", 3 + i % 3))];
+        var a = QuarterAnalyzer.Analyze(Input(answers: answers));
+        foreach (var s in a.Survey.Questions)
+        {
+            Assert.Equal(43, s.Current.N);
+            Assert.Equal(0, s.Previous.N);
+            Assert.Equal("no_previous", s.Direction);
+            Assert.False(s.SmallSample);
+        }
+        Assert.Empty(a.Survey.Warnings);
+    }
+
+    [Fact]
+    public void A_spread_pareto_gives_a_leading_cause_finding_that_names_no_vital_few()
+    {
+        // 7 2 2 2: every category would be "vital" (a tie at the cut); the finding says the causes are spread instead of
+        // listing all four as the vital few.
+        var t = new DateTime(2026, 4, 8, 10, 0, 0);
+        var counts = new[] { ("响应不及时", 7), ("单据差错", 2), ("计量误差", 2), ("配送延误", 2) };
+        ComplaintRecord[] complaints = [.. counts.SelectMany(c => Enumerable.Range(0, c.Item2).Select(i => Complaint($"{c.Item1}-{i}", "LOG", t.AddHours(i), c.Item1)))];
+        var a = QuarterAnalyzer.Analyze(Input(complaints: complaints));
+        Assert.True(a.Pareto.ByCount.Spread);
+        var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ParetoVitalFew);
+        Assert.Equal("投诉主要原因:响应不及时", finding.TitleZh);
+        Assert.Equal("", finding.Parameters["vital_few"]);
+        Assert.Equal("true", finding.Parameters["spread"]);
+        Assert.Contains("原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.DoesNotContain("关键少数(", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("causes spread: reaching 80.0% takes all 4 categories, no vital few", finding.EvidenceEn, StringComparison.Ordinal);
     }
 
     [Fact]

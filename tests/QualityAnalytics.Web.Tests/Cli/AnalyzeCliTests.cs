@@ -42,12 +42,16 @@ public sealed class AnalyzeCliTests : IDisposable
         Assert.Equal("WE1", headline.GetProperty("parameters").GetProperty("rule").GetString());
         Assert.DoesNotContain(control.Skip(1), f => f.GetProperty("department_code").GetString() == "ORD");
 
-        // The dominant category: 响应不及时 leads the quarter's Pareto, one of the vital few, and is the only Pareto finding.
+        // The dominant category: 响应不及时 leads the quarter's Pareto and is the only Pareto finding. Its 7 2 2 2 need
+        // every category for 80% (a tie at the cut), so none is marked vital and the causes are said to be spread.
         var pareto = Assert.Single(Of("pareto_vital_few"));
         Assert.Equal(["响应不及时"], pareto.GetProperty("points").EnumerateArray().Select(p => p.GetString()));
-        var leader = root.GetProperty("pareto").GetProperty("by_count").GetProperty("items")[0];
+        var byCount = root.GetProperty("pareto").GetProperty("by_count");
+        Assert.True(byCount.GetProperty("spread").GetBoolean());
+        Assert.Equal("true", pareto.GetProperty("parameters").GetProperty("spread").GetString());
+        var leader = byCount.GetProperty("items")[0];
         Assert.Equal("响应不及时", leader.GetProperty("category").GetString());
-        Assert.True(leader.GetProperty("vital_few").GetBoolean());
+        Assert.False(leader.GetProperty("vital_few").GetBoolean());
         Assert.True(leader.GetProperty("share").GetDouble() > 0.4);
 
         // Findings are ranked 1..n by severity.
@@ -72,6 +76,34 @@ public sealed class AnalyzeCliTests : IDisposable
         Assert.Contains("订单处理中心月度自查得分失控(2026-05)", output);
         Assert.Contains("投诉主要原因:响应不及时", output);
         Assert.Contains("满意率 = (满意 + 基本满意) / 已回访", output);
+    }
+
+    [Fact]
+    public void A_rising_complaint_count_is_called_worse_not_a_fall()
+    {
+        // The demo's WUH gets more valid complaints every quarter (slope > 0): "declining" in quality, which the text
+        // once wrote 显著下滑 (a fall) beside a rising value. It says 显著变差, the PDF's word.
+        _qa.Run("demo");
+        var (exit, output, error) = _qa.Run("analyze", "--quarter", "2026Q2");
+        Assert.True(exit == 0, error);
+        Assert.Matches(@"有效投诉数 显著变差 \(斜率 [0-9]", output);
+        Assert.DoesNotContain("显著下滑", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_text_pareto_stars_nothing_and_says_the_causes_are_spread_as_the_json_does()
+    {
+        // 2026Q2's 7 2 2 2: the JSON has by_count.spread and no vital_few; the text says so and stars no line.
+        _qa.Run("demo");
+        var (exit, output, error) = _qa.Run("analyze", "--quarter", "2026Q2");
+        Assert.True(exit == 0, error);
+        var lines = output.Split(Environment.NewLine);
+        var start = Array.FindIndex(lines, l => l.StartsWith("四、投诉原因帕累托", StringComparison.Ordinal));
+        var section = lines.Skip(start + 1).TakeWhile(l => l.Length > 0).ToList();
+        Assert.Equal(5, section.Count);
+        Assert.DoesNotContain(section, l => l.Contains('★'));
+        Assert.Equal("  原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数 (causes spread: no vital few)", section[^1]);
+        Assert.Contains("原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数", output[..output.IndexOf("二、趋势", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Theory]
