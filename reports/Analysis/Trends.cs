@@ -33,7 +33,7 @@ public static class Trends
                 Trend(Metrics.Total, "总分", true, history, input.Quarter, q => Score(q, s => s.Total), 2, options, Score100),
                 Trend(Metrics.SelfCheck, "自查考核", true, history, input.Quarter, q => Score(q, s => s.SelfCheck), 2, options, Score100),
                 Trend(Metrics.Survey, "问卷调查", true, history, input.Quarter, q => Score(q, s => s.Survey), 2, options, Score100),
-                Trend(Metrics.Complaint, "客户投诉", true, history, input.Quarter, q => Score(q, s => s.Complaint), 2, options, Score100),
+                Trend(Metrics.Complaint, "投诉得分", true, history, input.Quarter, q => Score(q, s => s.Complaint), 2, options, Score100),
                 Trend(Metrics.ComplaintCount, "有效投诉数", false, counted, input.Quarter, Count, 2, options, (0, null)),
                 Trend(Metrics.SatisfactionRate, "投诉处理满意率", true, history, input.Quarter, Satisfaction, 4, options, (0, 1)),
             ]));

@@ -230,9 +230,11 @@ public sealed class QuarterAnalyzerTests
             Complaint($"TS-{q}-{n}", "LOG", q.FirstDay.ToDateTime(new TimeOnly(10, 0)).AddDays(7 * n)))).ToList();
         var input = Input(scores: scores, complaints: complaints, dataFrom: quarters[0].FirstDay) with { History = quarters };
 
-        var trend = Assert.Single(QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 4 }).Findings,
-            f => f.Kind == FindingKinds.TrendDeclining);
+        var analysis = QuarterAnalyzer.Analyze(input, AnalysisOptions.Default with { HistoryQuarters = 4 });
+        var trend = Assert.Single(analysis.Findings, f => f.Kind == FindingKinds.TrendDeclining);
 
+        // The complaint component is named as a score: "客户投诉每季度下降 9.20" read as fewer complaints, good news.
+        Assert.Equal("投诉得分", analysis.Trends.Single(t => t.DepartmentCode == "LOG").Metric(Metrics.Complaint)!.Label);
         Assert.Contains("总分每季度下降 1.03(", trend.EvidenceZh, StringComparison.Ordinal);
         Assert.Contains("2025Q3 98.00 → 2026Q2 94.80)", trend.EvidenceZh, StringComparison.Ordinal);
         Assert.Contains("有效投诉数每季度上升 1.30(", trend.EvidenceZh, StringComparison.Ordinal);
