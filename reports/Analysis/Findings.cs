@@ -199,7 +199,7 @@ public static class Findings
             if (d.Complaints is { } c) Add(c, d.DepartmentCode, "月度有效投诉数", "monthly valid complaints", Metrics.ComplaintCount);
         }
         if (charts.ComplaintsPerWorkingDay is { } u) Add(u, null, "每工作日有效投诉数", "valid complaints per working day", null);
-        if (charts.LateReplies is { } p) Add(p, null, "超时答复比例", "late-reply proportion", null);
+        if (charts.LateReplies is { } p) Add(p, null, "超时回复比例", "late-reply proportion", null);
     }
 
     private static void ParetoFinding(AnalysisInput input, ParetoSection pareto, List<Draft> drafts)
@@ -240,7 +240,7 @@ public static class Findings
             var missed = new List<(string Zh, string En, double Shortfall)>();
             // A shortfall weighs in proportion to the evidence, up to 5 decided complaints: one late complaint of one is not 100%.
             static double W(int n) => Math.Min(1.0, n / 5.0);
-            if (row.Reply.Met == false) missed.Add(($"{hours}小时答复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"{hours}-hour reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
+            if (row.Reply.Met == false) missed.Add(($"{hours}小时回复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"{hours}-hour reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
             if (row.Solution.Met == false) missed.Add(($"{o.SolutionWorkingDays}个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"{o.SolutionWorkingDays}-working-day solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
             if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}(目标 {Pct(row.Satisfaction.Target)}, 回访 {row.Satisfaction.Asked} 件)", $"satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
             if (missed.Count == 0) continue;

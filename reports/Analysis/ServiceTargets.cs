@@ -17,7 +17,7 @@ public static class ServiceTargets
 {
     public static IReadOnlyList<string> Definitions(ServiceTargetRules o) =>
     [
-        FormattableString.Invariant($"答复时限:收到投诉后 {o.ReplyHours:0.##} 小时内答复 (reply within {o.ReplyHours:0.##} h of receipt)"),
+        FormattableString.Invariant($"回复时限:收到投诉后 {o.ReplyHours:0.##} 小时内回复 (reply within {o.ReplyHours:0.##} h of receipt)"),
         FormattableString.Invariant($"解决时限:收到投诉当日之后第 {o.SolutionWorkingDays} 个工作日结束前(按国家法定节假日及调休安排) (solution by the end of working day {o.SolutionWorkingDays} after the day of receipt, official calendar incl. make-up days)"),
         FormattableString.Invariant($"满意率 = (满意 + 基本满意) / 已回访, 目标 ≥ {o.SatisfactionTarget * 100:0.#}% (satisfaction rate = (satisfied + neutral) / asked; target ≥ {o.SatisfactionTarget * 100:0.#}%)"),
         "统计范围:全部投诉(含无效投诉) (all complaints, valid or not)",

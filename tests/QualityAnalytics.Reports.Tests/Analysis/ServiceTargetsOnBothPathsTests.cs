@@ -161,7 +161,7 @@ public sealed class ServiceTargetsOnBothPathsTests : IDisposable
 
         // The report names the analysed quarter's targets: the version in force for 2026Q2 (the version its approval is made under).
         Assert.Equal(new ServiceTargetRules(48m, 5, 0.85m, 1m), section.Targets);
-        Assert.Contains(section.Definitions, d => d.StartsWith("答复时限:收到投诉后 48 小时内答复", StringComparison.Ordinal));
+        Assert.Contains(section.Definitions, d => d.StartsWith("回复时限:收到投诉后 48 小时内回复", StringComparison.Ordinal));
         Assert.Contains(section.Definitions, d => d.Contains("第 5 个工作日", StringComparison.Ordinal));
         Assert.Equal("2026-04", model.Policy.Version);
     }

@@ -284,7 +284,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // The approval kept the version's values: the cover names what changed, and the report still judges by the values
         // at approval (a reply due within 24 hours, not 48) as well as showing the approved results.
         Assert.Contains("注意：审定后考核办法版本2013-07的参数有修改（service_targets.reply_hours由24改为48），本报告的得分、等次与奖惩、计分说明与服务目标仍按审定时的参数", zh[0], StringComparison.Ordinal);
-        Assert.Contains("服务目标:答复在受理后24小时内", string.Concat(zh), StringComparison.Ordinal);
+        Assert.Contains("服务目标:回复在受理后24小时内", string.Concat(zh), StringComparison.Ordinal);
         Assert.DoesNotContain("48小时", string.Concat(zh), StringComparison.Ordinal);
         Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(zh), StringComparison.Ordinal); // the approved results
         Assert.Contains("thevaluesofpolicyversion2013-07werechangedaftertheapproval(service_targets.reply_hoursfrom24to48)", PdfTestKit.PageTexts(Report(edited, "en"))[0], StringComparison.Ordinal);
@@ -309,7 +309,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var zh = PdfTestKit.PageTexts(QuarterlyReport.Generate(read, DemoWarehouse.Q2, new ReportOptions(), edited, demo.Clock));
 
         Assert.Contains("注意：审定后考核办法版本2013-07的参数有修改，本报告的得分、等次与奖惩仍为审定时的结果，计分说明与服务目标按现行参数", zh[0], StringComparison.Ordinal);
-        Assert.Contains("服务目标:答复在受理后48小时内", string.Concat(zh), StringComparison.Ordinal);
+        Assert.Contains("服务目标:回复在受理后48小时内", string.Concat(zh), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -72,7 +72,7 @@ public sealed partial class OpenComplaintsAsOfTests : IDisposable
         var rates = RatesSentence().Match(pdf);
         Assert.True(rates.Success, pdf);
         Assert.Equal(("100.0%", "100.0%"), (rates.Groups[1].Value, rates.Groups[2].Value));
-        Assert.Contains("本季度所有投诉均按时答复和解决。", pdf, StringComparison.Ordinal);
+        Assert.Contains("本季度所有投诉均按时回复和解决。", pdf, StringComparison.Ordinal);
         Assert.DoesNotContain("超时未完成", pdf, StringComparison.Ordinal); // no row "open, overdue" in the table of late complaints
 
         // `qa analyze`: the quarter, and the same quarter inside a later quarter's history.
@@ -131,7 +131,7 @@ public sealed partial class OpenComplaintsAsOfTests : IDisposable
         Assert.Equal(("2026Q3", 0.5m, 0.5m, 1, 1), (row[0].GetString(), row[1].GetDecimal(), row[2].GetDecimal(), row[3].GetInt32(), row[4].GetInt32()));
     }
 
-    [GeneratedRegex("答复及时率([0-9.]+%),解决及时率([0-9.]+%)")]
+    [GeneratedRegex("回复及时率([0-9.]+%),解决及时率([0-9.]+%)")]
     private static partial Regex RatesSentence();
 
     private static string PdfText(string path) => Cli.PdfText.Compact(path);
