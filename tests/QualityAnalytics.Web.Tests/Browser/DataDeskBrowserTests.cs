@@ -153,8 +153,13 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
 
         await session.Open("/data?lang=en");
         await session.AndSettle(() => session.Page.ClickAsync("#run-tests"));
-        Assert.Matches(@"^\d+ passed, 0 failed, [01] warnings$", await session.Page.InnerTextAsync("#tests-summary"));
-        Assert.Contains("a batch's counts are the sums of its files'", await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync());
+        // Counts after their names: "1 warnings" needed no plural then.
+        Assert.Matches(@"^Passed: \d+, failed: 0, warnings: [01]$", await session.Page.InnerTextAsync("#tests-summary"));
+        var english = await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync();
+        Assert.Contains("a batch's counts are the sums of its files'", english);
+        // The English rules named 第八条 and 题号 in Chinese.
+        Assert.Contains("a check with deductions scores 100 − Σ points (Article 8)", english);
+        Assert.Contains("question is the question number of question_key", english);
         await session.Screenshot("data-tests-1280-en");
         Assert.Empty(session.Errors);
     }
