@@ -51,6 +51,12 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
         await session.Screenshot("data-upload-1280");
+
+        // In English the one quarantined row is "1 row quarantined", not "1 rows".
+        await session.Open(session.Page.Url + "&lang=en");
+        Assert.Equal("1 row quarantined", await session.Page.Locator("#quarantine caption").InnerTextAsync());
+        Assert.Equal("1 warning: this row loaded, but needs a look", await session.Page.Locator("#warnings caption").InnerTextAsync());
+        await session.Screenshot("data-upload-1280-en");
         Assert.Empty(session.Errors);
     }
 

@@ -89,7 +89,11 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             Assert.Matches(@"^第 \d+ 批数据改动了已批准的季度 2025Q1：请查看变化并提请委员会审阅$", await notice.InnerTextAsync());
             Assert.Matches(@"/data\?batch=\d+$", await notice.GetAttributeAsync("href"));
             await committee.Screenshot("overview-approved-notice-1280");
-            await committee.Open("/policy?quarter=2025Q1");
+            // One quarter in English is "quarter", not "quarters".
+            await committee.Open("/?lang=en");
+            Assert.Matches(@"^Batch \d+ changed approved quarter 2025Q1: see what changed and take it to the committee$",
+                await committee.Page.Locator("#findings [data-notice=approved] a").First.InnerTextAsync());
+            await committee.Open("/policy?quarter=2025Q1&lang=zh-CN");
 
             // The page showed the draft and only counted the differences; the report showed the approved values, so the
             // two disagreed with nothing on the page saying where.

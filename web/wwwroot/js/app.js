@@ -13,6 +13,9 @@
         const text = strings[key] ?? key;
         return text.replace(/\{(\d+)\}/g, (_, i) => String(args[+i] ?? ''));
     }
+    /** A UI string about a count n: the key's ".one" form when n is 1 (English "1 row quarantined", where the key's own
+     *  says "rows"; Chinese has no plural, its ".one" is the same text), otherwise the key's own. */
+    const tn = (key, n, ...args) => t(n === 1 && (key + '.one') in strings ? key + '.one' : key, ...args);
     /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
     const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
     const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
@@ -501,7 +504,7 @@
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
 
     window.QA = {
-        t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        t, tn, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, kpiDelta, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
