@@ -5,7 +5,8 @@ using Microsoft.Playwright;
 namespace QualityAnalytics.Web.Tests.Browser;
 
 /// <summary>The English pages as an English reader reads them: a count of one in the singular ("1 rows quarantined"
-/// was shown).</summary>
+/// was shown), and the grade 未考核 named "Not assessed" (it was "Withheld", which reads as "held back") while its code,
+/// withheld, stays what the API and the files carry.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class EnglishWordingBrowserTests(BrowserFixture browser)
 {
@@ -32,6 +33,32 @@ public sealed class EnglishWordingBrowserTests(BrowserFixture browser)
         Assert.Equal(expected, await session.Page.Locator("#findings [data-notice=batch] a").AllInnerTextsAsync());
         Assert.Matches(@"^Batch \d+: 1 row quarantined, 0 files rejected$", await session.Page.Locator("#findings [data-notice=batch] a").First.InnerTextAsync());
         await session.Screenshot("overview-notices-1280-en");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task The_grade_withheld_is_not_assessed_in_english_and_keeps_its_code()
+    {
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/?lang=en");
+        var grades = await session.Page.Locator("#slicer-grade option").AllInnerTextsAsync();
+        Assert.Contains("Not assessed", grades);
+        Assert.DoesNotContain("Withheld", grades);
+        Assert.Equal("withheld", await session.Page.Locator("#slicer-grade option", new() { HasText = "Not assessed" }).GetAttributeAsync("value"));
+
+        // The measure of the same name on Explore, from the semantic model's English label.
+        await session.Open("/explore?lang=en");
+        var measures = await session.Page.Locator("#measures label.check").AllInnerTextsAsync();
+        Assert.Contains("Not assessed", measures.Select(m => m.Trim()));
+        Assert.DoesNotContain("Withheld", measures.Select(m => m.Trim()));
+
+        // The data contract is unchanged: the API still says withheld.
+        var model = await session.Page.EvaluateAsync<JsonElement>("fetch('/api/model').then(r => r.json())");
+        var measure = model.GetProperty("measures").EnumerateArray().Single(m => m.GetProperty("name").GetString() == "withheld");
+        Assert.Equal("Not assessed", measure.GetProperty("label_en").GetString());
+        Assert.Equal("未考核", measure.GetProperty("label_zh").GetString());
+        var options = await session.Page.EvaluateAsync<string[]>("fetch('/api/options/grade').then(r => r.json())");
+        Assert.Contains("withheld", options);
         Assert.Empty(session.Errors);
     }
 }
