@@ -77,7 +77,7 @@ internal static class AnalyzeCommand
         }
 
         o.WriteLine();
-        o.WriteLine("三、控制图 Control charts(自查 XmR、投诉 c 图;全公司 u 图、超时答复 p 图)");
+        o.WriteLine("三、控制图 Control charts(自查 XmR、投诉 c 图;全公司 u 图、超时回复 p 图)");
         void Chart(string title, ControlChart? chart)
         {
             if (chart is null) return;
@@ -93,7 +93,7 @@ internal static class AnalyzeCommand
             if (d.Complaints is { Violations.Count: > 0 }) Chart($"{d.DepartmentCode} 投诉 c", d.Complaints);
         }
         Chart("全公司 每工作日投诉 u", a.ControlCharts.ComplaintsPerWorkingDay);
-        Chart("全公司 超时答复 p", a.ControlCharts.LateReplies);
+        Chart("全公司 超时回复 p", a.ControlCharts.LateReplies);
 
         o.WriteLine();
         o.WriteLine(FormattableString.Invariant($"四、投诉原因帕累托 Pareto({a.Pareto.Basis}; 关键少数 = 累计 {Pct(a.Pareto.ByCount.Threshold)})"));
@@ -122,13 +122,13 @@ internal static class AnalyzeCommand
         foreach (var r in a.ServiceTargets.Quarter)
         {
             o.WriteLine(FormattableString.Invariant(
-                $"  {r.DepartmentCode ?? "ALL"} {Name(r.DepartmentCode)}: 投诉 {r.Complaints}; 24h答复 {Pct(r.Reply.Rate)} (超时 {r.Reply.Late}, 待定 {r.Reply.Pending}); 3日解决 {Pct(r.Solution.Rate)} (超时 {r.Solution.Late}, 待定 {r.Solution.Pending}); 满意率 {Pct(r.Satisfaction.Rate)} (回访 {r.Satisfaction.Asked}){(r.Satisfaction.Met == false ? " 未达标" : "")}"));
+                $"  {r.DepartmentCode ?? "ALL"} {Name(r.DepartmentCode)}: 投诉 {r.Complaints}; 24h回复 {Pct(r.Reply.Rate)} (超时 {r.Reply.Late}, 待定 {r.Reply.Pending}); 3日解决 {Pct(r.Solution.Rate)} (超时 {r.Solution.Late}, 待定 {r.Solution.Pending}); 满意率 {Pct(r.Satisfaction.Rate)} (回访 {r.Satisfaction.Asked}){(r.Satisfaction.Met == false ? " 未达标" : "")}"));
         }
         if (a.ServiceTargets.Late.Count > 0) o.WriteLine("  超时投诉 Late complaints:");
         foreach (var l in a.ServiceTargets.Late)
         {
             o.WriteLine(FormattableString.Invariant(
-                $"    {l.ComplaintId} {l.DepartmentCode} {(l.Target == "reply" ? "答复" : "解决")}: 收到 {l.ReceivedAt:yyyy-MM-dd HH:mm}, 时限 {l.Due:yyyy-MM-dd HH:mm}, {(l.DoneAt is { } d ? $"完成 {d:yyyy-MM-dd HH:mm}" : "仍未完成 still open")}"));
+                $"    {l.ComplaintId} {l.DepartmentCode} {(l.Target == "reply" ? "回复" : "解决")}: 收到 {l.ReceivedAt:yyyy-MM-dd HH:mm}, 时限 {l.Due:yyyy-MM-dd HH:mm}, {(l.DoneAt is { } d ? $"完成 {d:yyyy-MM-dd HH:mm}" : "仍未完成 still open")}"));
         }
 
         o.WriteLine();
