@@ -78,14 +78,14 @@ public static class DataTests
             $"SELECT f.check_id || ': ' || CAST(f.score AS TEXT) FROM fact_check f WHERE CAST(f.score AS {Real}) < 0 OR CAST(f.score AS {Real}) > 100");
         yield return new("expression:fact_check.month", "fact_check", DataTestSeverity.Error, "month_key is the first day of a month of quarter_key", "月份键是所属季度中某月的第一天",
             "SELECT f.check_id FROM fact_check f JOIN dim_date d ON d.date_key = f.month_key WHERE d.day <> 1 OR d.quarter_key <> f.quarter_key");
-        yield return new("expression:fact_check.deductions", "fact_check", DataTestSeverity.Warn, "a check with deductions scores 100 − Σ points (第八条)", "有扣分明细的检查，得分等于 100 − 扣分合计（第八条）",
+        yield return new("expression:fact_check.deductions", "fact_check", DataTestSeverity.Warn, "a check with deductions scores 100 − Σ points (Article 8)", "有扣分明细的检查，得分等于 100 − 扣分合计（第八条）",
             $"SELECT f.check_id || ': ' || CAST(f.score AS TEXT) FROM fact_check f JOIN (SELECT check_id, SUM(CAST(points AS {Real})) AS points FROM fact_check_deduction GROUP BY check_id) d " +
             $"ON d.check_id = f.check_id WHERE ABS(CAST(f.score AS {Real}) - (100 - d.points)) > 0.005");
 
         yield return new("range:fact_survey_answer.score", "fact_survey_answer", DataTestSeverity.Error, "an answer is within 0..scale of its question", "问卷评分在该题的 0 到满分之间",
             $"SELECT f.response_id || ' / ' || f.question || ': ' || CAST(f.score AS TEXT) FROM fact_survey_answer f JOIN dim_survey_question q ON q.question_key = f.question_key " +
             $"WHERE CAST(f.score AS {Real}) < 0 OR CAST(f.score AS {Real}) > CAST(q.scale AS {Real})");
-        yield return new("expression:fact_survey_answer.question", "fact_survey_answer", DataTestSeverity.Error, "question is the 题号 of question_key", "题号与题目键一致",
+        yield return new("expression:fact_survey_answer.question", "fact_survey_answer", DataTestSeverity.Error, "question is the question number of question_key", "题号与题目键一致",
             "SELECT f.response_id || ' / ' || f.question FROM fact_survey_answer f JOIN dim_survey_question q ON q.question_key = f.question_key WHERE q.question <> f.question");
         yield return new("expression:fact_survey_answer.quarter", "fact_survey_answer", DataTestSeverity.Error, "quarter_key is a quarter of the calendar", "季度在日历之内",
             "SELECT f.response_id || ' / ' || f.question FROM fact_survey_answer f WHERE NOT EXISTS (SELECT 1 FROM dim_date d WHERE d.quarter_key = f.quarter_key)");

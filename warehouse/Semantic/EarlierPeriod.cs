@@ -45,28 +45,39 @@ internal static class EarlierPeriod
             .Concat(measures.Select(m => new QueryColumn(m.Name + "_change", "change", $"{m.LabelZh}变化", $"{m.LabelEn} change", m.Format)));
     }
 
-    /// <summary>The measures now, then the earlier ones, then the changes (each null where it or its counterpart is);
-    /// null when neither period has the line.</summary>
-    public static object?[]? Compared(object?[]? now, object?[]? then, int measures)
+    /// <summary>The measures now, then the earlier ones, then the changes; null when neither period has the line. A
+    /// change is empty where either side is, except for a count or a sum (<see cref="MeasureDef.Additive"/>), whose
+    /// absent side counts as 0, as Power BI treats a blank in arithmetic: a channel with one complaint last quarter and
+    /// none now fell by 1, which an empty change would read as no change. An average or a rate of nothing is no 0, so
+    /// theirs stays empty. The values themselves stay as they are (an absent one is still shown empty).</summary>
+    public static object?[]? Compared(object?[]? now, object?[]? then, IReadOnlyList<QueryColumn> measures)
     {
         if (now is null && then is null) return null;
-        var values = new object?[measures * 3];
-        for (var k = 0; k < measures; k++)
+        var count = measures.Count;
+        var values = new object?[count * 3];
+        for (var k = 0; k < count; k++)
         {
             values[k] = now?[k];
-            values[measures + k] = then?[k];
-            values[2 * measures + k] = Change(values[k], values[measures + k]);
+            values[count + k] = then?[k];
+            values[2 * count + k] = SemanticModel.Measure(measures[k].Name) is { Additive: true } measure && (values[k] ?? values[count + k]) is not null
+                ? Change(values[k] ?? Zero(measure), values[count + k] ?? Zero(measure))
+                : Change(values[k], values[count + k]);
         }
         return values;
     }
 
-    /// <summary>Now minus then, in the type the measure has (a count stays whole); empty when either is.</summary>
+    /// <summary>Now minus then, in the type the measure has (a count stays whole); empty when either is (for an additive
+    /// measure only when both are: the caller made a single absent side 0).</summary>
     private static object? Change(object? now, object? then) => (now, then) switch
     {
         (long a, long b) => a - b,
         (decimal a, decimal b) => a - b,
         _ => null,
     };
+
+    /// <summary>An absent count or sum as 0 of its own type (used only when the other side has a value: with neither, the
+    /// change stays empty).</summary>
+    private static object Zero(MeasureDef measure) => measure.Decimals is null ? (object)0L : 0m; // boxed apart: `? 0L : 0m` alone would make both decimal
 
     private static string Back(string quarter, Comparison comparison)
     {

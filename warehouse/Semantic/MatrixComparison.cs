@@ -21,15 +21,14 @@ internal static class MatrixComparison
 
         var down = now.RowDimension.Name;
         var across = now.ColumnDimension?.Name;
-        var count = now.Measures.Count;
         var earlierLines = then.Rows.ToDictionary(r => Key(EarlierPeriod.Forward(down, r.Value, comparison)));
         var earlierColumns = then.ColumnValues.Select((v, i) => (Key(EarlierPeriod.Forward(across!, v, comparison)), i)).ToDictionary(x => x.Item1, x => x.i);
 
         // The current column values' places in the earlier matrix (-1 where it has no such column).
         var placeThen = now.ColumnValues.Select(v => earlierColumns.GetValueOrDefault(Key(v), -1)).ToList();
         MatrixRow Line(MatrixRow current, MatrixRow? earlier) => new(current.Value,
-            current.Cells.Select((cell, c) => EarlierPeriod.Compared(cell, earlier is not null && placeThen[c] >= 0 ? earlier.Cells[placeThen[c]] : null, count)).ToList(),
-            EarlierPeriod.Compared(current.Total, earlier?.Total, count)!);
+            current.Cells.Select((cell, c) => EarlierPeriod.Compared(cell, earlier is not null && placeThen[c] >= 0 ? earlier.Cells[placeThen[c]] : null, now.Measures)).ToList(),
+            EarlierPeriod.Compared(current.Total, earlier?.Total, now.Measures)!);
 
         var rows = now.Rows.Select(r => Line(r, earlierLines.GetValueOrDefault(Key(r.Value)))).ToList();
         var measures = now.Measures.Concat(EarlierPeriod.Columns(now.Measures, comparison)).ToList();

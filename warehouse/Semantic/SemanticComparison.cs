@@ -17,8 +17,9 @@ public enum Comparison
 /// the first quarter of a range is compared with the one before the range, not left blank — under the same filters and
 /// row scope, and are matched to each line by its other dimensions; without the quarter among the dimensions (the
 /// departments of 2026Q3, say), the whole range is compared with the range moved back (the departments of 2026Q2). The
-/// change is current minus earlier, in the measure's own unit (a rate's in points of the rate), and empty where either
-/// is.</summary>
+/// change is current minus earlier, in the measure's own unit (a rate's in points of the rate); for a count or a sum an
+/// absent side counts as 0, for an average or a rate the change is empty where either side is
+/// (<see cref="EarlierPeriod.Compared"/>).</summary>
 public static class SemanticComparison
 {
     public const string Previous = "previous";
@@ -52,7 +53,7 @@ public static class SemanticComparison
         var columns = current.Columns.Concat(EarlierPeriod.Columns(measures, comparison)).ToList();
         var rows = current.Rows.Select(row => (object?[])[
             .. row.Take(dimensions.Count),
-            .. EarlierPeriod.Compared(row[dimensions.Count..], byLine.GetValueOrDefault(Key(row, moveForward: false)), measures.Count)!,
+            .. EarlierPeriod.Compared(row[dimensions.Count..], byLine.GetValueOrDefault(Key(row, moveForward: false)), measures)!,
         ]).ToList();
         if (byComparison is { } order) rows = Ordered(rows, columns, order, request.Limit);
         return new QueryResult(columns, rows);

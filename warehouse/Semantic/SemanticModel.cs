@@ -91,7 +91,7 @@ public static class SemanticModel
         Count("excellent", "assessment", "SUM(CASE WHEN grade = 'excellent' THEN 1 ELSE 0 END)", "优秀", "Excellent"),
         Count("passed", "assessment", "SUM(CASE WHEN grade = 'pass' THEN 1 ELSE 0 END)", "合格", "Pass"),
         Count("failed", "assessment", "SUM(CASE WHEN grade = 'fail' THEN 1 ELSE 0 END)", "不合格", "Fail"),
-        Count("withheld", "assessment", "SUM(CASE WHEN grade = 'withheld' THEN 1 ELSE 0 END)", "未考核", "Withheld"),
+        Count("withheld", "assessment", "SUM(CASE WHEN grade = 'withheld' THEN 1 ELSE 0 END)", "未考核", "Not assessed"),
         Count("complaints", "complaints", "SUM(complaints)", "投诉数", "Complaints"),
         Count("valid_complaints", "complaints", "SUM(valid_complaints)", "有效投诉", "Valid complaints"),
         Sum("direct_deduction", "complaints", "direct_deduction", "主业直接扣分", "Direct deductions", "0.00"),

@@ -54,13 +54,32 @@ public sealed class ComparisonApiTests(DashboardFactory app) : IClassFixture<Das
                 var then = before is null ? null : Number(before[measure]);
                 Assert.Equal(then, Number(line[measure + "_earlier"]));
                 var now = Number(line[measure]);
-                Assert.Equal(now is null || then is null ? null : now - then, Number(line[measure + "_change"]));
+                // A count's absent side counts as 0; a rate's change is empty where either side is.
+                var expected = measure == "complaints" && (now ?? then) is not null ? (now ?? 0) - (then ?? 0) : now - then;
+                Assert.Equal(expected, Number(line[measure + "_change"]));
             }
             if (before is not null) comparedLines++;
         }
         // The range's first quarter is compared with the quarter before the range, not left blank.
         Assert.Contains(lines, l => l["quarter"].GetString() == from && l["complaints_earlier"].ValueKind != JsonValueKind.Null);
         Assert.True(comparedLines > lines.Count / 2);
+    }
+
+    [Fact]
+    public async Task A_line_with_no_earlier_line_changes_by_its_whole_count_but_its_rate_has_no_change()
+    {
+        var (client, quarters) = await CommitteeAndQuarters();
+        // The first quarter with data has nothing before it: each of its counts rose from nothing (0), as Power BI
+        // treats a blank in arithmetic, while a rate of nothing is no 0%.
+        var compared = await Json(await client.GetAsync($"/api/query?measures=complaints,reply_on_time_rate&dimensions=quarter,channel&from={quarters[0]}&to={quarters[0]}&compare=previous"));
+        var lines = compared.GetProperty("rows").EnumerateArray().Select(r => Record(compared, r)).ToList();
+        Assert.NotEmpty(lines);
+        foreach (var line in lines)
+        {
+            Assert.Equal(JsonValueKind.Null, line["complaints_earlier"].ValueKind);
+            Assert.Equal(line["complaints"].GetInt64(), line["complaints_change"].GetInt64());
+            Assert.Equal(JsonValueKind.Null, line["reply_on_time_rate_change"].ValueKind);
+        }
     }
 
     [Theory]

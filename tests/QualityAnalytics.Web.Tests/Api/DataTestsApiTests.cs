@@ -19,6 +19,9 @@ public sealed class DataTestsApiTests(DashboardFactory app) : IClassFixture<Dash
         var mart = results.Single(r => r.GetProperty("test").GetString() == "equality:mart_complaint_summary");
         Assert.StartsWith("投诉汇总表", mart.GetProperty("rule_zh").GetString(), StringComparison.Ordinal);
         Assert.StartsWith("the complaint mart", mart.GetProperty("rule_en").GetString(), StringComparison.Ordinal);
+        // The English page showed "(第八条)" and "the 题号 of question_key": no Chinese in an English rule.
+        Assert.DoesNotContain(results.Select(r => r.GetProperty("rule_en").GetString()!), rule => rule.Any(c => c is >= '\u3000' and <= '\u9fff' or >= '\uff00' and <= '\uffef'));
+        Assert.Contains("a check with deductions scores 100 − Σ points (Article 8)", results.Select(r => r.GetProperty("rule_en").GetString()));
     }
 
     [Fact]

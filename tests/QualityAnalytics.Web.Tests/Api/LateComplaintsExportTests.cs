@@ -17,7 +17,7 @@ public sealed class LateComplaintsExportTests(DashboardFactory app) : IClassFixt
 
         var csv = Lines(await committee.GetStringAsync($"/api/analysis/2026Q3/late/export?format=csv&department={department}"));
         Assert.Equal("投诉编号,部门,时限,投诉渠道,投诉类别,受理时间,应完成,完成时间,状态", csv[0]);
-        Assert.Equal(late.Select(l => $"{l.GetProperty("complaintId").GetString()},{(l.GetProperty("target").GetString() == "reply" ? "答复" : "解决")}"),
+        Assert.Equal(late.Select(l => $"{l.GetProperty("complaintId").GetString()},{(l.GetProperty("target").GetString() == "reply" ? "回复" : "解决")}"),
             csv.Skip(1).Select(l => string.Join(',', l.Split(',').Where((_, i) => i is 0 or 2))));
         Assert.All(csv.Skip(1), l => Assert.Contains(l.Split(',')[^1], new[] { "超时完成", "超时未完成" }));
         Assert.Contains(csv.Skip(1), l => l.Split(',')[2] == "解决");

@@ -28,16 +28,20 @@ public sealed class MatrixComparisonApiTests(DashboardFactory app) : IClassFixtu
         cell.ValueKind == JsonValueKind.Null ? new decimal?[count] : [.. Enumerable.Range(from, count).Select(k => Number(cell[k]))];
 
     /// <summary>A compared cell holds the measures now, then earlier, then the changes: the earlier ones must be what
-    /// the plain matrix says, and each change now minus then (empty where either is).</summary>
-    private static void AssertCompared(JsonElement compared, JsonElement? plainEarlier, JsonElement? plainNow, int measures, string where)
+    /// the plain matrix says, and each change now minus then. The first <paramref name="counts"/> measures are counts,
+    /// whose absent side counts as 0 (empty only when both are); the others' change is empty where either side is.</summary>
+    private static void AssertCompared(JsonElement compared, JsonElement? plainEarlier, JsonElement? plainNow, int measures, string where, int counts = 1)
     {
         var now = plainNow is { } n ? Measures(n, 0, measures) : new decimal?[measures];
         var then = plainEarlier is { } e ? Measures(e, 0, measures) : new decimal?[measures];
         if (now.All(v => v is null) && then.All(v => v is null) && compared.ValueKind == JsonValueKind.Null) return;
         Assert.Equal(now, Measures(compared, 0, measures));
         Assert.True(then.SequenceEqual(Measures(compared, measures, measures)), $"{where}: earlier {string.Join(",", Measures(compared, measures, measures))}, expected {string.Join(",", then)}");
-        Assert.Equal(now.Zip(then, (a, b) => a is null || b is null ? null : a - b), Measures(compared, 2 * measures, measures));
+        Assert.Equal(now.Zip(then, (a, b) => (a, b)).Select((x, k) => Change(x.a, x.b, k < counts)), Measures(compared, 2 * measures, measures));
     }
+
+    private static decimal? Change(decimal? now, decimal? then, bool count) =>
+        count && (now ?? then) is not null ? (now ?? 0) - (then ?? 0) : now - then;
 
     private static Dictionary<string, JsonElement> Lines(JsonElement matrix) =>
         matrix.GetProperty("rows").EnumerateArray().ToDictionary(l => l.GetProperty("value").ToString());
@@ -125,6 +129,29 @@ public sealed class MatrixComparisonApiTests(DashboardFactory app) : IClassFixtu
         }
         AssertCompared(compared.GetProperty("total").GetProperty("total"), then.GetProperty("total").GetProperty("total"), now.GetProperty("total").GetProperty("total"), 1, "grand total");
         Assert.NotNull(Number(compared.GetProperty("total").GetProperty("total")[1]));
+    }
+
+    [Fact]
+    public async Task A_count_absent_now_but_present_before_falls_to_zero_while_a_rate_of_nothing_has_no_change()
+    {
+        var (client, _) = await SignedIn("committee");
+        // Every quarter by channel: some channel had complaints in one quarter and none in the next (the demo's 意见箱).
+        var compared = await Json(await client.GetAsync("/api/query/matrix?measures=complaints,reply_on_time_rate&rows=quarter&columns=channel&compare=previous"));
+        var channels = ColumnValues(compared);
+        var emptied = compared.GetProperty("rows").EnumerateArray()
+            .SelectMany(line => channels.Select((channel, c) => (Where: $"{line.GetProperty("value")}/{channel}", Cell: line.GetProperty("cells")[c])))
+            .Where(x => x.Cell.ValueKind != JsonValueKind.Null && x.Cell[0].ValueKind == JsonValueKind.Null && Number(x.Cell[2]) is > 0)
+            .ToList();
+        Assert.NotEmpty(emptied);
+        foreach (var (where, cell) in emptied)
+        {
+            // The cell itself stays empty; its change is the fall to zero, in the count's own whole numbers.
+            Assert.True(cell[4].ValueKind == JsonValueKind.Number, $"{where}: change {cell[4]}");
+            Assert.Equal(-cell[2].GetInt64(), cell[4].GetInt64());
+            // An on-time rate of no complaints is no 0%: its change stays empty.
+            Assert.Equal(JsonValueKind.Null, cell[1].ValueKind);
+            Assert.Equal(JsonValueKind.Null, cell[5].ValueKind);
+        }
     }
 
     [Fact]

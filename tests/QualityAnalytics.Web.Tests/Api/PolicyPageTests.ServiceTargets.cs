@@ -29,8 +29,8 @@ public sealed partial class PolicyPageTests
             var committee = await app.SignedIn("committee");
             var zh = WebUtility.HtmlDecode(await committee.GetStringAsync("/policy"));
             Assert.Contains("服务目标（第 7 节，不影响得分）", zh, StringComparison.Ordinal);
-            Assert.Contains("投诉 48 小时内答复；收到投诉当日之后第 5 个工作日结束前解决（按国家法定节假日及调休安排）；满意率 ≥ 90%；按时率目标 95%", zh, StringComparison.Ordinal);
-            Assert.Contains("投诉 24 小时内答复；收到投诉当日之后第 3 个工作日结束前解决（按国家法定节假日及调休安排）；满意率 ≥ 85%；按时率目标 100%", zh, StringComparison.Ordinal);
+            Assert.Contains("投诉 48 小时内回复；收到投诉当日之后第 5 个工作日结束前解决（按国家法定节假日及调休安排）；满意率 ≥ 90%；按时率目标 95%", zh, StringComparison.Ordinal);
+            Assert.Contains("投诉 24 小时内回复；收到投诉当日之后第 3 个工作日结束前解决（按国家法定节假日及调休安排）；满意率 ≥ 85%；按时率目标 100%", zh, StringComparison.Ordinal);
             // Newest version first, as the page lists them.
             Assert.True(zh.IndexOf("48 小时", StringComparison.Ordinal) < zh.IndexOf("24 小时", StringComparison.Ordinal));
 

@@ -35,6 +35,16 @@ public sealed class ResourceParityTests
         Assert.Empty(Strings(chinese).Where(s => notThePolicys.Any(w => s.Value.Contains(w, StringComparison.Ordinal))).Select(s => $"{s.Key}: {s.Value}"));
     }
 
+    /// <summary>The policy says 「投诉应在24小时内给出回复」: 回复, while the dashboard mixed in 答复 (24小时答复率, 时限
+    /// 答复) for the same thing. The report's resources (reports/) are not listed here: the PDF's wording is changed on
+    /// its own.</summary>
+    [Theory]
+    [InlineData("web/Resources/SharedResource.zh-CN.resx")]
+    [InlineData("warehouse/Scoring/ScoreText.resx")]
+    [InlineData("warehouse/Scoring/PolicyText.resx")]
+    public void Chinese_text_names_a_reply_as_the_policy_does(string chinese) =>
+        Assert.Empty(Strings(chinese).Where(s => s.Value.Contains("答复", StringComparison.Ordinal)).Select(s => $"{s.Key}: {s.Value}"));
+
     private static Dictionary<string, string> Strings(string file) =>
         XDocument.Load(Path.Combine(LayeringTests.RepositoryRoot(), file)).Root!.Elements("data")
             .ToDictionary(d => d.Attribute("name")!.Value, d => d.Element("value")?.Value ?? "");

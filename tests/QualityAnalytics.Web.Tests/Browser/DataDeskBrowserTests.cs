@@ -42,7 +42,8 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         // Every batch here was loaded at the test clock's 2026-07-08 00:30 UTC: 08:30 in Shanghai (20:30 the day before in New York).
         var started = await session.Page.Locator("#batches td[data-col=startedAt]").AllInnerTextsAsync();
         Assert.NotEmpty(started);
-        Assert.All(started, t => Assert.Equal("2026/7/8 08:30:00", t));
+        // Written as the tables and the footer write a time (it was 2026/7/8 08:30:00 here).
+        Assert.All(started, t => Assert.Equal("2026-07-08 08:30", t));
         // How long each took, from its recorded start and finish: the test clock stands still, so no time at all.
         Assert.All(await session.Page.Locator("#batches td[data-col=duration]").AllInnerTextsAsync(), t => Assert.Equal("0.0 秒", t));
         // Its one complaint quarantined and a deduction being no quarter's row, the batch wrote no quarter's data.
@@ -51,6 +52,14 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
         await session.Screenshot("data-upload-1280");
+
+        // In English the same form (it was 7/8/2026, 08:30:00, which a Chinese reader takes for 7 August), and the one
+        // quarantined row is "1 row quarantined", not "1 rows".
+        await session.Open(session.Page.Url + "&lang=en");
+        Assert.All(await session.Page.Locator("#batches td[data-col=startedAt]").AllInnerTextsAsync(), t => Assert.Equal("2026-07-08 08:30", t));
+        Assert.Equal("1 row quarantined", await session.Page.Locator("#quarantine caption").InnerTextAsync());
+        Assert.Equal("1 warning: this row loaded, but needs a look", await session.Page.Locator("#warnings caption").InnerTextAsync());
+        await session.Screenshot("data-upload-1280-en");
         Assert.Empty(session.Errors);
     }
 
@@ -153,8 +162,13 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
 
         await session.Open("/data?lang=en");
         await session.AndSettle(() => session.Page.ClickAsync("#run-tests"));
-        Assert.Matches(@"^\d+ passed, 0 failed, [01] warnings$", await session.Page.InnerTextAsync("#tests-summary"));
-        Assert.Contains("a batch's counts are the sums of its files'", await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync());
+        // Counts after their names: "1 warnings" needed no plural then.
+        Assert.Matches(@"^Passed: \d+, failed: 0, warnings: [01]$", await session.Page.InnerTextAsync("#tests-summary"));
+        var english = await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync();
+        Assert.Contains("a batch's counts are the sums of its files'", english);
+        // The English rules named 第八条 and 题号 in Chinese.
+        Assert.Contains("a check with deductions scores 100 − Σ points (Article 8)", english);
+        Assert.Contains("question is the question number of question_key", english);
         await session.Screenshot("data-tests-1280-en");
         Assert.Empty(session.Errors);
     }

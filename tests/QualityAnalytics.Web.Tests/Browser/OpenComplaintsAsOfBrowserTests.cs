@@ -4,7 +4,7 @@ namespace QualityAnalytics.Web.Tests.Browser;
 
 /// <summary>Whether an open complaint is overdue, and so every on-time rate, depends on the moment it is judged at (the
 /// quarter's OpenComplaintsAsOf). The report prints that moment; the department page's service targets must say it too,
-/// in the report's own format, as the Shanghai wall time it is, whatever the viewer's clock.</summary>
+/// written as every date-time on the pages (2026-09-15 12:00), as the Shanghai wall time it is, whatever the viewer's clock.</summary>
 [Collection(BrowserCollection.Name)]
 public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
 {
@@ -17,13 +17,14 @@ public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
         var to = await session.Page.InputValueAsync("#slicer-to");
         var asOf = await AsOf(session, $"/api/analysis/{to}/departments/LOG");
 
-        // The report's DateTimeFormat (reports/Resources/ReportText*.resx): yyyy年M月d日 HH:mm, d MMMM yyyy HH:mm.
-        var zh = asOf.ToString("yyyy年M月d日 HH:mm", CultureInfo.GetCultureInfo("zh-CN"));
+        // The pages' one form in both languages (it was the report's long form, 2026年9月15日 12:00, beside tables that
+        // said 2026-09-15 12:00).
+        var zh = asOf.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         Assert.Equal($"未完成的投诉按 {zh} 的数据判定（{to} 季度投诉最近一次载入的时间；其他季度各按其投诉最近一次载入的时间，见“数据表与明细”）。",
             await session.Page.InnerTextAsync("#service-as-of"));
 
         await session.Open("/department?code=LOG&lang=en");
-        var en = asOf.ToString("d MMMM yyyy HH:mm", CultureInfo.GetCultureInfo("en-GB"));
+        var en = zh;
         Assert.Equal($"Open complaints judged as of the data of {en} (when {to}'s complaints were last loaded; other quarters as of their own last load, listed under “Data and rows”).",
             await session.Page.InnerTextAsync("#service-as-of"));
         Assert.Empty(session.Errors);
@@ -37,8 +38,8 @@ public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
         await using var session = await browser.SignIn("committee", timeZone: "America/New_York");
         foreach (var (lang, header, format, culture) in new[]
         {
-            ("", "判定时点", "yyyy年M月d日 HH:mm", "zh-CN"),
-            ("&lang=en", "Judged as of", "d MMMM yyyy HH:mm", "en-GB"),
+            ("", "判定时点", "yyyy-MM-dd HH:mm", "zh-CN"),
+            ("&lang=en", "Judged as of", "yyyy-MM-dd HH:mm", "en-GB"),
         })
         {
             await session.Open("/department?code=LOG" + lang);
@@ -67,7 +68,7 @@ public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
         await using var session = await browser.SignIn("viewer", timeZone: "America/New_York");
         await session.Open("/");
         var to = await session.Page.InputValueAsync("#slicer-to");
-        var zh = (await AsOf(session, $"/api/calendar/{to}")).ToString("yyyy年M月d日 HH:mm", CultureInfo.GetCultureInfo("zh-CN"));
+        var zh = (await AsOf(session, $"/api/calendar/{to}")).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
         Assert.Equal($"24小时回复率与3个工作日解决率：{to} 季度未完成的投诉按 {zh} 的数据判定。", await session.Page.InnerTextAsync("#kpis-as-of"));
         Assert.Empty(session.Errors);
     }

@@ -26,6 +26,19 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         var whatIf = await session.Page.Locator("#what-if-result td[data-col=what_total]").AllInnerTextsAsync();
         Assert.Equal("91.20", whatIf[names.ToList().IndexOf("物流业务部")]);
         Assert.Contains("lenient", await session.Page.InnerTextAsync("#what-if-status"));
+        // The change in money is signed as every change on the pages: a rise +1,500.00, a fall −…, none 0.00.
+        var stored = await session.Page.Locator("#what-if-result td[data-col=stored_amount]").AllInnerTextsAsync();
+        var whatIfAmounts = await session.Page.Locator("#what-if-result td[data-col=what_amount]").AllInnerTextsAsync();
+        var changes = await session.Page.Locator("#what-if-result td[data-col=change]").AllInnerTextsAsync();
+        static decimal Amount(string shown) => decimal.Parse(shown.Replace('\u2212', '-').Replace(",", ""), System.Globalization.CultureInfo.InvariantCulture);
+        for (var i = 0; i < changes.Count; i++)
+        {
+            if (stored[i] == "–" || whatIfAmounts[i] == "–") continue;
+            var change = Amount(whatIfAmounts[i]) - Amount(stored[i]);
+            var size = Math.Abs(change).ToString("#,0.00", System.Globalization.CultureInfo.InvariantCulture);
+            Assert.Equal(change > 0 ? "+" + size : change < 0 ? "\u2212" + size : "0.00", changes[i]);
+        }
+        Assert.Contains(changes, c => c.StartsWith('+'));
         await session.Screenshot("policy-what-if-1280");
         Assert.Empty(session.Errors);
     }
@@ -65,8 +78,9 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
         var approvedC = decimal.Parse(await StoComplaintScore(committee), System.Globalization.CultureInfo.InvariantCulture);
         committee.Page.Dialog += (_, dialog) => dialog.AcceptAsync();
         await committee.AndSettle(() => committee.Page.ClickAsync("#approve"));
-        // Just approved: one budget line, the snapshot's (the report's).
+        // Just approved: one budget line, the snapshot's (the report's), labelled as the approved one.
         var approvedBudget = await committee.Page.Locator("[data-budget=approved]").InnerTextAsync();
+        Assert.StartsWith("审定：经费 ", approvedBudget, StringComparison.Ordinal);
         Assert.Equal(0, await committee.Page.Locator("[data-budget=draft]").CountAsync());
         try
         {
@@ -89,7 +103,11 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             Assert.Matches(@"^第 \d+ 批数据改动了已批准的季度 2025Q1：请查看变化并提请委员会审阅$", await notice.InnerTextAsync());
             Assert.Matches(@"/data\?batch=\d+$", await notice.GetAttributeAsync("href"));
             await committee.Screenshot("overview-approved-notice-1280");
-            await committee.Open("/policy?quarter=2025Q1");
+            // One quarter in English is "quarter", not "quarters".
+            await committee.Open("/?lang=en");
+            Assert.Matches(@"^Batch \d+ changed approved quarter 2025Q1: see what changed and take it to the committee$",
+                await committee.Page.Locator("#findings [data-notice=approved] a").First.InnerTextAsync());
+            await committee.Open("/policy?quarter=2025Q1&lang=zh-CN");
 
             // The page showed the draft and only counted the differences; the report showed the approved values, so the
             // two disagreed with nothing on the page saying where.
@@ -106,7 +124,11 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             var amountsDiffer = api.GetProperty("budget").GetProperty("rewards").GetDecimal() != api.GetProperty("approved_budget").GetProperty("rewards").GetDecimal()
                 || api.GetProperty("budget").GetProperty("penalties").GetDecimal() != api.GetProperty("approved_budget").GetProperty("penalties").GetDecimal();
             Assert.Equal(amountsDiffer ? 1 : 0, await committee.Page.Locator("[data-budget=draft]").CountAsync());
+            if (amountsDiffer) Assert.StartsWith("草稿（审定后数据有变化）：经费 ", await committee.Page.Locator("[data-budget=draft]").InnerTextAsync(), StringComparison.Ordinal);
             await committee.Screenshot("policy-approved-differences-1280");
+            await committee.Open("/policy?quarter=2025Q1&lang=en");
+            Assert.StartsWith("Approved: budget ", await committee.Page.Locator("[data-budget=approved]").InnerTextAsync(), StringComparison.Ordinal);
+            await committee.Open("/policy?quarter=2025Q1&lang=zh-CN");
             Assert.Empty(committee.Errors);
         }
         finally

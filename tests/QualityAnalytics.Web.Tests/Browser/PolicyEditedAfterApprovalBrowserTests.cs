@@ -30,10 +30,17 @@ public sealed class PolicyEditedAfterApprovalBrowserTests : IAsyncLifetime
         await committee.Open("/policy?quarter=2026Q2");
         Assert.Equal("审定后，考核办法版本 2013-07 的参数在 policy.json 中有修改：审定的得分、等次与奖惩不变，审定季度的报告仍按审定时的参数；本页与仪表板的计分说明与服务目标按现行参数。修改的参数：",
             await committee.Page.InnerTextAsync("#approval-policy-changed p"));
-        // The approval kept the values: each edited key with its value at approval and now.
-        Assert.Equal(["service_targets.reply_hours：审定时 24，现为 36"],
-            await committee.Page.Locator("#approval-policy-changed li").AllInnerTextsAsync());
+        // The approval kept the values: each edited parameter with its value at approval and now, named as the policy
+        // card names it (it was the file's key, service_targets.reply_hours, which stays in the item's title).
+        var changed = committee.Page.Locator("#approval-policy-changed li");
+        Assert.Equal(["服务目标：回复时限（小时）：审定时 24，现为 36"], await changed.AllInnerTextsAsync());
+        Assert.Equal("service_targets.reply_hours", await changed.GetAttributeAsync("title"));
         await committee.Screenshot("policy-edited-after-approval");
+
+        await committee.Open("/policy?quarter=2026Q2&lang=en");
+        Assert.Equal(["Service targets: reply within (hours): 24 at approval, 36 now"], await changed.AllInnerTextsAsync());
+        Assert.Equal("service_targets.reply_hours", await changed.GetAttributeAsync("title"));
+        await committee.Screenshot("policy-edited-after-approval-en");
         Assert.Empty(committee.Errors);
     }
 }

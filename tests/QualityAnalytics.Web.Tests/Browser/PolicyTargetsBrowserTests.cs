@@ -46,7 +46,7 @@ public sealed class PolicyTargetsBrowserTests : IAsyncLifetime
         await session.Open("/department?code=LOG");
         Assert.Equal(90, await session.Chart<double>("chart-trend", "option.series[0].markLine.data[0].yAxis"));
         Assert.Equal(0.9, await session.Chart<double>("chart-service", "option.series[0].markLine.data[0].yAxis"));
-        Assert.Equal("考核办法的服务目标：投诉 48 小时内答复，第 5 个工作日结束前解决，按时率目标 95%；满意率目标 90%。",
+        Assert.Equal("考核办法的服务目标：投诉 48 小时内回复，第 5 个工作日结束前解决，按时率目标 95%；满意率目标 90%。",
             await session.Page.InnerTextAsync("#service-terms"));
 
         await session.Open("/?lang=en");

@@ -30,4 +30,27 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         Assert.Contains("2026Q2", listed);
         Assert.Empty(session.Errors);
     }
+
+    [Fact]
+    public async Task A_reports_time_is_written_2026_07_08_08_30_in_Shanghai_in_English_too()
+    {
+        // A viewer in New York: the time is Shanghai's whatever the browser's zone.
+        await using var session = await browser.SignIn("wg", timeZone: "America/New_York");
+        await session.Open("/reports?quarter=2026Q2");
+        await session.AndSettle(() => session.Page.ClickAsync("#generate button[type=submit]"));
+        await session.Open("/reports?quarter=2026Q2&lang=en");
+
+        var shown = await session.Page.Locator("#reports td[data-col=written_at]").AllInnerTextsAsync();
+        Assert.NotEmpty(shown);
+        // The stored reports' own times, as the API gives them (instants), in Shanghai to the minute: the page wrote
+        // 7/8/2026, 08:30:00 in English and 2026/7/8 08:30:00 in Chinese.
+        var response = await session.Page.APIRequest.GetAsync("/api/reports");
+        var written = (await response.JsonAsync())!.Value.EnumerateArray().Where(r => r.GetProperty("quarter").GetString() == "2026Q2")
+            .Select(r => r.GetProperty("written_at").GetDateTimeOffset().ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture))
+            .ToList();
+        Assert.Equal(written.Order(), shown.Order());
+        Assert.All(shown, t => Assert.Matches(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}$", t));
+        await session.Screenshot("reports-1280-en");
+        Assert.Empty(session.Errors);
+    }
 }

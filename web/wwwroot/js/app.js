@@ -13,6 +13,9 @@
         const text = strings[key] ?? key;
         return text.replace(/\{(\d+)\}/g, (_, i) => String(args[+i] ?? ''));
     }
+    /** A UI string about a count n: the key's ".one" form when n is 1 (English "1 row quarantined", where the key's own
+     *  says "rows"; Chinese has no plural, its ".one" is the same text), otherwise the key's own. */
+    const tn = (key, n, ...args) => t(n === 1 && (key + '.one') in strings ? key + '.one' : key, ...args);
     /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
     const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
     const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
@@ -129,17 +132,25 @@
         : dim === 'finding' ? tOr('callbackFinding.' + v, v)
         : dim === 'reply_status' || dim === 'solution_status' ? tOr('targetStatus.' + v, v ?? '–')
         : dim === 'channel' || dim === 'satisfaction' ? tOr(dim + '.' + v, v) : v;
-    // Instants (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
-    // machine is set to: the same wall time as the report and `qa batches` print.
-    const dateTime = v => (v ? new Date(v).toLocaleString(locale, { timeZone: 'Asia/Shanghai', hour12: false }) : '–');
+    // Every date-time on the pages is written one way, 2026-07-08 08:30, in both languages: the tables, the footer
+    // (BusinessTime.ToMinute) and `qa batches` already did, while toLocaleString gave 2026/7/8 08:30:00 in Chinese and
+    // 7/8/2026, 08:30:00 in English, which a Chinese reader takes for 7 August. No seconds: no page needs them.
+    const shanghai = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+    /** An instant (a load, an approval, a note, a report) in Asia/Shanghai, the business's clock, whatever the viewer's
+     *  machine is set to: the same wall time as the report and `qa batches` print. */
+    function dateTime(v) {
+        if (!v) return '–';
+        const at = new Date(v);
+        if (Number.isNaN(at.getTime())) return '–';
+        const part = Object.fromEntries(shanghai.formatToParts(at).map(p => [p.type, p.value]));
+        return `${part.year}-${part.month}-${part.day} ${part.hour}:${part.minute}`;
+    }
     /** A business wall time (Asia/Shanghai, sent without an offset as the warehouse keeps it, e.g. a quarter's as-of
-     *  moment) as the report prints it: 2026年9月15日 12:00, 15 September 2026 12:00. Not dateTime(): a string without an
-     *  offset would be read in the viewer's zone and shifted. */
+     *  moment), written as dateTime() writes an instant. Not dateTime() itself: a string without an offset would be read
+     *  in the viewer's zone and shifted. */
     function wallTime(v) {
         const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})/.exec(v || '');
-        if (!m) return '–';
-        const day = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3])).toLocaleDateString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: 'UTC', dateStyle: 'long' });
-        return `${day} ${m[4]}:${m[5]}`;
+        return m ? `${m[1]}-${m[2]}-${m[3]} ${m[4]}:${m[5]}` : '–';
     }
 
     // ---- Quarters --------------------------------------------------------------------------------------------
@@ -517,7 +528,7 @@
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
 
     window.QA = {
-        t, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        t, tn, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, kpiDelta, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };

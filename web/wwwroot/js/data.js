@@ -4,7 +4,7 @@
 // on request. State: ?batch=N.
 'use strict';
 (function () {
-    const { t, el, state, setState, onState, table, busy, withQuery } = QA;
+    const { t, tn, el, state, setState, onState, table, busy, withQuery } = QA;
     const form = document.getElementById('upload');
     const result = document.getElementById('upload-result');
     const col = (name, extra) => ({ name, label: t('data.' + name), ...extra });
@@ -188,10 +188,10 @@
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
         // The rows loaded before that this batch's files changed, each changed column with its old and new value (as stored).
         table(document.getElementById('changes'), [col('file'), col('sheet'), kind(), col('key'), col('column'), col('old'), col('new')],
-            changes, { caption: t('data.changesCaption', changes.length) });
+            changes, { caption: tn('data.changesCaption', changes.length, changes.length) });
         table(document.getElementById('quarantine'), [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
-            quarantine, { caption: t('data.quarantineCaption', quarantine.length) });
-        table(document.getElementById('warnings'), warningColumns(), warnings, { caption: t('data.warningsCaption', warnings.length) });
+            quarantine, { caption: tn('data.quarantineCaption', quarantine.length, quarantine.length) });
+        table(document.getElementById('warnings'), warningColumns(), warnings, { caption: tn('data.warningsCaption', warnings.length, warnings.length) });
         document.getElementById('quarantine-export').replaceChildren(
             el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'csv' }), download: '', 'data-export': 'csv' }, t('export.csv')),
             el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'xlsx' }), download: '', 'data-export': 'xlsx' }, t('export.xlsx')));

@@ -3,7 +3,7 @@
 // (quarter range, department, channel, category, grade) filters every visual, and lives in the URL.
 'use strict';
 QA.busy((async function () {
-    const { t, el, state, setState, onState, query, format, draw, zoom, visual, table, queryColumns, busy, gradeName } = QA;
+    const { t, tn, el, state, setState, onState, query, format, draw, zoom, visual, table, queryColumns, busy, gradeName } = QA;
     const slicerBox = document.getElementById('slicers');
     const kpiBox = document.getElementById('kpis');
     const grid = document.getElementById('visuals');
@@ -190,9 +190,9 @@ QA.busy((async function () {
         findings.body.replaceChildren(...[
             notices && (notices.batches.length || notices.failed_jobs.length || notices.approved_changes.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
                 notices.approved_changes.slice(0, 3).map(b => el('li', { 'data-notice': 'approved' },
-                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.approved', b.batch_id, b.quarters.join(t('notice.separator')))))),
+                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, tn('notice.approved', b.quarters.length, b.batch_id, b.quarters.join(t('notice.separator')))))),
                 notices.batches.slice(0, 3).map(b => el('li', { 'data-notice': 'batch' },
-                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, b.quarantined, b.rejected)))),
+                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, tn('notice.rows', b.quarantined, b.quarantined), tn('notice.files', b.rejected, b.rejected))))),
                 notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,
             el('ol', { class: 'findings ranked' }, ranked.slice(0, 10).map(f => el('li', { 'data-finding': f.kind },
                 el('strong', {}, zh ? f.title_zh : f.title_en), ' ', evidence(zh ? f.evidence_zh_clauses : f.evidence_en_clauses,

@@ -2,7 +2,7 @@
 // antiforgery header). State: ?quarter=2026Q2.
 'use strict';
 (function () {
-    const { t, el, state, onState, table, busy, format } = QA;
+    const { t, tOr, el, state, onState, table, busy, format } = QA;
     const approvalBox = document.getElementById('approval');
     const canApprove = approvalBox.dataset.canApprove === 'true';
 
@@ -28,7 +28,8 @@
         const approvedBudget = data.approved_budget;
         const draftDiffers = approvedBudget && data.budget && (approvedBudget.rewards !== data.budget.rewards || approvedBudget.penalties !== data.budget.penalties);
         const budget = approvedBudget
-            ? el('div', {}, el('p', { class: 'hint', 'data-budget': 'approved' }, budgetText('policy.budget', approvedBudget)),
+            // Labelled 审定 / Approved: beside the draft's line, an unlabelled first line read as neither.
+            ? el('div', {}, el('p', { class: 'hint', 'data-budget': 'approved' }, budgetText('policy.budgetApproved', approvedBudget)),
                 draftDiffers ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budgetDraft', data.budget)) : '')
             : data.budget ? el('p', { class: 'hint', 'data-budget': 'draft' }, budgetText('policy.budget', data.budget)) : null;
         const diffs = (data.differences || []).length ? differences(data) : null;
@@ -37,7 +38,7 @@
         const changes = data.approval?.policy_changes;
         const policyChanged = !data.approval?.policy_changed ? null : changes
             ? el('div', { class: 'status bad', id: 'approval-policy-changed' }, el('p', {}, t('policy.policyChangedKept', data.policy_version)),
-                el('ul', {}, ...changes.map(c => el('li', { 'data-key': c.key }, t('policy.change', c.key, c.approved ?? '—', c.now ?? '—')))))
+                el('ul', {}, ...changes.map(c => el('li', { 'data-key': c.key, title: c.key }, t('policy.change', policyKeyLabel(c.key), c.approved ?? '—', c.now ?? '—')))))
             : el('p', { class: 'status bad', id: 'approval-policy-changed' }, t('policy.policyChanged', data.policy_version));
         approvalBox.replaceChildren(status, policyChanged || '', approve || '', budget || '', diffs || '');
         const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
@@ -50,6 +51,15 @@
             c('why', { render: (v, r) => QA.explainButton(quarter, r.department, null, r.name) })], rows, { rowClass: r => r.grade === 'fail' ? 'bad' : null });
         document.getElementById('assessment-tools').replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', download: '', 'data-export': f,
             href: QA.withQuery('/api/query/export', { measures: 'total,self_check,survey,complaint_score,callback_deduction,amount', dimensions: 'department,grade', from: quarter, to: quarter, format: f }) }, t('export.' + f))));
+    }
+
+    /** A policy file's key (service_targets.reply_hours, consistency_tiers[2].penalty) named as the policy card names
+     *  the parameter, in the page's language: the committee reads 服务目标：回复时限, not the file's key (kept in the
+     *  item's title for whoever edits the file). A key the resources do not name is shown as it is. */
+    function policyKeyLabel(key) {
+        const tier = /^consistency_tiers\[(\d+)\]\.(\w+)$/.exec(key);
+        const name = tier ? 'policyKey.consistency_tiers.' + tier[2] : 'policyKey.' + key;
+        return tOr(name, null) === null ? key : t(name, tier ? Number(tier[1]) + 1 : '');
     }
 
     // What changed since the committee approved: each difference by department and measure, approved value beside the
@@ -91,7 +101,8 @@
                 { name: 'name', label: t('assessment.name') },
                 n('stored_total', t('policy.whatIfStored', body.stored_policy), '0.00'), g('stored_grade', t('assessment.grade')), n('stored_amount', t('assessment.amount'), '#,0.00'),
                 n('what_total', t('policy.whatIfNew', body.what_if_policy), '0.00'), g('what_grade', t('assessment.grade')), n('what_amount', t('assessment.amount'), '#,0.00'),
-                n('change', t('policy.whatIfChange'), '#,0.00'),
+                // Signed as every other change on the pages (+1,500.00, −500.00; 0 unsigned).
+                { ...n('change', t('policy.whatIfChange'), '#,0.00'), render: v => (typeof v === 'number' ? (v > 0 ? '+' : '') + format(v, '#,0.00') : '–') },
             ], rows, { caption: t('policy.whatIfBudget', format(body.what_if_budget.rewards, '#,0.00'), format(body.what_if_budget.budget, '#,0')) });
         } catch (err) { status.textContent = t('error', err.message); }
     });

@@ -72,7 +72,7 @@ QA.busy((async function () {
         tallyBox.hidden = !replies;
         if (replies) tallyBox.replaceChildren(tally('reply_status', replies), tally('solution_status', solutions));
         exportsBox.replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', href: withQuery(`/api/rows/${kind}/export`, { ...exportParams, format: f }), download: '', 'data-export': f }, t('export.' + f))));
-        document.getElementById('rows-total').textContent = t('rows.total', data.total.toLocaleString());
+        document.getElementById('rows-total').textContent = QA.tn('rows.total', data.total, data.total.toLocaleString());
 
         const columns = data.columns.map((c, i) => ({
             name: c.name, index: i, label: QA.label(c), wrap: ['description', 'question_text', 'note', 'excluded_reason'].includes(c.name),
