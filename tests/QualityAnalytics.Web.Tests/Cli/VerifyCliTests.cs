@@ -90,7 +90,7 @@ public sealed class VerifyCliTests : IDisposable
         var (exit, output, _) = _qa.Run("verify");
 
         Assert.Equal(0, exit);
-        Assert.Contains("WARN  expression:fact_check.deductions: a check with deductions scores 100 − Σ points (第八条) — 1 row(s), e.g. K-1: 97", output, StringComparison.Ordinal);
+        Assert.Contains("WARN  expression:fact_check.deductions: a check with deductions scores 100 − Σ points (Article 8) — 1 row(s), e.g. K-1: 97", output, StringComparison.Ordinal);
         Assert.EndsWith($"data tests: {DataTests.All.Count - 1} passed, 0 failed, 1 warned", output.TrimEnd(), StringComparison.Ordinal);
     }
 }
