@@ -175,9 +175,9 @@ public static class DataTests
             $"WHERE s.reply_status NOT IN ({Statuses}) OR s.solution_status NOT IN ({Statuses})");
         yield return new("expression:mart_assessment.one_current", "mart_assessment", DataTestSeverity.Error, "one current assessment per department and quarter", "每个部门每季度只有一条当前考核结果",
             "SELECT CAST(quarter_key AS TEXT) || ' ' || department_code FROM mart_assessment GROUP BY quarter_key, department_code HAVING SUM(CASE WHEN is_current = TRUE THEN 1 ELSE 0 END) > 1");
-        yield return new("expression:mart_assessment.withheld", "mart_assessment", DataTestSeverity.Error, "an assessment has no total exactly when it is withheld", "考核结果仅在暂缓评定时没有总分",
+        yield return new("expression:mart_assessment.withheld", "mart_assessment", DataTestSeverity.Error, "an assessment has no total exactly when it is not assessed (withheld)", "考核结果仅在未考核时没有总分",
             "SELECT CAST(quarter_key AS TEXT) || ' ' || department_code || ' ' || policy_version FROM mart_assessment WHERE (grade = 'withheld') <> (total IS NULL)");
-        yield return new("accepted_values:mart_assessment.grade", "mart_assessment", DataTestSeverity.Error, "grade is excellent, pass, fail or withheld", "等次是优秀、合格、不合格或暂缓评定",
+        yield return new("accepted_values:mart_assessment.grade", "mart_assessment", DataTestSeverity.Error, "grade is excellent, pass, fail or withheld", "等次是优秀、合格、不合格或未考核",
             "SELECT CAST(quarter_key AS TEXT) || ' ' || department_code || ': ' || grade FROM mart_assessment WHERE grade NOT IN ('excellent', 'pass', 'fail', 'withheld')");
         yield return new("relationship:quarter_approval.snapshot", "quarter_approval", DataTestSeverity.Error, "every approval keeps the results it approved", "每次审定都保存了所审定的结果",
             "SELECT CAST(a.quarter_key AS TEXT) || ' ' || a.policy_version FROM quarter_approval a WHERE NOT EXISTS (SELECT 1 FROM mart_assessment_approved s WHERE s.approval_id = a.id)");

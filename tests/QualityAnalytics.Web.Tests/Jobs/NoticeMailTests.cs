@@ -79,7 +79,7 @@ public sealed class NoticeMailTests
         Assert.Equal(HttpStatusCode.Accepted, (await wg.PostAsync("/api/jobs/nightly-load/run", null)).StatusCode);
 
         var mail = await smtp.WaitFor(m => m.Subject != null && m.Subject.Contains("needs attention", StringComparison.Ordinal));
-        Assert.Matches(@"^\[QualityAnalytics\] Batch \d+ needs attention: 0 rows quarantined, 0 files rejected, 1 data tests failing$", mail.Subject);
+        Assert.Matches(@"^\[QualityAnalytics\] Batch \d+ needs attention: rows quarantined 0, files rejected 0, data tests failing 1$", mail.Subject);
         Assert.Contains("these data tests of the warehouse fail", mail.TextBody, StringComparison.Ordinal);
         // One row of the test per month and kind the mart lost.
         Assert.Matches($@"· equality:mart_check_monthly: {deleted} rows, e\.g\. 2024(10|11|12)01 LOG (self|spot): \d+ facts, 0 in the mart", mail.TextBody);
