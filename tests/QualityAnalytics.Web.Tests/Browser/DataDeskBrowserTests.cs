@@ -29,9 +29,10 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         await session.AndSettle(() => session.Page.ClickAsync("#upload button[type=submit]"));
 
         Assert.Equal("100", await session.Page.GetAttributeAsync("#upload-progress", "value"));
-        Assert.Equal(["browser-deductions.csv", "browser-upload.csv"], await session.Page.Locator("#upload-result td[data-col=file]").AllInnerTextsAsync());
-        Assert.Equal(["0", "1"], await session.Page.Locator("#upload-result td[data-col=quarantined]").AllInnerTextsAsync());
-        Assert.Equal(["1", "0"], await session.Page.Locator("#upload-result td[data-col=warnings]").AllInnerTextsAsync());
+        // In the order they were chosen, as `qa load` takes the files it is given (a later file's values win).
+        Assert.Equal(["browser-upload.csv", "browser-deductions.csv"], await session.Page.Locator("#upload-result td[data-col=file]").AllInnerTextsAsync());
+        Assert.Equal(["1", "0"], await session.Page.Locator("#upload-result td[data-col=quarantined]").AllInnerTextsAsync());
+        Assert.Equal(["0", "1"], await session.Page.Locator("#upload-result td[data-col=warnings]").AllInnerTextsAsync());
         await session.Settled();
         Assert.Matches(@"batch=\d+", session.Page.Url);
         var reasons = await session.Page.Locator("#quarantine td[data-col=reason]").AllInnerTextsAsync();
