@@ -15,9 +15,11 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         await session.Open("/reports?quarter=2026Q1");
         await session.AndSettle(() => session.Page.ClickAsync("#generate button[type=submit]"));
 
+        // Settled means the list is drawn again with the new report in it, and the page still says what was written.
         var listed = await session.Page.Locator("#reports td[data-col=quarter]").AllInnerTextsAsync();
         Assert.NotEmpty(listed);
         Assert.All(listed, q => Assert.Equal("2026Q1", q));
+        Assert.Contains("2026Q1-zh-CN.pdf", await session.Page.InnerTextAsync("#generate [role=status]"), StringComparison.Ordinal);
 
         await session.AndSettle(() => session.Page.SelectOptionAsync("#slicer-quarter", "2026Q2"));
         listed = await session.Page.Locator("#reports td[data-col=quarter]").AllInnerTextsAsync();

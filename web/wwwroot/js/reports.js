@@ -7,7 +7,8 @@
     const box = document.getElementById('reports');
     const canGenerate = box.dataset.canGenerate === 'true';
 
-    async function render() {
+    /** @param message what the last "generate" did, kept on the redrawn page (its status line is drawn anew). */
+    async function render(message) {
         const { all, to } = await QA.quarterRange();
         const chosen = all.includes(state.quarter) ? state.quarter : null;
         const quarter = chosen ?? to;
@@ -15,17 +16,20 @@
             { key: 'quarter', label: t('slicer.quarter'), options: all.map(q => ({ value: q })), all: true, value: chosen ?? '' },
         ]);
         const reports = (await QA.get('/api/reports')).filter(r => !chosen || r.quarter === chosen);
-        const status = el('span', { role: 'status', class: 'hint' });
+        const status = el('span', { role: 'status', class: 'hint' }, message || '');
         const generate = canGenerate ? el('form', { class: 'inline', id: 'generate' },
             el('button', { type: 'submit', class: 'primary' }, t('reports.generate', quarter)), ' ', status) : null;
         generate?.addEventListener('submit', async e => {
             e.preventDefault();
             status.textContent = t('loading');
-            try {
-                const made = await busy(QA.send('POST', '/api/reports/' + quarter));
-                status.textContent = t('reports.generated', made.files.join(', '));
-                render();
-            } catch (err) { status.textContent = t('error', err.message); }
+            // Writing the report and listing it again are one busy span: the page is settled only once the list that
+            // holds the new report is drawn (the list used to be redrawn after the page already said it was settled).
+            await busy((async () => {
+                let made;
+                try { made = await QA.send('POST', '/api/reports/' + quarter); }
+                catch (err) { status.textContent = t('error', err.message); return; }
+                await render(t('reports.generated', made.files.join(', '))).catch(err => QA.showError(box, err));
+            })());
         });
         const rows = reports.map(r => ({ ...r, size: Math.round(r.size_bytes / 1024) }));
         const list = el('div', {});
