@@ -14,7 +14,7 @@ internal sealed class FactRowWriter : IDisposable
     private readonly AuditWriter _audit;
     private readonly UpsertCommand? _upsert;
     private readonly DepartmentWriter? _departments;
-    private readonly DbCommand? _checkExists;
+    private readonly PreparedExistsLookup? _checkExists;
 
     /// <param name="scope">The file the source belongs to (<see cref="FileScope"/>: a key repeated anywhere in the file is a
     /// duplicate); null when the source is the whole file.</param>
@@ -43,14 +43,7 @@ internal sealed class FactRowWriter : IDisposable
                 carriesManager: header?.Columns.ContainsKey("manager") ?? true, carriesParent: header?.Columns.ContainsKey("parent_code") ?? true);
         if (kind == DataKind.CheckDeductions)
         {
-            _checkExists = connection.CreateCommand();
-            _checkExists.Transaction = transaction;
-            _checkExists.CommandText = "SELECT 1 FROM fact_check WHERE check_id = @id";
-            var p = _checkExists.CreateParameter();
-            p.ParameterName = "@id";
-            p.DbType = System.Data.DbType.String; // a prepared statement needs its parameter's type (PostgreSQL)
-            _checkExists.Parameters.Add(p);
-            _checkExists.Prepare();
+            _checkExists = new PreparedExistsLookup(connection, transaction, "SELECT 1 FROM fact_check WHERE check_id = @value");
         }
     }
 
@@ -150,11 +143,10 @@ internal sealed class FactRowWriter : IDisposable
 
     private object?[] DeductionValues(StagedCheckDeduction d)
     {
-        _checkExists!.Parameters[0].Value = d.CheckId;
         // The contract does not require the check first: deductions often arrive in the working group's workbook before
         // or after the departments' self-check files. Kept, with a warning; the score test runs when the check arrives.
         // (fact_check is not the table this writer buffers: a file's deductions never wait for their own batch here.)
-        if (_checkExists.ExecuteScalar() is null)
+        if (!_checkExists!.Exists(d.CheckId))
             _audit.Warn(d.Line, "check_id", d.CheckId, "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives");
         return [d.CheckId, d.Item, d.Points, d.Note];
     }
