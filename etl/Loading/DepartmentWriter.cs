@@ -13,11 +13,14 @@ internal sealed class DepartmentWriter(DbConnection connection, DbTransaction tr
 {
     private static readonly DateOnly Beginning = new(2000, 1, 1);
     private readonly HashSet<string> _seenInFile = new(StringComparer.OrdinalIgnoreCase);
+    // The parents the written rows name, checked once the whole file is in (a parent may be listed after its children).
+    private readonly List<(int Line, string Parent)> _parents = [];
 
     public UpsertOutcome Write(StagedDepartment d)
     {
         // Departments are few: remembering codes seen in this file is cheap and catches a code listed twice.
         if (!_seenInFile.Add(d.Code)) return UpsertOutcome.DuplicateInFile;
+        if (carriesParent && d.ParentCode is { } parentCode) _parents.Add((d.Line, parentCode));
         using var select = Command("SELECT department_key, name, manager, parent_code, valid_from FROM dim_department WHERE code = @code AND is_current = TRUE");
         Param(select, "@code", d.Code);
         int? key = null;
@@ -61,6 +64,26 @@ internal sealed class DepartmentWriter(DbConnection connection, DbTransaction tr
             ChangeJson.Of(new { name = d.Name, manager = d.Manager, parent_code = d.ParentCode }), quarterKey: null);
         return UpsertOutcome.Updated;
     }
+
+    /// <summary>After the file's rows: a parent_code that names no department, neither stored nor in this file, is kept
+    /// as given (the contract does not make it a rule a row must meet, and the hierarchy is only shown), with a load
+    /// warning so the data desk sees the typo. Departments are few: their codes are read once.</summary>
+    public void WarnUnknownParents()
+    {
+        if (_parents.Count == 0) return;
+        var known = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        using (var codes = Command("SELECT DISTINCT code FROM dim_department"))
+        using (var r = codes.ExecuteReader())
+        {
+            while (r.Read()) known.Add(r.GetString(0));
+        }
+        foreach (var (line, parent) in _parents)
+        {
+            if (!known.Contains(parent)) audit.Warn(line, "parent_code", parent, UnknownParent);
+        }
+    }
+
+    internal const string UnknownParent = "names no department (neither in the warehouse nor in this file); the department is loaded with this parent_code as given";
 
     private void Insert(StagedDepartment d, DateOnly from)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Globalization;
 using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Staging;
 using QualityAnalytics.Warehouse.Model;
@@ -14,7 +15,8 @@ internal sealed class FactRowWriter : IDisposable
     private readonly AuditWriter _audit;
     private readonly UpsertCommand? _upsert;
     private readonly DepartmentWriter? _departments;
-    private readonly DbCommand? _checkExists;
+    private readonly PreparedExistsLookup? _checkExists;
+    private readonly DbCommand? _highestAnswer;
 
     /// <param name="scope">The file the source belongs to (<see cref="FileScope"/>: a key repeated anywhere in the file is a
     /// duplicate); null when the source is the whole file.</param>
@@ -41,21 +43,28 @@ internal sealed class FactRowWriter : IDisposable
         if (kind == DataKind.Departments)
             _departments = new DepartmentWriter(connection, transaction, audit, batchId, today,
                 carriesManager: header?.Columns.ContainsKey("manager") ?? true, carriesParent: header?.Columns.ContainsKey("parent_code") ?? true);
+        if (kind == DataKind.SurveyQuestions)
+        {
+            _highestAnswer = connection.CreateCommand();
+            _highestAnswer.Transaction = transaction;
+            _highestAnswer.CommandText = "SELECT response_id, score FROM fact_survey_answer WHERE question_key = @k " +
+                                         "ORDER BY CAST(score AS DOUBLE PRECISION) DESC, response_id LIMIT 1";
+            var k = _highestAnswer.CreateParameter();
+            k.ParameterName = "@k";
+            k.DbType = System.Data.DbType.Int32;
+            _highestAnswer.Parameters.Add(k);
+        }
         if (kind == DataKind.CheckDeductions)
         {
-            _checkExists = connection.CreateCommand();
-            _checkExists.Transaction = transaction;
-            _checkExists.CommandText = "SELECT 1 FROM fact_check WHERE check_id = @id";
-            var p = _checkExists.CreateParameter();
-            p.ParameterName = "@id";
-            p.DbType = System.Data.DbType.String; // a prepared statement needs its parameter's type (PostgreSQL)
-            _checkExists.Parameters.Add(p);
-            _checkExists.Prepare();
+            _checkExists = new PreparedExistsLookup(connection, transaction, "SELECT 1 FROM fact_check WHERE check_id = @value");
         }
     }
 
     /// <summary>The table's upsert, for rows that are buffered and written in batches; null for departments.</summary>
     public UpsertCommand? Upsert => _upsert;
+
+    /// <summary>After a departments source's rows: warns of parents that name no department (<see cref="DepartmentWriter.WarnUnknownParents"/>).</summary>
+    public void Finish() => _departments?.WarnUnknownParents();
 
     /// <summary>Resolves and writes one row at once.</summary>
     public UpsertOutcome Write(StagedRow row, List<RowError> errors) => row switch
@@ -68,7 +77,7 @@ internal sealed class FactRowWriter : IDisposable
     /// order), or null with the reasons in <paramref name="errors"/>.</summary>
     public object?[]? Values(StagedRow row, List<RowError> errors) => row switch
     {
-        StagedQuestion q => [q.Question, q.Text, q.Weight, q.Scale],
+        StagedQuestion q => QuestionValues(q, errors),
         StagedCheckDeduction d => DeductionValues(d),
         _ => Prepare(row, errors) is { } values ? Completed(row, values) : null,
     };
@@ -148,13 +157,36 @@ internal sealed class FactRowWriter : IDisposable
             c.CheckedOn is { } d ? Boxed.DateKey(d) : null, c.Note];
     }
 
+    /// <summary>A question's values, unless it lowers the question's 满分 below an answer already loaded: that answer
+    /// would then fail the contract's "an answer within 0..scale of its question" (and <c>qa verify</c>), so the
+    /// question row is quarantined, naming the highest stored answer, and the question keeps its scale; the answers
+    /// stay as they are. Asked only when a file lowers a stored scale (questions are a handful of rows).</summary>
+    private object?[]? QuestionValues(StagedQuestion q, List<RowError> errors)
+    {
+        if (_refs.Question(q.Question) is { } stored && q.Scale < stored.Scale)
+        {
+            _highestAnswer!.Parameters[0].Value = stored.Key;
+            using var r = _highestAnswer.ExecuteReader();
+            if (r.Read() && Convert.ToDecimal(r.GetValue(1), CultureInfo.InvariantCulture) is var highest && highest > q.Scale)
+            {
+                var scale = Number(q.Scale);
+                errors.Add(new RowError("scale", scale,
+                    $"scale {scale} of question {q.Question} is below an answer already loaded ({Number(highest)}, response {r.GetString(0)}); " +
+                    $"the question keeps its scale of {Number(stored.Scale)}"));
+                return null;
+            }
+        }
+        return [q.Question, q.Text, q.Weight, q.Scale];
+    }
+
+    private static string Number(decimal value) => value.ToString("0.##########", CultureInfo.InvariantCulture);
+
     private object?[] DeductionValues(StagedCheckDeduction d)
     {
-        _checkExists!.Parameters[0].Value = d.CheckId;
         // The contract does not require the check first: deductions often arrive in the working group's workbook before
         // or after the departments' self-check files. Kept, with a warning; the score test runs when the check arrives.
         // (fact_check is not the table this writer buffers: a file's deductions never wait for their own batch here.)
-        if (_checkExists.ExecuteScalar() is null)
+        if (!_checkExists!.Exists(d.CheckId))
             _audit.Warn(d.Line, "check_id", d.CheckId, "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives");
         return [d.CheckId, d.Item, d.Points, d.Note];
     }
@@ -221,5 +253,6 @@ internal sealed class FactRowWriter : IDisposable
     {
         _upsert?.Dispose();
         _checkExists?.Dispose();
+        _highestAnswer?.Dispose();
     }
 }

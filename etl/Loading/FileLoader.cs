@@ -231,6 +231,8 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         {
             // Where this source's rows will begin: AfterLoad reads the quarters it wrote from the rows above it.
             factIdBefore = writer.Upsert is { Spec.QuarterColumn: >= 0 } upsert ? upsert.HighestId() : null;
+            // Before the staging thread starts reading: a surveys source is read once ahead for its questionnaires' questions.
+            using var questionnaires = kind == DataKind.Surveys ? Questionnaires.Read(connection, transaction, refs, source, match) : null;
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
             // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
             // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
@@ -269,8 +271,11 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 else if (item.Prepared)
                 {
                     errors.AddRange(item.Errors);
+                    // An answer that disagrees with its questionnaire (department, quarter, customer) is quarantined.
+                    if (questionnaires is not null && item.Values is not null && !questionnaires.Agrees((StagedSurveyAnswer)item.Staged, item.Values, errors))
+                        pending.EndStaged(null);
                     // An encoded row is complete (FactRowWriter.IsComplete); any other may hold a name to turn into a key.
-                    if (item.Values is null || item.Encoded.Exists) pending.EndStaged(item.Values, item.Encoded, item.Key);
+                    else if (item.Values is null || item.Encoded.Exists) pending.EndStaged(item.Values, item.Encoded, item.Key);
                     else
                     {
                         writer.Complete(item.Staged, item.Values); // turns names into keys; the natural key stays as it was
@@ -282,6 +287,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             // Before anything reads the table (the consistency check) and before the file's commit.
             pending.Flush();
             if (kind is DataKind.Checks or DataKind.CheckDeductions) CheckDeductionConsistency.Warn(connection, transaction, sourceFileId, audit);
+            writer.Finish();
             counts.Warnings = audit.WarningCount;
         }
         watch.Stop();

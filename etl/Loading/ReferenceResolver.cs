@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
 using System.Globalization;
+using QualityAnalytics.Etl.Parsing;
 
 namespace QualityAnalytics.Etl.Loading;
 
@@ -15,6 +16,7 @@ public sealed class ReferenceResolver : IDisposable
 
     private readonly Dictionary<string, List<DepartmentVersion>> _byCode = new(StringComparer.OrdinalIgnoreCase);
     private readonly Dictionary<string, string> _codeByCurrentName = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, string> _codeByKey = [];
     // Current names that more than one department holds, with their codes: such a name identifies none of them.
     private readonly Dictionary<string, SortedSet<string>> _ambiguousNames = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Key, decimal Scale)> _questions = new(StringComparer.OrdinalIgnoreCase);
@@ -35,6 +37,7 @@ public sealed class ReferenceResolver : IDisposable
                     r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4), r.GetBoolean(5));
                 if (!_byCode.TryGetValue(v.Code, out var list)) _byCode[v.Code] = list = [];
                 list.Add(v);
+                _codeByKey[v.Key] = v.Code;
                 if (v.IsCurrent) AddCurrentName(v.Name, v.Code);
             }
         }
@@ -78,14 +81,15 @@ public sealed class ReferenceResolver : IDisposable
     public IReadOnlyCollection<string>? AmbiguousCodes(string codeOrName) =>
         _byCode.ContainsKey(codeOrName) ? null : _ambiguousNames.GetValueOrDefault(codeOrName);
 
-    /// <summary>The department version valid on <paramref name="date"/>, found by code or by exact current name (a
-    /// name that two current departments share finds none: <see cref="AmbiguousCodes"/>).</summary>
+    /// <summary>The department version valid on <paramref name="date"/>, found by code (typed in full-width too: ＬＯＧ) or
+    /// by exact current name (a name that two current departments share finds none: <see cref="AmbiguousCodes"/>).</summary>
     public int? Department(string codeOrName, DateOnly date)
     {
         if (!_byCode.TryGetValue(codeOrName, out var versions))
         {
-            if (!_codeByCurrentName.TryGetValue(codeOrName, out var code)) return null;
-            versions = _byCode[code];
+            if (_codeByCurrentName.TryGetValue(codeOrName, out var code)) versions = _byCode[code];
+            // A code typed in full-width (ＬＯＧ): folded only after both lookups missed, so a found code costs nothing.
+            else if (ValueParsers.FoldFullWidth(codeOrName) is not { } folded || !_byCode.TryGetValue(folded, out versions)) return null;
         }
         foreach (var v in versions)
         {
@@ -94,6 +98,9 @@ public sealed class ReferenceResolver : IDisposable
         // A fact dated before the first known version belongs to the earliest one.
         return versions.MinBy(v => v.ValidFrom)!.Key;
     }
+
+    /// <summary>The code of a department version's key (as <see cref="Department"/> gave it).</summary>
+    public string DepartmentCode(int key) => _codeByKey[key];
 
     public (int Key, decimal Scale)? Question(string question) => _questions.TryGetValue(question, out var q) ? q : null;
 

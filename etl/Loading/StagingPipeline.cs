@@ -101,7 +101,7 @@ internal sealed class StagingPipeline : IDisposable
             foreach (var raw in source.ReadRows())
             {
                 if (chunk.Count == 0 && _stopped) throw new OperationCanceledException("the caller stopped");
-                if (row is null) row = new RowReader(match, raw.Cells, serialDates);
+                if (row is null) row = new RowReader(match, raw.Cells, serialDates, workbook: source.Sheet is not null);
                 else row.MoveTo(raw.Cells);
                 var staged = mapper.Stage(row, raw.Line);
                 if (staged is null || prepare is null) chunk.Items[chunk.Count++] = new StagedItem(raw, staged, row.Errors, Warnings: row.Warnings);

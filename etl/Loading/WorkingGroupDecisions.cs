@@ -8,28 +8,13 @@ namespace QualityAnalytics.Etl.Loading;
 /// re-sending its file (whose 是否剔除 column knows nothing of the dispute) silently undid it. The file's column still
 /// governs the exclusions no decision touched, those that came from files. Asked only on the update path, when a load
 /// would change an answer's exclusion, so a fresh load and an unchanged reload never ask.</summary>
-internal sealed class WorkingGroupDecisions : IDisposable
+internal sealed class WorkingGroupDecisions(DbConnection connection, DbTransaction transaction) : IDisposable
 {
-    private readonly DbCommand _decided;
-
-    public WorkingGroupDecisions(DbConnection connection, DbTransaction transaction)
-    {
-        _decided = connection.CreateCommand();
-        _decided.Transaction = transaction;
-        _decided.CommandText = "SELECT 1 FROM row_change WHERE table_name = 'fact_survey_answer' AND natural_key = @k AND batch_id = 0 LIMIT 1";
-        var key = _decided.CreateParameter();
-        key.ParameterName = "@k";
-        key.DbType = System.Data.DbType.String; // a prepared statement needs its parameter's type (PostgreSQL)
-        _decided.Parameters.Add(key);
-        _decided.Prepare();
-    }
+    private readonly PreparedExistsLookup _decided = new(connection, transaction,
+        "SELECT 1 FROM row_change WHERE table_name = 'fact_survey_answer' AND natural_key = @value AND batch_id = 0 LIMIT 1");
 
     /// <param name="naturalKey">The answer's key as the change history writes it: <c>response_id|question</c>.</param>
-    public bool Decided(string naturalKey)
-    {
-        _decided.Parameters[0].Value = naturalKey;
-        return _decided.ExecuteScalar() is not null and not DBNull;
-    }
+    public bool Decided(string naturalKey) => _decided.Exists(naturalKey);
 
     public void Dispose() => _decided.Dispose();
 }

@@ -140,11 +140,17 @@ internal sealed class CsvSource : ITabularSource
         return anyValue;
     }
 
-    /// <summary>A cell's text: its bytes decoded and trimmed. CsvHelper trims spaces and tabs; other whitespace (a line
+    /// <summary>A cell's text: its bytes decoded and trimmed, Excel's <c>="…"</c> text wrapper taken off
+    /// (<see cref="CellText.UnwrapExcelText"/>). CsvHelper trims spaces and tabs; other whitespace (a line
     /// break at the edge of a quoted field, the ideographic space U+3000 common in Chinese data, NBSP) is trimmed here,
     /// only when present.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static string DecodeTrimmed(ReadOnlySpan<byte> utf8, ref char[] chars) => CellText.Trimmed(Decode(utf8, ref chars));
+    private static string DecodeTrimmed(ReadOnlySpan<byte> utf8, ref char[] chars)
+    {
+        var text = CellText.Trimmed(Decode(utf8, ref chars));
+        // Excel's ="00123" (a CSV made for Excel keeps ids as text so); one comparison for every other cell.
+        return text.Length > 0 && text[0] == '=' ? CellText.UnwrapExcelText(text) : text;
+    }
 
     /// <summary>Room for a cell of this many UTF-8 bytes in the decoding scratch before it grows.</summary>
     private const int CharsPerCell = 1024;

@@ -10,6 +10,10 @@ public sealed record HeaderMatch(DataKind? Kind, IReadOnlyDictionary<string, int
 {
     public bool IsComplete => Kind is not null && MissingRequired.Count == 0;
 
+    /// <summary>How many cells the header spans: up to its last named cell (a CSV exported from Excel often ends every
+    /// line, the header's too, in empty cells). A row's value beyond it sits under no name (<see cref="RowReader"/>).</summary>
+    public int Width { get; init; } = int.MaxValue;
+
     // The mappers ask for the same dozen column names, written as literals (so the same string instances), for every
     // row; hashing each name through the dictionary was ~0.1 s of the staging thread per million rows. The answers
     // are kept by reference in a small array that is replaced, never changed, so any thread may read it.
@@ -76,10 +80,17 @@ public static class HeaderMatcher
             var missing = required.Where(c => !found.ContainsKey(c.Name)).Select(c => $"{c.Name} ({c.ChineseName})").ToArray();
             var repeated = Repeated(schema, normalised, found);
             var unknown = header.Where((_, i) => !found.ContainsValue(i) && !repeated.Any(r => r.Indices.Contains(i)) && !string.IsNullOrWhiteSpace(header[i])).ToArray();
-            best = new HeaderMatch(schema.Kind, found, missing, unknown, repeated);
+            best = new HeaderMatch(schema.Kind, found, missing, unknown, repeated) { Width = NamedWidth(header) };
         }
         // Blank cells are no columns (an exported title row ends in empty cells), as for a header that matches.
         return best ?? new HeaderMatch(null, new Dictionary<string, int>(), [], header.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray(), []);
+    }
+
+    private static int NamedWidth(IReadOnlyList<string> header)
+    {
+        var width = header.Count;
+        while (width > 0 && string.IsNullOrWhiteSpace(header[width - 1])) width--;
+        return width;
     }
 
     /// <summary>The fields that more than one cell names (cells another field took aside): "customer" and "客户名称", or
@@ -115,7 +126,7 @@ public sealed record RepeatedColumn(string Column, string ChineseName, IReadOnly
             $"{ColumnLetters(i)}{headerLine.ToString(System.Globalization.CultureInfo.InvariantCulture)} \"{header[i]}\""));
 
     /// <summary>A, B, … Z, AA, AB…: the column as Excel (and Excel opening a CSV) shows it.</summary>
-    private static string ColumnLetters(int index)
+    public static string ColumnLetters(int index)
     {
         var letters = "";
         for (var n = index + 1; n > 0; n = (n - 1) / 26) letters = (char)('A' + (n - 1) % 26) + letters;

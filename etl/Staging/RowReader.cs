@@ -9,9 +9,22 @@ namespace QualityAnalytics.Etl.Staging;
 /// (not just the first), so that a quarantined row tells the sender everything to fix at once.</summary>
 /// <param name="excelSerialDates">The row is a workbook's: a plain number in a date, date-time or month column is an
 /// Excel serial date (<see cref="ValueParsers.TryParseExcelSerial"/>; see <see cref="ITabularSource.NumbersMayBeDates"/>).</param>
-public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, bool excelSerialDates = false)
+/// <param name="workbook">The row is a workbook sheet's: a cell is named by its column letter (G), not its number.</param>
+public sealed class RowReader
 {
-    private IReadOnlyList<string> _cells = cells;
+    private readonly HeaderMatch _header;
+    private readonly bool _excelSerialDates;
+    private readonly bool _workbook;
+    private IReadOnlyList<string> _cells;
+
+    public RowReader(HeaderMatch header, IReadOnlyList<string> cells, bool excelSerialDates = false, bool workbook = false)
+    {
+        _header = header;
+        _excelSerialDates = excelSerialDates;
+        _workbook = workbook;
+        _cells = cells;
+        CheckWidth();
+    }
 
     /// <summary>Reads the next row under the same header: one reader per sheet instead of one per row (a bulk load's
     /// million readers were ~47 MiB of its allocations). The previous row's errors stay with whoever took them.</summary>
@@ -20,7 +33,34 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, b
         _cells = nextCells;
         _errors = null;
         _warnings = null;
+        CheckWidth();
     }
+
+    /// <summary>A value beyond the header's last named column usually means a shifted row (an unquoted comma in a CSV
+    /// cell, a cell inserted in a workbook row): its named cells cannot be trusted either, so the row is quarantined,
+    /// naming where the first such value sits. Empty cells there (<c>a,b,c,,,</c>, as Excel exports) mean nothing.
+    /// One comparison per row; the cells are looked at only when the row is longer than the header.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void CheckWidth()
+    {
+        if (_cells.Count > _header.Width) CheckCellsBeyondHeader();
+    }
+
+    private void CheckCellsBeyondHeader()
+    {
+        for (var i = _header.Width; i < _cells.Count; i++)
+        {
+            var text = CellText.Trimmed(_cells[i]);
+            if (text.Length == 0) continue;
+            var position = _workbook ? RepeatedColumn.ColumnLetters(i) : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Fail("column " + position, text, BeyondHeader(_header.Width, position, text));
+            return;
+        }
+    }
+
+    /// <summary>The reason of a row with a value past the header (<see cref="CheckWidth"/>).</summary>
+    internal static string BeyondHeader(int headerWidth, string position, string value) =>
+        $"the row has a value beyond the header's {headerWidth.ToString(System.Globalization.CultureInfo.InvariantCulture)} columns, in column {position} (\"{value}\"); its cells may be shifted (an unquoted comma?)";
 
     // Made at the first error: a bulk load reads a million rows, nearly all without one (docs/benchmarks.md, "Seventeenth session").
     private List<RowError>? _errors;
@@ -51,7 +91,7 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, b
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public string? Optional(string column)
     {
-        var index = header.IndexOf(column);
+        var index = _header.IndexOf(column);
         if (index is null || index.Value >= _cells.Count) return null;
         var text = CellText.Trimmed(_cells[index.Value]);
         return text.Length == 0 ? null : text;
@@ -70,19 +110,19 @@ public sealed class RowReader(HeaderMatch header, IReadOnlyList<string> cells, b
     public decimal? OptionalDecimal(string column) => ParseOptional<decimal>(column, ValueParsers.TryParseDecimal, "is not a number");
 
     public DateTime RequiredDateTime(string column) =>
-        ParseRequired(column, excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+        ParseRequired(column, _excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
 
     public DateTime? OptionalDateTime(string column) =>
-        ParseOptional(column, excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+        ParseOptional(column, _excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
 
     public DateOnly RequiredDate(string column) =>
-        ParseRequired(column, excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+        ParseRequired(column, _excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
 
     public DateOnly? OptionalDate(string column) =>
-        ParseOptional(column, excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+        ParseOptional(column, _excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
 
     public DateOnly RequiredMonth(string column) =>
-        ParseRequired(column, excelSerialDates ? MonthOrSerial : ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)");
+        ParseRequired(column, _excelSerialDates ? MonthOrSerial : ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)");
 
     // Held once: a workbook row asks for two or three of them.
     private static readonly TryParse<DateTime> DateTimeOrSerial = (string text, out DateTime value) =>

@@ -35,4 +35,17 @@ public class CellTextTests
             if (c == char.MaxValue) break;
         }
     }
+
+    [Theory]
+    [InlineData("=\"00123\"", "00123")]
+    [InlineData("=\"TS-X-05\"", "TS-X-05")]
+    [InlineData("=\" LOG \"", "LOG")]
+    [InlineData("=\"说 \"\"好\"\"\"", "说 \"好\"")]
+    [InlineData("=\"\"", "")]
+    [InlineData("=\"a\"&\"b\"", "=\"a\"&\"b\"")] // a formula joining two texts, not a wrapper
+    [InlineData("=A1+1", "=A1+1")]
+    [InlineData("=\"open", "=\"open")]
+    [InlineData("=", "=")]
+    public void Excel_text_wrappers_are_taken_off_and_anything_else_is_kept(string text, string expected) =>
+        Assert.Equal(expected, CellText.UnwrapExcelText(text));
 }

@@ -146,4 +146,39 @@ public sealed class MapperTests
         Assert.Null(row);
         Assert.Equal("weight", Assert.Single(errors).Column);
     }
+
+    [Theory]
+    [InlineData("C-1,LOG,2026-04-03,电话,是,王海燕", true)]      // as wide as the header
+    [InlineData("C-1,LOG,2026-04-03,电话,是", true)]             // narrower: the missing optional cell is empty
+    [InlineData("C-1,LOG,2026-04-03,电话,是,王海燕,,,", true)]   // empty cells past it, as Excel exports them
+    [InlineData("C-1,LOG,2026-04-03,电话,是,王海燕, ,x", false)] // a value past it: quarantined
+    public void A_row_is_judged_by_the_cells_past_the_header_only_when_one_holds_a_value(string cells, bool loads)
+    {
+        var (row, errors) = Stage(DataKind.Complaints, "complaint_id,department,received_at,channel,valid,handler", cells);
+        Assert.Equal(loads, row is not null);
+        if (!loads) Assert.Equal(("column 8", "x"), (Assert.Single(errors).Column, errors[0].Value));
+    }
+
+    [Fact]
+    public void A_workbook_row_names_the_cell_past_the_header_by_its_column_letter()
+    {
+        var match = HeaderMatcher.Match(["complaint_id", "department", "received_at", "channel", "valid", "", ""]);
+        Assert.Equal(5, match.Width);
+        var reader = new RowReader(match, ["C-1", "LOG", "2026-04-03", "电话", "是", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "", "溢出"], workbook: true);
+        Assert.Equal(("column AB", "溢出"), (Assert.Single(reader.Errors).Column, reader.Errors[0].Value));
+        reader.MoveTo(["C-2", "LOG", "2026-04-03", "电话", "是"]);
+        Assert.False(reader.HasErrors);
+    }
+
+    [Theory]
+    [InlineData("ＬＯＧ", "LOG")]
+    [InlineData("ｌｏｇ", "log")]
+    [InlineData("LOG", "LOG")]
+    public void A_department_code_typed_in_full_width_is_its_ascii_code(string written, string code)
+    {
+        var (row, errors) = Stage(DataKind.Departments, "code,name,parent_code", $"{written},物流业务部,Ｈ Ｑ");
+        Assert.Empty(errors);
+        var d = Assert.IsType<StagedDepartment>(row);
+        Assert.Equal((code, "H Q"), (d.Code, d.ParentCode));
+    }
 }

@@ -53,6 +53,12 @@ public sealed class LoadMessageCoverageTests : IDisposable
             "R-4,LOG,2026-05-02 10:00,电话,是,,,\n" +                     // duplicate key
             "R-5,LOG,2026-05-02 10:00,电话,是,,,还行\n" +                 // loads, satisfaction left empty with a warning
             ",LOG,2026-05-02 10:00,电话,是,,,\n");                         // missing value
+        Write("ragged.csv", "complaint_id,department,received_at,channel,valid\nR-9,LOG,2026-05-02 10:00,电话,是,,extra\n"); // a value past the header
+        Write("departments_more.csv", "code,name,parent_code\nBAD CODE,坏部门,\nZZ9,新部门,NOPE\n");         // white space in a code; an unknown parent
+        Write("questionnaires.csv", "response_id,department,quarter,customer,question,score\n" +
+            "RX-1,LOG,2026Q2,甲,Q1,5\nRX-1,LOG,2026Q3,甲,Q2,4\n" +                                              // a questionnaire in two quarters
+            "WJ-2026Q2-LOG-01,LOG,2025Q1,某客户,Q1,1\n");                                                       // ... and against a demo one stored
+        Write("questions_lowered.csv", "question,text,weight,scale\nQ3,整体服务质量,0.3,1\n");                  // 满分 below the demo's stored answers
         Write("twice.csv", "投诉编号,部门编码,受理时间,投诉渠道,是否有效,投诉编号\nX,LOG,2026-05-02 10:00,电话,是,Y\n");
         Write("deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
         WorkbookBomb.Write(Path.Combine(_folder, "bad", "bomb.xlsx"), 8L * 1024 * 1024); // past the limit set below
