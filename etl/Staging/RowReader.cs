@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using QualityAnalytics.Etl.Parsing;
 using QualityAnalytics.Etl.Reading;
+using QualityAnalytics.Warehouse.Contract;
 using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Etl.Staging;
@@ -53,7 +54,7 @@ public sealed class RowReader
             var text = CellText.Trimmed(_cells[i]);
             if (text.Length == 0) continue;
             var position = _workbook ? RepeatedColumn.ColumnLetters(i) : (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Fail("column " + position, text, BeyondHeader(_header.Width, position, text));
+            Fail(FieldNames.Position(position), text, BeyondHeader(_header.Width, position, text));
             return;
         }
     }

@@ -36,6 +36,11 @@ public sealed class LoadMessageCoverageTests : IDisposable
         var demo = DemoDataGenerator.Generate(new DemoOptions(Path.Combine(_folder, "demo")));
         var loader = new FileLoader(warehouse, clock);
         loader.Load([Path.Combine(_folder, "demo")]);
+        using (var demoDb = warehouse.CreateContext())
+        {
+            // The questionnaire below disagrees with this stored one: without it, the "as already loaded" form goes untried.
+            Assert.True(demoDb.SurveyAnswers.Any(a => a.ResponseId == "WJ-2026Q2-LOG-01"), "the demo no longer holds WJ-2026Q2-LOG-01");
+        }
 
         Write("notes.csv", "whatever,this,is\n1,2,3\n");
         Write("lacks.csv", "complaint_id,department\nX,LOG\n");
