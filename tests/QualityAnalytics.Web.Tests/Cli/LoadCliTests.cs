@@ -144,7 +144,7 @@ public sealed class LoadCliTests : IDisposable
     [Theory]
     [InlineData("unknown option '--bogus' for 'qa load' (options: --db, --format, --dry-run)", "load", "--bogus")]
     [InlineData("unknown option '--bogus' for 'qa load' (options: --db, --format, --dry-run)", "load", "inbox", "--bogus")]
-    [InlineData("unknown option '--bogus' for 'qa batches' (options: --db, --last)", "batches", "--bogus")]
+    [InlineData("unknown option '--bogus' for 'qa batches' (options: --db, --last, --batch, --format)", "batches", "--bogus")]
     [InlineData("unknown option '--format' for 'qa quarantine' (options: --db, --batch, --out)", "quarantine", "--format", "json")]
     [InlineData("unknown option '--quater' for 'qa score' (options: --quarter, --db, --policy, --format, --compare)", "score", "--quater", "2026Q2")]
     [InlineData("unknown option '-x' for 'qa jobs run' (options: --db, --inbox)", "jobs", "run", "rescore", "-x")]
