@@ -40,22 +40,17 @@ internal static class BatchesOutput
             ["unchanged"] = b.Unchanged,
             ["quarantined"] = b.Quarantined,
             ["rejected"] = b.Rejected,
-            ["files"] = files[b.Id].Select(f => new Dictionary<string, object?>
-            {
-                // `file` as `qa load --format json` names it: the path, relative to this folder when below it.
-                ["file"] = LoadCommand.Display(env, f.Path),
-                ["sheet"] = f.Sheet,
-                ["kind"] = f.Kind,
-                ["sha256"] = f.Sha256.Length == 0 ? null : f.Sha256,
-                ["size_bytes"] = f.SizeBytes,
-                ["encoding"] = f.Encoding,
-                ["read"] = f.Read,
-                ["loaded"] = f.Loaded,
-                ["updated"] = f.Updated,
-                ["unchanged"] = f.Unchanged,
-                ["quarantined"] = f.Quarantined,
-                ["rejected"] = f.Rejected,
-                ["reason"] = f.Reason,
-            }),
+            ["files"] = files[b.Id].Select(f => FileObject(env, f)),
         }), CliEnvironment.Json));
+
+    /// <summary>A file as `qa load --format json` described it (`file` its path, relative to this folder when below
+    /// it), with its hash and size.</summary>
+    private static Dictionary<string, object?> FileObject(CliEnvironment env, SourceFile f)
+    {
+        var fields = LoadOutput.ContractFields(env, f.Path, f.Sheet, f.Kind, (f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined), f.Rejected, f.Reason);
+        fields["sha256"] = f.Sha256.Length == 0 ? null : f.Sha256;
+        fields["size_bytes"] = f.SizeBytes;
+        fields["encoding"] = f.Encoding;
+        return fields;
+    }
 }

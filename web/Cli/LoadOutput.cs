@@ -31,22 +31,31 @@ internal static class LoadOutput
         json.Writer.WriteEndArray();
     }
 
-    private static Dictionary<string, object?> Fields(CliEnvironment env, LoadSummary f, long? batchId) => new()
+    private static Dictionary<string, object?> Fields(CliEnvironment env, LoadSummary f, long? batchId)
     {
-        ["file"] = LoadCommand.Display(env, f.File),
-        ["sheet"] = f.Sheet,
-        ["kind"] = f.Kind,
-        ["read"] = f.Read,
-        ["loaded"] = f.Loaded,
-        ["updated"] = f.Updated,
-        ["unchanged"] = f.Unchanged,
-        ["quarantined"] = f.Quarantined,
-        ["rejected"] = f.Rejected,
-        ["reason"] = f.Reason,
-        ["warnings"] = f.Warnings,
-        ["unknown_columns"] = f.UnknownColumns,
-        ["encoding"] = f.Encoding,
-        ["batch_id"] = batchId,
+        var fields = ContractFields(env, f.File, f.Sheet, f.Kind, (f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined), f.Rejected, f.Reason);
+        fields["warnings"] = f.Warnings;
+        fields["unknown_columns"] = f.UnknownColumns;
+        fields["encoding"] = f.Encoding;
+        fields["batch_id"] = batchId;
+        return fields;
+    }
+
+    /// <summary>The keys the contract gives each file's object of `load --format json`, in its order; `qa batches
+    /// --format json` describes a batch's files with the same keys.</summary>
+    internal static Dictionary<string, object?> ContractFields(CliEnvironment env, string path, string? sheet, string? kind,
+        (int Read, int Loaded, int Updated, int Unchanged, int Quarantined) counts, bool rejected, string? reason) => new()
+    {
+        ["file"] = LoadCommand.Display(env, path),
+        ["sheet"] = sheet,
+        ["kind"] = kind,
+        ["read"] = counts.Read,
+        ["loaded"] = counts.Loaded,
+        ["updated"] = counts.Updated,
+        ["unchanged"] = counts.Unchanged,
+        ["quarantined"] = counts.Quarantined,
+        ["rejected"] = rejected,
+        ["reason"] = reason,
     };
 
     public static void WriteText(CliEnvironment env, LoadResult result)

@@ -10,11 +10,17 @@ public sealed class QuarantineCliTests : IDisposable
 
     public void Dispose() => _qa.Dispose();
 
-    private void LoadTwoFilesOfOneNameFromTwoFolders()
+    /// <summary>dept.csv, and f/d1/投诉.csv and f/d2/投诉.csv with a bad channel each.</summary>
+    private void WriteTwoFilesOfOneNameInTwoFolders()
     {
         _qa.Write("dept.csv", "code,name\nLOG,物流业务部\nSTO,储运中心\n");
         _qa.Write("f/d1/投诉.csv", "complaint_id,department,received_at,channel,valid\nA-1,LOG,2026-04-03,传真,是\n");
         _qa.Write("f/d2/投诉.csv", "complaint_id,department,received_at,channel,valid\nB-1,STO,2026-04-03,传真,是\n");
+    }
+
+    private void LoadTwoFilesOfOneNameFromTwoFolders()
+    {
+        WriteTwoFilesOfOneNameInTwoFolders();
         Assert.Equal(0, _qa.Run("load", "dept.csv", "f/d1", "f/d2").Exit);
     }
 
@@ -73,9 +79,7 @@ public sealed class QuarantineCliTests : IDisposable
     [Fact]
     public void A_dry_run_names_the_values_it_would_quarantine_by_their_files_paths_too()
     {
-        _qa.Write("dept.csv", "code,name\nLOG,物流业务部\nSTO,储运中心\n");
-        _qa.Write("f/d1/投诉.csv", "complaint_id,department,received_at,channel,valid\nA-1,LOG,2026-04-03,传真,是\n");
-        _qa.Write("f/d2/投诉.csv", "complaint_id,department,received_at,channel,valid\nB-1,STO,2026-04-03,传真,是\n");
+        WriteTwoFilesOfOneNameInTwoFolders();
 
         var (exit, output, _) = _qa.Run("load", "--dry-run", "dept.csv", "f");
 
