@@ -3,24 +3,36 @@ using QualityAnalytics.Warehouse.Schema;
 
 namespace QualityAnalytics.Etl.Audit;
 
+/// <summary>One quarantined value with the path its file was loaded from (source_file.path): the row's own `file` is
+/// the bare name, and departments each sending a 投诉.csv from their own folder cannot be told apart by it.</summary>
+public sealed record QuarantineListing(QuarantinedRow Row, string Path);
+
 /// <summary>The quarantined rows of a batch, for the working group to send back to the departments.</summary>
 public static class QuarantineExport
 {
-    public static readonly string[] Header = ["batch", "file", "sheet", "line", "column", "value", "reason"];
+    /// <summary>The export's columns: the first seven as they have always been (a tool reading them by place keeps
+    /// working), then the path that tells two files of one name apart.</summary>
+    public static readonly string[] Header = ["batch", "file", "sheet", "line", "column", "value", "reason", "path"];
 
     /// <summary>The batch to show when none is named: the latest.</summary>
     public static long? LatestBatch(WarehouseDbContext db) => db.LoadBatches.OrderByDescending(b => b.Id).Select(b => (long?)b.Id).FirstOrDefault();
 
-    public static IReadOnlyList<QuarantinedRow> Rows(WarehouseDbContext db, long batchId) =>
-        db.QuarantinedRows.AsNoTracking().Where(q => q.BatchId == batchId).OrderBy(q => q.SourceFileId).ThenBy(q => q.Line).ThenBy(q => q.Id).ToList();
+    public static IReadOnlyList<QuarantineListing> Rows(WarehouseDbContext db, long batchId) =>
+        (from q in db.QuarantinedRows.AsNoTracking()
+         join f in db.SourceFiles.AsNoTracking() on q.SourceFileId equals f.Id
+         where q.BatchId == batchId
+         orderby q.SourceFileId, q.Line, q.Id
+         select new QuarantineListing(q, f.Path)).ToList();
 
-    public static void WriteCsv(IEnumerable<QuarantinedRow> rows, TextWriter writer)
+    /// <param name="shownPath">How a path is written for the reader (relative to where they work, say).</param>
+    public static void WriteCsv(IEnumerable<QuarantineListing> rows, TextWriter writer, Func<string, string> shownPath)
     {
+        ArgumentNullException.ThrowIfNull(shownPath);
         CsvText.WriteRow(writer, Header);
-        foreach (var r in rows)
+        foreach (var (r, path) in rows)
         {
             CsvText.WriteRow(writer, [r.BatchId.ToString(System.Globalization.CultureInfo.InvariantCulture), r.File, r.Sheet,
-                r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Column, r.Value, r.Reason]);
+                r.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), r.Column, r.Value, r.Reason, shownPath(path)]);
         }
     }
 }

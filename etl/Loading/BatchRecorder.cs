@@ -79,6 +79,15 @@ internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock,
         return id;
     }
 
+    /// <summary>A file skipped whole (it holds nothing: <see cref="FilePlan.SkippedReason"/>): recorded, not refused.</summary>
+    public long RecordSkipped(long batchId, FilePlan plan, string reason)
+    {
+        using var transaction = FileTransaction.Begin(connection, run);
+        var id = Insert(transaction.Transaction, batchId, plan, null, null, null, false, reason, [], plan.Sha256);
+        transaction.Commit();
+        return id;
+    }
+
     /// <summary>Withdraws the rows <see cref="RecordSources"/> recorded for a file that will be loaded again (its
     /// encoding refuted halfway: FileLoader re-plans it).</summary>
     public void Withdraw(IReadOnlyList<long> recorded)

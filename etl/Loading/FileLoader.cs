@@ -137,6 +137,11 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             var rejected = Rejected(plan.Path, null, null, null, plan.RejectedReason);
             return [rejected with { SourceFileId = batch.RecordRejected(batchId, plan, null, null, null, plan.RejectedReason) }];
         }
+        if (plan.SkippedReason is not null)
+        {
+            return [new LoadSummary(plan.Path, null, null, 0, 0, 0, 0, 0, 0, false, plan.SkippedReason, [], null,
+                batch.RecordSkipped(batchId, plan, plan.SkippedReason), 0)];
+        }
         var sources = plan.Sources.OrderBy(s => s.Match.Kind is null ? 99 : (int)s.Match.Kind.Value).ToList();
         var headers = sources.Select(s => CheckHeader(fileName, s)).ToList();
         // Committed before the file's transaction begins (see BatchRecorder.RecordSources for why).
@@ -310,6 +315,9 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             var (h, n) = Hash(path);
             return new FilePlan(path, h, n, [], $"{fileName}: not a supported file type (.csv, .tsv, .txt or .xlsx)");
         }
+        // Nothing in it (a 0-byte file of any type: an export that wrote nothing, a workbook never saved): skipped, as a
+        // blank file or an empty workbook is below. A nightly load must not fail because a department sent nothing.
+        if (new FileInfo(path).Length == 0) return new FilePlan(path, null, 0, [], null, $"{fileName}: has no header row (the file is empty or blank).");
         // A text file is hashed by the one pass that reads its rows (ITabularSource.ContentSha256), so a large file is
         // read once. A workbook is read by sheet and by part, not front to back: its hash and the reading of its
         // structure each read the whole file, on a core each.
@@ -327,13 +335,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
                 foreach (var source in sources) source.Source.Dispose();
                 throw;
             }
-            if (sources.Count == 0) return new FilePlan(path, hash.Hash, hash.Size, [], $"{fileName}: the file holds no data (no header row found)");
+            if (sources.Count == 0) return new FilePlan(path, hash.Hash, hash.Size, [], null, $"{fileName}: the file holds no data (no header row found)");
             return new FilePlan(path, hash.Hash, hash.Size, sources, null);
         }
         catch (FileRejectedException ex)
         {
             var (hash, size) = hashing?.GetAwaiter().GetResult() ?? Hash(path);
-            return new FilePlan(path, hash, size, [], ex.Message);
+            return ex.HoldsNothing ? new FilePlan(path, hash, size, [], null, ex.Message) : new FilePlan(path, hash, size, [], ex.Message);
         }
     }
 

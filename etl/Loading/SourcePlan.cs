@@ -5,8 +5,10 @@ namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>One file as the loader plans it before writing anything: its sheets and their kinds, or why it cannot be
 /// read at all. <paramref name="PlannedSha256"/>: the content hash when planning computed it (workbooks, refused
-/// files); null for a text file, whose hash the reading of its rows computes (<see cref="ITabularSource.ContentSha256"/>).</summary>
-internal sealed record FilePlan(string Path, string? PlannedSha256, long SizeBytes, IReadOnlyList<SourcePlan> Sources, string? RejectedReason)
+/// files); null for a text file, whose hash the reading of its rows computes (<see cref="ITabularSource.ContentSha256"/>).
+/// <paramref name="SkippedReason"/>: why a file that holds nothing (0 bytes, blank, every sheet empty) is skipped.</summary>
+internal sealed record FilePlan(string Path, string? PlannedSha256, long SizeBytes, IReadOnlyList<SourcePlan> Sources, string? RejectedReason,
+    string? SkippedReason = null)
 {
     private string? _computedSha256;
 

@@ -74,7 +74,7 @@ internal sealed class CsvSource : ITabularSource
         using var reader = CsvReader.Create(TextEncodingDetector.OpenAsUtf8(path, encoding), options, leaveOpen: false);
         return HeaderRow.Find(NonBlankRecords(reader), isHeader) is (var line, var cells)
             ? new CsvSource(path, encoding, options, cells, line)
-            : throw new FileRejectedException(path, null, "has no header row (the file is empty or blank)");
+            : throw new FileRejectedException(path, null, "has no header row (the file is empty or blank)") { HoldsNothing = true };
     }
 
     private static IEnumerable<(int Line, string[] Cells)> NonBlankRecords(CsvReader reader)

@@ -84,7 +84,7 @@ internal sealed class XlsxSource : ITabularSource
 
         return sources.Count > 0
             ? sources
-            : throw new FileRejectedException(path, null, "has no sheet with a header row (every sheet is empty)");
+            : throw new FileRejectedException(path, null, "has no sheet with a header row (every sheet is empty)") { HoldsNothing = true };
     }
 
     public IEnumerable<RawRow> ReadRows()

@@ -133,11 +133,13 @@ internal static class DataApi
             using var db = warehouse.CreateContext();
             var files = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).OrderBy(f => f.Id).ToList();
             var text = Text();
-            // Each file by its name: the path it was loaded from (the inbox, the uploads folder, where `qa load` ran) would
-            // show the browser the server's folder layout.
+            // Each file by its name, and by its path below the folder the batch's files share (BatchFilePaths): the whole
+            // path it was loaded from (the inbox, the uploads folder, where `qa load` ran) would show the browser the
+            // server's folder layout.
+            var paths = BatchFilePaths.Of(db, id);
             return Results.Ok(files.Select(f => new
             {
-                f.Id, f.BatchId, f.FileName, f.Sheet, f.Kind, f.Sha256, f.SizeBytes, f.Encoding, f.Read, f.Loaded, f.Updated, f.Unchanged,
+                f.Id, f.BatchId, f.FileName, Path = paths[f.Id], f.Sheet, f.Kind, f.Sha256, f.SizeBytes, f.Encoding, f.Read, f.Loaded, f.Updated, f.Unchanged,
                 f.Quarantined, f.Rejected, Reason = LoadMessages.Localize(f.Reason, text), f.UnknownColumns, f.ElapsedMs,
             }));
         }).WithName("BatchFiles");
@@ -161,11 +163,12 @@ internal static class DataApi
                            join f in db.SourceFiles.AsNoTracking() on c.SourceFileId equals f.Id
                            where c.BatchId == id
                            orderby c.Id
-                           select new { c.NaturalKey, c.OldValues, c.NewValues, f.FileName, f.Sheet, f.Kind }).ToList();
+                           select new { c.NaturalKey, c.OldValues, c.NewValues, c.SourceFileId, f.Sheet, f.Kind }).ToList();
+            var paths = BatchFilePaths.Of(db, id);
             var shown = new ShownValues(words);
             db.Database.OpenConnection(); // the fields' names are read through it (ChangeFields)
             var fields = new ChangeFields(db.Database.GetDbConnection(), null);
-            return Results.Ok(changes.SelectMany(c => ChangeLines.Of(c.FileName, c.Sheet, c.Kind, c.NaturalKey, fields.Of(c.Kind, c.OldValues, c.NewValues), shown)).ToList());
+            return Results.Ok(changes.SelectMany(c => ChangeLines.Of(paths[c.SourceFileId], c.Sheet, c.Kind, c.NaturalKey, fields.Of(c.Kind, c.OldValues, c.NewValues), shown)).ToList());
         }).WithName("BatchChanges").WithSummary("The changes a batch made to rows loaded before: key, column, old and new value, file.");
 
         // The rows a batch loaded with a warning (load_warning): counted on each file's line, listed here with the message.
@@ -174,10 +177,11 @@ internal static class DataApi
             using var db = warehouse.CreateContext();
             var text = Text();
             var kindOf = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).ToDictionary(f => f.Id, f => f.Kind);
+            var paths = BatchFilePaths.Of(db, id);
             var warnings = db.LoadWarnings.AsNoTracking().Where(w => w.BatchId == id).OrderBy(w => w.SourceFileId).ThenBy(w => w.Line).ThenBy(w => w.Id).ToList();
             return Results.Ok(warnings.Select(w => new
             {
-                file = w.File, sheet = w.Sheet, line = w.Line, column = FieldLabels.Of(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
+                file = w.File, path = paths[w.SourceFileId], sheet = w.Sheet, line = w.Line, column = FieldLabels.Of(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
                 value = w.Value, message = LoadMessages.Localize(w.Message, text),
             }));
         }).WithName("BatchWarnings").WithSummary("The rows a batch loaded with a warning: file, line, field, value and the warning.");
@@ -186,15 +190,19 @@ internal static class DataApi
         {
             using var db = warehouse.CreateContext();
             var text = Text();
-            var rows = QuarantineExport.Rows(db, id);
+            var rows = QuarantineExport.Rows(db, id).Select(l => l.Row).ToList();
             var kindOf = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).ToDictionary(f => f.Id, f => f.Kind);
+            var paths = BatchFilePaths.Of(db, id);
             foreach (var r in rows) // untracked: never saved
             {
                 r.Reason = LoadMessages.Localize(r.Reason, text)!;
                 r.Column = FieldLabels.Of(kindOf.GetValueOrDefault(r.SourceFileId), r.Column, CultureInfo.CurrentUICulture);
             }
-            if (format is null) return Results.Ok(rows);
-            return Exports.File(format, $"quarantine-batch-{id}", messages["api.quarantine.header"].Value.Split(','), rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason }), clock, messages);
+            // The row's fields as they were, and the path that tells two files of one name apart (last in the export, as
+            // in `qa quarantine --out`).
+            if (format is null) return Results.Ok(rows.Select(r => new { r.Id, r.BatchId, r.SourceFileId, r.File, Path = paths[r.SourceFileId], r.Sheet, r.Line, r.Column, r.Value, r.Reason }));
+            return Exports.File(format, $"quarantine-batch-{id}", messages["api.quarantine.header"].Value.Split(','),
+                rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason, paths[r.SourceFileId] }), clock, messages);
         }).WithName("Quarantine");
     }
 

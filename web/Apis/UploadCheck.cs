@@ -49,8 +49,9 @@ internal static class UploadCheck
     public static Func<LoadResult, CheckedRows, IResult> Export(string format, TimeProvider clock, IStringLocalizer<SharedResource> messages) => (result, rows) =>
     {
         var text = DataApi.Text();
-        // The quarantine export's own header, without its batch column: a check makes no batch.
-        var header = messages["api.quarantine.header"].Value.Split(',')[1..];
+        // The quarantine export's own header, without its batch column (a check makes no batch) and its path column, last
+        // (a check's files are one upload's, told apart by their names: two of one name are refused).
+        var header = messages["api.quarantine.header"].Value.Split(',')[1..^1];
         return Exports.File(format, "check-quarantine", header, result.Files.SelectMany(f => rows.Of(f).Select(q => new object?[]
         {
             q.File, q.Sheet, q.Line, Column(q, f), q.Value, LoadMessages.Localize(q.Reason, text),

@@ -25,13 +25,12 @@ internal static class LoadCommand
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(paths)!.Select(p => Path.IsPathRooted(p) ? p : Path.Combine(env.WorkingDirectory, p)).ToList();
-            // The parser takes any token it does not know as an option for a PATH: a mistyped option (--formt json) would
-            // be loaded as two missing files, after the others, and recorded as a batch. No file or folder of that name:
-            // it is a usage error, and nothing is loaded.
-            if (parse.GetValue(paths)!.Zip(inputs).FirstOrDefault(p => p.First.StartsWith('-') && !File.Exists(p.Second) && !Directory.Exists(p.Second))
-                is ({ } unknown, _))
+            // A PATH that names nothing is a mistyped command, not a file refused whole (exit 1, which the contract keeps
+            // for a file that was read and could not be taken): said before anything is opened, so no batch records it
+            // and the files typed correctly are not loaded without it. (A mistyped option was told before this ran.)
+            if (parse.GetValue(paths)!.Zip(inputs).FirstOrDefault(p => !File.Exists(p.Second) && !Directory.Exists(p.Second)) is ({ } missing, _))
             {
-                throw new UsageException($"unknown option '{unknown}' for 'qa load' (options: --db, --format, --dry-run)");
+                throw new UsageException($"no such file or folder: {missing} (nothing was loaded)");
             }
             var warehouse = env.OpenWarehouse(parse.GetValue(db));
             // One load at a time per warehouse, whoever starts it (the nightly job, an upload, another qa load).

@@ -31,22 +31,31 @@ internal static class LoadOutput
         json.Writer.WriteEndArray();
     }
 
-    private static Dictionary<string, object?> Fields(CliEnvironment env, LoadSummary f, long? batchId) => new()
+    private static Dictionary<string, object?> Fields(CliEnvironment env, LoadSummary f, long? batchId)
     {
-        ["file"] = LoadCommand.Display(env, f.File),
-        ["sheet"] = f.Sheet,
-        ["kind"] = f.Kind,
-        ["read"] = f.Read,
-        ["loaded"] = f.Loaded,
-        ["updated"] = f.Updated,
-        ["unchanged"] = f.Unchanged,
-        ["quarantined"] = f.Quarantined,
-        ["rejected"] = f.Rejected,
-        ["reason"] = f.Reason,
-        ["warnings"] = f.Warnings,
-        ["unknown_columns"] = f.UnknownColumns,
-        ["encoding"] = f.Encoding,
-        ["batch_id"] = batchId,
+        var fields = ContractFields(env, f.File, f.Sheet, f.Kind, (f.Read, f.Loaded, f.Updated, f.Unchanged, f.Quarantined), f.Rejected, f.Reason);
+        fields["warnings"] = f.Warnings;
+        fields["unknown_columns"] = f.UnknownColumns;
+        fields["encoding"] = f.Encoding;
+        fields["batch_id"] = batchId;
+        return fields;
+    }
+
+    /// <summary>The keys the contract gives each file's object of `load --format json`, in its order; `qa batches
+    /// --format json` describes a batch's files with the same keys.</summary>
+    internal static Dictionary<string, object?> ContractFields(CliEnvironment env, string path, string? sheet, string? kind,
+        (int Read, int Loaded, int Updated, int Unchanged, int Quarantined) counts, bool rejected, string? reason) => new()
+    {
+        ["file"] = LoadCommand.Display(env, path),
+        ["sheet"] = sheet,
+        ["kind"] = kind,
+        ["read"] = counts.Read,
+        ["loaded"] = counts.Loaded,
+        ["updated"] = counts.Updated,
+        ["unchanged"] = counts.Unchanged,
+        ["quarantined"] = counts.Quarantined,
+        ["rejected"] = rejected,
+        ["reason"] = reason,
     };
 
     public static void WriteText(CliEnvironment env, LoadResult result)
@@ -64,12 +73,19 @@ internal static class LoadOutput
         if (result.Files.Sum(f => f.Quarantined) > 0)
         {
             env.Out.WriteLine($"quarantined values ({rows.Count()}):");
-            foreach (var q in rows.All()) env.Out.WriteLine(QuarantineLine(q.File, q.Sheet, q.Line, q.Column, q.Value, q.Reason));
+            // Each file by its path, as its summary line names it: two departments' folders may each send a 投诉.csv.
+            foreach (var f in result.Files)
+            {
+                foreach (var q in rows.Of(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), q.Sheet, q.Line, q.Column, q.Value, q.Reason));
+            }
         }
         if (result.Files.Sum(f => f.Warnings) > 0)
         {
             env.Out.WriteLine($"rows that would load with a warning ({result.Files.Sum(f => f.Warnings)}):");
-            foreach (var w in result.Files.SelectMany(rows.WarningsOf)) env.Out.WriteLine(QuarantineLine(w.File, w.Sheet, w.Line, w.Column, w.Value, w.Reason));
+            foreach (var f in result.Files)
+            {
+                foreach (var w in rows.WarningsOf(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), w.Sheet, w.Line, w.Column, w.Value, w.Reason));
+            }
         }
         if (result.Files.Sum(f => f.Updated) > 0)
         {
@@ -77,7 +93,7 @@ internal static class LoadOutput
             env.Out.WriteLine($"rows loaded before that would change ({result.Files.Sum(f => f.Updated)}):");
             foreach (var f in result.Files)
             {
-                var name = Path.GetFileName(f.File) + (f.Sheet is null ? "" : $" [{f.Sheet}]");
+                var name = LoadCommand.Display(env, f.File) + (f.Sheet is null ? "" : $" [{f.Sheet}]");
                 foreach (var c in rows.ChangesOf(f))
                     env.Out.WriteLine($"{name} {c.NaturalKey}: " + string.Join("; ", c.Fields.Select(x => $"{x.Field} '{x.Old}' → '{x.New}'")));
             }
@@ -95,18 +111,31 @@ internal static class LoadOutput
             var name = LoadCommand.Display(env, f.File) + (f.Sheet is null ? "" : $" [{f.Sheet}]");
             if (f.Rejected)
             {
-                env.Out.WriteLine($"REJECTED  {name}: {f.Reason}");
+                env.Out.WriteLine($"REJECTED  {name}: {ReasonAfter(f.File, f.Sheet, f.Reason)}");
                 continue;
             }
             if (f.Kind is null)
             {
-                env.Out.WriteLine($"skipped   {name}: {f.Reason}");
+                env.Out.WriteLine($"skipped   {name}: {ReasonAfter(f.File, f.Sheet, f.Reason)}");
                 continue;
             }
             env.Out.WriteLine($"{done}{name} ({f.Kind}): read {f.Read}, new {f.Loaded}, updated {f.Updated}, unchanged {f.Unchanged}, " +
                               $"quarantined {f.Quarantined}" + (f.Warnings > 0 ? $", warnings {f.Warnings}" : "") +
-                              (f.UnknownColumns.Count > 0 ? $"; ignored columns: {string.Join(", ", f.UnknownColumns)}" : ""));
+                              (f.UnknownColumns.Count > 0 ? $"; ignored columns: {string.Join(", ", f.UnknownColumns)}" : "") +
+                              // A header and nothing under it: a month with no complaints is an export like any other.
+                              (f.Read == 0 ? "; no data rows" : ""));
         }
+    }
+
+    /// <summary>A refused or skipped file's reason after the name the line already gave. The loader records the reason
+    /// with the file's name first ("r.csv: looks like complaints but…", "book.xlsx [答卷]: …") for the places that show
+    /// it alone (the data desk, the nightly job's .error.txt, the JSON's `reason`); printed after the path it read
+    /// "REJECTED  f/r.csv: r.csv: looks like…".</summary>
+    internal static string? ReasonAfter(string path, string? sheet, string? reason)
+    {
+        var name = Path.GetFileName(path);
+        string[] named = sheet is null ? [$"{name}: "] : [$"{name} [{sheet}]: ", $"{name}, sheet \"{sheet}\": ", $"{name}: "];
+        return named.FirstOrDefault(n => reason?.StartsWith(n, StringComparison.Ordinal) == true) is { } prefix ? reason![prefix.Length..] : reason;
     }
 
     private static string Totals(LoadResult result) =>

@@ -30,6 +30,12 @@ public static class QaCommandLine
         root.Add(ReportCommand.Create(env));
 
         var parse = root.Parse(args);
+        if (UnknownOptions.Find(parse, env) is { } unknown)
+        {
+            await env.Error.WriteLineAsync($"qa: {UnknownOptions.Message(parse, unknown)}");
+            await env.Error.WriteLineAsync("Run 'qa --help' (or 'qa VERB --help') for usage.");
+            return UsageError;
+        }
         if (parse.Errors.Count > 0)
         {
             foreach (var error in parse.Errors) await env.Error.WriteLineAsync($"qa: {error.Message}");

@@ -4,7 +4,7 @@ using QualityAnalytics.Etl.Audit;
 namespace QualityAnalytics.Web.Cli;
 
 /// <summary>`qa quarantine [--batch N] [--out FILE.csv]`: list a batch's quarantined rows, or export them as CSV
-/// (UTF-8 with BOM, so Excel opens it).</summary>
+/// (UTF-8 with BOM, so Excel opens it; the file's path in a last column).</summary>
 internal static class QuarantineCommand
 {
     public static Command Create(CliEnvironment env)
@@ -30,12 +30,14 @@ internal static class QuarantineCommand
             if (outPath is not null)
             {
                 using var writer = new StreamWriter(env.Resolve(outPath), false, CsvText.Utf8WithBom);
-                QuarantineExport.WriteCsv(rows, writer);
+                QuarantineExport.WriteCsv(rows, writer, path => LoadCommand.Display(env, path));
                 env.Out.WriteLine($"{rows.Count} quarantined value(s) of batch {batchId} written to {outPath}");
                 return QaCommandLine.Ok;
             }
             env.Out.WriteLine($"batch {batchId}: {rows.Count} quarantined value(s)");
-            foreach (var r in rows) env.Out.WriteLine(LoadOutput.QuarantineLine(r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason));
+            // Each value by its file's path as loaded (relative to this folder when below it), as `qa load` named the file:
+            // two departments' folders may each send a 投诉.csv.
+            foreach (var (r, path) in rows) env.Out.WriteLine(LoadOutput.QuarantineLine(LoadCommand.Display(env, path), r.Sheet, r.Line, r.Column, r.Value, r.Reason));
             return QaCommandLine.Ok;
         });
         return command;

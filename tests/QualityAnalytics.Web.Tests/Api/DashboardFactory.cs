@@ -50,6 +50,13 @@ public partial class DashboardFactory : WebApplicationFactory<DashboardStartup>
 
     public FakeTimeProvider Clock => _qa.Clock;
     public string Folder => _qa.Folder;
+
+    /// <summary>Runs `qa` on the dashboard's warehouse, in its folder (a load whose files no upload could send: two of
+    /// one name from two folders).</summary>
+    public (int Exit, string Out, string Error) Qa(params string[] args) => _qa.Run(args);
+
+    /// <summary>Writes a file under the dashboard's folder.</summary>
+    public string Write(string relativePath, string text) => _qa.Write(relativePath, text);
     public ServeOptions Options => new() { Warehouse = _qa.Warehouse, Urls = "http://127.0.0.1:0", MaxUploadBytes = 2 * 1024 * 1024 };
 
     protected override IHostBuilder CreateHostBuilder() => DashboardHost.CreateBuilder(Options, Clock);

@@ -51,7 +51,7 @@ public sealed class RowsExportTests
         var english = Encoding.UTF8.GetString(await wg.GetByteArrayAsync($"/api/rows/complaints/export?format=csv&{query}&lang=en"));
         Assert.StartsWith("\uFEFFComplaint,", english, StringComparison.Ordinal);
         var quarantine = Encoding.UTF8.GetString(await wg.GetByteArrayAsync("/api/data/batches/1/quarantine?format=csv"));
-        Assert.StartsWith("\uFEFF批次,文件,工作表,行号,列,值,原因\r\n", quarantine, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFF批次,文件,工作表,行号,列,值,原因,路径\r\n", quarantine, StringComparison.Ordinal);
 
         var xlsx = await wg.GetByteArrayAsync($"/api/rows/complaints/export?format=xlsx&{query}");
         var sheet = new MemoryStream(xlsx).Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();

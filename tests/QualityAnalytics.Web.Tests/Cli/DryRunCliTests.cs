@@ -32,8 +32,9 @@ public sealed class DryRunCliTests : IDisposable
             $"checked   {complaints} (complaints): read 3, new 1, updated 0, unchanged 0, quarantined 2",
             "dry run: 2 file(s)/sheet(s), 2 new, 0 updated, 2 quarantined, 0 rejected; nothing was stored",
             "quarantined values (2):",
-            "complaints.csv line 3, channel = '传真': must be one of 电话, 邮件, 网站, 意见箱, 其他",
-            "complaints.csv line 4, department = 'NOPE': unknown department (neither a code nor a current name in the warehouse or this load)",
+            // Each value by its file's path, as the file's line names it (two folders' complaints.csv would be one name).
+            $"{complaints} line 3, channel = '传真': must be one of 电话, 邮件, 网站, 意见箱, 其他",
+            $"{complaints} line 4, department = 'NOPE': unknown department (neither a code nor a current name in the warehouse or this load)",
         ], output.TrimEnd().Split(Environment.NewLine));
         Assert.Contains("No load batches yet.", _qa.Run("batches").Out);
         // The load that follows finds the warehouse as it was: every row new, as the check said.
@@ -71,7 +72,7 @@ public sealed class DryRunCliTests : IDisposable
         var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run");
 
         Assert.Equal(0, exit);
-        Assert.Contains("rows that would load with a warning (1):" + Environment.NewLine + "deductions.csv line 2, check_id = 'K-NONE': " +
+        Assert.Contains("rows that would load with a warning (1):" + Environment.NewLine + Path.Combine("inbox", "deductions.csv") + " line 2, check_id = 'K-NONE': " +
                         "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives", output);
     }
 
@@ -99,7 +100,7 @@ public sealed class DryRunCliTests : IDisposable
 
         Assert.Contains("(complaints): read 1, new 0, updated 1, unchanged 0, quarantined 0", output);
         Assert.Contains("rows loaded before that would change (1):" + Environment.NewLine +
-                        "complaints.csv C-1: channel '电话' → '邮件'", output);
+                        Path.Combine("inbox", "complaints.csv") + " C-1: channel '电话' → '邮件'", output);
         var batches = _qa.Run("batches").Out;
         Assert.Contains("batch 1 ", batches);
         Assert.DoesNotContain("batch 2 ", batches);

@@ -124,6 +124,43 @@ public sealed class LoadCliTests : IDisposable
         Assert.Contains("complaints.csv", output);
     }
 
+    /// <summary>The reason as recorded starts with the file's name (the data desk and the nightly job's .error.txt show it
+    /// alone); after the path on the REJECTED line it read "complaints.csv: complaints.csv: looks like…".</summary>
+    [Fact]
+    public void The_rejected_line_names_the_file_once()
+    {
+        _qa.Write("f/r_missing.csv", "complaint_id,department\nC-1,LOG\n");
+
+        var (_, output, _) = _qa.Run("load", "f/r_missing.csv");
+
+        Assert.Contains($"REJECTED  {Path.Combine("f", "r_missing.csv")}: looks like complaints but lacks required column(s) received_at (受理时间), channel (投诉渠道), valid (是否有效){Environment.NewLine}", output);
+        // The JSON's reason stays as recorded, for the tools that read it.
+        var json = System.Text.Json.JsonDocument.Parse(_qa.Run("load", "f/r_missing.csv", "--format", "json").Out).RootElement[0];
+        Assert.StartsWith("r_missing.csv: looks like complaints", json.GetProperty("reason").GetString());
+    }
+
+    /// <summary>Every verb tells an option it does not have the same way: the option, the verb, the options it takes.
+    /// `qa load` said so (a mistyped option there is taken for a PATH), the others "Unrecognized command or argument".</summary>
+    [Theory]
+    [InlineData("unknown option '--bogus' for 'qa load' (options: --db, --format, --dry-run)", "load", "--bogus")]
+    [InlineData("unknown option '--bogus' for 'qa load' (options: --db, --format, --dry-run)", "load", "inbox", "--bogus")]
+    [InlineData("unknown option '--bogus' for 'qa batches' (options: --db, --last, --batch, --format)", "batches", "--bogus")]
+    [InlineData("unknown option '--format' for 'qa quarantine' (options: --db, --batch, --out)", "quarantine", "--format", "json")]
+    [InlineData("unknown option '--quater' for 'qa score' (options: --quarter, --db, --policy, --format, --compare)", "score", "--quater", "2026Q2")]
+    [InlineData("unknown option '-x' for 'qa jobs run' (options: --db, --inbox)", "jobs", "run", "rescore", "-x")]
+    [InlineData("unknown option '--x' for 'qa jobs list' (it takes no options)", "jobs", "list", "--x")]
+    public void An_unknown_option_is_named_with_its_verb_and_the_verbs_options_and_exits_2(string message, params string[] args)
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+
+        var (exit, output, error) = _qa.Run(args);
+
+        Assert.Equal(2, exit);
+        Assert.Equal("", output);
+        Assert.StartsWith($"qa: {message}{Environment.NewLine}", error);
+        Assert.DoesNotContain("Unrecognized", error);
+    }
+
     [Theory]
     [InlineData("load")]
     [InlineData("load", "x.csv", "--format", "xml")]
@@ -182,8 +219,8 @@ public sealed class LoadCliTests : IDisposable
         var bytes = File.ReadAllBytes(Path.Combine(_qa.Folder, "rows.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("batch,file,sheet,line,column,value,reason", lines[0]);
-        Assert.Equal("1,complaints.csv,,2,channel,传真,\"must be one of 电话, 邮件, 网站, 意见箱, 其他\"", lines[1]);
+        Assert.Equal("batch,file,sheet,line,column,value,reason,path", lines[0]);
+        Assert.Equal($"1,complaints.csv,,2,channel,传真,\"must be one of 电话, 邮件, 网站, 意见箱, 其他\",{Path.Combine("inbox", "complaints.csv")}", lines[1]);
     }
 
     [Fact]

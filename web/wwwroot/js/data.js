@@ -13,6 +13,9 @@
     // The kinds of the data contract (complaints, check_deductions…) in the reader's language.
     const kind = () => col('kind', { render: v => (v ? QA.tOr('data.kind.' + v, v) : null) });
     const time = name => col(name, { render: QA.dateTime });
+    // A batch's file by its path below the folder the batch's files share (LOG/投诉.csv beside STO/投诉.csv), where the
+    // answer has one; by its name otherwise (a check's files, all of one upload).
+    const file = name => col(name, { render: (v, r) => r.path ?? v });
     // How long a batch took, from its recorded start and finish (a batch still running has no finish yet).
     const duration = b => (b.finishedAt ? t('data.seconds', ((Date.parse(b.finishedAt) - Date.parse(b.startedAt)) / 1000).toFixed(1)) : '–');
 
@@ -138,7 +141,7 @@
 
     // A row loaded (or, in a check, to be loaded) with a warning: where, which field, and the warning in the page's words.
     function warningColumns() {
-        return [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('message', { wrap: true })];
+        return [file('file'), col('sheet'), number('line'), col('column'), col('value'), col('message', { wrap: true })];
     }
 
     // The data tests run when asked (they read the whole warehouse): failures first, each with its first rows.
@@ -184,12 +187,12 @@
             : quarters.map(q => el('li', { 'data-quarter': q.quarter },
                 el('a', { href: withQuery('/', { to: q.quarter }) }, q.quarter),
                 q.approved ? el('a', { class: 'approved', href: withQuery('/policy', { quarter: q.quarter }), 'data-approved': 'true' }, t('data.quarterApproved')) : null))));
-        table(document.getElementById('batch-files'), [col('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
+        table(document.getElementById('batch-files'), [file('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
         // The rows loaded before that this batch's files changed, each changed column with its old and new value (as stored).
         table(document.getElementById('changes'), [col('file'), col('sheet'), kind(), col('key'), col('column'), col('old'), col('new')],
             changes, { caption: tn('data.changesCaption', changes.length, changes.length) });
-        table(document.getElementById('quarantine'), [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
+        table(document.getElementById('quarantine'), [file('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
             quarantine, { caption: tn('data.quarantineCaption', quarantine.length, quarantine.length) });
         table(document.getElementById('warnings'), warningColumns(), warnings, { caption: tn('data.warningsCaption', warnings.length, warnings.length) });
         document.getElementById('quarantine-export').replaceChildren(
