@@ -18,8 +18,8 @@ public sealed record MatrixRequest
 }
 
 /// <summary>One line of a matrix: its value of the rows' dimension (null on the total line), the measures in each
-/// column (in <see cref="MatrixResult.ColumnValues"/>' order; null where the line has no data in that column) and the
-/// measures over the whole line.</summary>
+/// column (in <see cref="MatrixResult.ColumnValues"/>' order; where the line has no rows in that column, a count is 0
+/// and any other measure null) and the measures over the whole line.</summary>
 public sealed record MatrixRow(object? Value, IReadOnlyList<object?[]?> Cells, object?[] Total);
 
 /// <param name="Total">The total line: each column's measures over every line, and the grand total.</param>
@@ -66,8 +66,14 @@ public static class SemanticMatrix
         var columnValues = columns.Rows.Select(r => r[0]).ToList();
         var cells = Ask([request.Rows, across]).Rows.ToDictionary(r => (r[0], r[1]), r => r[2..]);
         var rows = lines.Rows.Select(line => new MatrixRow(line[0],
-            columnValues.Select(c => cells.GetValueOrDefault((line[0], c))).ToList(), line[1..])).ToList();
+            columnValues.Select(c => cells.GetValueOrDefault((line[0], c)) ?? NoRows(measures)).ToList(), line[1..])).ToList();
         return new MatrixResult(lines.Columns[0], columns.Columns[0], measures, columnValues, rows,
             new MatrixRow(null, columns.Rows.Select(r => (object?[]?)r[1..]).ToList(), grand));
     }
+
+    /// <summary>A cell whose line and column both have data but which has no rows itself (意见箱 in a quarter without
+    /// one): a count of no rows is 0, not "no data" (shown "–", it read as missing and sat beside 0s of other cells);
+    /// a sum, an average or a rate of nothing has no value and stays empty.</summary>
+    private static object?[] NoRows(IReadOnlyList<QueryColumn> measures) =>
+        [.. measures.Select(m => SemanticModel.Measure(m.Name) is { Decimals: null } ? (object?)0L : null)];
 }

@@ -300,8 +300,41 @@
             textStyle: { fontFamily: FONT },
             tooltip: { trigger: 'axis', confine: true },
             grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-            legend: { type: 'scroll', top: 0 },
+            // Plain, not 'scroll': a scrolled legend pages its series away on a phone ("1/3"), leaving lines nobody can
+            // name. It wraps instead, and fitLegend makes room for its lines.
+            legend: { type: 'plain', top: 0 },
         };
+    }
+    // ECharts' legend: 25 px symbol, 5 px to the text, 10 px between items and between lines, 5 px padding, 12 px text.
+    const LEGEND = { symbol: 30, gap: 10, line: 24, padding: 5, font: 12 };
+    let measureCanvas;
+    /** How many lines a top legend takes at this width, laid out as ECharts lays out a plain horizontal one (an item
+     *  that does not fit starts a new line). */
+    function legendLines(names, width) {
+        measureCanvas ??= document.createElement('canvas').getContext('2d');
+        measureCanvas.font = `${LEGEND.font}px ${FONT}`;
+        let lines = 1, x = 0;
+        for (const name of names) {
+            const w = LEGEND.symbol + measureCanvas.measureText(name).width;
+            if (x > 0 && x + w > width) { lines++; x = 0; }
+            x += w + LEGEND.gap;
+        }
+        return lines;
+    }
+    /** Room for a wrapped top legend and for named value axes: the plot moves down by the legend's extra lines (and by a
+     *  line for the axes' names, which sit above the plot), and the chart grows by as much, so the plot keeps its height
+     *  on a phone however many series the legend names. */
+    function fitLegend(node, option) {
+        node.style.height = '';
+        const legend = option.legend;
+        const names = legend?.show === false || legend?.bottom !== undefined ? []
+            : [...new Set([option.series || []].flat().flatMap(s => (s.type === 'pie' ? (s.data || []).map(d => d.name) : [s.name])).filter(Boolean))];
+        const extra = names.length && node.clientWidth > 0 ? (legendLines(names, node.clientWidth - 2 * LEGEND.padding) - 1) * LEGEND.line : 0;
+        const named = [option.yAxis].flat().some(a => a?.name);
+        const grid = option.grid || baseOption().grid;
+        if (!Array.isArray(grid)) option.grid = { ...grid, top: (grid.top ?? 36) + extra + (named ? 18 : 0) };
+        if (extra > 0) node.style.height = node.clientHeight + extra + 'px';
+        node.dataset.legendLines = String(names.length ? extra / LEGEND.line + 1 : 0);
     }
     const SUMMARY_POINTS = 24; // 8 quarters' months
     const TIME_LABEL = /^\d{4}(Q[1-4]|-\d{2})$/; // a quarter (2026Q3) or a month (2026-09)
@@ -340,11 +373,25 @@
         let chart = echarts.getInstanceByDom(node);
         if (!chart) {
             chart = echarts.init(node, null, { renderer: 'canvas' });
-            new ResizeObserver(() => chart.resize()).observe(node);
+            // A new width (a phone turned, a window resized) may wrap the legend onto more or fewer lines: fitted again.
+            // Its own height change keeps the width, so this does not loop.
+            let width = node.clientWidth;
+            new ResizeObserver(() => {
+                if (node.clientWidth !== width && node.qaOption) {
+                    width = node.clientWidth;
+                    const fitted = { ...node.qaOption };
+                    fitLegend(node, fitted);
+                    chart.setOption({ grid: fitted.grid });
+                }
+                chart.resize();
+            }).observe(node);
         }
         chart.off('click');
         if (onClick) chart.on('click', onClick);
-        chart.setOption({ ...baseOption(), ...option }, true);
+        const full = { ...baseOption(), ...option };
+        node.qaOption = { ...full };
+        fitLegend(node, full);
+        chart.setOption(full, true);
         if (node.dataset.title) node.setAttribute('aria-label', chartSummary(node.dataset.title, option));
         node.dataset.drawn = String(Number(node.dataset.drawn || 0) + 1);
         return chart;
@@ -354,8 +401,12 @@
     // its label ran over the top bar. A horizontal one is labelled inside its right end, above the line.
     const targetLine = (axis, value, text) => ({
         symbol: 'none', silent: true, data: [{ [axis]: value }], lineStyle: { color: '#9a6700', type: 'dashed' },
-        label: { formatter: text, position: axis === 'xAxis' ? 'end' : 'insideEndTop', color: '#9a6700' },
+        // On a white ground: a data line that crosses the label (the service targets') no longer strikes through its words.
+        label: { formatter: text, position: axis === 'xAxis' ? 'end' : 'insideEndTop', color: '#9a6700', backgroundColor: 'rgba(255, 255, 255, .85)', padding: [1, 3] },
     });
+    /** A value axis named with its unit above it ("得分（分）"), the left one's name to the left and the right one's to the
+     *  right so that neither runs off the chart. */
+    const valueAxis = (name, side, extra) => ({ type: 'value', name, nameTextStyle: { color: '#5f6b7a', align: side === 'right' ? 'right' : 'left' }, ...extra });
     const zoom = () => [{ type: 'inside' }, { type: 'slider', height: 18, bottom: 4 }];
     // An emptied chart shows nothing: its name goes back to the title, not the summary of the data it no longer shows.
     const emptyChart = node => { const c = echarts.getInstanceByDom(node); if (c) c.clear(); if (node.dataset.title) node.setAttribute('aria-label', node.dataset.title); };
@@ -384,8 +435,25 @@
             });
             body.append(tr);
         });
-        const tableNode = el('table', {}, caption ? el('caption', { class: 'hint' }, caption) : null, el('thead', {}, head), body);
-        container.replaceChildren(rows.length ? el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption || t('table') }, tableNode) : el('p', { class: 'empty' }, t('noData')));
+        const tableNode = el('table', {}, caption ? el('caption', { class: 'hint' }, el('span', {}, caption)) : null, el('thead', {}, head), body);
+        container.replaceChildren(rows.length ? scrollArea(tableNode, caption || t('table')) : el('p', { class: 'empty' }, t('noData')));
+    }
+    /** A table that scrolls sideways inside its card, as a BI tool's does (never the page): the first column, the one
+     *  that names each line, stays in place (CSS), and a shade at an edge says there is more that way (the frame's
+     *  more-left / more-right, kept up to date as it scrolls and resizes). The caption is held to the visible width
+     *  (--visible-width), so a long one wraps where it can be read instead of running off with the table. */
+    function scrollArea(tableNode, name) {
+        const wrap = el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': name }, tableNode);
+        const frame = el('div', { class: 'table-frame' }, wrap);
+        const update = () => {
+            const hidden = wrap.scrollWidth - wrap.clientWidth;
+            frame.classList.toggle('more-left', wrap.scrollLeft > 1);
+            frame.classList.toggle('more-right', hidden - wrap.scrollLeft > 1);
+            frame.style.setProperty('--visible-width', wrap.clientWidth + 'px');
+        };
+        wrap.addEventListener('scroll', update, { passive: true });
+        new ResizeObserver(update).observe(wrap);
+        return frame;
     }
     /** Columns of an /api/query result for table(). */
     // A comparison's columns (compare=previous|year: each measure's earlier value and its change) are numbers too, and
@@ -530,6 +598,6 @@
     window.QA = {
         t, tn, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
-        valueOptions, visual, draw, categoryChart, kpiDelta, zoom, targetLine, emptyChart, table, queryColumns, explain, explainButton, showError, FONT, ApiError,
+        valueOptions, visual, draw, categoryChart, kpiDelta, zoom, valueAxis, targetLine, emptyChart, table, scrollArea, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

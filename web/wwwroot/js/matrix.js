@@ -88,7 +88,6 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
     const caption = across ? `${label(m.rows_dimension)} × ${label(across)}` : label(m.rows_dimension);
     container.replaceChildren(...(m.rows.length
         ? [el('p', { class: 'hint' }, t(across ? 'matrix.note' : 'matrix.noteRows'), heat ? (QA.lang === 'zh' ? '' : ' ') + t('matrix.heatNote') : ''),
-            el('div', { class: 'table-wrap', tabindex: '0', role: 'region', 'aria-label': caption },
-                el('table', { class: 'matrix' }, el('caption', { class: 'hint' }, caption), el('thead', {}, heads), body, foot))]
+            QA.scrollArea(el('table', { class: 'matrix' }, el('caption', { class: 'hint' }, el('span', {}, caption)), el('thead', {}, heads), body, foot), caption)]
         : [el('p', { class: 'empty' }, t('noData'))]));
 };

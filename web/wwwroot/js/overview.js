@@ -150,7 +150,8 @@ QA.busy((async function () {
         const complaintsOf = q => QA.withQuery('/rows/complaints', { ...filters, grade: undefined, from: q, to: q });
         draw(trend.body, {
             xAxis: { type: 'category', data: qs },
-            yAxis: [{ type: 'value', scale: true }, { type: 'value', minInterval: 1, splitLine: { show: false } }],
+            // Two scales on one chart: each axis says what it measures (the scores on the left, the complaints' count on the right).
+            yAxis: [QA.valueAxis(t('axis.score'), 'left', { scale: true }), QA.valueAxis(t('axis.complaints'), 'right', { minInterval: 1, splitLine: { show: false } })],
             dataZoom: zoom(), grid: { left: 8, right: 16, top: 48, bottom: 32, containLabel: true },
             series: [
                 ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ type: 'line', name: t('measure.' + m), data: trendTotals.records.map(r => r[m]), smooth: false })),

@@ -44,9 +44,11 @@
         const rows = [...data.assessments].sort((a, b) => (a.rank ?? 99) - (b.rank ?? 99));
         const c = (name, extra) => ({ name, label: t('assessment.' + name), ...extra });
         const n = name => c(name, { num: true, format: '0.00' });
-        table(box, [c('rank', { num: true, format: '0' }), c('name', { render: (v, r) => el('a', { href: QA.withQuery('/department', { code: r.department, q: quarter }) }, v) }),
-            n('self_check'), n('survey'), n('complaint'), n('callback_deduction'), n('total'),
-            c('grade', { render: v => el('span', { class: 'grade-' + v }, QA.gradeName(v)) }), c('amount', { num: true, format: '#,0.00' }),
+        // The department first (it names the line and stays in view as the table scrolls), then what the committee decides
+        // on — rank, total, grade, money — and the components behind them: on a phone the result is on screen.
+        table(box, [c('name', { render: (v, r) => el('a', { href: QA.withQuery('/department', { code: r.department, q: quarter }) }, v) }), c('rank', { num: true, format: '0' }),
+            n('total'), c('grade', { render: v => el('span', { class: 'grade-' + v }, QA.gradeName(v)) }), c('amount', { num: true, format: '#,0.00' }),
+            n('self_check'), n('survey'), n('complaint'), n('callback_deduction'),
             c('complete', { render: (v, r) => v ? t('yes') : t('assessment.missing', (r.missing || []).map(m => t('measure.' + m)).join(', ')) }),
             c('why', { render: (v, r) => QA.explainButton(quarter, r.department, null, r.name) })], rows, { rowClass: r => r.grade === 'fail' ? 'bad' : null });
         document.getElementById('assessment-tools').replaceChildren(...['csv', 'xlsx'].map(f => el('a', { class: 'button small', download: '', 'data-export': f,

@@ -33,12 +33,13 @@
         });
         const rows = reports.map(r => ({ ...r, size: Math.round(r.size_bytes / 1024) }));
         const list = el('div', {});
+        // The file first: it names the report (quarter and language) and is the page's one action, in view on a phone.
         QA.table(list, [
+            { name: 'file', label: t('reports.download'), render: v => el('a', { href: '/api/reports/' + encodeURIComponent(v), download: v }, v) },
             { name: 'quarter', label: t('slicer.quarter') },
             { name: 'language', label: t('reports.language'), render: v => v === 'en' ? 'English' : '中文' },
-            { name: 'size', label: t('reports.size'), num: true, format: '#,0' },
             { name: 'written_at', label: t('reports.written'), render: QA.dateTime },
-            { name: 'file', label: t('reports.download'), render: v => el('a', { href: '/api/reports/' + encodeURIComponent(v), download: v }, v) },
+            { name: 'size', label: t('reports.size'), num: true, format: '#,0' },
         ], rows, { caption: rows.length ? null : t('reports.none') });
         box.replaceChildren(...[generate, list].filter(Boolean));
     }

@@ -13,6 +13,12 @@ QA.busy((async function () {
     const pager = document.getElementById('pager');
     const tallyBox = document.getElementById('tally');
     const extra = { complaints: ['channel', 'category', 'month', 'reply_status', 'solution_status'], checks: ['kind', 'month'], surveys: [], callbacks: [], deductions: ['kind', 'month'] }[kind];
+    // What each row is there for, shown right after the column that names it (the id, which stays in view as the table
+    // scrolls sideways): on a phone these are the values on screen, and at 1280 px they are no longer the ones cut off.
+    // Only the page's order: the export keeps the server's columns in the server's order.
+    const lead = { complaints: ['reply_status', 'solution_status', 'reply_due', 'solution_due'], checks: ['score', 'deductions'],
+        surveys: ['question', 'score', 'scale'], callbacks: ['finding', 'deduction'], deductions: ['points', 'item'] }[kind];
+    const shownOrder = column => (column.index === 0 ? -1 : lead.indexOf(column.name) >= 0 ? lead.indexOf(column.name) : lead.length + column.index);
     const idKeys = ['complaint_id', 'check_id', 'response_id', 'question', 'callback_id'];
     // A complaint's standing against a §7 deadline (TargetStatus), in the order a deadline runs.
     const statuses = ['on_time', 'late', 'overdue', 'pending'];
@@ -89,7 +95,7 @@ QA.busy((async function () {
                 : c.name.endsWith('_due') ? v => v ?? '–'
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
-        }));
+        })).sort((a, b) => shownOrder(a) - shownOrder(b));
         table(tableBox, columns, data.rows, {
             caption: t('rows.caption', data.page, Math.max(1, Math.ceil(data.total / data.page_size))),
             sort: {
