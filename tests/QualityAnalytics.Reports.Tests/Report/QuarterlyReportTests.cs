@@ -102,7 +102,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // Each department's explanation is in Chinese too (the PDF's text comes out without spaces).
         Assert.Contains("等次=不合格（T88.20<95）", text, StringComparison.Ordinal);
         Assert.Contains("奖惩金额=−(95−max(88.20,90))×1000=−5000.00", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Grade=fail", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grade=Fail", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -117,7 +117,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("物流业务部(LOG)94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
         Assert.Contains("储运中心(STO)99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
         Assert.Contains("AppendixB.Datasources", text, StringComparison.Ordinal);
-        Assert.Contains("Grade=fail(T88.20<95)", text, StringComparison.Ordinal);
+        Assert.Contains("Grade=Fail(T88.20<95)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("总体情况", text, StringComparison.Ordinal);
         Assert.InRange(pages.Count, zh.Count - 3, zh.Count + 3);
     }
