@@ -56,6 +56,9 @@ public static class Findings
                 d.Key, d.Parameters, d.TitleZh, d.TitleEn, d.EvidenceZh, d.EvidenceEn, d.Points))];
     }
 
+    /// <summary>The department as English text names it: 物流业务部 (LOG) (DepartmentLabel).</summary>
+    private static string En(Dictionary<string, string> names, string code) => DepartmentLabel.English(names.GetValueOrDefault(code), code);
+
     private static string F(double v, int decimals = 2) => v.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
     private static string F(decimal v) => v.ToString("0.00", CultureInfo.InvariantCulture);
 
@@ -94,6 +97,9 @@ public static class Findings
         _ => metric,
     };
 
+    /// <summary>An English clause starts with a capital ("Total 73.36, …"), as a sentence does.</summary>
+    private static string Capitalized(string text) => text.Length == 0 ? text : char.ToUpperInvariant(text[0]) + text[1..];
+
     private static string P(double p) => p < 0.0001 ? "p < 0.0001" : "p = " + F(p, 4);
     private static string Pct(double v) => (v * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%";
 
@@ -106,8 +112,8 @@ public static class Findings
             var passAt = input.PassAt.ToString("0.##", CultureInfo.InvariantCulture);
             drafts.Add(new Draft(FindingKinds.GradeFail, 70 + Math.Min(25, (double)(input.PassAt - t)), s.DepartmentCode, "finding.grade_fail",
                 new() { ["total"] = F(t), ["amount"] = Yuan(s.Amount), ["pass_at"] = passAt },
-                $"{names.GetValueOrDefault(s.DepartmentCode, s.DepartmentCode)}考核不合格", $"{s.DepartmentCode} failed the assessment",
-                [$"总分 {F(t)} 分, 低于 {passAt} 分, 奖惩 {Yuan(s.Amount)} 元"], [$"total {F(t)} below {passAt}, amount {Yuan(s.Amount)} yuan"], [input.Quarter.ToString()]));
+                $"{names.GetValueOrDefault(s.DepartmentCode, s.DepartmentCode)}考核不合格", $"{En(names, s.DepartmentCode)} failed the assessment",
+                [$"总分 {F(t)} 分，低于合格线 {passAt} 分，奖惩 {Yuan(s.Amount)} 元"], [$"Total {F(t)}, below the pass mark of {passAt}; amount {Yuan(s.Amount)} yuan"], [input.Quarter.ToString()]));
         }
     }
 
@@ -121,18 +127,18 @@ public static class Findings
             var minP = declining.Min(m => m.Fit!.PValue!.Value);
             var severity = 55 + Math.Min(30, 5 * -Math.Log10(Math.Max(minP, 1e-300))) + (declining.Any(m => m.Metric == Metrics.Total) ? 5 : 0);
             var zh = declining.Select(m => FormattableString.Invariant(
-                $"{m.Label}每季度{(m.Fit!.Slope < 0 ? "下降" : "上升")} {Slope(m)}({P(m.Fit.PValue!.Value)}, R² = {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} 个季度: {m.Series[0].Quarter} {SeriesValue(m, m.Series[0].Value)} → {m.Series[^1].Quarter} {SeriesValue(m, m.Series[^1].Value)})")).ToList();
+                $"{m.Label}每季度{(m.Fit!.Slope < 0 ? "下降" : "上升")} {Slope(m)}（{P(m.Fit.PValue!.Value)}，R² = {F(m.Fit.RSquared ?? 0)}，{m.Series.Count} 个季度：{m.Series[0].Quarter} {SeriesValue(m, m.Series[0].Value)} → {m.Series[^1].Quarter} {SeriesValue(m, m.Series[^1].Value)}）")).ToList();
             var en = declining.Select(m => FormattableString.Invariant(
-                $"{MetricEn(m.Metric)} {(m.Fit!.Slope < 0 ? "fell" : "rose")} {Slope(m)} per quarter ({P(m.Fit.PValue!.Value)}, R² {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} quarters: {m.Series[0].Quarter} {SeriesValue(m, m.Series[0].Value)} → {m.Series[^1].Quarter} {SeriesValue(m, m.Series[^1].Value)})")).ToList();
+                $"{Capitalized(MetricEn(m.Metric))} {(m.Fit!.Slope < 0 ? "fell" : "rose")} {Slope(m)} per quarter ({P(m.Fit.PValue!.Value)}, R² {F(m.Fit.RSquared ?? 0)}, {m.Series.Count} quarters: {m.Series[0].Quarter} {SeriesValue(m, m.Series[0].Value)} → {m.Series[^1].Quarter} {SeriesValue(m, m.Series[^1].Value)})")).ToList();
             var forecast = declining.FirstOrDefault(m => m.Metric == Metrics.Total)?.Forecast;
             if (forecast is not null)
             {
-                zh.Add(FormattableString.Invariant($"预计 {forecast.Quarter} 总分 {F(forecast.Value)}(95% 预测区间 {Bound(forecast.Lower)}–{Bound(forecast.Upper)})"));
-                en.Add(FormattableString.Invariant($"forecast total for {forecast.Quarter} {F(forecast.Value)} (95% prediction interval {Bound(forecast.Lower)}–{Bound(forecast.Upper)})"));
+                zh.Add(FormattableString.Invariant($"预计 {forecast.Quarter} 总分 {F(forecast.Value)}（95% 预测区间 {Bound(forecast.Lower)}–{Bound(forecast.Upper)}）"));
+                en.Add(FormattableString.Invariant($"Forecast total for {forecast.Quarter}: {F(forecast.Value)} (95% prediction interval {Bound(forecast.Lower)}–{Bound(forecast.Upper)})"));
             }
             var draft = new Draft(FindingKinds.TrendDeclining, severity, t.DepartmentCode, "finding.trend_declining",
                 new() { ["metrics"] = string.Join(",", declining.Select(m => m.Metric)), ["min_p"] = minP.ToString("G4", CultureInfo.InvariantCulture), ["alpha"] = F(options.Alpha) },
-                $"{names.GetValueOrDefault(t.DepartmentCode, t.DepartmentCode)}质量持续下滑", $"{t.DepartmentCode} is significantly declining",
+                $"{names.GetValueOrDefault(t.DepartmentCode, t.DepartmentCode)}质量持续下滑", $"{En(names, t.DepartmentCode)} is declining significantly",
                 zh, en, [.. declining.Select(m => m.Metric)]);
             drafts.Add(draft);
             byDepartment[t.DepartmentCode] = draft;
@@ -157,10 +163,37 @@ public static class Findings
                 var zText = double.IsInfinity(maxZ) ? "∞" : F(maxZ, 1);
                 var first = points[0];
                 var valueZh = string.Join("、", points.Select(p => FormattableString.Invariant($"{p.Label} {F(p.Value)}")));
-                var zh = FormattableString.Invariant(
-                    $"{subjectZh}:{valueZh};中心线 {F(first.CenterLine)}, 控制限 {(first.Lower is { } lo ? F(lo) : "—")}–{(first.Upper is { } up ? F(up) : "—")}, 偏离 {zText}σ;{v.Rule} {RunRules.DescribeZh(v.Rule)}");
-                var en = FormattableString.Invariant(
-                    $"{subjectEn}: {string.Join(", ", points.Select(p => $"{p.Label} {F(p.Value)}"))}; centre {F(first.CenterLine)}, limits {(first.Lower is { } l2 ? F(l2) : "-")}–{(first.Upper is { } u2 ? F(u2) : "-")}, {zText}σ off; {v.Rule} {RunRules.Describe(v.Rule)}");
+                // Which way the points went: a self-check far above its usual level is as much a signal as one far below
+                // (a lenient self-assessment), and the reader must not take "失控" for a fall.
+                var side = points.All(p => p.Value > p.CenterLine) ? 1 : points.All(p => p.Value < p.CenterLine) ? -1 : 0;
+                var sideZh = side switch { 1 => "高于", -1 => "低于", _ => "偏离" };
+                var sideEn = side switch { 1 => "above", -1 => "below", _ => "away from" };
+                var limitsZh = $"{(first.Lower is { } lo ? F(lo) : "—")}–{(first.Upper is { } up ? F(up) : "—")}";
+                var limitsEn = $"{(first.Lower is { } l2 ? F(l2) : "—")}–{(first.Upper is { } u2 ? F(u2) : "—")}";
+                // The rule in words with its code (the dashboard's chart marks the code), and σ said as what it is.
+                var zh = new List<string>
+                {
+                    FormattableString.Invariant(
+                        $"{subjectZh}：{valueZh}，{sideZh}中心线 {F(first.CenterLine)}（控制限 {limitsZh}），最远偏离 {zText} 个标准差（σ）；{RunRules.DescribeZh(v.Rule)}（{v.Rule}）"),
+                };
+                var en = new List<string>
+                {
+                    FormattableString.Invariant(
+                        $"{Capitalized(subjectEn)}: {string.Join(", ", points.Select(p => $"{p.Label} {F(p.Value)}"))}, {sideEn} the centre line {F(first.CenterLine)} (limits {limitsEn}), up to {zText} standard deviations (σ) off; {RunRules.Describe(v.Rule)} ({v.Rule})"),
+                };
+                // A rule over several months may reach back into the quarter before: said, or a Q2 report naming 2026-02
+                // reads as a mistake.
+                var earlier = labels.Where(l => !input.Quarter.Months.Any(m => Trends.Month(m) == l)).ToList();
+                if (earlier.Count > 0)
+                {
+                    zh.Add($"其中 {string.Join("、", earlier)} 不在本季度，与本季度的点一起构成这次报警");
+                    en.Add($"{string.Join(", ", earlier)} {(earlier.Count == 1 ? "is" : "are")} before this quarter and form the signal together with this quarter's points");
+                }
+                if (side > 0 && foldWhenDeclining == Metrics.SelfCheck)
+                {
+                    zh.Add("自查得分明显高于以往，可能是自评偏宽，宜与抽查结果核对");
+                    en.Add("A self-check well above its usual level may be too lenient: compare it with the spot checks");
+                }
                 // Only a signal on the trend's side of the centre line is the trend itself (below it for a falling
                 // self-check, above it for rising complaints); a jump the other way is a special cause of its own.
                 if (code is not null && foldWhenDeclining is not null && trendDrafts.TryGetValue(code, out var trend)
@@ -182,15 +215,19 @@ public static class Findings
                 var who = code is null ? "全公司" : names.GetValueOrDefault(code, code);
                 drafts.Add(new Draft(FindingKinds.ControlSignal, severity, code, "finding.control_signal",
                     new() { ["chart"] = chart.Kind, ["rule"] = v.Rule, ["points"] = string.Join(",", labels), ["sigma"] = zText },
-                    $"{who}{subjectZh}失控({string.Join("、", labels)})", $"{code ?? "company"} {subjectEn} out of control ({string.Join(", ", labels)})",
-                    [zh], [en], labels));
+                    $"{who}{subjectZh}失控（{string.Join("、", labels)}）", $"{(code is null ? "Company-wide" : En(names, code))}: {subjectEn} out of control ({string.Join(", ", labels)})",
+                    zh, en, labels));
             }
             if (foldedInto is null) return;
             var byRule = folded.GroupBy(f => f.Rule).OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => (Rule: g.Key, Months: g.SelectMany(f => f.Months).Distinct().Order(StringComparer.Ordinal).ToList())).ToList();
-            // Rules apart by commas: the evidence's own clauses are apart by semicolons (Finding.EvidenceZh / EvidenceEn).
-            foldedInto.EvidenceZh.Add($"{subjectZh}控制图报警(属趋势本身):" + string.Join(", ", byRule.Select(r => $"{r.Rule} {string.Join("、", r.Months)}")));
-            foldedInto.EvidenceEn.Add($"{subjectEn} chart signals (the trend itself): " + string.Join(", ", byRule.Select(r => $"{r.Rule} ({string.Join(", ", r.Months)})")));
+            // Rules in words with their codes, grouped by the months they flag (a falling month breaks WE1 to WE4 at
+            // once: the months once, then the rules).
+            var byMonths = byRule.GroupBy(r => string.Join(",", r.Months), StringComparer.Ordinal).ToList();
+            foldedInto.EvidenceZh.Add($"{subjectZh}控制图报警（属趋势本身）：" + string.Join("；", byMonths.Select(g =>
+                $"{string.Join("、", g.First().Months)} {string.Join("、", g.Select(r => $"{RunRules.DescribeZh(r.Rule)}（{r.Rule}）"))}")));
+            foldedInto.EvidenceEn.Add($"{Capitalized(subjectEn)} chart signals (the trend itself): " + string.Join("; ", byMonths.Select(g =>
+                $"{string.Join(", ", g.First().Months)}: {string.Join(", ", g.Select(r => $"{RunRules.Describe(r.Rule)} ({r.Rule})"))}")));
         }
 
         foreach (var d in charts.Departments)
@@ -212,8 +249,8 @@ public static class Findings
         var vital = byCount.VitalFew;
         var categories = byCount.Items.Count(i => i.Value > 0);
         var vitalZh = byCount.Spread
-            ? FormattableString.Invariant($"原因分散: 累计 {Pct(byCount.Threshold)} 需要全部 {categories} 类原因, 无关键少数")
-            : FormattableString.Invariant($"关键少数(累计 {Pct(byCount.Threshold)}): {string.Join("、", vital)}");
+            ? FormattableString.Invariant($"原因分散：累计 {Pct(byCount.Threshold)} 需要全部 {categories} 类原因，无关键少数")
+            : FormattableString.Invariant($"关键少数（累计 {Pct(byCount.Threshold)}）：{string.Join("、", vital)}");
         var vitalEn = byCount.Spread
             ? FormattableString.Invariant($"causes spread: reaching {Pct(byCount.Threshold)} takes all {categories} categories, no vital few")
             : $"vital few: {string.Join(", ", vital)}";
@@ -223,10 +260,12 @@ public static class Findings
         };
         if (byCount.Spread) parameters["spread"] = "true";
         drafts.Add(new Draft(FindingKinds.ParetoVitalFew, 40 + 40 * leader.Share, null, "finding.pareto_vital_few", parameters,
-            $"投诉主要原因:{leader.Category}", $"Leading complaint cause: {leader.Category}",
-            [FormattableString.Invariant($"{input.Quarter} 有效投诉 {byCount.Total} 件, 其中{leader.Category} {leader.Value} 件, 占 {Pct(leader.Share)}; {vitalZh}")
-                + (deduction is { Value: > 0 } ? FormattableString.Invariant($"; 直接扣分 {deduction.Value} 分, 占 {Pct(deduction.Share)}") : "")],
-            [FormattableString.Invariant($"{leader.Value} of {byCount.Total} valid complaints in {input.Quarter} ({Pct(leader.Share)}); {vitalEn}")],
+            $"投诉主要原因：{leader.Category}", $"Leading complaint cause: {leader.Category}",
+            [FormattableString.Invariant($"{input.Quarter} 有效投诉 {byCount.Total} 件，其中{leader.Category} {leader.Value} 件，占 {Pct(leader.Share)}；{vitalZh}")
+                + (deduction is { Value: > 0 } ? FormattableString.Invariant($"；直接扣分 {deduction.Value} 分，占 {Pct(deduction.Share)}") : "")],
+            // The same facts as the Chinese, the direct deductions included (the English once left them out).
+            [FormattableString.Invariant($"{leader.Value} of {byCount.Total} valid complaints in {input.Quarter} ({Pct(leader.Share)}); {vitalEn}")
+                + (deduction is { Value: > 0 } ? FormattableString.Invariant($"; direct deductions {deduction.Value} points ({Pct(deduction.Share)} of them)") : "")],
             [leader.Category]));
     }
 
@@ -240,14 +279,14 @@ public static class Findings
             var missed = new List<(string Zh, string En, double Shortfall)>();
             // A shortfall weighs in proportion to the evidence, up to 5 decided complaints: one late complaint of one is not 100%.
             static double W(int n) => Math.Min(1.0, n / 5.0);
-            if (row.Reply.Met == false) missed.Add(($"{hours}小时回复率 {Pct(row.Reply.Rate!.Value)}({row.Reply.Late} 件超时)", $"{hours}-hour reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
-            if (row.Solution.Met == false) missed.Add(($"{o.SolutionWorkingDays}个工作日解决率 {Pct(row.Solution.Rate!.Value)}({row.Solution.Late} 件超时)", $"{o.SolutionWorkingDays}-working-day solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
-            if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}(目标 {Pct(row.Satisfaction.Target)}, 回访 {row.Satisfaction.Asked} 件)", $"satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
+            if (row.Reply.Met == false) missed.Add(($"{hours}小时回复率 {Pct(row.Reply.Rate!.Value)}（{row.Reply.Late} 件超时）", $"{hours}-hour reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
+            if (row.Solution.Met == false) missed.Add(($"{o.SolutionWorkingDays}个工作日解决率 {Pct(row.Solution.Rate!.Value)}（{row.Solution.Late} 件超时）", $"{o.SolutionWorkingDays}-working-day solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
+            if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}（目标 {Pct(row.Satisfaction.Target)}，回访 {row.Satisfaction.Asked} 件）", $"Satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
             if (missed.Count == 0) continue;
             var late = service.Late.Where(l => l.DepartmentCode == code).Select(l => l.ComplaintId).Distinct().ToList();
             drafts.Add(new Draft(FindingKinds.ServiceTargetMissed, Math.Min(80, 35 + 40 * missed.Max(m => m.Shortfall)), code, "finding.service_target_missed",
                 new() { ["late"] = string.Join(",", late) },
-                $"{names.GetValueOrDefault(code, code)}未达服务时限/满意率目标", $"{code} missed service targets",
+                $"{names.GetValueOrDefault(code, code)}未达服务时限/满意率目标", $"{En(names, code)} missed service targets",
                 [.. missed.Select(m => m.Zh)], [.. missed.Select(m => m.En)], late));
         }
     }
@@ -260,9 +299,9 @@ public static class Findings
             var code = s.DepartmentCode!;
             drafts.Add(new Draft(FindingKinds.SurveyDecline, 40 + Math.Min(20, 5 * -Math.Log10(Math.Max(p, 1e-300))) - (s.SmallSample ? 5 : 0), code, "finding.survey_decline",
                 new() { ["question"] = s.Question, ["difference"] = F(s.Change.Difference!.Value), ["p"] = p.ToString("G4", CultureInfo.InvariantCulture) },
-                $"{names.GetValueOrDefault(code, code)}问卷{s.Question}得分显著下降", $"{code} survey {s.Question} fell significantly",
-                [FormattableString.Invariant($"{s.Question} 均分 {F(s.Previous.Mean ?? 0)} → {F(s.Current.Mean ?? 0)}(满分 {s.Scale}, Welch t 检验 {P(p)}, α = {options.Alpha}){(s.SmallSample ? ", 样本量小" : "")}")],
-                [FormattableString.Invariant($"{s.Question} mean {F(s.Previous.Mean ?? 0)} → {F(s.Current.Mean ?? 0)} (Welch {P(p)}){(s.SmallSample ? ", small sample" : "")}")],
+                $"{names.GetValueOrDefault(code, code)}问卷{s.Question}得分显著下降", $"{En(names, code)}: survey question {s.Question} fell significantly",
+                [FormattableString.Invariant($"{s.Question} 均分 {F(s.Previous.Mean ?? 0)} → {F(s.Current.Mean ?? 0)}（满分 {s.Scale}，与上季比较的 t 检验 {P(p)}，显著性水平 {options.Alpha}）{(s.SmallSample ? "，样本量小，结论仅供参考" : "")}")],
+                [FormattableString.Invariant($"{s.Question} mean {F(s.Previous.Mean ?? 0)} → {F(s.Current.Mean ?? 0)} (scale {s.Scale}; t-test against last quarter {P(p)}, significance level {options.Alpha}){(s.SmallSample ? "; small sample, for reference only" : "")}")],
                 [s.Question]));
         }
     }
@@ -274,20 +313,21 @@ public static class Findings
             // The run skips quarters without a spot check (Inflation.Build), so its quarters are the last ones with a gap,
             // not the last quarters of the history.
             var run = d.Quarters.Where(q => q.MeanGap is not null).TakeLast(d.ConsecutiveInflated).ToList();
-            var gaps = string.Join("、", run.Select(q => $"{q.Quarter} +{F(q.MeanGap!.Value)}"));
+            var gapsZh = string.Join("、", run.Select(q => $"{q.Quarter} +{F(q.MeanGap!.Value)}"));
+            var gapsEn = string.Join(", ", run.Select(q => $"{q.Quarter} +{F(q.MeanGap!.Value)}"));
             drafts.Add(new Draft(FindingKinds.SelfCheckInflation, 50 + Math.Min(20, 5 * d.ConsecutiveInflated), d.DepartmentCode, "finding.self_check_inflation",
                 new() { ["quarters"] = d.ConsecutiveInflated.ToString(CultureInfo.InvariantCulture) },
-                $"{d.DepartmentName}自查得分持续高于抽查", $"{d.DepartmentCode} self-checks run above spot checks",
-                [FormattableString.Invariant($"连续 {d.ConsecutiveInflated} 个季度自查高于抽查超过 {options.InflationTolerance} 分: {gaps}") + (d.PValue is { } p ? $"; 配对 t 检验 {P(p)}" : "")],
-                [FormattableString.Invariant($"self above spot by more than {options.InflationTolerance} for {d.ConsecutiveInflated} quarters: {gaps}")], [.. run.Select(q => q.Quarter)]));
+                $"{d.DepartmentName}自查得分持续高于抽查", $"{DepartmentLabel.English(d.DepartmentName, d.DepartmentCode)}: self-checks run above spot checks",
+                [FormattableString.Invariant($"连续 {d.ConsecutiveInflated} 个季度自查高于抽查超过 {options.InflationTolerance} 分：{gapsZh}") + (d.PValue is { } p ? $"；配对 t 检验 {P(p)}" : "")],
+                [FormattableString.Invariant($"Self-checks above spot checks by more than {options.InflationTolerance} for {d.ConsecutiveInflated} quarters: {gapsEn}") + (d.PValue is { } pe ? $"; paired t-test {P(pe)}" : "")], [.. run.Select(q => q.Quarter)]));
         }
         foreach (var h in inflation.HighSelfCheckManyComplaints)
         {
             drafts.Add(new Draft(FindingKinds.HighSelfCheckManyComplaints, 45 + Math.Min(20, 2 * (h.ValidComplaints - h.Threshold)), h.DepartmentCode, "finding.high_self_check_many_complaints",
                 new() { ["self_check"] = F(h.SelfCheckMean), ["complaints"] = h.ValidComplaints.ToString(CultureInfo.InvariantCulture) },
-                $"{h.DepartmentName}自查高分但投诉多", $"{h.DepartmentCode}: high self-checks beside many complaints",
-                [FormattableString.Invariant($"自查月均 {F(h.SelfCheckMean)} 分, 有效投诉 {h.ValidComplaints} 件(阈值 {F(h.Threshold)})")],
-                [FormattableString.Invariant($"self-check mean {F(h.SelfCheckMean)}, {h.ValidComplaints} valid complaints (threshold {F(h.Threshold)})")], []));
+                $"{h.DepartmentName}自查高分但投诉多", $"{DepartmentLabel.English(h.DepartmentName, h.DepartmentCode)}: high self-checks beside many complaints",
+                [FormattableString.Invariant($"自查月均 {F(h.SelfCheckMean)} 分，有效投诉 {h.ValidComplaints} 件（阈值 {F(h.Threshold)}）")],
+                [FormattableString.Invariant($"Self-check mean {F(h.SelfCheckMean)}, {h.ValidComplaints} valid complaints (threshold {F(h.Threshold)})")], []));
         }
     }
 }

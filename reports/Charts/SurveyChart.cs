@@ -26,7 +26,9 @@ public static class SurveyChart
         ChartStyle.CategoryTicks(plot, [.. questions.Select(q => q.Question)]);
         plot.Axes.SetLimitsX(-0.6, Math.Max(questions.Count, 1) - 0.4);
         var bottom = lows.Count == 0 ? 0 : Math.Max(0, Math.Floor((lows.Min() - 5) / 10) * 10);
-        plot.Axes.SetLimitsY(bottom, 105);
+        // Means on the 100-point scale: nothing lies above 100, so the axis ends there (a hair above, to show an interval
+        // that reaches 100).
+        plot.Axes.SetLimitsY(bottom, 101);
         ChartStyle.Legend(plot, Alignment.LowerRight);
         return plot;
     }

@@ -37,8 +37,14 @@ public sealed record ChartBlock(Plot Plot, float Height, string? Caption = null)
 /// <summary>Vertical space in points.</summary>
 public sealed record SpacerBlock(float Height) : Block;
 
-/// <summary>The next block starts a new page.</summary>
-public sealed record PageBreakBlock : Block;
+/// <summary>The next block starts a new page. A <paramref name="Soft"/> break starts one only when the current page is
+/// already well filled (<see cref="SoftBreakFill"/>): a section that would otherwise leave a page holding two lines of the
+/// one before (a department's last notes, a lone chart) follows them on that page instead.</summary>
+public sealed record PageBreakBlock(bool Soft = false) : Block
+{
+    /// <summary>The share of a page's content height that must be used for a soft break to start a new page.</summary>
+    public const float SoftBreakFill = 0.4f;
+}
 
 /// <summary>Label and value pairs in two columns (report period, department, author…).</summary>
 public sealed record KeyValueBlock(IReadOnlyList<KeyValuePair<string, string>> Items) : Block;

@@ -94,7 +94,7 @@ internal static class PdfRenderer
         KeyValueBlock keyValues => KeyValueComponent.Layout(keyValues, context),
         ContentsBlock contents => ContentsComponent.Layout(contents, context),
         SpacerBlock spacer => SpacerComponent.Layout(spacer),
-        PageBreakBlock => SpacerComponent.PageBreak(),
+        PageBreakBlock b => SpacerComponent.PageBreak(b.Soft),
         _ => throw new NotSupportedException($"No layout for the block kind {block.GetType().Name}."),
     };
 

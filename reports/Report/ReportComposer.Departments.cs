@@ -19,12 +19,12 @@ internal sealed partial class ReportComposer
 
     private void Departments()
     {
-        Add(new PageBreakBlock());
+        Add(new PageBreakBlock(Soft: true));
         Heading("SecDepartments");
         var first = true;
         foreach (var a in _m.Assessments)
         {
-            if (!first) Add(new PageBreakBlock());
+            if (!first) Add(new PageBreakBlock(Soft: true));
             first = false;
             Department(a);
         }
@@ -33,7 +33,7 @@ internal sealed partial class ReportComposer
     private void Department(Assessment a)
     {
         var code = a.DepartmentCode;
-        Add(new HeadingBlock($"{a.DepartmentName}({code})", 2));
+        Add(new HeadingBlock(_t.Format("DepartmentHeading", a.DepartmentName, code), 2));
         var previous = _m.Quarter.Previous();
         Add(new KeyValueBlock(
         [
@@ -54,7 +54,7 @@ internal sealed partial class ReportComposer
         if (control is { Points.Count: > 0 })
         {
             Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentChart,
-                ControlCaption(_t.Format("ChartControlCaption", NextFigure(), a.DepartmentName), control)));
+                ControlCaption(_t.Format("ChartControlCaption", NextFigure(), Name(a.DepartmentCode)), control)));
         }
 
         Heading("SubDeptFindings", 3);
@@ -90,20 +90,20 @@ internal sealed partial class ReportComposer
         var withData = series.Count(p => p.Value is not null);
         if (withData < MinTrendQuarters)
         {
-            Paragraph(_t.Format("TrendTooShort", a.DepartmentName, withData, MinTrendQuarters), Typography.Small);
+            Paragraph(_t.Format("TrendTooShort", Name(a.DepartmentCode), withData, MinTrendQuarters), Typography.Small);
             return;
         }
         var forecast = trends.Forecast is { } f ? new TrendForecast(QuarterLabel(f.Quarter), f.Value, f.Lower, f.Upper) : null;
         var plot = TrendChart.Build(series, forecast, _m.Policy.PassAt, new TrendChartLabels(_t["AxisQuarter"], _t["AxisScore"], _t["LegendActual"],
             _t["LegendForecast"], _t["LegendBand"], _t.Format("LegendPassLine", _f.N(_m.Policy.PassAt))));
         string caption;
-        if (forecast is null) caption = _t.Format("ChartTrendCaptionNoForecast", NextFigure(), a.DepartmentName, series.Count);
-        else if (forecast.Lower is null || forecast.Upper is null) caption = _t.Format("ChartTrendCaptionNoInterval", NextFigure(), a.DepartmentName, series.Count);
+        if (forecast is null) caption = _t.Format("ChartTrendCaptionNoForecast", NextFigure(), Name(a.DepartmentCode), series.Count);
+        else if (forecast.Lower is null || forecast.Upper is null) caption = _t.Format("ChartTrendCaptionNoInterval", NextFigure(), Name(a.DepartmentCode), series.Count);
         else
         {
             // "95%", as the rest of the report writes the level (Pct's one decimal, "95.0%", is for measured shares).
             var confidence = (trends.Forecast!.Confidence * 100).ToString("0.#", CultureInfo.InvariantCulture) + "%";
-            caption = _t.Format("ChartTrendCaption", NextFigure(), a.DepartmentName, series.Count, confidence);
+            caption = _t.Format("ChartTrendCaption", NextFigure(), Name(a.DepartmentCode), series.Count, confidence);
         }
         Add(new ChartBlock(plot, DepartmentChart, caption));
     }
@@ -127,7 +127,7 @@ internal sealed partial class ReportComposer
 
     private void CausesAndSolutions()
     {
-        Add(new PageBreakBlock());
+        Add(new PageBreakBlock(Soft: true));
         Heading("SecNotes");
         if (_m.Notes.Count == 0)
         {
@@ -143,10 +143,11 @@ internal sealed partial class ReportComposer
 
     private void Method()
     {
-        Add(new PageBreakBlock());
+        Add(new PageBreakBlock(Soft: true));
         Heading("SecAppendixMethod");
         var p = _m.Policy;
-        Paragraph(_t.Format("MethodIntro", p.Version, p.EffectiveFrom, _m.PolicySource ?? _t["PolicySourceBuiltIn"]));
+        // The policy by its own title (《XX公司服务质量管理办法（试行）》), the company's name in it.
+        Paragraph(_t.Format("MethodIntro", p.Version, p.EffectiveFrom, _m.PolicySource ?? _t["PolicySourceBuiltIn"], _t.Format("PolicyTitle", Company)));
         Heading("SubParameters", 2);
         // The file's own value, said in the report's language (the Chinese one keeps the value beside it, as the file writes it).
         var missing = _t[p.MissingData switch
@@ -165,7 +166,9 @@ internal sealed partial class ReportComposer
             [_t["ParamCallbackRange"], $"[{_f.N(p.CallbackDeductionRange.Min)}, {_f.N(p.CallbackDeductionRange.Max)}]", _t["ArticleCallback"]],
             [_t["ParamExcellent"], _f.N(p.ExcellentAbove), _t["ArticleGrade"]],
             [_t["ParamPass"], _f.N(p.PassAt), _t["ArticleGrade"]],
-            [_t["ParamPenalty"], $"{_f.Yuan(p.PenaltyPerPoint)} / {_f.N(p.PenaltyFloorTotal)}", _t["ArticleMoney"]],
+            // The floor said as what it does, with the largest penalty it implies (a "floor total 90" read as a cap on nothing).
+            [_t["ParamPenalty"], _f.Yuan(p.PenaltyPerPoint), _t["ArticleMoney"]],
+            [_t["ParamPenaltyFloor"], _t.Format("ParamPenaltyFloorValue", _f.N(p.PenaltyFloorTotal), _f.Yuan(LargestPenalty)), _t["ArticleMoney"]],
             [_t["ParamReward"], _f.Yuan(p.RewardPerPoint), _t["ArticleMoney"]],
             [_t["ParamMissing"], missing, _t["ArticleMissing"]],
             [_t["ParamBudget"], _f.Yuan(p.Budget), _t["ArticleMoney"]],
@@ -184,7 +187,7 @@ internal sealed partial class ReportComposer
         Paragraph(_t.Format("FormulaK", _f.N(p.CallbackDefaults.Incomplete), _f.N(p.CallbackDefaults.Mismatch), _f.N(p.CallbackDeductionRange.Min), _f.N(p.CallbackDeductionRange.Max)));
         Paragraph(_t.Format("FormulaT", _f.N(p.Weights.SelfCheck), _f.N(p.Weights.Survey), _f.N(p.Weights.Complaint), missingText));
         Paragraph(_t.Format("FormulaGrade", _f.N(p.ExcellentAbove), _f.N(p.PassAt)));
-        Paragraph(_t.Format("FormulaMoney", _f.N(p.PassAt), _f.N(p.PenaltyFloorTotal), _f.Yuan(p.PenaltyPerPoint), _f.N(p.ExcellentAbove), _f.Yuan(p.RewardPerPoint), _f.Yuan(p.Budget)));
+        Paragraph(_t.Format("FormulaMoney", _f.N(p.PassAt), _f.N(p.PenaltyFloorTotal), _f.Yuan(p.PenaltyPerPoint), _f.N(p.ExcellentAbove), _f.Yuan(p.RewardPerPoint), _f.Yuan(p.Budget), _f.Yuan(LargestPenalty)));
 
         Heading("SubTiers", 2);
         var rows = new List<IReadOnlyList<string>>();
@@ -203,6 +206,9 @@ internal sealed partial class ReportComposer
         }
         Table([Col(_t["ColTier"], 2), Col(_t["ColPenalty"])], rows);
     }
+
+    /// <summary>The most a fail can cost: the pass mark less the penalty floor, in points, times the penalty per point.</summary>
+    private decimal LargestPenalty => Math.Max(0, _m.Policy.PassAt - _m.Policy.PenaltyFloorTotal) * _m.Policy.PenaltyPerPoint;
 
     // ---------- appendix B: lineage ----------
 

@@ -1,4 +1,5 @@
 using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Reports.Analysis.Statistics;
 using QualityAnalytics.Reports.Charts;
 using QualityAnalytics.Reports.Pdf;
 using QualityAnalytics.Warehouse.Model;
@@ -21,7 +22,7 @@ internal sealed partial class ReportComposer
 
     private void AssessmentResults()
     {
-        Add(new PageBreakBlock());
+        Add(new PageBreakBlock(Soft: true));
         Heading("SecAssessment");
         var w = _m.Policy.Weights;
         Paragraph(_t.Format("AssessmentNote", _f.N(w.SelfCheck), _f.N(w.Survey), _f.N(w.Complaint), _f.N(_m.Policy.ExcellentAbove), _f.N(_m.Policy.PassAt)),
@@ -36,11 +37,11 @@ internal sealed partial class ReportComposer
         ],
         _m.Assessments.Select(a => (IReadOnlyList<string>)
         [
-            a.DepartmentName, _f.F2(a.SelfCheck), _f.F2(a.Survey), _f.F2(a.Complaint), _f.F2(a.CallbackDeduction), _f.F2(a.Total), _f.Grade(a),
+            Name(a.DepartmentCode), _f.F2(a.SelfCheck), _f.F2(a.Survey), _f.F2(a.Complaint), _f.F2(a.CallbackDeduction), _f.F2(a.Total), _f.Grade(a),
             _f.Money(a.Amount), _m.Ranks.TryGetValue(a.DepartmentCode, out var r) ? r.ToString(System.Globalization.CultureInfo.InvariantCulture) : _f.Dash,
             _f.Signed(Change(a, previous)),
         ]));
-        var plot = TotalsChart.Build([.. _m.Assessments.Select(a => new DepartmentTotal(a.DepartmentName, a.Total))], _m.Policy.PassAt,
+        var plot = TotalsChart.Build([.. _m.Assessments.Select(a => new DepartmentTotal(Name(a.DepartmentCode), a.Total))], _m.Policy.PassAt,
             _t["ChartTotalsAxis"]);
         Add(new ChartBlock(plot, WideChart, _t.Format("ChartTotalsCaption", NextFigure(), _f.N(_m.Policy.PassAt))));
     }
@@ -145,7 +146,7 @@ internal sealed partial class ReportComposer
             var a = _m.Assessments.First(x => x.DepartmentCode == code);
             return (IReadOnlyList<string>)
             [
-                a.DepartmentName, Count(mine.Count), Count(mine.Count(c => c.Valid)), _f.N(mine.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0)),
+                Name(a.DepartmentCode), Count(mine.Count), Count(mine.Count(c => c.Valid)), _f.N(mine.Where(c => c.Valid).Sum(c => c.DirectDeduction ?? 0)),
                 _f.F2(a.Complaint), _f.Pct(row?.Reply.Rate), _f.Pct(row?.Solution.Rate), _f.Pct(row?.Satisfaction.Rate),
             ];
         }).Append(
@@ -215,7 +216,7 @@ internal sealed partial class ReportComposer
 
     private void Problems()
     {
-        Add(new PageBreakBlock());
+        Add(new PageBreakBlock(Soft: true));
         Heading("SecFindings");
         var findings = _m.Analysis.Findings;
         if (findings.Count == 0)
@@ -224,6 +225,15 @@ internal sealed partial class ReportComposer
             return;
         }
         Paragraph(_t["FindingsIntro"]);
+        // What the severity number and the control-chart rules mean, once, where the findings start: the codes (WE1…)
+        // are the dashboard chart's marks, and "严重程度 91.6" says nothing without its scale.
+        Paragraph(_t["FindingsSeverityNote"], Typography.Small);
+        var we = RunRules.WesternElectric;
+        if (findings.Any(f => we.Any(r => f.EvidenceEn.Contains($"({r})", StringComparison.Ordinal))))
+        {
+            var rules = string.Join(_t["ListSeparator"], we.Select(r => _t.Format("FindingsRuleItem", r, _t.IsChinese ? RunRules.DescribeZh(r) : RunRules.Describe(r))));
+            Paragraph(_t.Format("FindingsRulesNote", rules), Typography.Small);
+        }
         foreach (var f in findings) Finding(f);
     }
 

@@ -1,3 +1,4 @@
+using QualityAnalytics.Reports.Analysis;
 using QualityAnalytics.Reports.Pdf;
 using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Warehouse.Model;
@@ -28,8 +29,10 @@ internal sealed partial class ReportComposer
         _m = model;
         _t = text;
         _f = new ReportFormat(text);
-        _names = model.Assessments.ToDictionary(a => a.DepartmentCode, a => a.DepartmentName, StringComparer.Ordinal);
-        foreach (var d in model.Input.Departments) _names.TryAdd(d.Code, d.Name);
+        // Every department named one way throughout, as the findings name it (DepartmentLabel): 物流业务部 in Chinese,
+        // 物流业务部 (LOG) in English, in sentences, tables, captions and chart labels alike.
+        _names = model.Assessments.ToDictionary(a => a.DepartmentCode, a => DepartmentLabel.In(text.IsChinese, a.DepartmentName, a.DepartmentCode), StringComparer.Ordinal);
+        foreach (var d in model.Input.Departments) _names.TryAdd(d.Code, DepartmentLabel.In(text.IsChinese, d.Name, d.Code));
     }
 
     private string Company => string.IsNullOrWhiteSpace(_m.Company) ? _t["DefaultCompany"] : _m.Company.Trim();
@@ -138,7 +141,7 @@ internal sealed partial class ReportComposer
         var warnings = new List<string>();
         foreach (var a in _m.Assessments)
         {
-            if (a.Grade == Grade.Withheld && a.Missing.Count >= 2) warnings.Add(_t.Format("WithheldDept", a.DepartmentName));
+            if (a.Grade == Grade.Withheld && a.Missing.Count >= 2) warnings.Add(_t.Format("WithheldDept", Name(a.DepartmentCode)));
             else if (!a.Complete)
             {
                 var how = _m.Policy.MissingData switch
@@ -147,9 +150,9 @@ internal sealed partial class ReportComposer
                     MissingDataOption.Withhold => _t["GradeWithheld"],
                     _ => _t["MissingRescale"],
                 };
-                warnings.Add(_t.Format("IncompleteDept", a.DepartmentName, string.Join(_t["ListSeparator"], a.Missing.Select(_f.Component)), how));
+                warnings.Add(_t.Format("IncompleteDept", Name(a.DepartmentCode), string.Join(_t["ListSeparator"], a.Missing.Select(_f.Component)), how));
             }
-            if (a.Warnings.Count > 0) warnings.Add(_t.Format("ScoringWarnings", a.DepartmentName, a.Warnings.Count));
+            if (a.Warnings.Count > 0) warnings.Add(_t.Format("ScoringWarnings", Name(a.DepartmentCode), a.Warnings.Count));
         }
         if (_m.DifferencesFromApproved.Count > 0)
         {
@@ -176,13 +179,13 @@ internal sealed partial class ReportComposer
         var largest = LargestChanges().Take(5).Select(a => a.DepartmentCode).ToHashSet();
         foreach (var a in Assessed.Where(a => !many || a.Grade == Grade.Fail || largest.Contains(a.DepartmentCode)))
         {
-            sentences.Add(_t.Format("DeptSentence", a.DepartmentName, _f.F2(a.Total), _f.Grade(a),
+            sentences.Add(_t.Format("DeptSentence", Name(a.DepartmentCode), _f.F2(a.Total), _f.Grade(a),
                 _f.Change(Change(a, previous)), _f.Change(Change(a, _m.Quarter.SameQuarterLastYear()))));
         }
         foreach (var a in Assessed)
         {
             var declines = ConsecutiveDeclines(a.DepartmentCode);
-            if (declines >= 2) sentences.Add(_t.Format("ConsecutiveDeclines", a.DepartmentName, declines));
+            if (declines >= 2) sentences.Add(_t.Format("ConsecutiveDeclines", Name(a.DepartmentCode), declines));
         }
         var top = _m.Analysis.Findings.Take(3).Select(f => _t.IsChinese ? f.TitleZh : f.TitleEn).ToList();
         if (top.Count > 0) sentences.Add(_t.Format("TopFindings", string.Join(_t["ListSeparator"], top)));
@@ -203,7 +206,7 @@ internal sealed partial class ReportComposer
                 [Col(_t["ColDepartment"], 2), Col(_t["ColPrevious"]), Col(_t["ColCurrent"]), Col(_t["ColChange"]), Col(_t["ColYearAgo"])],
                 changes.Select(a => (IReadOnlyList<string>)
                 [
-                    a.DepartmentName, _f.F2(_m.TotalIn(a.DepartmentCode, previous)), _f.F2(a.Total), _f.Signed(Change(a, previous)),
+                    Name(a.DepartmentCode), _f.F2(_m.TotalIn(a.DepartmentCode, previous)), _f.F2(a.Total), _f.Signed(Change(a, previous)),
                     _f.F2(_m.TotalIn(a.DepartmentCode, _m.Quarter.SameQuarterLastYear())),
                 ]));
         }

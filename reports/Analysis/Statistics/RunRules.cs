@@ -31,14 +31,14 @@ public static class RunRules
     /// <summary>The rule in words, Chinese (the report's and the findings' language by default).</summary>
     public static string DescribeZh(string rule) => rule switch
     {
-        WE1 => "一点超出控制限",
-        WE2 => "连续3点中有2点落在同侧2σ之外",
-        WE3 => "连续5点中有4点落在同侧1σ之外",
-        WE4 => "连续8点落在中心线同侧",
-        N3 => "连续6点递增或递减",
-        N4 => "连续14点上下交替",
-        N7 => "连续15点落在1σ以内",
-        N8 => "连续8点落在1σ之外",
+        WE1 => "一点超出 3σ 控制限",
+        WE2 => "连续 3 点中有 2 点落在同侧 2σ 之外",
+        WE3 => "连续 5 点中有 4 点落在同侧 1σ 之外",
+        WE4 => "连续 8 点落在中心线同侧",
+        N3 => "连续 6 点递增或递减",
+        N4 => "连续 14 点上下交替",
+        N7 => "连续 15 点落在 1σ 以内",
+        N8 => "连续 8 点落在 1σ 之外",
         _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
     };
 

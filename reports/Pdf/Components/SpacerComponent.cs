@@ -10,8 +10,8 @@ internal static class SpacerComponent
         yield return new Fragment { Height = Math.Max(0, block.Height), Draw = static (_, _, _) => { } };
     }
 
-    public static IEnumerable<Fragment> PageBreak()
+    public static IEnumerable<Fragment> PageBreak(bool soft = false)
     {
-        yield return Fragment.PageBreak();
+        yield return soft ? Fragment.SoftPageBreak() : Fragment.PageBreak();
     }
 }

@@ -27,7 +27,12 @@ internal sealed class Fragment
     /// <summary>Paints the fragment with its top-left corner at (x, y).</summary>
     public required Action<DrawContext, float, float> Draw { get; init; }
 
+    /// <summary>A page break that is kept only when the page is filled past <see cref="PageBreakBlock.SoftBreakFill"/>.</summary>
+    public bool SoftBreak { get; init; }
+
     public static Fragment PageBreak() => new() { Height = 0, BreaksPage = true, Draw = static (_, _, _) => { } };
+
+    public static Fragment SoftPageBreak() => new() { Height = 0, BreaksPage = true, SoftBreak = true, Draw = static (_, _, _) => { } };
 }
 
 /// <summary>A fragment and the distance of its top from the top of the page's content area.</summary>

@@ -12,6 +12,9 @@ internal static class Paginator
             var fragment = fragments[i];
             if (fragment.BreaksPage)
             {
+                // A soft break on a page still mostly empty (the tail of the section before) is no break: the next
+                // section follows on this page rather than leaving it nearly blank.
+                if (fragment.SoftBreak && y < contentHeight * PageBreakBlock.SoftBreakFill) continue;
                 if (pages[^1].Count > 0)
                 {
                     NewPage();

@@ -1,4 +1,5 @@
 using QualityAnalytics.Reports.Analysis;
+using QualityAnalytics.Reports.Analysis.Statistics;
 using QualityAnalytics.Warehouse.Calendar;
 using QualityAnalytics.Warehouse.Model;
 using QualityAnalytics.Warehouse.Scoring;
@@ -46,8 +47,8 @@ public sealed class QuarterAnalyzerTests
         var f = Assert.Single(QuarterAnalyzer.Analyze(input).Findings, f => f.Kind == FindingKinds.GradeFail);
 
         // Money as the report's tables write it, under the policy's word for it (奖惩, as the tables head it).
-        Assert.Equal("总分 88.50 分, 低于 90 分, 奖惩 −1,500 元", f.EvidenceZh);
-        Assert.Equal("total 88.50 below 90, amount −1,500 yuan", f.EvidenceEn);
+        Assert.Equal("总分 88.50 分，低于合格线 90 分，奖惩 −1,500 元", f.EvidenceZh);
+        Assert.Equal("Total 88.50, below the pass mark of 90; amount −1,500 yuan", f.EvidenceEn);
         Assert.Equal(71.5, f.Severity, 6); // 70 + (90 − 88.50)
     }
 
@@ -108,11 +109,11 @@ public sealed class QuarterAnalyzerTests
         var a = QuarterAnalyzer.Analyze(Input(complaints: complaints));
         Assert.True(a.Pareto.ByCount.Spread);
         var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ParetoVitalFew);
-        Assert.Equal("投诉主要原因:响应不及时", finding.TitleZh);
+        Assert.Equal("投诉主要原因：响应不及时", finding.TitleZh);
         Assert.Equal("", finding.Parameters["vital_few"]);
         Assert.Equal("true", finding.Parameters["spread"]);
-        Assert.Contains("原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数", finding.EvidenceZh, StringComparison.Ordinal);
-        Assert.DoesNotContain("关键少数(", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("原因分散：累计 80.0% 需要全部 4 类原因，无关键少数", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.DoesNotContain("关键少数（", finding.EvidenceZh, StringComparison.Ordinal);
         Assert.Contains("causes spread: reaching 80.0% takes all 4 categories, no vital few", finding.EvidenceEn, StringComparison.Ordinal);
     }
 
@@ -138,12 +139,12 @@ public sealed class QuarterAnalyzerTests
         var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ServiceTargetMissed);
         Assert.Equal(["D"], finding.Points);
         Assert.Contains("满意率 75.0%", finding.EvidenceZh);
-        Assert.Contains("24小时回复率 75.0%(1 件超时)", finding.EvidenceZh);
+        Assert.Contains("24小时回复率 75.0%（1 件超时）", finding.EvidenceZh);
 
         // The finding names the deadline in force: within 1 hour every reply (2 hours or later) is late, and it says so.
         var strict = QuarterAnalyzer.Analyze(Input(complaints: complaints) with { Targets = ServiceTargetRules.Default with { ReplyHours = 1 } });
         var named = Assert.Single(strict.Findings, f => f.Kind == FindingKinds.ServiceTargetMissed);
-        Assert.Contains("1小时回复率 0.0%(4 件超时)", named.EvidenceZh);
+        Assert.Contains("1小时回复率 0.0%（4 件超时）", named.EvidenceZh);
         Assert.Contains("1-hour reply rate 0.0% (4 late)", named.EvidenceEn);
     }
 
@@ -211,9 +212,9 @@ public sealed class QuarterAnalyzerTests
         Assert.Equal(("LOG", "WE1"), (f.DepartmentCode, f.Parameters["rule"]));
         Assert.Equal(["2026-05"], f.Points);
         // The rule in the reader's language: no English inside the Chinese evidence.
-        Assert.Contains("WE1 一点超出控制限", f.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("一点超出 3σ 控制限（WE1）", f.EvidenceZh, StringComparison.Ordinal);
         Assert.DoesNotContain("beyond", f.EvidenceZh, StringComparison.Ordinal);
-        Assert.Contains("WE1 one point beyond the 3σ limits", f.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("one point beyond the 3σ limits (WE1)", f.EvidenceEn, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -235,14 +236,14 @@ public sealed class QuarterAnalyzerTests
 
         // The complaint component is named as a score: "客户投诉每季度下降 9.20" read as fewer complaints, good news.
         Assert.Equal("投诉得分", analysis.Trends.Single(t => t.DepartmentCode == "LOG").Metric(Metrics.Complaint)!.Label);
-        Assert.Contains("总分每季度下降 1.03(", trend.EvidenceZh, StringComparison.Ordinal);
-        Assert.Contains("2025Q3 98.00 → 2026Q2 94.80)", trend.EvidenceZh, StringComparison.Ordinal);
-        Assert.Contains("有效投诉数每季度上升 1.30(", trend.EvidenceZh, StringComparison.Ordinal);
-        Assert.Contains("2025Q3 0 → 2026Q2 4)", trend.EvidenceZh, StringComparison.Ordinal);
-        Assert.Contains("total fell 1.03 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
-        Assert.Contains("self-check fell 1.03 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("总分每季度下降 1.03（", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("2025Q3 98.00 → 2026Q2 94.80）", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("有效投诉数每季度上升 1.30（", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("2025Q3 0 → 2026Q2 4）", trend.EvidenceZh, StringComparison.Ordinal);
+        Assert.Contains("Total fell 1.03 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("Self-check fell 1.03 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
         Assert.Contains("4 quarters: 2025Q3 98.00 → 2026Q2 94.80)", trend.EvidenceEn, StringComparison.Ordinal);
-        Assert.Contains("valid complaints rose 1.30 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
+        Assert.Contains("Valid complaints rose 1.30 per quarter (", trend.EvidenceEn, StringComparison.Ordinal);
         Assert.DoesNotContain("_", trend.EvidenceEn, StringComparison.Ordinal);
         Assert.DoesNotContain(" -", trend.EvidenceEn, StringComparison.Ordinal);
     }
@@ -270,14 +271,18 @@ public sealed class QuarterAnalyzerTests
         Assert.Equal(["2026-05"], signal.Points);
         var trend = Assert.Single(a.Findings, f => f.Kind == FindingKinds.TrendDeclining);
         Assert.DoesNotContain("2026-05", trend.EvidenceZh);
-        // The folded signals are said once, by rule with their months, not as one clause per signal.
+        // The folded signals are said once, each rule in words with its code, after the months it flags, not as one
+        // clause per signal.
         var clauses = trend.EvidenceZh.Split(';').Where(c => c.Contains("控制图", StringComparison.Ordinal)).ToList();
         var folded = Assert.Single(clauses);
-        Assert.Matches(@"^月度自查得分控制图报警\(属趋势本身\):WE\d [0-9、-]+(, WE\d [0-9、-]+)*$", folded);
-        var rules = folded[(folded.IndexOf(':') + 1)..].Split(", ").Select(r => r.Split(' ')[0]).ToList();
-        Assert.Equal(rules.Distinct().Order(StringComparer.Ordinal), rules);
+        const string rule = "[^（）；、]+（WE\\d）";
+        Assert.Matches($"^月度自查得分控制图报警（属趋势本身）：[0-9、-]+ {rule}(、{rule})*(；[0-9、-]+ {rule}(、{rule})*)*$", folded);
+        var rules = System.Text.RegularExpressions.Regex.Matches(folded, "（(WE\\d)）").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(rules.Distinct(), rules);
+        Assert.All(rules, r => Assert.Contains(RunRules.DescribeZh(r) + "（" + r + "）", folded, StringComparison.Ordinal));
         var english = Assert.Single(trend.EvidenceEn.Split("; "), e => e.Contains("chart", StringComparison.Ordinal));
-        Assert.StartsWith("monthly self-check chart signals (the trend itself): WE", english, StringComparison.Ordinal);
+        Assert.StartsWith("Monthly self-check chart signals (the trend itself): ", english, StringComparison.Ordinal);
+        Assert.All(rules, r => Assert.Contains(RunRules.Describe(r) + " (" + r + ")", trend.EvidenceEn, StringComparison.Ordinal));
     }
 
     [Fact]

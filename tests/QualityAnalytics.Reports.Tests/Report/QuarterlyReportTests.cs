@@ -45,7 +45,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
             using (var copy = File.Create(file)) shipped.CopyTo(copy);
             using var db = demo.Db.CreateContext();
             var text = AllText(QuarterlyReport.Generate(db, DemoWarehouse.Q2, new ReportOptions(), PolicyFile.Load(file), demo.Clock));
-            Assert.Contains("来源policy.json)", text, StringComparison.Ordinal); // PdfPig reads the text without its spaces
+            Assert.Contains("来源：policy.json）", text, StringComparison.Ordinal); // PdfPig reads the text without its spaces
             Assert.DoesNotContain(Path.GetFileName(folder), text, StringComparison.Ordinal);
         }
         finally
@@ -102,7 +102,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // Each department's explanation is in Chinese too (the PDF's text comes out without spaces).
         Assert.Contains("等次=不合格（T88.20<95）", text, StringComparison.Ordinal);
         Assert.Contains("奖惩金额=−(95−max(88.20,90))×1000=−5000.00", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("Grade=fail", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Grade=Fail", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,10 +114,10 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("ServiceQualityAnalysisReport,2026Q2", pages[0], StringComparison.Ordinal);
         for (var i = 0; i < pages.Count; i++) Assert.Contains($"Page{i + 1}of{pages.Count}", pages[i], StringComparison.Ordinal);
         var text = string.Concat(pages);
-        Assert.Contains("物流业务部94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
-        Assert.Contains("储运中心99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
-        Assert.Contains("AppendixB.Datalineage", text, StringComparison.Ordinal);
-        Assert.Contains("Grade=fail(T88.20<95)", text, StringComparison.Ordinal);
+        Assert.Contains("物流业务部(LOG)94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心(STO)99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
+        Assert.Contains("AppendixB.Datasources", text, StringComparison.Ordinal);
+        Assert.Contains("Grade=Fail(T88.20<95)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("总体情况", text, StringComparison.Ordinal);
         Assert.InRange(pages.Count, zh.Count - 3, zh.Count + 3);
     }
@@ -151,7 +151,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
 
         Assert.DoesNotContain("≤1points", text, StringComparison.Ordinal);
         Assert.Contains("agreedwiththeself-check(d≤1);consistencypenaltypointsintotal:", text, StringComparison.Ordinal);
-        Assert.Contains("directdeductionsinpoints:", text, StringComparison.Ordinal);
+        Assert.Contains("pointsofdirectdeductions.", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -159,12 +159,12 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     {
         // The Chinese report said "来源 default-policy.json (embedded)" and "数据缺失处理 rescale": English of the code's.
         var zh = AllText(Generate());
-        Assert.Contains("来源内置默认考核办法(default-policy.json)", zh, StringComparison.Ordinal);
-        Assert.Contains("数据缺失处理重新分配权重(rescale)", zh, StringComparison.Ordinal);
+        Assert.Contains("来源：系统内置的默认考核办法", zh, StringComparison.Ordinal);
+        Assert.Contains("数据缺失处理按现有分项重新分配权重", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("embedded", zh, StringComparison.Ordinal);
         var en = AllText(Generate(new ReportOptions { Language = "en" }));
-        Assert.Contains("sourcethebuilt-indefaults(default-policy.json)", en, StringComparison.Ordinal);
-        Assert.Contains("Missingdatarescale", en, StringComparison.Ordinal);
+        Assert.Contains("(source:thedefaultpolicybuiltintothesystem)", en, StringComparison.Ordinal);
+        Assert.Contains("Missingdatarescaletheweightsofthepresentcomponents", en, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
 
         var pages = PdfTestKit.PageTexts(Generate(warehouse: warehouse));
 
-        Assert.Contains("已审定(质量管理委员会,2026年7月8日)", pages[0], StringComparison.Ordinal);
+        Assert.Contains("已审定（质量管理委员会，2026年7月8日）", pages[0], StringComparison.Ordinal);
         Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(pages), StringComparison.Ordinal);
     }
 
@@ -284,7 +284,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // The approval kept the version's values: the cover names what changed, and the report still judges by the values
         // at approval (a reply due within 24 hours, not 48) as well as showing the approved results.
         Assert.Contains("注意：审定后考核办法版本2013-07的参数有修改（service_targets.reply_hours由24改为48），本报告的得分、等次与奖惩、计分说明与服务目标仍按审定时的参数", zh[0], StringComparison.Ordinal);
-        Assert.Contains("服务目标:回复在受理后24小时内", string.Concat(zh), StringComparison.Ordinal);
+        Assert.Contains("服务目标：回复在受理后24小时内", string.Concat(zh), StringComparison.Ordinal);
         Assert.DoesNotContain("48小时", string.Concat(zh), StringComparison.Ordinal);
         Assert.Contains("物流业务部94.0093.3377.000.5088.20不合格", string.Concat(zh), StringComparison.Ordinal); // the approved results
         Assert.Contains("thevaluesofpolicyversion2013-07werechangedaftertheapproval(service_targets.reply_hoursfrom24to48)", PdfTestKit.PageTexts(Report(edited, "en"))[0], StringComparison.Ordinal);
@@ -309,7 +309,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var zh = PdfTestKit.PageTexts(QuarterlyReport.Generate(read, DemoWarehouse.Q2, new ReportOptions(), edited, demo.Clock));
 
         Assert.Contains("注意：审定后考核办法版本2013-07的参数有修改，本报告的得分、等次与奖惩仍为审定时的结果，计分说明与服务目标按现行参数", zh[0], StringComparison.Ordinal);
-        Assert.Contains("服务目标:回复在受理后48小时内", string.Concat(zh), StringComparison.Ordinal);
+        Assert.Contains("服务目标：回复在受理后48小时内", string.Concat(zh), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -325,9 +325,9 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var en = AllText(Generate(new ReportOptions { Language = "en" }, warehouse));
 
         // The Chinese report used the stored field names (complaint, total, grade: excellent → fail) in its Chinese sentence.
-        Assert.Contains("审定后数据有变化:储运中心投诉C:100.00→80.00;储运中心总分:99.60→93.60;储运中心等次:优秀→不合格;", zh, StringComparison.Ordinal);
+        Assert.Contains("审定后数据有变化：储运中心投诉C：100.00→80.00；储运中心总分：99.60→93.60；储运中心等次：优秀→不合格；", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("complaint:", zh, StringComparison.Ordinal);
-        Assert.Contains("储运中心ComplaintsC:100.00→80.00;储运中心Total:99.60→93.60;储运中心Grade:Excellent→Fail;", en, StringComparison.Ordinal);
+        Assert.Contains("储运中心(STO)ComplaintsC:100.00→80.00;储运中心(STO)Total:99.60→93.60;储运中心(STO)Grade:Excellent→Fail;", en, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -344,7 +344,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         // The results are the committee's (第六条); the draft is only listed as a difference. The findings, the narrative
         // and the department's own page must not call the approved excellent result a fail with the draft's numbers.
         Assert.Contains("储运中心99.00100.00100.000.0099.60优秀+9,200", text, StringComparison.Ordinal);
-        Assert.Contains("储运中心总分:99.60→93.60", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心总分：99.60→93.60", text, StringComparison.Ordinal);
         Assert.DoesNotContain("储运中心考核不合格", text, StringComparison.Ordinal);
         Assert.DoesNotContain("总分93.60分", text, StringComparison.Ordinal);
     }
@@ -398,7 +398,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var zh = AllText(QuarterlyReport.Generate(db, quarter, new ReportOptions(), PolicyFile.Default, demo.Clock));
         var en = AllText(QuarterlyReport.Generate(db, quarter, new ReportOptions { Language = "en" }, PolicyFile.Default, demo.Clock));
 
-        Assert.Contains("结果分析本季度没有部门完成考核,没有可分析的结果。", zh, StringComparison.Ordinal);
+        Assert.Contains("结果分析本季度没有部门完成考核，没有可分析的结果。", zh, StringComparison.Ordinal);
         Assert.Contains("Nodepartmentwasassessedthisquarter:therearenoresultstoanalyse.", en, StringComparison.Ordinal); // the text kit drops spaces
     }
 
@@ -411,12 +411,12 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var en = AllText(QuarterlyReport.Generate(db, first, new ReportOptions { Language = "en" }, PolicyFile.Default, demo.Clock));
 
         Assert.Contains("变化最大的部门上季度没有可比较的总分", zh, StringComparison.Ordinal);
-        Assert.Contains("(全公司,本季;上季无问卷)", zh, StringComparison.Ordinal);
+        Assert.Contains("（全公司，本季；上季无问卷）", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("本季与上季", zh, StringComparison.Ordinal);
-        Assert.Contains("Nototalsofthequarterbeforetocomparewith", en, StringComparison.Ordinal); // the text kit drops spaces
+        Assert.Contains("Therearenototalsforthepreviousquarter", en, StringComparison.Ordinal); // the text kit drops spaces
         // One quarter of totals draws no trend and promises no forecast (the caption's level, 95% and not 95.0%, is
         // checked on 2026Q2's charts in ReportWordingTests).
-        Assert.Contains("历史太短,不绘制趋势图", zh, StringComparison.Ordinal);
+        Assert.Contains("历史太短，不绘制趋势图", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("预测区间", zh, StringComparison.Ordinal);
     }
 
@@ -432,7 +432,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         var zh = AllText(QuarterlyReport.Generate(db, q4, new ReportOptions(), PolicyFile.Default, demo.Clock));
         var en = AllText(QuarterlyReport.Generate(db, q4, new ReportOptions { Language = "en" }, PolicyFile.Default, demo.Clock));
 
-        Assert.Contains("2027年的法定节假日与调休安排尚未导入(qacalendarimport)", zh, StringComparison.Ordinal); // the text kit drops spaces
+        Assert.Contains("2027年的法定节假日与调休安排尚未导入（由工作小组用qacalendarimport导入）", zh, StringComparison.Ordinal); // the text kit drops spaces
         Assert.Contains("Theofficialholidaysandmake-upworkingdaysof2027havenotbeenimportedyet", en, StringComparison.Ordinal);
         Assert.DoesNotContain("尚未导入", AllText(Generate()), StringComparison.Ordinal); // 2026Q2's deadlines all fall in 2026
     }

@@ -45,7 +45,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     public void The_method_says_components_are_rounded_to_two_decimals_before_the_total()
     {
         var zh = string.Join("\n", Texts(Compose("2026Q2")));
-        Assert.Contains("各分项先四舍五入保留两位小数,再计入总分", zh, StringComparison.Ordinal);
+        Assert.Contains("各分项先四舍五入保留两位小数，再计入总分", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("取整", zh, StringComparison.Ordinal);
         var en = string.Join("\n", Texts(Compose("2026Q2", "en")));
         Assert.Contains("each component is rounded to 2 decimals before it enters the total", en, StringComparison.Ordinal);
@@ -64,7 +64,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Theory]
-    [InlineData("zh-CN", "SecSurvey", "无法比较(上季无数据)", "样本小")]
+    [InlineData("zh-CN", "SecSurvey", "无法比较（上季无数据）", "样本小")]
     [InlineData("en", "SecSurvey", "not compared (no previous quarter)", "small sample")]
     public void The_first_quarters_survey_verdict_says_there_is_no_previous_quarter_not_a_small_sample(string language, string section, string verdict, string wrong)
     {
@@ -79,7 +79,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Theory]
-    [InlineData("zh-CN", "全部投诉统计(含无效投诉")]
+    [InlineData("zh-CN", "全部投诉统计（含无效投诉")]
     [InlineData("en", "count every complaint, valid or not")]
     public void The_service_target_section_says_its_rates_count_invalid_complaints_too(string language, string scope)
     {
@@ -92,7 +92,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Theory]
-    [InlineData("zh-CN", "投诉原因分散:累计达到 80.0% 需要全部 4 类原因,因此不标关键少数。", "原因分散,无关键少数")]
+    [InlineData("zh-CN", "投诉原因分散：累计达到 80.0% 需要全部 4 类原因，因此不标关键少数。", "原因分散，无关键少数")]
     [InlineData("en", "The causes are spread: reaching 80.0% takes all 4 categories, so there is no vital few.", "causes spread: no vital few")]
     public void A_pareto_whose_vital_few_would_be_every_cause_marks_none_and_says_the_causes_are_spread(string language, string sentence, string caption)
     {
@@ -108,7 +108,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.Contains(caption, section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
         // The findings follow the same rule: no "vital few" listing every category.
         var finding = model.Analysis.Findings.Single(f => f.Kind == QualityAnalytics.Reports.Analysis.FindingKinds.ParetoVitalFew);
-        Assert.DoesNotContain("关键少数(", finding.EvidenceZh, StringComparison.Ordinal);
+        Assert.DoesNotContain("关键少数（", finding.EvidenceZh, StringComparison.Ordinal);
         Assert.Contains("no vital few", finding.EvidenceEn, StringComparison.Ordinal);
     }
 
@@ -118,7 +118,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         // The demo's 2026Q3: 7 2 2 2 1 — the four needed for 80% are starred, the last is not.
         var model = Model("2026Q3");
         Assert.False(model.Analysis.Pareto.ByCount.Spread);
-        var section = Section(Compose(model), "投诉原因(帕累托分析)");
+        var section = Section(Compose(model), "投诉原因（帕累托分析）");
         var stars = section.OfType<TableBlock>().Single().Rows.Select(r => r[^1]).ToList();
         Assert.Contains("★", stars);
         Assert.Contains("", stars);
@@ -126,7 +126,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Theory]
-    [InlineData("zh-CN", "仅 3 个点:控制限为暂定值,判异结论仅供参考(少于 8 个点估计的控制限不可靠)", "控制图")]
+    [InlineData("zh-CN", "仅 3 个点：控制限为暂定值，判异结论仅供参考（少于 8 个点估计的控制限不可靠）", "控制图")]
     [InlineData("en", "Only 3 points: the limits are provisional and the signals for reference only (limits from fewer than 8 points are unreliable)", "chart")]
     public void Control_charts_of_few_points_say_their_limits_are_provisional(string language, string note, string chartWord)
     {
@@ -159,7 +159,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         foreach (var chart in charts)
         {
             Assert.Equal(["2024Q4", "2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2", "2026Q3"], QuarterTicks(chart));
-            Assert.Contains("近 7 个季度总分及下季度预测(95% 预测区间)", chart.Caption, StringComparison.Ordinal);
+            Assert.Contains("近 7 个季度总分及下季度预测（95% 预测区间）", chart.Caption, StringComparison.Ordinal);
         }
         // 2025Q1: two quarters, a line through them and no interval, which the caption says.
         var two = Compose("2025Q1", "en").Blocks.OfType<ChartBlock>().Where(c => c.Caption?.Contains("totals over", StringComparison.Ordinal) == true).ToList();
@@ -170,7 +170,7 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Theory]
-    [InlineData("zh-CN", "有总分的季度只有 1 个(不足 2 个),历史太短,不绘制趋势图。", "季度总分")]
+    [InlineData("zh-CN", "有总分的季度只有 1 个（不足 2 个），历史太短，不绘制趋势图。", "季度总分")]
     [InlineData("en", ": only 1 quarter with a total (a trend needs 2): too short a history for a trend chart.", "totals over")]
     public void A_department_with_one_quarter_of_data_gets_a_note_instead_of_a_one_dot_trend_chart(string language, string note, string captionWord)
     {
@@ -181,8 +181,8 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Theory]
-    [InlineData("zh-CN", "为本季度提供数据的导入批次中有 8 行因数据问题被隔离,未计入考核;隔离行不记录所属季度,其中可能有本季度的数据,请核对附录二 数据来源“隔离行”。", "本季度数据完整")]
-    [InlineData("en", "8 rows of the load batches that supplied this quarter's data were quarantined for data problems and are not counted; a quarantined row does not record its quarter, so some may belong to this quarter: see Appendix B. Data lineage, \"Quarantined rows\".", "are complete")]
+    [InlineData("zh-CN", "为本季度提供数据的导入批次中有 8 行因数据问题被隔离，未计入考核；隔离行不记录所属季度，其中可能有本季度的数据，请核对附录二 数据来源“隔离行”。", "本季度数据完整")]
+    [InlineData("en", "8 rows of the load batches that supplied this quarter's data were quarantined for data problems and are not counted; a quarantined row does not record its quarter, so some may belong to this quarter: see Appendix B. Data sources, \"Quarantined rows\".", "are complete")]
     public void The_data_warnings_do_not_call_the_data_complete_when_the_quarters_batches_quarantined_rows(string language, string warning, string complete)
     {
         // 2026Q3: the demo's one batch fed it and quarantined 8 rows, among them a 2026Q3 complaint of ORD whose received_at

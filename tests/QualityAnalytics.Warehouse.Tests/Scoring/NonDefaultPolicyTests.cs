@@ -137,7 +137,7 @@ public sealed class NonDefaultPolicyTests
         Assert.Empty(a.Warnings); // effective_from 2026Q1 is before 2026Q2: no WPolicyLater
         Assert.EndsWith("= 90.50 ≥ 90 → 100.00", Line(a, "V"), StringComparison.Ordinal);
         Assert.Equal("K = 0.8 (CB-EXC incomplete, default) = 0.80", Line(a, "K"));
-        Assert.Equal("Grade = excellent (T 96.50 > 92)", Line(a, "Grade"));
+        Assert.Equal("Grade = Excellent (T 96.50 > 92)", Line(a, "Grade"));
         Assert.Equal("Amount = +(96.50 − 92) × 500 = +2250.00", Line(a, "Amount"));
     }
 
@@ -168,7 +168,7 @@ public sealed class NonDefaultPolicyTests
         Assert.Equal(Grade.Pass, a.Grade);
         Assert.Equal(0m, a.Amount);
         Assert.Empty(a.Warnings); // 1.8 is inside [0.25, 2]: not clamped
-        Assert.Equal("Grade = pass (85 ≤ T 86.05 ≤ 92)", Line(a, "Grade"));
+        Assert.Equal("Grade = Pass (85 ≤ T 86.05 ≤ 92)", Line(a, "Grade"));
     }
 
     [Fact]

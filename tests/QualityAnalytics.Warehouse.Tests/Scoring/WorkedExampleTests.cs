@@ -67,7 +67,7 @@ public sealed class WorkedExampleTests
         Assert.Equal("C = 100 − 10 × 2 valid (C-101, C-102) − 3 direct (C-102) = 77.00; invalid, no cost: C-103", Line(a, "C"));
         Assert.Equal("K = 0.5 (CB-1 incomplete, default) = 0.50", Line(a, "K"));
         Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.5 = 88.199 → 88.20", Line(a, "T"));
-        Assert.Equal("Grade = fail (T 88.20 < 95)", Line(a, "Grade"));
+        Assert.Equal("Grade = Fail (T 88.20 < 95)", Line(a, "Grade"));
         Assert.Equal("Amount = −(95 − max(88.20, 90)) × 1000 = −5000.00", Line(a, "Amount"));
         var c = Assert.Single(a.Explanation, l => l.Component == "C");
         Assert.Equal(["C-101", "C-102", "C-103"], c.SourceIds);

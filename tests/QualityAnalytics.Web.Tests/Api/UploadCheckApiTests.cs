@@ -35,7 +35,7 @@ public sealed class UploadCheckApiTests(DashboardFactory app) : IClassFixture<Da
         var value = body.GetProperty("quarantine").EnumerateArray().Single();
         Assert.Equal(("检查.csv", 3, "受理时间（received_at）", "2026-02-30 09:00"),
             (value.GetProperty("file").GetString(), value.GetProperty("line").GetInt32(), value.GetProperty("column").GetString(), value.GetProperty("value").GetString()));
-        Assert.Equal("不是日期时间(例如 2026-04-03 14:05)", value.GetProperty("reason").GetString()); // recorded in English, answered in Chinese
+        Assert.Equal("不是日期时间（例如 2026-04-03 14:05）", value.GetProperty("reason").GetString()); // recorded in English, answered in Chinese
         Assert.Equal(1, body.GetProperty("quarantine_total").GetInt32());
         var change = body.GetProperty("changes").EnumerateArray().Single();
         var key = row.Split(',')[Array.IndexOf(columns, "complaint_id")];
@@ -101,7 +101,7 @@ public sealed class UploadCheckApiTests(DashboardFactory app) : IClassFixture<Da
         var warning = body.GetProperty("warnings").EnumerateArray().Single();
         Assert.Equal(("扣分.csv", 2, "检查编号（check_id）", "K-CHECK-NONE"), (warning.GetProperty("file").GetString(), warning.GetProperty("line").GetInt32(),
             warning.GetProperty("column").GetString(), warning.GetProperty("value").GetString()));
-        Assert.Equal("尚无此检查编号的检查记录;扣分已保留,检查记录到达时再与其得分核对", warning.GetProperty("message").GetString());
+        Assert.Equal("尚无此检查编号的检查记录；扣分已保留，检查记录到达时再与其得分核对", warning.GetProperty("message").GetString());
     }
 
     [Fact]

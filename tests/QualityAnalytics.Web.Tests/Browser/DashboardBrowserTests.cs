@@ -317,6 +317,34 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task The_english_findings_name_each_department_as_the_tables_do_by_name_and_code()
+    {
+        // The review's B14: "WUH failed the assessment" beside a ranking chart labelled 武汉业务部. The English findings
+        // name a department as 武汉业务部 (WUH), the report's and the tables' form; the Chinese ones by its name alone.
+        await using var committee = await browser.SignIn("committee");
+        var ranked = (await Api(committee, "/api/findings/2026Q3")).EnumerateArray().Take(10)
+            .Where(f => f.GetProperty("department").ValueKind == JsonValueKind.String).ToList();
+        Assert.NotEmpty(ranked);
+
+        await committee.Open("/?to=2026Q3&lang=en");
+        var titles = await committee.Page.Locator("#findings ol.ranked > li > strong").AllInnerTextsAsync();
+        foreach (var f in ranked)
+        {
+            var label = $"{f.GetProperty("department_name").GetString()} ({f.GetProperty("department").GetString()})";
+            Assert.StartsWith(label, f.GetProperty("title_en").GetString(), StringComparison.Ordinal);
+            Assert.Contains(f.GetProperty("title_en").GetString(), titles);
+        }
+        await committee.Open("/?to=2026Q3&lang=zh-CN");
+        var chinese = await committee.Page.Locator("#findings ol.ranked > li > strong").AllInnerTextsAsync();
+        foreach (var f in ranked)
+        {
+            Assert.DoesNotContain(f.GetProperty("department").GetString()!, f.GetProperty("title_zh").GetString(), StringComparison.Ordinal);
+            Assert.Contains(f.GetProperty("title_zh").GetString(), chinese);
+        }
+        Assert.Empty(committee.Errors);
+    }
+
+    [Fact]
     public async Task A_checks_deduction_count_opens_the_items_it_lost_points_for()
     {
         await using var session = await browser.SignIn("committee");

@@ -36,10 +36,10 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         await session.Settled();
         Assert.Matches(@"batch=\d+", session.Page.Url);
         var reasons = await session.Page.Locator("#quarantine td[data-col=reason]").AllInnerTextsAsync();
-        Assert.Equal(["早于受理时间(received_at)"], reasons); // recorded in English, shown in the page's language
+        Assert.Equal(["早于受理时间"], reasons); // recorded in English, shown in the page's language
         // The deduction kept with a warning is listed with it, not only counted.
         Assert.Equal(["检查编号（check_id）"], await session.Page.Locator("#warnings td[data-col=column]").AllInnerTextsAsync());
-        Assert.Equal(["尚无此检查编号的检查记录;扣分已保留,检查记录到达时再与其得分核对"], await session.Page.Locator("#warnings td[data-col=message]").AllInnerTextsAsync());
+        Assert.Equal(["尚无此检查编号的检查记录；扣分已保留，检查记录到达时再与其得分核对"], await session.Page.Locator("#warnings td[data-col=message]").AllInnerTextsAsync());
         // Every batch here was loaded at the test clock's 2026-07-08 00:30 UTC: 08:30 in Shanghai (20:30 the day before in New York).
         var started = await session.Page.Locator("#batches td[data-col=startedAt]").AllInnerTextsAsync();
         Assert.NotEmpty(started);

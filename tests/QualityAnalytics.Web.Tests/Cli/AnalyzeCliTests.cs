@@ -73,8 +73,8 @@ public sealed class AnalyzeCliTests : IDisposable
         var decline = Array.FindIndex(lines, l => l.Contains("武汉业务部质量持续下滑", StringComparison.Ordinal));
         Assert.StartsWith("      - 总分每季度下降", lines[decline + 1], StringComparison.Ordinal);
         Assert.StartsWith("      - 自查考核每季度", lines[decline + 2], StringComparison.Ordinal);
-        Assert.Contains("订单处理中心月度自查得分失控(2026-05)", output);
-        Assert.Contains("投诉主要原因:响应不及时", output);
+        Assert.Contains("订单处理中心月度自查得分失控（2026-05）", output);
+        Assert.Contains("投诉主要原因：响应不及时", output);
         Assert.Contains("满意率 = (满意 + 基本满意) / 已回访", output);
     }
 
@@ -103,7 +103,7 @@ public sealed class AnalyzeCliTests : IDisposable
         Assert.Equal(5, section.Count);
         Assert.DoesNotContain(section, l => l.Contains('★'));
         Assert.Equal("  原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数 (causes spread: no vital few)", section[^1]);
-        Assert.Contains("原因分散: 累计 80.0% 需要全部 4 类原因, 无关键少数", output[..output.IndexOf("二、趋势", StringComparison.Ordinal)], StringComparison.Ordinal);
+        Assert.Contains("原因分散：累计 80.0% 需要全部 4 类原因，无关键少数", output[..output.IndexOf("二、趋势", StringComparison.Ordinal)], StringComparison.Ordinal);
     }
 
     [Theory]

@@ -50,7 +50,7 @@ public sealed class NoticeMailTests
         var body = mail.TextBody;
         Assert.Contains("投诉-九月.csv：读取 2 行，导入 1 行，隔离 1 行", body, StringComparison.Ordinal);
         // The loader records the reason in English; the mail gives it in the mail's language.
-        Assert.Contains("说明.csv：整个文件被拒收。原因：说明.csv:表头与数据约定中的任何类型都不符(whatever, this)", body, StringComparison.Ordinal);
+        Assert.Contains("说明.csv：整个文件被拒收。原因：说明.csv：表头与数据约定中的任何类型都不符（whatever, this）", body, StringComparison.Ordinal);
         Assert.Contains("qa quarantine --batch", body, StringComparison.Ordinal);
         Assert.Contains("仪表板：https://qa.example.com/", body, StringComparison.Ordinal);
         Assert.Single(smtp.Messages); // a load with nothing to say does not mail; this one says it once
