@@ -131,7 +131,7 @@ public sealed partial class OpenComplaintsAsOfTests : IDisposable
         Assert.Equal(("2026Q3", 0.5m, 0.5m, 1, 1), (row[0].GetString(), row[1].GetDecimal(), row[2].GetDecimal(), row[3].GetInt32(), row[4].GetInt32()));
     }
 
-    [GeneratedRegex("回复及时率([0-9.]+%),解决及时率([0-9.]+%)")]
+    [GeneratedRegex("回复及时率([0-9.]+%)，解决及时率([0-9.]+%)")]
     private static partial Regex RatesSentence();
 
     private static string PdfText(string path) => Cli.PdfText.Compact(path);

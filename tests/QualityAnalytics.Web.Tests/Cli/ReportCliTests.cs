@@ -74,8 +74,9 @@ public sealed class ReportCliTests : IDisposable
         var text = Text(Path.Combine(_qa.Folder, "en.pdf"));
         Assert.Contains("ServiceQualityAnalysisReport,2026Q2", text, StringComparison.Ordinal);
         Assert.Contains("Page1of", text, StringComparison.Ordinal);
-        Assert.Contains("物流业务部94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
-        Assert.Contains("储运中心99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
+        // Departments by name and code, as the English report names them (reports/Analysis/DepartmentLabel.cs).
+        Assert.Contains("物流业务部(LOG)94.0093.3377.000.5088.20Fail", text, StringComparison.Ordinal);
+        Assert.Contains("储运中心(STO)99.00100.00100.000.0099.60Excellent", text, StringComparison.Ordinal);
     }
 
     [Fact]
