@@ -93,6 +93,17 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal(["是"], await session.Page.Locator("#check-changes td[data-col=old]").AllInnerTextsAsync());
         Assert.Equal(["否"], await session.Page.Locator("#check-changes td[data-col=new]").AllInnerTextsAsync());
         Assert.DoesNotMatch(@"batch=\d+", session.Page.Url);
+        // Its export buttons sit at the top right of the upload card, as every card's do, not between its tables.
+        var card = await session.Page.Locator("section[aria-labelledby=upload-title]").BoundingBoxAsync();
+        var exportButtons = await session.Page.Locator("#check-export").BoundingBoxAsync();
+        var firstTable = await session.Page.Locator("#upload-result table").BoundingBoxAsync();
+        Assert.NotNull(card);
+        Assert.NotNull(exportButtons);
+        Assert.NotNull(firstTable);
+        Assert.True(exportButtons.Y + exportButtons.Height < firstTable.Y, $"export at y={exportButtons.Y}, result table at y={firstTable.Y}");
+        Assert.True(card.X + card.Width - (exportButtons.X + exportButtons.Width) < 40, $"export ends at x={exportButtons.X + exportButtons.Width}, card at {card.X + card.Width}");
+        Assert.Equal(["导出 CSV", "导出 Excel"], await session.Page.Locator("#check-export [data-export]").AllInnerTextsAsync());
+        Assert.Equal("导出将被隔离的全部值，退回部门修改", await session.Page.GetAttributeAsync("#check-export [data-export=csv]", "title"));
         await session.Screenshot("data-check-1280");
         // The values go back to the department as a file: the same files checked again, every value written out.
         var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("#check-export [data-export=csv]"));
@@ -134,7 +145,18 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
 
         Assert.True(written.Count >= 8, string.Join(", ", written)); // the demo's eight quarters and more
         Assert.Equal(written, await session.Page.Locator("#batch-quarters li > a:not(.approved)").AllInnerTextsAsync());
+        // The batch shown is marked as the current one in the list (and only it); the pink rows are explained above it.
+        Assert.Equal([batch.ToString(System.Globalization.CultureInfo.InvariantCulture)],
+            await session.Page.Locator("#batches tbody tr[aria-current=true] [data-batch]").EvaluateAllAsync<string[]>("bs => bs.map(b => b.dataset.batch)"));
+        Assert.Equal(1, await session.Page.Locator("#batches tbody tr.selected").CountAsync());
+        Assert.Equal("700", await session.Page.Locator("#batches tbody tr[aria-current=true] td").First.EvaluateAsync<string>("td => getComputedStyle(td).fontWeight"));
+        Assert.Equal("粉色行：该批次有被隔离的行或被拒收的文件（见“隔离”“拒收”两列）。点击批次编号查看其明细，正在查看的批次加粗并在左侧标出。",
+            await session.Page.InnerTextAsync("#batches-legend"));
         await session.Screenshot("data-batch-quarters-1280");
+        await session.Open($"/data?batch={batch}&lang=en");
+        Assert.StartsWith("Pink rows: the batch had quarantined rows or rejected files", await session.Page.InnerTextAsync("#batches-legend"), StringComparison.Ordinal);
+        Assert.Equal(1, await session.Page.Locator("#batches tbody tr[aria-current=true]").CountAsync());
+        await session.Open($"/data?batch={batch}");
 
         var last = written[^1];
         await session.Page.ClickAsync($"#batch-quarters li[data-quarter='{last}'] > a:not(.approved)");

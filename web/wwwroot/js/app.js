@@ -413,8 +413,9 @@
 
     // ---- Tables ----------------------------------------------------------------------------------------------
     /** columns: [{name, label, format, num, wrap, render(value,row)}]; rows: arrays or objects.
-     *  sort: {key, dir, onSort(key)} makes the headers buttons. */
-    function table(container, columns, rows, { sort, caption, rowClass } = {}) {
+     *  sort: {key, dir, onSort(key)} makes the headers buttons; rowClass(row) and rowAttrs(row) style and mark a row
+     *  (the one selected: aria-current). */
+    function table(container, columns, rows, { sort, caption, rowClass, rowAttrs } = {}) {
         const head = el('tr', {}, columns.map(c => {
             const th = el('th', { scope: 'col', 'data-col': c.name, class: c.num ? 'num' : null });
             if (sort && c.sortable !== false) {
@@ -425,7 +426,7 @@
         }));
         const body = el('tbody');
         rows.forEach((r, i) => {
-            const tr = el('tr', { class: rowClass ? rowClass(r) : null });
+            const tr = el('tr', { class: rowClass ? rowClass(r) : null, ...(rowAttrs ? rowAttrs(r) : {}) });
             columns.forEach((c, j) => {
                 const value = Array.isArray(r) ? r[c.index ?? j] : r[c.name];
                 const td = el('td', { 'data-col': c.name, class: [c.num ? 'num' : '', c.wrap ? 'wrap' : ''].join(' ').trim() || null });

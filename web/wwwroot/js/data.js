@@ -104,7 +104,7 @@
                         if (body.quarantine_total > 0) {
                             const sent = [...files];
                             checkExport.replaceChildren(...['csv', 'xlsx'].map(format =>
-                                el('button', { type: 'button', class: 'small', 'data-export': format, onclick: () => exportCheck(sent, format) }, t('export.' + format))));
+                                el('button', { type: 'button', class: 'small', 'data-export': format, title: t('data.checkExportTitle'), onclick: () => exportCheck(sent, format) }, t('export.' + format))));
                             table(checkQuarantine, [col('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
                                 body.quarantine, { caption: body.quarantine.length < body.quarantine_total
                                     ? t('data.checkQuarantineShown', body.quarantine.length, body.quarantine_total)
@@ -167,15 +167,20 @@
 
     async function render() {
         const batches = await QA.get('/api/data/batches');
+        const id = state.batch;
         table(document.getElementById('batches'), [
             col('id', { render: v => el('button', { type: 'button', class: 'small', 'data-batch': v, onclick: () => setState({ batch: v }) }, t('data.open', v)) }),
             time('startedAt'), col('duration', { num: true, render: (v, r) => duration(r) }), col('loadedBy'),
             col('status', { render: v => QA.tOr('data.status.' + v, v) }), number('files'), number('read'), number('loaded'), number('updated'),
             number('unchanged'), number('quarantined'), number('rejected'),
-        ], batches, { rowClass: r => r.quarantined || r.rejected ? 'bad' : null });
+        ], batches, {
+            // Pink: quarantined rows or rejected files (the legend above says so); the batch shown below is marked as
+            // the current one, for a screen reader (aria-current) and to the eye (.selected), whatever its colour.
+            rowClass: r => [r.quarantined || r.rejected ? 'bad' : '', String(r.id) === String(id) ? 'selected' : ''].join(' ').trim() || null,
+            rowAttrs: r => (String(r.id) === String(id) ? { 'aria-current': 'true' } : {}),
+        });
 
         const detail = document.getElementById('batch-detail');
-        const id = state.batch;
         detail.hidden = !id;
         if (!id) return;
         document.getElementById('batch-title').textContent = t('data.batch', id);
