@@ -158,6 +158,31 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_note_not_written_yet_says_so_once_to_a_reader()
+    {
+        // The committee reads the notes: a card with nothing written showed 原因分析 – / 改进措施 – / 尚未填写。
+        await using var session = await browser.SignIn("committee");
+        foreach (var (url, none) in new[] { ("/notes", "尚未填写。"), ("/notes?lang=en", "Not written yet.") })
+        {
+            await session.Open(url);
+            var cards = session.Page.Locator("section[data-department]");
+            Assert.True(await cards.CountAsync() > 0);
+            var unwritten = 0;
+            foreach (var card in await cards.AllAsync())
+            {
+                var text = await card.InnerTextAsync();
+                if (!text.Contains(none, StringComparison.Ordinal)) continue;
+                unwritten++;
+                Assert.Equal(0, await card.Locator("h3, p.note-text").CountAsync());
+                Assert.Equal(2, text.Split(none).Length); // said once
+            }
+            Assert.True(unwritten > 0, "no card without notes to check");
+        }
+        await session.Screenshot("notes-unwritten-1280");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_saved_note_no_longer_says_it_is_not_written()
     {
         await using var session = await browser.SignIn("wg");

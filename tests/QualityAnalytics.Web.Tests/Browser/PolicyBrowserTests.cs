@@ -100,12 +100,25 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             // The overview's notices tell the committee too, opening the batch on the data desk.
             await committee.Open("/");
             var notice = committee.Page.Locator("#findings [data-notice=approved] a").First;
-            Assert.Matches(@"^第 \d+ 批数据改动了已批准的季度 2025Q1：请查看变化并提请委员会审阅$", await notice.InnerTextAsync());
+            // Loads that changed the same approved quarters say so once (第 3、2 批…), opening the newest of them.
+            Assert.Matches(@"^第 \d+(、\d+)* 批数据改动了已批准的季度 2025Q1：请查看变化并提请委员会审阅$", await notice.InnerTextAsync());
             Assert.Matches(@"/data\?batch=\d+$", await notice.GetAttributeAsync("href"));
+            var approvedTexts = await committee.Page.Locator("#findings [data-notice=approved] a").AllInnerTextsAsync();
+            Assert.Equal(approvedTexts.Count, approvedTexts.Select(a => a[a.IndexOf("已批准", StringComparison.Ordinal)..]).Distinct().Count());
+            // Newest batch first, whatever the notice's kind (it was the approvals, then the quarantines: 3, 2, 4, 1).
+            var noticeBatches = (await committee.Page.Locator("#findings ul.notices li[data-notice] a").EvaluateAllAsync<string[]>("as => as.map(a => a.getAttribute('href'))"))
+                .Select(h => int.Parse(h!.Split("batch=")[1], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+            Assert.Equal(noticeBatches.OrderDescending().ToList(), noticeBatches);
+            // A change to an approved quarter is a warning, set apart from the routine quarantine notices.
+            var approvedStyle = await committee.Page.Locator("#findings [data-notice=approved]").First.EvaluateAsync<string>("li => getComputedStyle(li).backgroundColor + '|' + getComputedStyle(li).borderLeftStyle");
+            Assert.Equal("rgb(255, 248, 225)|solid", approvedStyle);
+            var batchNotice = committee.Page.Locator("#findings [data-notice=batch]");
+            if (await batchNotice.CountAsync() > 0)
+                Assert.NotEqual(approvedStyle, await batchNotice.First.EvaluateAsync<string>("li => getComputedStyle(li).backgroundColor + '|' + getComputedStyle(li).borderLeftStyle"));
             await committee.Screenshot("overview-approved-notice-1280");
             // One quarter in English is "quarter", not "quarters".
             await committee.Open("/?lang=en");
-            Assert.Matches(@"^Batch \d+ changed approved quarter 2025Q1: see what changed and take it to the committee$",
+            Assert.Matches(@"^Batch(es)? \d+(, \d+)* changed approved quarter 2025Q1: see what changed and take it to the committee$",
                 await committee.Page.Locator("#findings [data-notice=approved] a").First.InnerTextAsync());
             await committee.Open("/policy?quarter=2025Q1&lang=zh-CN");
 

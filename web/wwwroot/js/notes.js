@@ -21,9 +21,11 @@
             const score = a ? el('p', { class: 'muted' }, t('notes.score', QA.format(a.total, '0.00'), QA.gradeName(a.grade))) : null;
             const updated = el('p', { class: 'hint' }, note.updated_by ? t('notes.updated', note.updated_by, QA.dateTime(note.updated_at)) : t('notes.none'));
             if (!canEdit) {
+                // Nothing written yet is said once (尚未填写。), not as two empty headings with a dash each and then again.
+                const written = note.causes || note.solutions;
                 return el('section', { class: 'card', 'data-department': d.code }, head, score,
-                    el('h3', {}, t('notes.causes')), el('p', { class: 'note-text' }, note.causes || '–'),
-                    el('h3', {}, t('notes.solutions')), el('p', { class: 'note-text' }, note.solutions || '–'), updated);
+                    ...(written ? [el('h3', {}, t('notes.causes')), el('p', { class: 'note-text' }, note.causes || '–'),
+                        el('h3', {}, t('notes.solutions')), el('p', { class: 'note-text' }, note.solutions || '–')] : []), updated);
             }
             const causesId = `causes-${d.code}`, solutionsId = `solutions-${d.code}`;
             const causes = el('textarea', { id: causesId, name: 'causes' }); causes.value = note.causes || '';

@@ -20,6 +20,30 @@ QA.busy((async function () {
     const depts = await QA.departments();
     const nameOf = code => depts.find(d => d.code === code)?.name ?? code;
 
+    // The batches' notices, newest batch first. A load that changed approved quarters is a warning for the committee,
+    // styled apart from routine quarantine notices; loads that changed the same approved quarters say so once
+    // (第 3、2 批…), where each repeated the same sentence, opening the newest of them.
+    function batchNotices(notices) {
+        const groups = new Map();
+        for (const b of notices.approved_changes.slice(0, 3)) {
+            const key = b.quarters.join(',');
+            if (groups.has(key)) groups.get(key).ids.push(b.batch_id);
+            else groups.set(key, { ids: [b.batch_id], quarters: b.quarters });
+        }
+        const approved = [...groups.values()].map(g => {
+            g.ids.sort((a, b) => b - a);
+            const quarters = g.quarters.join(t('notice.separator'));
+            const text = g.ids.length === 1 ? tn('notice.approved', g.quarters.length, g.ids[0], quarters)
+                : tn('notice.approvedBatches', g.quarters.length, g.ids.join(t('notice.separator')), quarters);
+            return { id: g.ids[0], warning: true, node: el('li', { 'data-notice': 'approved', class: 'notice-warning' },
+                el('a', { href: QA.withQuery('/data', { batch: g.ids[0] }) }, text)) };
+        });
+        const routine = notices.batches.slice(0, 3).map(b => ({ id: b.batch_id, warning: false, node: el('li', { 'data-notice': 'batch' },
+            el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, tn('notice.rows', b.quarantined, b.quarantined), tn('notice.files', b.rejected, b.rejected)))) }));
+        // Newest first; of one batch, its warning before its routine notice.
+        return [...approved, ...routine].sort((a, b) => b.id - a.id || b.warning - a.warning).map(n => n.node);
+    }
+
     async function renderSlicers() {
         const { all, from, to } = await QA.quarterRange();
         const quarterOptions = all.map(q => ({ value: q }));
@@ -190,11 +214,7 @@ QA.busy((async function () {
         // replaceChildren writes a null as the text "null": leave out the notices when there are none (or none may be read).
         findings.body.replaceChildren(...[
             notices && (notices.batches.length || notices.failed_jobs.length || notices.approved_changes.length) ? el('ul', { class: 'findings notices', 'aria-label': t('notice.title') },
-                notices.approved_changes.slice(0, 3).map(b => el('li', { 'data-notice': 'approved' },
-                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, tn('notice.approved', b.quarters.length, b.batch_id, b.quarters.join(t('notice.separator')))))),
-                notices.batches.slice(0, 3).map(b => el('li', { 'data-notice': 'batch' },
-                    el('a', { href: QA.withQuery('/data', { batch: b.batch_id }) }, t('notice.batch', b.batch_id, tn('notice.rows', b.quarantined, b.quarantined), tn('notice.files', b.rejected, b.rejected))))),
-                notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,
+                batchNotices(notices), notices.failed_jobs.slice(0, 3).map(j => el('li', { 'data-notice': 'job' }, t('notice.job', j.job, j.reason || '')))) : null,
             el('ol', { class: 'findings ranked' }, ranked.slice(0, 10).map(f => el('li', { 'data-finding': f.kind },
                 el('strong', {}, zh ? f.title_zh : f.title_en), ' ', evidence(zh ? f.evidence_zh_clauses : f.evidence_en_clauses,
                     // The arrow alone would be read as "right arrow": the link's name says which department's page it opens.
