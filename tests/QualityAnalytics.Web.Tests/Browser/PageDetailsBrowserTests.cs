@@ -183,6 +183,26 @@ public sealed class PageDetailsBrowserTests(BrowserFixture browser)
     }
 
     [Fact]
+    public async Task A_survey_answers_score_is_shown_as_given_not_with_two_decimals()
+    {
+        // Answers are points (5, 4.5 of 5): they showed as 5.00 / 5.00.
+        await using var session = await browser.SignIn("committee");
+        await session.Open("/rows/surveys");
+        var answer = await session.Page.EvaluateAsync<System.Text.Json.JsonElement>("fetch('/api/rows/surveys').then(r => r.json())");
+        var names = answer.GetProperty("columns").EnumerateArray().Select(c => c.GetProperty("name").GetString()).ToList();
+        foreach (var column in new[] { "score", "scale" })
+        {
+            var given = answer.GetProperty("rows").EnumerateArray().Select(r => r[names.IndexOf(column)])
+                .Select(v => v.ValueKind == System.Text.Json.JsonValueKind.Number ? v.GetDecimal().ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) : "–").ToList();
+            Assert.NotEmpty(given);
+            Assert.Equal(given, await session.Page.Locator($"#rows-table td[data-col={column}]").AllInnerTextsAsync());
+        }
+        Assert.DoesNotContain("5.00", await session.Page.Locator("#rows-table td[data-col=score]").AllInnerTextsAsync());
+        await session.Screenshot("surveys-score-1280");
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
     public async Task A_saved_note_no_longer_says_it_is_not_written()
     {
         await using var session = await browser.SignIn("wg");

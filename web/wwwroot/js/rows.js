@@ -93,6 +93,8 @@ QA.busy((async function () {
                 // A complaint loaded since the marts' last rebuild has no status yet: '–', not a guess.
                 : c.name.endsWith('_status') ? v => (v ? el('span', { class: 'target-status ' + v }, QA.valueLabel(c.name, v)) : '–')
                 : c.name.endsWith('_due') ? v => v ?? '–'
+                // A survey answer's score and its question's full marks as given (5, 4.5), not 5.00: answers are points.
+                : kind === 'surveys' && ['score', 'scale'].includes(c.name) ? v => (typeof v === 'number' ? QA.plainNumber(v) : '–')
                 : ['received_at', 'replied_at', 'resolved_at'].includes(c.name) ? v => (v ? String(v).replace('T', ' ').slice(0, 16) : '–')
                 : undefined,
         })).sort((a, b) => shownOrder(a) - shownOrder(b));
