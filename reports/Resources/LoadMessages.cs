@@ -32,7 +32,7 @@ public static partial class LoadMessages
         Row("NotNegative", "must not be negative"),
         Row("ZeroWhenNone", "must be 0 or empty when the finding is none"),
         Row("Finding", "must be none/无, incomplete/记录不全 or mismatch/与实际不符"),
-        Row("Channel", "must be one of 电话, 邮件, 网站, 意见箱, 其他"),
+        Row("Channel", "must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他"),
         Row("Satisfaction", @"must be 满意, 基本满意 or 不满意 \(satisfied, neutral, dissatisfied\)"),
         Row("SatisfactionUnknown", @"is not a satisfaction the loader knows \(满意, 基本满意, 不满意, 未回访\); the complaint is loaded with satisfaction empty"),
         Row("CheckKind", "must be self/自查 or spot/抽查"),

@@ -17,7 +17,7 @@ internal sealed class ComplaintMapper : IStagingMapper
         var received = row.RequiredDateTime("received_at");
         var channelText = row.Required("channel");
         var channel = channelText.Length == 0 ? null : ChannelCatalog.Find(channelText);
-        if (channelText.Length > 0 && channel is null) row.Fail("channel", channelText, "must be one of 电话, 邮件, 网站, 意见箱, 其他");
+        if (channelText.Length > 0 && channel is null) row.Fail("channel", channelText, "must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他");
         var valid = row.RequiredBool("valid");
         var replied = row.OptionalDateTime("replied_at");
         var resolved = row.OptionalDateTime("resolved_at");

@@ -89,7 +89,7 @@ public sealed class LoaderEndToEndTests : IDisposable
         Assert.Equal(
         [
             "complaints.csv|5|department|XYZ|unknown department (neither a code nor a current name in the warehouse or this load)",
-            "complaints.csv|6|channel|传真|must be one of 电话, 邮件, 网站, 意见箱, 其他",
+            "complaints.csv|6|channel|传真|must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他",
             "complaints.csv|6|received_at|2026-13-01|is not a date and time (e.g. 2026-04-03 14:05)",
             "complaints.csv|7|replied_at|2026-06-04 09:00|is before received_at",
         ], rows);

@@ -25,7 +25,7 @@ public sealed class LoadMessagesTests
     [InlineData("must not be negative", "不能为负数")]
     [InlineData("must be 0 or empty when the finding is none", "回访结果为“无”时须为 0 或留空")]
     [InlineData("must be none/无, incomplete/记录不全 or mismatch/与实际不符", "须为 无（none）、记录不全（incomplete）或 与实际不符（mismatch）")]
-    [InlineData("must be one of 电话, 邮件, 网站, 意见箱, 其他", "须为 电话、邮件、网站、意见箱、其他 之一")]
+    [InlineData("must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他", "须为 电话、邮件、网站、意见箱、其他 之一")]
     [InlineData("must be 满意, 基本满意 or 不满意 (satisfied, neutral, dissatisfied)", "须为 满意、基本满意 或 不满意")]
     [InlineData("is not a satisfaction the loader knows (满意, 基本满意, 不满意, 未回访); the complaint is loaded with satisfaction empty", "不是可识别的处理满意度（满意、基本满意、不满意、未回访）；投诉已导入，处理满意度留空")]
     [InlineData("must be self/自查 or spot/抽查", "须为 自查（self）或 抽查（spot）")]

@@ -33,7 +33,7 @@ public sealed class DryRunCliTests : IDisposable
             "dry run: 2 file(s)/sheet(s), 2 new, 0 updated, 2 quarantined, 0 rejected; nothing was stored",
             "quarantined values (2):",
             // Each value by its file's path, as the file's line names it (two folders' complaints.csv would be one name).
-            $"{complaints} line 3, channel = '传真': must be one of 电话, 邮件, 网站, 意见箱, 其他",
+            $"{complaints} line 3, channel = '传真': must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他",
             $"{complaints} line 4, department = 'NOPE': unknown department (neither a code nor a current name in the warehouse or this load)",
         ], output.TrimEnd().Split(Environment.NewLine));
         Assert.Contains("No load batches yet.", _qa.Run("batches").Out);

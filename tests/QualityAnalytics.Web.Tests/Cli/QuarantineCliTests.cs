@@ -36,8 +36,8 @@ public sealed class QuarantineCliTests : IDisposable
         Assert.Equal(
         [
             "batch 1: 2 quarantined value(s)",
-            $"{Path.Combine("f", "d1", "投诉.csv")} line 2, channel = '传真': must be one of 电话, 邮件, 网站, 意见箱, 其他",
-            $"{Path.Combine("f", "d2", "投诉.csv")} line 2, channel = '传真': must be one of 电话, 邮件, 网站, 意见箱, 其他",
+            $"{Path.Combine("f", "d1", "投诉.csv")} line 2, channel = '传真': must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他",
+            $"{Path.Combine("f", "d2", "投诉.csv")} line 2, channel = '传真': must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他",
         ], lines);
     }
 
@@ -50,8 +50,8 @@ public sealed class QuarantineCliTests : IDisposable
 
         var lines = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(_qa.Folder, "rows.csv"))[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal("batch,file,sheet,line,column,value,reason,path", lines[0]);
-        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of 电话, 邮件, 网站, 意见箱, 其他\",{Path.Combine("f", "d1", "投诉.csv")}", lines[1]);
-        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of 电话, 邮件, 网站, 意见箱, 其他\",{Path.Combine("f", "d2", "投诉.csv")}", lines[2]);
+        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("f", "d1", "投诉.csv")}", lines[1]);
+        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("f", "d2", "投诉.csv")}", lines[2]);
     }
 
     [Fact]
