@@ -88,7 +88,14 @@ public sealed record SurveyQuestionStatistic(
     string Direction,
     bool SmallSample);
 
-public sealed record SurveySection(IReadOnlyList<SurveyQuestionStatistic> Questions, IReadOnlyList<string> Warnings);
+/// <summary>Warnings: the small-sample lines `qa analyze` prints (both languages in one line); SmallSamples: the same
+/// departments as data, so that the PDF can write them in its own language.</summary>
+public sealed record SurveySection(IReadOnlyList<SurveyQuestionStatistic> Questions, IReadOnlyList<string> Warnings,
+    IReadOnlyList<SmallSurveySample> SmallSamples);
+
+/// <summary>A department with fewer questionnaires than AnalysisOptions.SmallSurveySample this quarter (Current) or last
+/// quarter when it had any (Previous).</summary>
+public sealed record SmallSurveySample(string DepartmentCode, int Current, int Previous);
 
 // ---------- service targets ----------
 

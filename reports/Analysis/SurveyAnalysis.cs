@@ -13,6 +13,7 @@ public static class SurveyAnalysis
         var previous = input.Quarter.Previous();
         var stats = new List<SurveyQuestionStatistic>();
         var warnings = new List<string>();
+        var smallSamples = new List<SmallSurveySample>();
         var groups = input.Departments.Select(d => (string?)d.Code).Append(null);
         foreach (var code in groups)
         {
@@ -25,6 +26,7 @@ public static class SurveyAnalysis
             var small = nowCount < options.SmallSurveySample || beforeCount is > 0 && beforeCount < options.SmallSurveySample;
             if (small && code is not null)
             {
+                smallSamples.Add(new SmallSurveySample(code, nowCount, beforeCount));
                 warnings.Add(FormattableString.Invariant(
                     $"{code}: 问卷样本量小({input.Quarter} {nowCount} 份, {previous} {beforeCount} 份, 少于 {options.SmallSurveySample} 份), 结论仅供参考 (small sample: {nowCount} and {beforeCount} questionnaires, fewer than {options.SmallSurveySample})"));
             }
@@ -42,6 +44,6 @@ public static class SurveyAnalysis
                     SurveyStatistics.Mean(before, options.Confidence), welch, direction, small));
             }
         }
-        return new SurveySection(stats, warnings);
+        return new SurveySection(stats, warnings, smallSamples);
     }
 }

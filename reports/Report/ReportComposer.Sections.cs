@@ -110,6 +110,13 @@ internal sealed partial class ReportComposer
             var withPrevious = company.Any(q => q.Previous.N > 0);
             Add(new ChartBlock(plot, NarrowChart, _t.Format(withPrevious ? "ChartSurveyCaption" : "ChartSurveyCaptionCurrentOnly", NextFigure())));
         }
+        // The caveat `qa analyze` prints, here under the figure the committee reads the survey from (review F16).
+        var small = _m.Analysis.Survey.SmallSamples;
+        if (small.Count > 0)
+        {
+            Paragraph(_t.Format("SurveySmallSamples", string.Join(_t["ListSeparator"], small.Select(s =>
+                _t.Format("SurveySmallSampleItem", Name(s.DepartmentCode), s.Current, s.Previous))), _m.Analysis.Options.SmallSurveySample), Typography.Small);
+        }
     }
 
     // ---------- 5. complaints and service targets ----------

@@ -45,7 +45,7 @@ internal static class CallbackComponent
                 }
             }
             total += d;
-            parts.Add(Phrase.Of("KPart", Text.N(d), c.CallbackId, name, how));
+            parts.Add(Phrase.Of("KPart", Text.F2(d), c.CallbackId, name, how));
         }
 
         var k = Money.Round2(total);

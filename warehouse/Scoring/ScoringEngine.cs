@@ -110,7 +110,7 @@ public static class ScoringEngine
         }
 
         var total = Math.Max(0m, Money.Round2(raw));
-        var formula = "T = " + expression + $" − K {Text.N(k.Deduction)} = {Text.Raw(raw)} → {Text.F2(total)}";
+        var formula = "T = " + expression + $" − K {Text.F2(k.Deduction)} = {Text.Raw(raw)} → {Text.F2(total)}";
         if (Money.Round2(raw) < 0) formula += Phrase.Of("TFloored");
         if (missing.Count > 0) formula += Phrase.Of(policy.MissingData == MissingDataOption.Rescale ? "TRescaled" : "TZero", missingText);
         lines.Add(ScoreLine.Of("T", formula, allIds));
@@ -133,7 +133,7 @@ public static class ScoringEngine
         {
             var reward = Money.Round2((total - policy.ExcellentAbove) * policy.RewardPerPoint);
             return (Grade.Excellent, reward, Phrase.Of("GradeExcellent", t, Text.N(policy.ExcellentAbove)),
-                Phrase.Of("AmountReward", t, Text.N(policy.ExcellentAbove), Text.N(policy.RewardPerPoint), Text.F2(reward)));
+                Phrase.Of("AmountReward", t, Text.N(policy.ExcellentAbove), Text.Money(policy.RewardPerPoint), Text.Money(reward)));
         }
         if (total >= policy.PassAt)
         {
@@ -142,7 +142,7 @@ public static class ScoringEngine
         }
         var penalty = Money.Round2((policy.PassAt - Math.Max(total, policy.PenaltyFloorTotal)) * policy.PenaltyPerPoint);
         return (Grade.Fail, penalty == 0 ? 0m : -penalty, Phrase.Of("GradeFail", t, Text.N(policy.PassAt)),
-            Phrase.Of("AmountPenalty", Text.N(policy.PassAt), t, Text.N(policy.PenaltyFloorTotal), Text.N(policy.PenaltyPerPoint), Text.F2(-penalty)));
+            Phrase.Of("AmountPenalty", Text.N(policy.PassAt), t, Text.N(policy.PenaltyFloorTotal), Text.Money(policy.PenaltyPerPoint), Text.Money(-penalty)));
     }
 
     /// <summary>A component's key as it is named in the explanations ("self_check" / "自查得分").</summary>

@@ -10,6 +10,10 @@ internal static class Text
     /// <summary>A score or amount, 2 decimals: 94.00, −5000.00.</summary>
     public static string F2(decimal value) => Minus(value.ToString("0.00", CultureInfo.InvariantCulture));
 
+    /// <summary>Money as the report writes it (review F13): thousands separators, cents only when there are any — 1,000,
+    /// −3,500, +2,250.5.</summary>
+    public static string Money(decimal value) => Minus(value.ToString("#,##0.##", CultureInfo.InvariantCulture));
+
     /// <summary>A parameter or exact value without trailing zeros: 0.4, 10, 88.199.</summary>
     public static string N(decimal value) => Minus(value.ToString(Normal, CultureInfo.InvariantCulture));
 

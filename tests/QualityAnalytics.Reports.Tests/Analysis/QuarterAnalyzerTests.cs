@@ -79,6 +79,7 @@ public sealed class QuarterAnalyzerTests
         Assert.Equal("no_previous", s.Direction); // nothing answered the quarter before
         Assert.True(s.SmallSample);
         Assert.Contains(a.Survey.Warnings, w => w.StartsWith("LOG", StringComparison.Ordinal) && w.Contains("small sample", StringComparison.Ordinal));
+        Assert.Equal(new SmallSurveySample("LOG", 1, 0), Assert.Single(a.Survey.SmallSamples)); // what the PDF words in its language
     }
 
     [Fact]
@@ -96,6 +97,7 @@ public sealed class QuarterAnalyzerTests
             Assert.False(s.SmallSample);
         }
         Assert.Empty(a.Survey.Warnings);
+        Assert.Empty(a.Survey.SmallSamples);
     }
 
     [Fact]

@@ -101,7 +101,7 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("共有8行", text, StringComparison.Ordinal);
         // Each department's explanation is in Chinese too (the PDF's text comes out without spaces).
         Assert.Contains("等次=不合格（T88.20<95）", text, StringComparison.Ordinal);
-        Assert.Contains("奖惩金额=−(95−max(88.20,90))×1000=−5000.00", text, StringComparison.Ordinal);
+        Assert.Contains("奖惩金额=−(95−max(88.20,90))×1,000=−5,000", text, StringComparison.Ordinal);
         Assert.DoesNotContain("Grade=Fail", text, StringComparison.Ordinal);
     }
 

@@ -116,8 +116,11 @@ public sealed class ReportNamingAndLegendTests(DemoWarehouse demo) : IClassFixtu
         // A page's own text beyond its running header and footer: the review found pages of one sentence (~30 characters)
         // and of two or three lines (~100).
         const int header = 60;
+        // A figure fills a third of a page or more while its text (ticks, legend, caption) is short: a page holding one
+        // (its caption, 图 4 / Figure 4) is not nearly blank, whatever its count of characters.
+        var figure = new System.Text.RegularExpressions.Regex(@"(图|Figure)\d+", System.Text.RegularExpressions.RegexOptions.None, TimeSpan.FromSeconds(1));
         foreach (var (page, i) in pages.Select((p, i) => (p, i)).Skip(2).SkipLast(1))
-            Assert.True(page.Length - header > 150, $"page {i + 1} of {pages.Count} holds only: {page}");
+            Assert.True(page.Length - header > 150 || figure.IsMatch(page), $"page {i + 1} of {pages.Count} holds only: {page}");
         Assert.True(frame > header);
     }
 }

@@ -51,6 +51,28 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         Assert.Contains("each component is rounded to 2 decimals before it enters the total", en, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("zh-CN", "样本量小，结论仅供参考", "（本季 {0} 份，上季 {1} 份）")]
+    [InlineData("en", "Small samples, for reference only", " ({0} this quarter, {1} last quarter)")]
+    public void The_survey_section_names_each_small_sample_department_as_qa_analyze_warns(string language, string lead, string counts)
+    {
+        // Review F16: `qa analyze` warns of departments with fewer than 5 questionnaires; the PDF said nothing.
+        var model = Model("2026Q2", language);
+        var small = model.Analysis.Survey.SmallSamples;
+        Assert.NotEmpty(small); // the demo's 2026Q2 has such departments (LOG, STO)
+        Assert.Equal(small.Count, model.Analysis.Survey.Warnings.Count);
+        var document = Compose(model, language);
+        var heading = new QualityAnalytics.Reports.Resources.ReportText(new ReportOptions { Language = language }.Culture())["SecSurvey"];
+        var note = Assert.Single(Section(document, heading).OfType<ParagraphBlock>(), p => p.Text.StartsWith(lead, StringComparison.Ordinal)).Text;
+        var names = model.Input.Departments.ToDictionary(d => d.Code, d => QualityAnalytics.Reports.Analysis.DepartmentLabel.In(language == "zh-CN", d.Name, d.Code));
+        foreach (var s in small)
+        {
+            Assert.True(s.Current < 5 || s.Previous is > 0 and < 5);
+            Assert.Contains(names[s.DepartmentCode] + string.Format(System.Globalization.CultureInfo.InvariantCulture, counts, s.Current, s.Previous), note, StringComparison.Ordinal);
+        }
+        Assert.Contains(language == "en" ? "fewer than 5 questionnaires" : "问卷少于 5 份", note, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_declining_direction_reads_as_worse_in_both_languages_not_as_a_fall()
     {

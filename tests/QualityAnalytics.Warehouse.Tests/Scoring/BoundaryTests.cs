@@ -196,7 +196,7 @@ public sealed class BoundaryTests
         var a = One(WithSelfCheck(100).Callback("D", "CB-1", CallbackFinding.Incomplete).Callback("D", "CB-2", CallbackFinding.Mismatch, 0.75m)
             .Callback("D", "CB-3", CallbackFinding.None));
         Assert.Equal(1.25m, a.CallbackDeduction);
-        Assert.Equal("K = 0.5 (CB-1 incomplete, default) + 0.75 (CB-2 mismatch, recorded) = 1.25", Line(a, "K"));
+        Assert.Equal("K = 0.50 (CB-1 incomplete, default) + 0.75 (CB-2 mismatch, recorded) = 1.25", Line(a, "K"));
     }
 
     [Fact]

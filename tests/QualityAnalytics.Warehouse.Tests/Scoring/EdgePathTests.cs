@@ -34,7 +34,7 @@ public sealed class EdgePathTests
         Assert.Equal(Grade.Fail, a.Grade);
         // The penalty is capped by the floor total, not by the 0: (95 − max(0, 90)) × 1000 = −5000.
         Assert.Equal(-5000m, a.Amount);
-        Assert.EndsWith("− K 3 = −3 → 0.00 (floored at 0)", Line(a, "T"), StringComparison.Ordinal);
+        Assert.EndsWith("− K 3.00 = −3 → 0.00 (floored at 0)", Line(a, "T"), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -136,9 +136,9 @@ public sealed class NonDefaultPolicyTests
         Assert.Equal("2026-strict", a.PolicyVersion);
         Assert.Empty(a.Warnings); // effective_from 2026Q1 is before 2026Q2: no WPolicyLater
         Assert.EndsWith("= 90.50 ≥ 90 → 100.00", Line(a, "V"), StringComparison.Ordinal);
-        Assert.Equal("K = 0.8 (CB-EXC incomplete, default) = 0.80", Line(a, "K"));
+        Assert.Equal("K = 0.80 (CB-EXC incomplete, default) = 0.80", Line(a, "K"));
         Assert.Equal("Grade = Excellent (T 96.50 > 92)", Line(a, "Grade"));
-        Assert.Equal("Amount = +(96.50 − 92) × 500 = +2250.00", Line(a, "Amount"));
+        Assert.Equal("Amount = +(96.50 − 92) × 500 = +2,250", Line(a, "Amount"));
     }
 
     [Fact]
@@ -196,7 +196,7 @@ public sealed class NonDefaultPolicyTests
         // Penalty = (85 − max(76.65, 75)) × 300 = 8.35 × 300 = −2505.
         Assert.Equal(-2505m, a.Amount);
         Assert.Equal("C = 100 − 15 × 1 valid (C-FAB-1) − 5 direct (C-FAB-1) = 80.00", Line(a, "C"));
-        Assert.Equal("Amount = −(85 − max(76.65, 75)) × 300 = −2505.00", Line(a, "Amount"));
+        Assert.Equal("Amount = −(85 − max(76.65, 75)) × 300 = −2,505", Line(a, "Amount"));
     }
 
     [Fact]

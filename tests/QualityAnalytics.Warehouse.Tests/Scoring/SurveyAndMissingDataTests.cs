@@ -89,7 +89,7 @@ public sealed class SurveyAndMissingDataTests
         Assert.Equal(-1210m, a.Amount);
         Assert.False(a.Complete);
         Assert.Equal(["survey"], a.Missing);
-        Assert.Equal("T = (0.4 × 90.00 + 0.3 × 100.00) / 0.7 − K 0.5 = ≈93.785714 → 93.79; provisional: survey missing, present weights rescaled to sum 1", Line(a, "T"));
+        Assert.Equal("T = (0.4 × 90.00 + 0.3 × 100.00) / 0.7 − K 0.50 = ≈93.785714 → 93.79; provisional: survey missing, present weights rescaled to sum 1", Line(a, "T"));
     }
 
     [Fact]

@@ -49,10 +49,10 @@ public sealed class WorkedExampleTests
         Assert.Equal("S = 基础分 96.00（4月 96.00, 5月 94.00, 6月 98.00 的平均） − 一致性扣分 2（5月：|90.00 − 94.00| = 4.00 → 2） = 94.00", Zh("S"));
         Assert.Equal("V = 平均(R-WL-1 91.00, R-WL-2 100.00, R-WL-3 89.00) = 93.33", Zh("V"));
         Assert.Equal("C = 100 − 10 × 2 件有效投诉 (C-101, C-102) − 直接扣分 3（C-102） = 77.00；无效投诉不扣分：C-103", Zh("C"));
-        Assert.Equal("K = 0.5（CB-1 记录不全，默认扣分） = 0.50", Zh("K"));
-        Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.5 = 88.199 → 88.20", Zh("T"));
+        Assert.Equal("K = 0.50（CB-1 记录不全，默认扣分） = 0.50", Zh("K"));
+        Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.50 = 88.199 → 88.20", Zh("T"));
         Assert.Equal("等次 = 不合格（T 88.20 < 95）", Zh("Grade"));
-        Assert.Equal("奖惩金额 = −(95 − max(88.20, 90)) × 1000 = −5000.00", Zh("Amount"));
+        Assert.Equal("奖惩金额 = −(95 − max(88.20, 90)) × 1,000 = −5,000", Zh("Amount"));
         // English stays the stored Formula, and the language of en-* and of any other culture.
         var s = Assert.Single(a.Explanation, l => l.Component == "S");
         Assert.Equal(s.Formula, s.FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("en")));
@@ -65,10 +65,10 @@ public sealed class WorkedExampleTests
         Assert.Equal("S = base 96.00 (mean of Apr 96.00, May 94.00, Jun 98.00) − penalty 2 (May: |90.00 − 94.00| = 4.00 → 2) = 94.00", Line(a, "S"));
         Assert.Equal("V = mean(R-WL-1 91.00, R-WL-2 100.00, R-WL-3 89.00) = 93.33", Line(a, "V"));
         Assert.Equal("C = 100 − 10 × 2 valid (C-101, C-102) − 3 direct (C-102) = 77.00; invalid, no cost: C-103", Line(a, "C"));
-        Assert.Equal("K = 0.5 (CB-1 incomplete, default) = 0.50", Line(a, "K"));
-        Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.5 = 88.199 → 88.20", Line(a, "T"));
+        Assert.Equal("K = 0.50 (CB-1 incomplete, default) = 0.50", Line(a, "K"));
+        Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.50 = 88.199 → 88.20", Line(a, "T"));
         Assert.Equal("Grade = Fail (T 88.20 < 95)", Line(a, "Grade"));
-        Assert.Equal("Amount = −(95 − max(88.20, 90)) × 1000 = −5000.00", Line(a, "Amount"));
+        Assert.Equal("Amount = −(95 − max(88.20, 90)) × 1,000 = −5,000", Line(a, "Amount"));
         var c = Assert.Single(a.Explanation, l => l.Component == "C");
         Assert.Equal(["C-101", "C-102", "C-103"], c.SourceIds);
         Assert.Equal(["P-WL-05", "S-WL-04", "S-WL-05", "S-WL-06"], Assert.Single(a.Explanation, l => l.Component == "S").SourceIds);
@@ -89,7 +89,7 @@ public sealed class WorkedExampleTests
         Assert.Equal(Grade.Excellent, a.Grade);
         Assert.Equal(9200.00m, a.Amount);
         Assert.Equal("V = mean(R-CY-1 100.00, R-CY-2 100.00, R-CY-3 94.00, R-CY-4 92.00) = 96.50 ≥ 95 → 100.00", Line(a, "V"));
-        Assert.Equal("Amount = +(99.60 − 95) × 2000 = +9200.00", Line(a, "Amount"));
+        Assert.Equal("Amount = +(99.60 − 95) × 2,000 = +9,200", Line(a, "Amount"));
         Assert.Equal("K = 0 (1 callback audited, no findings)", Line(a, "K"));
     }
 }

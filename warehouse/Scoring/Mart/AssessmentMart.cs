@@ -44,7 +44,10 @@ public static class AssessmentMart
         var otherCurrent = db.Assessments.Any(a => a.QuarterKey == quarter.Key && a.PolicyVersion != policy.Version && a.IsCurrent);
         // Same facts, same policy: the stored rows are already these results (and keep the time they were computed).
         if (stored.Count == assessments.Count && stored.All(e => e.InputFingerprint == fingerprint && e.IsCurrent) && !otherCurrent)
+        {
+            RefreshWording(db, quarter, policy, assessments);
             return Shape(db, quarter, policy, assessments, ranks, input.SourceBatches);
+        }
 
         // The quarter's draft under this version is replaced whole, in one transaction: readers see the old rows or the new.
         using (var transaction = db.Database.BeginTransaction())
@@ -72,6 +75,19 @@ public static class AssessmentMart
         }
         db.ChangeTracker.Clear();
         return Shape(db, quarter, policy, assessments, ranks, input.SourceBatches);
+    }
+
+    /// <summary>Same facts and policy give the same numbers, but the wording of the explanations and warnings may have
+    /// changed since they were stored (review F13 wrote money and K as the report does): a rescore rewrites the text, only
+    /// the text, and keeps the time the results were computed. Approved snapshots are not touched: they stay as approved.</summary>
+    private static void RefreshWording(WarehouseDbContext db, Quarter quarter, ScoringPolicy policy, IReadOnlyList<Assessment> assessments)
+    {
+        var fresh = assessments.ToDictionary(a => a.DepartmentCode, StringComparer.Ordinal);
+        var rows = db.Assessments.Where(a => a.QuarterKey == quarter.Key && a.PolicyVersion == policy.Version).ToList();
+        foreach (var row in rows)
+            if (fresh.TryGetValue(row.DepartmentCode, out var a)) AssessmentRows.FillText(row, a);
+        db.SaveChanges(); // writes only the rows whose text differs: the change tracker compares with what was read
+        db.ChangeTracker.Clear();
     }
 
     /// <summary>What-if: scores under another policy without storing anything.</summary>

@@ -58,13 +58,19 @@ public static class AssessmentRows
         row.Rank = rank;
         row.Complete = a.Complete;
         row.Missing = JsonSerializer.Serialize(a.Missing, Json);
+        FillText(row, a);
+        row.SourceBatches = JsonSerializer.Serialize(batches, Json);
+        row.InputFingerprint = fingerprint;
+        row.ComputedAt = at;
+    }
+
+    /// <summary>The stored wording: the warnings and the explanation lines, in both languages.</summary>
+    public static void FillText(AssessmentColumns row, Assessment a)
+    {
         row.Warnings = a.WarningsZh is null
             ? JsonSerializer.Serialize(a.Warnings, Json)
             : JsonSerializer.Serialize(new StoredWarnings(a.Warnings, a.WarningsZh), Json);
         row.Explanation = JsonSerializer.Serialize(a.Explanation, Json);
-        row.SourceBatches = JsonSerializer.Serialize(batches, Json);
-        row.InputFingerprint = fingerprint;
-        row.ComputedAt = at;
     }
 
     public static void CopyTo(this AssessmentColumns from, AssessmentColumns to)
