@@ -1,13 +1,13 @@
 using QualityAnalytics.Reports.Analysis.Statistics;
 using QualityAnalytics.Warehouse.Model;
-using QualityAnalytics.Warehouse.Scoring;
 
 namespace QualityAnalytics.Reports.Analysis;
 
 /// <summary>
 /// The control charts of the history's months (from the first month with data): per department an XmR chart of monthly
 /// self-check means (months without a self-check are left out, not zero) and a c-chart of monthly valid complaints; for the
-/// company a u-chart of valid complaints per working day and a p-chart of late replies (months with no decided reply are left out).
+/// company a u-chart of valid complaints per working day and p-charts of late replies and of replies on time (<see cref="ReplyCharts"/>:
+/// months with no decided reply are left out).
 /// </summary>
 public static class ControlCharts
 {
@@ -41,16 +41,8 @@ public static class ControlCharts
             perWorkingDay = AttributeCharts.U(counts, workingDays, [.. months.Select(Trends.Month)], options.BaselineFor(null, months), options.AttributeRules);
         }
 
-        var decided = months.Select(m =>
-        {
-            var statuses = input.Complaints.Where(c => Start(c.ReceivedAt) == m).Select(c => input.TargetsFor(c.Quarter).Reply(c.ReceivedAt, c.RepliedAt, input.AsOfFor(c.Quarter)))
-                .Where(s => s.Status != TargetStatus.Pending).ToList();
-            return (m, n: statuses.Count, late: statuses.Count(s => s.Missed));
-        }).Where(t => t.n > 0).ToList();
-        ControlChart? lateReplies = decided.Count == 0 ? null
-            : AttributeCharts.P([.. decided.Select(t => (double)t.late)], [.. decided.Select(t => (double)t.n)], [.. decided.Select(t => Trends.Month(t.m))],
-                options.BaselineFor(null, [.. decided.Select(t => t.m)]), options.AttributeRules);
-        return new ControlChartSection(departments, perWorkingDay, lateReplies);
+        var replies = ReplyCharts.Tally(input, months);
+        return new ControlChartSection(departments, perWorkingDay, ReplyCharts.Late(replies, options), ReplyCharts.OnTime(replies, options));
     }
 
     /// <summary>The first days of the history's months, from the first month with data to the analysed quarter's last.</summary>

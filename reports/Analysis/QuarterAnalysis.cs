@@ -63,8 +63,10 @@ public sealed record DepartmentTrends(string DepartmentCode, string DepartmentNa
 /// <summary>A department's charts: XmR of its monthly self-check means, c-chart of its monthly valid complaints.</summary>
 public sealed record DepartmentControlCharts(string DepartmentCode, string DepartmentName, XmRResult? SelfCheck, ControlChart? Complaints);
 
-/// <summary>Per-department charts, and company-wide: valid complaints per working day (u) and late replies (p), monthly.</summary>
-public sealed record ControlChartSection(IReadOnlyList<DepartmentControlCharts> Departments, ControlChart? ComplaintsPerWorkingDay, ControlChart? LateReplies);
+/// <summary>Per-department charts, and company-wide: valid complaints per working day (u), late replies (p, the findings'
+/// signal) and its mirror, replies on time (p, the report's figure, with the months it leaves out), monthly.</summary>
+public sealed record ControlChartSection(IReadOnlyList<DepartmentControlCharts> Departments, ControlChart? ComplaintsPerWorkingDay, ControlChart? LateReplies,
+    ReplyProportionChart OnTimeReplies);
 
 // ---------- Pareto ----------
 

@@ -20,6 +20,8 @@ public static class ChartStyle
     public const float LegendSize = 9;
     public const float LineWidth = 1.5f;
     public const float MarkerSize = 5;
+    /// <summary>A control limit: a little heavier than the centre line, so the eye finds the bounds first.</summary>
+    public const float LimitLineWidth = 1.25f;
     public const float ViolationMarkerSize = 8;
 
     /// <summary>Above this many categories the bottom tick labels are turned, so that long names do not overlap.</summary>
@@ -55,6 +57,20 @@ public static class ChartStyle
     internal static void LegendOutside(Plot plot)
     {
         plot.ShowLegend(Edge.Right);
+        plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.2);
+    }
+
+    /// <summary>The legend above the data area, its entries in one row, so that it covers no point and leaves the plot the
+    /// chart's whole width. ScottPlot measures a legend beside the plot without a width to keep to, so the entries must fit
+    /// the chart's width in one row: the control charts' four do in both languages (ControlChartLayoutTests).</summary>
+    internal static void LegendAbove(Plot plot)
+    {
+        ScottPlot.Panels.LegendPanel panel = plot.ShowLegend(Edge.Top);
+        panel.Padding = new PixelPadding(0, 0, 2, 6);
+        plot.Legend.Orientation = Orientation.Horizontal;
+        plot.Legend.TightHorizontalWrapping = true;
+        // The top axis has no ticks nor title here; its empty band would only push the plot away from its legend.
+        plot.Axes.Top.MaximumSize = 2;
         plot.Legend.OutlineColor = Colors.Black.WithAlpha(0.2);
     }
 

@@ -3,14 +3,16 @@ using ScottPlot;
 
 namespace QualityAnalytics.Reports.Charts;
 
-/// <summary>Words the control chart shows.</summary>
-public sealed record ControlChartLabels(string XLabel, string YLabel, string Values, string Center, string Limits, string Violations);
+/// <summary>Words the control chart shows. <paramref name="ValueFormat"/> writes the value axis's ticks (null: ScottPlot's
+/// numbers; a p chart passes a percentage).</summary>
+public sealed record ControlChartLabels(string XLabel, string YLabel, string Values, string Center, string Limits, string Violations,
+    Func<double, string>? ValueFormat = null);
 
 /// <summary>A Shewhart chart (X, c, u or p): the points, the centre line and control limits as steps (they change between
-/// phases), and the points that break a run rule marked in red.</summary>
+/// phases, and with each month's n on u and p charts), and the points that break a run rule marked in red.</summary>
 public static class ControlChartPlot
 {
-    private const int MonthLabels = 5;
+    private const int MonthLabels = 8;
 
     public static Plot Build(ControlChart chart, ControlChartLabels labels)
     {
@@ -20,25 +22,11 @@ public static class ControlChartPlot
         var points = chart.Points;
         var xs = points.Select((_, i) => (double)i).ToArray();
 
-        var center = plot.Add.Scatter(xs, points.Select(p => p.CenterLine).ToArray());
-        center.Color = ChartStyle.Good;
-        center.MarkerSize = 0;
-        center.LineWidth = 1;
-        center.ConnectStyle = ConnectStyle.StepHorizontal;
-        center.LegendText = labels.Center;
-        var limitsLabelled = false;
+        Steps(plot, points, p => p.CenterLine, ChartStyle.Good, 1, labels.Center);
+        var limitsLabel = labels.Limits;
         foreach (var bound in new Func<ChartPoint, double?>[] { p => p.Upper, p => p.Lower })
         {
-            var present = points.Select((p, i) => (v: bound(p), i)).Where(t => t.v is not null).ToList();
-            if (present.Count == 0) continue;
-            var limit = plot.Add.Scatter(present.Select(t => (double)t.i).ToArray(), present.Select(t => t.v!.Value).ToArray());
-            limit.Color = ChartStyle.Bad.WithAlpha(0.7);
-            limit.MarkerSize = 0;
-            limit.LineWidth = 1;
-            limit.LinePattern = LinePattern.Dashed;
-            limit.ConnectStyle = ConnectStyle.StepHorizontal;
-            if (!limitsLabelled) limit.LegendText = labels.Limits;
-            limitsLabelled = true;
+            if (Steps(plot, points, bound, ChartStyle.Bad, ChartStyle.LimitLineWidth, limitsLabel)) limitsLabel = null;
         }
 
         var values = plot.Add.Scatter(xs, points.Select(p => p.Value).ToArray());
@@ -56,9 +44,10 @@ public static class ControlChartPlot
             marks.LegendText = labels.Violations;
         }
 
-        // At most five month labels: the legend on the right leaves the plot about two thirds of the page, and with eight
-        // the English company chart's labels ran together ("2024-122025-032025-06…").
+        // The legend stands above the plot in one row, so the plot has the page's whole width (beside it, it took a third,
+        // and eight month labels ran together); at most eight labels still keep their distance at that width.
         ChartStyle.SparseTicks(plot, [.. points.Select(p => p.Label)], MonthLabels);
+        if (labels.ValueFormat is { } format) plot.Axes.Left.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { LabelFormatter = format };
         plot.Axes.SetLimitsX(-0.5, Math.Max(points.Count, 1) - 0.5);
         var all = points.Select(p => p.Value).Concat(points.Select(p => p.Upper ?? p.Value)).Concat(points.Select(p => p.Lower ?? p.Value)).ToList();
         if (all.Count > 0)
@@ -67,7 +56,37 @@ public static class ControlChartPlot
             var pad = Math.Max((max - min) * 0.1, Math.Abs(max) * 0.02 + 0.01);
             plot.Axes.SetLimitsY(min - pad, max + pad);
         }
-        ChartStyle.LegendOutside(plot);
+        ChartStyle.LegendAbove(plot);
         return plot;
+    }
+
+    /// <summary>
+    /// A line in force per point (a limit, the centre line) as continuous steps: each point's value spans its whole slot,
+    /// from half-way after the point before to half-way before the next, and a change is a vertical joint. Drawn from
+    /// point to point, a limit that changed every month (u and p charts: each month's n) was a row of short dashed tilted
+    /// pieces that did not read as a limit; solid, in red, they do. A point without the line (too small a baseline) breaks it. Returns whether
+    /// anything was drawn (the legend names the first run only).
+    /// </summary>
+    private static bool Steps(Plot plot, IReadOnlyList<ChartPoint> points, Func<ChartPoint, double?> line, Color color, float width, string? legend)
+    {
+        var drawn = false;
+        var run = new List<Coordinates>();
+        for (var i = 0; i <= points.Count; i++)
+        {
+            if (i < points.Count && line(points[i]) is { } v)
+            {
+                run.Add(new Coordinates(i - 0.5, v));
+                run.Add(new Coordinates(i + 0.5, v));
+                continue;
+            }
+            if (run.Count == 0) continue;
+            var steps = plot.Add.ScatterLine(run.ToArray());
+            steps.Color = color;
+            steps.LineWidth = width;
+            if (!drawn && legend is not null) steps.LegendText = legend;
+            drawn = true;
+            run.Clear();
+        }
+        return drawn;
     }
 }

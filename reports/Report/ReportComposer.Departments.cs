@@ -12,6 +12,9 @@ internal sealed partial class ReportComposer
 {
     private const float DepartmentChart = 165;
 
+    /// <summary>Taller by the row of legend above the control chart's plot, so that the plot keeps the trend chart's height.</summary>
+    private const float DepartmentControlChart = 185;
+
     /// <summary>A trend is a line through at least two quarters (the analysis fits none below that: LinearTrend).</summary>
     private const int MinTrendQuarters = 2;
 
@@ -53,7 +56,7 @@ internal sealed partial class ReportComposer
         var control = _m.Analysis.ControlCharts.Departments.FirstOrDefault(d => d.DepartmentCode == code)?.SelfCheck?.Individuals;
         if (control is { Points.Count: > 0 })
         {
-            Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentChart,
+            Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentControlChart,
                 ControlCaption(_t.Format("ChartControlCaption", NextFigure(), Name(a.DepartmentCode)), control)));
         }
 

@@ -196,28 +196,12 @@ internal sealed partial class ReportComposer
                 : _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
         }
 
-        if (_m.Analysis.ControlCharts.ComplaintsPerWorkingDay is { Points.Count: > 0 } u)
-        {
-            Heading("SubCompanyControl", 2);
-            Add(new ChartBlock(ControlChartPlot.Build(Relabel(u), ControlLabels(_t["AxisRate"])), NarrowChart,
-                ControlCaption(_t.Format("ChartUCaption", NextFigure()), u)));
-        }
+        CompanyControlCharts();
     }
-
-    /// <summary>A control chart's caption, with the note that its limits are provisional when it has few points.</summary>
-    private string ControlCaption(string caption, Analysis.Statistics.ControlChart chart) => chart.Points.Count < ProvisionalLimitsBelow
-        ? _t.Format("ChartControlProvisional", caption, chart.Points.Count, ProvisionalLimitsBelow)
-        : caption;
 
     private static string Count(int n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private string Stamp(DateTime t) => t.ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
-
-    private ControlChartLabels ControlLabels(string yLabel) =>
-        new(_t["AxisMonth"], yLabel, yLabel, _t["LegendCenter"], _t["LegendLimits"], _t["LegendViolations"]);
-
-    /// <summary>Charts keep the analysis' month labels ("2026-05"): short, and the same in both languages.</summary>
-    private static Analysis.Statistics.ControlChart Relabel(Analysis.Statistics.ControlChart chart) => chart;
 
     // ---------- 6. problems ----------
 

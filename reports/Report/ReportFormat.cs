@@ -48,6 +48,10 @@ internal sealed class ReportFormat(ReportText text)
 
     public string Pct(double? share) => share is { } s && double.IsFinite(s) ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : Dash;
 
+    /// <summary>A share computed in double (a control chart's centre line) as a percentage: its decimal (15 significant digits),
+    /// 四舍五入 to one decimal, so that 0.8765 is 87.7% (in double 0.8765 × 100 is 87.64999…, which formats as 87.6%).</summary>
+    public string Pct(decimal share) => Math.Round(share * 100, 1, MidpointRounding.AwayFromZero).ToString("0.0", CultureInfo.InvariantCulture) + "%";
+
     public string P(double? p) => p is not { } x ? Dash : x < 0.0001 ? "<0.0001" : x.ToString("0.0000", CultureInfo.InvariantCulture);
 
     public string Date(DateTime value) => value.ToString(Text["DateFormat"], Text.Culture);
