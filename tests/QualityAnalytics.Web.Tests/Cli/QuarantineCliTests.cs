@@ -42,16 +42,16 @@ public sealed class QuarantineCliTests : IDisposable
     }
 
     [Fact]
-    public void The_CSV_export_keeps_its_columns_and_adds_the_path_last()
+    public void The_CSV_export_keeps_its_columns_and_adds_the_path_then_the_columns_key()
     {
         LoadTwoFilesOfOneNameFromTwoFolders();
 
         Assert.Equal(0, _qa.Run("quarantine", "--out", "rows.csv").Exit);
 
         var lines = Encoding.UTF8.GetString(File.ReadAllBytes(Path.Combine(_qa.Folder, "rows.csv"))[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("batch,file,sheet,line,column,value,reason,path", lines[0]);
-        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("f", "d1", "投诉.csv")}", lines[1]);
-        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("f", "d2", "投诉.csv")}", lines[2]);
+        Assert.Equal("batch,file,sheet,line,column,value,reason,path,column_key", lines[0]);
+        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("f", "d1", "投诉.csv")},channel", lines[1]);
+        Assert.Equal($"1,投诉.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("f", "d2", "投诉.csv")},channel", lines[2]);
     }
 
     [Fact]
