@@ -19,11 +19,21 @@ public static class FieldNames
     /// <param name="kind">The contract's name of the file's kind (<see cref="DataKindNames.Name"/>), as a source file records it.</param>
     public static string Key(string? kind, string column) => Field(kind, column)?.Name ?? column;
 
-    /// <summary>The column in the reader's language: always the header as the file wrote it first, then, in brackets,
-    /// what that header does not already say — on a Chinese page the contract's Chinese name, or the English key when
-    /// the file said the Chinese one (受理时间（received_at）, received_at（受理时间）); in English the key (受理时间
-    /// (received_at), received_at). A cell past the header by its place: 第 8 列, H 列 in Chinese.</summary>
-    public static string Label(string? kind, string column, bool chinese)
+    /// <summary>A contract field, by its English name (a changed row's field), in the reader's language: 受理时间
+    /// （received_at）in Chinese, received_at in English.</summary>
+    public static string Label(string? kind, string field, bool chinese)
+    {
+        if (!chinese) return field;
+        var spec = KindSchemas.All.FirstOrDefault(s => s.Kind.Name() == kind)?.Columns.FirstOrDefault(c => c.Name == field);
+        return spec is null ? Recorded(kind, field, chinese) : $"{spec.ChineseName}（{field}）";
+    }
+
+    /// <summary>A recorded column (a quarantined row's, a warning's) in the reader's language: always the header as the
+    /// file wrote it first, then, in brackets, what that header does not already say — on a Chinese page the contract's
+    /// Chinese name, or the English key when the file said the Chinese one (受理时间（received_at）, received_at
+    /// （受理时间）); in English the key (受理时间 (received_at), received_at). A cell past the header by its place:
+    /// 第 8 列, H 列 in Chinese.</summary>
+    public static string Recorded(string? kind, string column, bool chinese)
     {
         if (column.StartsWith(PositionPrefix, StringComparison.Ordinal))
         {

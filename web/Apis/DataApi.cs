@@ -181,7 +181,7 @@ internal static class DataApi
             var warnings = db.LoadWarnings.AsNoTracking().Where(w => w.BatchId == id).OrderBy(w => w.SourceFileId).ThenBy(w => w.Line).ThenBy(w => w.Id).ToList();
             return Results.Ok(warnings.Select(w => new
             {
-                file = w.File, path = paths[w.SourceFileId], sheet = w.Sheet, line = w.Line, column = FieldLabels.Of(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
+                file = w.File, path = paths[w.SourceFileId], sheet = w.Sheet, line = w.Line, column = FieldLabels.OfRecorded(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
                 value = w.Value, message = LoadMessages.Localize(w.Message, text),
             }));
         }).WithName("BatchWarnings").WithSummary("The rows a batch loaded with a warning: file, line, field, value and the warning.");
@@ -198,7 +198,7 @@ internal static class DataApi
             foreach (var l in listings) // untracked: never saved
             {
                 l.Row.Reason = LoadMessages.Localize(l.Row.Reason, text)!;
-                l.Row.Column = FieldLabels.Of(l.Kind, l.Row.Column, CultureInfo.CurrentUICulture);
+                l.Row.Column = FieldLabels.OfRecorded(l.Kind, l.Row.Column, CultureInfo.CurrentUICulture);
             }
             // The row's fields as they were, and the path that tells two files of one name apart (last in the export, as
             // in `qa quarantine --out`).

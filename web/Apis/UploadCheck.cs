@@ -59,5 +59,5 @@ internal static class UploadCheck
     };
 
     /// <summary>The column as the batch's quarantine names it: the file's header first, 受理时间（received_at）on the Chinese page.</summary>
-    private static string Column(QuarantinedValue value, LoadSummary file) => FieldLabels.Of(file.Kind, value.Column, CultureInfo.CurrentUICulture);
+    private static string Column(QuarantinedValue value, LoadSummary file) => FieldLabels.OfRecorded(file.Kind, value.Column, CultureInfo.CurrentUICulture);
 }

@@ -105,7 +105,7 @@ internal static class LoadOutput
     /// <summary>One quarantined value (or warning) as `qa quarantine` and a dry run print it: the column as the file's
     /// header wrote it, with the contract's name beside a header that does not say it (得分 (score)).</summary>
     public static string QuarantineLine(string file, string? sheet, int line, string? kind, string column, string? value, string reason) =>
-        $"{(sheet is null ? file : $"{file} [{sheet}]")} line {line}, {FieldNames.Label(kind, column, chinese: false)} = '{value}': {reason}";
+        $"{(sheet is null ? file : $"{file} [{sheet}]")} line {line}, {FieldNames.Recorded(kind, column, chinese: false)} = '{value}': {reason}";
 
     private static void WriteFiles(CliEnvironment env, LoadResult result, string done)
     {

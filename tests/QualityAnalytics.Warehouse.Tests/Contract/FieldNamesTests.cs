@@ -2,31 +2,39 @@ using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Warehouse.Tests.Contract;
 
-/// <summary>The data desk, its export and the report name a quarantined cell as the department's reader knows it.</summary>
+/// <summary>The data desk, its export, `qa` and the report name a quarantined cell as the department's file heads it,
+/// with the other name beside it; a changed row's field (by its contract name) reads as before.</summary>
 public sealed class FieldNamesTests
 {
     [Fact]
+    public void A_contract_field_reads_with_its_Chinese_header_in_Chinese_and_as_recorded_in_English()
+    {
+        Assert.Equal("受理时间（received_at）", FieldNames.Label("complaints", "received_at", chinese: true));
+        Assert.Equal("received_at", FieldNames.Label("complaints", "received_at", chinese: false));
+    }
+
+    [Fact]
     public void A_column_the_file_headed_in_Chinese_reads_as_written_with_its_English_key_beside()
     {
-        Assert.Equal("受理时间（received_at）", FieldNames.Label("complaints", "受理时间", chinese: true));
-        Assert.Equal("受理时间 (received_at)", FieldNames.Label("complaints", "受理时间", chinese: false));
+        Assert.Equal("受理时间（received_at）", FieldNames.Recorded("complaints", "受理时间", chinese: true));
+        Assert.Equal("受理时间 (received_at)", FieldNames.Recorded("complaints", "受理时间", chinese: false));
     }
 
     [Fact]
     public void A_column_the_file_headed_in_English_reads_as_written_with_its_Chinese_name_on_a_Chinese_page()
     {
         // Also every row recorded before columns were recorded as written: they hold the English name.
-        Assert.Equal("received_at（受理时间）", FieldNames.Label("complaints", "received_at", chinese: true));
-        Assert.Equal("received_at", FieldNames.Label("complaints", "received_at", chinese: false));
-        Assert.Equal("Received At（受理时间）", FieldNames.Label("complaints", "Received At", chinese: true));
-        Assert.Equal("Received At", FieldNames.Label("complaints", "Received At", chinese: false));
+        Assert.Equal("received_at（受理时间）", FieldNames.Recorded("complaints", "received_at", chinese: true));
+        Assert.Equal("received_at", FieldNames.Recorded("complaints", "received_at", chinese: false));
+        Assert.Equal("Received At（受理时间）", FieldNames.Recorded("complaints", "Received At", chinese: true));
+        Assert.Equal("Received At", FieldNames.Recorded("complaints", "Received At", chinese: false));
     }
 
     [Fact]
     public void A_column_headed_with_both_names_reads_as_written_in_either_language()
     {
-        Assert.Equal("received_at (受理时间)", FieldNames.Label("complaints", "received_at (受理时间)", chinese: true));
-        Assert.Equal("受理时间（received_at）", FieldNames.Label("complaints", "受理时间（received_at）", chinese: false));
+        Assert.Equal("received_at (受理时间)", FieldNames.Recorded("complaints", "received_at (受理时间)", chinese: true));
+        Assert.Equal("受理时间（received_at）", FieldNames.Recorded("complaints", "受理时间（received_at）", chinese: false));
     }
 
     [Theory]
@@ -45,8 +53,8 @@ public sealed class FieldNamesTests
     [Fact]
     public void A_cell_past_the_header_reads_by_its_place_in_either_language()
     {
-        Assert.Equal("第 8 列", FieldNames.Label("complaints", FieldNames.Position("8"), chinese: true));
-        Assert.Equal("H 列", FieldNames.Label("complaints", FieldNames.Position("H"), chinese: true));
-        Assert.Equal("column 8", FieldNames.Label("complaints", FieldNames.Position("8"), chinese: false));
+        Assert.Equal("第 8 列", FieldNames.Recorded("complaints", FieldNames.Position("8"), chinese: true));
+        Assert.Equal("H 列", FieldNames.Recorded("complaints", FieldNames.Position("H"), chinese: true));
+        Assert.Equal("column 8", FieldNames.Recorded("complaints", FieldNames.Position("8"), chinese: false));
     }
 }
