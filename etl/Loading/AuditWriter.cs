@@ -1,19 +1,25 @@
 using System.Data.Common;
+using QualityAnalytics.Etl.Staging;
 
 namespace QualityAnalytics.Etl.Loading;
 
 /// <summary>Writes a file's audit rows (quarantine, warnings, change history) inside the file's own transaction, so
-/// that a file that rolls back leaves no audit of rows that never landed.</summary>
+/// that a file that rolls back leaves no audit of rows that never landed. A row's column is recorded as the file's
+/// header wrote it (得分, not score: <see cref="HeaderMatch.HeaderOf"/>), so the sender finds it in their own file;
+/// <see cref="Warehouse.Contract.FieldNames.Key"/> reads it back to the contract's name.</summary>
 public sealed class AuditWriter : IDisposable
 {
+    private readonly HeaderMatch? _header;
     private readonly DbCommand _quarantine;
     private readonly DbCommand _warning;
     private readonly DbCommand _change;
     private readonly TimeProvider _clock;
 
-    public AuditWriter(DbConnection connection, DbTransaction transaction, long batchId, long sourceFileId, string file, string? sheet, TimeProvider clock)
+    public AuditWriter(DbConnection connection, DbTransaction transaction, long batchId, long sourceFileId, string file, string? sheet, TimeProvider clock,
+        HeaderMatch? header = null)
     {
         _clock = clock;
+        _header = header;
         _quarantine = Prepare(connection, transaction,
             "INSERT INTO quarantined_row (batch_id, source_file_id, file, sheet, line, \"column\", value, reason) VALUES (@b, @f, @file, @sheet, @line, @col, @val, @why)",
             batchId, sourceFileId, file, sheet);
@@ -28,6 +34,9 @@ public sealed class AuditWriter : IDisposable
         _change.Parameters["@b"].Value = batchId;
         _change.Parameters["@f"].Value = sourceFileId;
     }
+
+    /// <summary>A field's header as this file wrote it, for reasons that name a column (is before 受理时间).</summary>
+    public string HeaderOf(string column) => _header?.HeaderOf(column) ?? column;
 
     public int QuarantinedCount { get; private set; }
     public int WarningCount { get; private set; }
@@ -56,10 +65,10 @@ public sealed class AuditWriter : IDisposable
         _change.ExecuteNonQuery();
     }
 
-    private static void Write(DbCommand command, int line, string column, string? value, string reason)
+    private void Write(DbCommand command, int line, string column, string? value, string reason)
     {
         command.Parameters["@line"].Value = line;
-        command.Parameters["@col"].Value = column;
+        command.Parameters["@col"].Value = HeaderOf(column);
         command.Parameters["@val"].Value = (object?)value ?? DBNull.Value;
         command.Parameters["@why"].Value = reason;
         command.ExecuteNonQuery();

@@ -79,11 +79,13 @@ internal sealed class DepartmentWriter(DbConnection connection, DbTransaction tr
         }
         foreach (var (line, parent) in _parents)
         {
-            if (!known.Contains(parent)) audit.Warn(line, "parent_code", parent, UnknownParent);
+            if (!known.Contains(parent)) audit.Warn(line, "parent_code", parent, UnknownParent(audit.HeaderOf("parent_code")));
         }
     }
 
-    internal const string UnknownParent = "names no department (neither in the warehouse nor in this file); the department is loaded with this parent_code as given";
+    /// <param name="parentColumn">The parent's column as the file heads it (上级部门编码 or parent_code).</param>
+    internal static string UnknownParent(string parentColumn) =>
+        $"names no department (neither in the warehouse nor in this file); the department is loaded with this {parentColumn} as given";
 
     private void Insert(StagedDepartment d, DateOnly from)
     {

@@ -187,7 +187,7 @@ internal sealed class FactRowWriter : IDisposable
         // or after the departments' self-check files. Kept, with a warning; the score test runs when the check arrives.
         // (fact_check is not the table this writer buffers: a file's deductions never wait for their own batch here.)
         if (!_checkExists!.Exists(d.CheckId))
-            _audit.Warn(d.Line, "check_id", d.CheckId, "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives");
+            _audit.Warn(d.Line, "check_id", d.CheckId, $"no check with this {_audit.HeaderOf("check_id")} yet; the deduction is kept and compared with the check's score when it arrives");
         return [d.CheckId, d.Item, d.Points, d.Note];
     }
 

@@ -230,7 +230,7 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var kind = match.Kind!.Value;
         var counts = new SourceCounts();
         long? factIdBefore;
-        using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock))
+        using (var audit = new AuditWriter(connection, transaction, batchId, sourceFileId, fileName, source.Sheet, clock, match))
         using (var refs = new ReferenceResolver(connection, transaction))
         using (var writer = new FactRowWriter(kind, connection, transaction, audit, batchId, sourceFileId, BusinessTime.Today(clock), refs, scope, match))
         {

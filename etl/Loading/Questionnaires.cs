@@ -23,10 +23,14 @@ internal sealed class Questionnaires : IDisposable
     private readonly Dictionary<string, Said?> _said = new(StringComparer.Ordinal);
     private readonly DbCommand _stored;
     private readonly int _departmentAt;
+    private readonly string _shareRule;
 
-    private Questionnaires(DbConnection connection, DbTransaction transaction, ReferenceResolver refs, Dictionary<string, HashSet<string>> questionsSent)
+    private Questionnaires(DbConnection connection, DbTransaction transaction, ReferenceResolver refs, Dictionary<string, HashSet<string>> questionsSent,
+        HeaderMatch match)
     {
         _refs = refs;
+        // The columns as this file heads them (问卷编号, 部门编码…), so the sender finds what the rule names.
+        _shareRule = $"the rows of a {match.HeaderOf("response_id")} must share {match.HeaderOf("department")}, {match.HeaderOf("quarter")} and {match.HeaderOf("customer")}";
         _questionsSent = questionsSent;
         _departmentAt = FactTables.SurveyAnswer.KeyColumns.Count + FactTables.SurveyAnswer.ValueColumns.ToList().IndexOf("department_key");
         _stored = connection.CreateCommand();
@@ -54,7 +58,7 @@ internal sealed class Questionnaires : IDisposable
             if (!sent.TryGetValue(id, out var questions)) sent[id] = questions = new HashSet<string>(StringComparer.Ordinal);
             questions.Add(CellText.Trimmed(raw.Cells[questionAt]));
         }
-        return new Questionnaires(connection, transaction, refs, sent);
+        return new Questionnaires(connection, transaction, refs, sent, match);
     }
 
     /// <summary>Whether a prepared answer agrees with its questionnaire; when not, the reasons are in
@@ -79,11 +83,9 @@ internal sealed class Questionnaires : IDisposable
         return errors.Count == before;
     }
 
-    private static string Differs(string responseId, Said said, string value) => said.Line is { } line
-        ? $"differs from the first row of questionnaire {responseId} (line {line.ToString(CultureInfo.InvariantCulture)}: {value}); {ShareRule}"
-        : $"differs from questionnaire {responseId} as already loaded ({value}); {ShareRule}";
-
-    private const string ShareRule = "the rows of a response_id must share department, quarter and customer";
+    private string Differs(string responseId, Said said, string value) => said.Line is { } line
+        ? $"differs from the first row of questionnaire {responseId} (line {line.ToString(CultureInfo.InvariantCulture)}: {value}); {_shareRule}"
+        : $"differs from questionnaire {responseId} as already loaded ({value}); {_shareRule}";
 
     /// <summary>What the answers stored under the response_id say (the earliest of them), leaving out those of questions
     /// this source sends again; null when none remain.</summary>

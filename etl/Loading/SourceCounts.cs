@@ -28,7 +28,7 @@ internal sealed class SourceCounts
                 // itself were repeated, when two deductions of one check share an item.
                 errors.Add(new RowError(keys[0], value, keys.Length == 1
                     ? "duplicate key: an earlier line of this file has the same key"
-                    : $"duplicate key: an earlier line of this file has the same {string.Join(" and ", keys)} ({string.Join(", ", keys.Select(k => Cell(raw, match, k)))})"));
+                    : $"duplicate key: an earlier line of this file has the same {string.Join(" and ", keys.Select(match.HeaderOf))} ({string.Join(", ", keys.Select(k => Cell(raw, match, k)))})"));
                 break;
         }
     }

@@ -14,6 +14,14 @@ public sealed record HeaderMatch(DataKind? Kind, IReadOnlyDictionary<string, int
     /// line, the header's too, in empty cells). A row's value beyond it sits under no name (<see cref="RowReader"/>).</summary>
     public int Width { get; init; } = int.MaxValue;
 
+    /// <summary>Each matched field's header cell as the file wrote it (<see cref="HeaderNames.AsWritten"/>), by the
+    /// field's English name: what a quarantined row or a reason names, so the sender finds the column in their file.</summary>
+    public IReadOnlyDictionary<string, string> Written { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>The header of a field as the file wrote it (得分 for score in a Chinese checks file); any other name
+    /// (a field the file lacks, a cell by its place) as given.</summary>
+    public string HeaderOf(string column) => Written.TryGetValue(column, out var written) ? written : column;
+
     // The mappers ask for the same dozen column names, written as literals (so the same string instances), for every
     // row; hashing each name through the dictionary was ~0.1 s of the staging thread per million rows. The answers
     // are kept by reference in a small array that is replaced, never changed, so any thread may read it.
@@ -53,14 +61,13 @@ public sealed record HeaderMatch(DataKind? Kind, IReadOnlyDictionary<string, int
     private const int MaxRemembered = 64;
 }
 
-/// <summary>Recognises a file's kind from its header row (never from its name). A header cell matches a contract column by
-/// its English name (any case, spaces or underscores) or its Chinese name; a cell written as "complaint_id (投诉编号)"
-/// or "投诉编号（complaint_id）" matches too, as people copy the contract's table.</summary>
+/// <summary>Recognises a file's kind from its header row (never from its name). A header cell matches a contract column as
+/// <see cref="HeaderNames"/> says (English or Chinese name, any case, spaces or underscores, or both names).</summary>
 public static class HeaderMatcher
 {
     public static HeaderMatch Match(IReadOnlyList<string> header)
     {
-        var normalised = header.Select(Normalise).ToArray();
+        var normalised = header.Select(HeaderNames.Normalise).ToArray();
         HeaderMatch? best = null;
         var bestScore = 0;
         foreach (var schema in KindSchemas.All)
@@ -68,7 +75,7 @@ public static class HeaderMatcher
             var found = new Dictionary<string, int>(StringComparer.Ordinal);
             foreach (var column in schema.Columns)
             {
-                var index = Array.FindIndex(normalised, cell => Names(cell, column));
+                var index = Array.FindIndex(normalised, cell => HeaderNames.Names(cell, column));
                 if (index >= 0 && !found.ContainsValue(index)) found[column.Name] = index;
             }
             var required = schema.RequiredColumns.ToArray();
@@ -80,10 +87,24 @@ public static class HeaderMatcher
             var missing = required.Where(c => !found.ContainsKey(c.Name)).Select(c => $"{c.Name} ({c.ChineseName})").ToArray();
             var repeated = Repeated(schema, normalised, found);
             var unknown = header.Where((_, i) => !found.ContainsValue(i) && !repeated.Any(r => r.Indices.Contains(i)) && !string.IsNullOrWhiteSpace(header[i])).ToArray();
-            best = new HeaderMatch(schema.Kind, found, missing, unknown, repeated) { Width = NamedWidth(header) };
+            best = new HeaderMatch(schema.Kind, found, missing, unknown, repeated) { Width = NamedWidth(header), Written = Written(schema, header, found) };
         }
         // Blank cells are no columns (an exported title row ends in empty cells), as for a header that matches.
         return best ?? new HeaderMatch(null, new Dictionary<string, int>(), [], header.Where(c => !string.IsNullOrWhiteSpace(c)).ToArray(), []);
+    }
+
+    /// <summary>The header cells of the matched fields as written. A cell is kept only when it reads back to its own field
+    /// (<see cref="FieldNames.Key"/>): a cell naming two fields ("customer/note" beside "customer") that the matcher gave
+    /// to the second is recorded by the field's English name instead, so the recorded column always has the right key.</summary>
+    private static Dictionary<string, string> Written(KindSchema schema, IReadOnlyList<string> header, Dictionary<string, int> found)
+    {
+        var written = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (field, index) in found)
+        {
+            var cell = HeaderNames.AsWritten(header[index]);
+            if (HeaderNames.FieldOf(schema, cell)?.Name == field) written[field] = cell;
+        }
+        return written;
     }
 
     private static int NamedWidth(IReadOnlyList<string> header)
@@ -98,23 +119,11 @@ public static class HeaderMatcher
     private static RepeatedColumn[] Repeated(KindSchema schema, string[] normalised, Dictionary<string, int> found) =>
         schema.Columns.Where(c => found.ContainsKey(c.Name))
             .Select(c => (Column: c, Indices: Enumerable.Range(0, normalised.Length)
-                .Where(i => i == found[c.Name] || (!found.ContainsValue(i) && Names(normalised[i], c))).ToArray()))
+                .Where(i => i == found[c.Name] || (!found.ContainsValue(i) && HeaderNames.Names(normalised[i], c))).ToArray()))
             .Where(r => r.Indices.Length > 1)
             .Select(r => new RepeatedColumn(r.Column.Name, r.Column.ChineseName, r.Indices))
             .ToArray();
 
-    private static bool Names(string cell, ColumnSpec column) => cell.Contains(Key(column.Name)) || cell.Contains("|" + column.ChineseName + "|");
-
-    private static string Key(string name) => "|" + name.Replace("_", "", StringComparison.Ordinal) + "|";
-
-    // Cells become "|english|中文|" tokens so that "department" does not match inside "parent_department".
-    private static string Normalise(string cell)
-    {
-        var parts = cell.Trim().ToLowerInvariant()
-            .Split(['(', ')', '（', '）', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
-        return "|" + string.Join("|", parts) + "|";
-    }
 }
 
 /// <summary>A field of the contract that a header gives more than one column (<paramref name="Indices"/>, 0-based, in order).</summary>

@@ -77,6 +77,9 @@ public sealed class RowReader
         return false;
     }
 
+    /// <summary>A field's header as the file wrote it (受理时间 for received_at), for a reason that names another column.</summary>
+    public string HeaderOf(string column) => _header.HeaderOf(column);
+
     public void Fail(string column, string? value, string reason) => (_errors ??= []).Add(new RowError(column, value, reason));
 
     // Made at the first warning, as the errors are.

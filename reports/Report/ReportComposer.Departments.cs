@@ -259,7 +259,7 @@ internal sealed partial class ReportComposer
                     Col(_t["ColReason"], english ? 2.8f : 2.4f)],
                 l.Quarantined.Select(q => (IReadOnlyList<string>)
                 [
-                    q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Label(q.Kind, q.Column, !english), QuarantinedValue(q.Value),
+                    q.Sheet is null ? q.File : $"{q.File} [{q.Sheet}]", N(q.Line), FieldNames.Recorded(q.Kind, q.Column, !english), QuarantinedValue(q.Value),
                     LoadMessages.Localize(q.Reason, _t)!,
                 ]));
         }

@@ -12,10 +12,15 @@ public static partial class LoadMessages
 {
     /// <summary>A message form: its resource key and the pattern of its English text; the pattern's groups, in order,
     /// fill the resource's {0}, {1}….</summary>
-    private sealed record Form(string Key, Regex Pattern);
+    /// <param name="Columns">The groups (0-based, among the values) that are column names as a file headed them: set
+    /// in Chinese text without spaces around a Chinese name (的检查编号和考核项目) and with them around an English one.</param>
+    private sealed record Form(string Key, Regex Pattern, int[]? Columns = null);
 
     // A refused file's reason may start with the file (and sheet) it names: "complaints.csv: …", "book.xlsx [答卷]: …".
     private const string Where = @"^(?:(?<where>.+?): )?";
+
+    // The questionnaire rule names four columns as the file heads them; the Chinese sentence says them in words.
+    private const string ShareRule = "the rows of a (.+) must share (.+), (.+) and (.+)";
 
     private static readonly Form[] Forms =
     [
@@ -36,21 +41,23 @@ public static partial class LoadMessages
         Row("Satisfaction", @"must be 满意, 基本满意 or 不满意 \(satisfied, neutral, dissatisfied\)"),
         Row("SatisfactionUnknown", @"is not a satisfaction the loader knows \(满意, 基本满意, 不满意, 未回访\); the complaint is loaded with satisfaction empty"),
         Row("CheckKind", "must be self/自查 or spot/抽查"),
-        Row("BeforeReceived", "is before received_at"),
+        // Forms that name a column name it as the file's header wrote it (is before 受理时间, received_at before), so the
+        // column is a group; the Chinese sentences say the field in words of their own, whatever the header.
+        Row("BeforeReceived", "is before (.+)"),
         Row("DuplicateKey", "duplicate key: an earlier line of this file has the same key"),
-        Row("DuplicateCompositeKey", @"duplicate key: an earlier line of this file has the same (\S+) and (\S+) \((.*)\)"),
+        Row("DuplicateCompositeKey", @"duplicate key: an earlier line of this file has the same (.+?) and (.+?) \((.*)\)") with { Columns = [0, 1] },
         Row("UnknownDepartment", @"unknown department \(neither a code nor a current name in the warehouse or this load\)"),
         Row("AmbiguousDepartment", @"ambiguous department name: the current name of (.+); give the department's code"),
         Row("UnknownQuestion", @"unknown survey question \(not in the warehouse or this load\)"),
         Row("OutsideCalendar", @"is outside the warehouse calendar \((\S+) to (\S+)\)"),
-        Row("CheckMissing", "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives"),
+        Row("CheckMissing", "no check with this (.+) yet; the deduction is kept and compared with the check's score when it arrives"),
         Row("DeductionsDisagree", @"check (.+) scores (\S+) but its deductions total (\S+) \(expected (\S+)\)"),
         Row("BeyondHeader", @"the row has a value beyond the header's (\d+) columns, in column (\S+) \(""(.*)""\); its cells may be shifted \(an unquoted comma\?\)"),
         Row("UnusableCode", @"must not contain white space or control characters \(a department code is matched exactly\)"),
-        Row("UnknownParent", @"names no department \(neither in the warehouse nor in this file\); the department is loaded with this parent_code as given"),
+        Row("UnknownParent", @"names no department \(neither in the warehouse nor in this file\); the department is loaded with this (.+) as given"),
         Row("ScaleBelowAnswer", @"scale (\S+) of question (.+) is below an answer already loaded \((\S+), response (.+)\); the question keeps its scale of (\S+)"),
-        Row("QuestionnaireFirstRow", @"differs from the first row of questionnaire (.+) \(line (\d+): (.*)\); the rows of a response_id must share department, quarter and customer"),
-        Row("QuestionnaireStored", @"differs from questionnaire (.+) as already loaded \((.*)\); the rows of a response_id must share department, quarter and customer"),
+        Row("QuestionnaireFirstRow", @"differs from the first row of questionnaire (.+) \(line (\d+): (.*)\); " + ShareRule),
+        Row("QuestionnaireStored", @"differs from questionnaire (.+) as already loaded \((.*)\); " + ShareRule),
         Row("RolledBack", "load failed and was rolled back: (.+)"),
         File("UndecodableByte", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) at offset (\d+)\)"),
         File("UndecodableByteOnLine", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) on line (\d+), at offset (\d+)\)"),
@@ -79,7 +86,8 @@ public static partial class LoadMessages
         {
             var match = form.Pattern.Match(message);
             if (!match.Success) continue;
-            var values = match.Groups.Cast<Group>().Skip(1).Where(g => g.Name != "where").Select(g => (object?)Encodings(g.Value, text)).ToArray();
+            var values = match.Groups.Cast<Group>().Skip(1).Where(g => g.Name != "where")
+                .Select((g, i) => (object?)(form.Columns?.Contains(i) == true ? SpacedInChinese(g.Value) : Encodings(g.Value, text))).ToArray();
             var sentence = text.Format("Load." + form.Key, values);
             var where = match.Groups["where"];
             return where.Success ? text.Format("Load.Where", where.Value, sentence) : sentence;
@@ -98,6 +106,11 @@ public static partial class LoadMessages
 
     [GeneratedRegex(@"^(\S+) \(it starts with a (\S+) byte order mark\)$")]
     private static partial Regex ByteOrderMark();
+
+    /// <summary>A name set in Chinese text: a space on each side where it begins or ends in a Latin letter or digit
+    /// (的 check_id 和 item 与), none beside Chinese (的检查编号和考核项目与).</summary>
+    private static string SpacedInChinese(string name) =>
+        (name.Length > 0 && char.IsAsciiLetterOrDigit(name[0]) ? " " : "") + name + (name.Length > 0 && char.IsAsciiLetterOrDigit(name[^1]) ? " " : "");
 
     private static Form Row(string key, string pattern) => new(key, new Regex("^" + pattern + "$", RegexOptions.CultureInvariant));
 

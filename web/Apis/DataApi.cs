@@ -181,7 +181,7 @@ internal static class DataApi
             var warnings = db.LoadWarnings.AsNoTracking().Where(w => w.BatchId == id).OrderBy(w => w.SourceFileId).ThenBy(w => w.Line).ThenBy(w => w.Id).ToList();
             return Results.Ok(warnings.Select(w => new
             {
-                file = w.File, path = paths[w.SourceFileId], sheet = w.Sheet, line = w.Line, column = FieldLabels.Of(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
+                file = w.File, path = paths[w.SourceFileId], sheet = w.Sheet, line = w.Line, column = FieldLabels.OfRecorded(kindOf.GetValueOrDefault(w.SourceFileId), w.Column, CultureInfo.CurrentUICulture),
                 value = w.Value, message = LoadMessages.Localize(w.Message, text),
             }));
         }).WithName("BatchWarnings").WithSummary("The rows a batch loaded with a warning: file, line, field, value and the warning.");
@@ -190,17 +190,20 @@ internal static class DataApi
         {
             using var db = warehouse.CreateContext();
             var text = Text();
-            var rows = QuarantineExport.Rows(db, id).Select(l => l.Row).ToList();
-            var kindOf = db.SourceFiles.AsNoTracking().Where(f => f.BatchId == id).ToDictionary(f => f.Id, f => f.Kind);
+            var listings = QuarantineExport.Rows(db, id);
+            var rows = listings.Select(l => l.Row).ToList();
+            // The contract's name of each row's column (score for 得分), taken before the column becomes the page's label.
+            var keys = listings.ToDictionary(l => l.Row.Id, l => l.ColumnKey);
             var paths = BatchFilePaths.Of(db, id);
-            foreach (var r in rows) // untracked: never saved
+            foreach (var l in listings) // untracked: never saved
             {
-                r.Reason = LoadMessages.Localize(r.Reason, text)!;
-                r.Column = FieldLabels.Of(kindOf.GetValueOrDefault(r.SourceFileId), r.Column, CultureInfo.CurrentUICulture);
+                l.Row.Reason = LoadMessages.Localize(l.Row.Reason, text)!;
+                l.Row.Column = FieldLabels.OfRecorded(l.Kind, l.Row.Column, CultureInfo.CurrentUICulture);
             }
             // The row's fields as they were, and the path that tells two files of one name apart (last in the export, as
             // in `qa quarantine --out`).
-            if (format is null) return Results.Ok(rows.Select(r => new { r.Id, r.BatchId, r.SourceFileId, r.File, Path = paths[r.SourceFileId], r.Sheet, r.Line, r.Column, r.Value, r.Reason }));
+            if (format is null)
+                return Results.Ok(rows.Select(r => new { r.Id, r.BatchId, r.SourceFileId, r.File, Path = paths[r.SourceFileId], r.Sheet, r.Line, r.Column, ColumnKey = keys[r.Id], r.Value, r.Reason }));
             return Exports.File(format, $"quarantine-batch-{id}", messages["api.quarantine.header"].Value.Split(','),
                 rows.Select(r => new object?[] { r.BatchId, r.File, r.Sheet, r.Line, r.Column, r.Value, r.Reason, paths[r.SourceFileId] }), clock, messages);
         }).WithName("Quarantine");

@@ -58,6 +58,6 @@ internal static class UploadCheck
         })), clock, messages);
     };
 
-    /// <summary>The field as the batch's quarantine names it: 受理时间（received_at）on the Chinese page.</summary>
-    private static string Column(QuarantinedValue value, LoadSummary file) => FieldLabels.Of(file.Kind, value.Column, CultureInfo.CurrentUICulture);
+    /// <summary>The column as the batch's quarantine names it: the file's header first, 受理时间（received_at）on the Chinese page.</summary>
+    private static string Column(QuarantinedValue value, LoadSummary file) => FieldLabels.OfRecorded(file.Kind, value.Column, CultureInfo.CurrentUICulture);
 }

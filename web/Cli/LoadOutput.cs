@@ -1,5 +1,6 @@
 using System.Text.Json;
 using QualityAnalytics.Etl.Loading;
+using QualityAnalytics.Warehouse.Contract;
 
 namespace QualityAnalytics.Web.Cli;
 
@@ -23,9 +24,10 @@ internal static class LoadOutput
             json.Writer.WriteStartObject();
             foreach (var (name, value) in Fields(env, f, null)) json.Property(name, value);
             json.Property("dry_run", true);
-            json.Array("quarantine", rows.Of(f).Select(q => new { line = q.Line, column = q.Column, value = q.Value, reason = q.Reason }));
+            // column: the header as the file wrote it (得分); column_key: the contract's name (score), whatever the header.
+            json.Array("quarantine", rows.Of(f).Select(q => new { line = q.Line, column = q.Column, column_key = FieldNames.Key(f.Kind, q.Column), value = q.Value, reason = q.Reason }));
             json.Array("changes", rows.ChangesOf(f).SelectMany(c => c.Fields.Select(x => new { key = c.NaturalKey, field = x.Field, old = x.Old, @new = x.New })));
-            json.Array("warning_rows", rows.WarningsOf(f).Select(w => new { line = w.Line, column = w.Column, value = w.Value, message = w.Reason }));
+            json.Array("warning_rows", rows.WarningsOf(f).Select(w => new { line = w.Line, column = w.Column, column_key = FieldNames.Key(f.Kind, w.Column), value = w.Value, message = w.Reason }));
             json.Writer.WriteEndObject();
         }
         json.Writer.WriteEndArray();
@@ -76,7 +78,7 @@ internal static class LoadOutput
             // Each file by its path, as its summary line names it: two departments' folders may each send a 投诉.csv.
             foreach (var f in result.Files)
             {
-                foreach (var q in rows.Of(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), q.Sheet, q.Line, q.Column, q.Value, q.Reason));
+                foreach (var q in rows.Of(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), q.Sheet, q.Line, f.Kind, q.Column, q.Value, q.Reason));
             }
         }
         if (result.Files.Sum(f => f.Warnings) > 0)
@@ -84,7 +86,7 @@ internal static class LoadOutput
             env.Out.WriteLine($"rows that would load with a warning ({result.Files.Sum(f => f.Warnings)}):");
             foreach (var f in result.Files)
             {
-                foreach (var w in rows.WarningsOf(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), w.Sheet, w.Line, w.Column, w.Value, w.Reason));
+                foreach (var w in rows.WarningsOf(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), w.Sheet, w.Line, f.Kind, w.Column, w.Value, w.Reason));
             }
         }
         if (result.Files.Sum(f => f.Updated) > 0)
@@ -100,9 +102,10 @@ internal static class LoadOutput
         }
     }
 
-    /// <summary>One quarantined value (or warning) as `qa quarantine` and a dry run print it.</summary>
-    public static string QuarantineLine(string file, string? sheet, int line, string column, string? value, string reason) =>
-        $"{(sheet is null ? file : $"{file} [{sheet}]")} line {line}, {column} = '{value}': {reason}";
+    /// <summary>One quarantined value (or warning) as `qa quarantine` and a dry run print it: the column as the file's
+    /// header wrote it, with the contract's name beside a header that does not say it (得分 (score)).</summary>
+    public static string QuarantineLine(string file, string? sheet, int line, string? kind, string column, string? value, string reason) =>
+        $"{(sheet is null ? file : $"{file} [{sheet}]")} line {line}, {FieldNames.Recorded(kind, column, chinese: false)} = '{value}': {reason}";
 
     private static void WriteFiles(CliEnvironment env, LoadResult result, string done)
     {

@@ -37,7 +37,8 @@ internal static class QuarantineCommand
             env.Out.WriteLine($"batch {batchId}: {rows.Count} quarantined value(s)");
             // Each value by its file's path as loaded (relative to this folder when below it), as `qa load` named the file:
             // two departments' folders may each send a 投诉.csv.
-            foreach (var (r, path) in rows) env.Out.WriteLine(LoadOutput.QuarantineLine(LoadCommand.Display(env, path), r.Sheet, r.Line, r.Column, r.Value, r.Reason));
+            foreach (var (r, path, kind) in rows)
+                env.Out.WriteLine(LoadOutput.QuarantineLine(LoadCommand.Display(env, path), r.Sheet, r.Line, kind, r.Column, r.Value, r.Reason));
             return QaCommandLine.Ok;
         });
         return command;

@@ -22,8 +22,9 @@ internal sealed class ComplaintMapper : IStagingMapper
         var replied = row.OptionalDateTime("replied_at");
         var resolved = row.OptionalDateTime("resolved_at");
         var receivedOk = !row.HasErrorIn("received_at");
-        if (receivedOk && replied < received) row.Fail("replied_at", row.Optional("replied_at"), "is before received_at");
-        if (receivedOk && resolved < received) row.Fail("resolved_at", row.Optional("resolved_at"), "is before received_at");
+        // Named as the file heads it (is before 受理时间), so the sender finds the column the reason compares with.
+        if (receivedOk && replied < received) row.Fail("replied_at", row.Optional("replied_at"), BeforeReceived(row));
+        if (receivedOk && resolved < received) row.Fail("resolved_at", row.Optional("resolved_at"), BeforeReceived(row));
         var deduction = row.OptionalDecimal("direct_deduction");
         if (deduction is { } d) row.RequireRange("direct_deduction", d, 0, 100);
         var satisfaction = Satisfaction(row);
@@ -32,6 +33,8 @@ internal sealed class ComplaintMapper : IStagingMapper
             : new StagedComplaint(line, id, department, received, channel.Key, valid, row.Optional("customer"), row.Optional("category"),
                 row.Optional("description"), replied, resolved, deduction, row.Optional("handler"), satisfaction);
     }
+
+    private static string BeforeReceived(RowReader row) => "is before " + row.HeaderOf("received_at");
 
     private static string? Satisfaction(RowReader row)
     {

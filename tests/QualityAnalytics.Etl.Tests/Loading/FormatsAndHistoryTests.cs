@@ -54,7 +54,7 @@ public sealed class FormatsAndHistoryTests : IDisposable
             result.Files.Where(f => f.Kind != "departments").Select(f => (f.Kind, f.Sheet, f.Read, f.Loaded, f.Quarantined)));
         Assert.All(result.Files, f => Assert.Empty(f.UnknownColumns));
         var rows = _w.Db.CreateContext().QuarantinedRows.OrderBy(q => q.File).Select(q => $"{q.File}|{q.Line}|{q.Column}").ToList();
-        Assert.Equal(["ledger.csv|5|received_at", "ledger.xlsx|6|received_at"], rows);
+        Assert.Equal(["ledger.csv|5|受理时间", "ledger.xlsx|6|受理时间"], rows); // the column as the ledger heads it
     }
 
     [Fact]

@@ -117,4 +117,26 @@ public sealed class HeaderMatcherTests
 
     [Fact]
     public void A_header_of_nothing_known_has_no_kind() => Assert.Null(HeaderMatcher.Match(["说明", "内容"]).Kind);
+
+    [Fact]
+    public void Each_field_keeps_its_header_as_written()
+    {
+        var match = HeaderMatcher.Match(["检查编号", " Department ", "月份", "kind (检查类型)", "得分"]);
+
+        Assert.Equal(["检查编号", "Department", "月份", "kind (检查类型)", "得分"],
+            new[] { "check_id", "department", "month", "kind", "score" }.Select(match.HeaderOf));
+        Assert.Equal("note", match.HeaderOf("note")); // a field the file lacks: by its contract name
+    }
+
+    [Fact]
+    public void A_header_cell_that_would_read_back_as_another_field_is_kept_by_its_contract_name()
+    {
+        // "customer/note" names both fields; the matcher gave it to note (customer took the cell before it), but read
+        // back alone it would name customer: the row's column would have the wrong key, so note is recorded as note.
+        var match = HeaderMatcher.Match(["response_id", "department", "quarter", "customer", "question", "score", "customer/note"]);
+
+        Assert.Equal(6, match.Columns["note"]);
+        Assert.Equal("note", match.HeaderOf("note"));
+        Assert.Equal("customer", match.HeaderOf("customer"));
+    }
 }

@@ -30,6 +30,12 @@ public sealed class LoadMessagesTests
     [InlineData("is not a satisfaction the loader knows (满意, 基本满意, 不满意, 未回访); the complaint is loaded with satisfaction empty", "不是可识别的处理满意度（满意、基本满意、不满意、未回访）；投诉已导入，处理满意度留空")]
     [InlineData("must be self/自查 or spot/抽查", "须为 自查（self）或 抽查（spot）")]
     [InlineData("is before received_at", "早于受理时间")]
+    [InlineData("is before 受理时间", "早于受理时间")] // the column as a Chinese file heads it
+    [InlineData("duplicate key: an earlier line of this file has the same 检查编号 and 考核项目 (CK-T, 服务态度)", "重复的键：本文件前面已有一行的检查编号和考核项目与此相同（CK-T, 服务态度）")]
+    [InlineData("duplicate key: an earlier line of this file has the same Check ID and Item (CK-T, 服务态度)", "重复的键：本文件前面已有一行的 Check ID 和 Item 与此相同（CK-T, 服务态度）")]
+    [InlineData("no check with this 检查编号 yet; the deduction is kept and compared with the check's score when it arrives", "尚无此检查编号的检查记录；扣分已保留，检查记录到达时再与其得分核对")]
+    [InlineData("names no department (neither in the warehouse nor in this file); the department is loaded with this 上级部门编码 as given", "不是任何部门的编码（已有数据和本文件中都没有）；部门已按所填的上级部门编码导入")]
+    [InlineData("differs from the first row of questionnaire R-1 (line 2: 甲); the rows of a 问卷编号 must share 部门编码, 季度 and 客户名称", "与问卷 R-1 的首行（第 2 行：甲）不一致；同一问卷编号的各行须有相同的部门、季度和客户")]
     [InlineData("duplicate key: an earlier line of this file has the same key", "重复的键：本文件前面已有一行使用相同的键")]
     [InlineData("duplicate key: an earlier line of this file has the same check_id and item (CK-T, 服务态度)", "重复的键：本文件前面已有一行的 check_id 和 item 与此相同（CK-T, 服务态度）")]
     [InlineData("unknown department (neither a code nor a current name in the warehouse or this load)", "未知部门（既不是已有的或本次导入的部门编码，也不是部门的现用名称）")]

@@ -66,8 +66,9 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
         }
     }
 
-    /// <summary>The quarantine list names the field the same way on the Chinese page (it showed the contract's English
-    /// name, received_at, where the department's file says 受理时间), and so does its CSV export.</summary>
+    /// <summary>The quarantine list names the column as the department's file heads it, with the other name in the
+    /// page's language beside it (received_at（受理时间）on the Chinese page for this English-headed demo file), and so
+    /// does its CSV export; columnKey is the contract's name whatever the header.</summary>
     [Fact]
     public async Task Quarantined_rows_name_their_field_in_the_pages_language()
     {
@@ -82,10 +83,27 @@ public sealed class BatchChangesApiTests(DashboardFactory app) : IClassFixture<D
         var batch = (await DeskUpload.Csv(wg, "坏日期.csv", header + "\n" + string.Join(",", cells) + "\n")).GetProperty("batch_id").GetInt64();
 
         var zh = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine")).RootElement.EnumerateArray().Single();
-        Assert.Equal("受理时间（received_at）", zh.GetProperty("column").GetString());
+        Assert.Equal("received_at（受理时间）", zh.GetProperty("column").GetString());
+        Assert.Equal("received_at", zh.GetProperty("columnKey").GetString());
         var en = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?lang=en")).RootElement.EnumerateArray().Single();
         Assert.Equal("received_at", en.GetProperty("column").GetString());
-        Assert.Contains(",受理时间（received_at）,", await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?format=csv"), StringComparison.Ordinal);
+        Assert.Contains(",received_at（受理时间）,", await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?format=csv"), StringComparison.Ordinal);
+    }
+
+    /// <summary>A department's file headed in Chinese: the desk names the column 受理时间, as the file does, with the
+    /// contract's name beside it in either language.</summary>
+    [Fact]
+    public async Task Quarantined_rows_of_a_file_with_Chinese_headers_name_the_column_as_the_file_heads_it()
+    {
+        var wg = await app.SignedIn("wg");
+        var batch = (await DeskUpload.Csv(wg, "坏日期_中文.csv", "投诉编号,部门编码,受理时间,投诉渠道,是否有效\nTS-QUARANTINE-ZH,LOG,2026-02-30 09:00,电话,是\n"))
+            .GetProperty("batch_id").GetInt64();
+
+        var zh = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine")).RootElement.EnumerateArray().Single();
+        Assert.Equal(("受理时间（received_at）", "received_at"), (zh.GetProperty("column").GetString(), zh.GetProperty("columnKey").GetString()));
+        var en = JsonDocument.Parse(await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?lang=en")).RootElement.EnumerateArray().Single();
+        Assert.Equal("受理时间 (received_at)", en.GetProperty("column").GetString());
+        Assert.Contains(",受理时间 (received_at),", await wg.GetStringAsync($"/api/data/batches/{batch}/quarantine?format=csv&lang=en"), StringComparison.Ordinal);
     }
 
     private static async Task<long> Upload(HttpClient client, string name, string csv)

@@ -37,6 +37,8 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Matches(@"batch=\d+", session.Page.Url);
         var reasons = await session.Page.Locator("#quarantine td[data-col=reason]").AllInnerTextsAsync();
         Assert.Equal(["早于受理时间"], reasons); // recorded in English, shown in the page's language
+        // The column as this file heads it (resolved_at), the page's name for it beside.
+        Assert.Equal(["resolved_at（解决时间）"], await session.Page.Locator("#quarantine td[data-col=column]").AllInnerTextsAsync());
         // The deduction kept with a warning is listed with it, not only counted.
         Assert.Equal(["检查编号（check_id）"], await session.Page.Locator("#warnings td[data-col=column]").AllInnerTextsAsync());
         Assert.Equal(["尚无此检查编号的检查记录；扣分已保留，检查记录到达时再与其得分核对"], await session.Page.Locator("#warnings td[data-col=message]").AllInnerTextsAsync());
@@ -88,7 +90,8 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal("检查完成，未入库任何数据。若载入：新增 1 行，更新 1 行，隔离 1 行，拒收 0 个文件。", await session.Page.InnerTextAsync("#upload-status"));
         Assert.Equal(["1"], await session.Page.Locator("#upload-result td[data-col=loaded]").AllInnerTextsAsync());
         Assert.Equal(["4"], await session.Page.Locator("#check-quarantine td[data-col=line]").AllInnerTextsAsync());
-        Assert.Equal(["投诉渠道（channel）"], await session.Page.Locator("#check-quarantine td[data-col=column]").AllInnerTextsAsync());
+        // The column as the file heads it (channel), the page's name for it beside; a changed field by the page's name.
+        Assert.Equal(["channel（投诉渠道）"], await session.Page.Locator("#check-quarantine td[data-col=column]").AllInnerTextsAsync());
         Assert.Equal(["是否有效（valid）"], await session.Page.Locator("#check-changes td[data-col=column]").AllInnerTextsAsync());
         Assert.Equal(["是"], await session.Page.Locator("#check-changes td[data-col=old]").AllInnerTextsAsync());
         Assert.Equal(["否"], await session.Page.Locator("#check-changes td[data-col=new]").AllInnerTextsAsync());
@@ -109,7 +112,7 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         var download = await session.Page.RunAndWaitForDownloadAsync(() => session.Page.ClickAsync("#check-export [data-export=csv]"));
         Assert.EndsWith(".csv", download.SuggestedFilename, StringComparison.Ordinal);
         var exported = await File.ReadAllTextAsync(await download.PathAsync(), Encoding.UTF8);
-        Assert.Contains("先检查.csv,,4,投诉渠道（channel）,传真,", exported, StringComparison.Ordinal);
+        Assert.Contains("先检查.csv,,4,channel（投诉渠道）,传真,", exported, StringComparison.Ordinal);
         await session.Open("/data");
         Assert.Equal(batchesBefore, await session.Page.Locator("#batches tbody tr").CountAsync());
 

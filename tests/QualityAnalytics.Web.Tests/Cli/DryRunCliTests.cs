@@ -72,8 +72,29 @@ public sealed class DryRunCliTests : IDisposable
         var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run");
 
         Assert.Equal(0, exit);
-        Assert.Contains("rows that would load with a warning (1):" + Environment.NewLine + Path.Combine("inbox", "deductions.csv") + " line 2, check_id = 'K-NONE': " +
-                        "no check with this check_id yet; the deduction is kept and compared with the check's score when it arrives", output);
+        // The column as the file heads it, the contract's name beside a header that does not say it.
+        Assert.Contains("rows that would load with a warning (1):" + Environment.NewLine + Path.Combine("inbox", "deductions.csv") + " line 2, 检查编号 (check_id) = 'K-NONE': " +
+                        "no check with this 检查编号 yet; the deduction is kept and compared with the check's score when it arrives", output);
+    }
+
+    [Fact]
+    public void A_dry_run_in_json_names_each_column_as_the_file_heads_it_with_the_contracts_key_beside()
+    {
+        _qa.Write("inbox/部门.csv", "部门编码,部门名称\nLOG,物流业务部\n");
+        _qa.Write("inbox/自查.csv", "检查编号,部门编码,月份,检查类型,得分\nK-1,LOG,2026-04,自查,九十六\n");
+        _qa.Write("inbox/checks.csv", "check_id,department,month,kind,score\nK-2,LOG,2026-04,self,ninety\n");
+        _qa.Write("inbox/扣分.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
+
+        var (exit, output, _) = _qa.Run("load", "inbox", "--dry-run", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var files = json.RootElement.EnumerateArray().ToDictionary(f => Path.GetFileName(f.GetProperty("file").GetString()!));
+        static string Columns(JsonElement file, string list) => string.Join(";", file.GetProperty(list).EnumerateArray()
+            .Select(q => $"{q.GetProperty("column").GetString()}|{q.GetProperty("column_key").GetString()}|{q.GetProperty("value").GetString()}"));
+        Assert.Equal("得分|score|九十六", Columns(files["自查.csv"], "quarantine"));
+        Assert.Equal("score|score|ninety", Columns(files["checks.csv"], "quarantine"));
+        Assert.Equal("检查编号|check_id|K-NONE", Columns(files["扣分.csv"], "warning_rows"));
     }
 
     [Fact]

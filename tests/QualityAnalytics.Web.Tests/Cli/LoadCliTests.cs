@@ -219,8 +219,8 @@ public sealed class LoadCliTests : IDisposable
         var bytes = File.ReadAllBytes(Path.Combine(_qa.Folder, "rows.csv"));
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal("batch,file,sheet,line,column,value,reason,path", lines[0]);
-        Assert.Equal($"1,complaints.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("inbox", "complaints.csv")}", lines[1]);
+        Assert.Equal("batch,file,sheet,line,column,value,reason,path,column_key", lines[0]);
+        Assert.Equal($"1,complaints.csv,,2,channel,传真,\"must be one of phone/电话, email/邮件, web/网站, suggestion box/意见箱, other/其他\",{Path.Combine("inbox", "complaints.csv")},channel", lines[1]);
     }
 
     [Fact]

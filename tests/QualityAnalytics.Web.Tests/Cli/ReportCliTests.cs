@@ -26,8 +26,9 @@ public sealed class ReportCliTests : IDisposable
         Assert.Contains("data/reports/2026Q3-zh-CN.pdf", output, StringComparison.Ordinal);
         var text = Text(Path.Combine(_qa.Folder, "data", "reports", "2026Q3-zh-CN.pdf"));
         Assert.Contains("2026年第三季度服务质量分析报告", text, StringComparison.Ordinal);
-        // The quarantined rows' fields named as a department's header names them, as the data desk does.
-        Assert.Contains("受理时间（received_at）", text, StringComparison.Ordinal);
+        // The quarantined rows' columns named as each file heads them, the other name beside, as the data desk does:
+        // complaints_2026Q3.csv says received_at, the working group's workbook 扣分.
+        Assert.Contains("received_at（受理时间）", text, StringComparison.Ordinal);
         Assert.Contains("扣分（deduction）", text, StringComparison.Ordinal);
     }
 
