@@ -67,7 +67,7 @@ QA.busy((async function () {
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
             el('div', { class: 'name' }, label || t('kpi.' + name)),
             // A card over complaints opens the rows it counts (each with its reply and solution status).
-            el('div', { class: 'value' }, rowsHref && value !== null && value !== undefined
+            el('div', { class: 'value' }, rowsHref && value !== null && value !== undefined && !QA.countsNothing(value, fmt)
                 ? el('a', { href: rowsHref, title: t('kpi.openRows') }, format(value, fmt)) : format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
             QA.kpiDelta(value, previous, fmt, better, 'quarter'),
