@@ -133,7 +133,8 @@ QA.busy((async function () {
         return el('p', { class: 'tally-line', 'data-tally': key }, el('strong', {}, t('slicer.' + key)),
             ...parts.flatMap((p, i) => (i ? [' · ', p] : [' ', p])),
             unjudged ? ' · ' + t('rows.unjudged', unjudged.toLocaleString()) : '',
-            decided ? ' — ' + t('rows.onTimeRate', format(n('on_time') / decided, '0.0%')) : '');
+            // The rate in one piece: on a phone "— 按时率" ended a line and its number began the next.
+            decided ? [' ', el('span', { class: 'tally-rate' }, '— ' + t('rows.onTimeRate', format(n('on_time') / decided, '0.0%')))] : '');
     }
 
     const run = () => busy(render().catch(e => QA.showError(tableBox, e)));
