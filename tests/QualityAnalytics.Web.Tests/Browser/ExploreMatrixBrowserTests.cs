@@ -199,8 +199,13 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         await session.Open($"/?{slice}");
         Assert.Equal("0", (await session.Page.InnerTextAsync("[data-kpi=complaints] .value")).Trim());
         Assert.Equal(0, await session.Page.Locator("[data-kpi=complaints] .value a").CountAsync());
+        // The trend's data table, whose count links as a click on its bar does: that quarter's 0 is plain too.
+        var trendCount = session.Page.Locator($"[data-data-of=chart-trend] tr:has(td:text-is('{quarter}')) td[data-col=complaints]");
+        Assert.Equal("0", (await trendCount.TextContentAsync())?.Trim()); // folded under the chart: its text, not its rendering
+        Assert.Equal(0, await trendCount.Locator("a").CountAsync());
         await session.Open($"/?from={quarter}&to={quarter}&department={department}");
         Assert.Equal(1, await session.Page.Locator("[data-kpi=complaints] .value a").CountAsync());
+        Assert.Equal(1, await session.Page.Locator($"[data-data-of=chart-trend] tr:has(td:text-is('{quarter}')) td[data-col=complaints] a").CountAsync());
 
         // The rows page's tally of one complaint: its status a button that narrows to it, the others' 0 plain text.
         await session.Open("/rows/complaints?complaint_id=TS-2025Q1-STO-02");
