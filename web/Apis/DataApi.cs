@@ -90,6 +90,8 @@ internal static class DataApi
                     {
                         batch_id = result.BatchId,
                         rescored = after.Rescored.Select(q => q.ToString()),
+                        // As the batch's detail lists them, so that the upload's result warns of an approved quarter too.
+                        quarters = QuartersWritten(warehouse, result.BatchId),
                         files = result.Files.Select(UploadCheck.FileView),
                     });
                 }
@@ -147,12 +149,8 @@ internal static class DataApi
         // The quarters whose data the batch wrote (rows added or changed, or moved out of): the ones whose marts the load
         // rebuilt and whose drafts it rescored. A correction of a quarter the committee had approved is what the working
         // group must take back to it, so each says whether it was approved when the batch began (ApprovedQuartersChanged).
-        desk.MapGet("/batches/{id:long}/quarters", (long id, WarehouseDb warehouse) =>
-        {
-            using var db = warehouse.CreateContext();
-            var approved = ApprovedQuartersChanged.ApprovedBefore(db, id);
-            return Results.Ok(SummaryMartRefresher.QuartersTouchedBy(db, id).Select(q => new { quarter = q.ToString(), approved = approved.Contains(q.Key) }));
-        }).WithName("BatchQuarters").WithSummary("The quarters whose data a batch wrote (rows added, changed or moved out of), each with whether the committee had approved it when the batch began.");
+        desk.MapGet("/batches/{id:long}/quarters", (long id, WarehouseDb warehouse) => Results.Ok(QuartersWritten(warehouse, id)))
+            .WithName("BatchQuarters").WithSummary("The quarters whose data a batch wrote (rows added, changed or moved out of), each with whether the committee had approved it when the batch began.");
 
         // What the batch's files changed in rows loaded before (row_change), one line per changed column: a corrected file
         // updates rows in place, and the working group needs to see what it altered, not only how many rows.
@@ -212,4 +210,12 @@ internal static class DataApi
     /// <summary>The loader records its messages in English; the desk shows them in the request's language.</summary>
     internal static ReportText Text() => new(CultureInfo.CurrentUICulture);
 
+    /// <summary>The quarters whose data a batch wrote, each with whether the committee had approved it when the batch
+    /// began: one list for the batch's detail and for the answer to the upload that made the batch.</summary>
+    private static object[] QuartersWritten(WarehouseDb warehouse, long batchId)
+    {
+        using var db = warehouse.CreateContext();
+        var approved = ApprovedQuartersChanged.ApprovedBefore(db, batchId);
+        return [.. SummaryMartRefresher.QuartersTouchedBy(db, batchId).Select(q => (object)new { quarter = q.ToString(), approved = approved.Contains(q.Key) })];
+    }
 }

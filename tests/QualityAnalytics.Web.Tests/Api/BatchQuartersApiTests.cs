@@ -36,9 +36,12 @@ public sealed class BatchQuartersApiTests(DashboardFactory app) : IClassFixture<
             var committee = await app.SignedIn("committee");
             committee.DefaultRequestHeaders.Add("X-CSRF-TOKEN", await DashboardFactory.Token(committee, "/"));
             Assert.Equal(HttpStatusCode.OK, (await committee.PostAsync("/api/assessments/2026Q1/approve", null)).StatusCode);
-            var after = await Upload(wg, "再更正.csv", demo[0] + "\n" + corrected + "\n");
+            var answer = await DeskUpload.Csv(wg, "再更正.csv", demo[0] + "\n" + corrected + "\n");
+            var after = answer.GetProperty("batch_id").GetInt64();
 
             Assert.Equal([("2026Q1", true)], await Quarters(wg, after));
+            // The upload's own answer names them as the batch's detail does, so that the desk's result warns at once.
+            Assert.Equal([("2026Q1", true)], QuartersOf(answer.GetProperty("quarters")));
             // The working group's notices on the home page name it; the batch before the approval is not among them.
             var notices = JsonDocument.Parse(await wg.GetStringAsync("/api/notices")).RootElement.GetProperty("approved_changes").EnumerateArray()
                 .Select(n => (n.GetProperty("batch_id").GetInt64(), string.Join(",", n.GetProperty("quarters").EnumerateArray().Select(q => q.GetString())))).ToList();
@@ -67,8 +70,10 @@ public sealed class BatchQuartersApiTests(DashboardFactory app) : IClassFixture<
     }
 
     private static async Task<List<(string Quarter, bool Approved)>> Quarters(HttpClient client, long batch) =>
-        JsonDocument.Parse(await client.GetStringAsync($"/api/data/batches/{batch}/quarters")).RootElement.EnumerateArray()
-            .Select(q => (q.GetProperty("quarter").GetString()!, q.GetProperty("approved").GetBoolean())).ToList();
+        QuartersOf(JsonDocument.Parse(await client.GetStringAsync($"/api/data/batches/{batch}/quarters")).RootElement);
+
+    private static List<(string Quarter, bool Approved)> QuartersOf(JsonElement quarters) =>
+        quarters.EnumerateArray().Select(q => (q.GetProperty("quarter").GetString()!, q.GetProperty("approved").GetBoolean())).ToList();
 
     private static async Task<long> Upload(HttpClient client, string name, string csv) =>
         (await DeskUpload.Csv(client, name, csv)).GetProperty("batch_id").GetInt64();

@@ -52,6 +52,10 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         // Its one complaint quarantined and a deduction being no quarter's row, the batch wrote no quarter's data.
         Assert.Equal(["本批次没有新增或更新投诉、检查、问卷答案或回访，没有哪个季度的数据因它而变。"],
             await session.Page.Locator("#batch-quarters li").AllInnerTextsAsync());
+        // The upload's result says the same, under the same heading as the batch's detail (it listed "重新计算的季度：–").
+        Assert.Matches(@"^已载入批次 \d+。$", await session.Page.InnerTextAsync("#upload-status"));
+        Assert.Equal(await session.Page.Locator("#batch-quarters li").AllInnerTextsAsync(), await session.Page.Locator("#upload-quarters li").AllInnerTextsAsync());
+        Assert.Equal(["有新增或更新的季度", "有新增或更新的季度"], await session.Page.Locator("#upload-quarters h3, #batch-detail h3:has(+ p + #batch-quarters)").AllInnerTextsAsync());
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
         await session.Screenshot("data-upload-1280");
@@ -61,6 +65,11 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         await session.Open(session.Page.Url + "&lang=en");
         Assert.All(await session.Page.Locator("#batches td[data-col=startedAt]").AllInnerTextsAsync(), t => Assert.Equal("2026-07-08 08:30", t));
         Assert.Equal("1 row quarantined", await session.Page.Locator("#quarantine caption").InnerTextAsync());
+        // The card's heading in the words of the files' table (New, Updated), as the Chinese 新增、更新.
+        Assert.Equal("Quarters with new or updated rows", await session.Page.Locator("#batch-detail h3").First.InnerTextAsync());
+        Assert.Equal(["This batch has no new or updated complaints, checks, survey answers or callbacks: no quarter's data changed with it."],
+            await session.Page.Locator("#batch-quarters li").AllInnerTextsAsync());
+        Assert.Equal(["New", "Updated"], await session.Page.Locator("#batch-files th").Filter(new LocatorFilterOptions { HasTextRegex = new("^(New|Updated)$") }).AllInnerTextsAsync());
         Assert.Equal("1 warning: this row loaded, but needs a look", await session.Page.Locator("#warnings caption").InnerTextAsync());
         await session.Screenshot("data-upload-1280-en");
         Assert.Empty(session.Errors);

@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
 
 namespace QualityAnalytics.Web.Tests.Browser;
 
@@ -162,6 +164,57 @@ public sealed class ExploreMatrixBrowserTests(BrowserFixture browser)
         await session.Arrived(url => url.Contains("/rows/checks?", StringComparison.Ordinal));
         Assert.Contains($"month={month}", session.Page.Url, StringComparison.Ordinal);
         Assert.Equal($"共 {checks:N0} 条", await session.Page.InnerTextAsync("#rows-total"));
+        Assert.Empty(session.Errors);
+    }
+
+    [Fact]
+    public async Task A_count_of_no_rows_is_a_number_not_a_link_in_the_matrix_on_the_overview_and_in_the_tally()
+    {
+        // One quarter by department and category: a department without a complaint of some category is a cell of 0.
+        const string quarter = "2026Q3";
+        await using var session = await browser.SignIn("committee");
+        await session.Open($"/explore?measures=complaints,reply_on_time_rate&x=department&series=category&visual=matrix&from={quarter}&to={quarter}");
+        var counts = session.Page.Locator("#table-explore tbody td[data-measure=complaints]");
+        var zero = counts.Filter(new LocatorFilterOptions { HasTextRegex = new Regex("^0$") });
+        Assert.True(await zero.CountAsync() > 0, "the matrix has no cell of 0 complaints to look at");
+        // A 0 stays 0 and opens nothing; the rate of no complaints stays "–"; every other count opens its rows.
+        Assert.Equal(0, await zero.Locator("a").CountAsync());
+        var nonZero = await counts.Filter(new LocatorFilterOptions { HasNotTextRegex = new Regex("^0$") }).CountAsync();
+        Assert.Equal(nonZero, await counts.Locator("a").CountAsync());
+        var cell = zero.First;
+        var department = await cell.EvaluateAsync<string>("td => td.closest('tr').dataset.row");
+        var category = await cell.GetAttributeAsync("data-column");
+        Assert.Equal("–", await cell.EvaluateAsync<string>("td => td.nextElementSibling.textContent"));
+        await session.Screenshot("explore-matrix-zero-1280");
+        await session.Open($"/explore?measures=complaints,reply_on_time_rate&x=department&series=category&visual=matrix&from={quarter}&to={quarter}&lang=en");
+        Assert.Equal(0, await zero.Locator("a").CountAsync());
+        await session.Screenshot("explore-matrix-zero-1280-en");
+
+        // The rows page it linked to had nothing in it.
+        var slice = $"from={quarter}&to={quarter}&department={department}&category={Uri.EscapeDataString(category!)}";
+        await session.Open($"/rows/complaints?{slice}&lang=zh-CN");
+        Assert.Equal("共 0 条", await session.Page.InnerTextAsync("#rows-total"));
+
+        // The overview's complaint card under the same slicers: 0, not a link (the department's card with complaints is one).
+        await session.Open($"/?{slice}");
+        Assert.Equal("0", (await session.Page.InnerTextAsync("[data-kpi=complaints] .value")).Trim());
+        Assert.Equal(0, await session.Page.Locator("[data-kpi=complaints] .value a").CountAsync());
+        // The trend's data table, whose count links as a click on its bar does: that quarter's 0 is plain too.
+        var trendCount = session.Page.Locator($"[data-data-of=chart-trend] tr:has(td:text-is('{quarter}')) td[data-col=complaints]");
+        Assert.Equal("0", (await trendCount.TextContentAsync())?.Trim()); // folded under the chart: its text, not its rendering
+        Assert.Equal(0, await trendCount.Locator("a").CountAsync());
+        await session.Open($"/?from={quarter}&to={quarter}&department={department}");
+        Assert.Equal(1, await session.Page.Locator("[data-kpi=complaints] .value a").CountAsync());
+        Assert.Equal(1, await session.Page.Locator($"[data-data-of=chart-trend] tr:has(td:text-is('{quarter}')) td[data-col=complaints] a").CountAsync());
+
+        // The rows page's tally of one complaint: its status a button that narrows to it, the others' 0 plain text.
+        await session.Open("/rows/complaints?complaint_id=TS-2025Q1-STO-02");
+        var tally = session.Page.Locator("[data-tally=reply_status]");
+        Assert.Equal(1, await tally.Locator("button[data-status]").CountAsync());
+        Assert.Equal(3, await tally.Locator("span[data-status]").CountAsync());
+        Assert.All(await tally.Locator("span[data-status]").AllInnerTextsAsync(), t => Assert.EndsWith(" 0", t, StringComparison.Ordinal));
+        await session.Page.SetViewportSizeAsync(375, 900);
+        await session.Screenshot("rows-tally-one-375");
         Assert.Empty(session.Errors);
     }
 }

@@ -90,7 +90,17 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
                 Assert.Equal(["2025Q1"], await wg.Page.Locator("#batch-quarters li > a:not(.approved)").AllInnerTextsAsync());
                 var approved = wg.Page.Locator("#batch-quarters li[data-quarter='2025Q1'] > a.approved");
                 Assert.Equal("已批准，查看批准后的变化", await approved.InnerTextAsync());
+                // The upload's own result says so too, in the same words and with the same link (it named the quarter only).
+                Assert.Equal("已载入批次 " + new Uri(wg.Page.Url).Query.Split("batch=")[1] + "。", await wg.Page.InnerTextAsync("#upload-status"));
+                Assert.Equal(["2025Q1"], await wg.Page.Locator("#upload-quarters li > a:not(.approved)").AllInnerTextsAsync());
+                var warned = wg.Page.Locator("#upload-quarters li[data-quarter='2025Q1'] > a.approved");
+                Assert.Equal("已批准，查看批准后的变化", await warned.InnerTextAsync());
+                Assert.Equal(await approved.GetAttributeAsync("href"), await warned.GetAttributeAsync("href"));
+                Assert.Equal("有新增或更新的季度", await wg.Page.InnerTextAsync("#upload-quarters h3"));
                 await wg.Screenshot("data-batch-approved-quarter-1280");
+                await wg.Page.SetViewportSizeAsync(375, 900);
+                await wg.Screenshot("data-upload-approved-quarter-375");
+                await wg.Page.SetViewportSizeAsync(1280, 900);
                 await approved.ClickAsync();
                 await wg.Arrived(url => new Uri(url).AbsolutePath == "/policy");
                 Assert.Equal("2025Q1", await wg.Page.InputValueAsync("#slicer-quarter"));

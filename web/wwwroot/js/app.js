@@ -113,6 +113,9 @@
     // write it; toLocaleString gives the hyphen (and "-0.00" for a small negative, shown unsigned). Exports are made by
     // the server and keep numbers as numbers.
     const minus = text => (!text.startsWith('-') ? text : /[1-9]/.test(text) ? '\u2212' + text.slice(1) : text.slice(1));
+    /** Whether a number is a count (format '0', a whole number) of nothing: 0 rows, so no drill-down opens anything (a
+     *  link would open an empty list). A sum or an average of 0.00 still has rows behind it; "–" is no data. */
+    const countsNothing = (value, fmt) => fmt === '0' && value === 0;
     /** A number as the policy writes it: 24, 95, 97.5 (no trailing zeros, no grouping). */
     const plainNumber = v => v.toLocaleString(locale, { maximumFractionDigits: 2, useGrouping: false });
     /** A target share as the policy writes it: 85%, 100%, 97.5% (no trailing .0). */
@@ -598,7 +601,7 @@
 
     window.QA = {
         t, tn, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        query, format, countsNothing, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, kpiDelta, zoom, valueAxis, targetLine, emptyChart, table, scrollArea, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

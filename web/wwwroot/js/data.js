@@ -28,6 +28,7 @@
         const checkChanges = document.getElementById('check-changes');
         const checkExport = document.getElementById('check-export');
         const checkWarnings = document.getElementById('check-warnings');
+        const uploadQuarters = document.getElementById('upload-quarters');
         // A check keeps nothing, so its quarantined values are exported by checking the same files again, the answer a
         // file (every value, not only the first thousand shown) that is saved as a download.
         // The files as the upload sends them, with the form's other fields (check, format).
@@ -70,6 +71,7 @@
             checkChanges.replaceChildren();
             checkExport.replaceChildren();
             checkWarnings.replaceChildren();
+            uploadQuarters.hidden = true;
             const xhr = new XMLHttpRequest();
             xhr.open('POST', '/api/data/uploads');
             xhr.setRequestHeader('X-CSRF-TOKEN', QA.csrf());
@@ -95,7 +97,10 @@
                     const sum = name => body.files.reduce((n, f) => n + (name === 'rejected' ? (f.rejected ? 1 : 0) : f[name]), 0);
                     status.textContent = body.dry_run
                         ? t('data.checked', sum('loaded'), sum('updated'), sum('quarantined'), sum('rejected'))
-                        : t('data.done', body.batch_id, (body.rescored || []).join(', ') || '–');
+                        : t('data.done', body.batch_id);
+                    // A load names the quarters it wrote as the batch's detail does, an approved one with its warning.
+                    uploadQuarters.hidden = body.dry_run;
+                    if (!body.dry_run) listQuarters(document.getElementById('upload-quarters-list'), body.quarters);
                     table(result, [col('file'), col('sheet'), kind(), number('read'), number('loaded'), number('updated'), number('unchanged'),
                         number('quarantined'), bool('rejected'), col('reason', { wrap: true }), number('warnings')],
                         body.files, { caption: t(body.dry_run ? 'data.checkCaption' : 'data.resultCaption'), rowClass: r => r.rejected || r.quarantined ? 'bad' : null });
@@ -129,6 +134,17 @@
             });
             xhr.send(body);
         });
+    }
+
+    // The quarters whose data a batch wrote (/api/data/batches/{id}/quarters, or the upload's answer), into a list: each
+    // opens its overview; an approved one also the Policy page, where what changed since the approval is listed. One
+    // function for the batch's detail and the upload's result, so that both warn of an approved quarter in one way.
+    function listQuarters(list, quarters) {
+        list.replaceChildren(...(quarters.length === 0
+            ? [el('li', { class: 'empty' }, t('data.quartersNone'))]
+            : quarters.map(q => el('li', { 'data-quarter': q.quarter },
+                el('a', { href: withQuery('/', { to: q.quarter }) }, q.quarter),
+                q.approved ? el('a', { class: 'approved', href: withQuery('/policy', { quarter: q.quarter }), 'data-approved': 'true' }, t('data.quarterApproved')) : null))));
     }
 
     // The footer names the latest batch the marts have taken in; after a load on this page it is the one just loaded.
@@ -186,12 +202,7 @@
         document.getElementById('batch-title').textContent = t('data.batch', id);
         const [files, quarantine, changes, warnings, quarters] = await Promise.all([QA.get(`/api/data/batches/${id}/files`), QA.get(`/api/data/batches/${id}/quarantine`),
             QA.get(`/api/data/batches/${id}/changes`), QA.get(`/api/data/batches/${id}/warnings`), QA.get(`/api/data/batches/${id}/quarters`)]);
-        // Each quarter opens its overview; an approved one also the Policy page, where what changed since the approval is listed.
-        document.getElementById('batch-quarters').replaceChildren(...(quarters.length === 0
-            ? [el('li', { class: 'empty' }, t('data.quartersNone'))]
-            : quarters.map(q => el('li', { 'data-quarter': q.quarter },
-                el('a', { href: withQuery('/', { to: q.quarter }) }, q.quarter),
-                q.approved ? el('a', { class: 'approved', href: withQuery('/policy', { quarter: q.quarter }), 'data-approved': 'true' }, t('data.quarterApproved')) : null))));
+        listQuarters(document.getElementById('batch-quarters'), quarters);
         table(document.getElementById('batch-files'), [file('fileName'), col('sheet'), kind(), col('encoding'), number('read'), number('loaded'),
             number('updated'), number('unchanged'), number('quarantined'), bool('rejected'), col('reason', { wrap: true })], files);
         // The rows loaded before that this batch's files changed, each changed column with its old and new value (as stored).

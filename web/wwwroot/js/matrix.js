@@ -1,6 +1,7 @@
 // The explore page's matrix: one dimension down, optionally one across, the measures in each cell, with the totals of
 // each line, each column and the whole. The totals come from the server, aggregated again at their level (a rate's
-// total is the rate of everything under it): nothing is added up here. Every number links to the rows behind it.
+// total is the rate of everything under it): nothing is added up here. Every number links to the rows behind it, but a
+// count of 0, which has none.
 'use strict';
 /** Draws an /api/query/matrix answer into container. name(dimension, value): a value as the page names it;
  *  href(filters, earlier): the rows behind a number with these dimension values (earlier: behind its value in the
@@ -52,7 +53,8 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
         }
         if (shaded) shade(td, value, measures.indexOf(measure));
         const shown = (measure.role === 'change' && value > 0 ? '+' : '') + format(value, measure.format);
-        const link = measure.role === 'change' || measure.role === 'share' ? null : href(filters, measure.role === 'comparison');
+        // A count of 0 counts no rows: a link would open an empty list (the number stays, as "–" stays no data).
+        const link = measure.role === 'change' || measure.role === 'share' || QA.countsNothing(value, measure.format) ? null : href(filters, measure.role === 'comparison');
         td.append(link ? el('a', { href: link, title: t('matrix.cellRows', shown) }, shown) : document.createTextNode(shown));
         return td;
     }

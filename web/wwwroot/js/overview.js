@@ -67,7 +67,7 @@ QA.busy((async function () {
         return el('article', { class: 'kpi ' + (ok === null ? '' : ok ? 'ok' : 'bad'), 'data-kpi': name },
             el('div', { class: 'name' }, label || t('kpi.' + name)),
             // A card over complaints opens the rows it counts (each with its reply and solution status).
-            el('div', { class: 'value' }, rowsHref && value !== null && value !== undefined
+            el('div', { class: 'value' }, rowsHref && value !== null && value !== undefined && !QA.countsNothing(value, fmt)
                 ? el('a', { href: rowsHref, title: t('kpi.openRows') }, format(value, fmt)) : format(value, fmt)),
             el('div', { class: 'target' }, target ? t('kpi.target', target.text) + (ok === null ? '' : ' · ' + t(ok ? 'kpi.met' : 'kpi.missed')) : t('kpi.lowerBetter')),
             QA.kpiDelta(value, previous, fmt, better, 'quarter'),
@@ -181,13 +181,14 @@ QA.busy((async function () {
                 ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ type: 'line', name: t('measure.' + m), data: trendTotals.records.map(r => r[m]), smooth: false })),
                 { type: 'bar', name: t('measure.complaints'), yAxisIndex: 1, data: qs.map(q => trendComplaints.records.find(r => r.quarter === q)?.complaints ?? 0), itemStyle: { opacity: .35 } },
             ],
-        }, p => { if (p.seriesType === 'bar') location.href = complaintsOf(p.name); });
+        }, p => { if (p.seriesType === 'bar' && !QA.countsNothing(p.value, '0')) location.href = complaintsOf(p.name); });
         trend.setExport('/api/query/export', trendTotals.params);
-        // Its data, with each quarter's complaint count a link to those complaints (as a click on the bar).
+        // Its data, with each quarter's complaint count a link to those complaints (as a click on the bar); a quarter of
+        // none (under the slicers) has no rows to open: its 0 is plain.
         trend.setData([
             { name: 'quarter', label: t('slicer.quarter') },
             ...['total', 'self_check', 'survey', 'complaint_score'].map(m => ({ name: m, label: t('measure.' + m), num: true, format: '0.00' })),
-            { name: 'complaints', label: t('measure.complaints'), num: true, render: (v, r) => el('a', { href: complaintsOf(r.quarter) }, format(v, '0')) },
+            { name: 'complaints', label: t('measure.complaints'), num: true, render: (v, r) => (QA.countsNothing(v, '0') ? format(v, '0') : el('a', { href: complaintsOf(r.quarter) }, format(v, '0'))) },
         ], trendTotals.records.map(r => ({ ...r, complaints: trendComplaints.records.find(c => c.quarter === r.quarter)?.complaints ?? 0 })));
 
         // Complaints by category: click a bar → the complaint rows of that category with the same slicers.

@@ -122,14 +122,19 @@ QA.busy((async function () {
         const n = v => counts.find(c => c.value === v)?.count ?? 0;
         const decided = n('on_time') + n('late') + n('overdue');
         const unjudged = n(null);
-        const parts = statuses.map(v => el('button', {
-            type: 'button', class: 'link target-status ' + v, 'data-status': v, 'aria-pressed': String(state[key] === v),
-            onclick: () => setState({ [key]: state[key] === v ? '' : v, page: '' }),
-        }, `${QA.valueLabel(key, v)} ${n(v).toLocaleString()}`));
+        // A count of 0 narrows to nothing: plain text, not a button that empties the list (unless it is the one
+        // pressed, which must still let go).
+        const parts = statuses.map(v => (n(v) === 0 && state[key] !== v
+            ? el('span', { class: 'target-status ' + v, 'data-status': v }, `${QA.valueLabel(key, v)} 0`)
+            : el('button', {
+                type: 'button', class: 'link target-status ' + v, 'data-status': v, 'aria-pressed': String(state[key] === v),
+                onclick: () => setState({ [key]: state[key] === v ? '' : v, page: '' }),
+            }, `${QA.valueLabel(key, v)} ${n(v).toLocaleString()}`)));
         return el('p', { class: 'tally-line', 'data-tally': key }, el('strong', {}, t('slicer.' + key)),
             ...parts.flatMap((p, i) => (i ? [' · ', p] : [' ', p])),
             unjudged ? ' · ' + t('rows.unjudged', unjudged.toLocaleString()) : '',
-            decided ? ' — ' + t('rows.onTimeRate', format(n('on_time') / decided, '0.0%')) : '');
+            // The rate in one piece: on a phone "— 按时率" ended a line and its number began the next.
+            decided ? [' ', el('span', { class: 'tally-rate' }, '— ' + t('rows.onTimeRate', format(n('on_time') / decided, '0.0%')))] : '');
     }
 
     const run = () => busy(render().catch(e => QA.showError(tableBox, e)));
