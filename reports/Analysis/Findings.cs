@@ -250,10 +250,10 @@ public static class Findings
         var categories = byCount.Items.Count(i => i.Value > 0);
         var vitalZh = byCount.Spread
             ? FormattableString.Invariant($"原因分散：累计 {Pct(byCount.Threshold)} 需要全部 {categories} 类原因，无关键少数")
-            : FormattableString.Invariant($"关键少数（累计 {Pct(byCount.Threshold)}）：{string.Join("、", vital)}");
+            : FormattableString.Invariant($"关键少数（累计达到 {Pct(byCount.Threshold)} 所需的原因，合计占 {Pct(byCount.VitalShare)}）：{string.Join("、", vital)}");
         var vitalEn = byCount.Spread
             ? FormattableString.Invariant($"causes spread: reaching {Pct(byCount.Threshold)} takes all {categories} categories, no vital few")
-            : $"vital few: {string.Join(", ", vital)}";
+            : FormattableString.Invariant($"vital few (the causes needed to reach {Pct(byCount.Threshold)}, together {Pct(byCount.VitalShare)}): {string.Join(", ", vital)}");
         var parameters = new Dictionary<string, string>
         {
             ["category"] = leader.Category, ["count"] = leader.Value.ToString(CultureInfo.InvariantCulture), ["share"] = F(leader.Share, 4), ["vital_few"] = string.Join(",", vital),

@@ -144,7 +144,23 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         var stars = section.OfType<TableBlock>().Single().Rows.Select(r => r[^1]).ToList();
         Assert.Contains("★", stars);
         Assert.Contains("", stars);
-        Assert.Contains("关键少数累计 80.0%", section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+        Assert.Contains("关键少数：累计达到 80.0% 所需的原因，合计占 92.9%", section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "（深色为关键少数：累计达到 80.0% 所需的原因，合计占 92.9%）", "关键少数（累计达到 80.0% 所需的原因，合计占 92.9%）：响应不及时、信息不准确、服务态度、配送延误")]
+    [InlineData("en", "(darker: the vital few, the causes needed to reach 80.0%, together 92.9%)", "vital few (the causes needed to reach 80.0%, together 92.9%): 响应不及时, 信息不准确, 服务态度, 配送延误")]
+    public void The_vital_fews_share_is_the_tables_cumulative_share_not_the_threshold(string language, string caption, string evidence)
+    {
+        // 7 2 2 2 1: the three 2s tie at the cut, so the vital few make 92.9% — the table's cumulative share at the last
+        // star. "关键少数累计 80.0%" beside a table reading 92.9% made the caption and the table disagree.
+        var model = Model("2026Q3");
+        var section = Section(Compose(model, language), language == "en" ? "Complaint causes (Pareto)" : "投诉原因（帕累托分析）");
+        var lastStar = section.OfType<TableBlock>().Single().Rows.Last(r => r[^1] == "★");
+        Assert.Equal("92.9%", lastStar[3]);
+        Assert.EndsWith(caption, section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+        var finding = model.Analysis.Findings.Single(f => f.Kind == QualityAnalytics.Reports.Analysis.FindingKinds.ParetoVitalFew);
+        Assert.Contains(evidence, language == "en" ? finding.EvidenceEn : finding.EvidenceZh, StringComparison.Ordinal);
     }
 
     [Theory]
