@@ -41,6 +41,16 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         return [.. blocks.Skip(start + 1).TakeWhile(b => b is not HeadingBlock h || h.Level > level)];
     }
 
+    [Theory]
+    [InlineData("zh-CN", "招标分公司（BID）", "排名", "第 4 名（共 7 个部门）")]
+    [InlineData("en", "招标分公司 (BID)", "Rank", "4 of 7")]
+    public void A_departments_rank_names_what_it_is_counted_among(string language, string heading, string key, string value)
+    {
+        // "第 4 名 / 共 7 个" left out what the seven were, and a slash is no Chinese punctuation.
+        var facts = Section(Compose("2026Q3", language), heading).OfType<KeyValueBlock>().First();
+        Assert.Equal(value, facts.Items.Single(i => i.Key == key).Value);
+    }
+
     [Fact]
     public void The_method_says_components_are_rounded_to_two_decimals_before_the_total()
     {
