@@ -41,6 +41,16 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         return [.. blocks.Skip(start + 1).TakeWhile(b => b is not HeadingBlock h || h.Level > level)];
     }
 
+    [Fact]
+    public void A_self_check_control_limit_never_reaches_past_100()
+    {
+        // 储运中心 checks itself at 97.5–100: X̄ + 3σ̂ is above 100, which no self-check score can cross, and its chart
+        // ran the score axis up to 102. The limit stands at 100; the rules, which read σ̂, are unchanged.
+        var sto = Model("2026Q3").Analysis.ControlCharts.Departments.Single(d => d.DepartmentCode == "STO").SelfCheck!.Individuals;
+        Assert.Contains(sto.Points, p => p.CenterLine + 3 * p.Sigma > 100);
+        Assert.All(sto.Points, p => Assert.True(p.Upper <= 100, $"{p.Label}: UCL {p.Upper}"));
+    }
+
     [Theory]
     [InlineData("zh-CN", "招标分公司（BID）", "排名", "第 4 名（共 7 个部门）")]
     [InlineData("en", "招标分公司 (BID)", "Rank", "4 of 7")]
