@@ -42,6 +42,20 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Fact]
+    public void A_missed_service_target_finding_names_the_targets_it_missed()
+    {
+        // The demo's 2026Q3 as of the fixture's clock (8 July): 市场经营部 missed its reply time only, 武汉业务部 its reply
+        // and solution times — each title names what its evidence lists, where all said 未达服务时限/满意率目标.
+        var findings = Model("2026Q3").Analysis.Findings.Where(f => f.Kind == QualityAnalytics.Reports.Analysis.FindingKinds.ServiceTargetMissed).ToList();
+        var mkt = findings.Single(f => f.DepartmentCode == "MKT");
+        Assert.Single(mkt.EvidenceZhClauses);
+        Assert.Equal(("市场经营部未达回复时限目标", "市场经营部 (MKT) missed the reply-time target"), (mkt.TitleZh, mkt.TitleEn));
+        var wuh = findings.Single(f => f.DepartmentCode == "WUH");
+        Assert.Equal(2, wuh.EvidenceZhClauses.Count);
+        Assert.Equal(("武汉业务部未达回复时限、解决时限目标", "武汉业务部 (WUH) missed the reply-time and solution-time targets"), (wuh.TitleZh, wuh.TitleEn));
+    }
+
+    [Fact]
     public void A_self_check_control_limit_never_reaches_past_100()
     {
         // 储运中心 checks itself at 97.5–100: X̄ + 3σ̂ is above 100, which no self-check score can cross, and its chart
