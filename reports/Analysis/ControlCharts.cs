@@ -22,7 +22,8 @@ public static class ControlCharts
             if (self.Count > 0)
             {
                 var selfMonths = self.Select(c => c.Month).ToList();
-                xmr = XmRChart.Compute([.. self.Select(c => (double)c.Mean)], [.. selfMonths.Select(Trends.Month)], options.BaselineFor(d.Code, selfMonths), options.IndividualsRules);
+                xmr = XmRChart.Compute([.. self.Select(c => (double)c.Mean)], [.. selfMonths.Select(Trends.Month)], options.BaselineFor(d.Code, selfMonths), options.IndividualsRules,
+                    range: (0, 100)); // a self-check score's range (data contract: 0–100)
             }
             ControlChart? complaints = null;
             if (months.Count > 0)

@@ -250,10 +250,10 @@ public static class Findings
         var categories = byCount.Items.Count(i => i.Value > 0);
         var vitalZh = byCount.Spread
             ? FormattableString.Invariant($"原因分散：累计 {Pct(byCount.Threshold)} 需要全部 {categories} 类原因，无关键少数")
-            : FormattableString.Invariant($"关键少数（累计 {Pct(byCount.Threshold)}）：{string.Join("、", vital)}");
+            : FormattableString.Invariant($"关键少数（累计达到 {Pct(byCount.Threshold)} 所需的原因，合计占 {Pct(byCount.VitalShare)}）：{string.Join("、", vital)}");
         var vitalEn = byCount.Spread
             ? FormattableString.Invariant($"causes spread: reaching {Pct(byCount.Threshold)} takes all {categories} categories, no vital few")
-            : $"vital few: {string.Join(", ", vital)}";
+            : FormattableString.Invariant($"vital few (the causes needed to reach {Pct(byCount.Threshold)}, together {Pct(byCount.VitalShare)}): {string.Join(", ", vital)}");
         var parameters = new Dictionary<string, string>
         {
             ["category"] = leader.Category, ["count"] = leader.Value.ToString(CultureInfo.InvariantCulture), ["share"] = F(leader.Share, 4), ["vital_few"] = string.Join(",", vital),
@@ -277,8 +277,12 @@ public static class Findings
         {
             var code = row.DepartmentCode!;
             var missed = new List<(string Zh, string En, double Shortfall)>();
+            var targets = new List<(string Zh, string En)>(); // the targets missed, for the title
             // A shortfall weighs in proportion to the evidence, up to 5 decided complaints: one late complaint of one is not 100%.
             static double W(int n) => Math.Min(1.0, n / 5.0);
+            if (row.Reply.Met == false) targets.Add(("回复时限", "reply-time"));
+            if (row.Solution.Met == false) targets.Add(("解决时限", "solution-time"));
+            if (row.Satisfaction.Met == false) targets.Add(("满意率", "satisfaction"));
             if (row.Reply.Met == false) missed.Add(($"{hours}小时回复率 {Pct(row.Reply.Rate!.Value)}（{row.Reply.Late} 件超时）", $"{hours}-hour reply rate {Pct(row.Reply.Rate!.Value)} ({row.Reply.Late} late)", (row.Reply.Target - row.Reply.Rate!.Value) * W(row.Reply.OnTime + row.Reply.Late)));
             if (row.Solution.Met == false) missed.Add(($"{o.SolutionWorkingDays}个工作日解决率 {Pct(row.Solution.Rate!.Value)}（{row.Solution.Late} 件超时）", $"{o.SolutionWorkingDays}-working-day solution rate {Pct(row.Solution.Rate!.Value)} ({row.Solution.Late} late)", (row.Solution.Target - row.Solution.Rate!.Value) * W(row.Solution.OnTime + row.Solution.Late)));
             if (row.Satisfaction.Met == false) missed.Add(($"满意率 {Pct(row.Satisfaction.Rate!.Value)}（目标 {Pct(row.Satisfaction.Target)}，回访 {row.Satisfaction.Asked} 件）", $"Satisfaction {Pct(row.Satisfaction.Rate!.Value)} (target {Pct(row.Satisfaction.Target)}, {row.Satisfaction.Asked} asked)", (row.Satisfaction.Target - row.Satisfaction.Rate!.Value) * W(row.Satisfaction.Asked)));
@@ -286,10 +290,16 @@ public static class Findings
             var late = service.Late.Where(l => l.DepartmentCode == code).Select(l => l.ComplaintId).Distinct().ToList();
             drafts.Add(new Draft(FindingKinds.ServiceTargetMissed, Math.Min(80, 35 + 40 * missed.Max(m => m.Shortfall)), code, "finding.service_target_missed",
                 new() { ["late"] = string.Join(",", late) },
-                $"{names.GetValueOrDefault(code, code)}未达服务时限/满意率目标", $"{En(names, code)} missed service targets",
+                // The title names the targets missed (it said 服务时限/满意率 whatever was missed, a slash in Chinese text).
+                $"{names.GetValueOrDefault(code, code)}未达{string.Join("、", targets.Select(t => t.Zh))}目标",
+                $"{En(names, code)} missed the {EnglishList([.. targets.Select(t => t.En)])} target{(targets.Count > 1 ? "s" : "")}",
                 [.. missed.Select(m => m.Zh)], [.. missed.Select(m => m.En)], late));
         }
     }
+
+    /// <summary>"a", "a and b", "a, b and c".</summary>
+    private static string EnglishList(IReadOnlyList<string> items) =>
+        items.Count <= 1 ? string.Concat(items) : string.Join(", ", items.Take(items.Count - 1)) + " and " + items[^1];
 
     private static void SurveyFindings(SurveySection survey, AnalysisOptions options, List<Draft> drafts, Dictionary<string, string> names)
     {

@@ -4,9 +4,10 @@ using ScottPlot;
 namespace QualityAnalytics.Reports.Charts;
 
 /// <summary>Words the control chart shows. <paramref name="ValueFormat"/> writes the value axis's ticks (null: ScottPlot's
-/// numbers; a p chart passes a percentage).</summary>
+/// numbers; a p chart passes a percentage). <paramref name="ValueRange"/> is the range the values can take (a score's
+/// 0–100): the value axis stops just past it, as a margin around the data once ran a score axis to 102.</summary>
 public sealed record ControlChartLabels(string XLabel, string YLabel, string Values, string Center, string Limits, string Violations,
-    Func<double, string>? ValueFormat = null);
+    Func<double, string>? ValueFormat = null, (double Min, double Max)? ValueRange = null);
 
 /// <summary>A Shewhart chart (X, c, u or p): the points, the centre line and control limits as steps (they change between
 /// phases, and with each month's n on u and p charts), and the points that break a run rule marked in red.</summary>
@@ -54,7 +55,15 @@ public static class ControlChartPlot
         {
             var (min, max) = (all.Min(), all.Max());
             var pad = Math.Max((max - min) * 0.1, Math.Abs(max) * 0.02 + 0.01);
-            plot.Axes.SetLimitsY(min - pad, max + pad);
+            var (low, high) = (min - pad, max + pad);
+            if (labels.ValueRange is { } range)
+            {
+                // A point on the range's edge keeps its whole marker: 0.4% of the range beyond it (0.4 on a score), less
+                // than a tick's step, so no tick is labelled past it (1% put a "101" on the score axis).
+                var margin = (range.Max - range.Min) * 0.004;
+                (low, high) = (Math.Max(low, range.Min - margin), Math.Min(high, range.Max + margin));
+            }
+            plot.Axes.SetLimitsY(low, high);
         }
         ChartStyle.LegendAbove(plot);
         return plot;

@@ -56,7 +56,7 @@ internal sealed partial class ReportComposer
         var control = _m.Analysis.ControlCharts.Departments.FirstOrDefault(d => d.DepartmentCode == code)?.SelfCheck?.Individuals;
         if (control is { Points.Count: > 0 })
         {
-            Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"])), DepartmentControlChart,
+            Add(new ChartBlock(ControlChartPlot.Build(Relabel(control), ControlLabels(_t["AxisScore"]) with { ValueRange = (0, 100) }), DepartmentControlChart,
                 ControlCaption(_t.Format("ChartControlCaption", NextFigure(), Name(a.DepartmentCode)), control)));
         }
 

@@ -193,7 +193,7 @@ internal sealed partial class ReportComposer
             var plot = ParetoChart.Build(pareto, new ParetoChartLabels(_t["AxisCount"], _t["LegendCount"], _t["LegendCumulative"]));
             Add(new ChartBlock(plot, NarrowChart, pareto.Spread
                 ? _t.Format("ChartParetoCaptionSpread", NextFigure())
-                : _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold))));
+                : _t.Format("ChartParetoCaption", NextFigure(), _f.Pct(pareto.Threshold), _f.Pct(pareto.VitalShare))));
         }
 
         CompanyControlCharts();

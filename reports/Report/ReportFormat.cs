@@ -1,20 +1,20 @@
 using System.Globalization;
 using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Warehouse.Scoring.Mart;
 
 namespace QualityAnalytics.Reports.Report;
 
 /// <summary>How the report writes numbers, money, shares and dates. Numbers are invariant ("88.20", "9,200") in both
-/// languages; minus is U+2212 as in the rest of the product.</summary>
+/// languages; minus is U+2212 as in the rest of the product. Scores and money are written by <see cref="Figures"/>,
+/// which `qa`'s tables share.</summary>
 internal sealed class ReportFormat(ReportText text)
 {
-    public const string Minus = "−";
-
     public ReportText Text { get; } = text;
 
     public string Dash => Text["Dash"];
 
-    public string F2(decimal? value) => value is { } v ? Signless(v.ToString("0.00", CultureInfo.InvariantCulture)) : Dash;
+    public string F2(decimal? value) => value is { } v ? Figures.Score(v) : Dash;
 
     public string F2(double? value) => value is { } v && double.IsFinite(v) ? Signless(v.ToString("0.00", CultureInfo.InvariantCulture)) : Dash;
 
@@ -36,15 +36,10 @@ internal sealed class ReportFormat(ReportText text)
     };
 
     /// <summary>Yuan, signed: +9,200, −5,000, 0.</summary>
-    public string Money(decimal value) => value switch
-    {
-        > 0 => "+" + value.ToString("#,##0.##", CultureInfo.InvariantCulture),
-        < 0 => Minus + (-value).ToString("#,##0.##", CultureInfo.InvariantCulture),
-        _ => "0",
-    };
+    public string Money(decimal value) => Figures.Money(value);
 
     /// <summary>Yuan without a sign (a sum that is positive by definition).</summary>
-    public string Yuan(decimal value) => Signless(value.ToString("#,##0.##", CultureInfo.InvariantCulture));
+    public string Yuan(decimal value) => Figures.Yuan(value);
 
     public string Pct(double? share) => share is { } s && double.IsFinite(s) ? (s * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : Dash;
 
@@ -111,8 +106,9 @@ internal sealed class ReportFormat(ReportText text)
         _ => field,
     };
 
-    /// <summary>A value of a difference: a grade (stored as excellent, pass…) in the report's words; numbers and names as they are.</summary>
-    public string DifferenceValue(string field, string? value) => value is null ? Dash : field != "grade" ? value : value switch
+    /// <summary>A value of a difference: a grade (stored as excellent, pass…) in the report's words; numbers as the report
+    /// writes them elsewhere (−5,000, not the stored "-5000.00"); names as they are.</summary>
+    public string DifferenceValue(string field, string? value) => value is null ? Dash : field != "grade" ? AssessmentDifference.Written(field, value)! : value switch
     {
         "excellent" => Text["GradeExcellent"],
         "pass" => Text["GradePass"],
@@ -121,5 +117,5 @@ internal sealed class ReportFormat(ReportText text)
         _ => value,
     };
 
-    private static string Signless(string text) => text.StartsWith('-') ? Minus + text[1..] : text;
+    private static string Signless(string text) => Figures.WithMinus(text);
 }

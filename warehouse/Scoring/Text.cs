@@ -8,11 +8,11 @@ internal static class Text
     private const string Normal = "0.############################";
 
     /// <summary>A score or amount, 2 decimals: 94.00, −5000.00.</summary>
-    public static string F2(decimal value) => Minus(value.ToString("0.00", CultureInfo.InvariantCulture));
+    public static string F2(decimal value) => Figures.Score(value);
 
     /// <summary>Money as the report writes it (review F13): thousands separators, cents only when there are any — 1,000,
     /// −3,500, +2,250.5.</summary>
-    public static string Money(decimal value) => Minus(value.ToString("#,##0.##", CultureInfo.InvariantCulture));
+    public static string Money(decimal value) => Figures.Yuan(value);
 
     /// <summary>A parameter or exact value without trailing zeros: 0.4, 10, 88.199.</summary>
     public static string N(decimal value) => Minus(value.ToString(Normal, CultureInfo.InvariantCulture));
@@ -38,5 +38,5 @@ internal static class Text
 
     public static string Ids(IEnumerable<string> ids) => string.Join(", ", ids);
 
-    private static string Minus(string s) => s.StartsWith('-') ? "−" + s[1..] : s;
+    private static string Minus(string s) => Figures.WithMinus(s);
 }

@@ -16,9 +16,11 @@ internal static class AssessmentTable
         _ => "未考核 withheld",
     };
 
-    public static string N(decimal? value) => value?.ToString("0.00", CultureInfo.InvariantCulture) ?? "—";
+    /// <summary>A score as the report writes it (88.20, −0.50), "—" for none.</summary>
+    public static string N(decimal? value) => value is { } v ? Figures.Score(v) : "—";
 
-    public static string Yuan(decimal value) => (value > 0 ? "+" : "") + value.ToString("#,0.00", CultureInfo.InvariantCulture);
+    /// <summary>Signed money as the report writes it: +9,200, −5,000, 0.</summary>
+    public static string Yuan(decimal value) => Figures.Money(value);
 
     public static void Write(TextWriter o, ScoredQuarter q, PolicySet policies)
     {
@@ -32,8 +34,9 @@ internal static class AssessmentTable
                         $"{N(a.CallbackDeduction),5} {N(a.Total),7}  {Pad(GradeLabel(a.Grade), 16)} {Yuan(a.Amount),11}  {a.DepartmentName}{notes}");
         }
         var b = q.Budget;
-        o.WriteLine($"rewards {Yuan(b.Rewards)}, penalties {Yuan(-b.Penalties)}, net {Yuan(b.Net)}; working-group budget {b.Budget.ToString("#,0", CultureInfo.InvariantCulture)} yuan, " +
-                    $"remaining after rewards {b.Remaining.ToString("#,0.00", CultureInfo.InvariantCulture)}" + (b.OverBudget ? " — OVER BUDGET" : ""));
+        // The report's sentence: rewards and penalties as sums (unsigned), the net signed.
+        o.WriteLine($"rewards {Figures.Yuan(b.Rewards)}, penalties {Figures.Yuan(b.Penalties)}, net {Yuan(b.Net)}; working-group budget {Figures.Yuan(b.Budget)} yuan, " +
+                    $"remaining after rewards {Figures.Yuan(b.Remaining)}" + (b.OverBudget ? " — OVER BUDGET" : ""));
         WriteStatus(o, q, policies);
         var warned = q.Assessments.Where(a => a.Warnings.Count > 0).ToList();
         foreach (var a in warned)
@@ -56,7 +59,8 @@ internal static class AssessmentTable
         o.WriteLine(differences.Count == 0
             ? $"approved by {approval.ApprovedBy} at {at} (Asia/Shanghai); the current data gives the same results."
             : $"approved by {approval.ApprovedBy} at {at}; the data has changed since — this is a new draft. Differences from the approved results:");
-        foreach (var d in differences) o.WriteLine($"  {d.DepartmentCode} {d.Field}: approved {d.Approved ?? "—"} → draft {d.Draft ?? "—"}");
+        foreach (var d in differences)
+            o.WriteLine($"  {d.DepartmentCode} {d.Field}: approved {AssessmentDifference.Written(d.Field, d.Approved) ?? "—"} → draft {AssessmentDifference.Written(d.Field, d.Draft) ?? "—"}");
         if (ApprovedPolicy.Edited(approval, policies) != true) return;
         if (ApprovedPolicy.Changes(approval, policies) is { } changes)
         {

@@ -32,7 +32,7 @@ internal static class ExplainCommand
                     assessment = AssessmentJson.Of(a, scored),
                     explanation = a.Explanation.Select(l => new { component = l.Component, formula = l.Formula, source_ids = l.SourceIds }),
                     source_batches = scored.SourceBatches,
-                }, CliEnvironment.Json));
+                }, AssessmentJson.Options));
                 return QaCommandLine.Ok;
             }
             env.Out.WriteLine($"{a.DepartmentName} ({a.DepartmentCode}) {q}, policy {a.PolicyVersion}: total {AssessmentTable.N(a.Total)}, {AssessmentTable.GradeLabel(a.Grade)}, {AssessmentTable.Yuan(a.Amount)} yuan");

@@ -38,7 +38,7 @@ internal static class ScoreCommand
             var policies = Policies.Active(env, parse.GetValue(db), parse.GetValue(policy));
             var scored = AssessmentMart.Score(ctx, q, policies, env.Clock);
             if (parse.GetValue(format) == "json")
-                env.Out.WriteLine(JsonSerializer.Serialize(scored.Assessments.Select(a => AssessmentJson.Of(a, scored)), CliEnvironment.Json));
+                env.Out.WriteLine(JsonSerializer.Serialize(scored.Assessments.Select(a => AssessmentJson.Of(a, scored)), AssessmentJson.Options));
             else AssessmentTable.Write(env.Out, scored, policies);
             return QaCommandLine.Ok;
         });

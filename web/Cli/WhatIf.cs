@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Warehouse.Scoring.Mart;
 
 namespace QualityAnalytics.Web.Cli;
@@ -22,7 +23,7 @@ internal static class WhatIf
         }).ToList();
         if (json)
         {
-            env.Out.WriteLine(JsonSerializer.Serialize(rows, CliEnvironment.Json));
+            env.Out.WriteLine(JsonSerializer.Serialize(rows, AssessmentJson.Options));
             return;
         }
         env.Out.WriteLine($"{stored.Quarter} what-if: policy {whatIf.Policy.Version} beside {stored.Policy.Version} (nothing stored)");
@@ -33,6 +34,6 @@ internal static class WhatIf
                               $"{AssessmentTable.N(r.what_if.total),7} {AssessmentTable.Pad(AssessmentTable.GradeLabel(AssessmentRows.ParseGrade(r.what_if.grade)), 16)} {AssessmentTable.Yuan(r.what_if.amount),11}  {AssessmentTable.Yuan(r.amount_change),11}");
         }
         env.Out.WriteLine($"net money: {AssessmentTable.Yuan(stored.Budget.Net)} now, {AssessmentTable.Yuan(whatIf.Budget.Net)} under {whatIf.Policy.Version}; " +
-                          $"rewards {AssessmentTable.Yuan(whatIf.Budget.Rewards)} of the {whatIf.Budget.Budget:#,0} yuan budget");
+                          $"rewards {Figures.Yuan(whatIf.Budget.Rewards)} of the {Figures.Yuan(whatIf.Budget.Budget)} yuan budget");
     }
 }

@@ -8,13 +8,17 @@ public sealed record XmRResult(ControlChart Individuals, ControlChart MovingRang
 /// consecutive baseline pairs, σ̂ = MR̄ / d₂ (d₂ = 1.128 for n = 2), X limits X̄ ± 3σ̂ (= X̄ ± 2.66 MR̄), MR chart
 /// upper limit D₄·MR̄ = 3.267 MR̄ (lower 0). A phase with fewer than 2 baseline points has a centre line but no limits.
 /// The MR chart is checked for points above its upper limit only (rule MR1).
+/// Given the range the values can take (<c>range</c>: a self-check mean lies in 0–100), an X limit beyond it is drawn at
+/// its edge, as the p chart's are clipped to [0, 1]: a UCL of 100.8 can never be crossed, and on the report's chart it
+/// stretched the score axis to 102. The rules read the centre line and σ, so no signal changes.
 /// </summary>
 public static class XmRChart
 {
     public const double D2 = 1.128;
     public const double D4 = 3.267;
 
-    public static XmRResult Compute(IReadOnlyList<double> values, IReadOnlyList<string> labels, ControlBaseline baseline, IReadOnlyList<string> rules)
+    public static XmRResult Compute(IReadOnlyList<double> values, IReadOnlyList<string> labels, ControlBaseline baseline, IReadOnlyList<string> rules,
+        (double Min, double Max)? range = null)
     {
         ArgumentNullException.ThrowIfNull(values);
         ArgumentNullException.ThrowIfNull(labels);
@@ -47,7 +51,9 @@ public static class XmRChart
             var inBasis = basis.ToHashSet();
             for (var i = start; i <= end; i++)
             {
-                xs.Add(new ChartPoint(i, labels[i], values[i], center, center + 3 * sigma, center - 3 * sigma, sigma, ph, inBasis.Contains(i)));
+                var (upper, lower) = (center + 3 * sigma, center - 3 * sigma);
+                if (range is { } r) (upper, lower) = (upper is { } u ? Math.Min(r.Max, u) : null, lower is { } l ? Math.Max(r.Min, l) : null);
+                xs.Add(new ChartPoint(i, labels[i], values[i], center, upper, lower, sigma, ph, inBasis.Contains(i)));
                 if (i > start)
                 {
                     // MR chart: no σ zones (its distribution is skewed); the centre line is MR̄.

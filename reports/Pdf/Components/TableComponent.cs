@@ -5,11 +5,20 @@ using SkiaSharp;
 namespace QualityAnalytics.Reports.Pdf.Components;
 
 /// <summary>
-/// A table is a header fragment kept with the first row, then one fragment per row; each row carries the header
+/// A table is a header fragment kept with the first rows, then one fragment per row; each row carries the header
 /// so the paginator repeats it on every page the table reaches. Cell text wraps with the paragraph breaker.
+/// A short table is never split (<see cref="KeptWholeRows"/>), and a long one never leaves a single row alone at
+/// either end of a page: a table of five changes split two and three over two pages, and the quarantined rows'
+/// last row took a page of its own.
 /// </summary>
 internal static partial class TableComponent
 {
+    /// <summary>A table of at most this many rows stays on one page whole, moving to the next page if need be —
+    /// unless it is taller than <see cref="KeptWholeShare"/> of a page, which would leave too much of a page blank.</summary>
+    internal const int KeptWholeRows = 6;
+
+    internal const float KeptWholeShare = 0.5f;
+
     public static IEnumerable<Fragment> Layout(TableBlock block, LayoutContext context)
     {
         var columns = block.Columns;
@@ -24,6 +33,7 @@ internal static partial class TableComponent
             background: Palette.Primary, spaceBefore: Spacing.BlockGap, keepWithNext: true, repeatedHeader: null);
         yield return header;
 
+        var rows = new List<Fragment>(block.Rows.Count);
         for (var r = 0; r < block.Rows.Count; r++)
         {
             var cells = block.Rows[r];
@@ -32,10 +42,27 @@ internal static partial class TableComponent
                 throw new ArgumentException($"Table row {r} has {cells.Count} cells but the table has {columns.Count} columns.", nameof(block));
             }
             var shaded = block.Zebra && r % 2 == 1;
-            yield return Row(cells, widths, alignments, Typography.TableCell, context,
-                background: shaded ? Palette.Zebra : null, spaceBefore: 0, keepWithNext: false, repeatedHeader: header);
+            rows.Add(Row(cells, widths, alignments, Typography.TableCell, context,
+                background: shaded ? Palette.Zebra : null, spaceBefore: 0, keepWithNext: false, repeatedHeader: header));
+        }
+        var keptWhole = rows.Count <= KeptWholeRows && header.Height + rows.Sum(r => r.Height) <= context.ContentHeight * KeptWholeShare;
+        for (var r = 0; r < rows.Count; r++)
+        {
+            // Kept whole: each row with the next. Otherwise the first row with the second (the header already keeps
+            // with the first), so at least two rows open the table, and the second-to-last with the last.
+            var keep = r < rows.Count - 1 && (keptWhole || r == 0 || r == rows.Count - 2);
+            yield return keep ? KeptWithNext(rows[r]) : rows[r];
         }
     }
+
+    private static Fragment KeptWithNext(Fragment row) => new()
+    {
+        Height = row.Height,
+        SpaceBefore = row.SpaceBefore,
+        KeepWithNext = true,
+        RepeatedHeader = row.RepeatedHeader,
+        Draw = row.Draw,
+    };
 
     private static Fragment Row(IReadOnlyList<string> cells, float[] widths, SKTextAlign[] alignments, TextStyle style,
         LayoutContext context, SKColor? background, float spaceBefore, bool keepWithNext, Fragment? repeatedHeader)

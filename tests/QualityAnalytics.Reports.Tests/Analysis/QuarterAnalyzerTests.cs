@@ -142,12 +142,17 @@ public sealed class QuarterAnalyzerTests
         Assert.Equal(["D"], finding.Points);
         Assert.Contains("满意率 75.0%", finding.EvidenceZh);
         Assert.Contains("24小时回复率 75.0%（1 件超时）", finding.EvidenceZh);
+        // The title names the two targets missed, not "服务时限/满意率" whatever was missed.
+        Assert.Equal(2, finding.EvidenceZhClauses.Count);
+        Assert.EndsWith("未达回复时限、满意率目标", finding.TitleZh, StringComparison.Ordinal);
+        Assert.EndsWith(" missed the reply-time and satisfaction targets", finding.TitleEn, StringComparison.Ordinal);
 
         // The finding names the deadline in force: within 1 hour every reply (2 hours or later) is late, and it says so.
         var strict = QuarterAnalyzer.Analyze(Input(complaints: complaints) with { Targets = ServiceTargetRules.Default with { ReplyHours = 1 } });
         var named = Assert.Single(strict.Findings, f => f.Kind == FindingKinds.ServiceTargetMissed);
         Assert.Contains("1小时回复率 0.0%（4 件超时）", named.EvidenceZh);
         Assert.Contains("1-hour reply rate 0.0% (4 late)", named.EvidenceEn);
+        Assert.EndsWith("未达回复时限、满意率目标", named.TitleZh, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -50,6 +50,22 @@ public sealed class ControlChartLayoutTests
     }
 
     [Fact]
+    public void A_score_charts_value_axis_stops_just_past_100()
+    {
+        // Self-check means of 97.5–100 with the UCL at 100: the margin around the data (2% of the largest value) ran the
+        // axis to 102, a score no one can have. With the score's range the axis stops 0.4 past it, below any tick above 100.
+        var points = Enumerable.Range(0, 12).Select(i => new ChartPoint(i, $"m{i}", i == 6 ? 100 : 97.5 + i % 3, 98.6, 100, 96.2, 0.8, 0, true)).ToList();
+        var chart = new ControlChart("individuals", points, [], [], "all");
+
+        var free = ControlChartPlot.Build(chart, English).Axes.GetLimits();
+        var bounded = ControlChartPlot.Build(chart, English with { ValueRange = (0, 100) }).Axes.GetLimits();
+
+        Assert.True(free.Top > 101.5, $"top {free.Top}");
+        Assert.Equal(100.4, bounded.Top, 6);
+        Assert.Equal(free.Bottom, bounded.Bottom);
+    }
+
+    [Fact]
     public void Each_limit_is_one_continuous_line_of_steps_across_every_months_slot()
     {
         var chart = VaryingLimits();

@@ -328,6 +328,11 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("审定后数据有变化：储运中心投诉C：100.00→80.00；储运中心总分：99.60→93.60；储运中心等次：优秀→不合格；", zh, StringComparison.Ordinal);
         Assert.DoesNotContain("complaint:", zh, StringComparison.Ordinal);
         Assert.Contains("储运中心(STO)ComplaintsC:100.00→80.00;储运中心(STO)Total:99.60→93.60;储运中心(STO)Grade:Excellent→Fail;", en, StringComparison.Ordinal);
+        // The money as the report writes it everywhere else (its table: +9,200), not as the mart keeps it ("9200.00",
+        // "-1400.00" with the hyphen).
+        Assert.Contains("储运中心奖惩（元）：+9,200→−1,400。", zh, StringComparison.Ordinal);
+        Assert.Contains("储运中心(STO)Amount(yuan):+9,200→−1,400.", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("9200.00", zh + en, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -42,6 +42,40 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
     }
 
     [Fact]
+    public void A_missed_service_target_finding_names_the_targets_it_missed()
+    {
+        // The demo's 2026Q3 as of the fixture's clock (8 July): 市场经营部 missed its reply time only, 武汉业务部 its reply
+        // and solution times — each title names what its evidence lists, where all said 未达服务时限/满意率目标.
+        var findings = Model("2026Q3").Analysis.Findings.Where(f => f.Kind == QualityAnalytics.Reports.Analysis.FindingKinds.ServiceTargetMissed).ToList();
+        var mkt = findings.Single(f => f.DepartmentCode == "MKT");
+        Assert.Single(mkt.EvidenceZhClauses);
+        Assert.Equal(("市场经营部未达回复时限目标", "市场经营部 (MKT) missed the reply-time target"), (mkt.TitleZh, mkt.TitleEn));
+        var wuh = findings.Single(f => f.DepartmentCode == "WUH");
+        Assert.Equal(2, wuh.EvidenceZhClauses.Count);
+        Assert.Equal(("武汉业务部未达回复时限、解决时限目标", "武汉业务部 (WUH) missed the reply-time and solution-time targets"), (wuh.TitleZh, wuh.TitleEn));
+    }
+
+    [Fact]
+    public void A_self_check_control_limit_never_reaches_past_100()
+    {
+        // 储运中心 checks itself at 97.5–100: X̄ + 3σ̂ is above 100, which no self-check score can cross, and its chart
+        // ran the score axis up to 102. The limit stands at 100; the rules, which read σ̂, are unchanged.
+        var sto = Model("2026Q3").Analysis.ControlCharts.Departments.Single(d => d.DepartmentCode == "STO").SelfCheck!.Individuals;
+        Assert.Contains(sto.Points, p => p.CenterLine + 3 * p.Sigma > 100);
+        Assert.All(sto.Points, p => Assert.True(p.Upper <= 100, $"{p.Label}: UCL {p.Upper}"));
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "招标分公司（BID）", "排名", "第 4 名（共 7 个部门）")]
+    [InlineData("en", "招标分公司 (BID)", "Rank", "4 of 7")]
+    public void A_departments_rank_names_what_it_is_counted_among(string language, string heading, string key, string value)
+    {
+        // "第 4 名 / 共 7 个" left out what the seven were, and a slash is no Chinese punctuation.
+        var facts = Section(Compose("2026Q3", language), heading).OfType<KeyValueBlock>().First();
+        Assert.Equal(value, facts.Items.Single(i => i.Key == key).Value);
+    }
+
+    [Fact]
     public void The_method_says_components_are_rounded_to_two_decimals_before_the_total()
     {
         var zh = string.Join("\n", Texts(Compose("2026Q2")));
@@ -144,7 +178,23 @@ public sealed class ReportWordingTests(DemoWarehouse demo) : IClassFixture<DemoW
         var stars = section.OfType<TableBlock>().Single().Rows.Select(r => r[^1]).ToList();
         Assert.Contains("★", stars);
         Assert.Contains("", stars);
-        Assert.Contains("关键少数累计 80.0%", section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+        Assert.Contains("关键少数：累计达到 80.0% 所需的原因，合计占 92.9%", section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "（深色为关键少数：累计达到 80.0% 所需的原因，合计占 92.9%）", "关键少数（累计达到 80.0% 所需的原因，合计占 92.9%）：响应不及时、信息不准确、服务态度、配送延误")]
+    [InlineData("en", "(darker: the vital few, the causes needed to reach 80.0%, together 92.9%)", "vital few (the causes needed to reach 80.0%, together 92.9%): 响应不及时, 信息不准确, 服务态度, 配送延误")]
+    public void The_vital_fews_share_is_the_tables_cumulative_share_not_the_threshold(string language, string caption, string evidence)
+    {
+        // 7 2 2 2 1: the three 2s tie at the cut, so the vital few make 92.9% — the table's cumulative share at the last
+        // star. "关键少数累计 80.0%" beside a table reading 92.9% made the caption and the table disagree.
+        var model = Model("2026Q3");
+        var section = Section(Compose(model, language), language == "en" ? "Complaint causes (Pareto)" : "投诉原因（帕累托分析）");
+        var lastStar = section.OfType<TableBlock>().Single().Rows.Last(r => r[^1] == "★");
+        Assert.Equal("92.9%", lastStar[3]);
+        Assert.EndsWith(caption, section.OfType<ChartBlock>().Single().Caption, StringComparison.Ordinal);
+        var finding = model.Analysis.Findings.Single(f => f.Kind == QualityAnalytics.Reports.Analysis.FindingKinds.ParetoVitalFew);
+        Assert.Contains(evidence, language == "en" ? finding.EvidenceEn : finding.EvidenceZh, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using MiniExcelLibs;
 using QualityAnalytics.Warehouse.Schema;
+using QualityAnalytics.Warehouse.Scoring;
 using QualityAnalytics.Web.Cli;
 
 namespace QualityAnalytics.Web.Tests.Cli;
@@ -129,6 +130,73 @@ public sealed class ScoreCliTests : IDisposable
     }
 
     [Fact]
+    public void The_table_writes_money_and_scores_as_the_report_does_with_the_minus_sign()
+    {
+        _qa.Run("load", "inbox");
+        // policy.md §6's worked examples: LOG 88.20, −5,000 yuan; STO 99.60, +9,200.
+        var (exit, table, error) = _qa.Run("score", "--quarter", "2026Q2");
+        Assert.True(exit == 0, error);
+
+        var log = table.Split('\n').Single(l => l.StartsWith("LOG "));
+        var sto = table.Split('\n').Single(l => l.StartsWith("STO "));
+        Assert.Contains(" 88.20 ", log);
+        Assert.EndsWith("−5,000  物流业务部", log.TrimEnd('\r'));
+        Assert.EndsWith("+9,200  储运中心", sto.TrimEnd('\r'));
+        // The budget line reads as the report's sentence: the sums unsigned, the net signed; the fund without cents.
+        Assert.Contains("rewards 9,200, penalties 5,000, net +4,200; working-group budget 30,000 yuan, remaining after rewards 20,800", table);
+        // No number anywhere in the table is written with the ASCII hyphen as its sign.
+        Assert.DoesNotMatch(@"(?<![\w-])-\d", table);
+        // One formatter: exactly the report's forms (ReportFormat writes money and scores through Figures too).
+        Assert.Contains(Figures.Money(-5000m), log);
+        Assert.Contains(Figures.Score(88.20m), log);
+    }
+
+    [Fact]
+    public void The_what_if_table_writes_money_as_the_report_does()
+    {
+        _qa.Run("load", "inbox");
+        WriteLenientPolicy();
+
+        var (exit, table, error) = _qa.Run("score", "--quarter", "2026Q2", "--policy", "lenient.json", "--compare");
+
+        Assert.True(exit == 0, error);
+        var log = table.Split('\n').Single(l => l.StartsWith("LOG ")).TrimEnd('\r');
+        Assert.Matches(@"88\.20 .*−5,000 +91\.20 .*−3,800 +\+1,200$", log);
+        Assert.DoesNotMatch(@"(?<![\w-])-\d", table);
+    }
+
+    [Fact]
+    public void Every_score_and_amount_in_the_json_is_a_number_with_two_decimals_as_stored()
+    {
+        _qa.Run("load", "inbox");
+        string[] scoresAndMoney = ["self_check_base", "consistency_penalty", "self_check", "survey", "complaint", "callback_deduction", "total", "amount"];
+        // The contract's keys, each present; every score and amount a JSON number (or null when missing/withheld) whose
+        // text has exactly 2 decimals, whatever the scale the decimal was computed with (90 and 90.0 were both printed).
+        foreach (var dept in ScoreJson().EnumerateArray())
+        {
+            foreach (var key in new[] { "department", "name", "quarter", "grade", "complete", "missing" }.Concat(scoresAndMoney))
+                Assert.True(dept.TryGetProperty(key, out _), $"{key} missing");
+            foreach (var key in scoresAndMoney)
+            {
+                var value = dept.GetProperty(key);
+                if (value.ValueKind == JsonValueKind.Null) continue;
+                Assert.Equal(JsonValueKind.Number, value.ValueKind);
+                Assert.Matches(@"^-?\d+\.\d\d$", value.GetRawText());
+            }
+        }
+        var log = Dept(ScoreJson(), "LOG");
+        Assert.Equal(("2.00", "77.00", "0.50", "-5000.00"), (log.GetProperty("consistency_penalty").GetRawText(), log.GetProperty("complaint").GetRawText(),
+            log.GetProperty("callback_deduction").GetRawText(), log.GetProperty("amount").GetRawText()));
+
+        // The what-if's stored side is read back from the mart and its other side computed, yet both read alike.
+        var (_, compared, _) = _qa.Run("score", "--quarter", "2026Q2", "--policy", Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json"), "--compare", "--format", "json");
+        var row = JsonDocument.Parse(compared).RootElement.EnumerateArray().Single(e => e.GetProperty("department").GetString() == "LOG");
+        Assert.Equal(("88.20", "-5000.00"), (row.GetProperty("stored").GetProperty("total").GetRawText(), row.GetProperty("stored").GetProperty("amount").GetRawText()));
+        Assert.Equal(("88.20", "-5000.00", "0.00"), (row.GetProperty("what_if").GetProperty("total").GetRawText(),
+            row.GetProperty("what_if").GetProperty("amount").GetRawText(), row.GetProperty("amount_change").GetRawText()));
+    }
+
+    [Fact]
     public void Reloading_identical_data_gives_identical_results()
     {
         _qa.Run("load", "inbox");
@@ -160,7 +228,7 @@ public sealed class ScoreCliTests : IDisposable
         Assert.Equal("draft_differs_from_approved", sto.GetProperty("status").GetString());
         var table = _qa.Run("score", "--quarter", "2026Q2").Out;
         Assert.Contains("STO total: approved 99.60 → draft 96.60", table);
-        Assert.Contains("STO amount: approved 9200.00 → draft 3200.00", table);
+        Assert.Contains("STO amount: approved +9,200 → draft +3,200", table); // money as the report writes it
         // qa explain explains the current draft, and says that it is one and how it differs, for that department only.
         var explained = _qa.Run("explain", "--quarter", "2026Q2", "--department", "STO").Out;
         Assert.Contains("approved by 质量管理委员会", explained);
@@ -200,9 +268,7 @@ public sealed class ScoreCliTests : IDisposable
     {
         _qa.Run("load", "inbox");
         ScoreJson();
-        var json = File.ReadAllText(Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json"))
-            .Replace("\"version\": \"2013-07\"", "\"version\": \"lenient\"").Replace("\"complaint_cost_per_valid\": 10", "\"complaint_cost_per_valid\": 5");
-        File.WriteAllText(Path.Combine(_qa.Folder, "lenient.json"), json);
+        WriteLenientPolicy();
         var before = MartSnapshot();
 
         var (exit, output, error) = _qa.Run("score", "--quarter", "2026Q2", "--policy", "lenient.json", "--compare", "--format", "json");
@@ -220,9 +286,7 @@ public sealed class ScoreCliTests : IDisposable
     public void Explain_and_approve_take_the_policy_file_that_score_was_given()
     {
         _qa.Run("load", "inbox");
-        var json = File.ReadAllText(Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json"))
-            .Replace("\"version\": \"2013-07\"", "\"version\": \"lenient\"").Replace("\"complaint_cost_per_valid\": 10", "\"complaint_cost_per_valid\": 5");
-        File.WriteAllText(Path.Combine(_qa.Folder, "lenient.json"), json);
+        WriteLenientPolicy();
         Assert.Equal(91.20m, Dept(ScoreJson("--policy", "lenient.json"), "LOG").GetProperty("total").GetDecimal());
 
         // The numbers qa score printed under --policy are the ones qa explain explains and qa approve freezes.
@@ -269,6 +333,14 @@ public sealed class ScoreCliTests : IDisposable
         File.WriteAllText(Path.Combine(_qa.Folder, "inbox", "late.csv"), "complaint_id,department,received_at,channel,valid\nC-951,LOG,2026-06-01 10:00,电话,否\n");
         var (_, _, error) = _qa.Run("load", "inbox");
         Assert.Contains("rescored: 2026Q2", error);
+    }
+
+    /// <summary>lenient.json in the working folder: the default policy as version "lenient", 5 points per valid complaint, not 10.</summary>
+    private void WriteLenientPolicy()
+    {
+        var json = File.ReadAllText(Path.Combine(FindRepo(), "warehouse", "Scoring", "default-policy.json"))
+            .Replace("\"version\": \"2013-07\"", "\"version\": \"lenient\"").Replace("\"complaint_cost_per_valid\": 10", "\"complaint_cost_per_valid\": 5");
+        File.WriteAllText(Path.Combine(_qa.Folder, "lenient.json"), json);
     }
 
     private string MartSnapshot()

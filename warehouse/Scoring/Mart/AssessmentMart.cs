@@ -18,8 +18,17 @@ public sealed record ScoredQuarter(
     public BudgetSummary Budget => BudgetSummary.Of(Assessments, Policy);
 }
 
-/// <summary>One value that differs between the approved snapshot and the current draft.</summary>
-public sealed record AssessmentDifference(string DepartmentCode, string Field, string? Approved, string? Draft);
+/// <summary>One value that differs between the approved snapshot and the current draft. A number is kept in its
+/// invariant form ("-5000.00"), which the dashboard reads as a number; <see cref="Written"/> is how a reader sees it.</summary>
+public sealed record AssessmentDifference(string DepartmentCode, string Field, string? Approved, string? Draft)
+{
+    /// <summary>A value of <paramref name="field"/> as the report writes it: money signed with thousands separators
+    /// (−5,000), a score with 2 decimals (88.20, −0.50); a grade's or a name's text as it is; null stays null.</summary>
+    public static string? Written(string field, string? value) =>
+        value is null || !decimal.TryParse(value, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var number)
+            ? value
+            : field == "amount" ? Figures.Money(number) : Figures.Score(number);
+}
 
 /// <summary>The assessment mart: compute and store a quarter's assessments, keep them fresh as data changes, and
 /// freeze them when the committee approves (第六条).</summary>

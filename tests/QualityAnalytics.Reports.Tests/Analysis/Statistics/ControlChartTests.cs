@@ -29,6 +29,24 @@ public sealed class ControlChartTests
     }
 
     [Fact]
+    public void Limits_beyond_the_values_range_stand_at_its_edge_and_the_rules_are_unchanged()
+    {
+        // Self-check means near the top of 0–100: X̄ = 98.7, MR̄ = 1.0, σ̂ = 0.8865, so X̄ ± 3σ̂ = 96.04 – 101.36.
+        double[] x = [98, 99, 98, 99, 100, 99, 98, 99, 98, 99];
+        var free = XmRChart.Compute(x, Labels(10), ControlBaseline.Frozen(0, 9), RunRules.WesternElectric);
+        var bounded = XmRChart.Compute(x, Labels(10), ControlBaseline.Frozen(0, 9), RunRules.WesternElectric, range: (0, 100));
+
+        Assert.Equal(101.36, free.Individuals.Points[0].Upper!.Value, 2);
+        Assert.All(bounded.Individuals.Points, p => Assert.Equal(100, p.Upper));
+        Assert.Equal(free.Individuals.Points[0].Lower, bounded.Individuals.Points[0].Lower); // within the range: as it was
+        Assert.Equal(free.Individuals.Points[0].Sigma, bounded.Individuals.Points[0].Sigma);
+        Assert.Equal(free.Individuals.Violations, bounded.Individuals.Violations);
+        // A range below the lower limit's value clips that side too.
+        Assert.All(XmRChart.Compute(x, Labels(10), ControlBaseline.Frozen(0, 9), [RunRules.WE1], range: (97, 100)).Individuals.Points,
+            p => Assert.Equal(97, p.Lower));
+    }
+
+    [Fact]
     public void The_automatic_baseline_drops_an_isolated_outlier_and_recomputes()
     {
         // Same data, automatic: with 25 in, X̄ = 12.7, MR̄ = (11 + 14)/9 = 2.778, UCL = 12.7 + 2.66·2.778 = 20.09 — 25 is out,
