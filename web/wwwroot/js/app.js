@@ -173,25 +173,43 @@
     }
 
     // ---- Page state in the URL --------------------------------------------------------------------------------
-    const state = Object.fromEntries(new URLSearchParams(location.search));
-    delete state.lang;
+    // One object for the page's life (the pages hold it): Back and Forward refill it in place.
+    const state = {};
+    const readUrl = () => {
+        for (const k of Object.keys(state)) delete state[k];
+        Object.assign(state, Object.fromEntries(new URLSearchParams(location.search)));
+        delete state.lang;
+    };
+    readUrl();
     const listeners = [];
-    function writeUrl() {
+    /** Writes the state to the URL: a user's change (push) as a new history entry, so that the browser's Back returns to
+     *  the view before it, as a BI tool's does; the page's own corrections (a stale filter dropped, a range put in order)
+     *  replace the entry they correct, so that Back never lands on a view the page would correct again. */
+    function writeUrl(push = false) {
         const q = qs(state);
-        history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
+        const url = location.pathname + (q ? '?' + q : '');
+        if (push && url !== location.pathname + location.search) history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
         const switcher = document.querySelector('.account .lang');
         if (switcher) switcher.href = '?' + qs({ ...state, lang: switcher.dataset.lang });
     }
     /** Changes the page state (null or '' removes a key), writes it to the URL so the view can be bookmarked and
-     *  shared, and tells the page to redraw. */
+     *  shared, and tells the page to redraw. A silent change is the page's own correction: no redraw, no history entry. */
     function setState(patch, { silent = false } = {}) {
         for (const [k, v] of Object.entries(patch)) {
             if (v === undefined || v === null || v === '') delete state[k]; else state[k] = String(v);
         }
-        writeUrl();
+        writeUrl(!silent);
         if (!silent) for (const f of listeners) f(state);
     }
     const onState = f => listeners.push(f);
+    // Back and Forward between the entries setState pushed: the page is drawn again from the URL it returns to, as a
+    // page load with that URL draws it.
+    window.addEventListener('popstate', () => {
+        readUrl();
+        writeUrl();
+        for (const f of listeners) f(state);
+    });
 
     /** The quarter range with defaults: the latest quarter and the seven before it. */
     async function quarterRange() {
