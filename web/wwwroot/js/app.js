@@ -16,6 +16,8 @@
     /** A UI string about a count n: the key's ".one" form when n is 1 (English "1 row quarantined", where the key's own
      *  says "rows"; Chinese has no plural, its ".one" is the same text), otherwise the key's own. */
     const tn = (key, n, ...args) => t(n === 1 && (key + '.one') in strings ? key + '.one' : key, ...args);
+    /** A UI string whose {0}, {1}… are nodes (a badge inside a sentence): the words around them stay the resource's. */
+    const tNodes = (key, ...args) => (strings[key] ?? key).split(/\{(\d+)\}/).map((part, i) => (i % 2 ? args[+part] ?? '' : part));
     /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
     const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
     const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
@@ -128,6 +130,9 @@
         return targetsCache.get(quarter);
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
+    /** A grade as a small badge, one colour per grade (site.css, .grade-badge), the same wherever a grade is shown. The word
+     *  stays in it: the colour only repeats what the word says (a reader who tells no red from green, a printout). */
+    const gradeBadge = g => (g ? el('span', { class: 'grade-badge grade-' + g, 'data-grade': g }, gradeName(g)) : '–');
     /** A dimension's value as shown: grades, check kinds, callback findings and the contract's fixed channels and
      *  satisfaction levels (stored as satisfied / neutral / dissatisfied, none / incomplete / mismatch) in the page's
      *  language; data (departments' and customers' names, categories) as stored. */
@@ -482,7 +487,7 @@
     // the query can be ordered by them (the biggest rises first); a change carries its sign (+3, −1.2%).
     const queryColumns = result => result.columns.map((c, i) => ({
         name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension',
-        render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
+        render: c.name === 'grade' ? gradeBadge : ['kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
             : c.role === 'change' ? v => (typeof v === 'number' ? (v > 0 ? '+' : '') + format(v, c.format) : '–') : undefined,
     }));
 
@@ -618,8 +623,8 @@
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
 
     window.QA = {
-        t, tn, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, countsNothing, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        t, tn, tNodes, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        query, format, countsNothing, plainNumber, targetPct, targets, lateComplaints, gradeName, gradeBadge, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, kpiDelta, zoom, valueAxis, targetLine, emptyChart, table, scrollArea, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();
