@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using QualityAnalytics.Warehouse.Model;
 
@@ -45,26 +46,59 @@ internal static class EarlierPeriod
             .Concat(measures.Select(m => new QueryColumn(m.Name + "_change", "change", $"{m.LabelZh}变化", $"{m.LabelEn} change", m.Format)));
     }
 
-    /// <summary>The measures now, then the earlier ones, then the changes; null when neither period has the line. A
-    /// change is empty where either side is, except for a count or a sum (<see cref="MeasureDef.Additive"/>), whose
-    /// absent side counts as 0, as Power BI treats a blank in arithmetic: a channel with one complaint last quarter and
-    /// none now fell by 1, which an empty change would read as no change. An average or a rate of nothing is no 0, so
-    /// theirs stays empty. The values themselves stay as they are (an absent one is still shown empty).</summary>
-    public static object?[]? Compared(object?[]? now, object?[]? then, IReadOnlyList<QueryColumn> measures)
+    /// <summary>The measures now, then the earlier ones, then the changes; null when neither period has the line.
+    /// <paramref name="earlierHasData"/>: whether the earlier period holds data at all (a quarter the warehouse has
+    /// assessed; <see cref="QuartersWithData"/>). Where it does, a line or column it lacks (a channel with no complaints
+    /// then) is a member with no rows: its count was 0, shown as 0, and a change is computed; a sum's absent side counts
+    /// as 0 in the change (as Power BI treats a blank in arithmetic) but is not shown as a value; an average or a rate of
+    /// nothing is no 0, so it stays empty, and so does its change. Where the earlier period has no data (before the
+    /// first quarter loaded), every earlier value and every change is empty: nothing to compare with.</summary>
+    public static object?[]? Compared(object?[]? now, object?[]? then, IReadOnlyList<QueryColumn> measures, bool earlierHasData)
     {
         if (now is null && then is null) return null;
         var count = measures.Count;
         var values = new object?[count * 3];
         for (var k = 0; k < count; k++)
         {
+            var measure = SemanticModel.Measure(measures[k].Name);
             values[k] = now?[k];
-            values[count + k] = then?[k];
-            values[2 * count + k] = SemanticModel.Measure(measures[k].Name) is { Additive: true } measure && (values[k] ?? values[count + k]) is not null
+            values[count + k] = then?[k] ?? (earlierHasData && measure is { Decimals: null } ? 0L : null);
+            values[2 * count + k] = earlierHasData && measure is { Additive: true } && (values[k] ?? values[count + k]) is not null
                 ? Change(values[k] ?? Zero(measure), values[count + k] ?? Zero(measure))
                 : Change(values[k], values[count + k]);
         }
         return values;
     }
+
+    /// <summary>The quarters of the earlier request's range that hold data: those the warehouse has assessed (every
+    /// loaded quarter is, a department without data as 未考核), under the row scope, whatever the request's other filters
+    /// select: a channel with no complaints in a loaded quarter had 0 of them, not none known.</summary>
+    public static IReadOnlySet<string> QuartersWithData(DbConnection connection, QueryRequest earlier, RowScope scope)
+    {
+        var assessed = SemanticQuery.Run(connection, new QueryRequest
+        {
+            Measures = ["departments"], Dimensions = ["quarter"], QuarterFrom = earlier.QuarterFrom, QuarterTo = earlier.QuarterTo,
+            Filters = earlier.Filters.Where(f => f.Key == "quarter").ToDictionary(f => f.Key, f => f.Value),
+            Limit = 100_000,
+        }, scope);
+        return assessed.Rows.Select(r => Convert.ToString(r[0], CultureInfo.InvariantCulture)!).ToHashSet();
+    }
+
+    /// <summary>Whether the earlier period of a line (or cell) with these dimension values holds data: its quarter moved
+    /// back (or its month's) is among <paramref name="withData"/>; without the quarter or month among them, the whole
+    /// range moved back, which holds data when any of its quarters does.</summary>
+    public static bool HasData(IEnumerable<(string Dimension, object? Value)> line, Comparison comparison, IReadOnlySet<string> withData)
+    {
+        foreach (var (dimension, value) in line)
+        {
+            if (dimension == "quarter" && value is string quarter) return withData.Contains(Back(quarter, comparison));
+            if (dimension == "month" && value is string month) return withData.Contains(QuarterOf(Months(month, -MonthsBack(comparison))));
+        }
+        return withData.Count > 0;
+    }
+
+    private static string QuarterOf(string month) =>
+        string.Create(CultureInfo.InvariantCulture, $"{month[..4]}Q{(int.Parse(month[5..7], CultureInfo.InvariantCulture) - 1) / 3 + 1}");
 
     /// <summary>Now minus then, in the type the measure has (a count stays whole); empty when either is (for an additive
     /// measure only when both are: the caller made a single absent side 0).</summary>
@@ -77,7 +111,7 @@ internal static class EarlierPeriod
 
     /// <summary>An absent count or sum as 0 of its own type (used only when the other side has a value: with neither, the
     /// change stays empty).</summary>
-    private static object Zero(MeasureDef measure) => measure.Decimals is null ? (object)0L : 0m; // boxed apart: `? 0L : 0m` alone would make both decimal
+    private static object Zero(MeasureDef? measure) => measure?.Decimals is null ? (object)0L : 0m; // boxed apart: `? 0L : 0m` alone would make both decimal
 
     private static string Back(string quarter, Comparison comparison)
     {

@@ -17,7 +17,9 @@ internal static class MatrixComparison
         var comparison = request.Comparison;
         var order = SemanticComparison.ComparisonOrder(request.Query.OrderBy);
         var now = SemanticMatrix.Build(connection, order is null ? request : request with { Query = request.Query with { OrderBy = null } }, scope);
-        var then = SemanticMatrix.Build(connection, request with { Query = EarlierPeriod.MovedBack(request.Query, comparison) with { OrderBy = null } }, scope);
+        var earlierQuery = EarlierPeriod.MovedBack(request.Query, comparison);
+        var then = SemanticMatrix.Build(connection, request with { Query = earlierQuery with { OrderBy = null } }, scope);
+        var withData = EarlierPeriod.QuartersWithData(connection, earlierQuery, scope);
 
         var down = now.RowDimension.Name;
         var across = now.ColumnDimension?.Name;
@@ -26,9 +28,13 @@ internal static class MatrixComparison
 
         // The current column values' places in the earlier matrix (-1 where it has no such column).
         var placeThen = now.ColumnValues.Select(v => earlierColumns.GetValueOrDefault(Key(v), -1)).ToList();
+        // Whether the earlier period of a cell (its line's and column's values; the total line has no line value) holds data.
+        bool HasData(MatrixRow line, object? column, bool inColumn) => EarlierPeriod.HasData(
+            [.. (ReferenceEquals(line, now.Total) ? [] : new[] { (down, line.Value) }), .. (inColumn ? new[] { (across!, column) } : [])], comparison, withData);
         MatrixRow Line(MatrixRow current, MatrixRow? earlier) => new(current.Value,
-            current.Cells.Select((cell, c) => EarlierPeriod.Compared(cell, earlier is not null && placeThen[c] >= 0 ? earlier.Cells[placeThen[c]] : null, now.Measures)).ToList(),
-            EarlierPeriod.Compared(current.Total, earlier?.Total, now.Measures)!);
+            current.Cells.Select((cell, c) => EarlierPeriod.Compared(cell, earlier is not null && placeThen[c] >= 0 ? earlier.Cells[placeThen[c]] : null, now.Measures,
+                HasData(current, now.ColumnValues[c], inColumn: true))).ToList(),
+            EarlierPeriod.Compared(current.Total, earlier?.Total, now.Measures, HasData(current, null, inColumn: false))!);
 
         var rows = now.Rows.Select(r => Line(r, earlierLines.GetValueOrDefault(Key(r.Value)))).ToList();
         var measures = now.Measures.Concat(EarlierPeriod.Columns(now.Measures, comparison)).ToList();

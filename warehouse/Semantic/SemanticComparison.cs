@@ -17,9 +17,9 @@ public enum Comparison
 /// the first quarter of a range is compared with the one before the range, not left blank — under the same filters and
 /// row scope, and are matched to each line by its other dimensions; without the quarter among the dimensions (the
 /// departments of 2026Q3, say), the whole range is compared with the range moved back (the departments of 2026Q2). The
-/// change is current minus earlier, in the measure's own unit (a rate's in points of the rate); for a count or a sum an
-/// absent side counts as 0, for an average or a rate the change is empty where either side is
-/// (<see cref="EarlierPeriod.Compared"/>).</summary>
+/// change is current minus earlier, in the measure's own unit (a rate's in points of the rate). A line the earlier period
+/// lacks while that period holds data has a count of 0 then; an average or a rate stays empty; before the first quarter
+/// with data everything earlier is empty (<see cref="EarlierPeriod.Compared"/>).</summary>
 public static class SemanticComparison
 {
     public const string Previous = "previous";
@@ -41,7 +41,9 @@ public static class SemanticComparison
         var byComparison = ComparisonOrder(request.OrderBy);
         var current = SemanticQuery.Run(connection, byComparison is null ? request : request with { OrderBy = null, Limit = 100_000 }, scope);
         var dimensions = current.Columns.TakeWhile(c => c.Role == "dimension").Select(c => c.Name).ToList();
-        var earlier = SemanticQuery.Run(connection, EarlierPeriod.MovedBack(request, comparison) with { OrderBy = null, Limit = 100_000 }, scope);
+        var earlierRequest = EarlierPeriod.MovedBack(request, comparison);
+        var earlier = SemanticQuery.Run(connection, earlierRequest with { OrderBy = null, Limit = 100_000 }, scope);
+        var withData = EarlierPeriod.QuartersWithData(connection, earlierRequest, scope);
 
         // An earlier line stands beside the current line whose quarter (or month) is as far after it; without the quarter
         // among the dimensions, beside the line of the same values (the whole range was moved back).
@@ -53,7 +55,8 @@ public static class SemanticComparison
         var columns = current.Columns.Concat(EarlierPeriod.Columns(measures, comparison)).ToList();
         var rows = current.Rows.Select(row => (object?[])[
             .. row.Take(dimensions.Count),
-            .. EarlierPeriod.Compared(row[dimensions.Count..], byLine.GetValueOrDefault(Key(row, moveForward: false)), measures)!,
+            .. EarlierPeriod.Compared(row[dimensions.Count..], byLine.GetValueOrDefault(Key(row, moveForward: false)), measures,
+                EarlierPeriod.HasData(dimensions.Select((d, i) => (d, row[i])), comparison, withData))!,
         ]).ToList();
         if (byComparison is { } order) rows = Ordered(rows, columns, order, request.Limit);
         return new QueryResult(columns, rows);

@@ -29,12 +29,14 @@ public sealed class MatrixComparisonApiTests(DashboardFactory app) : IClassFixtu
 
     /// <summary>A compared cell holds the measures now, then earlier, then the changes: the earlier ones must be what
     /// the plain matrix says, and each change now minus then. The first <paramref name="counts"/> measures are counts,
-    /// whose absent side counts as 0 (empty only when both are); the others' change is empty where either side is.</summary>
+    /// whose absent side counts as 0 (empty only when both are); the others' change is empty where either side is. Every
+    /// earlier period these tests compare with holds data: a count the earlier matrix lacks was 0 then, and is shown so.</summary>
     private static void AssertCompared(JsonElement compared, JsonElement? plainEarlier, JsonElement? plainNow, int measures, string where, int counts = 1)
     {
         var now = plainNow is { } n ? Measures(n, 0, measures) : new decimal?[measures];
         var then = plainEarlier is { } e ? Measures(e, 0, measures) : new decimal?[measures];
         if (now.All(v => v is null) && then.All(v => v is null) && compared.ValueKind == JsonValueKind.Null) return;
+        for (var k = 0; k < counts; k++) then[k] ??= 0;
         Assert.Equal(now, Measures(compared, 0, measures));
         Assert.True(then.SequenceEqual(Measures(compared, measures, measures)), $"{where}: earlier {string.Join(",", Measures(compared, measures, measures))}, expected {string.Join(",", then)}");
         Assert.Equal(now.Zip(then, (a, b) => (a, b)).Select((x, k) => Change(x.a, x.b, k < counts)), Measures(compared, 2 * measures, measures));

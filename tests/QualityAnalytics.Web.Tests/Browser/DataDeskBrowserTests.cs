@@ -191,15 +191,29 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal(0, await session.Page.Locator("#tests .test-fail").CountAsync());
         // The other test's upload keeps a deduction of a check that does not exist: at most that one warning.
         Assert.Matches(@"^通过 \d+ 项，未通过 0 项，警告 [01] 项$", await session.Page.InnerTextAsync("#tests-summary"));
-        var rules = await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync();
+        // Each line leads with what the test checks in the page's language; its identifier (for scripts and qa verify)
+        // follows, small and monospace, and is selected whole by one click.
+        Assert.Equal(["检查内容", "结果", "行数", "示例"], await session.Page.Locator("#tests th").AllInnerTextsAsync());
+        var rules = await session.Page.Locator("#tests td[data-col='tests.rule'] .test-rule > span").AllInnerTextsAsync();
         Assert.Contains("投诉汇总表按季度、部门的投诉数与投诉事实表一致（仪表板读取的是汇总表）", rules);
+        var ids = await session.Page.Locator("#tests td[data-col='tests.rule'] code.test-id").AllInnerTextsAsync();
+        Assert.Equal(DataTests.All.Select(d => d.Name).Order(), ids.Order());
+        Assert.Contains("relationship:fact_complaint.channel_key", ids);
+        var id = session.Page.Locator("#tests code.test-id", new() { HasText = "relationship:fact_complaint.channel_key" });
+        Assert.Equal("all", await id.EvaluateAsync<string>("e => getComputedStyle(e).userSelect"));
+        Assert.True(await id.EvaluateAsync<bool>("e => parseFloat(getComputedStyle(e).fontSize) < parseFloat(getComputedStyle(e.previousElementSibling).fontSize)"));
+        await id.ClickAsync();
+        Assert.Equal("relationship:fact_complaint.channel_key", await session.Page.EvaluateAsync<string>("() => getSelection().toString().trim()"));
         await session.Screenshot("data-tests-1280");
+        await session.Page.SetViewportSizeAsync(375, 800);
+        await session.Screenshot("data-tests-375");
+        await session.Page.SetViewportSizeAsync(1280, 900);
 
         await session.Open("/data?lang=en");
         await session.AndSettle(() => session.Page.ClickAsync("#run-tests"));
         // Counts after their names: "1 warnings" needed no plural then.
         Assert.Matches(@"^Passed: \d+, failed: 0, warnings: [01]$", await session.Page.InnerTextAsync("#tests-summary"));
-        var english = await session.Page.Locator("#tests td[data-col='tests.rule']").AllInnerTextsAsync();
+        var english = await session.Page.Locator("#tests td[data-col='tests.rule'] .test-rule > span").AllInnerTextsAsync();
         Assert.Contains("a batch's counts are the sums of its files'", english);
         // The English rules named 第八条 and 题号 in Chinese.
         Assert.Contains("a check with deductions scores 100 − Σ points (Article 8)", english);

@@ -96,6 +96,44 @@ public sealed class ExploreComparisonBrowserTests(BrowserFixture browser)
         Assert.Empty(session.Errors);
     }
 
+    [Fact]
+    public async Task An_absent_earlier_count_is_0_where_that_quarter_has_data_and_an_absent_rate_stays_empty_as_the_footnote_says()
+    {
+        await using var session = await browser.SignIn("committee");
+        const string url = "/explore?measures=complaints,reply_on_time_rate&x=quarter&series=channel&visual=table&compare=previous";
+        await session.Open(url);
+        var first = await session.Page.Locator("#slicer-from option").First.GetAttributeAsync("value");
+        Assert.Equal(first, await session.Page.InputValueAsync("#slicer-from")); // the default range starts at the first quarter with data
+
+        var rows = await session.Page.EvaluateAsync<Dictionary<string, string>[]>(@"() => [...document.querySelectorAll('#table-explore tbody tr')].map(tr =>
+            Object.fromEntries([...tr.querySelectorAll('td[data-col]')].map(td => [td.dataset.col, td.textContent])))");
+        // Before the first quarter with data there is nothing to compare with: no earlier count, no change.
+        var firstRows = rows.Where(r => r["quarter"] == first).ToList();
+        Assert.NotEmpty(firstRows);
+        Assert.All(firstRows, r => Assert.Equal(("–", "–"), (r["complaints_earlier"], r["complaints_change"])));
+        // A channel the quarter before lacks, though that quarter has data, had 0 complaints then: its change is its count;
+        // an on-time rate of nothing is no 0%, so it and its change stay "–".
+        var absent = rows.Where(r => r["quarter"] != first && r["complaints_earlier"] == "0").ToList();
+        Assert.NotEmpty(absent);
+        Assert.All(absent, r =>
+        {
+            Assert.Equal("+" + r["complaints"], r["complaints_change"]);
+            Assert.Equal(("–", "–"), (r["reply_on_time_rate_earlier"], r["reply_on_time_rate_change"]));
+        });
+        var notice = await session.Page.Locator("#table-explore >> xpath=ancestor::section >> .notice").InnerTextAsync();
+        Assert.Contains("计数记为 0", notice, StringComparison.Ordinal);
+        Assert.Contains("平均分、比率记为“–”", notice, StringComparison.Ordinal);
+        await session.Screenshot("explore-compare-absent-1280");
+        await session.Page.SetViewportSizeAsync(375, 800);
+        await session.Screenshot("explore-compare-absent-375");
+
+        await session.Open(url + "&lang=en");
+        var english = await session.Page.Locator("#table-explore >> xpath=ancestor::section >> .notice").InnerTextAsync();
+        Assert.Contains("a count is 0 there (that quarter has data, just none of this item)", english, StringComparison.Ordinal);
+        await session.Screenshot("explore-compare-absent-375-en");
+        Assert.Empty(session.Errors);
+    }
+
     /// <summary>The quarter so many quarters before ("2026Q1", 1 → "2025Q4").</summary>
     private static string Back(string quarter, int quarters)
     {

@@ -56,6 +56,9 @@ public sealed class PolicyBrowserTests(BrowserFixture browser)
             var text = await session.Page.InnerTextAsync("main");
             Assert.Contains("来源：数据文件夹中的 policy.json", text, StringComparison.Ordinal);
             Assert.DoesNotContain(Path.GetDirectoryName(file)!, await session.Page.ContentAsync(), StringComparison.Ordinal);
+            // The what-if is not theirs: no card that only describes a tool they cannot use.
+            Assert.Equal(0, await session.Page.Locator("#what-if-card").CountAsync());
+            Assert.DoesNotContain("假设分析", text, StringComparison.Ordinal);
             Assert.Empty(session.Errors);
         }
         finally

@@ -55,4 +55,25 @@ public sealed class ReportsBrowserTests(BrowserFixture browser)
         await session.Screenshot("reports-1280-en");
         Assert.Empty(session.Errors);
     }
+
+    [Fact]
+    public async Task The_menu_offers_the_reports_only_to_those_who_may_read_them()
+    {
+        await using (var manager = await browser.SignIn("log-manager"))
+        {
+            await manager.Open("/");
+            Assert.Equal(0, await manager.Page.Locator("#main-nav a[href='/reports']").CountAsync());
+            Assert.Equal(0, await manager.Page.Locator("#main-nav a[href='/data']").CountAsync());
+            // Opened directly (an old bookmark), the page says why there is nothing for a manager, and where to look instead.
+            await manager.Open("/reports");
+            Assert.Contains("部门负责人请在“部门”页面查看本部门数据", await manager.Page.InnerTextAsync("main"), StringComparison.Ordinal);
+            Assert.Empty(manager.Errors);
+        }
+        foreach (var user in new[] { "wg", "committee", "viewer" })
+        {
+            await using var session = await browser.SignIn(user);
+            await session.Open("/");
+            Assert.Equal(1, await session.Page.Locator("#main-nav a[href='/reports']").CountAsync());
+        }
+    }
 }

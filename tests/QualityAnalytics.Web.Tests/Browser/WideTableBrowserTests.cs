@@ -53,12 +53,38 @@ public sealed class WideTableBrowserTests(BrowserFixture browser)
         { "/rows/checks", "#rows-table td[data-col=score]" },
         { "/rows/surveys", "#rows-table td[data-col=score]" },
         { "/rows/callbacks", "#rows-table td[data-col=deduction]" },
+        // In English the findings are longer words (Does not match): they wrap, and the deduction stays on screen.
+        { "/rows/callbacks?lang=en", "#rows-table td[data-col=deduction]" },
+        { "/rows/surveys?lang=en", "#rows-table td[data-col=score]" },
         { "/rows/deductions", "#rows-table td[data-col=points]" },
         { "/policy", "#assessment td[data-col=total]" },
         { "/policy", "#assessment td[data-col=grade]" },
         { "/reports", "#reports td[data-col=file] a" },
         { "/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=bar", "td[data-col=rows_behind] a" },
     };
+
+    [Theory]
+    [InlineData("zh")]
+    [InlineData("en")]
+    public async Task On_a_phone_explores_table_shows_the_first_number_between_the_held_columns(string lang)
+    {
+        await using var session = await browser.SignIn("committee", 375);
+        await session.Open("/explore?measures=complaints,valid_complaints&x=quarter&series=channel&visual=bar&lang=" + lang);
+        // The first column and the link column are held in place as the table scrolls: the number must be between them,
+        // wholly visible, not under the link's column (its words had covered the number on a phone).
+        var box = await session.Page.EvaluateAsync<double[]>(@"() => {
+            const row = document.querySelector('#table-explore tbody tr');
+            const r = sel => row.querySelector(sel).getBoundingClientRect();
+            return [r('td:first-child').right, r('td[data-col=complaints]').left, r('td[data-col=complaints]').right, r('td[data-col=rows_behind]').left];
+        }");
+        Assert.True(box[1] >= box[0] - 1 && box[2] <= box[3] + 1, $"{lang}: number at {box[1]}–{box[2]}, held columns end at {box[0]} and start at {box[3]}");
+        // The link keeps its name for a screen reader, though it shows an arrow.
+        var link = session.Page.Locator("#table-explore td[data-col=rows_behind] a").First;
+        Assert.Equal(lang == "zh" ? "查看明细" : "Show rows", await link.GetAttributeAsync("aria-label"));
+        Assert.Equal("→", (await link.InnerTextAsync()).Trim());
+        await session.Screenshot("explore-table-phone-" + lang);
+        Assert.Empty(session.Errors);
+    }
 
     [Theory]
     [MemberData(nameof(KeyValues))]

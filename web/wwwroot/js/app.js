@@ -16,6 +16,8 @@
     /** A UI string about a count n: the key's ".one" form when n is 1 (English "1 row quarantined", where the key's own
      *  says "rows"; Chinese has no plural, its ".one" is the same text), otherwise the key's own. */
     const tn = (key, n, ...args) => t(n === 1 && (key + '.one') in strings ? key + '.one' : key, ...args);
+    /** A UI string whose {0}, {1}… are nodes (a badge inside a sentence): the words around them stay the resource's. */
+    const tNodes = (key, ...args) => (strings[key] ?? key).split(/\{(\d+)\}/).map((part, i) => (i % 2 ? args[+part] ?? '' : part));
     /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
     const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
     const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
@@ -128,6 +130,9 @@
         return targetsCache.get(quarter);
     }
     const gradeName = g => (g ? t('grade.' + g) : '–');
+    /** A grade as a small badge, one colour per grade (site.css, .grade-badge), the same wherever a grade is shown. The word
+     *  stays in it: the colour only repeats what the word says (a reader who tells no red from green, a printout). */
+    const gradeBadge = g => (g ? el('span', { class: 'grade-badge grade-' + g, 'data-grade': g }, gradeName(g)) : '–');
     /** A dimension's value as shown: grades, check kinds, callback findings and the contract's fixed channels and
      *  satisfaction levels (stored as satisfied / neutral / dissatisfied, none / incomplete / mismatch) in the page's
      *  language; data (departments' and customers' names, categories) as stored. */
@@ -173,25 +178,43 @@
     }
 
     // ---- Page state in the URL --------------------------------------------------------------------------------
-    const state = Object.fromEntries(new URLSearchParams(location.search));
-    delete state.lang;
+    // One object for the page's life (the pages hold it): Back and Forward refill it in place.
+    const state = {};
+    const readUrl = () => {
+        for (const k of Object.keys(state)) delete state[k];
+        Object.assign(state, Object.fromEntries(new URLSearchParams(location.search)));
+        delete state.lang;
+    };
+    readUrl();
     const listeners = [];
-    function writeUrl() {
+    /** Writes the state to the URL: a user's change (push) as a new history entry, so that the browser's Back returns to
+     *  the view before it, as a BI tool's does; the page's own corrections (a stale filter dropped, a range put in order)
+     *  replace the entry they correct, so that Back never lands on a view the page would correct again. */
+    function writeUrl(push = false) {
         const q = qs(state);
-        history.replaceState(null, '', location.pathname + (q ? '?' + q : ''));
+        const url = location.pathname + (q ? '?' + q : '');
+        if (push && url !== location.pathname + location.search) history.pushState(null, '', url);
+        else history.replaceState(null, '', url);
         const switcher = document.querySelector('.account .lang');
         if (switcher) switcher.href = '?' + qs({ ...state, lang: switcher.dataset.lang });
     }
     /** Changes the page state (null or '' removes a key), writes it to the URL so the view can be bookmarked and
-     *  shared, and tells the page to redraw. */
+     *  shared, and tells the page to redraw. A silent change is the page's own correction: no redraw, no history entry. */
     function setState(patch, { silent = false } = {}) {
         for (const [k, v] of Object.entries(patch)) {
             if (v === undefined || v === null || v === '') delete state[k]; else state[k] = String(v);
         }
-        writeUrl();
+        writeUrl(!silent);
         if (!silent) for (const f of listeners) f(state);
     }
     const onState = f => listeners.push(f);
+    // Back and Forward between the entries setState pushed: the page is drawn again from the URL it returns to, as a
+    // page load with that URL draws it.
+    window.addEventListener('popstate', () => {
+        readUrl();
+        writeUrl();
+        for (const f of listeners) f(state);
+    });
 
     /** The quarter range with defaults: the latest quarter and the seven before it. */
     async function quarterRange() {
@@ -464,7 +487,7 @@
     // the query can be ordered by them (the biggest rises first); a change carries its sign (+3, −1.2%).
     const queryColumns = result => result.columns.map((c, i) => ({
         name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension',
-        render: ['grade', 'kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
+        render: c.name === 'grade' ? gradeBadge : ['kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
             : c.role === 'change' ? v => (typeof v === 'number' ? (v > 0 ? '+' : '') + format(v, c.format) : '–') : undefined,
     }));
 
@@ -600,8 +623,8 @@
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
 
     window.QA = {
-        t, tn, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
-        query, format, countsNothing, plainNumber, targetPct, targets, lateComplaints, gradeName, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
+        t, tn, tNodes, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        query, format, countsNothing, plainNumber, targetPct, targets, lateComplaints, gradeName, gradeBadge, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, kpiDelta, zoom, valueAxis, targetLine, emptyChart, table, scrollArea, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };
 })();

@@ -170,9 +170,13 @@
         results.sort((a, b) => order[a.status] - order[b.status]);
         const count = status => results.filter(r => r.status === status).length;
         testsSummary.textContent = t('data.tests.summary', count('pass'), count('fail'), count('warn'));
+        // What each test checks, in the reader's words, names the line; its identifier (relationship:fact_complaint.channel_key,
+        // as `qa verify` prints it) follows small, for whoever scripts against it: one click selects it whole to copy.
         table(testsBox, [
+            col('tests.rule', { render: (v, r) => el('div', { class: 'test-rule' }, el('span', {}, v),
+                el('code', { class: 'test-id', title: t('data.tests.idTitle') }, r['tests.test'])) }),
             col('tests.status', { render: v => el('span', { class: 'test-' + v }, t('data.tests.' + v)) }),
-            col('tests.test'), col('tests.rule', { wrap: true }), col('tests.failures', { num: true, format: '0' }), col('tests.examples', { wrap: true }),
+            col('tests.failures', { num: true, format: '0' }), col('tests.examples', { wrap: true }),
         ], results.map(r => ({
             'tests.status': r.status, 'tests.test': r.test, 'tests.rule': QA.lang === 'zh' ? r.rule_zh : r.rule_en,
             'tests.failures': r.failures, 'tests.examples': r.examples.join('; ') || null,

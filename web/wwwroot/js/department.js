@@ -75,7 +75,7 @@ QA.busy((async function () {
             el('div', { class: 'value' }, a[field] === undefined ? '–' : format(a[field], fmt)), extra ? el('div', { class: 'target' }, extra) : null,
             QA.kpiDelta(a[field], before?.[field], fmt, better, 'quarter'), QA.kpiDelta(a[field], yearBefore?.[field], fmt, better, 'year'));
         summary.replaceChildren(...(a
-            ? [card('total', 'total', '0.00', null, `${QA.gradeName(a.grade)} · ${t('department.rank', a.rank ?? '–')} · ${quarter}`),
+            ? [card('total', 'total', '0.00', null, [QA.gradeBadge(a.grade), ` · ${t('department.rank', a.rank ?? '–')} · ${quarter}`]),
                card('amount', 'amount', '#,0.00', ['Amount', 'T']),
                card('self_check', 'self_check', '0.00', ['S']), card('survey', 'survey', '0.00', ['V']),
                card('complaint_score', 'complaint', '0.00', ['C']), card('callback_deduction', 'callback_deduction', '0.00', ['K'], null, 'lower')]

@@ -87,7 +87,9 @@ QA.busy((async function () {
         // An earlier range reaching before the first quarter with data compares part of a period with the whole of one: said.
         const missing = range && range.from < all[0] ? span(range.from, range.to < all[0] ? range.to : QA.shiftQuarter(all[0], -1)) : null;
         const rangeNote = range ? t('explore.compareRange', span(range.from, range.to)) + (missing ? (QA.lang === 'zh' ? '' : ' ') + t('explore.compareMissing', missing) : '') : '';
-        (out.card.hidden ? tableCard : out).setNotice(rangeNote);
+        // What an empty earlier value means, per kind of measure (the server decides it so, for the export too).
+        const absentNote = compare ? t('explore.compareAbsent') : '';
+        (out.card.hidden ? tableCard : out).setNotice([rangeNote, absentNote].filter(Boolean).join(QA.lang === 'zh' ? '' : ' '));
         (out.card.hidden ? out : tableCard).setNotice('');
         // Compared, each measure's earlier value and change are columns to order by too, numbers like the measures.
         const numbers = [...c.measures, ...(compare ? c.measures.flatMap(m => [m + '_earlier', m + '_change']) : [])];
@@ -105,7 +107,10 @@ QA.busy((async function () {
         tableCard.setExport('/api/query/export', result.params);
         const drill = { name: 'rows_behind', label: t('explore.drill'), render: (v, r) => {
             const href = rowsBehind(Object.fromEntries(dims.map((d, i) => [d, r[i]])));
-            return href ? el('a', { href }, t('explore.drillLink')) : '–';
+            // On a phone the link is an arrow (its name stays the words), so that the column held at the right edge
+            // leaves the line's numbers on screen: the words took the width the first measure needed.
+            return href ? el('a', { href, class: 'drill', 'aria-label': t('explore.drillLink'), title: t('explore.drillLink') },
+                el('span', { class: 'drill-text' }, t('explore.drillLink')), el('span', { class: 'drill-icon', 'aria-hidden': 'true' }, '→')) : '–';
         } };
         table(tableCard.body, [...queryColumns(result), { ...drill, sortable: false }], result.rows, { sort });
 

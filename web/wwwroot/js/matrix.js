@@ -19,8 +19,10 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
     const across = m.columns_dimension;
     const several = measures.length > 1;
     // A group of columns per column value, then the line's total; without a dimension across, the measures alone.
+    // A grade heads its line or column as it is shown everywhere: its badge.
+    const shownValue = (dim, value) => (dim === 'grade' && value ? QA.gradeBadge(value) : name(dim, value));
     const groups = across
-        ? [...m.column_values.map((value, index) => ({ index, value, label: name(across.name, value) })), { total: true, label: t('matrix.total') }]
+        ? [...m.column_values.map((value, index) => ({ index, value, label: shownValue(across.name, value) })), { total: true, label: t('matrix.total') }]
         : [{ total: true }];
 
     // The colour scale spans the numbers inside the matrix, each measure its own (a count and a rate do not share a
@@ -83,7 +85,7 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
             : el('th', { scope: 'col', class: classes(g, k === 0) }, label(measure))))));
     }
     const body = el('tbody', {}, m.rows.map(line =>
-        el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, name(down, line.value)), cells(line, { [down]: line.value }, true))));
+        el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, shownValue(down, line.value)), cells(line, { [down]: line.value }, true))));
     const foot = el('tfoot', {}, el('tr', { class: 'total' }, el('th', { scope: 'row' }, t('matrix.total')), cells(m.total, {}, false)));
     // The table's caption names it; what its numbers and totals are is said above it, where a narrow screen wraps it
     // (inside the scrolling table it ran off the side).

@@ -18,7 +18,7 @@
             const note = notes.find(n => n.department === d.code) || {};
             const a = (assessment?.assessments || []).find(x => x.department === d.code);
             const head = el('h2', {}, `${d.name} (${d.code})`);
-            const score = a ? el('p', { class: 'muted' }, t('notes.score', QA.format(a.total, '0.00'), QA.gradeName(a.grade))) : null;
+            const score = a ? el('p', { class: 'muted' }, QA.tNodes('notes.score', QA.format(a.total, '0.00'), QA.gradeBadge(a.grade))) : null;
             const updated = el('p', { class: 'hint' }, note.updated_by ? t('notes.updated', note.updated_by, QA.dateTime(note.updated_at)) : t('notes.none'));
             if (!canEdit) {
                 // Nothing written yet is said once (尚未填写。), not as two empty headings with a dash each and then again.

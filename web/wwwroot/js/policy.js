@@ -47,7 +47,7 @@
         // The department first (it names the line and stays in view as the table scrolls), then what the committee decides
         // on — rank, total, grade, money — and the components behind them: on a phone the result is on screen.
         table(box, [c('name', { render: (v, r) => el('a', { href: QA.withQuery('/department', { code: r.department, q: quarter }) }, v) }), c('rank', { num: true, format: '0' }),
-            n('total'), c('grade', { render: v => el('span', { class: 'grade-' + v }, QA.gradeName(v)) }), c('amount', { num: true, format: '#,0.00' }),
+            n('total'), c('grade', { render: QA.gradeBadge }), c('amount', { num: true, format: '#,0.00' }),
             n('self_check'), n('survey'), n('complaint'), n('callback_deduction'),
             c('complete', { render: (v, r) => v ? t('yes') : t('assessment.missing', (r.missing || []).map(m => t('measure.' + m)).join(', ')) }),
             c('why', { render: (v, r) => QA.explainButton(quarter, r.department, null, r.name) })], rows, { rowClass: r => r.grade === 'fail' ? 'bad' : null });
@@ -98,7 +98,7 @@
             const rows = body.departments.map(d => ({ name: d.name, stored_total: d.stored.total, stored_grade: d.stored.grade, stored_amount: d.stored.amount,
                 what_total: d.what_if.total, what_grade: d.what_if.grade, what_amount: d.what_if.amount, change: d.amount_change }));
             const n = (name, label, fmt) => ({ name, label, num: true, format: fmt });
-            const g = (name, label) => ({ name, label, render: v => QA.gradeName(v) });
+            const g = (name, label) => ({ name, label, render: QA.gradeBadge });
             table(document.getElementById('what-if-result'), [
                 { name: 'name', label: t('assessment.name') },
                 n('stored_total', t('policy.whatIfStored', body.stored_policy), '0.00'), g('stored_grade', t('assessment.grade')), n('stored_amount', t('assessment.amount'), '#,0.00'),
