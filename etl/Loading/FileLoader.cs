@@ -236,14 +236,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         {
             // Where this source's rows will begin: AfterLoad reads the quarters it wrote from the rows above it.
             factIdBefore = writer.Upsert is { Spec.QuarterColumn: >= 0 } upsert ? upsert.HighestId() : null;
-            // Before the staging thread starts reading: a surveys source is read once ahead for its questionnaires' questions.
+            // Before the staging thread starts: a surveys source's one reading gathers its questionnaires' questions and
+            // spools its rows, which staging then reads (Questionnaires.Rows) instead of the file.
             using var questionnaires = kind == DataKind.Surveys ? Questionnaires.Read(connection, transaction, refs, source, match) : null;
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
             // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
             // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
             var prepare = FactRowWriter.CanPrepare(kind);
             // ... and each row's natural key, for the check of keys repeated within a batch (PendingRows).
-            using var staging = new StagingPipeline(source, match, mapper, prepare ? writer.Prepare : null,
+            using var staging = new StagingPipeline(questionnaires?.Rows ?? source, match, mapper, prepare ? writer.Prepare : null,
                 prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.IsComplete : null,
                 prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
             // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order. Once they
