@@ -194,6 +194,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var source = sp.Source;
         var match = sp.Match;
         var where = source.Sheet is null ? fileName : $"{fileName} [{source.Sheet}]";
+        // A hidden sheet is not what the department sends but what its workbook keeps out of sight: the lists behind
+        // its drop-downs, last quarter's copy, a colleague's workings. Loaded, it overwrote what the visible sheets sent
+        // (a hidden 代码表 renamed a department) with nothing on screen to say where the values came from. Skipped, and
+        // said so, like a cover sheet: unhidden, it loads.
+        if (source.Hidden)
+        {
+            var looksLike = match.Kind is { } hiddenKind ? $" ({hiddenKind.Name()})" : "";
+            return new HeaderCheck(null, false, $"{where}: a hidden sheet{looksLike} is not loaded; unhide it in Excel to load it");
+        }
         if (match.Kind is null)
         {
             // An unrecognised sheet in a workbook (a cover or notes sheet) is skipped; an unrecognised CSV is refused.

@@ -62,8 +62,10 @@ internal sealed class SpooledSource : ITabularSource
 
     public int HeaderLine => _inner.HeaderLine;
 
-    // Both have default implementations on the interface: left out here, a workbook's serial dates would read as numbers.
+    // These have default implementations on the interface: left out here, a workbook's serial dates would read as numbers.
     public bool NumbersMayBeDates => _inner.NumbersMayBeDates;
+
+    public bool Hidden => _inner.Hidden;
 
     public string? ContentSha256 => _inner.ContentSha256;
 

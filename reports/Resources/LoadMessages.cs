@@ -71,6 +71,8 @@ public static partial class LoadMessages
         File("UnreadableWorkbook", @"is not a readable \.xlsx workbook \((.+)\)"),
         File("Workbook1904", @"uses Excel's 1904 date system, whose dates would load 4 years and a day early; turn off ""Use 1904 date system"" in Excel \(Options, Advanced\) and send it again"),
         File("WorkbookTooLarge", @"expands to more than (\S+) MB when unpacked, the limit for a workbook \(too large at its part (.+)\)"),
+        File("HiddenSheetOfKind", @"a hidden sheet \((\S+)\) is not loaded; unhide it in Excel to load it"),
+        File("HiddenSheet", "a hidden sheet is not loaded; unhide it in Excel to load it"),
         File("HeaderMatchesNoKind", @"the header row matches no kind of the data contract \((.*)\)"),
         File("LacksColumns", @"looks like (\S+) but lacks required column\(s\) (.+)"),
         File("RepeatedColumns", @"header line (\d+) has more than one column for a field \[(.+)\]; keep one column per field"),
