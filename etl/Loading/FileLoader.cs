@@ -275,6 +275,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             }, staging.ReleaseWritten);
             foreach (var item in staging.Rows())
             {
+                if (item.NotARecord)
+                {
+                    // A totals row: said on its line, neither read nor loaded (see TotalsRow). Written now, not in line
+                    // with the pending rows: warnings are listed by line.
+                    foreach (var w in item.Warnings!) audit.Warn(item.Raw.Line, w.Column, w.Value, w.Reason);
+                    continue;
+                }
                 counts.Read++;
                 var errors = pending.Begin(item.Raw, counts.Read, item.Warnings);
                 if (item.Staged is null)

@@ -13,6 +13,9 @@ public sealed class LoadMessagesTests
 
     [Theory]
     [InlineData("required value is missing", "缺少必填值")]
+    [InlineData("a totals row (合 计), not a record: not loaded", "合计行（合 计），不是一条记录：未载入")]
+    [InlineData("回访.xlsx [旧版]: a hidden sheet (callbacks) is not loaded; unhide it in Excel to load it", "回访.xlsx [旧版]：隐藏的工作表（callbacks）不载入；如需载入，请在 Excel 中取消隐藏")]
+    [InlineData("回访.xlsx [备忘]: a hidden sheet is not loaded; unhide it in Excel to load it", "回访.xlsx [备忘]：隐藏的工作表不载入；如需载入，请在 Excel 中取消隐藏")]
     [InlineData("is not a number", "不是数字")]
     [InlineData("is not a date and time (e.g. 2026-04-03 14:05)", "不是日期时间（例如 2026-04-03 14:05）")]
     [InlineData("is not a date (e.g. 2026-04-03)", "不是日期（例如 2026-04-03）")]
