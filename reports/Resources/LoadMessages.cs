@@ -59,6 +59,7 @@ public static partial class LoadMessages
         Row("QuestionnaireFirstRow", @"differs from the first row of questionnaire (.+) \(line (\d+): (.*)\); " + ShareRule),
         Row("QuestionnaireStored", @"differs from questionnaire (.+) as already loaded \((.*)\); " + ShareRule),
         Row("TotalsRow", @"a totals row \((.+)\), not a record: not loaded"),
+        Row("SignOffRow", @"a sign-off line \((.+)\), not a record: not loaded"),
         Row("RolledBack", "load failed and was rolled back: (.+)"),
         File("UndecodableByte", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) at offset (\d+)\)"),
         File("UndecodableByteOnLine", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) on line (\d+), at offset (\d+)\)"),

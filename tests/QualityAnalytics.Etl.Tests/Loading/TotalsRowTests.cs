@@ -29,6 +29,11 @@ public sealed class TotalsRowTests : IDisposable
     [InlineData("Total", true)]
     [InlineData("Grand Total", true)]
     [InlineData("平均分", true)]
+    [InlineData("制表人：张三", true)]
+    [InlineData("审核人: 李四", true)]
+    [InlineData("注：本表由各部门填报", true)]
+    [InlineData("审核", false)]      // a sign-off label only with its colon: alone it could be a value
+    [InlineData("说明书-01", false)]
     [InlineData("合计投诉", false)]   // a word that starts like a label is no label
     [InlineData("C-101", false)]
     [InlineData("总部", false)]
@@ -40,17 +45,21 @@ public sealed class TotalsRowTests : IDisposable
     }
 
     [Fact]
-    public void A_GB18030_export_s_totals_row_is_said_on_its_line_and_not_quarantined()
+    public void A_GB18030_export_s_totals_and_sign_off_rows_are_said_on_their_lines_and_not_quarantined()
     {
         var text = "投诉编号,部门编码,受理时间,投诉渠道,是否有效,,\r\n" +
                    "G-1,物流业务部,2026/4/3 14:05,电话,是,,\r\n" +
                    "G-2,LOG,2026/4/4 9:00,意见箱,否,,\r\n" +
                    "合计,,,,2,,\r\n" +
+                   "制表人：张三,,审核人：李四,,,,\r\n" +
                    ",,,,,,\r\n";
         var file = _w.Load(_w.Write("投诉.csv", text, Encoding.GetEncoding("GB18030"))).Files.Single();
 
-        Assert.Equal((2, 2, 0, 1), (file.Read, file.Loaded, file.Quarantined, file.Warnings));
-        Assert.Equal(["4|投诉编号|合计|a totals row (合计), not a record: not loaded"], Warnings(file.SourceFileId!.Value));
+        Assert.Equal((2, 2, 0, 2), (file.Read, file.Loaded, file.Quarantined, file.Warnings));
+        Assert.Equal([
+            "4|投诉编号|合计|a totals row (合计), not a record: not loaded",
+            "5|投诉编号|制表人：张三|a sign-off line (制表人：张三), not a record: not loaded",
+        ], Warnings(file.SourceFileId!.Value));
         Assert.Equal(0L, _w.Integer("SELECT COUNT(*) FROM fact_complaint WHERE complaint_id = '合计'"));
     }
 

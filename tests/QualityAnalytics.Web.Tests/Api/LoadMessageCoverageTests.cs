@@ -58,7 +58,8 @@ public sealed class LoadMessageCoverageTests : IDisposable
             "R-4,LOG,2026-05-02 10:00,电话,是,,,\n" +                     // duplicate key
             "R-5,LOG,2026-05-02 10:00,电话,是,,,还行\n" +                 // loads, satisfaction left empty with a warning
             ",LOG,2026-05-02 10:00,电话,是,,,\n" +                        // missing value
-            "合计,,,,5,,,\n");                                             // a totals row, not loaded, said with a warning
+            "合计,,,,5,,,\n" +                                            // a totals row, not loaded, said with a warning
+            "制表人：张三,,,,,,,\n");                                       // ... and a sign-off line
         Write("ragged.csv", "complaint_id,department,received_at,channel,valid\nR-9,LOG,2026-05-02 10:00,电话,是,,extra\n"); // a value past the header
         Write("departments_more.csv", "code,name,parent_code\nBAD CODE,坏部门,\nZZ9,新部门,NOPE\n");         // white space in a code; an unknown parent
         Write("questionnaires.csv", "response_id,department,quarter,customer,question,score\n" +
