@@ -28,6 +28,7 @@ public static partial class LoadMessages
         Row("NotNumber", "is not a number"),
         Row("NotDateTime", @"is not a date and time \(e\.g\. 2026-04-03 14:05\)"),
         Row("NotDate", @"is not a date \(e\.g\. 2026-04-03\)"),
+        Row("SerialInCsv", @"is a number, not a date: a CSV carries dates as text \((\S+) is (.+) as Excel's serial date; format the column as a date in Excel before saving\)"),
         Row("NotMonth", @"is not a month \(e\.g\. 2026-04\)"),
         Row("NotQuarter", @"is not a quarter \(e\.g\. 2026Q2\)"),
         Row("NotYesNo", @"is not a yes/no value \(是/否, Y/N, 1/0, 有效/无效\)"),

@@ -58,6 +58,7 @@ public sealed class LoadMessageCoverageTests : IDisposable
             "R-4,LOG,2026-05-02 10:00,电话,是,,,\n" +                     // duplicate key
             "R-5,LOG,2026-05-02 10:00,电话,是,,,还行\n" +                 // loads, satisfaction left empty with a warning
             ",LOG,2026-05-02 10:00,电话,是,,,\n" +                        // missing value
+            "R-6,LOG,46204,电话,是,,,\n" +                                 // an Excel serial number in a CSV
             "合计,,,,5,,,\n" +                                            // a totals row, not loaded, said with a warning
             "制表人：张三,,,,,,,\n");                                       // ... and a sign-off line
         Write("ragged.csv", "complaint_id,department,received_at,channel,valid\nR-9,LOG,2026-05-02 10:00,电话,是,,extra\n"); // a value past the header
