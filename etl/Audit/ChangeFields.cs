@@ -15,7 +15,8 @@ public sealed record ChangedField(string Field, string? Old, string? New);
 /// ({"channel_key":"1"} → {"channel_key":"2"}, with received_date_key and quarter_key beside a new received_at); a reader
 /// wants the file's fields (channel 电话 → 邮件). A reference becomes the name it stands for, a date, month or quarter
 /// key its date, month or quarter; a key derived from another field (a complaint's date and quarter, from received_at)
-/// is left out, since that field is listed. Names are read through the caller's connection and transaction (a dry run's
+/// is left out, since that field is listed; a field recorded with the same value before and after (a department's
+/// change records its whole version) is no change and is left out. Names are read through the caller's connection and transaction (a dry run's
 /// new categories exist only inside it), each key once.
 /// </summary>
 public sealed class ChangeFields(DbConnection connection, DbTransaction? transaction)
@@ -40,6 +41,8 @@ public sealed class ChangeFields(DbConnection connection, DbTransaction? transac
         foreach (var (column, after) in Values(newValues))
         {
             var old = before.GetValueOrDefault(column);
+            // A department's change records its whole version, before and after (a type-2 row): only what differs changed.
+            if (before.ContainsKey(column) && old == after) continue;
             if (!column.EndsWith("_key", StringComparison.Ordinal)) changed.Add(new ChangedField(column, old, after));
             else if (fields.Contains(column[..^4])) changed.Add(new ChangedField(column[..^4], Shown(column, old), Shown(column, after)));
         }

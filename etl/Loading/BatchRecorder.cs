@@ -9,10 +9,22 @@ namespace QualityAnalytics.Etl.Loading;
 /// <param name="run">A dry run's one transaction (every record is written in it, and rolled back with it), or null.</param>
 internal sealed class BatchRecorder(DbConnection connection, TimeProvider clock, DbTransaction? run)
 {
+    /// <summary>The id a dry run's batch row takes, given rather than drawn: no load ever draws it (identities start at 1).</summary>
+    public const long DryRunBatchId = -1;
+
+    /// <summary>Records the batch as running; its id. A dry run's batch is given <see cref="DryRunBatchId"/> instead of
+    /// drawing the next one: on PostgreSQL an identity sequence is not rolled back with the transaction, so every
+    /// "check only" would leave a hole in the batch numbers the working group and an auditor read as the load history
+    /// ("where did batches 2–4 go?"); SQLite reuses the number anyway. The other ids a dry run draws (facts, source files,
+    /// quarantined rows) are surrogate keys no one reads in sequence: they may skip values, as after any rolled-back
+    /// PostgreSQL transaction.</summary>
     public long Start(string loadedBy, int files)
     {
-        using var cmd = Command(run, "INSERT INTO load_batch (started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
-                                      "VALUES (@at, @by, 'running', @files, 0, 0, 0, 0, 0, 0, FALSE) RETURNING id");
+        var dryRun = run is not null;
+        using var cmd = Command(run, "INSERT INTO load_batch (" + (dryRun ? "id, " : "") +
+                                      "started_at, loaded_by, status, files, read, loaded, updated, unchanged, quarantined, rejected, marts_refreshed) " +
+                                      "VALUES (" + (dryRun ? "@id, " : "") + "@at, @by, 'running', @files, 0, 0, 0, 0, 0, 0, FALSE) RETURNING id");
+        if (dryRun) Param(cmd, "@id", DryRunBatchId);
         Param(cmd, "@at", AuditTime.Now(clock));
         Param(cmd, "@by", loadedBy);
         Param(cmd, "@files", files);

@@ -194,6 +194,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var source = sp.Source;
         var match = sp.Match;
         var where = source.Sheet is null ? fileName : $"{fileName} [{source.Sheet}]";
+        // A hidden sheet is not what the department sends but what its workbook keeps out of sight: the lists behind
+        // its drop-downs, last quarter's copy, a colleague's workings. Loaded, it overwrote what the visible sheets sent
+        // (a hidden 代码表 renamed a department) with nothing on screen to say where the values came from. Skipped, and
+        // said so, like a cover sheet: unhidden, it loads.
+        if (source.Hidden)
+        {
+            var looksLike = match.Kind is { } hiddenKind ? $" ({hiddenKind.Name()})" : "";
+            return new HeaderCheck(null, false, $"{where}: a hidden sheet{looksLike} is not loaded; unhide it in Excel to load it");
+        }
         if (match.Kind is null)
         {
             // An unrecognised sheet in a workbook (a cover or notes sheet) is skipped; an unrecognised CSV is refused.
@@ -236,14 +245,15 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         {
             // Where this source's rows will begin: AfterLoad reads the quarters it wrote from the rows above it.
             factIdBefore = writer.Upsert is { Spec.QuarterColumn: >= 0 } upsert ? upsert.HighestId() : null;
-            // Before the staging thread starts reading: a surveys source is read once ahead for its questionnaires' questions.
+            // Before the staging thread starts: a surveys source's one reading gathers its questionnaires' questions and
+            // spools its rows, which staging then reads (Questionnaires.Rows) instead of the file.
             using var questionnaires = kind == DataKind.Surveys ? Questionnaires.Read(connection, transaction, refs, source, match) : null;
             var mapper = Staging.Mappers.StagingMappers.For(kind, _options.Rules);
             // Reading, staging and preparing values run on a worker thread, ahead of the writing here (see StagingPipeline).
             // ... and, where the table's fast path takes them, encoding the values for SQLite (SqliteRowEncoding).
             var prepare = FactRowWriter.CanPrepare(kind);
             // ... and each row's natural key, for the check of keys repeated within a batch (PendingRows).
-            using var staging = new StagingPipeline(source, match, mapper, prepare ? writer.Prepare : null,
+            using var staging = new StagingPipeline(questionnaires?.Rows ?? source, match, mapper, prepare ? writer.Prepare : null,
                 prepare && writer.Upsert?.TakesEncodedRows == true ? FactRowWriter.IsComplete : null,
                 prepare ? writer.Upsert?.Spec.KeyColumns.Count ?? 0 : 0);
             // Rows wait in a fixed buffer and are written in multi-row batches; each completes in input order. Once they
@@ -265,6 +275,13 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             }, staging.ReleaseWritten);
             foreach (var item in staging.Rows())
             {
+                if (item.NotARecord)
+                {
+                    // A totals row: said on its line, neither read nor loaded (see TotalsRow). Written now, not in line
+                    // with the pending rows: warnings are listed by line.
+                    foreach (var w in item.Warnings!) audit.Warn(item.Raw.Line, w.Column, w.Value, w.Reason);
+                    continue;
+                }
                 counts.Read++;
                 var errors = pending.Begin(item.Raw, counts.Read, item.Warnings);
                 if (item.Staged is null)

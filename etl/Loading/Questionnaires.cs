@@ -11,9 +11,12 @@ namespace QualityAnalytics.Etl.Loading;
 /// stored earlier, else its first row that loaded from this file — instead of being scored as a partial questionnaire
 /// in two places. Stored answers whose questions this source sends again are left out of the comparison, so a file that
 /// re-sends a whole questionnaire with a corrected department (or quarter, or customer) still corrects it; one that
-/// re-sends only some of its answers that way would split it, and is refused. The questions each response_id carries
-/// come from a first pass over the source's raw rows (survey files are small); the stored answers are read once per
-/// response_id, on the writing thread.</summary>
+/// re-sends only some of its answers that way would split it, and is refused. So the questions each response_id
+/// carries must be known before its first row is judged: the one reading of the source gathers them while it spools the
+/// rows (<see cref="SpooledSource"/>), and staging reads <see cref="Rows"/>, the spool, not the file a second time. Not
+/// judged as the rows stream by: the first row of a questionnaire could only be judged after its last, and holding the
+/// undecided rows back would write them out of file order (the second of two equal keys is the one quarantined). The
+/// stored answers are read once per response_id, on the writing thread.</summary>
 internal sealed class Questionnaires : IDisposable
 {
     private sealed record Said(string Department, Quarter Quarter, string Customer, int? Line);
@@ -26,9 +29,10 @@ internal sealed class Questionnaires : IDisposable
     private readonly string _shareRule;
 
     private Questionnaires(DbConnection connection, DbTransaction transaction, ReferenceResolver refs, Dictionary<string, HashSet<string>> questionsSent,
-        HeaderMatch match)
+        HeaderMatch match, SpooledSource rows)
     {
         _refs = refs;
+        Rows = rows;
         // The columns as this file heads them (问卷编号, 部门编码…), so the sender finds what the rule names.
         _shareRule = $"the rows of a {match.HeaderOf("response_id")} must share {match.HeaderOf("department")}, {match.HeaderOf("quarter")} and {match.HeaderOf("customer")}";
         _questionsSent = questionsSent;
@@ -44,21 +48,33 @@ internal sealed class Questionnaires : IDisposable
         _stored.Parameters.Add(r);
     }
 
-    /// <summary>For a surveys source: reads its raw rows once for the questions each response_id carries.</summary>
+    /// <summary>The source's rows as its one reading read them: what staging reads.</summary>
+    public ITabularSource Rows { get; }
+
+    /// <summary>For a surveys source: reads its raw rows, once, for the questions each response_id carries, and keeps
+    /// them for staging (<see cref="Rows"/>).</summary>
     public static Questionnaires Read(DbConnection connection, DbTransaction transaction, ReferenceResolver refs, ITabularSource source, HeaderMatch match)
     {
         var sent = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
         var idAt = match.Columns["response_id"];
         var questionAt = match.Columns["question"];
-        foreach (var raw in source.ReadRows())
+        var rows = SpooledSource.Spool(source, raw =>
         {
-            if (idAt >= raw.Cells.Count || questionAt >= raw.Cells.Count) continue;
+            if (idAt >= raw.Cells.Count || questionAt >= raw.Cells.Count) return;
             var id = CellText.Trimmed(raw.Cells[idAt]);
-            if (id.Length == 0) continue;
+            if (id.Length == 0) return;
             if (!sent.TryGetValue(id, out var questions)) sent[id] = questions = new HashSet<string>(StringComparer.Ordinal);
             questions.Add(CellText.Trimmed(raw.Cells[questionAt]));
+        });
+        try
+        {
+            return new Questionnaires(connection, transaction, refs, sent, match, rows);
         }
-        return new Questionnaires(connection, transaction, refs, sent, match);
+        catch
+        {
+            rows.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Whether a prepared answer agrees with its questionnaire; when not, the reasons are in
@@ -103,5 +119,9 @@ internal sealed class Questionnaires : IDisposable
         return null;
     }
 
-    public void Dispose() => _stored.Dispose();
+    public void Dispose()
+    {
+        _stored.Dispose();
+        Rows.Dispose();
+    }
 }

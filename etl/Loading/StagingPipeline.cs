@@ -15,8 +15,9 @@ namespace QualityAnalytics.Etl.Loading;
 /// <see cref="StagingPipeline.ReleaseWritten"/>). <paramref name="Key"/>: the prepared row's natural key, where the
 /// writer checks keys (<see cref="PendingRows"/>). <paramref name="Warnings"/>: what the row loads with a warning
 /// (<see cref="RowReader.Warnings"/>), null when nothing.</summary>
+/// <param name="NotARecord">A totals row (<see cref="TotalsRow"/>): not loaded, not counted, its <paramref name="Warnings"/> say so.</param>
 internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null,
-    EncodedRow Encoded = default, RowKey? Key = null, IReadOnlyList<RowError>? Warnings = null);
+    EncodedRow Encoded = default, RowKey? Key = null, IReadOnlyList<RowError>? Warnings = null, bool NotARecord = false);
 
 /// <summary>Reads and stages a source's rows on a worker thread while the caller writes the rows before them. Reading,
 /// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
@@ -101,6 +102,19 @@ internal sealed class StagingPipeline : IDisposable
             foreach (var raw in source.ReadRows())
             {
                 if (chunk.Count == 0 && _stopped) throw new OperationCanceledException("the caller stopped");
+                var label = TotalsRow.LabelAt(raw.Cells);
+                if (label >= 0)
+                {
+                    var column = TotalsRow.Column(match, source.Header, label, workbook: source.Sheet is not null);
+                    chunk.Items[chunk.Count++] = new StagedItem(raw, null, [], Warnings: [new RowError(column, raw.Cells[label], TotalsRow.Reason(raw.Cells[label]))],
+                        NotARecord: true);
+                    if (chunk.Count == ChunkRows)
+                    {
+                        HandOver(chunk);
+                        chunk = EmptyChunk();
+                    }
+                    continue;
+                }
                 if (row is null) row = new RowReader(match, raw.Cells, serialDates, workbook: source.Sheet is not null);
                 else row.MoveTo(raw.Cells);
                 var staged = mapper.Stage(row, raw.Line);

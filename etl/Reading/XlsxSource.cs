@@ -26,8 +26,9 @@ internal sealed class XlsxSource : ITabularSource
     /// <see cref="ReadRows"/> to continue; null once taken or disposed.</summary>
     private PendingRows? _pending;
 
-    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending)
+    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending, bool hidden)
     {
+        Hidden = hidden;
         FilePath = filePath;
         Sheet = sheet;
         Header = header;
@@ -47,6 +48,8 @@ internal sealed class XlsxSource : ITabularSource
 
     public bool NumbersMayBeDates => true;
 
+    public bool Hidden { get; }
+
     /// <summary>One source per sheet that has a header row; empty sheets are left out.</summary>
     /// <param name="isHeader">See <see cref="TabularFile.Open"/>.</param>
     /// <param name="maxUnpackedBytes">See <see cref="TabularFile.Open"/>.</param>
@@ -55,22 +58,22 @@ internal sealed class XlsxSource : ITabularSource
         // Before MiniExcel opens anything: its reading of the sheet names already inflates the workbook's parts.
         WorkbookSizeCheck.Check(path, maxUnpackedBytes);
         WorkbookDateSystem.Check(path);
-        List<string> sheetNames;
+        List<SheetInfo> sheets;
         try
         {
-            sheetNames = MiniExcel.GetSheetNames(path, ReadConfiguration);
+            sheets = MiniExcel.GetSheetInformations(path, ReadConfiguration);
         }
         catch (Exception e) when (IsContentProblem(e))
         {
             throw Corrupt(path, null, e);
         }
 
-        var sources = new List<ITabularSource>(sheetNames.Count);
+        var sources = new List<ITabularSource>(sheets.Count);
         try
         {
-            foreach (var sheet in sheetNames)
+            foreach (var sheet in sheets)
             {
-                if (FindHeader(path, sheet, isHeader) is { } source)
+                if (FindHeader(path, sheet.Name, isHeader, hidden: sheet.State != SheetState.Visible) is { } source)
                 {
                     sources.Add(source);
                 }
@@ -98,7 +101,8 @@ internal sealed class XlsxSource : ITabularSource
     /// (as MiniExcel itself writes them) to its end before yielding the first row, so opening the sheet again for the
     /// rows cost a whole extra pass over it (about a fifth of a 200,000-row load). Null when the sheet is empty.
     /// </summary>
-    private static XlsxSource? FindHeader(string path, string sheet, Func<IReadOnlyList<string>, bool>? isHeader)
+    /// <param name="hidden">A hidden sheet: its header is found (an empty one is left out like any), its rows never read.</param>
+    private static XlsxSource? FindHeader(string path, string sheet, Func<IReadOnlyList<string>, bool>? isHeader, bool hidden)
     {
         var rows = NonBlankRows(path, sheet).GetEnumerator();
         try
@@ -109,13 +113,13 @@ internal sealed class XlsxSource : ITabularSource
                 return null;
             }
 
-            if (!PendingRows.TryHold())
+            if (hidden || !PendingRows.TryHold())
             {
-                return new XlsxSource(path, sheet, cells, line, null);
+                return new XlsxSource(path, sheet, cells, line, null, hidden);
             }
 
             // The search may have read past the header (it falls back to the first row after looking at more).
-            var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows));
+            var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows), hidden: false);
             rows = null;
             return source;
         }

@@ -114,19 +114,19 @@ public sealed class RowReader
     public decimal? OptionalDecimal(string column) => ParseOptional<decimal>(column, ValueParsers.TryParseDecimal, "is not a number");
 
     public DateTime RequiredDateTime(string column) =>
-        ParseRequired(column, _excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+        ParseRequired(column, _excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)", dated: true);
 
     public DateTime? OptionalDateTime(string column) =>
-        ParseOptional(column, _excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)");
+        ParseOptional(column, _excelSerialDates ? DateTimeOrSerial : ValueParsers.TryParseDateTime, "is not a date and time (e.g. 2026-04-03 14:05)", dated: true);
 
     public DateOnly RequiredDate(string column) =>
-        ParseRequired(column, _excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+        ParseRequired(column, _excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)", dated: true);
 
     public DateOnly? OptionalDate(string column) =>
-        ParseOptional(column, _excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)");
+        ParseOptional(column, _excelSerialDates ? DateOrSerial : ValueParsers.TryParseDate, "is not a date (e.g. 2026-04-03)", dated: true);
 
     public DateOnly RequiredMonth(string column) =>
-        ParseRequired(column, _excelSerialDates ? MonthOrSerial : ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)");
+        ParseRequired(column, _excelSerialDates ? MonthOrSerial : ValueParsers.TryParseMonth, "is not a month (e.g. 2026-04)", dated: true);
 
     // Held once: a workbook row asks for two or three of them.
     private static readonly TryParse<DateTime> DateTimeOrSerial = (string text, out DateTime value) =>
@@ -161,7 +161,8 @@ public sealed class RowReader
 
     private delegate bool TryParse<T>(string text, out T value);
 
-    private T ParseRequired<T>(string column, TryParse<T> parse, string problem) where T : struct
+    /// <param name="dated">A date, date-time or month column: see <see cref="Problem"/>.</param>
+    private T ParseRequired<T>(string column, TryParse<T> parse, string problem, bool dated = false) where T : struct
     {
         var text = Optional(column);
         if (text is null)
@@ -170,17 +171,28 @@ public sealed class RowReader
             return default;
         }
         if (parse(text, out var value) || TryFolded(text, parse, out value)) return value;
-        Fail(column, text, problem);
+        Fail(column, text, Problem(text, problem, dated));
         return default;
     }
 
-    private T? ParseOptional<T>(string column, TryParse<T> parse, string problem) where T : struct
+    private T? ParseOptional<T>(string column, TryParse<T> parse, string problem, bool dated = false) where T : struct
     {
         var text = Optional(column);
         if (text is null) return null;
         if (parse(text, out var value) || TryFolded(text, parse, out value)) return value;
-        Fail(column, text, problem);
+        Fail(column, text, Problem(text, problem, dated));
         return null;
+    }
+
+    /// <summary>Why a value did not read. A number in a CSV's date column is what Excel writes when the column was not
+    /// formatted as a date (46204 for 2026-07-01): the contract does not read it as a date (in a CSV a number is a number),
+    /// and "is not a date" alone left the sender looking at a number with no idea why; the reason says what it would be and
+    /// what to do. Only for serials of this century's dates, so a stray 5 is simply not a date.</summary>
+    private string Problem(string text, string problem, bool dated)
+    {
+        if (!dated || _excelSerialDates || !ValueParsers.TryParseExcelSerial(text, out var serial) || serial.Year is < 2000 or > 2099) return problem;
+        var date = serial.ToString(serial.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        return $"is a number, not a date: a CSV carries dates as text ({text} is {date} as Excel's serial date; format the column as a date in Excel before saving)";
     }
 
     /// <summary>A value typed in full-width (２０２６年４月, ９５, Ｙ) parses as its ASCII form; asked only after the text

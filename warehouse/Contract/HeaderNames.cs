@@ -6,12 +6,15 @@ namespace QualityAnalytics.Warehouse.Contract;
 /// back to its field with it (<see cref="FieldNames.Key"/>), so the two can never disagree.</summary>
 public static class HeaderNames
 {
-    /// <summary>A cell as tokens, "|english|中文|", so that "department" does not match inside "parent_department".</summary>
+    /// <summary>A cell as tokens, "|english|中文|", so that "department" does not match inside "parent_department". White
+    /// space of any kind inside a name is dropped, not only spaces: a header cell wrapped in Excel (Alt+Enter: 部门⏎编码,
+    /// 受理⏎时间), padded with the ideographic space (月　份) or a tab names its field as typed on one line.</summary>
     public static string Normalise(string cell)
     {
         var parts = cell.Trim().ToLowerInvariant()
             .Split(['(', ')', '（', '）', '/', '[', ']'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(p => p.Replace("_", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal));
+            .Select(p => string.Concat(p.Where(c => c != '_' && !char.IsWhiteSpace(c))))
+            .Where(p => p.Length > 0);
         return "|" + string.Join("|", parts) + "|";
     }
 

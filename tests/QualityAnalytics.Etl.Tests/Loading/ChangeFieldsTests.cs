@@ -20,6 +20,18 @@ public sealed class ChangeFieldsTests : IDisposable
     }
 
     [Fact]
+    public void A_renamed_department_lists_its_name_alone()
+    {
+        // The department's change records its whole version; its manager and parent, unchanged, were listed as changes
+        // (manager '张伟' → '张伟'; parent_code '' → '').
+        _w.Load(_w.Write("departments.csv", Samples.Departments));
+        _w.Load(_w.Write("renamed.csv", "code,name\nLOG,物流事业部\n"));
+        _w.Load(_w.Write("manager.csv", "部门编码,部门名称,负责人\nSTO,储运中心,王芳\n"));
+
+        Assert.Equal(["LOG name: 物流业务部 → 物流事业部", "STO manager: 李娜 → 王芳"], Changes());
+    }
+
+    [Fact]
     public void A_complaint_moved_to_another_day_channel_category_and_department_reads_in_the_files_terms()
     {
         _w.Write("departments.csv", Samples.Departments);

@@ -55,6 +55,17 @@ public sealed class ColumnAsWrittenTests : IDisposable
     }
 
     [Fact]
+    public void A_Chinese_header_cell_wrapped_in_Excel_names_its_field()
+    {
+        // Excel's "wrap text" (Alt+Enter) inside a Chinese header: the file was refused for lacking 投诉编号.
+        var file = _w.Load(_w.Write("投诉.csv", "\"投诉\r\n编号\",部门编码,\"受理\n时间\",投诉渠道,是否有效\r\nC-1,LOG,2026-04-03 14:05,电话,是\r\nC-2,LOG,昨天,电话,是\r\n"))
+            .Files.Single();
+
+        Assert.Equal(("complaints", false, 1, 1), (file.Kind, file.Rejected, file.Loaded, file.Quarantined));
+        Assert.Equal(["5|受理 时间|received_at|昨天|is not a date and time (e.g. 2026-04-03 14:05)"], Quarantined());
+    }
+
+    [Fact]
     public void A_reason_that_names_another_column_names_it_as_the_file_heads_it()
     {
         _w.Load(_w.Write("投诉.csv", "投诉编号,部门编码,受理时间,投诉渠道,是否有效,解决时间\nC-1,LOG,2026-04-03 14:05,电话,是,2026-04-02 09:00\n"));

@@ -17,11 +17,16 @@ public sealed class HeaderMatcherTests
     [InlineData("回访编号,部门编码,回访日期,回访问题,扣分", DataKind.Callbacks)]
     [InlineData(" Complaint_ID , DEPARTMENT ,received_at,channel,valid", DataKind.Complaints)]
     [InlineData("complaint_id (投诉编号),department (部门编码),received_at (受理时间),channel (投诉渠道),valid (是否有效)", DataKind.Complaints)]
+    // As departments' workbooks head them: a cell wrapped in Excel (Alt+Enter), spaced out with the ideographic space or a
+    // tab, padded; a unit in brackets after the name.
+    [InlineData("投诉\n编号,部门\r\n编码,受理时间\n（年月日）,投诉　渠道,\t是否\t有效 ", DataKind.Complaints)]
+    [InlineData("检查编号,部 门 编 码,月　　份,检查类型,得分\n(分)", DataKind.Checks)]
     public void The_kind_is_recognised_from_the_header_in_either_language_and_any_order(string header, DataKind kind)
     {
-        var match = HeaderMatcher.Match(header.Split(','));
+        var match = HeaderMatcher.Match(header.Replace("\\r", "\r", StringComparison.Ordinal).Replace("\\n", "\n", StringComparison.Ordinal)
+            .Replace("\\t", "\t", StringComparison.Ordinal).Split(','));
         Assert.Equal(kind, match.Kind);
-        Assert.True(match.IsComplete);
+        Assert.True(match.IsComplete, string.Join(", ", match.MissingRequired));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using QualityAnalytics.TestSupport;
 
 namespace QualityAnalytics.Web.Tests.Cli;
 
@@ -73,7 +74,7 @@ public sealed class DryRunCliTests : IDisposable
 
         Assert.Equal(0, exit);
         // The column as the file heads it, the contract's name beside a header that does not say it.
-        Assert.Contains("rows that would load with a warning (1):" + Environment.NewLine + Path.Combine("inbox", "deductions.csv") + " line 2, 检查编号 (check_id) = 'K-NONE': " +
+        Assert.Contains("warnings (1):" + Environment.NewLine + Path.Combine("inbox", "deductions.csv") + " line 2, 检查编号 (check_id) = 'K-NONE': " +
                         "no check with this 检查编号 yet; the deduction is kept and compared with the check's score when it arrives", output);
     }
 
@@ -95,6 +96,47 @@ public sealed class DryRunCliTests : IDisposable
         Assert.Equal("得分|score|九十六", Columns(files["自查.csv"], "quarantine"));
         Assert.Equal("score|score|ninety", Columns(files["checks.csv"], "quarantine"));
         Assert.Equal("检查编号|check_id|K-NONE", Columns(files["扣分.csv"], "warning_rows"));
+    }
+
+    [Fact]
+    public void A_departments_workbook_as_sent_checks_its_rows_alone_a_title_above_a_totals_row_below_a_hidden_sheet_aside()
+    {
+        _qa.Write("inbox/departments.csv", "code,name\nLOG,物流业务部\n");
+        var workbook = Path.Combine(_qa.Folder, "inbox", "回访.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(workbook, new Dictionary<string, object>
+        {
+            ["回访"] = new[]
+            {
+                new Dictionary<string, object?> { ["A"] = "物流业务部2026年第二季度回访记录", ["B"] = null, ["C"] = null, ["D"] = null },
+                new Dictionary<string, object?> { ["A"] = "回访\n编号", ["B"] = "部门编码 ", ["C"] = "回访日期", ["D"] = "回访问题" },
+                new Dictionary<string, object?> { ["A"] = "B-1", ["B"] = "LOG", ["C"] = new DateTime(2026, 5, 20), ["D"] = "无" },
+                new Dictionary<string, object?> { ["A"] = "B-2", ["B"] = "LOG", ["C"] = "2026年5月21日", ["D"] = "记录不全" },
+                new Dictionary<string, object?> { ["A"] = "合计", ["B"] = null, ["C"] = null, ["D"] = "2" },
+            },
+            ["旧版"] = new[]
+            {
+                new Dictionary<string, object?> { ["A"] = "回访编号", ["B"] = "部门编码", ["C"] = "回访日期", ["D"] = "回访问题" },
+                new Dictionary<string, object?> { ["A"] = "B-1", ["B"] = "LOG", ["C"] = "2026-05-20", ["D"] = "与实际不符" },
+            },
+        }, printHeader: false);
+        WorkbookSheetState.Hide(workbook, "旧版");
+
+        var (exit, output, _) = _qa.Run("load", Path.Combine("inbox", "回访.xlsx"), Path.Combine("inbox", "departments.csv"), "--dry-run", "--format", "json");
+
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var sheets = json.RootElement.EnumerateArray().Where(f => f.GetProperty("sheet").ValueKind == JsonValueKind.String)
+            .ToDictionary(f => f.GetProperty("sheet").GetString()!);
+        var callbacks = sheets["回访"];
+        Assert.Equal(("callbacks", 2, 2, 0), (callbacks.GetProperty("kind").GetString(), callbacks.GetProperty("read").GetInt32(),
+            callbacks.GetProperty("loaded").GetInt32(), callbacks.GetProperty("quarantined").GetInt32()));
+        var warning = Assert.Single(callbacks.GetProperty("warning_rows").EnumerateArray());
+        Assert.Equal("5|回访 编号|callback_id|合计|a totals row (合计), not a record: not loaded",
+            $"{warning.GetProperty("line").GetInt32()}|{warning.GetProperty("column").GetString()}|{warning.GetProperty("column_key").GetString()}|" +
+            $"{warning.GetProperty("value").GetString()}|{warning.GetProperty("message").GetString()}");
+        var hidden = sheets["旧版"];
+        Assert.Equal((JsonValueKind.Null, false, "回访.xlsx [旧版]: a hidden sheet (callbacks) is not loaded; unhide it in Excel to load it"),
+            (hidden.GetProperty("kind").ValueKind, hidden.GetProperty("rejected").GetBoolean(), hidden.GetProperty("reason").GetString()));
     }
 
     [Fact]
