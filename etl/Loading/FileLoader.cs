@@ -194,15 +194,6 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
         var source = sp.Source;
         var match = sp.Match;
         var where = source.Sheet is null ? fileName : $"{fileName} [{source.Sheet}]";
-        // A hidden sheet is not what the department sends but what its workbook keeps out of sight: the lists behind
-        // its drop-downs, last quarter's copy, a colleague's workings. Loaded, it overwrote what the visible sheets sent
-        // (a hidden 代码表 renamed a department) with nothing on screen to say where the values came from. Skipped, and
-        // said so, like a cover sheet: unhidden, it loads.
-        if (source.Hidden)
-        {
-            var looksLike = match.Kind is { } hiddenKind ? $" ({hiddenKind.Name()})" : "";
-            return new HeaderCheck(null, false, $"{where}: a hidden sheet{looksLike} is not loaded; unhide it in Excel to load it");
-        }
         if (match.Kind is null)
         {
             // An unrecognised sheet in a workbook (a cover or notes sheet) is skipped; an unrecognised CSV is refused.
@@ -275,13 +266,6 @@ public sealed class FileLoader(WarehouseDb warehouse, TimeProvider clock, Loader
             }, staging.ReleaseWritten);
             foreach (var item in staging.Rows())
             {
-                if (item.NotARecord)
-                {
-                    // A totals row: said on its line, neither read nor loaded (see TotalsRow). Written now, not in line
-                    // with the pending rows: warnings are listed by line.
-                    foreach (var w in item.Warnings!) audit.Warn(item.Raw.Line, w.Column, w.Value, w.Reason);
-                    continue;
-                }
                 counts.Read++;
                 var errors = pending.Begin(item.Raw, counts.Read, item.Warnings);
                 if (item.Staged is null)

@@ -15,9 +15,8 @@ namespace QualityAnalytics.Etl.Loading;
 /// <see cref="StagingPipeline.ReleaseWritten"/>). <paramref name="Key"/>: the prepared row's natural key, where the
 /// writer checks keys (<see cref="PendingRows"/>). <paramref name="Warnings"/>: what the row loads with a warning
 /// (<see cref="RowReader.Warnings"/>), null when nothing.</summary>
-/// <param name="NotARecord">A totals row (<see cref="TotalsRow"/>): not loaded, not counted, its <paramref name="Warnings"/> say so.</param>
 internal readonly record struct StagedItem(RawRow Raw, StagedRow? Staged, IReadOnlyList<RowError> Errors, bool Prepared = false, object?[]? Values = null,
-    EncodedRow Encoded = default, RowKey? Key = null, IReadOnlyList<RowError>? Warnings = null, bool NotARecord = false);
+    EncodedRow Encoded = default, RowKey? Key = null, IReadOnlyList<RowError>? Warnings = null);
 
 /// <summary>Reads and stages a source's rows on a worker thread while the caller writes the rows before them. Reading,
 /// staging (CSV or XLSX parsing, every rule of the contract) and, for facts, preparing the values (the department
@@ -105,29 +104,26 @@ internal sealed class StagingPipeline : IDisposable
                 var label = TotalsRow.LabelAt(raw.Cells);
                 if (label >= 0)
                 {
+                    // Quarantined with the one reason that says what it is (see TotalsRow), not as a record missing its values.
                     var column = TotalsRow.Column(match, source.Header, label, workbook: source.Sheet is not null);
-                    chunk.Items[chunk.Count++] = new StagedItem(raw, null, [], Warnings: [new RowError(column, raw.Cells[label], TotalsRow.Reason(raw.Cells[label]))],
-                        NotARecord: true);
-                    if (chunk.Count == ChunkRows)
-                    {
-                        HandOver(chunk);
-                        chunk = EmptyChunk();
-                    }
-                    continue;
+                    chunk.Items[chunk.Count++] = new StagedItem(raw, null, [new RowError(column, raw.Cells[label], TotalsRow.Reason(raw.Cells[label]))]);
                 }
-                if (row is null) row = new RowReader(match, raw.Cells, serialDates, workbook: source.Sheet is not null);
-                else row.MoveTo(raw.Cells);
-                var staged = mapper.Stage(row, raw.Line);
-                if (staged is null || prepare is null) chunk.Items[chunk.Count++] = new StagedItem(raw, staged, row.Errors, Warnings: row.Warnings);
                 else
                 {
-                    errors.Clear();
-                    var values = prepare(staged, errors);
-                    var encoded = values is not null && encodable is not null && encodable(staged, values) && SqliteRowEncoding.TryEncode(values, out var entries)
-                        ? chunk.Encodings.Append(entries)
-                        : default;
-                    RowKey? key = values is null || keyColumns == 0 ? null : RowKey.Of(values, keyColumns);
-                    chunk.Items[chunk.Count++] = new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded, key, row.Warnings);
+                    if (row is null) row = new RowReader(match, raw.Cells, serialDates, workbook: source.Sheet is not null);
+                    else row.MoveTo(raw.Cells);
+                    var staged = mapper.Stage(row, raw.Line);
+                    if (staged is null || prepare is null) chunk.Items[chunk.Count++] = new StagedItem(raw, staged, row.Errors, Warnings: row.Warnings);
+                    else
+                    {
+                        errors.Clear();
+                        var values = prepare(staged, errors);
+                        var encoded = values is not null && encodable is not null && encodable(staged, values) && SqliteRowEncoding.TryEncode(values, out var entries)
+                            ? chunk.Encodings.Append(entries)
+                            : default;
+                        RowKey? key = values is null || keyColumns == 0 ? null : RowKey.Of(values, keyColumns);
+                        chunk.Items[chunk.Count++] = new StagedItem(raw, staged, errors.Count == 0 ? [] : [.. errors], Prepared: true, values, encoded, key, row.Warnings);
+                    }
                 }
                 _staged++;
                 if (chunk.Count == ChunkRows)

@@ -21,10 +21,6 @@ public interface ITabularSource : IDisposable
     /// the reader does not know as a date arrives as that number, so a number in a date column is a date. False for CSV.</summary>
     bool NumbersMayBeDates => false;
 
-    /// <summary>A workbook's sheet hidden in Excel (hidden or "very hidden"): the loader does not load it (see FileLoader).
-    /// False for CSV.</summary>
-    bool Hidden => false;
-
     /// <summary>The SHA-256 (lower-case hex) of the file's bytes, when reading the rows to their end computed it (CSV);
     /// null otherwise (a workbook is hashed before it is read).</summary>
     string? ContentSha256 => null;

@@ -65,8 +65,6 @@ internal sealed class SpooledSource : ITabularSource
     // These have default implementations on the interface: left out here, a workbook's serial dates would read as numbers.
     public bool NumbersMayBeDates => _inner.NumbersMayBeDates;
 
-    public bool Hidden => _inner.Hidden;
-
     public string? ContentSha256 => _inner.ContentSha256;
 
     /// <summary>The rows as the one reading read them, from the spool.</summary>

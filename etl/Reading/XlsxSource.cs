@@ -26,9 +26,8 @@ internal sealed class XlsxSource : ITabularSource
     /// <see cref="ReadRows"/> to continue; null once taken or disposed.</summary>
     private PendingRows? _pending;
 
-    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending, bool hidden)
+    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending)
     {
-        Hidden = hidden;
         FilePath = filePath;
         Sheet = sheet;
         Header = header;
@@ -48,8 +47,6 @@ internal sealed class XlsxSource : ITabularSource
 
     public bool NumbersMayBeDates => true;
 
-    public bool Hidden { get; }
-
     /// <summary>One source per sheet that has a header row; empty sheets are left out.</summary>
     /// <param name="isHeader">See <see cref="TabularFile.Open"/>.</param>
     /// <param name="maxUnpackedBytes">See <see cref="TabularFile.Open"/>.</param>
@@ -58,22 +55,22 @@ internal sealed class XlsxSource : ITabularSource
         // Before MiniExcel opens anything: its reading of the sheet names already inflates the workbook's parts.
         WorkbookSizeCheck.Check(path, maxUnpackedBytes);
         WorkbookDateSystem.Check(path);
-        List<SheetInfo> sheets;
+        List<string> sheetNames;
         try
         {
-            sheets = MiniExcel.GetSheetInformations(path, ReadConfiguration);
+            sheetNames = MiniExcel.GetSheetNames(path, ReadConfiguration);
         }
         catch (Exception e) when (IsContentProblem(e))
         {
             throw Corrupt(path, null, e);
         }
 
-        var sources = new List<ITabularSource>(sheets.Count);
+        var sources = new List<ITabularSource>(sheetNames.Count);
         try
         {
-            foreach (var sheet in sheets)
+            foreach (var sheet in sheetNames)
             {
-                if (FindHeader(path, sheet.Name, isHeader, hidden: sheet.State != SheetState.Visible) is { } source)
+                if (FindHeader(path, sheet, isHeader) is { } source)
                 {
                     sources.Add(source);
                 }
@@ -101,8 +98,7 @@ internal sealed class XlsxSource : ITabularSource
     /// (as MiniExcel itself writes them) to its end before yielding the first row, so opening the sheet again for the
     /// rows cost a whole extra pass over it (about a fifth of a 200,000-row load). Null when the sheet is empty.
     /// </summary>
-    /// <param name="hidden">A hidden sheet: its header is found (an empty one is left out like any), its rows never read.</param>
-    private static XlsxSource? FindHeader(string path, string sheet, Func<IReadOnlyList<string>, bool>? isHeader, bool hidden)
+    private static XlsxSource? FindHeader(string path, string sheet, Func<IReadOnlyList<string>, bool>? isHeader)
     {
         var rows = NonBlankRows(path, sheet).GetEnumerator();
         try
@@ -113,13 +109,13 @@ internal sealed class XlsxSource : ITabularSource
                 return null;
             }
 
-            if (hidden || !PendingRows.TryHold())
+            if (!PendingRows.TryHold())
             {
-                return new XlsxSource(path, sheet, cells, line, null, hidden);
+                return new XlsxSource(path, sheet, cells, line, null);
             }
 
             // The search may have read past the header (it falls back to the first row after looking at more).
-            var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows), hidden: false);
+            var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows));
             rows = null;
             return source;
         }

@@ -5,13 +5,12 @@ namespace QualityAnalytics.Etl.Staging;
 
 /// <summary>A totals row under a table (合计, 总计, 小计, 平均, Total…), as departments' ledgers end: a sum, not a record.
 /// It was quarantined as a record missing its values (four or five reasons for one line, or a complaint whose id is
-/// 合计), so every file with one showed quarantined rows to fix where there was nothing to fix, and the working group's
-/// home page and mail flagged it each night. It is not loaded and is recorded as a load warning on its line instead
-/// (the row is not counted among the rows read, as a blank row is not): visible on the data desk and in a dry run, and
-/// nothing that was data is dropped, since a row is taken for one only when its first non-blank cell is the label
-/// itself (合计, 合　计, 合计：, 合计：3 条) — never an id, a code or a date. The sign-off lines under a Chinese form
-/// (制表人：张三, 审核人：李四, 填报日期：…, 注：…) are taken the same way, only with their colon: a label alone
-/// (审核) could be a value.</summary>
+/// 合计), which sent the working group looking for a record to fix. It is still quarantined — the data contract skips
+/// only wholly blank rows and quarantines every other row that is not a valid record, and a row read is counted — but
+/// with the one reason that says what it is, so it is recognised at a glance. A row is taken for one only when its
+/// first non-blank cell is the label itself (合计, 合　计, 合计：, 合计：3 条) — never an id, a code or a date. The
+/// sign-off lines under a Chinese form (制表人：张三, 审核人：李四, 填报日期：…, 注：…) are taken the same way, only
+/// with their colon: a label alone (审核) could be a value.</summary>
 public static class TotalsRow
 {
     private static readonly string[] Labels =
@@ -24,8 +23,8 @@ public static class TotalsRow
 
     /// <summary>The reason recorded for a totals or sign-off row; <paramref name="label"/> is the cell as written.</summary>
     public static string Reason(string label) => IsTotals(label)
-        ? $"a totals row ({label}), not a record: not loaded"
-        : $"a sign-off line ({label}), not a record: not loaded";
+        ? $"a totals row ({label}), not a record"
+        : $"a sign-off line ({label}), not a record";
 
     /// <summary>The index of the row's totals label, or −1 when the row is not a totals row.</summary>
     // Per row of a bulk load: most rows start with an id, rejected at its first character.

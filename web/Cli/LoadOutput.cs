@@ -83,8 +83,7 @@ internal static class LoadOutput
         }
         if (result.Files.Sum(f => f.Warnings) > 0)
         {
-            // Rows that would load with a warning, and totals rows left out (each line says which).
-            env.Out.WriteLine($"warnings ({result.Files.Sum(f => f.Warnings)}):");
+            env.Out.WriteLine($"rows that would load with a warning ({result.Files.Sum(f => f.Warnings)}):");
             foreach (var f in result.Files)
             {
                 foreach (var w in rows.WarningsOf(f)) env.Out.WriteLine(QuarantineLine(LoadCommand.Display(env, f.File), w.Sheet, w.Line, f.Kind, w.Column, w.Value, w.Reason));

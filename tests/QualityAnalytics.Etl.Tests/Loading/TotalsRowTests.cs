@@ -3,8 +3,9 @@ using QualityAnalytics.Etl.Staging;
 
 namespace QualityAnalytics.Etl.Tests.Loading;
 
-/// <summary>A totals row under a department's table (合计, 小计, 平均…) is a sum, not a record: it is not loaded and not
-/// counted, and a load warning on its line says so, where it used to be quarantined as a record missing its values.</summary>
+/// <summary>A totals row under a department's table (合计, 小计, 平均…) is a sum, not a record: it is quarantined, as the
+/// contract quarantines every row that is not a valid record, but with the one reason that says what it is, where it used
+/// to carry four or five reasons of a record missing its values (or load as a complaint whose id is 合计).</summary>
 public sealed class TotalsRowTests : IDisposable
 {
     private readonly TestWarehouse _w = new();
@@ -15,10 +16,10 @@ public sealed class TotalsRowTests : IDisposable
 
     public void Dispose() => _w.Dispose();
 
-    private List<string> Warnings(long sourceFileId)
+    private List<string> Quarantined(long sourceFileId)
     {
         using var db = _w.Db.CreateContext();
-        return [.. db.LoadWarnings.Where(w => w.SourceFileId == sourceFileId).OrderBy(w => w.Line).ToList().Select(w => $"{w.Line}|{w.Column}|{w.Value}|{w.Message}")];
+        return [.. db.QuarantinedRows.Where(q => q.SourceFileId == sourceFileId).OrderBy(q => q.Line).ToList().Select(q => $"{q.Line}|{q.Column}|{q.Value}|{q.Reason}")];
     }
 
     [Theory]
@@ -45,7 +46,7 @@ public sealed class TotalsRowTests : IDisposable
     }
 
     [Fact]
-    public void A_GB18030_export_s_totals_and_sign_off_rows_are_said_on_their_lines_and_not_quarantined()
+    public void A_GB18030_export_s_totals_and_sign_off_rows_are_quarantined_each_with_the_one_reason_that_says_what_it_is()
     {
         var text = "投诉编号,部门编码,受理时间,投诉渠道,是否有效,,\r\n" +
                    "G-1,物流业务部,2026/4/3 14:05,电话,是,,\r\n" +
@@ -55,11 +56,11 @@ public sealed class TotalsRowTests : IDisposable
                    ",,,,,,\r\n";
         var file = _w.Load(_w.Write("投诉.csv", text, Encoding.GetEncoding("GB18030"))).Files.Single();
 
-        Assert.Equal((2, 2, 0, 2), (file.Read, file.Loaded, file.Quarantined, file.Warnings));
+        Assert.Equal((4, 2, 2, 0), (file.Read, file.Loaded, file.Quarantined, file.Warnings));
         Assert.Equal([
-            "4|投诉编号|合计|a totals row (合计), not a record: not loaded",
-            "5|投诉编号|制表人：张三|a sign-off line (制表人：张三), not a record: not loaded",
-        ], Warnings(file.SourceFileId!.Value));
+            "4|投诉编号|合计|a totals row (合计), not a record",
+            "5|投诉编号|制表人：张三|a sign-off line (制表人：张三), not a record",
+        ], Quarantined(file.SourceFileId!.Value));
         Assert.Equal(0L, _w.Integer("SELECT COUNT(*) FROM fact_complaint WHERE complaint_id = '合计'"));
     }
 
@@ -80,10 +81,10 @@ public sealed class TotalsRowTests : IDisposable
 
         var file = _w.Load(path).Files.Single();
 
-        Assert.Equal(("checks", 2, 2, 0, 2), (file.Kind, file.Read, file.Loaded, file.Quarantined, file.Warnings));
+        Assert.Equal(("checks", 4, 2, 2, 0), (file.Kind, file.Read, file.Loaded, file.Quarantined, file.Warnings));
         Assert.Equal([
-            "5|序号|合  计|a totals row (合  计), not a record: not loaded",
-            "6|检查类型|平均|a totals row (平均), not a record: not loaded",
-        ], Warnings(file.SourceFileId!.Value));
+            "5|序号|合  计|a totals row (合  计), not a record",
+            "6|检查类型|平均|a totals row (平均), not a record",
+        ], Quarantined(file.SourceFileId!.Value));
     }
 }

@@ -59,7 +59,7 @@ public sealed class LoadMessageCoverageTests : IDisposable
             "R-5,LOG,2026-05-02 10:00,电话,是,,,还行\n" +                 // loads, satisfaction left empty with a warning
             ",LOG,2026-05-02 10:00,电话,是,,,\n" +                        // missing value
             "R-6,LOG,46204,电话,是,,,\n" +                                 // an Excel serial number in a CSV
-            "合计,,,,5,,,\n" +                                            // a totals row, not loaded, said with a warning
+            "合计,,,,5,,,\n" +                                            // a totals row, quarantined as what it is
             "制表人：张三,,,,,,,\n");                                       // ... and a sign-off line
         Write("ragged.csv", "complaint_id,department,received_at,channel,valid\nR-9,LOG,2026-05-02 10:00,电话,是,,extra\n"); // a value past the header
         Write("departments_more.csv", "code,name,parent_code\nBAD CODE,坏部门,\nZZ9,新部门,NOPE\n");         // white space in a code; an unknown parent
@@ -69,15 +69,6 @@ public sealed class LoadMessageCoverageTests : IDisposable
         Write("questions_lowered.csv", "question,text,weight,scale\nQ3,整体服务质量,0.3,1\n");                  // 满分 below the demo's stored answers
         Write("twice.csv", "投诉编号,部门编码,受理时间,投诉渠道,是否有效,投诉编号\nX,LOG,2026-05-02 10:00,电话,是,Y\n");
         Write("deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
-        var hidden = Path.Combine(_folder, "bad", "hidden.xlsx");
-        MiniExcelLibs.MiniExcel.SaveAs(hidden, new Dictionary<string, object>
-        {
-            ["回访"] = new[] { new Dictionary<string, object?> { ["回访编号"] = "HB-1", ["部门编码"] = "LOG", ["回访日期"] = "2026-05-20", ["回访问题"] = "无" } },
-            ["旧版"] = new[] { new Dictionary<string, object?> { ["回访编号"] = "HB-1", ["部门编码"] = "LOG", ["回访日期"] = "2026-05-20", ["回访问题"] = "无" } },
-            ["备忘"] = new[] { new Dictionary<string, object?> { ["说明"] = "内部" } },
-        });
-        WorkbookSheetState.Hide(hidden, "旧版");                        // a hidden sheet of a kind
-        WorkbookSheetState.Hide(hidden, "备忘", veryHidden: true);      // ... and of none
         WorkbookBomb.Write(Path.Combine(_folder, "bad", "bomb.xlsx"), 8L * 1024 * 1024); // past the limit set below
         var result = new FileLoader(warehouse, clock, new LoaderOptions { MaxWorkbookUnpackedBytes = 1024 * 1024 }).Load([Path.Combine(_folder, "bad")]);
 
