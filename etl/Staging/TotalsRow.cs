@@ -44,19 +44,38 @@ public static class TotalsRow
     {
         // The first character of a label (合计, 总计, 小计, 制表人, 审核人…, Total, Sum…): anything else is no label.
         if (!"合总小共平均汇制填审复负部单经联备说注tTsSaAgG".Contains(cell[0], StringComparison.Ordinal)) return false;
-        return IsTotals(cell) || (cell.IndexOfAny(Colons) > 0 && SignOffLabels.Contains(Label(cell), StringComparer.Ordinal));
+        return IsTotals(cell) || (cell.AsSpan().IndexOfAny(ColonChars) > 0 && LabelIn(cell, SignOffLabels));
     }
 
-    private static readonly char[] Colons = [':', '：'];
+    private const string ColonChars = ":：";
 
     /// <summary>A totals label, then nothing or a colon and whatever it says (合计：3 条); white space inside it ignored (合　计).</summary>
-    private static bool IsTotals(string cell) => Labels.Contains(Label(cell), StringComparer.Ordinal);
+    private static bool IsTotals(string cell) => LabelIn(cell, Labels);
 
-    private static string Label(string cell)
+    /// <summary>Whether the cell up to its first colon, white space left out and lower-cased, is one of
+    /// <paramref name="labels"/>. Without allocating: ids starting with T, S or A (TS-2026-000001) reach it on every row of
+    /// a bulk load.</summary>
+    private static bool LabelIn(string cell, string[] labels)
     {
-        var end = cell.IndexOfAny(Colons);
-        return string.Concat((end < 0 ? cell : cell[..end]).Where(c => !char.IsWhiteSpace(c))).ToLowerInvariant();
+        var end = cell.AsSpan().IndexOfAny(ColonChars);
+        var head = end < 0 ? cell.AsSpan() : cell.AsSpan(0, end);
+        Span<char> compact = stackalloc char[LongestLabel];
+        var length = 0;
+        foreach (var c in head)
+        {
+            if (char.IsWhiteSpace(c)) continue;
+            if (length == compact.Length) return false; // longer than any label
+            compact[length++] = char.ToLowerInvariant(c);
+        }
+        foreach (var label in labels)
+        {
+            if (compact[..length].SequenceEqual(label)) return true;
+        }
+        return false;
     }
+
+    /// <summary>Room for the longest label, white space left out ("grandtotal").</summary>
+    private const int LongestLabel = 16;
 
     /// <summary>The column to name for the label at <paramref name="index"/>: its field (recorded as the header wrote it),
     /// else the header cell as written, else its place (column 8, column H).</summary>
