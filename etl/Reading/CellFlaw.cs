@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace QualityAnalytics.Etl.Reading;
 
 /// <summary>What makes a workbook cell no value at all, though it is not empty.</summary>
@@ -27,9 +29,11 @@ public static class ExcelErrorValue
 
     /// <summary>Whether the text is exactly one of Excel's error values (trimmed, as cells are; Excel writes them in
     /// upper case). Answers an ordinary cell with one comparison of its first character.</summary>
-    public static bool Is(string text)
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool Is(string text) => text.Length >= 4 && text[0] == '#' && IsOneOf(text);
+
+    private static bool IsOneOf(string text)
     {
-        if (text.Length < 4 || text[0] != '#') return false;
         foreach (var value in Values)
         {
             if (text.Equals(value, StringComparison.Ordinal)) return true;
