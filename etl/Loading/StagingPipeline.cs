@@ -110,8 +110,8 @@ internal sealed class StagingPipeline : IDisposable
                 }
                 else
                 {
-                    if (row is null) row = new RowReader(match, raw.Cells, serialDates, workbook: source.Sheet is not null);
-                    else row.MoveTo(raw.Cells);
+                    if (row is null) row = new RowReader(match, raw.Cells, serialDates, workbook: source.Sheet is not null, raw.Flaws);
+                    else row.MoveTo(raw.Cells, raw.Flaws);
                     var staged = mapper.Stage(row, raw.Line);
                     if (staged is null || prepare is null) chunk.Items[chunk.Count++] = new StagedItem(raw, staged, row.Errors, Warnings: row.Warnings);
                     else

@@ -6,4 +6,9 @@ namespace QualityAnalytics.Etl.Reading;
 /// later records larger). XLSX: the Excel row number.
 /// </param>
 /// <param name="Cells">Trimmed values; may be fewer or more than the header has (the caller decides what that means).</param>
-public sealed record RawRow(int Line, IReadOnlyList<string> Cells);
+public sealed record RawRow(int Line, IReadOnlyList<string> Cells)
+{
+    /// <summary>The workbook cells of the row that hold no value (an error value, a formula never calculated), in
+    /// column order; null for nearly every row, and always for a CSV's (a CSV carries no cell types).</summary>
+    public IReadOnlyList<CellFlaw>? Flaws { get; init; }
+}

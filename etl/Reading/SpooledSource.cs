@@ -38,6 +38,7 @@ internal sealed class SpooledSource : ITabularSource
                     writer.Write(row.Line);
                     writer.Write7BitEncodedInt(row.Cells.Count);
                     foreach (var cell in row.Cells) writer.Write(cell);
+                    WriteFlaws(writer, row.Flaws);
                     rows++;
                 }
             }
@@ -76,8 +77,36 @@ internal sealed class SpooledSource : ITabularSource
             var line = reader.ReadInt32();
             var cells = new string[reader.Read7BitEncodedInt()];
             for (var i = 0; i < cells.Length; i++) cells[i] = reader.ReadString();
-            yield return new RawRow(line, cells);
+            yield return new RawRow(line, cells) { Flaws = ReadFlaws(reader) };
         }
+    }
+
+    /// <summary>A row's <see cref="RawRow.Flaws"/>: their count (0 for nearly every row), then each one.</summary>
+    private static void WriteFlaws(BinaryWriter writer, IReadOnlyList<CellFlaw>? flaws)
+    {
+        writer.Write7BitEncodedInt(flaws?.Count ?? 0);
+        if (flaws is null) return;
+        foreach (var flaw in flaws)
+        {
+            writer.Write7BitEncodedInt(flaw.Index);
+            writer.Write((byte)flaw.Kind);
+            writer.Write(flaw.Shown is not null);
+            if (flaw.Shown is not null) writer.Write(flaw.Shown);
+        }
+    }
+
+    private static CellFlaw[]? ReadFlaws(BinaryReader reader)
+    {
+        var count = reader.Read7BitEncodedInt();
+        if (count == 0) return null;
+        var flaws = new CellFlaw[count];
+        for (var i = 0; i < count; i++)
+        {
+            var index = reader.Read7BitEncodedInt();
+            var kind = (CellFlawKind)reader.ReadByte();
+            flaws[i] = new CellFlaw(index, kind, reader.ReadBoolean() ? reader.ReadString() : null);
+        }
+        return flaws;
     }
 
     public void Dispose() => File.Delete(_spool);

@@ -11,12 +11,15 @@ namespace QualityAnalytics.Etl.Reading;
 /// each part actually inflates to, counted as they come out and stopped at the limit, since the declared sizes are
 /// written by whoever made the file. (System.IO.Compression also stops inflating a part at its declared size, so a part
 /// that lies small comes out cut short and MiniExcel refuses its broken XML as unreadable; the count does not rely on that.)
+/// The inflating pass also looks in each worksheet for formulas saved without their result (<see cref="UncalculatedFormulas"/>),
+/// as the bytes go by: a workbook saved by a spreadsheet is not read again for them.
 /// </summary>
 internal static class WorkbookSizeCheck
 {
     /// <exception cref="FileRejectedException">The workbook unpacks past the limit (naming the part where it does), or
     /// its zip cannot be read.</exception>
-    public static void Check(string path, long maxUnpackedBytes)
+    /// <returns>The worksheet parts that may hold a formula without its result (<see cref="UncalculatedFormulas.MaySuspect"/>).</returns>
+    public static IReadOnlyCollection<string> Check(string path, long maxUnpackedBytes)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxUnpackedBytes);
         try
@@ -29,18 +32,29 @@ internal static class WorkbookSizeCheck
                 if (declared > maxUnpackedBytes) throw TooLarge(path, part.FullName, maxUnpackedBytes);
             }
 
-            var buffer = new byte[81920];
+            // A worksheet's bytes are read after the last few of the previous read (UncalculatedFormulas.Search).
+            var buffer = new byte[81920 + UncalculatedFormulas.Overlap];
+            var suspects = new List<string>();
             long unpacked = 0;
             foreach (var part in zip.Entries)
             {
                 using var content = part.Open();
+                var look = UncalculatedFormulas.IsWorksheet(part.FullName);
+                var kept = 0;
                 int read;
-                while ((read = content.Read(buffer)) > 0)
+                while ((read = content.Read(buffer, kept, buffer.Length - kept)) > 0)
                 {
                     unpacked += read;
                     if (unpacked > maxUnpackedBytes) throw TooLarge(path, part.FullName, maxUnpackedBytes);
+                    if (look && UncalculatedFormulas.Search(buffer, ref kept, read))
+                    {
+                        suspects.Add(part.FullName);
+                        look = false;
+                        kept = 0;
+                    }
                 }
             }
+            return suspects;
         }
         catch (Exception e) when (e is InvalidDataException or EndOfStreamException or NotSupportedException)
         {

@@ -26,13 +26,17 @@ internal sealed class XlsxSource : ITabularSource
     /// <see cref="ReadRows"/> to continue; null once taken or disposed.</summary>
     private PendingRows? _pending;
 
-    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending)
+    /// <summary>The sheet's formulas saved without their result; null when it has none.</summary>
+    private readonly SheetFormulas? _uncalculated;
+
+    private XlsxSource(string filePath, string sheet, string[] header, int headerLine, PendingRows? pending, SheetFormulas? uncalculated)
     {
         FilePath = filePath;
         Sheet = sheet;
         Header = header;
         HeaderLine = headerLine;
         _pending = pending;
+        _uncalculated = uncalculated;
     }
 
     public string FilePath { get; }
@@ -53,12 +57,14 @@ internal sealed class XlsxSource : ITabularSource
     public static IReadOnlyList<ITabularSource> OpenAll(string path, Func<IReadOnlyList<string>, bool>? isHeader, long maxUnpackedBytes)
     {
         // Before MiniExcel opens anything: its reading of the sheet names already inflates the workbook's parts.
-        WorkbookSizeCheck.Check(path, maxUnpackedBytes);
+        var suspects = WorkbookSizeCheck.Check(path, maxUnpackedBytes);
         WorkbookDateSystem.Check(path);
         List<string> sheetNames;
+        IReadOnlyDictionary<string, SheetFormulas> uncalculated;
         try
         {
             sheetNames = MiniExcel.GetSheetNames(path, ReadConfiguration);
+            uncalculated = UncalculatedFormulas.Find(path, suspects);
         }
         catch (Exception e) when (IsContentProblem(e))
         {
@@ -70,7 +76,7 @@ internal sealed class XlsxSource : ITabularSource
         {
             foreach (var sheet in sheetNames)
             {
-                if (FindHeader(path, sheet, isHeader) is { } source)
+                if (FindHeader(path, sheet, isHeader, uncalculated.GetValueOrDefault(sheet)) is { } source)
                 {
                     sources.Add(source);
                 }
@@ -98,12 +104,12 @@ internal sealed class XlsxSource : ITabularSource
     /// (as MiniExcel itself writes them) to its end before yielding the first row, so opening the sheet again for the
     /// rows cost a whole extra pass over it (about a fifth of a 200,000-row load). Null when the sheet is empty.
     /// </summary>
-    private static XlsxSource? FindHeader(string path, string sheet, Func<IReadOnlyList<string>, bool>? isHeader)
+    private static XlsxSource? FindHeader(string path, string sheet, Func<IReadOnlyList<string>, bool>? isHeader, SheetFormulas? uncalculated)
     {
-        var rows = NonBlankRows(path, sheet).GetEnumerator();
+        var rows = NonBlankRows(path, sheet, uncalculated).GetEnumerator();
         try
         {
-            var seen = new List<(int Line, string[] Cells)>();
+            var seen = new List<RawRow>();
             if (HeaderRow.Find(Recorded(rows, seen), isHeader) is not (var line, var cells))
             {
                 return null;
@@ -111,11 +117,11 @@ internal sealed class XlsxSource : ITabularSource
 
             if (!PendingRows.TryHold())
             {
-                return new XlsxSource(path, sheet, cells, line, null);
+                return new XlsxSource(path, sheet, cells, line, null, uncalculated);
             }
 
             // The search may have read past the header (it falls back to the first row after looking at more).
-            var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows));
+            var source = new XlsxSource(path, sheet, cells, line, new PendingRows(seen.FindAll(r => r.Line > line), rows), uncalculated);
             rows = null;
             return source;
         }
@@ -126,12 +132,12 @@ internal sealed class XlsxSource : ITabularSource
     }
 
     /// <summary>The rows of <paramref name="rows"/>, each also added to <paramref name="seen"/>; leaves the enumerator open.</summary>
-    private static IEnumerable<(int Line, string[] Cells)> Recorded(IEnumerator<(int Line, string[] Cells)> rows, List<(int Line, string[] Cells)> seen)
+    private static IEnumerable<(int Line, string[] Cells)> Recorded(IEnumerator<RawRow> rows, List<RawRow> seen)
     {
         while (rows.MoveNext())
         {
             seen.Add(rows.Current);
-            yield return rows.Current;
+            yield return (rows.Current.Line, (string[])rows.Current.Cells);
         }
     }
 
@@ -142,15 +148,14 @@ internal sealed class XlsxSource : ITabularSource
         {
             using (pending)
             {
-                foreach (var (line, cells) in pending.AfterHeader)
+                foreach (var row in pending.AfterHeader)
                 {
-                    yield return new RawRow(line, cells);
+                    yield return row;
                 }
 
                 while (pending.Rest.MoveNext())
                 {
-                    var (line, cells) = pending.Rest.Current;
-                    yield return new RawRow(line, cells);
+                    yield return pending.Rest.Current;
                 }
             }
 
@@ -158,11 +163,11 @@ internal sealed class XlsxSource : ITabularSource
         }
 
         var sheet = Sheet!;
-        foreach (var (line, cells) in NonBlankRows(FilePath, sheet))
+        foreach (var row in NonBlankRows(FilePath, sheet, _uncalculated))
         {
-            if (line > HeaderLine)
+            if (row.Line > HeaderLine)
             {
-                yield return new RawRow(line, cells);
+                yield return row;
             }
         }
     }
@@ -170,9 +175,10 @@ internal sealed class XlsxSource : ITabularSource
     /// <summary>
     /// The non-blank rows of a sheet with their Excel row numbers, streamed. A failure inside the workbook while
     /// reading becomes a <see cref="FileRejectedException"/> (a yield cannot sit in a try with a catch, hence
-    /// the hand-driven enumerator).
+    /// the hand-driven enumerator). A row's cells that hold no value (an error value, one of <paramref name="uncalculated"/>)
+    /// are its <see cref="RawRow.Flaws"/>, and such a row is not blank.
     /// </summary>
-    private static IEnumerable<(int Line, string[] Cells)> NonBlankRows(string path, string sheet)
+    private static IEnumerable<RawRow> NonBlankRows(string path, string sheet, SheetFormulas? uncalculated)
     {
         using var rows = Query(path, sheet);
         var line = 0;
@@ -194,9 +200,9 @@ internal sealed class XlsxSource : ITabularSource
             }
 
             line++;
-            if (row is IDictionary<string, object?> values && TryReadCells(values, out var cells))
+            if (row is IDictionary<string, object?> values && TryReadCells(values, uncalculated?.At(line), out var cells, out var flaws))
             {
-                yield return (line, cells);
+                yield return new RawRow(line, cells) { Flaws = flaws };
             }
         }
     }
@@ -215,16 +221,22 @@ internal sealed class XlsxSource : ITabularSource
 
     /// <summary>
     /// The cells of a row as text, without the empty cells at its end (MiniExcel pads every row to the width of the
-    /// widest one); false when the row is blank.
+    /// widest one); false when the row is blank. <paramref name="flaws"/>: the row's error values and
+    /// <paramref name="uncalculated"/> formulas in column order, null when it has none.
     /// </summary>
-    private static bool TryReadCells(IDictionary<string, object?> values, out string[] cells)
+    private static bool TryReadCells(IDictionary<string, object?> values, IReadOnlyList<CellFlaw>? uncalculated, out string[] cells,
+        out List<CellFlaw>? flaws)
     {
         cells = new string[values.Count];
+        flaws = null;
         var used = 0;
         var i = 0;
         foreach (var pair in values)
         {
             var text = XlsxCellText.From(pair.Value);
+            // MiniExcel gives an error value (<c t="e">) as its text, like a text cell's: the text is Excel's error itself,
+            // which Excel makes of #N/A typed in a cell too. One comparison for any other cell (ExcelErrorValue.Is).
+            if (ExcelErrorValue.Is(text)) (flaws ??= []).Add(new CellFlaw(i, CellFlawKind.ErrorValue, text));
             cells[i++] = text;
             if (text.Length > 0)
             {
@@ -232,12 +244,20 @@ internal sealed class XlsxSource : ITabularSource
             }
         }
 
+        if (uncalculated is not null)
+        {
+            // MiniExcel reads such a cell as empty; the row holds a formula there, so it is not blank.
+            flaws = [.. flaws ?? [], .. uncalculated];
+            flaws.Sort((a, b) => a.Index.CompareTo(b.Index));
+            used = Math.Max(used, Math.Min(cells.Length, flaws[^1].Index + 1));
+        }
+
         if (used < cells.Length)
         {
             Array.Resize(ref cells, used);
         }
 
-        return used > 0;
+        return used > 0 || flaws is not null;
     }
 
     // MiniExcel reports a damaged workbook with whatever the zip or XML layer throws (InvalidDataException,
@@ -261,15 +281,15 @@ internal sealed class XlsxSource : ITabularSource
     /// MiniExcel's reader (and its shared strings) in memory, so only a few are held at once: past them a sheet is opened
     /// again for its rows, as before, and a batch of many workbooks holds neither many files open nor their tables.
     /// </summary>
-    private sealed class PendingRows(List<(int Line, string[] Cells)> afterHeader, IEnumerator<(int Line, string[] Cells)> rest) : IDisposable
+    private sealed class PendingRows(List<RawRow> afterHeader, IEnumerator<RawRow> rest) : IDisposable
     {
         internal const int MostHeldAtOnce = 2;
 
         private static int s_held;
 
-        public List<(int Line, string[] Cells)> AfterHeader { get; } = afterHeader;
+        public List<RawRow> AfterHeader { get; } = afterHeader;
 
-        public IEnumerator<(int Line, string[] Cells)> Rest { get; } = rest;
+        public IEnumerator<RawRow> Rest { get; } = rest;
 
         /// <summary>Takes one of the <see cref="MostHeldAtOnce"/> places; the <see cref="PendingRows"/> made after a
         /// true gives it back when disposed.</summary>

@@ -18,23 +18,55 @@ public sealed class RowReader
     private readonly bool _workbook;
     private IReadOnlyList<string> _cells;
 
-    public RowReader(HeaderMatch header, IReadOnlyList<string> cells, bool excelSerialDates = false, bool workbook = false)
+    /// <param name="flaws">The row's cells that hold no value (<see cref="RawRow.Flaws"/>): null for nearly every row.</param>
+    public RowReader(HeaderMatch header, IReadOnlyList<string> cells, bool excelSerialDates = false, bool workbook = false,
+        IReadOnlyList<CellFlaw>? flaws = null)
     {
         _header = header;
         _excelSerialDates = excelSerialDates;
         _workbook = workbook;
         _cells = cells;
         CheckWidth();
+        if (flaws is not null) RefuseFlaws(flaws);
     }
 
     /// <summary>Reads the next row under the same header: one reader per sheet instead of one per row (a bulk load's
     /// million readers were ~47 MiB of its allocations). The previous row's errors stay with whoever took them.</summary>
-    public void MoveTo(IReadOnlyList<string> nextCells)
+    /// <param name="flaws">See the constructor: a CSV's rows never have any, so a CSV pays one comparison per row.</param>
+    public void MoveTo(IReadOnlyList<string> nextCells, IReadOnlyList<CellFlaw>? flaws = null)
     {
         _cells = nextCells;
         _errors = null;
         _warnings = null;
         CheckWidth();
+        if (flaws is not null) RefuseFlaws(flaws);
+    }
+
+    /// <summary>A field's cell that holds an Excel error value or a formula never calculated is no value: the row fails
+    /// with the reason that says what the cell is, whatever the field (free text too: "#N/A" is no complaint's
+    /// description), and the field then reads as empty, so the row is not also told it "is not a number" or "is
+    /// missing". A cell under no field is not loaded, and so costs the row nothing.</summary>
+    private void RefuseFlaws(IReadOnlyList<CellFlaw> flaws)
+    {
+        string[]? masked = null;
+        foreach (var flaw in flaws)
+        {
+            if (FieldAt(flaw.Index) is not { } field) continue;
+            Fail(field, flaw.Shown, flaw.Kind == CellFlawKind.ErrorValue ? ExcelErrorValue.Reason(flaw.Shown ?? "") : ExcelErrorValue.UncalculatedReason);
+            if (flaw.Index >= _cells.Count) continue;
+            masked ??= [.. _cells];
+            masked[flaw.Index] = "";
+        }
+        if (masked is not null) _cells = masked;
+    }
+
+    private string? FieldAt(int index)
+    {
+        foreach (var (field, at) in _header.Columns)
+        {
+            if (at == index) return field;
+        }
+        return null;
     }
 
     /// <summary>A value beyond the header's last named column usually means a shifted row (an unquoted comma in a CSV
@@ -105,7 +137,8 @@ public sealed class RowReader
     public string Required(string column)
     {
         var text = Optional(column);
-        if (text is null) Fail(column, null, "required value is missing");
+        // A cell refused already (an error value) is not also missing.
+        if (text is null && !HasErrorIn(column)) Fail(column, null, "required value is missing");
         return text ?? "";
     }
 
@@ -167,7 +200,7 @@ public sealed class RowReader
         var text = Optional(column);
         if (text is null)
         {
-            Fail(column, null, "required value is missing");
+            if (!HasErrorIn(column)) Fail(column, null, "required value is missing");
             return default;
         }
         if (parse(text, out var value) || TryFolded(text, parse, out value)) return value;
@@ -188,8 +221,11 @@ public sealed class RowReader
     /// formatted as a date (46204 for 2026-07-01): the contract does not read it as a date (in a CSV a number is a number),
     /// and "is not a date" alone left the sender looking at a number with no idea why; the reason says what it would be and
     /// what to do. Only for serials of this century's dates, so a stray 5 is simply not a date.</summary>
+    /// <para>An Excel error value in a CSV (#N/A: what Excel exports for a formula that failed) is named as what it is,
+    /// in every column that must parse; a workbook's never gets here (<see cref="RefuseFlaws"/>).</para>
     private string Problem(string text, string problem, bool dated)
     {
+        if (ExcelErrorValue.Is(text)) return ExcelErrorValue.Reason(text);
         if (!dated || _excelSerialDates || !ValueParsers.TryParseExcelSerial(text, out var serial) || serial.Year is < 2000 or > 2099) return problem;
         var date = serial.ToString(serial.TimeOfDay == TimeSpan.Zero ? "yyyy-MM-dd" : "yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         return $"is a number, not a date: a CSV carries dates as text ({text} is {date} as Excel's serial date; format the column as a date in Excel before saving)";

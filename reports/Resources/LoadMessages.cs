@@ -61,6 +61,8 @@ public static partial class LoadMessages
         Row("QuestionnaireStored", @"differs from questionnaire (.+) as already loaded \((.*)\); " + ShareRule),
         Row("TotalsRow", @"a totals row \((.+)\), not a record"),
         Row("SignOffRow", @"a sign-off line \((.+)\), not a record"),
+        Row("ErrorValue", @"Excel error value (\S+) \(a formula that failed\), not a value"),
+        Row("UncalculatedFormula", @"a formula whose result was never computed \(the file was saved by a program that does not calculate formulas\); open the file in Excel or WPS and save it, so that its values are computed, then send it again"),
         Row("RolledBack", "load failed and was rolled back: (.+)"),
         File("UndecodableByte", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) at offset (\d+)\)"),
         File("UndecodableByteOnLine", @"cannot be decoded as (.+) \(invalid byte (0x[0-9A-F]{2}) on line (\d+), at offset (\d+)\)"),

@@ -1,3 +1,4 @@
+using QualityAnalytics.TestSupport;
 using QualityAnalytics.Etl.Tests.Reading;
 
 namespace QualityAnalytics.Etl.Tests.Loading;

@@ -1,3 +1,4 @@
+using QualityAnalytics.TestSupport;
 using System.Text;
 using QualityAnalytics.Etl.Audit;
 using QualityAnalytics.Etl.Loading;

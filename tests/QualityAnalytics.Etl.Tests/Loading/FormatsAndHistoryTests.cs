@@ -1,3 +1,4 @@
+using QualityAnalytics.TestSupport;
 using System.Text;
 using MiniExcelLibs;
 
@@ -37,7 +38,7 @@ public sealed class FormatsAndHistoryTests : IDisposable
         // non-blank row was taken for the header, so the sheet "matched no kind" and was skipped (the load still exited
         // 0) and the CSV was refused.
         _w.Write("departments.csv", Samples.Departments);
-        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "ledger.xlsx"), "投诉台账", new Dictionary<int, string[]>
+        HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "ledger.xlsx"), "投诉台账", new Dictionary<int, string[]>
         {
             [1] = ["2026年第二季度客户投诉台账"],
             [2] = ["填报单位：物流业务部", "", "填报日期：2026-07-01"],
@@ -61,7 +62,7 @@ public sealed class FormatsAndHistoryTests : IDisposable
     public void A_sheet_of_notes_is_still_skipped_and_a_csv_of_no_kind_still_refused()
     {
         _w.Write("notes.csv", "本目录说明,,\n各部门每月5日前报送,,\n");
-        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "notes.xlsx"), "说明", new Dictionary<int, string[]>
+        HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "notes.xlsx"), "说明", new Dictionary<int, string[]>
         {
             [1] = ["填表说明"],
             [2] = ["1. 受理时间精确到分钟"],
@@ -82,17 +83,17 @@ public sealed class FormatsAndHistoryTests : IDisposable
         // "46115 is not a date". A time format (20: h:mm) on a date-time came as a TimeSpan of the serial.
         _w.Write("departments.csv", Samples.Departments);
         var april3 = new DateTime(2026, 4, 3);
-        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "checks.xlsx"), "自查", new Dictionary<int, object[]>
+        HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "checks.xlsx"), "自查", new Dictionary<int, object[]>
         {
             [1] = ["检查编号", "部门编码", "月份", "检查类型", "得分", "检查日期"],
-            [2] = ["K-1", "LOG", Reading.HandWrittenXlsx.Number.Date(new DateTime(2026, 4, 1), 57), "自查", "96", Reading.HandWrittenXlsx.Number.Date(april3, 31)],
-            [3] = ["K-2", "LOG", Reading.HandWrittenXlsx.Number.Date(new DateTime(2026, 5, 1), 17), "自查", "94", Reading.HandWrittenXlsx.Number.Date(april3, 14)],
+            [2] = ["K-1", "LOG", HandWrittenXlsx.Number.Date(new DateTime(2026, 4, 1), 57), "自查", "96", HandWrittenXlsx.Number.Date(april3, 31)],
+            [3] = ["K-2", "LOG", HandWrittenXlsx.Number.Date(new DateTime(2026, 5, 1), 17), "自查", "94", HandWrittenXlsx.Number.Date(april3, 14)],
         });
-        Reading.HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "complaints.xlsx"), "投诉", new Dictionary<int, object[]>
+        HandWrittenXlsx.Write(Path.Combine(_w.Inbox, "complaints.xlsx"), "投诉", new Dictionary<int, object[]>
         {
             [1] = ["投诉编号", "部门编码", "受理时间", "投诉渠道", "是否有效", "回复时间"],
-            [2] = ["C-1", "LOG", Reading.HandWrittenXlsx.Number.Date(april3, 31), "电话", "是", Reading.HandWrittenXlsx.Number.Date(april3.AddHours(16), 20)],
-            [3] = ["C-2", "LOG", Reading.HandWrittenXlsx.Number.Date(new DateTime(2026, 6, 30, 23, 59, 59), 22), "电话", "是", "2026-07-01 09:00"],
+            [2] = ["C-1", "LOG", HandWrittenXlsx.Number.Date(april3, 31), "电话", "是", HandWrittenXlsx.Number.Date(april3.AddHours(16), 20)],
+            [3] = ["C-2", "LOG", HandWrittenXlsx.Number.Date(new DateTime(2026, 6, 30, 23, 59, 59), 22), "电话", "是", "2026-07-01 09:00"],
         });
         // A number is a date in a workbook only: in a CSV it is what it says.
         _w.Write("complaints.csv", "complaint_id,department,received_at,channel,valid\nC-3,LOG,46115,电话,是\n");

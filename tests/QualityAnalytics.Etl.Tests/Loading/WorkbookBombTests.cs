@@ -52,7 +52,7 @@ public sealed class WorkbookBombTests : IDisposable
     public void An_ordinary_workbook_loads_under_the_same_limit()
     {
         var path = Path.Combine(_w.Inbox, "部门.xlsx");
-        Reading.HandWrittenXlsx.Write(path, "部门", new Dictionary<int, string[]>
+        HandWrittenXlsx.Write(path, "部门", new Dictionary<int, string[]>
         {
             [1] = ["部门编码", "部门名称"],
             [2] = ["LOG", "物流业务部"],

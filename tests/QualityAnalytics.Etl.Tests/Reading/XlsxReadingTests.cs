@@ -1,3 +1,4 @@
+using QualityAnalytics.TestSupport;
 using MiniExcelLibs;
 using QualityAnalytics.Etl.Reading;
 using Xunit;

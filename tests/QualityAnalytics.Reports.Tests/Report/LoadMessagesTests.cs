@@ -17,6 +17,10 @@ public sealed class LoadMessagesTests
     [InlineData("is a number, not a date: a CSV carries dates as text (46204.5 is 2026-07-01 12:00 as Excel's serial date; format the column as a date in Excel before saving)",
         "是数字而不是日期：CSV 中的日期以文本保存（46204.5 按 Excel 的序列日期是 2026-07-01 12:00；请先在 Excel 中把该列设为日期格式再保存）")]
     [InlineData("a sign-off line (制表人：张三), not a record", "落款行（制表人：张三），不是一条记录")]
+    [InlineData("Excel error value #N/A (a formula that failed), not a value", "Excel 错误值 #N/A（公式计算失败），不是数据")]
+    [InlineData("Excel error value #DIV/0! (a formula that failed), not a value", "Excel 错误值 #DIV/0!（公式计算失败），不是数据")]
+    [InlineData("a formula whose result was never computed (the file was saved by a program that does not calculate formulas); open the file in Excel or WPS and save it, so that its values are computed, then send it again",
+        "公式的结果从未计算过（文件由不计算公式的程序保存）；请用 Excel 或 WPS 打开该文件并保存，让数值计算出来，再重新发送")]
     [InlineData("is not a number", "不是数字")]
     [InlineData("is not a date and time (e.g. 2026-04-03 14:05)", "不是日期时间（例如 2026-04-03 14:05）")]
     [InlineData("is not a date (e.g. 2026-04-03)", "不是日期（例如 2026-04-03）")]

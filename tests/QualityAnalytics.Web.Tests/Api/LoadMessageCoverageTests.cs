@@ -69,6 +69,12 @@ public sealed class LoadMessageCoverageTests : IDisposable
         Write("questions_lowered.csv", "question,text,weight,scale\nQ3,整体服务质量,0.3,1\n");                  // 满分 below the demo's stored answers
         Write("twice.csv", "投诉编号,部门编码,受理时间,投诉渠道,是否有效,投诉编号\nX,LOG,2026-05-02 10:00,电话,是,Y\n");
         Write("deductions.csv", "检查编号,考核项目,扣分\nK-NONE,服务态度,1\n");
+        HandWrittenXlsx.Write(Path.Combine(_folder, "bad", "formulas.xlsx"), "投诉", new Dictionary<int, object[]>
+        {
+            [1] = ["投诉编号", "部门编码", "受理时间", "投诉渠道", "是否有效", "客户名称"],
+            [2] = ["F-1", "LOG", "2026-05-02 10:00", "电话", "是", HandWrittenXlsx.Cell.Error("#N/A", "VLOOKUP(A2,客户!A:B,2,0)")], // an error value
+            [3] = ["F-2", "LOG", new HandWrittenXlsx.Cell(null, "DATE(2026,5,2)", null, 14), "电话", "是", "甲"],                     // a formula never calculated
+        });
         WorkbookBomb.Write(Path.Combine(_folder, "bad", "bomb.xlsx"), 8L * 1024 * 1024); // past the limit set below
         var result = new FileLoader(warehouse, clock, new LoaderOptions { MaxWorkbookUnpackedBytes = 1024 * 1024 }).Load([Path.Combine(_folder, "bad")]);
 

@@ -1,14 +1,14 @@
 using System.IO.Compression;
 using System.Text;
 
-namespace QualityAnalytics.Etl.Tests.Reading;
+namespace QualityAnalytics.TestSupport;
 
 /// <summary>
 /// Writes a minimal one-sheet workbook by hand. Excel leaves blank rows out of the file entirely (MiniExcel.SaveAs
 /// writes them as empty rows), and only a hand-made sheet can show that the row numbers survive such gaps, or hold
 /// number cells in the built-in formats Excel refers to by id (MiniExcel.SaveAs writes its own).
 /// </summary>
-internal static class HandWrittenXlsx
+public static class HandWrittenXlsx
 {
     /// <param name="rows">Excel row number → inline string cells from column A; rows not given are absent from the file.</param>
     public static void Write(string path, string sheetName, IReadOnlyDictionary<int, string[]> rows) =>
@@ -22,12 +22,25 @@ internal static class HandWrittenXlsx
         public static Number Date(DateTime moment, int formatId) => new((moment - new DateTime(1899, 12, 30)).TotalDays, formatId);
     }
 
-    /// <param name="rows">Excel row number → cells from column A: a string (inline string) or a <see cref="Number"/>.</param>
+    /// <summary>A cell as Excel (or a tool that does not calculate) writes it, element by element: its type attribute
+    /// <c>t</c> (null: a number; "str" a formula's text, "e" an error value, "b" a boolean), its formula <c>&lt;f&gt;</c>
+    /// (null: none), its value <c>&lt;v&gt;</c> (null: none, as a formula never calculated has) and a built-in number
+    /// format id (0: General).</summary>
+    public sealed record Cell(string? Type, string? Formula, string? Value, int FormatId = 0)
+    {
+        /// <summary>An error value typed or left by a failed formula (#N/A, #DIV/0!...): <c>&lt;c t="e"&gt;</c>.</summary>
+        public static Cell Error(string value, string? formula = null) => new("e", formula, value);
+    }
+
+    /// <param name="rows">Excel row number → cells from column A: a string (inline string), a <see cref="Number"/> or a
+    /// <see cref="Cell"/>.</param>
     /// <param name="date1904">Mark the workbook as kept in Excel's 1904 date system (old Mac workbooks).</param>
     public static void Write(string path, string sheetName, IReadOnlyDictionary<int, object[]> rows, bool date1904 = false)
     {
         // Style 0 is General; each number format in use gets the cell style after it.
-        var formats = rows.Values.SelectMany(r => r).OfType<Number>().Select(n => n.FormatId).Distinct().ToList();
+        var formats = rows.Values.SelectMany(r => r)
+            .Select(c => c switch { Number n => n.FormatId, Cell { FormatId: > 0 } x => x.FormatId, _ => (int?)null })
+            .OfType<int>().Distinct().ToList();
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
         Add(zip, "[Content_Types].xml", """<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/></Types>""");
         Add(zip, "_rels/.rels", """<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>""");
@@ -46,6 +59,7 @@ internal static class HandWrittenXlsx
                 sheet.Append(cells[i] switch
                 {
                     Number n => $"""<c r="{reference}" s="{formats.IndexOf(n.FormatId) + 1}"><v>{n.Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)}</v></c>""",
+                    Cell c => CellXml(reference, c, c.FormatId > 0 ? formats.IndexOf(c.FormatId) + 1 : 0),
                     var text => $"""<c r="{reference}" t="inlineStr"><is><t>{System.Security.SecurityElement.Escape(text.ToString())}</t></is></c>""",
                 });
             }
@@ -55,6 +69,15 @@ internal static class HandWrittenXlsx
 
         sheet.Append("</sheetData></worksheet>");
         Add(zip, "xl/worksheets/sheet1.xml", sheet.ToString());
+    }
+
+    private static string CellXml(string reference, Cell cell, int style)
+    {
+        var type = cell.Type is null ? "" : $""" t="{cell.Type}" """.TrimEnd();
+        var styled = style > 0 ? $""" s="{style}" """.TrimEnd() : "";
+        var formula = cell.Formula is null ? "" : $"<f>{System.Security.SecurityElement.Escape(cell.Formula)}</f>";
+        var value = cell.Value is null ? "" : $"<v>{System.Security.SecurityElement.Escape(cell.Value)}</v>";
+        return $"""<c r="{reference}"{styled}{type}>{formula}{value}</c>""";
     }
 
     private static void Add(ZipArchive zip, string name, string xml)
