@@ -77,7 +77,7 @@ internal sealed class SpooledSource : ITabularSource
             var line = reader.ReadInt32();
             var cells = new string[reader.Read7BitEncodedInt()];
             for (var i = 0; i < cells.Length; i++) cells[i] = reader.ReadString();
-            yield return new RawRow(line, cells) { Flaws = ReadFlaws(reader) };
+            yield return RawRow.Of(line, cells, ReadFlaws(reader));
         }
     }
 

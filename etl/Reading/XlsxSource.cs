@@ -202,7 +202,7 @@ internal sealed class XlsxSource : ITabularSource
             line++;
             if (row is IDictionary<string, object?> values && TryReadCells(values, uncalculated?.At(line), out var cells, out var flaws))
             {
-                yield return new RawRow(line, cells) { Flaws = flaws };
+                yield return RawRow.Of(line, cells, flaws);
             }
         }
     }
