@@ -1,5 +1,6 @@
 using QualityAnalytics.Reports.Analysis.Statistics;
 using QualityAnalytics.Warehouse.Scoring;
+using QualityAnalytics.Reports.Resources;
 
 namespace QualityAnalytics.Reports.Analysis;
 
@@ -166,8 +167,9 @@ public sealed record Finding(
     IReadOnlyList<string> EvidenceEnClauses,
     IReadOnlyList<string> Points)
 {
-    public string EvidenceZh => string.Join(";", EvidenceZhClauses);
-    public string EvidenceEn => string.Join("; ", EvidenceEnClauses);
+    // Each language's clause separator: a full-width ； inside Chinese text (it was a half-width ";").
+    public string EvidenceZh => string.Join(FindingsText.Chinese["ClauseSeparator"], EvidenceZhClauses);
+    public string EvidenceEn => string.Join(FindingsText.English["ClauseSeparator"], EvidenceEnClauses);
 }
 
 /// <summary>The kinds of <see cref="Finding"/>.</summary>

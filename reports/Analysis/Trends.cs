@@ -1,5 +1,6 @@
 using System.Globalization;
 using QualityAnalytics.Reports.Analysis.Statistics;
+using QualityAnalytics.Reports.Resources;
 using QualityAnalytics.Warehouse.Model;
 
 namespace QualityAnalytics.Reports.Analysis;
@@ -30,16 +31,19 @@ public static class Trends
             }
             result.Add(new DepartmentTrends(dept.Code, dept.Name,
             [
-                Trend(Metrics.Total, "总分", true, history, input.Quarter, q => Score(q, s => s.Total), 2, options, Score100),
-                Trend(Metrics.SelfCheck, "自查考核", true, history, input.Quarter, q => Score(q, s => s.SelfCheck), 2, options, Score100),
-                Trend(Metrics.Survey, "问卷调查", true, history, input.Quarter, q => Score(q, s => s.Survey), 2, options, Score100),
-                Trend(Metrics.Complaint, "投诉得分", true, history, input.Quarter, q => Score(q, s => s.Complaint), 2, options, Score100),
-                Trend(Metrics.ComplaintCount, "有效投诉数", false, counted, input.Quarter, Count, 2, options, (0, null)),
-                Trend(Metrics.SatisfactionRate, "投诉处理满意率", true, history, input.Quarter, Satisfaction, 4, options, (0, 1)),
+                Trend(Metrics.Total, MetricLabel(Metrics.Total), true, history, input.Quarter, q => Score(q, s => s.Total), 2, options, Score100),
+                Trend(Metrics.SelfCheck, MetricLabel(Metrics.SelfCheck), true, history, input.Quarter, q => Score(q, s => s.SelfCheck), 2, options, Score100),
+                Trend(Metrics.Survey, MetricLabel(Metrics.Survey), true, history, input.Quarter, q => Score(q, s => s.Survey), 2, options, Score100),
+                Trend(Metrics.Complaint, MetricLabel(Metrics.Complaint), true, history, input.Quarter, q => Score(q, s => s.Complaint), 2, options, Score100),
+                Trend(Metrics.ComplaintCount, MetricLabel(Metrics.ComplaintCount), false, counted, input.Quarter, Count, 2, options, (0, null)),
+                Trend(Metrics.SatisfactionRate, MetricLabel(Metrics.SatisfactionRate), true, history, input.Quarter, Satisfaction, 4, options, (0, 1)),
             ]));
         }
         return result;
     }
+
+    /// <summary>The measure's Chinese name (总分, 有效投诉数…), the same words as the findings' (FindingsText.resx).</summary>
+    private static string MetricLabel(string metric) => FindingsText.Chinese["Metric_" + metric];
 
     /// <summary>The analysed quarter and the ones before it, at most options.HistoryQuarters, oldest first.</summary>
     public static IReadOnlyList<Quarter> Window(AnalysisInput input, AnalysisOptions options)

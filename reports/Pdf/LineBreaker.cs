@@ -35,7 +35,11 @@ public static class LineBreaker
     {
         var line = new StringBuilder();
         var lineWidth = 0f;
-        foreach (var segment in Segments(paragraph))
+        // A piece that holds a bracketed group kept together but is wider than the line breaks as prose after all
+        // (cutting it where it must would put a bracket at the wrong end of a line).
+        var segments = Segments(paragraph, keepGroups: true)
+            .SelectMany(s => measure(s.TrimEnd()) <= maxWidth ? [s] : Segments(s, keepGroups: false));
+        foreach (var segment in segments)
         {
             var visible = segment.TrimEnd();
             var visibleWidth = measure(visible);
@@ -83,14 +87,19 @@ public static class LineBreaker
         return piece.ToString();
     }
 
+    /// <summary>The most CJK characters a bracketed group may hold and still be kept on one line.</summary>
+    public const int KeptTogether = 6;
+
     /// <summary>The text cut at every break opportunity; each piece keeps the spaces that follow it.</summary>
-    internal static IEnumerable<string> Segments(string paragraph)
+    /// <param name="keepGroups">Keep short bracketed CJK groups whole (<see cref="KeptTogetherAtoms"/>).</param>
+    internal static IEnumerable<string> Segments(string paragraph, bool keepGroups)
     {
         var atoms = Atoms(paragraph);
+        var together = keepGroups ? KeptTogetherAtoms(atoms) : new bool[atoms.Count];
         var segment = new StringBuilder();
         for (var i = 0; i < atoms.Count; i++)
         {
-            if (i > 0 && CanBreakBefore(atoms[i - 1], atoms[i]) && segment.Length > 0)
+            if (i > 0 && !together[i] && CanBreakBefore(atoms[i - 1], atoms[i]) && segment.Length > 0)
             {
                 yield return segment.ToString();
                 segment.Clear();
@@ -101,6 +110,26 @@ public static class LineBreaker
         {
             yield return segment.ToString();
         }
+    }
+
+    /// <summary>
+    /// The atoms inside a short bracketed group of CJK characters — a sheet name [电话回访], a column's Chinese name
+    /// （部门编码）, at most <see cref="KeptTogether"/> characters: no break falls inside it, so a narrow table cell
+    /// breaks before the bracket instead of in the middle of a word (部门编/码). Longer groups are prose and break as such.
+    /// </summary>
+    private static bool[] KeptTogetherAtoms(List<Atom> atoms)
+    {
+        var together = new bool[atoms.Count];
+        for (var i = 0; i < atoms.Count; i++)
+        {
+            if (!IsOpening(atoms[i].Text)) continue;
+            var j = i + 1;
+            while (j < atoms.Count && j - i - 1 <= KeptTogether && atoms[j].Kind == AtomKind.Cjk && !IsClosing(atoms[j].Text)) j++;
+            var inside = j - i - 1;
+            if (inside == 0 || inside > KeptTogether || j >= atoms.Count || !IsClosing(atoms[j].Text)) continue;
+            for (var k = i + 1; k <= j; k++) together[k] = true;
+        }
+        return together;
     }
 
     private static bool CanBreakBefore(Atom previous, Atom current)

@@ -239,10 +239,12 @@ internal sealed partial class ReportComposer
         }
         if (l.Files.Count > 0)
         {
+            // The file column takes what the others leave: the SHA-256 column is as wide as its 12 hex digits, and a
+            // sheet name that does not fit moves whole to the next line (LineBreaker keeps [电话回访] together).
             Heading("SubFiles", 2);
             Table(
             [
-                Fixed(_t["ColBatch"], english ? 36 : 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], english ? 88 : 92), Fixed(_t["ColSha"], 92),
+                Fixed(_t["ColBatch"], english ? 36 : 32), Col(_t["ColFile"]), Fixed(_t["ColKind"], english ? 88 : 92), Fixed(_t["ColSha"], 80),
                 Fixed(_t["ColRead"], english ? 34 : 38), Fixed(_t["ColLoaded"], english ? 44 : 38), Fixed(_t["ColQuarantined"], english ? 64 : 38),
             ],
             l.Files.Select(f => (IReadOnlyList<string>)

@@ -59,7 +59,8 @@ internal sealed partial class ReportComposer
         var period = _t.Format("QuarterShort", _m.Quarter.Year, _t["QuarterWord" + _m.Quarter.Number]);
         var info = new DocumentInfo(Title, Company, period, _m.GeneratedInstant) { Keywords = $"{_m.Quarter}; {_m.Policy.Version}" };
         var header = $"{Company}  {Title}";
-        return new ReportDocument(info, _blocks) { Frame = _t.IsChinese ? PageFrame.Chinese(header) : PageFrame.English(header) };
+        // The footer's words from the resources like every other text of the report ({0} the page, {1} the count).
+        return new ReportDocument(info, _blocks) { Frame = new PageFrame(header, _t["PageFooter"]) };
     }
 
     private void Add(Block block) => _blocks.Add(block);

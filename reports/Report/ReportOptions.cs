@@ -10,7 +10,7 @@ public sealed record ReportOptions
     /// <summary>zh-CN (default) or en; "zh"/"zh-Hans" mean zh-CN and "en-US"/"en-GB" mean en.</summary>
     public string Language { get; init; } = "zh-CN";
 
-    /// <summary>The company on the cover; null: the resource default (XX公司).</summary>
+    /// <summary>The company on the cover; null: the resource default (XX公司, in English XX Company).</summary>
     public string? Company { get; init; }
 
     /// <summary>A TrueType CJK font (.ttf/.ttc); null: the usual places are searched.</summary>

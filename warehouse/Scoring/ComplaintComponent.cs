@@ -37,10 +37,10 @@ internal static class ComplaintComponent
         var score = Money.Round2(Math.Max(policy.ComplaintFloor, raw));
 
         var formula = Phrase.Of("CValid", Text.N(policy.ComplaintCostPerValid), Text.Count(valid.Count));
-        if (valid.Count > 0) formula += $" ({Text.Ids(valid.Select(c => c.ComplaintId))})";
+        if (valid.Count > 0) formula += Phrase.Of("CValidIds", Text.Ids(valid.Select(c => c.ComplaintId)));
         if (direct.Count > 0)
             formula += Phrase.Of("CDirect", Text.N(direct.Sum(x => x.Points)),
-                string.Join(", ", direct.Select(x => direct.Count == 1 ? x.Id : $"{x.Id} {Text.N(x.Points)}")));
+                Phrase.Join(Phrase.ListSeparator, direct.Select(x => (Phrase)(direct.Count == 1 ? x.Id : $"{x.Id} {Text.N(x.Points)}"))));
         if (raw < policy.ComplaintFloor) formula += Phrase.Of("CFloored", Text.N(raw), Text.N(policy.ComplaintFloor));
         formula += $" = {Text.F2(score)}";
         if (invalid.Count > 0) formula += Phrase.Of("CInvalid", Text.Ids(invalid.Select(c => c.ComplaintId)));

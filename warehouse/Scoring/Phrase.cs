@@ -30,6 +30,12 @@ public sealed record Phrase(string En, string Zh)
     internal static Phrase Of(ResourceManager texts, string key, params object[] args) =>
         new(Format(texts, key, English, args), Format(texts, key, Chinese, args));
 
+    /// <summary>The separator of a list's items: ", " / "、".</summary>
+    public static Phrase ListSeparator => Of("ListSeparator");
+
+    /// <summary>The separator of clauses: "; " / "；" (full-width inside a Chinese sentence).</summary>
+    public static Phrase ClauseSeparator => Of("ClauseSeparator");
+
     /// <summary>Phrases joined by a separator phrase (", " in both languages unless given).</summary>
     public static Phrase Join(Phrase separator, IEnumerable<Phrase> parts)
     {

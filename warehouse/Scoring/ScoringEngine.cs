@@ -94,7 +94,7 @@ public static class ScoringEngine
             var sum = present.Sum(t => t.Weight);
             if (sum == 0)
             {
-                warnings.Add(Phrase.Of("WZeroWeights", Phrase.Join(", ", present.Select(t => ComponentName(t.Key)))));
+                warnings.Add(Phrase.Of("WZeroWeights", Phrase.Join(Phrase.ListSeparator, present.Select(t => ComponentName(t.Key)))));
                 return Withheld(Phrase.Of("WhyZeroWeights", missingText), s.Score, v.Score);
             }
             raw = present.Sum(t => t.Weight * t.Value!.Value) / sum - k.Deduction;

@@ -18,7 +18,7 @@ internal static class SelfCheckComponent
         foreach (var (month, rows) in spot)
         {
             if (!self.ContainsKey(month))
-                warnings.Add(Phrase.Of("WSpotWithoutSelf", month.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), Text.Ids(rows.Select(r => r.CheckId))));
+                warnings.Add(Phrase.Of("WSpotWithoutSelf", Text.YearMonth(month), Text.Ids(rows.Select(r => r.CheckId))));
         }
 
         if (self.Count == 0)
@@ -41,10 +41,10 @@ internal static class SelfCheckComponent
         }
 
         var score = Money.Round2(Math.Max(0m, baseScore - penalty));
-        var months = Phrase.Join(", ", monthMeans.Select(kv => Phrase.Of("SMonthMean", Text.Month(kv.Key), Text.F2(kv.Value))));
+        var months = Phrase.Join(Phrase.ListSeparator, monthMeans.Select(kv => Phrase.Of("SMonthMean", Text.Month(kv.Key), Text.F2(kv.Value))));
         var formula = Phrase.Of("SBase", Text.F2(baseScore), months);
         if (penaltyParts.Count > 0)
-            formula += Phrase.Of("SPenalty", Text.N(penalty), Phrase.Join("; ", penaltyParts));
+            formula += Phrase.Of("SPenalty", Text.N(penalty), Phrase.Join(Phrase.ClauseSeparator, penaltyParts));
         if (baseScore - penalty < 0) formula += Phrase.Of("SFloored");
         formula += $" = {Text.F2(score)}";
         return new Result(Money.Round2(baseScore), penalty, score, ScoreLine.Of("S", formula, ids));

@@ -66,7 +66,7 @@ internal static class SurveyComponent
         var mean = scored.Sum(s => s.Score) / scored.Count;
         var rounded = Money.Round2(mean);
         var score = rounded >= policy.SurveyFullMarkThreshold ? 100m : rounded;
-        var parts = Phrase.Join(", ", scored.Select(s => s.Answered < questionCount
+        var parts = Phrase.Join(Phrase.ListSeparator, scored.Select(s => s.Answered < questionCount
             ? Phrase.Of("VPartlyAnswered", s.Id, Text.F2(s.Score), Text.Count(s.Answered), Text.Count(questionCount))
             : (Phrase)$"{s.Id} {Text.F2(s.Score)}"));
         var formula = Phrase.Of("VMean", parts, Text.F2(rounded));

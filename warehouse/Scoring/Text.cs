@@ -30,13 +30,18 @@ internal static class Text
     /// </summary>
     public static string Exact2(decimal value) => Math.Round(value, 2, MidpointRounding.AwayFromZero) == value ? F2(value) : Raw(value);
 
-    /// <summary>A month as a phrase: "Apr" / "4月".</summary>
-    public static Phrase Month(DateOnly month) => new(month.ToString("MMM", CultureInfo.InvariantCulture), month.Month.ToString(CultureInfo.InvariantCulture) + "月");
+    /// <summary>A month as a phrase: "Apr" / "4 月" (a space between Han and digits, as every Chinese sentence of the product writes it).</summary>
+    public static Phrase Month(DateOnly month) => new(month.ToString("MMM", CultureInfo.InvariantCulture), month.Month.ToString(CultureInfo.InvariantCulture) + " 月");
+
+    /// <summary>A month with its year: "2026-05" / "2026 年 5 月" (Chinese text does not write a month as a code).</summary>
+    public static Phrase YearMonth(DateOnly month) =>
+        new(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), month.ToString("yyyy 年 M 月", CultureInfo.InvariantCulture));
 
     /// <summary>A count, the same in both languages.</summary>
     public static string Count(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    public static string Ids(IEnumerable<string> ids) => string.Join(", ", ids);
+    /// <summary>Row ids as a list: "C-101, C-102" / "C-101、C-102" (a Chinese list takes 、, not a half-width comma).</summary>
+    public static Phrase Ids(IEnumerable<string> ids) => Phrase.Join(Phrase.ListSeparator, ids.Select(id => (Phrase)id));
 
     private static string Minus(string s) => Figures.WithMinus(s);
 }

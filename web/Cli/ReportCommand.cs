@@ -28,7 +28,7 @@ internal static class ReportCommand
         lang.AcceptOnlyFromAmong("zh-CN", "en");
         var output = new Option<string>("--out") { Description = $"Where to write the PDF (default {DefaultFolder}/QUARTER-LANG.pdf, the reports folder beside the warehouse)." };
         var notes = new Option<string>("--notes") { Description = "The working group's causes and solutions: CSV or JSON with department, causes, solutions." };
-        var company = new Option<string>("--company") { Description = "The company named on the cover (default XX公司)." };
+        var company = new Option<string>("--company") { Description = "The company named on the cover and in the policy's title (default XX公司, in English XX Company)." };
         var font = new Option<string>("--font") { Description = "A TrueType CJK font (.ttf/.ttc) to embed; default: the usual system places." };
         var policy = CommonOptions.Policy();
         var command = new Command("report", "Write the quarterly service-quality analysis report (PDF) for the quality meeting.")

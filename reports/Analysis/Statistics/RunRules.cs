@@ -1,3 +1,5 @@
+using QualityAnalytics.Reports.Resources;
+
 namespace QualityAnalytics.Reports.Analysis.Statistics;
 
 /// <summary>
@@ -14,33 +16,11 @@ public static class RunRules
     public static IReadOnlyList<string> All { get; } = [WE1, WE2, WE3, WE4, N3, N4, N7, N8];
     public static IReadOnlyList<string> LimitsOnly { get; } = [WE1];
 
-    /// <summary>The rule in words, English.</summary>
-    public static string Describe(string rule) => rule switch
-    {
-        WE1 => "one point beyond the 3σ limits",
-        WE2 => "2 of 3 consecutive points beyond 2σ on the same side",
-        WE3 => "4 of 5 consecutive points beyond 1σ on the same side",
-        WE4 => "8 consecutive points on the same side of the centre line",
-        N3 => "6 points in a row steadily increasing or decreasing",
-        N4 => "14 points in a row alternating up and down",
-        N7 => "15 points in a row within 1σ of the centre line",
-        N8 => "8 points in a row beyond 1σ on either side",
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
-    };
+    /// <summary>The rule in words, English (the words are in FindingsText.en.resx).</summary>
+    public static string Describe(string rule) => FindingsText.English.Rule(rule);
 
-    /// <summary>The rule in words, Chinese (the report's and the findings' language by default).</summary>
-    public static string DescribeZh(string rule) => rule switch
-    {
-        WE1 => "一点超出 3σ 控制限",
-        WE2 => "连续 3 点中有 2 点落在同侧 2σ 之外",
-        WE3 => "连续 5 点中有 4 点落在同侧 1σ 之外",
-        WE4 => "连续 8 点落在中心线同侧",
-        N3 => "连续 6 点递增或递减",
-        N4 => "连续 14 点上下交替",
-        N7 => "连续 15 点落在 1σ 以内",
-        N8 => "连续 8 点落在 1σ 之外",
-        _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "unknown rule"),
-    };
+    /// <summary>The rule in words, Chinese (the report's and the findings' language by default; FindingsText.resx).</summary>
+    public static string DescribeZh(string rule) => FindingsText.Chinese.Rule(rule);
 
     public static IReadOnlyList<RuleViolation> Check(IReadOnlyList<ChartPoint> points, IReadOnlyList<string> rules)
     {

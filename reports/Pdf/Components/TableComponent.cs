@@ -133,9 +133,10 @@ internal static partial class TableComponent
         block.Rows.Where(r => column < r.Count && !string.IsNullOrEmpty(r[column])).Select(r => (r[column], Typography.TableCell))
             .Prepend((block.Columns[column].Header, Typography.TableHeader));
 
-    /// <summary>The pieces a line never breaks inside, without their trailing spaces.</summary>
+    /// <summary>The pieces a line never breaks inside, without their trailing spaces (a short bracketed Chinese name,
+    /// [电话回访] or （部门编码）, is one: a column is widened to keep it whole where the others have room).</summary>
     private static IEnumerable<string> Words(string text) =>
-        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').SelectMany(LineBreaker.Segments).Select(s => s.TrimEnd()).Where(s => s.Length > 0);
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').SelectMany(p => LineBreaker.Segments(p, keepGroups: true)).Select(s => s.TrimEnd()).Where(s => s.Length > 0);
 
     /// <summary>
     /// The widths the columns ask for (<see cref="RequestedWidths"/>), then each column widened to its widest word, number or

@@ -141,7 +141,7 @@ public sealed class QuarterAnalyzerTests
         var finding = Assert.Single(a.Findings, f => f.Kind == FindingKinds.ServiceTargetMissed);
         Assert.Equal(["D"], finding.Points);
         Assert.Contains("满意率 75.0%", finding.EvidenceZh);
-        Assert.Contains("24小时回复率 75.0%（1 件超时）", finding.EvidenceZh);
+        Assert.Contains("24 小时回复率 75.0%（1 件超时）", finding.EvidenceZh);
         // The title names the two targets missed, not "服务时限/满意率" whatever was missed.
         Assert.Equal(2, finding.EvidenceZhClauses.Count);
         Assert.EndsWith("未达回复时限、满意率目标", finding.TitleZh, StringComparison.Ordinal);
@@ -150,7 +150,7 @@ public sealed class QuarterAnalyzerTests
         // The finding names the deadline in force: within 1 hour every reply (2 hours or later) is late, and it says so.
         var strict = QuarterAnalyzer.Analyze(Input(complaints: complaints) with { Targets = ServiceTargetRules.Default with { ReplyHours = 1 } });
         var named = Assert.Single(strict.Findings, f => f.Kind == FindingKinds.ServiceTargetMissed);
-        Assert.Contains("1小时回复率 0.0%（4 件超时）", named.EvidenceZh);
+        Assert.Contains("1 小时回复率 0.0%（4 件超时）", named.EvidenceZh);
         Assert.Contains("1-hour reply rate 0.0% (4 late)", named.EvidenceEn);
         Assert.EndsWith("未达回复时限、满意率目标", named.TitleZh, StringComparison.Ordinal);
     }
@@ -277,13 +277,13 @@ public sealed class QuarterAnalyzerTests
         Assert.Equal(("LOG", "WE1"), (signal.DepartmentCode, signal.Parameters["rule"]));
         Assert.Equal(["2026-05"], signal.Points);
         var trend = Assert.Single(a.Findings, f => f.Kind == FindingKinds.TrendDeclining);
-        Assert.DoesNotContain("2026-05", trend.EvidenceZh);
+        Assert.DoesNotContain("2026 年 5 月", trend.EvidenceZh); // Chinese text writes the month in words
         // The folded signals are said once, each rule in words with its code, after the months it flags, not as one
         // clause per signal.
-        var clauses = trend.EvidenceZh.Split(';').Where(c => c.Contains("控制图", StringComparison.Ordinal)).ToList();
+        var clauses = trend.EvidenceZh.Split('；').Where(c => c.Contains("控制图", StringComparison.Ordinal)).ToList();
         var folded = Assert.Single(clauses);
         const string rule = "[^（）；、]+（WE\\d）";
-        Assert.Matches($"^月度自查得分控制图报警（属趋势本身）：[0-9、-]+ {rule}(、{rule})*(；[0-9、-]+ {rule}(、{rule})*)*$", folded);
+        Assert.Matches($"^月度自查得分控制图报警（属趋势本身）：[0-9 年月、]+，{rule}(、{rule})*(；[0-9 年月、]+，{rule}(、{rule})*)*$", folded);
         var rules = System.Text.RegularExpressions.Regex.Matches(folded, "（(WE\\d)）").Select(m => m.Groups[1].Value).ToList();
         Assert.Equal(rules.Distinct(), rules);
         Assert.All(rules, r => Assert.Contains(RunRules.DescribeZh(r) + "（" + r + "）", folded, StringComparison.Ordinal));

@@ -33,6 +33,23 @@ public class LineBreakerTests
         Assert.All(lines, l => Assert.DoesNotContain(l[^1], LineBreaker.Opening));
     }
 
+    [Fact]
+    public void A_short_bracketed_chinese_name_is_kept_whole_and_the_line_breaks_before_its_bracket()
+    {
+        // The appendix's cells: a sheet name after its file, a column's Chinese name after its code (部门编/码 was cut).
+        Assert.Equal(["台账.xlsx", "[电话回访]"], LineBreaker.Break("台账.xlsx [电话回访]", 10, Width));
+        Assert.Equal(["department", "（部门编码）"], LineBreaker.Break("department（部门编码）", 12, Width));
+        Assert.Equal(["甲乙", "（部门编码）"], LineBreaker.Break("甲乙（部门编码）", 5 + 2, Width));
+    }
+
+    [Fact]
+    public void A_long_bracketed_group_is_prose_and_still_breaks_inside()
+    {
+        var lines = LineBreaker.Break("甲（一二三四五六七八）", 5, Width);
+
+        Assert.Equal(["甲（一二三", "四五六七", "八）"], lines);
+    }
+
     [Theory]
     [InlineData("服务质量：满意度。")]
     [InlineData("甲乙丙丁戊己庚辛壬癸、子丑寅卯；辰巳午未！申酉戌亥？")]

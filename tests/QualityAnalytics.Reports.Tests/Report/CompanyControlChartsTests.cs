@@ -45,7 +45,7 @@ public sealed class CompanyControlChartsTests(DemoWarehouse demo) : IClassFixtur
     }
 
     [Theory]
-    [InlineData("zh-CN", "。2026年8月没有可判定的回复（n = 0），未绘出")]
+    [InlineData("zh-CN", "。2026 年 8 月没有可判定的回复（n = 0），未绘出")]
     [InlineData("en", ". Left out, having no decided reply (n = 0): Aug 2026")]
     public void Months_with_no_decided_reply_are_named_in_the_caption(string language, string note)
     {

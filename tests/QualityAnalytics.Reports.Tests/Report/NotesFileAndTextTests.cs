@@ -58,7 +58,7 @@ public sealed class NotesFileAndTextTests : IDisposable
 
         Assert.True(zh.Count > 100, $"{zh.Count} keys");
         Assert.Equal(zh, en);
-        Assert.Equal("2026年第二季度服务质量分析报告", new ReportText(CultureInfo.GetCultureInfo("zh-CN")).Format("Title", 2026, "二"));
+        Assert.Equal("2026 年第二季度服务质量分析报告", new ReportText(CultureInfo.GetCultureInfo("zh-CN")).Format("Title", 2026, "二"));
         Assert.Equal("Service Quality Analysis Report, 2026 Q2", new ReportText(CultureInfo.GetCultureInfo("en")).Format("Title", 2026, "2"));
     }
 

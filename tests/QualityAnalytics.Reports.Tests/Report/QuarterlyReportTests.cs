@@ -119,6 +119,11 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
         Assert.Contains("AppendixB.Datasources", text, StringComparison.Ordinal);
         Assert.Contains("Grade=Fail(T88.20<95)", text, StringComparison.Ordinal);
         Assert.DoesNotContain("总体情况", text, StringComparison.Ordinal);
+        // The default company in English words, on the cover and in the policy's English title: no Chinese on the cover.
+        Assert.Contains("XXCompany", pages[0], StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", pages[0]);
+        Assert.Contains("theXXCompanyServiceQualityManagementRules(trial)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("XX公司", text, StringComparison.Ordinal);
         Assert.InRange(pages.Count, zh.Count - 3, zh.Count + 3);
     }
 
@@ -446,6 +451,12 @@ public sealed class QuarterlyReportTests(DemoWarehouse demo) : IClassFixture<Dem
     public void A_company_name_and_an_unknown_language()
     {
         Assert.Contains("华东物流有限公司", PdfTestKit.PageTexts(Generate(new ReportOptions { Company = "华东物流有限公司" }))[0], StringComparison.Ordinal);
+        // --company overrides the default in English too, in the policy's title as on the cover.
+        var pages = PdfTestKit.PageTexts(Generate(new ReportOptions { Company = "East China Logistics", Language = "en" }));
+        var en = string.Concat(pages);
+        Assert.Contains("EastChinaLogistics", pages[0], StringComparison.Ordinal);
+        Assert.Contains("theEastChinaLogisticsServiceQualityManagementRules(trial)", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("XX", en, StringComparison.Ordinal);
         Assert.Throws<ArgumentException>(() => Generate(new ReportOptions { Language = "fr" }));
     }
 

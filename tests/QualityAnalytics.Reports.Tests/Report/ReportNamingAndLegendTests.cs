@@ -88,7 +88,8 @@ public sealed class ReportNamingAndLegendTests(DemoWarehouse demo) : IClassFixtu
         Assert.Contains("低于中心线", Assert.Single(findings, f => f.DepartmentCode == "ORD").EvidenceZh, StringComparison.Ordinal);
         // MKT's WE2 run takes in 2026-02, a month of 2026Q1.
         var mkt = Assert.Single(findings, f => f.DepartmentCode == "MKT");
-        Assert.Contains("2026-02 不在本季度", mkt.EvidenceZh, StringComparison.Ordinal);
+        // Chinese text says the month in words (2026 年 2 月), English as the code.
+        Assert.Contains("2026 年 2 月不在本季度", mkt.EvidenceZh, StringComparison.Ordinal);
         Assert.Contains("2026-02 is before this quarter", mkt.EvidenceEn, StringComparison.Ordinal);
     }
 

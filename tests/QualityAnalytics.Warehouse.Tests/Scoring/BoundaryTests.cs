@@ -64,7 +64,7 @@ public sealed class BoundaryTests
         Assert.Equal(90m, a.SelfCheck);
         Assert.Contains("Apr: |90.00 − ≈91.003333| = ≈1.003333 → 1", Line(a, "S"), StringComparison.Ordinal);
         var zh = Assert.Single(a.Explanation, l => l.Component == "S").FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
-        Assert.Contains("4月：|90.00 − ≈91.003333| = ≈1.003333 → 1", zh, StringComparison.Ordinal);
+        Assert.Contains("4 月：|90.00 − ≈91.003333| = ≈1.003333 → 1", zh, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -76,7 +76,8 @@ public sealed class BoundaryTests
         var warning = Assert.Single(a.Warnings);
         Assert.Contains("P-9", warning, StringComparison.Ordinal);
         Assert.Contains("2026-06", warning, StringComparison.Ordinal);
-        Assert.Equal("2026-06 的抽查（P-9）当月没有自查记录：不计一致性扣分。",
+        // Chinese text writes the month in words, not as the code 2026-06 (which stays in the English).
+        Assert.Equal("2026 年 6 月的抽查（P-9）当月没有自查记录：不计一致性扣分。",
             Assert.Single(a.WarningsIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"))));
     }
 

@@ -46,9 +46,9 @@ public sealed class WorkedExampleTests
     {
         var a = All(Example())[0];
         string Zh(string component) => Assert.Single(a.Explanation, l => l.Component == component).FormulaIn(System.Globalization.CultureInfo.GetCultureInfo("zh-CN"));
-        Assert.Equal("S = 基础分 96.00（4月 96.00, 5月 94.00, 6月 98.00 的平均） − 一致性扣分 2（5月：|90.00 − 94.00| = 4.00 → 2） = 94.00", Zh("S"));
-        Assert.Equal("V = 平均(R-WL-1 91.00, R-WL-2 100.00, R-WL-3 89.00) = 93.33", Zh("V"));
-        Assert.Equal("C = 100 − 10 × 2 件有效投诉 (C-101, C-102) − 直接扣分 3（C-102） = 77.00；无效投诉不扣分：C-103", Zh("C"));
+        Assert.Equal("S = 基础分 96.00（4 月 96.00、5 月 94.00、6 月 98.00 的平均） − 一致性扣分 2（5 月：|90.00 − 94.00| = 4.00 → 2） = 94.00", Zh("S"));
+        Assert.Equal("V = 平均（R-WL-1 91.00、R-WL-2 100.00、R-WL-3 89.00） = 93.33", Zh("V"));
+        Assert.Equal("C = 100 − 10 × 2 件有效投诉（C-101、C-102） − 直接扣分 3（C-102） = 77.00；无效投诉不扣分：C-103", Zh("C"));
         Assert.Equal("K = 0.50（CB-1 记录不全，默认扣分） = 0.50", Zh("K"));
         Assert.Equal("T = 0.4 × 94.00 + 0.3 × 93.33 + 0.3 × 77.00 − K 0.50 = 88.199 → 88.20", Zh("T"));
         Assert.Equal("等次 = 不合格（T 88.20 < 95）", Zh("Grade"));

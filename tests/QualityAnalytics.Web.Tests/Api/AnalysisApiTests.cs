@@ -19,7 +19,7 @@ public sealed class AnalysisApiTests(DashboardFactory app) : IClassFixture<Dashb
         var en = decline.GetProperty("evidence_en_clauses").EnumerateArray().Select(c => c.GetString()).ToList();
         Assert.True(zh.Count > 1, string.Join(" | ", zh));
         Assert.Equal(zh.Count, en.Count);
-        Assert.Equal(decline.GetProperty("evidence_zh").GetString(), string.Join(";", zh));
+        Assert.Equal(decline.GetProperty("evidence_zh").GetString(), string.Join("；", zh));
         Assert.Equal(decline.GetProperty("evidence_en").GetString(), string.Join("; ", en));
         Assert.Contains(all.EnumerateArray(), f => f.GetProperty("department").ValueKind == JsonValueKind.Null);
         Assert.Equal(Enumerable.Range(1, all.GetArrayLength()), all.EnumerateArray().Select(f => f.GetProperty("rank").GetInt32()));

@@ -9,6 +9,7 @@ public sealed class ResourceParityTests
     [Theory]
     [InlineData("web/Resources/SharedResource.zh-CN.resx", "web/Resources/SharedResource.en.resx")]
     [InlineData("reports/Resources/ReportText.resx", "reports/Resources/ReportText.en.resx")]
+    [InlineData("reports/Resources/FindingsText.resx", "reports/Resources/FindingsText.en.resx")]
     [InlineData("warehouse/Scoring/ScoreText.resx", "warehouse/Scoring/ScoreText.en.resx")]
     [InlineData("warehouse/Scoring/PolicyText.resx", "warehouse/Scoring/PolicyText.en.resx")]
     public void Both_languages_have_every_string(string chinese, string english)
@@ -27,6 +28,7 @@ public sealed class ResourceParityTests
     [Theory]
     [InlineData("web/Resources/SharedResource.zh-CN.resx")]
     [InlineData("reports/Resources/ReportText.resx")]
+    [InlineData("reports/Resources/FindingsText.resx")]
     [InlineData("warehouse/Scoring/ScoreText.resx")]
     [InlineData("warehouse/Scoring/PolicyText.resx")]
     public void Chinese_text_uses_the_policys_terms(string chinese)

@@ -291,7 +291,7 @@ public sealed class DashboardBrowserTests(BrowserFixture browser)
         var index = ranked.FindIndex(f => f.GetProperty("evidence_zh_clauses").GetArrayLength() > 2);
         Assert.True(index >= 0, "the demo's 2026Q3 has a finding with several clauses (武汉业务部's decline)");
         var clauses = ranked[index].GetProperty("evidence_zh_clauses").EnumerateArray().Select(c => c.GetString()!).ToList();
-        Assert.Equal(ranked[index].GetProperty("evidence_zh").GetString(), string.Join(";", clauses));
+        Assert.Equal(ranked[index].GetProperty("evidence_zh").GetString(), string.Join("；", clauses));
 
         await committee.Open("/?to=2026Q3");
 

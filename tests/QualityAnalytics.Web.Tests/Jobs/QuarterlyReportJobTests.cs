@@ -31,7 +31,7 @@ public sealed class QuarterlyReportJobTests : IDisposable
         Assert.Equal(["2026Q2-zh-CN.pdf", "2026Q2-en.pdf"], written.Select(Path.GetFileName));
         Assert.Equal(["en", "zh-CN"], archive.List().Where(e => e.Quarter == "2026Q2").Select(e => e.Language)); // beside the demo's own 2026Q3 report
         var text = PdfText(written[0]);
-        Assert.Contains("2026年第二季度服务质量分析报告", text);
+        Assert.Contains("2026 年第二季度服务质量分析报告", text); // a space between Han and digits, as every Chinese sentence
         Assert.Contains("88.20", text);
         Assert.Contains("Service Quality Analysis Report", PdfText(written[1]));
     }
