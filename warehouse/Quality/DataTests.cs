@@ -118,14 +118,18 @@ public static class DataTests
         // Type 2: a fact points at the version valid on its date (one dated before the first version, at the first).
         const string wrongVersion = "(v.valid_to IS NOT NULL AND d.date >= v.valid_to) " +
                                     "OR (d.date < v.valid_from AND EXISTS (SELECT 1 FROM dim_department e WHERE e.code = v.code AND e.valid_from < v.valid_from))";
-        foreach (var (table, dateKey, key) in new[]
+        // Each says which date it judges by: the three used to share "the row's date", which left the reader to guess it.
+        foreach (var (table, dateKey, key, rule, ruleZh) in new[]
                  {
-                     ("fact_check", "f.month_key", "f.check_id"),
-                     ("fact_complaint", "f.received_date_key", "f.complaint_id"),
-                     ("fact_callback", "f.called_on_key", "f.callback_id"),
+                     ("fact_check", "f.month_key", "f.check_id",
+                         "a check's department_key is the department's version valid on the first day of the check's month", "检查的部门键指向检查月份第一天有效的部门版本"),
+                     ("fact_complaint", "f.received_date_key", "f.complaint_id",
+                         "a complaint's department_key is the department's version valid on the day it was received", "投诉的部门键指向受理当日有效的部门版本"),
+                     ("fact_callback", "f.called_on_key", "f.callback_id",
+                         "a callback's department_key is the department's version valid on the day of the call", "回访的部门键指向回访当日有效的部门版本"),
                  })
         {
-            yield return new($"expression:{table}.department_version", table, DataTestSeverity.Error, "department_key is the department's version valid on the row's date", "部门键指向该行日期上有效的部门版本",
+            yield return new($"expression:{table}.department_version", table, DataTestSeverity.Error, rule, ruleZh,
                 $"SELECT {key} FROM {table} f JOIN dim_department v ON v.department_key = f.department_key JOIN dim_date d ON d.date_key = {dateKey} WHERE {wrongVersion}");
         }
         yield return new("expression:fact_survey_answer.department_version", "fact_survey_answer", DataTestSeverity.Error,

@@ -43,6 +43,19 @@ public sealed class PolicySet
     public ServiceTargetRules ServiceTargetsFor(Quarter quarter) =>
         InForce(quarter)?.ServiceTargets ?? ServiceTargetRules.Default;
 
+    /// <summary>The service targets the quarters <paramref name="from"/>–<paramref name="to"/> are judged by, each from
+    /// the first quarter it governs in the range, in order (a quarter before the first version by §7's own values, as
+    /// <see cref="ServiceTargetsFor"/>). An open start begins with the first version: quarters before it are not scored.</summary>
+    public IReadOnlyList<TargetSpan> ServiceTargetsOver(Quarter? from, Quarter? to)
+    {
+        var spans = new List<TargetSpan>();
+        if (from is { } start) spans.Add(new TargetSpan(start, ServiceTargetsFor(start)));
+        spans.AddRange(Versions.Where(v => (from is null || v.EffectiveFrom > from) && (to is null || v.EffectiveFrom <= to))
+            .Select(v => new TargetSpan(v.EffectiveFrom, v.ServiceTargets)));
+        if (spans.Count == 0 && to is { } end) spans.Add(new TargetSpan(end, ServiceTargetsFor(end)));
+        return spans;
+    }
+
     /// <summary>The problems of the set as a whole: no version, a name or an effective quarter used twice. Each version
     /// takes part with whatever of its name and quarter read, so a version whose other values did not read still
     /// shows a clash.</summary>
@@ -69,3 +82,6 @@ public sealed class PolicySet
         return problems;
     }
 }
+
+/// <summary>The service targets a stretch of quarters is judged by, from its first quarter.</summary>
+public sealed record TargetSpan(Quarter From, ServiceTargetRules Rules);

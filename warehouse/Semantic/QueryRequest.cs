@@ -12,12 +12,16 @@ public sealed record QueryRequest
     /// <summary>A measure or dimension name, optionally followed by " desc".</summary>
     public string? OrderBy { get; init; }
     public int Limit { get; init; } = 1000;
+    /// <summary>The service targets over the quarters asked about (<see cref="Scoring.PolicySet.ServiceTargetsOver"/>),
+    /// which the late and overdue measures' labels name (<see cref="MeasureLabels"/>); null leaves them neutral.</summary>
+    public IReadOnlyList<Scoring.TargetSpan>? ServiceTargets { get; init; }
 }
 
 /// <summary>The answer: column names (dimensions first, then measures) and rows of values.</summary>
 public sealed record QueryResult(IReadOnlyList<QueryColumn> Columns, IReadOnlyList<object?[]> Rows);
 
-public sealed record QueryColumn(string Name, string Role, string LabelZh, string LabelEn, string? Format);
+/// <param name="NoteZh">What the label leaves out, for a tooltip: a late count's deadlines when the quarters differ.</param>
+public sealed record QueryColumn(string Name, string Role, string LabelZh, string LabelEn, string? Format, string? NoteZh = null, string? NoteEn = null);
 
 /// <summary>Which departments a user may see. Applied by the query layer to every query, not by the pages.</summary>
 public sealed record RowScope(bool AllDepartments, IReadOnlySet<string> Departments)

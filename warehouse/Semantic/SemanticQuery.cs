@@ -60,7 +60,8 @@ public static class SemanticQuery
         {
             select.Add($"{m.Numerator} AS {m.Name}");
             if (m.Denominator is not null) select.Add($"{m.Denominator} AS {m.Name}_of");
-            columns.Add(new QueryColumn(m.Name, "measure", m.LabelZh, m.LabelEn, m.Format));
+            var (label, note) = MeasureLabels.For(m, request.ServiceTargets);
+            columns.Add(new QueryColumn(m.Name, "measure", label.Zh, label.En, m.Format, note?.Zh, note?.En));
         }
 
         var where = new List<string>();

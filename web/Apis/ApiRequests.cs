@@ -1,4 +1,5 @@
 using QualityAnalytics.Warehouse.Semantic;
+using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Apis;
 
@@ -21,6 +22,8 @@ internal static class ApiRequests
         QuarterTo = Text(request, "to"),
         OrderBy = Text(request, "order"),
         Limit = int.TryParse(Text(request, "limit"), out var limit) ? limit : 1000,
+        ServiceTargets = QueryTargets.Over(request.HttpContext.RequestServices.GetRequiredService<PolicyProvider>(),
+            Text(request, "from"), Text(request, "to"), Filters(request).GetValueOrDefault("quarter")),
     };
 
     public static RowQuery.RowRequest Rows(HttpRequest request) => new()

@@ -57,7 +57,7 @@ internal static class MatrixApi
         total = Line(m.Total),
     };
 
-    private static object Column(QueryColumn c) => new { name = c.Name, role = c.Role, label_zh = c.LabelZh, label_en = c.LabelEn, format = c.Format };
+    private static object Column(QueryColumn c) => new { name = c.Name, role = c.Role, label_zh = c.LabelZh, label_en = c.LabelEn, note_zh = c.NoteZh, note_en = c.NoteEn, format = c.Format };
 
     private static object Line(MatrixRow r) => new { value = r.Value, cells = r.Cells, total = r.Total };
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Localization;
 using QualityAnalytics.Warehouse.Schema;
 using QualityAnalytics.Warehouse.Semantic;
 using QualityAnalytics.Web.Auth;
+using QualityAnalytics.Web.Host;
 
 namespace QualityAnalytics.Web.Apis;
 
@@ -18,9 +19,11 @@ internal static class QueryApi
                 Run(http, warehouse, r => Exports.File(format, "query", r.Columns.Select(c => Exports.Label(c.LabelZh, c.LabelEn)).ToList(),
                     new ShownValues(text).Rows([.. r.Columns.Select(c => c.Name)], r.Rows), clock, text)))
             .WithName("QueryExport").WithSummary("The same query as CSV (UTF-8 with BOM) or XLSX.");
-        api.MapGet("/model", () => TypedResults.Ok(new
+        // The picker's labels: a late count names its deadline when every version of the policy sets the same one.
+        api.MapGet("/model", (PolicyProvider policies) => TypedResults.Ok(new
         {
-            measures = SemanticModel.Measures.Select(m => new { m.Name, m.Mart, label_zh = m.LabelZh, label_en = m.LabelEn, m.Format }),
+            measures = SemanticModel.Measures.Select(m => (m, labels: MeasureLabels.For(m, QueryTargets.Over(policies, null, null, null))))
+                .Select(x => new { x.m.Name, x.m.Mart, label_zh = x.labels.Label.Zh, label_en = x.labels.Label.En, note_zh = x.labels.Note?.Zh, note_en = x.labels.Note?.En, x.m.Format }),
             dimensions = SemanticModel.Dimensions.Select(d => new { d.Name, label_zh = d.LabelZh, label_en = d.LabelEn }),
             marts = SemanticModel.Marts.Select(m => new { m.Name, dimensions = m.Dimensions.Keys }),
         })).WithName("Model").WithSummary("The measures and dimensions /api/query accepts.");
@@ -45,7 +48,7 @@ internal static class QueryJson
 {
     public static object Of(QueryResult r) => new
     {
-        columns = r.Columns.Select(c => new { name = c.Name, role = c.Role, label_zh = c.LabelZh, label_en = c.LabelEn, format = c.Format }),
+        columns = r.Columns.Select(c => new { name = c.Name, role = c.Role, label_zh = c.LabelZh, label_en = c.LabelEn, note_zh = c.NoteZh, note_en = c.NoteEn, format = c.Format }),
         rows = r.Rows,
     };
 }

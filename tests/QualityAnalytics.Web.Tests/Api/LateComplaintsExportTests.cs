@@ -31,6 +31,8 @@ public sealed class LateComplaintsExportTests(DashboardFactory app) : IClassFixt
 
         var english = Lines(await committee.GetStringAsync($"/api/analysis/2026Q3/late/export?format=csv&department={department}&lang=en"));
         Assert.Equal("Complaint,Department,Target,Channel,Category,Received,Due,Done,Status", english[0]);
+        // A cell starts with a capital, as every other cell of the list does: Reply, Solution (not "reply").
+        Assert.Equal(late.Select(l => l.GetProperty("target").GetString() == "reply" ? "Reply" : "Solution"), english.Skip(1).Select(l => l.Split(',')[2]));
     }
 
     [Fact]

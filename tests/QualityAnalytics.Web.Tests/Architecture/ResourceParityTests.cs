@@ -12,6 +12,7 @@ public sealed class ResourceParityTests
     [InlineData("reports/Resources/FindingsText.resx", "reports/Resources/FindingsText.en.resx")]
     [InlineData("warehouse/Scoring/ScoreText.resx", "warehouse/Scoring/ScoreText.en.resx")]
     [InlineData("warehouse/Scoring/PolicyText.resx", "warehouse/Scoring/PolicyText.en.resx")]
+    [InlineData("warehouse/Semantic/SemanticText.resx", "warehouse/Semantic/SemanticText.en.resx")]
     public void Both_languages_have_every_string(string chinese, string english)
     {
         var zh = Strings(chinese);
@@ -31,6 +32,7 @@ public sealed class ResourceParityTests
     [InlineData("reports/Resources/FindingsText.resx")]
     [InlineData("warehouse/Scoring/ScoreText.resx")]
     [InlineData("warehouse/Scoring/PolicyText.resx")]
+    [InlineData("warehouse/Semantic/SemanticText.resx")]
     public void Chinese_text_uses_the_policys_terms(string chinese)
     {
         string[] notThePolicys = ["等级", "奖罚"];
@@ -44,6 +46,7 @@ public sealed class ResourceParityTests
     [InlineData("web/Resources/SharedResource.zh-CN.resx")]
     [InlineData("warehouse/Scoring/ScoreText.resx")]
     [InlineData("warehouse/Scoring/PolicyText.resx")]
+    [InlineData("warehouse/Semantic/SemanticText.resx")]
     public void Chinese_text_names_a_reply_as_the_policy_does(string chinese) =>
         Assert.Empty(Strings(chinese).Where(s => s.Value.Contains("答复", StringComparison.Ordinal)).Select(s => $"{s.Key}: {s.Value}"));
 

@@ -58,6 +58,7 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal(["有新增或更新的季度", "有新增或更新的季度"], await session.Page.Locator("#upload-quarters h3, #batch-detail h3:has(+ p + #batch-quarters)").AllInnerTextsAsync());
         var href = await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "href");
         Assert.Contains("format=csv", href, StringComparison.Ordinal);
+        await AssertExportHeadsTheQuarantinedRows(session);
         await session.Screenshot("data-upload-1280");
 
         // In English the same form (it was 7/8/2026, 08:30:00, which a Chinese reader takes for 7 August), and the one
@@ -72,6 +73,45 @@ public sealed class DataDeskBrowserTests(BrowserFixture browser)
         Assert.Equal(["New", "Updated"], await session.Page.Locator("#batch-files th").Filter(new LocatorFilterOptions { HasTextRegex = new("^(New|Updated)$") }).AllInnerTextsAsync());
         Assert.Equal("1 warning: this row loaded, but needs a look", await session.Page.Locator("#warnings caption").InnerTextAsync());
         await session.Screenshot("data-upload-1280-en");
+        Assert.Empty(session.Errors);
+    }
+
+    /// <summary>The batch's export is of its quarantined rows: its buttons head their table, at the right of the
+    /// 隔离的行 heading on its line (they sat at the batch's title, a screen above), links a keyboard reaches in order.</summary>
+    private static async Task AssertExportHeadsTheQuarantinedRows(Session session)
+    {
+        Assert.Equal(0, await session.Page.Locator("#batch-detail > .visual-head [data-export]").CountAsync());
+        Assert.Equal(["csv", "xlsx"], await session.Page.Locator("#quarantine-export [data-export]").EvaluateAllAsync<string[]>("a => a.map(x => x.dataset.export)"));
+        var boxes = await session.Page.EvaluateAsync<double[]>(@"() => {
+            const h = document.getElementById('quarantine-title').getBoundingClientRect();
+            const b = [...document.querySelectorAll('#quarantine-export [data-export]')].map(x => x.getBoundingClientRect());
+            const table = document.getElementById('quarantine').getBoundingClientRect();
+            return [h.top, h.bottom, h.right, b[0].left, (b[0].top + b[0].bottom) / 2, (b[1].top + b[1].bottom) / 2, b[1].right, table.right, table.top, b[1].bottom];
+        }");
+        Assert.True(boxes[4] > boxes[0] && boxes[4] < boxes[1], $"the CSV button's middle {boxes[4]} is off the heading's line {boxes[0]}–{boxes[1]}");
+        Assert.Equal(boxes[4], boxes[5], 1);
+        Assert.True(boxes[3] > boxes[2], "the buttons stand right of the heading");
+        Assert.Equal(boxes[7], boxes[6], 1); // aligned with the table's right edge, as a card's tools are with its body
+        Assert.True(boxes[9] <= boxes[8], "the buttons are above the rows they export");
+        // Links with an address: in the tab order, and named by what they export for whoever hovers.
+        Assert.All(await session.Page.Locator("#quarantine-export a").EvaluateAllAsync<int[]>("a => a.map(x => x.tabIndex)"), i => Assert.Equal(0, i));
+        Assert.Equal("导出本批次隔离的行及原因，退回部门修改", await session.Page.GetAttributeAsync("#quarantine-export [data-export=csv]", "title"));
+    }
+
+    [Fact]
+    public async Task A_batch_with_no_quarantined_row_offers_no_export_of_them()
+    {
+        // A complaints file with its header and no rows loads nothing (a month with no complaints) and quarantines nothing.
+        await using var session = await browser.SignIn("wg");
+        await session.Open("/data");
+        var csv = "received_at,complaint_id,department,customer,channel,category,valid,direct_deduction,description,replied_at,resolved_at,satisfaction,handler\n";
+        await session.Page.SetInputFilesAsync("#files", new FilePayload { Name = "no-complaints.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(csv) });
+        await session.AndSettle(() => session.Page.ClickAsync("#upload button[type=submit]"));
+        await session.Settled();
+        Assert.Matches(@"batch=\d+", session.Page.Url);
+        Assert.Equal(["0"], await session.Page.Locator("#batch-files td[data-col=quarantined]").AllInnerTextsAsync());
+        Assert.Equal(0, await session.Page.Locator("#quarantine tbody tr").CountAsync());
+        Assert.Equal(0, await session.Page.Locator("#quarantine-export [data-export]").CountAsync());
         Assert.Empty(session.Errors);
     }
 

@@ -61,4 +61,22 @@ public sealed class EnglishWordingBrowserTests(BrowserFixture browser)
         Assert.Contains("withheld", options);
         Assert.Empty(session.Errors);
     }
+
+    /// <summary>Curly quotes on an English page are a Latin face's, narrow, beside the words they enclose; the CJK face
+    /// the Chinese page keeps first draws them full-width, a character's square, as Chinese text sets them.</summary>
+    [Fact]
+    public async Task Curly_quotes_are_latin_on_english_pages_and_full_width_on_chinese_ones()
+    {
+        await using var session = await browser.SignIn("committee");
+        const string width = "() => { const s = document.createElement('span'); s.textContent = '\u201C'; document.querySelector('main').append(s);" +
+            " const w = s.getBoundingClientRect().width / parseFloat(getComputedStyle(s).fontSize); s.remove(); return w; }";
+        await session.Open("/department?code=LOG&lang=en");
+        Assert.Equal("en", await session.Page.GetAttributeAsync("html", "lang"));
+        var english = await session.Page.EvaluateAsync<double>(width);
+        Assert.True(english < 0.6, $"“ is {english:0.00} em wide on the English page");
+        await session.Open("/department?code=LOG&lang=zh-CN");
+        var chinese = await session.Page.EvaluateAsync<double>(width);
+        Assert.True(chinese > 0.9, $"“ is {chinese:0.00} em wide on the Chinese page");
+        Assert.Empty(session.Errors);
+    }
 }

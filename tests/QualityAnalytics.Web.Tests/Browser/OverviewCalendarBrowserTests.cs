@@ -1,5 +1,8 @@
 using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using QualityAnalytics.Web.Host;
+using QualityAnalytics.Web.Tests.Architecture;
 
 namespace QualityAnalytics.Web.Tests.Browser;
 
@@ -34,6 +37,17 @@ public sealed class OverviewCalendarBrowserTests : IAsyncLifetime
         await session.Screenshot("overview-calendar-caveat");
         await session.Open("/?to=2026Q4&lang=en");
         Assert.Equal("2027: holidays not imported, deadlines counted Monday to Friday", await session.Page.InnerTextAsync("[data-kpi=resolve] .caveat"));
+
+        // The department page says it too, naming the policy's working days: §7's 3, then a policy.json's 5.
+        const string notice = "section.card:has(#chart-service) .notice";
+        await session.Open("/department?code=LOG&to=2026Q4&lang=zh-CN");
+        Assert.Equal("2027 年的法定节假日与调休尚未导入：落在该年的“3 个工作日内解决”时限暂按周一至周五计算。", await session.Page.InnerTextAsync(notice));
+        var shipped = File.ReadAllText(Path.Combine(LayeringTests.RepositoryRoot(), "warehouse", "Scoring", "default-policy.json"));
+        var fiveDays = shipped.Replace("\"solution_working_days\": 3,", "\"solution_working_days\": 5,", StringComparison.Ordinal);
+        Assert.NotEqual(shipped, fiveDays);
+        File.WriteAllText(_browser.Dashboard.Services.GetRequiredService<PolicyProvider>().FilePath, fiveDays);
+        await session.Open("/department?code=LOG&to=2026Q4");
+        Assert.Equal("2027 年的法定节假日与调休尚未导入：落在该年的“5 个工作日内解决”时限暂按周一至周五计算。", await session.Page.InnerTextAsync(notice));
 
         // A quarter whose deadlines all fall in imported years has no caveat, and no other card has one.
         await session.Open("/?to=2026Q3");

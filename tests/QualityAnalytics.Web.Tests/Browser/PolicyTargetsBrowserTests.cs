@@ -54,4 +54,25 @@ public sealed class PolicyTargetsBrowserTests : IAsyncLifetime
         Assert.Equal("Solved within 5 working days", await session.Page.InnerTextAsync("[data-kpi=resolve] .name"));
         Assert.Empty(session.Errors);
     }
+
+    /// <summary>The late and overdue counts are flagged by the policy's deadlines, so Explore names those deadlines (48
+    /// hours, 5 working days), in the measure picker and in the table's headings, in both languages.</summary>
+    [Fact]
+    public async Task Explore_names_the_late_counts_by_the_policys_deadlines()
+    {
+        await using var session = await _browser.SignIn("committee");
+        const string url = "/explore?measures=replied_late,reply_overdue,resolved_late,resolve_overdue&x=quarter&visual=table";
+        await session.Open(url);
+        Assert.Equal(["季度", "超48小时回复", "超48小时未回复", "超5个工作日解决", "超5个工作日未解决"], await Headings(session));
+        Assert.Equal("超48小时回复", (await session.Page.InnerTextAsync("label:has(input[data-measure=replied_late])")).Trim());
+        Assert.Equal("超5个工作日未解决", (await session.Page.InnerTextAsync("label:has(input[data-measure=resolve_overdue])")).Trim());
+
+        await session.Open(url + "&lang=en");
+        Assert.Equal(["Quarter", "Replies over 48 h", "Unanswered past 48 h", "Solutions over 5 working days", "Unsolved past 5 working days"],
+            await Headings(session));
+        Assert.Empty(session.Errors);
+    }
+
+    private static async Task<string[]> Headings(Session session) =>
+        (await session.Page.Locator("#table-explore th[data-col]").AllInnerTextsAsync()).Where(h => h.Length > 0).Take(5).Select(h => h.Trim()).ToArray();
 }

@@ -21,6 +21,8 @@
     /** The UI string of key, or the fallback when the resources have none (e.g. a status the API added later). */
     const tOr = (key, fallback) => (key in strings ? t(key) : fallback);
     const label = c => (lang === 'zh' ? c.label_zh : c.label_en) || c.name;
+    /** What a label leaves out, for its tooltip (a late count's deadlines when the quarters' policy versions differ). */
+    const note = c => (lang === 'zh' ? c.note_zh : c.note_en) || null;
     const csrf = () => document.querySelector('meta[name="csrf-token"]')?.content ?? '';
 
     function el(tag, attrs, ...children) {
@@ -443,7 +445,7 @@
      *  (the one selected: aria-current). */
     function table(container, columns, rows, { sort, caption, rowClass, rowAttrs } = {}) {
         const head = el('tr', {}, columns.map(c => {
-            const th = el('th', { scope: 'col', 'data-col': c.name, class: c.num ? 'num' : null });
+            const th = el('th', { scope: 'col', 'data-col': c.name, class: c.num ? 'num' : null, title: c.note });
             if (sort && c.sortable !== false) {
                 if (sort.key === c.name) th.setAttribute('aria-sort', sort.dir === 'desc' ? 'descending' : 'ascending');
                 th.append(el('button', { type: 'button', onclick: () => sort.onSort(c.name) }, c.label));
@@ -486,7 +488,7 @@
     // A comparison's columns (compare=previous|year: each measure's earlier value and its change) are numbers too, and
     // the query can be ordered by them (the biggest rises first); a change carries its sign (+3, −1.2%).
     const queryColumns = result => result.columns.map((c, i) => ({
-        name: c.name, index: i, label: label(c), format: c.format, num: c.role !== 'dimension',
+        name: c.name, index: i, label: label(c), note: note(c), format: c.format, num: c.role !== 'dimension',
         render: c.name === 'grade' ? gradeBadge : ['kind', 'channel'].includes(c.name) ? v => valueLabel(c.name, v)
             : c.role === 'change' ? v => (typeof v === 'number' ? (v > 0 ? '+' : '') + format(v, c.format) : '–') : undefined,
     }));
@@ -623,7 +625,7 @@
     document.addEventListener('DOMContentLoaded', () => { if (pending === 0) document.body.dataset.loading = 'false'; });
 
     window.QA = {
-        t, tn, tNodes, tOr, lang, label, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
+        t, tn, tNodes, tOr, lang, label, note, el, qs, withQuery, get, getOrNull, send, csrf, model, quarters, departments, options, me, departmentName,
         query, format, countsNothing, plainNumber, targetPct, targets, lateComplaints, gradeName, gradeBadge, valueLabel, dateTime, wallTime, shiftQuarter, monthsOf, state, setState, onState, quarterRange, busy, slicers, departmentOptions,
         valueOptions, visual, draw, categoryChart, kpiDelta, zoom, valueAxis, targetLine, emptyChart, table, scrollArea, queryColumns, explain, explainButton, showError, FONT, ApiError,
     };

@@ -215,9 +215,10 @@
         table(document.getElementById('quarantine'), [file('file'), col('sheet'), number('line'), col('column'), col('value'), col('reason', { wrap: true })],
             quarantine, { caption: tn('data.quarantineCaption', quarantine.length, quarantine.length) });
         table(document.getElementById('warnings'), warningColumns(), warnings, { caption: tn('data.warningsCaption', warnings.length, warnings.length) });
-        document.getElementById('quarantine-export').replaceChildren(
-            el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'csv' }), download: '', 'data-export': 'csv' }, t('export.csv')),
-            el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format: 'xlsx' }), download: '', 'data-export': 'xlsx' }, t('export.xlsx')));
+        // A batch with no quarantined row has nothing to export: no buttons, rather than two that download an empty list.
+        document.getElementById('quarantine-export').replaceChildren(...(quarantine.length ? ['csv', 'xlsx'].map(format =>
+            el('a', { class: 'button small', href: withQuery(`/api/data/batches/${id}/quarantine`, { format }), download: '', 'data-export': format, title: t('data.quarantineExportTitle') },
+                t('export.' + format))) : []));
     }
 
     const run = () => busy(render().catch(e => QA.showError(document.getElementById('batches'), e)));

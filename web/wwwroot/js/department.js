@@ -152,7 +152,7 @@ QA.busy((async function () {
         serviceAsOf.textContent = analysis?.as_of ? t('department.asOf', to, QA.wallTime(analysis.as_of)) : '';
         serviceAsOf.hidden = !analysis?.as_of;
         const uncalendared = analysis?.uncalendared_years || [];
-        service.setNotice(uncalendared.length ? t('department.calendarMissing', uncalendared.join(', ')) : '');
+        service.setNotice(uncalendared.length ? t('department.calendarMissing', uncalendared.join(', '), goal.solution_working_days) : '');
 
         // The range's last quarter's complaints that missed a target, narrowed by the channel and category slicers.
         await QA.lateComplaints(late, to, { department: code, channel: state.channel, category: state.category }, { hint: 'department.lateHint' });

@@ -31,7 +31,7 @@ QA.busy((async function () {
     function renderBuilder(c) {
         // Measures grouped by mart; picking one of another mart starts a new selection (marts are queried separately).
         const groups = model.marts.map(mart => el('div', { class: 'measure-group' }, el('strong', {}, t('mart.' + mart.name)),
-            ...model.measures.filter(m => m.mart === mart.name).map(m => el('label', { class: 'check' },
+            ...model.measures.filter(m => m.mart === mart.name).map(m => el('label', { class: 'check', title: QA.note(m) },
                 el('input', {
                     type: 'checkbox', value: m.name, 'data-measure': m.name, checked: c.measures.includes(m.name),
                     onchange: e => {
@@ -126,12 +126,12 @@ QA.busy((async function () {
             series = groups.flatMap((g, gi) => c.measures.map((m, mi) => ({
                 type: c.visualType, connectNulls: true, dim: c.series, dimValue: g,
                 ...(several ? { color: PALETTE[gi % PALETTE.length], itemStyle: { opacity: mi === 0 ? 1 : 0.5 }, lineStyle: { type: mi === 0 ? 'solid' : 'dashed' } } : {}),
-                name: several ? `${name(c.series, g)} · ${labelOf(model.measures.find(x => x.name === m))}` : `${name(c.series, g)}`,
+                name: several ? `${name(c.series, g)} · ${labelOf(result.columns.find(x => x.name === m))}` : `${name(c.series, g)}`,
                 data: xs.map(x => result.records.find(r => r[c.x] === x && r[c.series] === g)?.[m] ?? null),
             })));
         } else {
             series = c.measures.map((m, i) => ({
-                type: c.visualType, name: labelOf(model.measures.find(x => x.name === m)), data: result.records.map(r => r[m]),
+                type: c.visualType, name: labelOf(result.columns.find(x => x.name === m)), data: result.records.map(r => r[m]),
                 ...(compare ? { color: PALETTE[i % PALETTE.length] } : {}),
             }));
             // Compared with an earlier quarter: each measure's earlier values beside it in its colour, paler (bars) or

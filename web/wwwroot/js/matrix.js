@@ -68,6 +68,7 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
 
     // A heading that orders the lines: a button, and aria-sort on the one they are ordered by.
     const heading = (attrs, text, key) => {
+        attrs = { ...attrs, title: QA.note(measures.find(x => x.name === key) ?? {}) };
         if (!sort || measures.find(x => x.name === key)?.role === 'share') return el('th', attrs, text);
         const ordered = sort.key === key ? (sort.dir === 'desc' ? 'descending' : 'ascending') : null;
         return el('th', { ...attrs, 'data-sort': key, 'aria-sort': ordered }, el('button', { type: 'button', onclick: () => sort.onSort(key) }, text));
@@ -82,7 +83,7 @@ QA.matrix = function (container, m, { name, href, sort, heat = false }) {
     if (across && several) {
         heads.push(el('tr', {}, groups.flatMap(g => measures.map((measure, k) => g.total
             ? heading({ scope: 'col', class: classes(g, k === 0) }, label(measure), measure.name)
-            : el('th', { scope: 'col', class: classes(g, k === 0) }, label(measure))))));
+            : el('th', { scope: 'col', class: classes(g, k === 0), title: QA.note(measure) }, label(measure))))));
     }
     const body = el('tbody', {}, m.rows.map(line =>
         el('tr', { 'data-row': String(line.value ?? '') }, el('th', { scope: 'row' }, shownValue(down, line.value)), cells(line, { [down]: line.value }, true))));
