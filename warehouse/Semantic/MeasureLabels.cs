@@ -25,7 +25,7 @@ internal static class SemanticText
 /// <summary>
 /// A measure's label as the quarters asked about are judged. The late and overdue counts are flagged by the deadline of
 /// the policy version in force for each quarter (<see cref="PolicySet.ServiceTargetsFor"/>), so their label names that
-/// deadline — 超48小时回复 under a policy of 48 hours — when every quarter asked about has the same one. When the range
+/// deadline — 超 48 小时回复 under a policy of 48 hours — when every quarter asked about has the same one. When the range
 /// crosses versions whose deadlines differ, no one number is true of the whole count: the label is neutral (超时回复) and
 /// the note says which deadline holds from which quarter, for the heading's tooltip.
 /// </summary>

@@ -23,10 +23,10 @@ public sealed class MeasureLabelsTests
     public void A_range_under_one_version_names_its_deadlines()
     {
         var (label, note) = Labels("replied_late", TwoVersions, "2026Q1", "2026Q2");
-        Assert.Equal(new Phrase("Replies over 48 h", "超48小时回复"), label);
+        Assert.Equal(new Phrase("Replies over 48 h", "超 48 小时回复"), label);
         Assert.Null(note);
-        Assert.Equal(new Phrase("Unanswered past 24 h", "超24小时未回复"), Labels("reply_overdue", TwoVersions, "2025Q1", "2025Q4").Label);
-        Assert.Equal(new Phrase("Unsolved past 3 working days", "超3个工作日未解决"), Labels("resolve_overdue", TwoVersions, "2025Q1", "2025Q4").Label);
+        Assert.Equal(new Phrase("Unanswered past 24 h", "超 24 小时未回复"), Labels("reply_overdue", TwoVersions, "2025Q1", "2025Q4").Label);
+        Assert.Equal(new Phrase("Unsolved past 3 working days", "超 3 个工作日未解决"), Labels("resolve_overdue", TwoVersions, "2025Q1", "2025Q4").Label);
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class MeasureLabelsTests
         Assert.Equal(new Phrase("Each quarter's reply deadline is its policy version's: 24 h from 2025Q3; 48 h from 2026Q1",
             "各季度的回复时限按其适用的考核办法版本：2025Q3 起 24 小时；2026Q1 起 48 小时"), note);
         // The solution deadline is the same in both versions: its counts keep the number.
-        Assert.Equal(new Phrase("Solutions over 3 working days", "超3个工作日解决"), Labels("resolved_late", TwoVersions, "2025Q3", "2026Q2").Label);
+        Assert.Equal(new Phrase("Solutions over 3 working days", "超 3 个工作日解决"), Labels("resolved_late", TwoVersions, "2025Q3", "2026Q2").Label);
         // No range: every version counts (the measure picker's labels).
         Assert.Equal(new Phrase("Late replies", "超时回复"), Labels("replied_late", TwoVersions, null, null).Label);
     }

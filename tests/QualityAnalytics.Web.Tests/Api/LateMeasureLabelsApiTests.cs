@@ -31,7 +31,7 @@ public sealed class LateMeasureLabelsApiTests(DashboardFactory app) : IClassFixt
             JsonDocument.Parse(await committee.GetStringAsync(path)).RootElement.GetProperty(property);
 
         var within = await Columns("/api/query?measures=replied_late,resolved_late&dimensions=quarter&from=2026Q2&to=2026Q3", "columns");
-        Assert.Equal("超48小时回复", Column(within, "replied_late").GetProperty("label_zh").GetString());
+        Assert.Equal("超 48 小时回复", Column(within, "replied_late").GetProperty("label_zh").GetString());
         Assert.Equal("Replies over 48 h", Column(within, "replied_late").GetProperty("label_en").GetString());
         Assert.Equal(JsonValueKind.Null, Column(within, "replied_late").GetProperty("note_zh").ValueKind);
 
@@ -40,11 +40,11 @@ public sealed class LateMeasureLabelsApiTests(DashboardFactory app) : IClassFixt
         Assert.Equal("各季度的回复时限按其适用的考核办法版本：2025Q4 起 24 小时；2026Q2 起 48 小时", Column(across, "replied_late").GetProperty("note_zh").GetString());
         Assert.Equal("Each quarter's reply deadline is its policy version's: 24 h from 2025Q4; 48 h from 2026Q2", Column(across, "replied_late").GetProperty("note_en").GetString());
         // The solution deadline did not change: its count keeps the number over the same range.
-        Assert.Equal("超3个工作日解决", Column(across, "resolved_late").GetProperty("label_zh").GetString());
+        Assert.Equal("超 3 个工作日解决", Column(across, "resolved_late").GetProperty("label_zh").GetString());
 
         // A quarter filter is the range it names; the matrix labels its measures alike.
         var filtered = await Columns("/api/query?measures=reply_overdue&dimensions=department&quarter=2026Q3", "columns");
-        Assert.Equal("超48小时未回复", Column(filtered, "reply_overdue").GetProperty("label_zh").GetString());
+        Assert.Equal("超 48 小时未回复", Column(filtered, "reply_overdue").GetProperty("label_zh").GetString());
         var matrix = await Columns("/api/query/matrix?measures=replied_late&rows=quarter&from=2025Q4&to=2026Q3", "measures");
         Assert.Equal("Late replies", Column(matrix, "replied_late").GetProperty("label_en").GetString());
         Assert.StartsWith("Each quarter's reply deadline", Column(matrix, "replied_late").GetProperty("note_en").GetString(), StringComparison.Ordinal);
@@ -56,6 +56,6 @@ public sealed class LateMeasureLabelsApiTests(DashboardFactory app) : IClassFixt
 
         // The export's heading is the label the page shows.
         var csv = await committee.GetStringAsync("/api/query/export?format=csv&measures=replied_late&dimensions=quarter&from=2026Q2&to=2026Q3");
-        Assert.StartsWith("季度,超48小时回复", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
+        Assert.StartsWith("季度,超 48 小时回复", csv.TrimStart('\uFEFF'), StringComparison.Ordinal);
     }
 }

@@ -69,7 +69,7 @@ public sealed class OpenComplaintsAsOfBrowserTests(BrowserFixture browser)
         await session.Open("/");
         var to = await session.Page.InputValueAsync("#slicer-to");
         var zh = (await AsOf(session, $"/api/calendar/{to}")).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
-        Assert.Equal($"24小时回复率与3个工作日解决率：{to} 季度未完成的投诉按 {zh} 的数据判定。", await session.Page.InnerTextAsync("#kpis-as-of"));
+        Assert.Equal($"24 小时回复率、3 个工作日解决率：{to} 季度未完成的投诉按 {zh} 的数据判定。", await session.Page.InnerTextAsync("#kpis-as-of"));
         Assert.Empty(session.Errors);
     }
 

@@ -34,10 +34,10 @@ public sealed class PolicyTargetsBrowserTests : IAsyncLifetime
         await session.Open("/");
         Assert.StartsWith("目标 90.00", await session.Page.InnerTextAsync("[data-kpi=total] .target"), StringComparison.Ordinal);
         Assert.StartsWith("目标 90%", await session.Page.InnerTextAsync("[data-kpi=satisfaction] .target"), StringComparison.Ordinal);
-        Assert.Equal("48小时回复率", await session.Page.InnerTextAsync("[data-kpi=reply] .name"));
+        Assert.Equal("48 小时回复率", await session.Page.InnerTextAsync("[data-kpi=reply] .name"));
         Assert.StartsWith("目标 95%", await session.Page.InnerTextAsync("[data-kpi=reply] .target"), StringComparison.Ordinal);
-        Assert.Equal("5个工作日解决率", await session.Page.InnerTextAsync("[data-kpi=resolve] .name"));
-        Assert.StartsWith("48小时回复率与5个工作日解决率：", await session.Page.InnerTextAsync("#kpis-as-of"), StringComparison.Ordinal);
+        Assert.Equal("5 个工作日解决率", await session.Page.InnerTextAsync("[data-kpi=resolve] .name"));
+        Assert.StartsWith("48 小时回复率、5 个工作日解决率：", await session.Page.InnerTextAsync("#kpis-as-of"), StringComparison.Ordinal);
         Assert.Equal(90, await session.Chart<double>("chart-ranking", "option.series[0].markLine.data[0].xAxis"));
         // A department at or above 90 is green now, as the grade that policy gives it.
         var colours = await session.Chart<string[]>("chart-ranking", "option.series[0].data.map(d => (d.value >= 90) + ':' + d.itemStyle.color)");
@@ -63,9 +63,9 @@ public sealed class PolicyTargetsBrowserTests : IAsyncLifetime
         await using var session = await _browser.SignIn("committee");
         const string url = "/explore?measures=replied_late,reply_overdue,resolved_late,resolve_overdue&x=quarter&visual=table";
         await session.Open(url);
-        Assert.Equal(["季度", "超48小时回复", "超48小时未回复", "超5个工作日解决", "超5个工作日未解决"], await Headings(session));
-        Assert.Equal("超48小时回复", (await session.Page.InnerTextAsync("label:has(input[data-measure=replied_late])")).Trim());
-        Assert.Equal("超5个工作日未解决", (await session.Page.InnerTextAsync("label:has(input[data-measure=resolve_overdue])")).Trim());
+        Assert.Equal(["季度", "超 48 小时回复", "超 48 小时未回复", "超 5 个工作日解决", "超 5 个工作日未解决"], await Headings(session));
+        Assert.Equal("超 48 小时回复", (await session.Page.InnerTextAsync("label:has(input[data-measure=replied_late])")).Trim());
+        Assert.Equal("超 5 个工作日未解决", (await session.Page.InnerTextAsync("label:has(input[data-measure=resolve_overdue])")).Trim());
 
         await session.Open(url + "&lang=en");
         Assert.Equal(["Quarter", "Replies over 48 h", "Unanswered past 48 h", "Solutions over 5 working days", "Unsolved past 5 working days"],

@@ -60,7 +60,7 @@ QA.busy((async function () {
 
     // caveat: what the reader must know to trust the number (e.g. deadlines counted without the year's holidays).
     // previous and yearAgo: the same measure a quarter before (环比) and in the same quarter a year before (同比).
-    // label: the card's name when the policy words it (48小时回复率); otherwise the resource's.
+    // label: the card's name when the policy words it (48 小时回复率); otherwise the resource's.
     // rowsHref: the rows page of what the card counts (the complaint cards: the quarter's complaints under the slicers).
     function kpi(name, value, fmt, previous, yearAgo, target, better, caveat, label, rowsHref) {
         const ok = target === null || value === null || value === undefined ? null : (better === 'higher' ? value >= target.value : value <= target.value);
