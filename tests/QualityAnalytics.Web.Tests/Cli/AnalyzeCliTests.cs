@@ -73,7 +73,7 @@ public sealed class AnalyzeCliTests : IDisposable
         var decline = Array.FindIndex(lines, l => l.Contains("武汉业务部质量持续下滑", StringComparison.Ordinal));
         Assert.StartsWith("      - 总分每季度下降", lines[decline + 1], StringComparison.Ordinal);
         Assert.StartsWith("      - 自查考核每季度", lines[decline + 2], StringComparison.Ordinal);
-        Assert.Contains("订单处理中心月度自查得分失控（2026-05）", output);
+        Assert.Contains("订单处理中心月度自查得分失控（2026 年 5 月）", output);
         Assert.Contains("投诉主要原因：响应不及时", output);
         Assert.Contains("满意率 = (满意 + 基本满意) / 已回访", output);
     }
